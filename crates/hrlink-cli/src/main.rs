@@ -1,0 +1,269 @@
+//! `hrlink`: HR Link's command-line tool for support agents and IT.
+//!
+//! The same core as the desktop app: verify a connection, check a key file, list providers, run
+//! the Sandbox. Human output by default, `--json` for scripts; exit codes say what happened.
+
+mod exit;
+mod output;
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hrlink_core::credentials;
+use hrlink_core::http::{HttpClient, HttpConfig};
+use hrlink_core::messages::Language;
+use hrlink_core::verify::{self, Credentials};
+use hrlink_core::{Endpoints, Problem, ProviderId};
+
+use crate::exit::Exit;
+
+#[derive(Parser)]
+#[command(
+    name = "hrlink",
+    version,
+    about = "Connect HR systems to your business software, proven before anything is saved."
+)]
+struct Cli {
+    /// Language of messages: en or de (default: from the environment's locale).
+    #[arg(long, global = true, value_parser = parse_language)]
+    lang: Option<Language>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the HR systems HR Link connects to.
+    Providers {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check an HRworks key file without contacting HRworks.
+    Keyfile {
+        /// The key file, or - for standard input.
+        file: PathBuf,
+    },
+    /// Prove that credentials work: sign in, find the account, check permissions, count people.
+    Verify {
+        /// The HR system (see `hrlink providers`).
+        #[arg(value_parser = parse_provider)]
+        provider: ProviderId,
+        /// The credentials: a key file or IRIS text, or - for standard input.
+        #[arg(long)]
+        credentials: PathBuf,
+        /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
+        #[arg(long, env = "HRLINK_ENDPOINTS")]
+        endpoints: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the Sandbox: local imitations of every provider's API, until Ctrl-C.
+    Sandbox {
+        /// People per organisation.
+        #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        people: u32,
+        /// Seed for the generated people.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Added latency per request, in milliseconds.
+        #[arg(long, default_value_t = 0)]
+        latency_ms: u64,
+        /// Requests per second allowed per provider (unlimited when absent).
+        #[arg(long)]
+        rate_limit: Option<u32>,
+        /// Access-token lifetime in seconds.
+        #[arg(long, default_value_t = 900)]
+        token_lifetime: u64,
+        /// Port to listen on (0 = any free port).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Write the endpoints file here.
+        #[arg(long)]
+        endpoints_out: Option<PathBuf>,
+    },
+}
+
+fn parse_provider(value: &str) -> Result<ProviderId, String> {
+    ProviderId::from_slug(value).ok_or_else(|| {
+        let known: Vec<_> = ProviderId::ALL.iter().map(|p| p.slug()).collect();
+        format!("unknown HR system; choose one of: {}", known.join(", "))
+    })
+}
+
+fn parse_language(value: &str) -> Result<Language, String> {
+    Language::from_tag(value).ok_or_else(|| "choose en or de".to_owned())
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                Exit::Usage.into()
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    init_tracing();
+    let language = cli.lang.unwrap_or_else(language_from_env);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("hrlink: cannot start: {error}");
+            return Exit::Unexpected.into();
+        }
+    };
+    runtime.block_on(run(cli.command, language)).into()
+}
+
+async fn run(command: Command, language: Language) -> Exit {
+    match command {
+        Command::Providers { json } => {
+            output::providers(json);
+            Exit::Ok
+        }
+        Command::Keyfile { file } => {
+            match read_input(&file).and_then(|bytes| credentials::hrworks::parse_key_file(&bytes)) {
+                Ok(keys) => {
+                    println!(
+                        "Key file OK: access key {}",
+                        credentials::mask_tail(&keys.access_key)
+                    );
+                    Exit::Ok
+                }
+                Err(problem) => {
+                    output::problem(&problem, language);
+                    Exit::Usage
+                }
+            }
+        }
+        Command::Verify {
+            provider,
+            credentials,
+            endpoints,
+            json,
+        } => match prepare(provider, &credentials, endpoints.as_deref()) {
+            Ok((http, endpoints, credentials)) => {
+                let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
+                output::report(&report, json, language);
+                Exit::for_report(&report)
+            }
+            Err(problem) => {
+                output::problem(&problem, language);
+                Exit::for_problem(&problem)
+            }
+        },
+        Command::Sandbox {
+            people,
+            seed,
+            latency_ms,
+            rate_limit,
+            token_lifetime,
+            port,
+            endpoints_out,
+        } => {
+            let config = hrlink_sandbox::SandboxConfig {
+                people: people as usize,
+                seed,
+                latency: std::time::Duration::from_millis(latency_ms),
+                rate_limit,
+                token_lifetime: std::time::Duration::from_secs(token_lifetime),
+                port,
+            };
+            run_sandbox(config, endpoints_out).await
+        }
+    }
+}
+
+fn prepare(
+    provider: ProviderId,
+    credentials_path: &std::path::Path,
+    endpoints_path: Option<&std::path::Path>,
+) -> Result<(HttpClient, Endpoints, Credentials), Problem> {
+    let endpoints = match endpoints_path {
+        Some(path) => Endpoints::from_file(path)?,
+        None => Endpoints::production(),
+    };
+    let bytes = read_input(credentials_path)?;
+    let credentials = match provider {
+        ProviderId::Hrworks => Credentials::Hrworks(credentials::hrworks::parse_key_file(&bytes)?),
+        other => {
+            return Err(Problem::ConfigurationInvalid {
+                what: format!("verifying {} from the command line", other.display_name()),
+            });
+        }
+    };
+    let http =
+        HttpClient::new(HttpConfig::default()).map_err(|_| Problem::ConfigurationInvalid {
+            what: "HTTP client".to_owned(),
+        })?;
+    Ok((http, endpoints, credentials))
+}
+
+/// Reads a file, or standard input for `-`, refusing anything larger than a credential can be.
+fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Problem> {
+    let limit = credentials::MAX_CREDENTIAL_TEXT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|_| Problem::FileUnreadable)?;
+    Ok(bytes)
+}
+
+async fn run_sandbox(
+    config: hrlink_sandbox::SandboxConfig,
+    endpoints_out: Option<PathBuf>,
+) -> Exit {
+    let sandbox = match hrlink_sandbox::Sandbox::start(config).await {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("hrlink: the Sandbox could not start: {error}");
+            return Exit::Unexpected;
+        }
+    };
+    if let Some(path) = &endpoints_out {
+        if let Err(error) = sandbox.write_endpoints_file(path) {
+            eprintln!("hrlink: cannot write {}: {error}", path.display());
+            return Exit::Usage;
+        }
+        eprintln!("Endpoints written to {}", path.display());
+    }
+    match serde_json::to_string_pretty(sandbox.endpoints()) {
+        Ok(json) => println!("{json}"),
+        Err(error) => eprintln!("hrlink: {error}"),
+    }
+    eprintln!("Sandbox running. Press Ctrl-C to stop.");
+    let _ = tokio::signal::ctrl_c().await;
+    sandbox.shutdown().await;
+    Exit::Ok
+}
+
+fn language_from_env() -> Language {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Language::from_tag(&value))
+        .unwrap_or_default()
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HRLINK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

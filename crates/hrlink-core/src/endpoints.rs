@@ -1,0 +1,146 @@
+//! Where each provider's API lives: production origins, or an endpoints file that replaces them
+//! (the Sandbox writes one; `--endpoints FILE` or `HRLINK_ENDPOINTS` points at it).
+//!
+//! File format: `{"hrworks":{"api":URL},"employmenthero":{"api":URL,"auth":URL},
+//! "ipayroll":{"api":URL,"auth":URL},"iris":{"api":URL}}`. Each URL replaces the provider's real
+//! origin and may carry a path prefix; documented paths are appended to it.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use url::Url;
+
+use crate::{Problem, ProviderId};
+
+/// The environment variable naming an endpoints file.
+pub const ENDPOINTS_ENV: &str = "HRLINK_ENDPOINTS";
+
+/// One provider's base URLs.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ProviderEndpoints {
+    /// Base of the API.
+    pub api: Url,
+    /// Base of the OAuth authorisation server, for providers that sign in through the browser.
+    #[serde(default)]
+    pub auth: Option<Url>,
+}
+
+/// Base URLs for every provider.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Endpoints {
+    hrworks: ProviderEndpoints,
+    employmenthero: ProviderEndpoints,
+    ipayroll: ProviderEndpoints,
+    /// IRIS HR Professional's public host is not documented (providers.md): unknown until
+    /// configured.
+    iris: Option<ProviderEndpoints>,
+}
+
+#[allow(
+    clippy::expect_used,
+    reason = "literal URLs, checked by production_urls_parse"
+)]
+fn parsed(url: &str) -> Url {
+    Url::parse(url).expect("valid literal URL")
+}
+
+impl Endpoints {
+    /// The real services.
+    pub fn production() -> Endpoints {
+        Endpoints {
+            hrworks: ProviderEndpoints {
+                api: parsed("https://api.hrworks.de"),
+                auth: None,
+            },
+            employmenthero: ProviderEndpoints {
+                api: parsed("https://api.employmenthero.com"),
+                auth: Some(parsed("https://oauth.employmenthero.com")),
+            },
+            ipayroll: ProviderEndpoints {
+                api: parsed("https://secure2.ipayroll.co.nz"),
+                auth: Some(parsed("https://secure2.ipayroll.co.nz")),
+            },
+            iris: None,
+        }
+    }
+
+    /// Reads an endpoints file.
+    pub fn from_file(path: &Path) -> Result<Endpoints, Problem> {
+        let text = std::fs::read_to_string(path).map_err(|_| Problem::ConfigurationInvalid {
+            what: format!("endpoints file {}", path.display()),
+        })?;
+        Endpoints::from_json(&text)
+    }
+
+    /// Parses the endpoints JSON.
+    pub fn from_json(json: &str) -> Result<Endpoints, Problem> {
+        serde_json::from_str(json).map_err(|_| Problem::ConfigurationInvalid {
+            what: "endpoints file".to_owned(),
+        })
+    }
+
+    /// The endpoints named by `HRLINK_ENDPOINTS`, if set.
+    pub fn from_env() -> Option<Result<Endpoints, Problem>> {
+        let path = std::env::var_os(ENDPOINTS_ENV)?;
+        Some(Endpoints::from_file(Path::new(&path)))
+    }
+
+    /// One provider's endpoints; `None` when its address is not known.
+    pub fn get(&self, provider: ProviderId) -> Option<&ProviderEndpoints> {
+        match provider {
+            ProviderId::Hrworks => Some(&self.hrworks),
+            ProviderId::Employmenthero => Some(&self.employmenthero),
+            ProviderId::Ipayroll => Some(&self.ipayroll),
+            ProviderId::Iris => self.iris.as_ref(),
+        }
+    }
+
+    /// One provider's endpoints, or the problem to show when they are not configured.
+    pub fn require(&self, provider: ProviderId) -> Result<&ProviderEndpoints, Problem> {
+        self.get(provider)
+            .ok_or_else(|| Problem::ConfigurationInvalid {
+                what: format!("no address for {}", provider.display_name()),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_urls_parse() {
+        let production = Endpoints::production();
+        for provider in [
+            ProviderId::Hrworks,
+            ProviderId::Employmenthero,
+            ProviderId::Ipayroll,
+        ] {
+            let endpoints = production.get(provider).unwrap();
+            assert_eq!(endpoints.api.scheme(), "https");
+        }
+        assert!(production.get(ProviderId::Iris).is_none());
+    }
+
+    #[test]
+    fn reads_the_sandbox_format() {
+        let json = r#"{"hrworks":{"api":"http://127.0.0.1:4100/hrworks"},
+            "employmenthero":{"api":"http://127.0.0.1:4100/eh/api","auth":"http://127.0.0.1:4100/eh/oauth"},
+            "ipayroll":{"api":"http://127.0.0.1:4100/ipayroll","auth":"http://127.0.0.1:4100/ipayroll"},
+            "iris":{"api":"http://127.0.0.1:4100/iris"}}"#;
+        let endpoints = Endpoints::from_json(json).unwrap();
+        assert_eq!(
+            endpoints.require(ProviderId::Hrworks).unwrap().api.as_str(),
+            "http://127.0.0.1:4100/hrworks"
+        );
+        assert!(endpoints.require(ProviderId::Iris).is_ok());
+    }
+
+    #[test]
+    fn invalid_json_is_a_configuration_problem() {
+        assert!(matches!(
+            Endpoints::from_json("{"),
+            Err(Problem::ConfigurationInvalid { .. })
+        ));
+    }
+}

@@ -1,0 +1,390 @@
+//! The one HTTP client every provider adapter uses.
+//!
+//! rustls, TLS 1.2+, connect/read/total timeouts, https only (plain http only for loopback, where
+//! the Sandbox runs), no redirects to another origin (custom key headers would leak), a cap on the
+//! response size, and bounded retries on 5xx/408/429 that honour `Retry-After`. Never retries
+//! other 4xx or TLS failures. Logs method, path, status and timing, never queries or bodies.
+
+use std::net::IpAddr;
+use std::time::{Duration, Instant, SystemTime};
+
+use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use reqwest::{Method, RequestBuilder, StatusCode};
+use serde::de::DeserializeOwned;
+use url::Url;
+
+/// Tunables of the client; the defaults suit an interactive wizard.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    /// Time to establish a connection.
+    pub connect_timeout: Duration,
+    /// Longest silence while reading a response.
+    pub read_timeout: Duration,
+    /// Deadline for one attempt, body included.
+    pub total_timeout: Duration,
+    /// Largest response body accepted.
+    pub max_body_bytes: usize,
+    /// Attempts for retryable failures (1 = no retry).
+    pub max_attempts: u32,
+    /// Longest `Retry-After` we wait for; a longer one is reported instead.
+    pub max_retry_wait: Duration,
+    /// Pause before the first retry when the server gives no `Retry-After` (doubles each time).
+    pub base_backoff: Duration,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(30),
+            total_timeout: Duration::from_secs(60),
+            max_body_bytes: 16 * 1024 * 1024,
+            max_attempts: 3,
+            max_retry_wait: Duration::from_secs(30),
+            base_backoff: Duration::from_millis(300),
+        }
+    }
+}
+
+/// Why a request did not produce a usable response. Adapters turn these into
+/// [`Problem`](crate::Problem)s in their provider's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HttpFailure {
+    /// Plain http to a host that is not loopback, or another scheme.
+    #[error("insecure url")]
+    Insecure,
+    /// DNS failure or connection refused.
+    #[error("unreachable")]
+    Unreachable,
+    /// The TLS handshake or certificate check failed.
+    #[error("tls failure")]
+    Tls,
+    /// No (complete) answer in time.
+    #[error("timed out")]
+    Timeout,
+    /// Still rate limited after waiting, or asked to wait longer than we do.
+    #[error("rate limited")]
+    RateLimited {
+        /// What the server asked for, when it said.
+        retry_after: Option<Duration>,
+    },
+    /// 5xx after the retries.
+    #[error("server error {0}")]
+    ServerError(u16),
+    /// A redirect we do not follow (to another origin, or too many).
+    #[error("redirect refused")]
+    Redirect,
+    /// The body exceeded the size cap.
+    #[error("response too large")]
+    TooLarge,
+    /// Not JSON where JSON was expected (HTML login page, truncated or malformed body).
+    #[error("not the expected JSON")]
+    NotJson,
+}
+
+/// A complete response: status, headers and the (size-capped) body.
+#[derive(Debug)]
+pub struct Response {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The body bytes.
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// Decodes the body as JSON, refusing HTML and malformed or truncated bodies.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, HttpFailure> {
+        let content_type = self
+            .headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if content_type.contains("html") {
+            return Err(HttpFailure::NotJson);
+        }
+        serde_json::from_slice(&self.body).map_err(|_| HttpFailure::NotJson)
+    }
+}
+
+/// The shared client. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    inner: reqwest::Client,
+    config: HttpConfig,
+}
+
+impl HttpClient {
+    /// Builds the client with the given tunables.
+    pub fn new(config: HttpConfig) -> Result<HttpClient, HttpFailure> {
+        let inner = reqwest::Client::builder()
+            .user_agent(concat!("hrlink/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(config.connect_timeout)
+            .read_timeout(config.read_timeout)
+            .timeout(config.total_timeout)
+            .tls_version_min(reqwest::tls::Version::TLS_1_2)
+            .redirect(same_origin_redirects())
+            .build()
+            .map_err(|_| HttpFailure::Tls)?;
+        Ok(HttpClient { inner, config })
+    }
+
+    /// Starts a request; send it with [`HttpClient::send`].
+    pub fn request(&self, method: Method, url: Url) -> RequestBuilder {
+        self.inner.request(method, url)
+    }
+
+    /// The tunables in force.
+    pub fn config(&self) -> &HttpConfig {
+        &self.config
+    }
+
+    /// Sends a request with the retry policy and returns the complete response, whatever its
+    /// status (except 5xx/429 exhausted, which become failures): 401/403/404 are for the caller.
+    pub async fn send(&self, request: RequestBuilder) -> Result<Response, HttpFailure> {
+        let built = request.build().map_err(|_| HttpFailure::Insecure)?;
+        ensure_secure(built.url())?;
+        let mut attempt = 1;
+        loop {
+            let Some(this_try) = built.try_clone() else {
+                return Err(HttpFailure::Insecure);
+            };
+            let started = Instant::now();
+            let outcome = self.attempt(this_try).await;
+            let path = built.url().path();
+            match &outcome {
+                Ok(response) => tracing::debug!(
+                    method = %built.method(), path, status = response.status.as_u16(),
+                    elapsed_ms = started.elapsed().as_millis() as u64, attempt, "http"
+                ),
+                Err(failure) => tracing::debug!(
+                    method = %built.method(), path, %failure,
+                    elapsed_ms = started.elapsed().as_millis() as u64, attempt, "http"
+                ),
+            }
+            let wait = match &outcome {
+                Ok(response) => match self.retry_wait(response, attempt) {
+                    Retry::No => return outcome,
+                    Retry::After(wait) => wait,
+                    Retry::GiveUp(failure) => return Err(failure),
+                },
+                Err(HttpFailure::Timeout) if attempt < self.config.max_attempts => {
+                    self.backoff(attempt)
+                }
+                Err(_) => return outcome,
+            };
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(&self, request: reqwest::Request) -> Result<Response, HttpFailure> {
+        let mut response = self.inner.execute(request).await.map_err(classify)?;
+        let status = response.status();
+        if status.is_redirection() {
+            return Err(HttpFailure::Redirect);
+        }
+        if response
+            .content_length()
+            .is_some_and(|len| len > self.config.max_body_bytes as u64)
+        {
+            return Err(HttpFailure::TooLarge);
+        }
+        let headers = response.headers().clone();
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+            if body.len() + chunk.len() > self.config.max_body_bytes {
+                return Err(HttpFailure::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    fn retry_wait(&self, response: &Response, attempt: u32) -> Retry {
+        let status = response.status;
+        let retryable = status.is_server_error()
+            || status == StatusCode::TOO_MANY_REQUESTS
+            || status == StatusCode::REQUEST_TIMEOUT;
+        if !retryable {
+            return Retry::No;
+        }
+        let asked = retry_after(&response.headers, SystemTime::now());
+        let exhausted = attempt >= self.config.max_attempts;
+        let failure = if status == StatusCode::TOO_MANY_REQUESTS {
+            HttpFailure::RateLimited { retry_after: asked }
+        } else if status.is_server_error() {
+            HttpFailure::ServerError(status.as_u16())
+        } else {
+            HttpFailure::Timeout
+        };
+        match asked {
+            Some(wait) if wait > self.config.max_retry_wait => Retry::GiveUp(failure),
+            _ if exhausted => Retry::GiveUp(failure),
+            Some(wait) => Retry::After(wait),
+            None => Retry::After(self.backoff(attempt)),
+        }
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        self.config.base_backoff * 2u32.saturating_pow(attempt.saturating_sub(1))
+    }
+}
+
+enum Retry {
+    No,
+    After(Duration),
+    GiveUp(HttpFailure),
+}
+
+/// Follows redirects only within the same origin (scheme, host, port), at most five.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if same_origin && attempt.previous().len() <= 5 {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}
+
+/// https everywhere; plain http only to loopback addresses (the Sandbox and tests).
+pub fn ensure_secure(url: &Url) -> Result<(), HttpFailure> {
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if is_loopback(url) => Ok(()),
+        _ => Err(HttpFailure::Insecure),
+    }
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+fn classify(error: reqwest::Error) -> HttpFailure {
+    if error.is_timeout() {
+        return HttpFailure::Timeout;
+    }
+    if error.is_redirect() {
+        return HttpFailure::Redirect;
+    }
+    // reqwest does not expose TLS failures as a kind; the source chain names them.
+    let mut source: Option<&dyn std::error::Error> = Some(&error);
+    while let Some(current) = source {
+        let text = current.to_string().to_ascii_lowercase();
+        if text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
+            return HttpFailure::Tls;
+        }
+        source = current.source();
+    }
+    if error.is_connect() {
+        HttpFailure::Unreachable
+    } else if error.is_body() || error.is_decode() {
+        // The connection broke mid-body: a truncated answer.
+        HttpFailure::NotJson
+    } else {
+        HttpFailure::Unreachable
+    }
+}
+
+/// Reads `Retry-After` as seconds or an HTTP date.
+pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// Appends a documented path to a base URL that may carry a path prefix.
+pub fn join(base: &Url, path: &str) -> Url {
+    let mut url = base.clone();
+    let joined = format!(
+        "{}/{}",
+        base.path().trim_end_matches('/'),
+        path.trim_start_matches('/')
+    );
+    url.set_path(&joined);
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn https_or_loopback_only() {
+        assert_eq!(ensure_secure(&url("https://api.hrworks.de/v2")), Ok(()));
+        assert_eq!(ensure_secure(&url("http://127.0.0.1:4100/hrworks")), Ok(()));
+        assert_eq!(ensure_secure(&url("http://[::1]:4100/")), Ok(()));
+        assert_eq!(ensure_secure(&url("http://localhost:1/")), Ok(()));
+        assert_eq!(
+            ensure_secure(&url("http://api.hrworks.de/v2")),
+            Err(HttpFailure::Insecure)
+        );
+        assert_eq!(
+            ensure_secure(&url("http://10.0.0.1/")),
+            Err(HttpFailure::Insecure)
+        );
+        assert_eq!(
+            ensure_secure(&url("ftp://127.0.0.1/")),
+            Err(HttpFailure::Insecure)
+        );
+    }
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(7)));
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(20));
+        headers.insert(RETRY_AFTER, HeaderValue::from_str(&later).unwrap());
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(20)));
+        let past = httpdate::fmt_http_date(now - Duration::from_secs(20));
+        headers.insert(RETRY_AFTER, HeaderValue::from_str(&past).unwrap());
+        assert_eq!(retry_after(&headers, now), Some(Duration::ZERO));
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers, now), None);
+    }
+
+    #[test]
+    fn join_keeps_the_base_prefix() {
+        let base = url("http://127.0.0.1:4100/hrworks");
+        assert_eq!(
+            join(&base, "/v2/authentication").as_str(),
+            "http://127.0.0.1:4100/hrworks/v2/authentication"
+        );
+        let root = url("https://api.hrworks.de");
+        assert_eq!(
+            join(&root, "/v2/persons").as_str(),
+            "https://api.hrworks.de/v2/persons"
+        );
+        let slash = url("https://api.hrworks.de/");
+        assert_eq!(
+            join(&slash, "v2/persons").as_str(),
+            "https://api.hrworks.de/v2/persons"
+        );
+    }
+}

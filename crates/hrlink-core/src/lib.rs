@@ -1,0 +1,22 @@
+//! HR Link's domain: everything the wizard and the `hrlink` CLI do, with no Tauri dependency.
+//!
+//! - [`providers`]: the HR systems, one module each, and their catalogue data;
+//! - [`credentials`]: parsing what the admin pastes or loads into typed secrets;
+//! - [`http`]: the one hardened HTTP client;
+//! - [`verify`]: proving a connection and reporting what is granted and missing;
+//! - [`vault`]: secrets in the OS keychain, never anywhere else;
+//! - [`problem`] and [`messages`]: every failure as a code, rendered from one catalogue.
+#![deny(missing_docs)]
+
+pub mod credentials;
+pub mod endpoints;
+pub mod http;
+pub mod messages;
+pub mod problem;
+pub mod providers;
+pub mod vault;
+pub mod verify;
+
+pub use endpoints::Endpoints;
+pub use problem::Problem;
+pub use providers::ProviderId;

@@ -1,0 +1,281 @@
+//! Every failure a user can meet, as a code with parameters.
+//!
+//! A [`Problem`] is what crosses into the UI and the CLI: the code selects a message in the
+//! catalogue (`messages/*.json`) and the parameters fill its placeholders. Problems never carry
+//! secrets or raw response bodies; those details go to the redacted diagnostics only.
+
+use serde::Serialize;
+
+use crate::providers::ProviderId;
+
+/// A user-facing failure: a stable code plus the parameters its message needs.
+///
+/// Serialised as `{"code": "credentials_rejected", "params": {...}}`; the code strings are the
+/// keys of the message catalogue and of `hrlink verify --json` output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "code", content = "params", rename_all = "snake_case")]
+pub enum Problem {
+    // --- what the admin handed over ---
+    /// Nothing that looks like a key file: no recognisable labels or keys.
+    #[error("not a key file")]
+    KeyFileUnrecognised,
+    /// A key copied from an example in the help pages (contains `...` or `…`).
+    #[error("example key pasted")]
+    KeyFileRedactedExample,
+    /// Only one of the access key and the secret access key was found.
+    #[error("key file incomplete")]
+    KeyFileIncomplete {
+        /// Which key is missing: `access_key` or `secret_access_key`.
+        missing: String,
+    },
+    /// The access key and the secret access key appear to be swapped.
+    #[error("keys swapped")]
+    KeyFileSwapped,
+    /// The file is too large or not text.
+    #[error("file is not a text key file")]
+    KeyFileNotText,
+    /// A file could not be read from disk.
+    #[error("file could not be read")]
+    FileUnreadable,
+    /// The IRIS username/password text could not be understood.
+    #[error("IRIS credentials not recognised")]
+    IrisCredentialsUnrecognised,
+    /// An iPayroll API username breaks iPayroll's naming rule.
+    #[error("iPayroll API username invalid")]
+    IpayrollUsernameInvalid {
+        /// Which part of the rule failed: `too_short`, `no_org_number`, `no_api_infix`,
+        /// `no_partner_name`, `invalid_characters` or `org_number_mismatch`.
+        reason: String,
+    },
+
+    // --- what the HR system answered ---
+    /// The HR system rejected the credentials (401/403 on authentication).
+    #[error("credentials rejected")]
+    CredentialsRejected {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// A permission the integration requires is not granted.
+    #[error("required permission missing")]
+    PermissionMissing {
+        /// The HR system's display name.
+        provider: String,
+        /// The permission's id in our catalogue.
+        permission: String,
+    },
+    /// The HR system could not be reached (DNS, connection refused, TLS).
+    #[error("HR system unreachable")]
+    ProviderUnreachable {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The HR system did not answer in time.
+    #[error("HR system timed out")]
+    ProviderTimeout {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The HR system asked us to slow down for longer than we wait.
+    #[error("HR system rate limited")]
+    ProviderRateLimited {
+        /// The HR system's display name.
+        provider: String,
+        /// Seconds the HR system asked us to wait, when it said.
+        retry_after_seconds: Option<u32>,
+    },
+    /// The HR system answered with an error on its side (5xx) after our retries.
+    #[error("HR system error")]
+    ProviderServerError {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The answer was not what the HR system's API returns (HTML, malformed JSON, too large,
+    /// a redirect elsewhere): often a proxy, a login page or a wrong address.
+    #[error("unexpected response")]
+    ProviderUnexpectedResponse {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The configured address is not allowed (plain http to a non-loopback host).
+    #[error("insecure address")]
+    InsecureEndpoint {
+        /// The HR system's display name.
+        provider: String,
+    },
+
+    // --- inside HR Link ---
+    /// The staged credentials are gone (expired or already used); hand them over again.
+    #[error("credentials no longer available")]
+    CredentialsExpired,
+    /// The configuration or endpoints file is invalid.
+    #[error("configuration invalid")]
+    ConfigurationInvalid {
+        /// Which file or setting.
+        what: String,
+    },
+}
+
+impl Problem {
+    /// The stable code string, as used in the catalogue and in JSON output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::KeyFileUnrecognised => "key_file_unrecognised",
+            Problem::KeyFileRedactedExample => "key_file_redacted_example",
+            Problem::KeyFileIncomplete { .. } => "key_file_incomplete",
+            Problem::KeyFileSwapped => "key_file_swapped",
+            Problem::KeyFileNotText => "key_file_not_text",
+            Problem::FileUnreadable => "file_unreadable",
+            Problem::IrisCredentialsUnrecognised => "iris_credentials_unrecognised",
+            Problem::IpayrollUsernameInvalid { .. } => "ipayroll_username_invalid",
+            Problem::CredentialsRejected { .. } => "credentials_rejected",
+            Problem::PermissionMissing { .. } => "permission_missing",
+            Problem::ProviderUnreachable { .. } => "provider_unreachable",
+            Problem::ProviderTimeout { .. } => "provider_timeout",
+            Problem::ProviderRateLimited { .. } => "provider_rate_limited",
+            Problem::ProviderServerError { .. } => "provider_server_error",
+            Problem::ProviderUnexpectedResponse { .. } => "provider_unexpected_response",
+            Problem::InsecureEndpoint { .. } => "insecure_endpoint",
+            Problem::CredentialsExpired => "credentials_expired",
+            Problem::ConfigurationInvalid { .. } => "configuration_invalid",
+        }
+    }
+
+    /// The parameters as string pairs, for filling the catalogue's `{placeholders}`.
+    pub fn params(&self) -> Vec<(String, String)> {
+        let Ok(serde_json::Value::Object(mut object)) = serde_json::to_value(self) else {
+            return Vec::new();
+        };
+        match object.remove("params") {
+            Some(serde_json::Value::Object(params)) => params
+                .into_iter()
+                .filter_map(|(key, value)| match value {
+                    serde_json::Value::String(s) => Some((key, s)),
+                    serde_json::Value::Number(n) => Some((key, n.to_string())),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Builds the provider-scoped problem with the provider's display name filled in.
+    pub fn for_provider(provider: ProviderId, make: impl FnOnce(String) -> Problem) -> Problem {
+        make(provider.display_name().to_owned())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// One example of every problem. The match makes a new variant a compile error here until
+    /// it is listed, so `every_problem_has_a_message` covers it.
+    pub(crate) fn every_problem() -> Vec<Problem> {
+        let p = || "HRworks".to_owned();
+        let all = vec![
+            Problem::KeyFileUnrecognised,
+            Problem::KeyFileRedactedExample,
+            Problem::KeyFileIncomplete {
+                missing: "access_key".into(),
+            },
+            Problem::KeyFileSwapped,
+            Problem::KeyFileNotText,
+            Problem::FileUnreadable,
+            Problem::IrisCredentialsUnrecognised,
+            Problem::IpayrollUsernameInvalid {
+                reason: "too_short".into(),
+            },
+            Problem::CredentialsRejected { provider: p() },
+            Problem::PermissionMissing {
+                provider: p(),
+                permission: "persons".into(),
+            },
+            Problem::ProviderUnreachable { provider: p() },
+            Problem::ProviderTimeout { provider: p() },
+            Problem::ProviderRateLimited {
+                provider: p(),
+                retry_after_seconds: None,
+            },
+            Problem::ProviderServerError { provider: p() },
+            Problem::ProviderUnexpectedResponse { provider: p() },
+            Problem::InsecureEndpoint { provider: p() },
+            Problem::CredentialsExpired,
+            Problem::ConfigurationInvalid { what: "x".into() },
+        ];
+        for problem in &all {
+            match problem {
+                Problem::KeyFileUnrecognised
+                | Problem::KeyFileRedactedExample
+                | Problem::KeyFileIncomplete { .. }
+                | Problem::KeyFileSwapped
+                | Problem::KeyFileNotText
+                | Problem::FileUnreadable
+                | Problem::IrisCredentialsUnrecognised
+                | Problem::IpayrollUsernameInvalid { .. }
+                | Problem::CredentialsRejected { .. }
+                | Problem::PermissionMissing { .. }
+                | Problem::ProviderUnreachable { .. }
+                | Problem::ProviderTimeout { .. }
+                | Problem::ProviderRateLimited { .. }
+                | Problem::ProviderServerError { .. }
+                | Problem::ProviderUnexpectedResponse { .. }
+                | Problem::InsecureEndpoint { .. }
+                | Problem::CredentialsExpired
+                | Problem::ConfigurationInvalid { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn codes_are_unique_and_match_serde() {
+        let mut codes = Vec::new();
+        for problem in every_problem() {
+            let json = serde_json::to_value(&problem).unwrap();
+            assert_eq!(json["code"], problem.code());
+            codes.push(problem.code());
+        }
+        let count = codes.len();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), count);
+    }
+
+    #[test]
+    fn serialises_as_code_and_params() {
+        let problem = Problem::CredentialsRejected {
+            provider: "HRworks".into(),
+        };
+        let json = serde_json::to_value(&problem).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "credentials_rejected", "params": {"provider": "HRworks"}})
+        );
+        assert_eq!(json["code"], problem.code());
+    }
+
+    #[test]
+    fn unit_problems_serialise_without_params() {
+        let json = serde_json::to_value(Problem::KeyFileSwapped).unwrap();
+        assert_eq!(json, serde_json::json!({"code": "key_file_swapped"}));
+        assert!(Problem::KeyFileSwapped.params().is_empty());
+    }
+
+    #[test]
+    fn params_include_numbers_and_skip_absent_values() {
+        let limited = Problem::ProviderRateLimited {
+            provider: "HRworks".into(),
+            retry_after_seconds: Some(30),
+        };
+        let mut params = limited.params();
+        params.sort();
+        assert_eq!(
+            params,
+            vec![
+                ("provider".to_owned(), "HRworks".to_owned()),
+                ("retry_after_seconds".to_owned(), "30".to_owned())
+            ]
+        );
+    }
+}

@@ -1,0 +1,360 @@
+//! HRworks API v2: key-pair authentication, then probes of each permission the integration uses.
+//!
+//! HRworks has no endpoint that lists a key's permissions, so each one is probed with a cheap
+//! read (403 = not granted). The JWT's claims are not documented: a company name in them is used
+//! when present, otherwise the top organisation unit names the account.
+
+use base64::Engine;
+use reqwest::Method;
+use reqwest::header::LINK;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use url::Url;
+
+use super::{ProviderId, failure_problem};
+use crate::Problem;
+use crate::credentials::HrworksKeyPair;
+use crate::http::{HttpClient, HttpFailure, Response, join};
+use crate::verify::{
+    Account, PeopleCount, PermissionCheck, PermissionStatus, ProgressSink, VerificationReport,
+    VerifyStep, step,
+};
+
+const PROVIDER: ProviderId = ProviderId::Hrworks;
+/// `/v2/persons/master-data` pages hold exactly this many people.
+const MASTER_DATA_PAGE_SIZE: u32 = 50;
+
+/// The permissions this integration asks for: (id, required).
+pub const PERMISSIONS: [(&str, bool); 3] = [
+    ("persons", true),
+    ("persons.master-data", true),
+    ("organization-units", false),
+];
+
+struct Session<'a> {
+    http: &'a HttpClient,
+    api: &'a Url,
+    token: SecretString,
+}
+
+#[derive(Deserialize)]
+struct TokenResponse {
+    token: String,
+}
+
+#[derive(Deserialize)]
+struct Claims {
+    #[serde(rename = "companyId")]
+    company_id: Option<serde_json::Value>,
+    #[serde(rename = "companyName")]
+    company_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OrganizationUnit {
+    number: serde_json::Value,
+    name: String,
+    #[serde(default)]
+    parent: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct MasterDataPage {
+    persons: Vec<serde_json::Value>,
+}
+
+/// Verifies an HRworks key pair.
+pub async fn verify(
+    http: &HttpClient,
+    api: &Url,
+    keys: &HrworksKeyPair,
+    progress: &dyn ProgressSink,
+) -> VerificationReport {
+    let session = match step(
+        progress,
+        VerifyStep::Authenticate,
+        authenticate(http, api, keys),
+    )
+    .await
+    {
+        Ok(session) => session,
+        Err(problem) => return VerificationReport::failed(PROVIDER, problem),
+    };
+    let (account, persons, master_data, units) = tokio::join!(
+        step(progress, VerifyStep::Account, session.account()),
+        step(
+            progress,
+            permission_step("persons"),
+            session.probe("/v2/persons?onlyActive=true")
+        ),
+        step(
+            progress,
+            permission_step("persons.master-data"),
+            session.master_data_count()
+        ),
+        step(
+            progress,
+            permission_step("organization-units"),
+            session.probe("/v2/organization-units")
+        ),
+    );
+
+    let mut problems = Vec::new();
+    let mut verdict = |outcome: Result<(), Probe>| match outcome {
+        Ok(()) => PermissionStatus::Granted,
+        Err(Probe::Denied) => PermissionStatus::Missing,
+        Err(Probe::Failed(problem)) => {
+            problems.push(problem);
+            PermissionStatus::Unknown
+        }
+    };
+    let (people, master_status) = match master_data {
+        Ok(count) => (Some(PeopleCount { count }), PermissionStatus::Granted),
+        Err(probe) => (None, verdict(Err(probe))),
+    };
+    let statuses = [verdict(persons), master_status, verdict(units)];
+    let permissions = PERMISSIONS
+        .iter()
+        .zip(statuses)
+        .map(|((id, required), status)| PermissionCheck {
+            id: (*id).to_owned(),
+            required: *required,
+            status,
+        })
+        .collect();
+    let account = match account {
+        Ok(account) => Some(account),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    };
+    problems.dedup();
+    VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
+}
+
+fn permission_step(id: &str) -> VerifyStep {
+    VerifyStep::Permission(id.to_owned())
+}
+
+/// Why a probe did not grant: refused by the HR system, or failed for another reason.
+enum Probe {
+    Denied,
+    Failed(Problem),
+}
+
+async fn authenticate<'a>(
+    http: &'a HttpClient,
+    api: &'a Url,
+    keys: &HrworksKeyPair,
+) -> Result<Session<'a>, Problem> {
+    let body = serde_json::json!({
+        "accessKey": keys.access_key,
+        "secretAccessKey": keys.secret_access_key.expose_secret(),
+    });
+    let request = http
+        .request(Method::POST, join(api, "/v2/authentication"))
+        .json(&body);
+    let response = http
+        .send(request)
+        .await
+        .map_err(|f| failure_problem(PROVIDER, f))?;
+    match response.status.as_u16() {
+        200 => {
+            let token: TokenResponse = response.json().map_err(|f| failure_problem(PROVIDER, f))?;
+            Ok(Session {
+                http,
+                api,
+                token: SecretString::from(token.token),
+            })
+        }
+        // HRworks answers 403 for unknown keys; 401 is accepted as the same meaning.
+        401 | 403 => Err(Problem::for_provider(PROVIDER, |provider| {
+            Problem::CredentialsRejected { provider }
+        })),
+        _ => Err(unexpected(&response)),
+    }
+}
+
+fn unexpected(response: &Response) -> Problem {
+    let failure = if response.status.is_server_error() {
+        HttpFailure::ServerError(response.status.as_u16())
+    } else {
+        HttpFailure::NotJson
+    };
+    failure_problem(PROVIDER, failure)
+}
+
+impl Session<'_> {
+    async fn get(&self, path_and_query: &str) -> Result<Response, Probe> {
+        let (path, query) = path_and_query
+            .split_once('?')
+            .unwrap_or((path_and_query, ""));
+        let mut url = join(self.api, path);
+        url.set_query((!query.is_empty()).then_some(query));
+        let request = self
+            .http
+            .request(Method::GET, url)
+            .bearer_auth(self.token.expose_secret());
+        let response = self
+            .http
+            .send(request)
+            .await
+            .map_err(|f| Probe::Failed(failure_problem(PROVIDER, f)))?;
+        match response.status.as_u16() {
+            200 => Ok(response),
+            403 => Err(Probe::Denied),
+            // A token refused right after it was issued: the key was revoked meanwhile.
+            401 => Err(Probe::Failed(Problem::for_provider(PROVIDER, |provider| {
+                Problem::CredentialsRejected { provider }
+            }))),
+            _ => Err(Probe::Failed(unexpected(&response))),
+        }
+    }
+
+    async fn probe(&self, path_and_query: &str) -> Result<(), Probe> {
+        let response = self.get(path_and_query).await?;
+        response
+            .json::<serde_json::Value>()
+            .map(|_| ())
+            .map_err(|f| Probe::Failed(failure_problem(PROVIDER, f)))
+    }
+
+    /// Probes the master-data permission and counts people from the `Link` header's last page.
+    async fn master_data_count(&self) -> Result<u32, Probe> {
+        let first = self
+            .get("/v2/persons/master-data?page=1&onlyActive=true")
+            .await?;
+        let decode = |response: &Response| {
+            response
+                .json::<MasterDataPage>()
+                .map(|page| page.persons.len() as u32)
+                .map_err(|f| Probe::Failed(failure_problem(PROVIDER, f)))
+        };
+        let first_count = decode(&first)?;
+        let last_page = first
+            .headers
+            .get_all(LINK)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find_map(last_page_number);
+        match last_page {
+            Some(last) if last > 1 => {
+                let last_response = self
+                    .get(&format!(
+                        "/v2/persons/master-data?page={last}&onlyActive=true"
+                    ))
+                    .await?;
+                Ok((last - 1) * MASTER_DATA_PAGE_SIZE + decode(&last_response)?)
+            }
+            _ => Ok(first_count),
+        }
+    }
+
+    async fn account(&self) -> Result<Account, Problem> {
+        if let Some(account) = account_from_token(self.token.expose_secret()) {
+            return Ok(account);
+        }
+        let units: Vec<OrganizationUnit> = match self.get("/v2/organization-units").await {
+            Ok(response) => response.json().map_err(|f| failure_problem(PROVIDER, f))?,
+            Err(Probe::Failed(problem)) => return Err(problem),
+            // Without that permission there is no other place that names the company.
+            Err(Probe::Denied) => {
+                return Ok(Account {
+                    id: String::new(),
+                    name: String::new(),
+                });
+            }
+        };
+        let top = units
+            .iter()
+            .find(|u| u.parent.as_ref().is_none_or(|p| p.is_null()))
+            .or(units.first());
+        Ok(top.map_or_else(
+            || Account {
+                id: String::new(),
+                name: String::new(),
+            },
+            |unit| Account {
+                id: json_text(&unit.number),
+                name: unit.name.clone(),
+            },
+        ))
+    }
+}
+
+/// Reads `companyId`/`companyName` from the JWT payload when HRworks puts them there.
+/// The token is not verified here: HRworks just issued it over TLS, and we only display the name.
+fn account_from_token(token: &str) -> Option<Account> {
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
+    let claims: Claims = serde_json::from_slice(&bytes).ok()?;
+    let name = claims.company_name.filter(|n| !n.trim().is_empty())?;
+    let id = claims
+        .company_id
+        .as_ref()
+        .map(json_text)
+        .unwrap_or_default();
+    Some(Account { id, name })
+}
+
+fn json_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Finds `page=N` of the `rel="last"` entry in a `Link` header.
+fn last_page_number(link_header: &str) -> Option<u32> {
+    link_header.split(',').find_map(|entry| {
+        let (target, params) = entry.split_once(';')?;
+        if !params.split(';').any(|p| {
+            p.trim().trim_matches('"') == "rel=\"last\""
+                || p.trim() == "rel=\"last\""
+                || p.trim() == "rel=last"
+        }) {
+            return None;
+        }
+        let url = target.trim().trim_start_matches('<').trim_end_matches('>');
+        let query = url.split_once('?')?.1;
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("page=")?.parse().ok())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_last_page_from_link_headers() {
+        let header = r#"<https://api.hrworks.de/v2/persons/master-data?page=2&onlyActive=true>; rel="next", <https://api.hrworks.de/v2/persons/master-data?onlyActive=true&page=7>; rel="last""#;
+        assert_eq!(last_page_number(header), Some(7));
+        assert_eq!(last_page_number(r#"<https://x/?page=2>; rel="next""#), None);
+        assert_eq!(last_page_number("garbage"), None);
+    }
+
+    #[test]
+    fn company_from_token_claims_when_present() {
+        let encode = |json: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json);
+        let token = format!(
+            "{}.{}.sig",
+            encode("{}"),
+            encode(r#"{"companyId":17,"companyName":"Acme GmbH","exp":1}"#)
+        );
+        assert_eq!(
+            account_from_token(&token),
+            Some(Account {
+                id: "17".into(),
+                name: "Acme GmbH".into()
+            })
+        );
+        let bare = format!("{}.{}.sig", encode("{}"), encode(r#"{"exp":1}"#));
+        assert_eq!(account_from_token(&bare), None);
+        assert_eq!(account_from_token("not-a-jwt"), None);
+    }
+}

@@ -1,0 +1,14 @@
+fn main() {
+    // Declaring the app's commands puts them under the ACL: a window may call only what a
+    // capability in `capabilities/` allows.
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "app_info",
+            "list_providers",
+            "stage_credentials",
+            "discard_credentials",
+            "verify_connection",
+        ]),
+    ))
+    .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));
+}

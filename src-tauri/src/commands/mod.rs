@@ -1,0 +1,5 @@
+//! The commands the UI may call. Each converts input, calls `hrlink-core`, converts output.
+
+pub mod app;
+pub mod credentials;
+pub mod verify;

@@ -1,0 +1,29 @@
+//! Verifying staged credentials, with live progress over a channel.
+
+use hrlink_core::Problem;
+use hrlink_core::verify::{self, VerificationReport, VerifyProgress};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn verify_connection(
+    state: State<'_, AppState>,
+    id: String,
+    progress: Channel<VerifyProgress>,
+) -> Result<VerificationReport, Problem> {
+    let credentials = state.staged(&id)?;
+    let report_progress = |event: VerifyProgress| {
+        // The UI may have navigated away; progress is best-effort.
+        let _ = progress.send(event);
+    };
+    Ok(verify::verify(
+        &state.http,
+        &state.endpoints,
+        &credentials,
+        &report_progress,
+    )
+    .await)
+}

@@ -1,0 +1,32 @@
+//! HR Link's desktop app: thin glue between the React UI and `hrlink-core`.
+//!
+//! Commands convert input, call the core and convert output; every command and event is listed
+//! once in [`ipc::specta_builder`], which also exports the TypeScript bindings.
+
+mod commands;
+mod ipc;
+mod launch;
+mod state;
+
+pub use ipc::specta_builder;
+
+/// Starts the app.
+pub fn run() {
+    launch::init_tracing();
+    let options = launch::Options::from_args(std::env::args().skip(1));
+    let builder = ipc::specta_builder();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let state = tauri::async_runtime::block_on(state::AppState::start(options))?;
+            tauri::Manager::manage(app, state);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        tracing::error!(%error, "HR Link stopped");
+        std::process::exit(1);
+    }
+}
