@@ -6,6 +6,7 @@ fn main() {
             "app_info",
             "list_providers",
             "stage_credentials",
+            "choose_credentials_file",
             "discard_credentials",
             "verify_connection",
         ]),

@@ -11,6 +11,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             app::app_info,
             app::list_providers,
             credentials::stage_credentials,
+            credentials::choose_credentials_file,
             credentials::discard_credentials,
             verify::verify_connection,
         ])

@@ -31,6 +31,40 @@ impl Options {
     }
 }
 
+/// Opens the wizard window from its configuration (`tauri.conf.json`, label `main`).
+///
+/// The webview is incognito so nothing the UI holds persists in webview storage. The one
+/// exception is a WebDriver session (Tauri's `TAURI_WEBVIEW_AUTOMATION=true`, set for the
+/// end-to-end tests): wry gives an incognito webview an ephemeral WebKit context that cannot be
+/// automated, so there the window uses the regular context.
+pub fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
+    let under_webdriver = std::env::var("TAURI_WEBVIEW_AUTOMATION").as_deref() == Ok("true");
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|window| window.label == "main")
+        .ok_or_else(|| tauri::Error::WindowNotFound)?;
+    let window = tauri::WebviewWindowBuilder::from_config(app.handle(), config)?
+        .incognito(config.incognito && !under_webdriver)
+        .build()?;
+    // On a screen smaller than the default size (a 1024×640 laptop), fill the screen instead of
+    // hanging over its edges.
+    if let Some(monitor) = window.current_monitor()? {
+        let screen = monitor.size().to_logical::<f64>(monitor.scale_factor());
+        if screen.width < config.width || screen.height < config.height {
+            let fitted = tauri::LogicalSize::new(
+                config.width.min(screen.width),
+                config.height.min(screen.height),
+            );
+            window.set_size(fitted)?;
+            window.set_position(tauri::LogicalPosition::new(0.0, 0.0))?;
+        }
+    }
+    Ok(())
+}
+
 /// Logs to stderr; `RUST_LOG` adjusts the level. Secrets never reach a log line (they live in
 /// `secrecy` types and the HTTP client logs only method, path and status).
 pub fn init_tracing() {

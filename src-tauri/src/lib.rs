@@ -22,6 +22,7 @@ pub fn run() {
             builder.mount_events(app);
             let state = tauri::async_runtime::block_on(state::AppState::start(options))?;
             tauri::Manager::manage(app, state);
+            launch::open_main_window(app)?;
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -5,9 +5,14 @@ use hrlink_core::verify::Credentials;
 use hrlink_core::{Problem, ProviderId};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
+
+/// End-to-end tests cannot drive the native file dialog: when this is set, its path is used as
+/// the file the admin chose.
+const CHOSEN_FILE_OVERRIDE: &str = "HRLINK_E2E_CHOSEN_FILE";
 
 /// What the admin handed over: pasted text, or a file chosen in the dialog or dropped.
 /// No `Debug`: the text is a secret.
@@ -36,11 +41,46 @@ pub fn stage_credentials(
 ) -> Result<StagedCredentials, Problem> {
     let bytes = match input {
         CredentialInput::Text { text } => text.into_bytes(),
-        CredentialInput::File { path } => read_credential_file(&path)?,
+        CredentialInput::File { path } => read_credential_file(std::path::Path::new(&path))?,
     };
+    stage_bytes(&state, provider, &bytes)
+}
+
+/// Opens the system's file dialog, then reads and stages the chosen key file in one step, so
+/// the webview needs no dialog permission and never sees the path. `None` when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_credentials_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    provider: ProviderId,
+) -> Result<Option<StagedCredentials>, Problem> {
+    let path = match std::env::var_os(CHOSEN_FILE_OVERRIDE) {
+        Some(path) => Some(std::path::PathBuf::from(path)),
+        None => {
+            let (sender, receiver) = tokio::sync::oneshot::channel();
+            app.dialog()
+                .file()
+                .add_filter("Key file", &["txt"])
+                .pick_file(move |file| {
+                    let _ = sender.send(file.and_then(|f| f.into_path().ok()));
+                });
+            receiver.await.ok().flatten()
+        }
+    };
+    let Some(path) = path else { return Ok(None) };
+    let bytes = read_credential_file(&path)?;
+    stage_bytes(&state, provider, &bytes).map(Some)
+}
+
+fn stage_bytes(
+    state: &AppState,
+    provider: ProviderId,
+    bytes: &[u8],
+) -> Result<StagedCredentials, Problem> {
     let (credentials, hint) = match provider {
         ProviderId::Hrworks => {
-            let keys = credentials::hrworks::parse_key_file(&bytes)?;
+            let keys = credentials::hrworks::parse_key_file(bytes)?;
             let hint = credentials::mask_tail(&keys.access_key);
             (Credentials::Hrworks(keys), hint)
         }
@@ -63,7 +103,7 @@ pub fn discard_credentials(state: State<'_, AppState>, id: String) {
     state.discard(&id);
 }
 
-fn read_credential_file(path: &str) -> Result<Vec<u8>, Problem> {
+fn read_credential_file(path: &std::path::Path) -> Result<Vec<u8>, Problem> {
     let metadata = std::fs::metadata(path).map_err(|_| Problem::FileUnreadable)?;
     if metadata.len() > MAX_CREDENTIAL_TEXT_BYTES as u64 {
         return Err(Problem::KeyFileNotText);
