@@ -11,6 +11,9 @@ const root = path.resolve(here, "../..");
 export const artifacts = path.join(here, "artifacts");
 mkdirSync(artifacts, { recursive: true });
 
+// The native file dialog cannot be driven over WebDriver: the app reads this file instead.
+process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
+
 const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrlink-desktop");
 const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
 let tauriDriver;

@@ -13,6 +13,7 @@ use url::Url;
 
 use super::{ProviderId, failure_problem};
 use crate::Problem;
+use crate::endpoints::ProviderEndpoints;
 use crate::credentials::HrworksKeyPair;
 use crate::http::{HttpClient, HttpFailure, Response, join};
 use crate::verify::{
@@ -66,10 +67,11 @@ struct MasterDataPage {
 /// Verifies an HRworks key pair.
 pub async fn verify(
     http: &HttpClient,
-    api: &Url,
+    endpoints: &ProviderEndpoints,
     keys: &HrworksKeyPair,
     progress: &dyn ProgressSink,
 ) -> VerificationReport {
+    let api = &endpoints.api;
     let session = match step(
         progress,
         VerifyStep::Authenticate,
