@@ -55,8 +55,37 @@ struct Claims {
 struct OrganizationUnit {
     number: serde_json::Value,
     name: String,
-    #[serde(default)]
+    /// The OpenAPI nests the parent unit as `parentOrganizationUnit`; providers.md calls it
+    /// `parent`. Either being absent or null marks the top unit.
+    #[serde(default, alias = "parent")]
+    #[serde(rename = "parentOrganizationUnit")]
     parent: Option<serde_json::Value>,
+}
+
+/// `/v2/organization-units` answers `{"organizationUnits":[…]}` in the OpenAPI; a bare list is
+/// accepted too.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OrganizationUnits {
+    Wrapped {
+        #[serde(rename = "organizationUnits")]
+        organization_units: Vec<OrganizationUnit>,
+    },
+    Bare(Vec<OrganizationUnit>),
+}
+
+impl OrganizationUnits {
+    fn into_vec(self) -> Vec<OrganizationUnit> {
+        match self {
+            OrganizationUnits::Wrapped { organization_units } => organization_units,
+            OrganizationUnits::Bare(units) => units,
+        }
+    }
+}
+
+/// The top organisation unit names the company when the token does not.
+fn top_unit(units: &[OrganizationUnit]) -> Option<&OrganizationUnit> {
+    units.iter().find(|u| u.parent.as_ref().is_none_or(|p| p.is_null())).or(units.first())
 }
 
 #[derive(Deserialize)]
@@ -257,30 +286,18 @@ impl Session<'_> {
         if let Some(account) = account_from_token(self.token.expose_secret()) {
             return Ok(account);
         }
-        let units: Vec<OrganizationUnit> = match self.get("/v2/organization-units").await {
-            Ok(response) => response.json().map_err(|f| failure_problem(PROVIDER, f))?,
+        let units = match self.get("/v2/organization-units").await {
+            Ok(response) => response
+                .json::<OrganizationUnits>()
+                .map_err(|f| failure_problem(PROVIDER, f))?
+                .into_vec(),
             Err(Probe::Failed(problem)) => return Err(problem),
             // Without that permission there is no other place that names the company.
-            Err(Probe::Denied) => {
-                return Ok(Account {
-                    id: String::new(),
-                    name: String::new(),
-                });
-            }
+            Err(Probe::Denied) => Vec::new(),
         };
-        let top = units
-            .iter()
-            .find(|u| u.parent.as_ref().is_none_or(|p| p.is_null()))
-            .or(units.first());
-        Ok(top.map_or_else(
-            || Account {
-                id: String::new(),
-                name: String::new(),
-            },
-            |unit| Account {
-                id: json_text(&unit.number),
-                name: unit.name.clone(),
-            },
+        Ok(top_unit(&units).map_or_else(
+            || Account { id: String::new(), name: String::new() },
+            |unit| Account { id: json_text(&unit.number), name: unit.name.clone() },
         ))
     }
 }
@@ -338,6 +355,18 @@ mod tests {
         assert_eq!(last_page_number(header), Some(7));
         assert_eq!(last_page_number(r#"<https://x/?page=2>; rel="next""#), None);
         assert_eq!(last_page_number("garbage"), None);
+    }
+
+    #[test]
+    fn top_unit_from_either_response_shape() {
+        let wrapped = r#"{"organizationUnits":[
+            {"number":"2","name":"Backstube","parentOrganizationUnit":{"number":"1","name":"Acme"}},
+            {"number":"1","name":"Acme GmbH","parentOrganizationUnit":null}]}"#;
+        let units = serde_json::from_str::<OrganizationUnits>(wrapped).unwrap().into_vec();
+        assert_eq!(top_unit(&units).unwrap().name, "Acme GmbH");
+        let bare = r#"[{"number":7,"name":"Child","parent":{"number":8}},{"number":8,"name":"Root"}]"#;
+        let units = serde_json::from_str::<OrganizationUnits>(bare).unwrap().into_vec();
+        assert_eq!(top_unit(&units).unwrap().name, "Root");
     }
 
     #[test]

@@ -1,0 +1,281 @@
+//! Employment Hero: OAuth authorisation code with mandatory PKCE, scopes fixed per app,
+//! the organisation chosen on the consent page, rotating refresh tokens; organisations and
+//! their employees in `{data:{items,…}}` pages.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::header::WWW_AUTHENTICATE;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::gate::{self, Gate};
+use crate::oauth::{self, Account, BearerError, Client, Grant, Policy, Scopes};
+use crate::people::{self, Employment, OrgSpec, Person, Region, Size, Staff, Status};
+use crate::scenarios::Organisation;
+use crate::scenarios::employmenthero as scenario;
+use crate::{Provider, Refusal, Shared};
+
+const DEFAULT_PER_PAGE: usize = 20;
+const MAX_PER_PAGE: usize = 100;
+
+static BAKEHOUSE: OrgSpec = OrgSpec {
+    key: "employmenthero/bakehouse",
+    region: Region::Australia,
+    email_domain: "sandbox-bakehouse.example",
+    size: Size::Configured,
+};
+
+static HOLDINGS: OrgSpec = OrgSpec {
+    key: "employmenthero/holdings",
+    region: Region::Australia,
+    email_domain: "sandbox-holdings.example",
+    size: Size::Fixed(0),
+};
+
+static BOTH: [Organisation; 2] = [scenario::ORGANISATION, scenario::EMPTY_ORGANISATION];
+
+static POLICY: Policy = Policy {
+    provider_name: "Employment Hero",
+    clients: &[
+        Client {
+            credentials: scenario::CLIENT,
+            name: "HR Link",
+            scopes: scenario::CLIENT_SCOPES,
+        },
+        Client {
+            credentials: scenario::CLIENT_WITHOUT_EMPLOYEES,
+            name: "HR Link (limited app)",
+            scopes: scenario::CLIENT_WITHOUT_EMPLOYEES_SCOPES,
+        },
+    ],
+    accounts: &[
+        Account {
+            login: scenario::ONE_ORGANISATION,
+            organisations: std::slice::from_ref(&BOTH[0]),
+            withheld_scopes: &[],
+        },
+        Account {
+            login: scenario::TWO_ORGANISATIONS,
+            organisations: &BOTH,
+            withheld_scopes: &[],
+        },
+    ],
+    scopes: Scopes::Registered,
+    pkce_required: true,
+    rotate_refresh_tokens: true,
+    token_type: "Bearer",
+};
+
+fn people_of(organisation: &Organisation) -> &'static OrgSpec {
+    if organisation.id == scenario::EMPTY_ORGANISATION.id {
+        &HOLDINGS
+    } else {
+        &BAKEHOUSE
+    }
+}
+
+struct EmploymentHero {
+    shared: Shared,
+    oauth: Arc<oauth::Server>,
+}
+
+/// The API router (`{api}/api/v1/…`) and the authorisation router (`{auth}/oauth2/…`),
+/// sharing one authorisation server.
+pub(crate) fn routers(shared: &Shared) -> (Router, Router) {
+    let oauth = oauth::Server::new(&POLICY, shared.config.token_lifetime);
+    let state = Arc::new(EmploymentHero {
+        shared: shared.clone(),
+        oauth: Arc::clone(&oauth),
+    });
+    let api = Router::new()
+        .route("/api/v1/organisations", get(organisations))
+        .route("/api/v1/organisations/{id}/employees", get(employees))
+        .with_state(state);
+    // One gate for both hosts: the rate limit is per provider.
+    let gate = Gate::new(Provider::EmploymentHero, shared);
+    let auth = gate.guard(oauth.token_router("/oauth2/token"));
+    let auth = auth.merge(oauth.consent_router("/oauth2/authorize"));
+    (gate.guard(api), auth)
+}
+
+/// OAuth-style error body, as the rest of Employment Hero's answers.
+pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = json!({ "error": code, "error_description": message });
+    (status, Json(body)).into_response()
+}
+
+/// Doorkeeper's answer (RFC 6750) for a token it does not accept.
+fn bearer_error(problem: &BearerError) -> Response {
+    let description = match problem {
+        BearerError::Missing => "The access token is missing",
+        BearerError::Unknown(_) => "The access token is invalid",
+        BearerError::Expired(_) => "The access token expired",
+    };
+    let mut response = error(StatusCode::UNAUTHORIZED, "invalid_token", description);
+    let challenge = format!(
+        "Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"{description}\""
+    );
+    if let Ok(value) = HeaderValue::from_str(&challenge) {
+        response.headers_mut().insert(WWW_AUTHENTICATE, value);
+    }
+    response
+}
+
+impl EmploymentHero {
+    fn caller(&self, headers: &HeaderMap, scope: &str) -> Result<(Grant, String), Refusal> {
+        let (grant, token) = self
+            .oauth
+            .authenticate(headers)
+            .map_err(|problem| bearer_error(&problem))?;
+        if !grant.allows(scope) {
+            let message = format!("The access token lacks the scope {scope}");
+            return Err(error(StatusCode::FORBIDDEN, "insufficient_scope", &message).into());
+        }
+        Ok((grant, token))
+    }
+}
+
+#[derive(Deserialize)]
+struct PageParams {
+    page_index: Option<String>,
+    item_per_page: Option<String>,
+}
+
+impl PageParams {
+    fn parse(&self) -> Result<(usize, usize), Refusal> {
+        let number = |value: &Option<String>, default: usize| match value.as_deref() {
+            None | Some("") => Ok(default),
+            Some(value) => value.parse::<usize>(),
+        };
+        let page = number(&self.page_index, 1);
+        match (page, number(&self.item_per_page, DEFAULT_PER_PAGE)) {
+            (Ok(page), Ok(per_page)) if page >= 1 && per_page >= 1 => {
+                Ok((page, per_page.min(MAX_PER_PAGE)))
+            }
+            _ => {
+                let message = "page_index and item_per_page must be positive whole numbers";
+                Err(error(StatusCode::BAD_REQUEST, "invalid_parameter", message).into())
+            }
+        }
+    }
+}
+
+fn envelope(items: Vec<Value>, page: usize, per_page: usize, total: usize) -> Response {
+    Json(json!({
+        "data": {
+            "items": items,
+            "page_index": page,
+            "item_per_page": per_page,
+            "total_items": total,
+            "total_pages": total.div_ceil(per_page),
+        }
+    }))
+    .into_response()
+}
+
+/// The organisation chosen on the consent page (a token reaches exactly one).
+async fn organisations(
+    State(eh): State<Arc<EmploymentHero>>,
+    headers: HeaderMap,
+    Query(params): Query<PageParams>,
+) -> Result<Response, Refusal> {
+    let (grant, _) = eh.caller(&headers, "organisations:list")?;
+    let (page, per_page) = params.parse()?;
+    let organisation = grant.organisation;
+    let items = if page == 1 {
+        vec![json!({
+            "id": organisation.id,
+            "name": organisation.name,
+            "country": "AU",
+            "phone": "+61 2 9000 0000",
+            "logo_url": null,
+        })]
+    } else {
+        Vec::new()
+    };
+    Ok(envelope(items, page, per_page, 1))
+}
+
+async fn employees(
+    State(eh): State<Arc<EmploymentHero>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Result<Response, Refusal> {
+    let (grant, token) = eh.caller(&headers, "employees:list")?;
+    if grant.organisation.id != id {
+        let message = "No organisation with this id is accessible with this token";
+        return Err(error(StatusCode::NOT_FOUND, "not_found", message).into());
+    }
+    let (page, per_page) = params.parse()?;
+    let people = people_of(grant.organisation);
+    let staff = eh.shared.people.staff(people).await.map_err(|problem| {
+        tracing::error!(%problem, "generating people failed");
+        gate::server_error(Provider::EmploymentHero, 500)
+    })?;
+    let start = (page - 1).saturating_mul(per_page);
+    let items = staff
+        .page(false, start, per_page)
+        .into_iter()
+        .map(|person| employee(&staff, person))
+        .collect();
+    if eh
+        .shared
+        .faults
+        .expire_token_after(Provider::EmploymentHero, page as u64)
+    {
+        eh.oauth.expire(&token);
+    }
+    Ok(envelope(items, page, per_page, staff.count(false)))
+}
+
+/// A stable, UUID-shaped id for a unit (teams have ids in Employment Hero).
+fn team_id(number: &str) -> String {
+    format!("00000000-0000-4000-8000-{number:0>12}")
+}
+
+fn employee(staff: &Staff, person: &Person) -> Value {
+    let unit = staff.units().get(person.unit);
+    let location = staff.locations().get(person.location);
+    let manager = person.manager.and_then(|number| staff.by_number(number));
+    json!({
+        "id": person.uuid,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "middle_name": person.middle_name,
+        "known_as": person.preferred_name,
+        "full_name": format!("{} {}", person.first_name, person.last_name),
+        "email": person.work_email.as_ref().or(person.personal_email.as_ref()),
+        "company_email": person.work_email,
+        "personal_email": person.personal_email,
+        "job_title": person.job_title,
+        "code": format!("EMP{:05}", person.number),
+        "status": match person.status {
+            Status::Active => "active",
+            Status::Inactive => "inactive",
+            Status::Terminated => "terminated",
+        },
+        "start_date": people::iso_date(person.start_date),
+        "termination_date": person.end_date.map(people::iso_date),
+        "employment_type": match person.employment {
+            Employment::FullTime => "Full-time",
+            Employment::PartTime => "Part-time",
+            Employment::Casual => "Casual",
+        },
+        "location": location.map(|location| location.name),
+        "teams": unit.map_or_else(Vec::new, |unit| {
+            vec![json!({ "id": team_id(unit.number), "name": unit.name })]
+        }),
+        "primary_manager": manager.map(|manager| json!({
+            "id": manager.uuid,
+            "full_name": format!("{} {}", manager.first_name, manager.last_name),
+        })),
+        "external_id": null,
+        "date_of_birth": people::iso_date(person.birth_date),
+    })
+}

@@ -1,0 +1,178 @@
+//! What every machine-facing request (API and token endpoints, not consent pages) passes
+//! through before its handler: the configured latency, the rate limit and injected faults.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::faults::{Disruption, Spoil};
+use crate::rate_limit::{RateLimiter, retry_after_secs};
+use crate::{Provider, RetryAfter, Shared, employmenthero, hrworks, ipayroll, iris};
+
+/// One provider's gate. Cheap to clone; clones share the rate-limit bucket, so a provider
+/// served under two prefixes (Employment Hero's API and OAuth hosts) has one limit.
+#[derive(Clone)]
+pub(crate) struct Gate(Arc<GateState>);
+
+struct GateState {
+    provider: Provider,
+    shared: Shared,
+    limiter: Option<RateLimiter>,
+    /// Counts rate-limit refusals, for providers that vary their `Retry-After` form.
+    refusals: AtomicU64,
+}
+
+impl Gate {
+    pub(crate) fn new(provider: Provider, shared: &Shared) -> Self {
+        Self(Arc::new(GateState {
+            provider,
+            shared: shared.clone(),
+            limiter: (shared.config.rate_limit)
+                .and_then(NonZeroU32::new)
+                .map(RateLimiter::per_second),
+            refusals: AtomicU64::new(0),
+        }))
+    }
+
+    /// Puts `router`'s routes behind this gate.
+    pub(crate) fn guard(&self, router: Router) -> Router {
+        router.layer(middleware::from_fn_with_state(Arc::clone(&self.0), pass))
+    }
+}
+
+async fn pass(State(gate): State<Arc<GateState>>, request: Request, next: Next) -> Response {
+    let faults = &gate.shared.faults;
+    let delay = gate.shared.config.latency + faults.latency(gate.provider);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    if let Some(Err(wait)) = gate.limiter.as_ref().map(RateLimiter::try_acquire) {
+        let secs = retry_after_secs(wait);
+        let retry_after = match gate.provider {
+            // providers.md: Employment Hero sends seconds, sometimes an HTTP date.
+            Provider::EmploymentHero if gate.refusals.fetch_add(1, Ordering::Relaxed) % 2 == 1 => {
+                RetryAfter::HttpDate(secs)
+            }
+            _ => RetryAfter::Seconds(secs),
+        };
+        return too_many_requests(gate.provider, retry_after);
+    }
+    let Some(disruption) = faults.next_disruption(gate.provider) else {
+        return next.run(request).await;
+    };
+    match disruption {
+        Disruption::TooManyRequests(retry_after) => too_many_requests(gate.provider, retry_after),
+        Disruption::ServerError(status) => server_error(gate.provider, status),
+        Disruption::HtmlOk => html_sign_in_page(),
+        Disruption::Hang(duration) => {
+            let mut stop = gate.shared.stop.clone();
+            tokio::select! {
+                () = tokio::time::sleep(duration) => {}
+                _ = stop.wait_for(|stop| *stop) => {}
+            }
+            next.run(request).await
+        }
+        Disruption::Spoil(spoil) => spoil_body(next.run(request).await, spoil).await,
+    }
+}
+
+/// The provider's own error body.
+pub(crate) fn error(provider: Provider, status: StatusCode, code: &str, message: &str) -> Response {
+    match provider {
+        Provider::HrWorks => hrworks::error(status, code, message),
+        Provider::EmploymentHero => employmenthero::error(status, code, message),
+        Provider::IPayroll => ipayroll::error(status, code, message),
+        Provider::Iris => iris::error(status, code, message),
+    }
+}
+
+pub(crate) fn too_many_requests(provider: Provider, retry_after: RetryAfter) -> Response {
+    let mut response = error(
+        provider,
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limit_exceeded",
+        "Too many requests. Try again later.",
+    );
+    let value = match retry_after {
+        RetryAfter::Seconds(secs) => Some(secs.to_string()),
+        RetryAfter::HttpDate(secs) => Some(httpdate::fmt_http_date(
+            SystemTime::now() + Duration::from_secs(secs.into()),
+        )),
+        RetryAfter::Omitted => None,
+    };
+    if let Some(value) = value.and_then(|value| HeaderValue::from_str(&value).ok()) {
+        response.headers_mut().insert(RETRY_AFTER, value);
+    }
+    response
+}
+
+/// 500 is the application failing (its JSON error body); other 5xx come from the load
+/// balancer in front of it, which answers with its own HTML.
+pub(crate) fn server_error(provider: Provider, status: u16) -> Response {
+    let status = StatusCode::from_u16(status)
+        .ok()
+        .filter(StatusCode::is_server_error)
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if status == StatusCode::INTERNAL_SERVER_ERROR {
+        return error(
+            provider,
+            status,
+            "internal_error",
+            "An unexpected error occurred.",
+        );
+    }
+    let reason = status.canonical_reason().unwrap_or("Server Error");
+    let code = status.as_u16();
+    let page = format!(
+        "<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} \
+         {reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+    );
+    (status, Html(page)).into_response()
+}
+
+/// What a captive portal or an SSO proxy answers instead of the API: 200 and a login page.
+pub(crate) fn html_sign_in_page() -> Response {
+    Html(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in</title>\
+         </head>\n<body><h1>Sign in to continue</h1><form method=\"post\" action=\"/login\">\
+         <label>Username <input name=\"username\"></label><label>Password <input \
+         name=\"password\" type=\"password\"></label><button>Sign in</button></form></body>\
+         </html>\n",
+    )
+    .into_response()
+}
+
+/// The real answer with its body cut, prefixed or padded. Headers stay (but the length).
+async fn spoil_body(response: Response, spoil: Spoil) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let spoiled = match spoil {
+        Spoil::Truncated => bytes.slice(..bytes.len() / 2),
+        Spoil::Malformed => [&b")]}',\n"[..], &bytes].concat().into(),
+        Spoil::Oversized(size) => {
+            let mut padded = Vec::with_capacity(size.max(bytes.len()));
+            padded.extend_from_slice(&bytes);
+            padded.resize(size.max(bytes.len()), b' ');
+            padded.into()
+        }
+    };
+    parts.headers.remove(CONTENT_LENGTH);
+    if !parts.headers.contains_key(CONTENT_TYPE) {
+        parts
+            .headers
+            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    Response::from_parts(parts, Body::from(spoiled))
+}
