@@ -1,11 +1,11 @@
 // A well-formed key that HRworks does not know: a plain-language error with the next step, and
 // the pasted secret gone from the page once Rust holds it.
-import { chooseHrworks, heading, keyFile, keys } from "./support.mjs";
+import { chooseHrworks, heading, keyFile, keys, paste } from "./support.mjs";
 
 describe("HRworks with a rejected key", () => {
   it("says the key was not accepted and what to do", async () => {
     await chooseHrworks();
-    await $("#key-text").setValue(keyFile(keys.unknown));
+    await paste("#key-text", keyFile(keys.unknown));
     await $("button=Continue").click();
 
     await browser.waitUntil(async () => (await (await heading()).getText()).includes("could not connect"), {

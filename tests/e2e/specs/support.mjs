@@ -36,3 +36,20 @@ export async function chooseHrworks() {
   await $("button=Continue").click();
   await expect(await heading()).toHaveText("Which HRworks key should HR Link use?");
 }
+
+/**
+ * Pastes text into a field, as the admin does: typing it key by key over WebDriver would turn
+ * the line breaks into key presses. Uses the native value setter so React sees the change.
+ */
+export async function paste(selector, text) {
+  await browser.execute(
+    (sel, value) => {
+      const field = document.querySelector(sel);
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value").set;
+      setter.call(field, value);
+      field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    },
+    selector,
+    text,
+  );
+}

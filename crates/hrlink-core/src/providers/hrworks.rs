@@ -13,8 +13,8 @@ use url::Url;
 
 use super::{ProviderId, failure_problem};
 use crate::Problem;
-use crate::endpoints::ProviderEndpoints;
 use crate::credentials::HrworksKeyPair;
+use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, Response, join};
 use crate::verify::{
     Account, PeopleCount, PermissionCheck, PermissionStatus, ProgressSink, VerificationReport,
@@ -85,7 +85,10 @@ impl OrganizationUnits {
 
 /// The top organisation unit names the company when the token does not.
 fn top_unit(units: &[OrganizationUnit]) -> Option<&OrganizationUnit> {
-    units.iter().find(|u| u.parent.as_ref().is_none_or(|p| p.is_null())).or(units.first())
+    units
+        .iter()
+        .find(|u| u.parent.as_ref().is_none_or(|p| p.is_null()))
+        .or(units.first())
 }
 
 #[derive(Deserialize)]
@@ -111,18 +114,31 @@ pub async fn verify(
         Ok(session) => session,
         Err(problem) => return VerificationReport::failed(PROVIDER, problem),
     };
-    let (account, persons, master_data, units) = tokio::join!(
+    // The people count reads the master-data pages, so it follows that permission's probe.
+    let master_data_then_people = async {
+        let first_page = step(
+            progress,
+            permission_step("persons.master-data"),
+            session.master_data_first_page(),
+        )
+        .await;
+        let people = match &first_page {
+            Ok(first) => step(progress, VerifyStep::People, session.count_people(first))
+                .await
+                .map_err(Some),
+            // Reported as a failed step; the master-data verdict says why.
+            Err(_) => step(progress, VerifyStep::People, async { Err(None) }).await,
+        };
+        (first_page.map(|_| ()), people)
+    };
+    let (account, persons, (master_data, people), units) = tokio::join!(
         step(progress, VerifyStep::Account, session.account()),
         step(
             progress,
             permission_step("persons"),
             session.probe("/v2/persons?onlyActive=true")
         ),
-        step(
-            progress,
-            permission_step("persons.master-data"),
-            session.master_data_count()
-        ),
+        master_data_then_people,
         step(
             progress,
             permission_step("organization-units"),
@@ -139,11 +155,16 @@ pub async fn verify(
             PermissionStatus::Unknown
         }
     };
-    let (people, master_status) = match master_data {
-        Ok(count) => (Some(PeopleCount { count }), PermissionStatus::Granted),
-        Err(probe) => (None, verdict(Err(probe))),
+    let statuses = [verdict(persons), verdict(master_data), verdict(units)];
+    let people = match people {
+        Ok(count) => Some(PeopleCount { count }),
+        Err(Some(problem)) => {
+            problems.push(problem);
+            None
+        }
+        // Not counted because master data is not readable: that permission's verdict says so.
+        Err(None) => None,
     };
-    let statuses = [verdict(persons), master_status, verdict(units)];
     let permissions = PERMISSIONS
         .iter()
         .zip(statuses)
@@ -162,6 +183,19 @@ pub async fn verify(
     };
     problems.dedup();
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
+}
+
+/// What the first master-data page says: its size and the last page number, if paged.
+struct FirstPage {
+    count: u32,
+    last_page: Option<u32>,
+}
+
+fn page_size(response: &Response) -> Result<u32, Problem> {
+    response
+        .json::<MasterDataPage>()
+        .map(|page| u32::try_from(page.persons.len()).unwrap_or(u32::MAX))
+        .map_err(|f| failure_problem(PROVIDER, f))
 }
 
 fn permission_step(id: &str) -> VerifyStep {
@@ -251,34 +285,39 @@ impl Session<'_> {
             .map_err(|f| Probe::Failed(failure_problem(PROVIDER, f)))
     }
 
-    /// Probes the master-data permission and counts people from the `Link` header's last page.
-    async fn master_data_count(&self) -> Result<u32, Probe> {
-        let first = self
+    /// Probes the master-data permission with its first page.
+    async fn master_data_first_page(&self) -> Result<FirstPage, Probe> {
+        let response = self
             .get("/v2/persons/master-data?page=1&onlyActive=true")
             .await?;
-        let decode = |response: &Response| {
-            response
-                .json::<MasterDataPage>()
-                .map(|page| page.persons.len() as u32)
-                .map_err(|f| Probe::Failed(failure_problem(PROVIDER, f)))
-        };
-        let first_count = decode(&first)?;
-        let last_page = first
+        let count = page_size(&response).map_err(Probe::Failed)?;
+        let last_page = response
             .headers
             .get_all(LINK)
             .iter()
             .filter_map(|value| value.to_str().ok())
             .find_map(last_page_number);
-        match last_page {
+        Ok(FirstPage { count, last_page })
+    }
+
+    /// Counts people: full pages up to the `Link` header's last page, plus that page's size.
+    async fn count_people(&self, first: &FirstPage) -> Result<u32, Problem> {
+        match first.last_page {
             Some(last) if last > 1 => {
-                let last_response = self
-                    .get(&format!(
-                        "/v2/persons/master-data?page={last}&onlyActive=true"
-                    ))
-                    .await?;
-                Ok((last - 1) * MASTER_DATA_PAGE_SIZE + decode(&last_response)?)
+                let path = format!("/v2/persons/master-data?page={last}&onlyActive=true");
+                let last_response = self.get(&path).await.map_err(|probe| match probe {
+                    Probe::Failed(problem) => problem,
+                    // The first page was readable: a refusal now means the key changed meanwhile.
+                    Probe::Denied => {
+                        Problem::for_provider(PROVIDER, |provider| Problem::PermissionMissing {
+                            provider,
+                            permission: "persons.master-data".into(),
+                        })
+                    }
+                })?;
+                Ok((last - 1) * MASTER_DATA_PAGE_SIZE + page_size(&last_response)?)
             }
-            _ => Ok(first_count),
+            _ => Ok(first.count),
         }
     }
 
@@ -296,8 +335,14 @@ impl Session<'_> {
             Err(Probe::Denied) => Vec::new(),
         };
         Ok(top_unit(&units).map_or_else(
-            || Account { id: String::new(), name: String::new() },
-            |unit| Account { id: json_text(&unit.number), name: unit.name.clone() },
+            || Account {
+                id: String::new(),
+                name: String::new(),
+            },
+            |unit| Account {
+                id: json_text(&unit.number),
+                name: unit.name.clone(),
+            },
         ))
     }
 }
@@ -362,10 +407,15 @@ mod tests {
         let wrapped = r#"{"organizationUnits":[
             {"number":"2","name":"Backstube","parentOrganizationUnit":{"number":"1","name":"Acme"}},
             {"number":"1","name":"Acme GmbH","parentOrganizationUnit":null}]}"#;
-        let units = serde_json::from_str::<OrganizationUnits>(wrapped).unwrap().into_vec();
+        let units = serde_json::from_str::<OrganizationUnits>(wrapped)
+            .unwrap()
+            .into_vec();
         assert_eq!(top_unit(&units).unwrap().name, "Acme GmbH");
-        let bare = r#"[{"number":7,"name":"Child","parent":{"number":8}},{"number":8,"name":"Root"}]"#;
-        let units = serde_json::from_str::<OrganizationUnits>(bare).unwrap().into_vec();
+        let bare =
+            r#"[{"number":7,"name":"Child","parent":{"number":8}},{"number":8,"name":"Root"}]"#;
+        let units = serde_json::from_str::<OrganizationUnits>(bare)
+            .unwrap()
+            .into_vec();
         assert_eq!(top_unit(&units).unwrap().name, "Root");
     }
 

@@ -1,0 +1,14 @@
+export { Banner } from "./Banner";
+export { Button, ButtonGroup, type ButtonProps, type ButtonVariant } from "./Button";
+export { cx } from "./cx";
+export { Details } from "./Details";
+export { ErrorSummary, type ErrorSummaryItem } from "./ErrorSummary";
+export { Panel, type PanelTone } from "./Panel";
+export { RadioGroup, type RadioOption } from "./RadioGroup";
+export { Spinner, type Status, StatusIcon } from "./StatusIcon";
+export { StepIndicator } from "./StepIndicator";
+export { SummaryList } from "./SummaryList";
+export { Tag, type TagTone } from "./Tag";
+export { type RevealLabels, TextArea } from "./TextArea";
+export { TextField } from "./TextField";
+export { VisuallyHidden } from "./VisuallyHidden";

@@ -1,0 +1,233 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Spinner } from "../../components/ui";
+import { useBackend } from "../../lib/ipc/BackendContext";
+import type {
+  AppInfo,
+  Result as IpcResult,
+  Problem,
+  ProviderId,
+  ProviderSummary,
+  StagedCredentials,
+} from "../../lib/ipc/types";
+import { ChooseProvider } from "./steps/ChooseProvider";
+import { EnterCredentials } from "./steps/EnterCredentials";
+import { Result } from "./steps/Result";
+import { Verify } from "./steps/Verify";
+import {
+  type CredentialSource,
+  initialState,
+  type WizardState,
+  wizardReducer,
+} from "./wizardMachine";
+
+export interface SetupWizardProps {
+  appInfo: AppInfo;
+  /** Where to start (tests, resuming). */
+  initial?: WizardState;
+}
+
+/**
+ * The setup wizard: owns the state machine and performs the IPC calls its steps ask for.
+ */
+export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
+  const backend = useBackend();
+  const { t } = useTranslation();
+  const [state, dispatch] = useReducer(wizardReducer, initial ?? initialState());
+  const [providers, setProviders] = useState<ProviderSummary[] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const staging = useRef(false);
+
+  useEffect(() => {
+    let current = true;
+    backend.listProviders().then(
+      (list) => current && setProviders(list),
+      () => current && setLoadFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [backend]);
+
+  const provider = providers?.find((p) => p.id === state.draft.provider) ?? null;
+
+  // The core forgets credentials this wizard no longer uses (replaced, another system chosen,
+  // or the wizard closed).
+  const stagedId = state.draft.staged?.id;
+  useEffect(() => {
+    if (!stagedId) return;
+    return () => {
+      backend.discardCredentials(stagedId).catch(() => {
+        // Best effort: the core forgets staged credentials on its own after a while.
+      });
+    };
+  }, [backend, stagedId]);
+
+  // Each verification run starts exactly once, when the machine enters it.
+  const run = state.step === "verifying" ? state.runs : null;
+  const runStaged = state.step === "verifying" ? state.staged.id : null;
+  useEffect(() => {
+    if (run === null || runStaged === null) return;
+    backend
+      .verifyConnection(runStaged, (progress) =>
+        dispatch({ type: "verifyProgress", run, progress }),
+      )
+      .then(
+        (result) =>
+          dispatch(
+            result.status === "ok"
+              ? { type: "verifyFinished", run, report: result.data }
+              : { type: "verifyFailed", run, problem: result.error },
+          ),
+        () => dispatch({ type: "verifyFailed", run, problem: { code: "unexpected_error" } }),
+      );
+  }, [backend, run, runStaged]);
+
+  // The window is named after the page's question, as a new page would be.
+  useEffect(() => {
+    const heading = rootRef.current?.querySelector("h1")?.textContent;
+    if (heading) document.title = t("app.documentTitle", { page: heading });
+  });
+
+  // On every new step, start at the top and move focus to its heading (unless an error summary
+  // took it), as a new page would. Not on the first step: focus starts at the skip link.
+  const shownSteps = useRef(0);
+  const loaded = providers !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
+  useEffect(() => {
+    if (!loaded) return;
+    shownSteps.current += 1;
+    if (shownSteps.current === 1) return;
+    window.scrollTo({ top: 0 });
+    if (rootRef.current?.querySelector(".error-summary")) return;
+    const heading = rootRef.current?.querySelector("h1");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({ preventScroll: true });
+    }
+  }, [state.step, loaded]);
+
+  /**
+   * Hands credentials to the core. `call` stages them and may answer `null` when the admin
+   * cancelled the file dialog. The dialog is open while `call` runs, so the busy state starts
+   * only for pasted text and dropped files.
+   */
+  const stage = useCallback(
+    async (
+      source: CredentialSource,
+      call: (provider: ProviderId) => Promise<IpcResult<StagedCredentials | null, Problem>>,
+      showBusy: boolean,
+    ) => {
+      if (!state.draft.provider || staging.current) return;
+      staging.current = true;
+      if (showBusy) dispatch({ type: "stagingStarted", source });
+      try {
+        const result = await call(state.draft.provider);
+        if (result.status === "error") {
+          dispatch({ type: "stagingFailed", problem: result.error, source });
+        } else if (result.data) {
+          dispatch({ type: "stagingSucceeded", staged: result.data });
+          // A pasted key goes straight on to the check; a loaded file is shown first.
+          if (source === "text") dispatch({ type: "verifyStarted" });
+        }
+      } catch {
+        dispatch({ type: "stagingFailed", problem: { code: "unexpected_error" }, source });
+      } finally {
+        staging.current = false;
+      }
+    },
+    [state.draft.provider],
+  );
+
+  const submitCredentials = () => {
+    if (state.step !== "credentials" || state.staging) return;
+    if (state.draft.staged) {
+      dispatch({ type: "verifyStarted" });
+    } else if (state.draft.keyText.trim() === "") {
+      dispatch({ type: "requireKey" });
+    } else {
+      const text = state.draft.keyText;
+      void stage(
+        "text",
+        (provider) => backend.stageCredentials(provider, { kind: "text", text }),
+        true,
+      );
+    }
+  };
+
+  const pickFile = () => stage("file", (provider) => backend.chooseKeyFile(provider), false);
+
+  const dropFile = (paths: string[]) => {
+    const [path] = paths;
+    if (path) {
+      void stage(
+        "file",
+        (provider) => backend.stageCredentials(provider, { kind: "file", path }),
+        true,
+      );
+    }
+  };
+
+  if (loadFailed) {
+    return (
+      <div ref={rootRef}>
+        <h1 className="heading-l">{t("app.loadFailedTitle")}</h1>
+        <p>{t("app.loadFailedBody")}</p>
+      </div>
+    );
+  }
+  if (!providers) {
+    return (
+      <div ref={rootRef} className="loading" role="status">
+        <Spinner /> {t("app.loading")}
+      </div>
+    );
+  }
+
+  const support = appInfo.support_mode;
+  return (
+    <div ref={rootRef} className="wizard">
+      {state.step === "chooseProvider" && (
+        <ChooseProvider
+          providers={providers}
+          selected={state.draft.provider}
+          showError={state.error === "provider_required"}
+          prominentStep={support}
+          onSelect={(id) => dispatch({ type: "selectProvider", provider: id })}
+          onSubmit={() => dispatch({ type: "submitProvider" })}
+        />
+      )}
+      {state.step === "credentials" && provider && (
+        <EnterCredentials
+          provider={provider}
+          keyText={state.draft.keyText}
+          staged={state.draft.staged}
+          staging={state.staging}
+          error={state.error}
+          demo={appInfo.demo}
+          supportMode={support}
+          onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
+          onPickFile={pickFile}
+          onDropFile={dropFile}
+          onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
+          onSubmit={submitCredentials}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "verifying" && provider && (
+        <Verify providerName={provider.name} checklist={state.checklist} prominentStep={support} />
+      )}
+      {state.step === "result" && provider && (
+        <Result
+          provider={provider}
+          outcome={state.outcome}
+          prominentStep={support}
+          onTryAgain={() => dispatch({ type: "verifyStarted" })}
+          onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+    </div>
+  );
+}

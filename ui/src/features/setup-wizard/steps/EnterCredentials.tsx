@@ -1,0 +1,186 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  Button,
+  ButtonGroup,
+  cx,
+  Details,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  Panel,
+  TextArea,
+} from "../../../components/ui";
+import { renderProblem } from "../../../lib/i18n";
+import { useBackend } from "../../../lib/ipc/BackendContext";
+import type { FileDropEvent } from "../../../lib/ipc/backend";
+import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
+import { BackLink } from "../BackLink";
+import { SandboxKey } from "../SandboxKey";
+import { StepCaption } from "../StepCaption";
+import type { CredentialSource, CredentialsError } from "../wizardMachine";
+
+export interface EnterCredentialsProps {
+  provider: ProviderSummary;
+  keyText: string;
+  staged: StagedCredentials | null;
+  staging: CredentialSource | null;
+  error: CredentialsError | null;
+  demo: boolean;
+  supportMode: boolean;
+  onKeyTextChange(text: string): void;
+  onPickFile(): void | Promise<void>;
+  onDropFile(paths: string[]): void;
+  onUseDifferentKey(): void;
+  onSubmit(): void;
+  onBack(): void;
+}
+
+export const TEXT_ID = "key-text";
+export const FILE_ID = "key-file";
+
+/** Step 2 for systems with a key file (HRworks): load the file, or paste its two lines. */
+export function EnterCredentials(props: EnterCredentialsProps) {
+  const { provider, keyText, staged, staging, error, demo, supportMode } = props;
+  const { t, i18n } = useTranslation();
+  const backend = useBackend();
+  const [dropActive, setDropActive] = useState(false);
+
+  // Files dropped anywhere on the window while this step is shown are read as the key file.
+  const onDropFile = useRef(props.onDropFile);
+  onDropFile.current = props.onDropFile;
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let active = true;
+    const handle = (event: FileDropEvent) => {
+      setDropActive(event.type === "hover");
+      if (event.type === "drop") onDropFile.current(event.paths);
+    };
+    backend.onFileDrop(handle).then(
+      (stop) => {
+        if (active) unlisten = stop;
+        else stop();
+      },
+      () => {
+        // Without drag & drop the dialog and pasting still work.
+      },
+    );
+    return () => {
+      active = false;
+      unlisten?.();
+    };
+  }, [backend]);
+
+  const problem = error?.kind === "problem" ? renderProblem(error.problem, i18n.language) : null;
+  const fieldError =
+    error?.kind === "empty" ? t("credentials.errorEmpty") : problem ? problem.message : null;
+  const errorOnFile = error?.kind === "problem" && error.source === "file";
+  const summary: ErrorSummaryItem[] = fieldError
+    ? [
+        {
+          text: fieldError,
+          detail: problem?.nextStep,
+          href: `#${errorOnFile ? FILE_ID : TEXT_ID}`,
+        },
+      ]
+    : [];
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <BackLink onClick={props.onBack} disabled={staging !== null} />
+      {summary.length > 0 && <ErrorSummary title={t("wizard.errorSummaryTitle")} items={summary} />}
+      <StepCaption step={2} prominent={supportMode} />
+      <h1 className="heading-l">{t("credentials.heading", { provider: provider.name })}</h1>
+      <p className="lead">{t("credentials.intro", { provider: provider.name })}</p>
+
+      <Details summary={t("credentials.howTo.summary")}>
+        <ol className="steps-list">
+          <li>{t("credentials.howTo.step1")}</li>
+          <li>{t("credentials.howTo.step2")}</li>
+          <li>{t("credentials.howTo.step3")}</li>
+          <li>{t("credentials.howTo.step4")}</li>
+        </ol>
+      </Details>
+      {demo && !staged && <SandboxKey />}
+
+      {staged ? (
+        <Panel tone="success" className="key-loaded">
+          <p className="key-loaded__text">
+            <strong>{t("credentials.loadedTitle")}:</strong>{" "}
+            {t("credentials.loadedBody", { hint: staged.hint })}
+          </p>
+          <Button variant="link" onClick={props.onUseDifferentKey}>
+            {t("credentials.useDifferent")}
+          </Button>
+        </Panel>
+      ) : (
+        <>
+          <div
+            className={cx(
+              "dropzone",
+              dropActive && "dropzone--active",
+              errorOnFile && "dropzone--error",
+            )}
+          >
+            {errorOnFile && fieldError && (
+              <p className="field__error" id={`${FILE_ID}-error`}>
+                <span className="visually-hidden">{t("wizard.errorPrefix")} </span>
+                {fieldError}
+              </p>
+            )}
+            <Button
+              id={FILE_ID}
+              variant="secondary"
+              busy={staging === "file"}
+              aria-describedby={errorOnFile ? `${FILE_ID}-error` : undefined}
+              onClick={() => {
+                void props.onPickFile();
+              }}
+            >
+              {t("credentials.chooseFile")}
+            </Button>
+            <p className="dropzone__hint" aria-live="polite">
+              {dropActive ? t("credentials.dropActive") : t("credentials.dropHint")}
+            </p>
+          </div>
+
+          <TextArea
+            id={TEXT_ID}
+            label={t("credentials.pasteLabel")}
+            hint={t("credentials.pasteHint")}
+            error={errorOnFile ? null : fieldError}
+            errorPrefix={t("wizard.errorPrefix")}
+            masked
+            reveal={
+              supportMode
+                ? undefined
+                : {
+                    show: t("credentials.show"),
+                    hide: t("credentials.hide"),
+                    showLabel: t("credentials.showLabel"),
+                    hideLabel: t("credentials.hideLabel"),
+                    nowVisible: t("credentials.nowVisible"),
+                    nowHidden: t("credentials.nowHidden"),
+                  }
+            }
+            rows={3}
+            value={keyText}
+            readOnly={staging !== null}
+            onChange={(event) => props.onKeyTextChange(event.target.value)}
+          />
+        </>
+      )}
+
+      <ButtonGroup>
+        <Button type="submit" busy={staging === "text"}>
+          {staging === "text" ? t("credentials.staging") : t("wizard.continue")}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

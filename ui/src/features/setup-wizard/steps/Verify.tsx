@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import { cx, StatusIcon } from "../../../components/ui";
+import type { VerifyStep } from "../../../lib/ipc/types";
+import { StepCaption } from "../StepCaption";
+import { permissionName } from "../text";
+import type { ChecklistItem } from "../wizardMachine";
+
+export interface VerifyProps {
+  providerName: string;
+  checklist: ChecklistItem[];
+  prominentStep?: boolean;
+}
+
+/** Step 3: the live checklist while the core proves the connection. */
+export function Verify({ providerName, checklist, prominentStep }: VerifyProps) {
+  const { t } = useTranslation();
+  const label = (step: VerifyStep) =>
+    step.kind === "permission"
+      ? t("verify.step.permission", { name: permissionName(step.id, t) })
+      : t(`verify.step.${step.kind}`);
+
+  return (
+    <div>
+      <StepCaption step={3} prominent={prominentStep} />
+      <h1 className="heading-l">{t("verify.heading", { provider: providerName })}</h1>
+      <p className="lead">{t("verify.intro", { provider: providerName })}</p>
+      <ol className="checklist" aria-label={t("verify.listLabel")} aria-live="polite">
+        {checklist.map((item) => (
+          <li
+            key={item.key}
+            className={cx("checklist__item", `checklist__item--${item.state}`)}
+            data-state={item.state}
+          >
+            <StatusIcon status={item.state} label={t(`verify.state.${item.state}`)} />
+            <span className="checklist__label">{label(item.step)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,364 @@
+import { describe, expect, it } from "vitest";
+import { successReport } from "../../lib/ipc/fakeBackend";
+import type { StagedCredentials, VerificationReport, VerifyProgress } from "../../lib/ipc/types";
+import {
+  applyProgress,
+  type Draft,
+  emptyDraft,
+  initialChecklist,
+  initialState,
+  stepNumber,
+  type WizardAction,
+  type WizardState,
+  wizardReducer,
+} from "./wizardMachine";
+
+const staged: StagedCredentials = { id: "staged-1", provider: "hrworks", hint: "••••••••0001" };
+const rejected = { code: "credentials_rejected", params: { provider: "HRworks" } } as const;
+
+function run(actions: WizardAction[], from: WizardState = initialState()): WizardState {
+  return actions.reduce(wizardReducer, from);
+}
+
+function expectStep<S extends WizardState["step"]>(
+  state: WizardState,
+  step: S,
+): Extract<WizardState, { step: S }> {
+  expect(state.step).toBe(step);
+  return state as Extract<WizardState, { step: S }>;
+}
+
+const toCredentials: WizardAction[] = [
+  { type: "selectProvider", provider: "hrworks" },
+  { type: "submitProvider" },
+];
+const toVerifying: WizardAction[] = [
+  ...toCredentials,
+  { type: "stagingStarted", source: "text" },
+  { type: "stagingSucceeded", staged },
+  { type: "verifyStarted" },
+];
+const failedReport: VerificationReport = {
+  provider: "hrworks",
+  ok: false,
+  account: null,
+  permissions: [],
+  people: null,
+  problems: [rejected],
+};
+
+describe("chooseProvider", () => {
+  it("starts empty on step 1", () => {
+    const state = initialState();
+    expect(state).toEqual({ step: "chooseProvider", draft: emptyDraft, runs: 0, error: null });
+    expect(stepNumber(state)).toBe(1);
+  });
+
+  it("asks for a choice when continuing without one", () => {
+    const state = expectStep(run([{ type: "submitProvider" }]), "chooseProvider");
+    expect(state.error).toBe("provider_required");
+  });
+
+  it("clears the error when a system is selected, and continues to credentials", () => {
+    const selected = run([
+      { type: "submitProvider" },
+      { type: "selectProvider", provider: "hrworks" },
+    ]);
+    expect(expectStep(selected, "chooseProvider").error).toBeNull();
+    const next = expectStep(wizardReducer(selected, { type: "submitProvider" }), "credentials");
+    expect(next.draft.provider).toBe("hrworks");
+    expect(next.error).toBeNull();
+    expect(stepNumber(next)).toBe(2);
+  });
+
+  it("keeps what was entered when the same system is selected again", () => {
+    const draft: Draft = { provider: "hrworks", keyText: "typed", staged };
+    const state = run([{ type: "selectProvider", provider: "hrworks" }], initialState(draft));
+    expect(state.draft).toEqual(draft);
+  });
+
+  it("drops what was entered for another system", () => {
+    const draft: Draft = { provider: "hrworks", keyText: "typed", staged };
+    const state = run([{ type: "selectProvider", provider: "iris" }], initialState(draft));
+    expect(state.draft).toEqual({ provider: "iris", keyText: "", staged: null });
+  });
+
+  it("ignores actions of other steps", () => {
+    const state = initialState();
+    for (const action of [
+      { type: "back" },
+      { type: "editKeyText", text: "x" },
+      { type: "requireKey" },
+      { type: "stagingStarted", source: "text" },
+      { type: "stagingSucceeded", staged },
+      { type: "verifyStarted" },
+      { type: "verifyFinished", run: 1, report: successReport() },
+    ] satisfies WizardAction[]) {
+      expect(wizardReducer(state, action)).toBe(state);
+    }
+  });
+});
+
+describe("credentials", () => {
+  const credentials = run(toCredentials);
+
+  it("records typed text", () => {
+    const state = run([{ type: "editKeyText", text: "Access Key: A" }], credentials);
+    expect(state.draft.keyText).toBe("Access Key: A");
+  });
+
+  it("asks for a key when continuing with nothing", () => {
+    const state = expectStep(run([{ type: "requireKey" }], credentials), "credentials");
+    expect(state.error).toEqual({ kind: "empty" });
+  });
+
+  it("clears a text error on editing, but keeps a file error", () => {
+    const textError = run(
+      [{ type: "requireKey" }, { type: "editKeyText", text: "a" }],
+      credentials,
+    );
+    expect(expectStep(textError, "credentials").error).toBeNull();
+    const fileProblem = { code: "file_unreadable" } as const;
+    const fileError = run(
+      [
+        { type: "stagingStarted", source: "file" },
+        { type: "stagingFailed", problem: fileProblem, source: "file" },
+        { type: "editKeyText", text: "a" },
+      ],
+      credentials,
+    );
+    expect(expectStep(fileError, "credentials").error).toEqual({
+      kind: "problem",
+      problem: fileProblem,
+      source: "file",
+    });
+  });
+
+  it("marks staging as busy and ignores edits, back and a second staging meanwhile", () => {
+    const busy = expectStep(
+      run([{ type: "stagingStarted", source: "file" }], credentials),
+      "credentials",
+    );
+    expect(busy.staging).toBe("file");
+    expect(wizardReducer(busy, { type: "editKeyText", text: "x" })).toBe(busy);
+    expect(wizardReducer(busy, { type: "back" })).toBe(busy);
+    expect(wizardReducer(busy, { type: "stagingStarted", source: "text" })).toBe(busy);
+    expect(wizardReducer(busy, { type: "verifyStarted" })).toBe(busy);
+  });
+
+  it("forgets the typed secret once the core holds it", () => {
+    const state = expectStep(
+      run(
+        [
+          { type: "editKeyText", text: "Access Key: CANARY" },
+          { type: "stagingStarted", source: "text" },
+          { type: "stagingSucceeded", staged },
+        ],
+        credentials,
+      ),
+      "credentials",
+    );
+    expect(state.draft.keyText).toBe("");
+    expect(state.draft.staged).toEqual(staged);
+    expect(state.staging).toBeNull();
+    expect(JSON.stringify(state)).not.toContain("CANARY");
+  });
+
+  it("keeps the text and shows the problem when staging fails", () => {
+    const problem = { code: "key_file_redacted_example" } as const;
+    const state = expectStep(
+      run(
+        [
+          { type: "editKeyText", text: "Access Key: AB...CD" },
+          { type: "stagingStarted", source: "text" },
+          { type: "stagingFailed", problem, source: "text" },
+        ],
+        credentials,
+      ),
+      "credentials",
+    );
+    expect(state.staging).toBeNull();
+    expect(state.error).toEqual({ kind: "problem", problem, source: "text" });
+    expect(state.draft.keyText).toBe("Access Key: AB...CD");
+  });
+
+  it("uses a different key: drops the staged one", () => {
+    const loaded = run(
+      [
+        { type: "stagingStarted", source: "file" },
+        { type: "stagingSucceeded", staged },
+      ],
+      credentials,
+    );
+    const state = run([{ type: "useDifferentKey" }], loaded);
+    expect(expectStep(state, "credentials").draft.staged).toBeNull();
+  });
+
+  it("goes back to the choice keeping the system and the typed text", () => {
+    const state = run([{ type: "editKeyText", text: "half typed" }, { type: "back" }], credentials);
+    expect(expectStep(state, "chooseProvider").draft).toEqual({
+      provider: "hrworks",
+      keyText: "half typed",
+      staged: null,
+    });
+    const again = expectStep(run([{ type: "submitProvider" }], state), "credentials");
+    expect(again.draft.keyText).toBe("half typed");
+  });
+
+  it("goes back keeping a loaded key file", () => {
+    const loaded = run(
+      [
+        { type: "stagingStarted", source: "file" },
+        { type: "stagingSucceeded", staged },
+      ],
+      credentials,
+    );
+    const back = run([{ type: "back" }, { type: "submitProvider" }], loaded);
+    expect(expectStep(back, "credentials").draft.staged).toEqual(staged);
+  });
+
+  it("starts verifying only with staged credentials", () => {
+    expect(wizardReducer(credentials, { type: "verifyStarted" })).toBe(credentials);
+    const state = expectStep(run(toVerifying), "verifying");
+    expect(state.staged).toEqual(staged);
+    expect(state.runs).toBe(1);
+    expect(state.checklist).toEqual(initialChecklist());
+    expect(stepNumber(state)).toBe(3);
+  });
+});
+
+describe("verifying", () => {
+  const verifying = run(toVerifying);
+
+  it("updates the checklist from progress of the current run only", () => {
+    const progress: VerifyProgress = { state: "started", step: { kind: "authenticate" } };
+    const state = expectStep(
+      run([{ type: "verifyProgress", run: 1, progress }], verifying),
+      "verifying",
+    );
+    expect(state.checklist[0]).toMatchObject({ key: "authenticate", state: "running" });
+    expect(wizardReducer(verifying, { type: "verifyProgress", run: 7, progress })).toBe(verifying);
+  });
+
+  it("ignores back and staging while the check runs", () => {
+    for (const action of [
+      { type: "back" },
+      { type: "useDifferentKey" },
+      { type: "editKeyText", text: "x" },
+      { type: "stagingSucceeded", staged },
+    ] satisfies WizardAction[]) {
+      expect(wizardReducer(verifying, action)).toBe(verifying);
+    }
+  });
+
+  it("ends in an ok result for an ok report", () => {
+    const report = successReport();
+    const state = expectStep(
+      run([{ type: "verifyFinished", run: 1, report }], verifying),
+      "result",
+    );
+    expect(state.outcome).toEqual({ kind: "ok", report });
+    expect(stepNumber(state)).toBe(4);
+  });
+
+  it("ends in a problem result for a failed report, with its problems", () => {
+    const state = expectStep(
+      run([{ type: "verifyFinished", run: 1, report: failedReport }], verifying),
+      "result",
+    );
+    expect(state.outcome).toEqual({ kind: "problem", problems: [rejected], report: failedReport });
+  });
+
+  it("never shows a failure without a problem", () => {
+    const report = { ...failedReport, problems: [] };
+    const state = expectStep(
+      run([{ type: "verifyFinished", run: 1, report }], verifying),
+      "result",
+    );
+    expect(state.outcome).toMatchObject({
+      kind: "problem",
+      problems: [{ code: "unexpected_error" }],
+    });
+  });
+
+  it("ends in a problem result when the command fails", () => {
+    const problem = { code: "credentials_expired" } as const;
+    const state = expectStep(run([{ type: "verifyFailed", run: 1, problem }], verifying), "result");
+    expect(state.outcome).toEqual({ kind: "problem", problems: [problem], report: null });
+  });
+
+  it("ignores answers of an earlier run", () => {
+    expect(
+      wizardReducer(verifying, { type: "verifyFinished", run: 0, report: successReport() }),
+    ).toBe(verifying);
+    expect(wizardReducer(verifying, { type: "verifyFailed", run: 2, problem: rejected })).toBe(
+      verifying,
+    );
+  });
+});
+
+describe("result", () => {
+  const failed = run([...toVerifying, { type: "verifyFinished", run: 1, report: failedReport }]);
+
+  it("tries again with the same credentials as a new run", () => {
+    const state = expectStep(run([{ type: "verifyStarted" }], failed), "verifying");
+    expect(state.staged).toEqual(staged);
+    expect(state.runs).toBe(2);
+    expect(state.checklist).toEqual(initialChecklist());
+    // Late events of run 1 no longer count.
+    expect(wizardReducer(state, { type: "verifyFinished", run: 1, report: successReport() })).toBe(
+      state,
+    );
+  });
+
+  it("goes back to the credentials with the key still loaded", () => {
+    const state = expectStep(run([{ type: "back" }], failed), "credentials");
+    expect(state.draft.staged).toEqual(staged);
+    expect(state.draft.provider).toBe("hrworks");
+  });
+
+  it("uses different credentials: back to the credentials, key dropped", () => {
+    const state = expectStep(run([{ type: "useDifferentKey" }], failed), "credentials");
+    expect(state.draft.staged).toBeNull();
+    expect(state.draft.keyText).toBe("");
+    expect(state.draft.provider).toBe("hrworks");
+  });
+
+  it("keeps counting runs across a detour through the credentials", () => {
+    const state = run([{ type: "back" }, { type: "verifyStarted" }], failed);
+    expect(expectStep(state, "verifying").runs).toBe(2);
+  });
+});
+
+describe("applyProgress", () => {
+  it("walks a step through running to done or failed", () => {
+    let list = initialChecklist();
+    list = applyProgress(list, { state: "started", step: { kind: "account" } });
+    expect(list.find((item) => item.key === "account")?.state).toBe("running");
+    list = applyProgress(list, { state: "finished", step: { kind: "account" }, ok: true });
+    expect(list.find((item) => item.key === "account")?.state).toBe("done");
+    list = applyProgress(list, { state: "finished", step: { kind: "authenticate" }, ok: false });
+    expect(list.find((item) => item.key === "authenticate")?.state).toBe("failed");
+  });
+
+  it("adds permission rows as they start, before counting people", () => {
+    let list = initialChecklist();
+    list = applyProgress(list, { state: "started", step: { kind: "permission", id: "persons" } });
+    list = applyProgress(list, { state: "started", step: { kind: "permission", id: "absences" } });
+    expect(list.map((item) => item.key)).toEqual([
+      "authenticate",
+      "account",
+      "permission:persons",
+      "permission:absences",
+      "people",
+    ]);
+    list = applyProgress(list, {
+      state: "finished",
+      step: { kind: "permission", id: "persons" },
+      ok: false,
+    });
+    expect(list.filter((item) => item.key === "permission:persons")).toEqual([
+      { key: "permission:persons", step: { kind: "permission", id: "persons" }, state: "failed" },
+    ]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The seam between the UI and the Rust core.
+ *
+ * Components never call Tauri directly: they take a {@link Backend} from the React context
+ * (`useBackend`). The app uses {@link tauriBackend}; tests and plain-browser development use the
+ * in-memory `fakeBackend`. This folder is the only place that imports `bindings.gen.ts` or
+ * `@tauri-apps/*`.
+ */
+
+import { Channel } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { commands } from "./bindings.gen";
+import type {
+  AppInfo,
+  CredentialInput,
+  Problem,
+  ProviderId,
+  ProviderSummary,
+  Result,
+  StagedCredentials,
+  VerificationReport,
+  VerifyProgress,
+} from "./types";
+
+/** A file dragged over the window: `hover` while dragging, `drop` with the paths, `leave`. */
+export type FileDropEvent =
+  | { type: "hover" }
+  | { type: "drop"; paths: string[] }
+  | { type: "leave" };
+
+/** Stops listening. */
+export type Unlisten = () => void;
+
+export interface Backend {
+  /** Facts about the running app (version, demo mode, screen-share mode). */
+  appInfo(): Promise<AppInfo>;
+  /** Every HR system the wizard offers, in the order to list them. */
+  listProviders(): Promise<ProviderSummary[]>;
+  /**
+   * Hands credentials to the core once. The secret never comes back: the answer holds an id and
+   * a masked hint. Callers must forget the secret as soon as this resolves.
+   */
+  stageCredentials(
+    provider: ProviderId,
+    input: CredentialInput,
+  ): Promise<Result<StagedCredentials, Problem>>;
+  /** Makes the core forget staged credentials. */
+  discardCredentials(id: string): Promise<void>;
+  /** Proves the staged credentials with real calls, reporting each step as it starts and ends. */
+  verifyConnection(
+    id: string,
+    onProgress: (progress: VerifyProgress) => void,
+  ): Promise<Result<VerificationReport, Problem>>;
+  /**
+   * Opens the system's file dialog (from Rust) and stages the chosen key file in one step, so
+   * the webview never sees the path. `null` when the admin cancels.
+   */
+  chooseKeyFile(provider: ProviderId): Promise<Result<StagedCredentials | null, Problem>>;
+  /** Calls `handler` while files are dragged onto the window and when they are dropped. */
+  onFileDrop(handler: (event: FileDropEvent) => void): Promise<Unlisten>;
+}
+
+/** The real backend: the Rust commands through tauri-specta's generated bindings. */
+export const tauriBackend: Backend = {
+  appInfo: () => commands.appInfo(),
+  listProviders: () => commands.listProviders(),
+  stageCredentials: (provider, input) => commands.stageCredentials(provider, input),
+  discardCredentials: async (id) => {
+    await commands.discardCredentials(id);
+  },
+  verifyConnection: (id, onProgress) => {
+    const channel = new Channel<VerifyProgress>();
+    channel.onmessage = onProgress;
+    return commands.verifyConnection(id, channel);
+  },
+  chooseKeyFile: (provider) => commands.chooseCredentialsFile(provider),
+  onFileDrop: (handler) =>
+    getCurrentWebview().onDragDropEvent(({ payload }) => {
+      switch (payload.type) {
+        case "enter":
+        case "over":
+          handler({ type: "hover" });
+          break;
+        case "drop":
+          handler({ type: "drop", paths: payload.paths });
+          break;
+        case "leave":
+          handler({ type: "leave" });
+          break;
+      }
+    }),
+};

@@ -1,0 +1,72 @@
+/**
+ * The fake backend for `vite` dev mode in a plain browser (never bundled in production).
+ *
+ * URL parameters: `demo=0` (a configured app, no demo banner), `support=1` (screen-share mode),
+ * `delay=<ms>` (pause between progress events, default 400). The file dialog and drag & drop read
+ * real files from the browser and hand their content to the fake.
+ */
+
+import type { Backend } from "./backend";
+import { createFakeBackend } from "./fakeBackend";
+
+export function createDevBackend(params: URLSearchParams): Backend {
+  const fake = createFakeBackend({
+    appInfo: { demo: params.get("demo") !== "0", support_mode: params.get("support") === "1" },
+    stepDelayMs: Number(params.get("delay") ?? 400),
+  });
+
+  const readDropped = async (files: FileList | null | undefined): Promise<string[]> => {
+    const paths: string[] = [];
+    for (const file of Array.from(files ?? [])) {
+      fake.putFile(file.name, await file.text());
+      paths.push(file.name);
+    }
+    return paths;
+  };
+
+  return {
+    ...fake,
+    chooseKeyFile: async (provider) => {
+      const path = await new Promise<string | null>((resolve) => {
+        const input = document.createElement("input");
+        input.type = "file";
+        input.accept = ".txt,text/plain";
+        input.addEventListener("change", () => {
+          readDropped(input.files).then(
+            (paths) => resolve(paths[0] ?? null),
+            () => resolve(null),
+          );
+        });
+        input.addEventListener("cancel", () => resolve(null));
+        input.click();
+      });
+      return path === null
+        ? { status: "ok", data: null }
+        : fake.stageCredentials(provider, { kind: "file", path });
+    },
+    onFileDrop: async (handler) => {
+      const over = (event: DragEvent) => {
+        event.preventDefault();
+        handler({ type: "hover" });
+      };
+      const leave = (event: DragEvent) => {
+        if (event.relatedTarget === null) handler({ type: "leave" });
+      };
+      const drop = (event: DragEvent) => {
+        event.preventDefault();
+        readDropped(event.dataTransfer?.files).then(
+          (paths) => handler({ type: "drop", paths }),
+          () => handler({ type: "leave" }),
+        );
+      };
+      window.addEventListener("dragover", over);
+      window.addEventListener("dragleave", leave);
+      window.addEventListener("drop", drop);
+      return () => {
+        window.removeEventListener("dragover", over);
+        window.removeEventListener("dragleave", leave);
+        window.removeEventListener("drop", drop);
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The IPC shapes the UI works with, from the bindings that tauri-specta generates from the Rust
+ * types (`bindings.gen.ts`). Values the core sends use the `_Serialize` variants.
+ */
+
+import type { Problem_Serialize, VerificationReport_Serialize } from "./bindings.gen";
+
+export type {
+  Account,
+  AppInfo,
+  CredentialInput,
+  CredentialKind,
+  PeopleCount,
+  PermissionCheck,
+  PermissionStatus,
+  ProviderId,
+  ProviderSummary,
+  StagedCredentials,
+  VerifyProgress,
+  VerifyStep,
+} from "./bindings.gen";
+
+/** A user-facing failure as the core sends it: a code and, for most codes, parameters. */
+export type Problem = Problem_Serialize;
+
+export type ProblemCode = Problem["code"];
+
+/** The outcome of a verification as the core sends it. */
+export type VerificationReport = VerificationReport_Serialize;
+
+/** What a fallible command resolves to (tauri-specta's `ErrorHandlingMode::Result`). */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };

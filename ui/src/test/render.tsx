@@ -1,0 +1,47 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../app/App";
+import type { WizardState } from "../features/setup-wizard/wizardMachine";
+import { createI18n, type Language } from "../lib/i18n";
+import {
+  createFakeBackend,
+  type FakeBackend,
+  type FakeBackendOptions,
+  keyFileText,
+  SANDBOX_KEYS,
+} from "../lib/ipc/fakeBackend";
+
+export interface RenderAppOptions extends FakeBackendOptions {
+  language?: Language;
+  initialWizard?: WizardState;
+  backend?: FakeBackend;
+}
+
+/** Renders the whole app against a fake backend, with a user-event session. */
+export function renderApp(options: RenderAppOptions = {}) {
+  const { language = "en", initialWizard, backend: given, ...fakeOptions } = options;
+  const backend = given ?? createFakeBackend(fakeOptions);
+  const i18n = createI18n(language);
+  const user = userEvent.setup();
+  const utils = render(<App backend={backend} i18n={i18n} initialWizard={initialWizard} />);
+  return { ...utils, user, backend, i18n };
+}
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Chooses HRworks on step 1 and continues to the credentials step. */
+export async function chooseHrworks(user: User) {
+  await user.click(await screen.findByRole("radio", { name: /HRworks/ }));
+  await user.click(screen.getByRole("button", { name: "Continue" }));
+  await screen.findByRole("heading", { level: 1, name: "Which HRworks key should HR Link use?" });
+}
+
+/** Pastes `text` into the key field (masked textarea). */
+export async function pasteKey(user: User, text: string) {
+  const field = screen.getByLabelText("Or paste the two lines of the key file");
+  await user.click(field);
+  await user.paste(text);
+}
+
+export const VALID_KEY_FILE = keyFileText(SANDBOX_KEYS.valid);
+export const REJECTED_KEY_FILE = keyFileText(SANDBOX_KEYS.rejected);
