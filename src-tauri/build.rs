@@ -8,6 +8,8 @@ fn main() {
             "stage_credentials",
             "choose_credentials_file",
             "discard_credentials",
+            "sign_in",
+            "cancel_sign_in",
             "verify_connection",
         ]),
     ))

@@ -2,7 +2,7 @@
 
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, credentials, verify};
+use crate::commands::{app, credentials, sign_in, verify};
 
 /// The typed IPC surface: every command the UI may call.
 pub fn specta_builder() -> Builder<tauri::Wry> {
@@ -13,6 +13,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             credentials::stage_credentials,
             credentials::choose_credentials_file,
             credentials::discard_credentials,
+            sign_in::sign_in,
+            sign_in::cancel_sign_in,
             verify::verify_connection,
         ])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)

@@ -20,7 +20,9 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let state = tauri::async_runtime::block_on(state::AppState::start(options))?;
+            let config_dir = tauri::Manager::path(app).app_config_dir().ok();
+            let start = state::AppState::start(options, config_dir.as_deref());
+            let state = tauri::async_runtime::block_on(start)?;
             tauri::Manager::manage(app, state);
             launch::open_main_window(app)?;
             Ok(())

@@ -1,10 +1,13 @@
 //! The app's state, managed once at start-up.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use hrlink_core::config::Config;
 use hrlink_core::http::{HttpClient, HttpConfig};
+use hrlink_core::oauth::SignInCancel;
 use hrlink_core::verify::Credentials;
 use hrlink_core::{Endpoints, Problem};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
@@ -18,10 +21,15 @@ const STAGED_LIFETIME: Duration = Duration::from_secs(30 * 60);
 pub struct AppState {
     pub http: HttpClient,
     pub endpoints: Endpoints,
+    /// The integration configuration (OAuth clients, permissions); the built-in demo one when
+    /// none is given.
+    pub config: Config,
     pub options: Options,
     /// The in-process Sandbox when no endpoints were configured; kept alive with the app.
     pub demo: Option<Sandbox>,
     staged: Mutex<Staged>,
+    /// Cancels the browser sign-in under way, if any.
+    sign_in: Mutex<Option<SignInCancel>>,
 }
 
 #[derive(Default)]
@@ -31,8 +39,12 @@ struct Staged {
 }
 
 impl AppState {
-    /// Reads the configured endpoints, or starts the built-in Sandbox.
-    pub async fn start(options: Options) -> Result<AppState, Box<dyn std::error::Error>> {
+    /// Reads the configured endpoints, or starts the built-in Sandbox; loads the integration
+    /// configuration (`HRLINK_CONFIG`, or `hrlink.toml` in the app's config dir).
+    pub async fn start(
+        options: Options,
+        config_dir: Option<&Path>,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
         let http = HttpClient::new(HttpConfig::default())?;
         let (endpoints, demo) = match &options.endpoints {
             Some(path) => (Endpoints::from_file(path)?, None),
@@ -42,18 +54,21 @@ impl AppState {
                 (Endpoints::from_json(&json)?, Some(sandbox))
             }
         };
+        let config = Config::load(None, config_dir)?;
         Ok(AppState {
             http,
             endpoints,
+            config,
             options,
             demo,
             staged: Mutex::default(),
+            sign_in: Mutex::default(),
         })
     }
 
     /// Holds credentials in memory (never on disk, never back to the UI) under a fresh id.
     pub fn stage(&self, credentials: Credentials) -> String {
-        let mut staged = self.lock();
+        let mut staged = relock(&self.staged);
         staged
             .entries
             .retain(|_, (_, at)| at.elapsed() < STAGED_LIFETIME);
@@ -68,7 +83,7 @@ impl AppState {
     /// Staged credentials, kept until discarded or expired so that a failed check can be
     /// retried without typing them again. Zeroised when the last holder drops them.
     pub fn staged(&self, id: &str) -> Result<Arc<Credentials>, Problem> {
-        match self.lock().entries.get(id) {
+        match relock(&self.staged).entries.get(id) {
             Some((credentials, at)) if at.elapsed() < STAGED_LIFETIME => Ok(credentials.clone()),
             _ => Err(Problem::CredentialsExpired),
         }
@@ -76,13 +91,29 @@ impl AppState {
 
     /// Forgets staged credentials.
     pub fn discard(&self, id: &str) {
-        self.lock().entries.remove(id);
+        relock(&self.staged).entries.remove(id);
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
-        // A panic while holding the lock cannot leave the map inconsistent: recover it.
-        self.staged
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Starts tracking a browser sign-in, cancelling one still under way (one at a time).
+    pub fn begin_sign_in(&self) -> SignInCancel {
+        let cancel = SignInCancel::new();
+        if let Some(previous) = relock(&self.sign_in).replace(cancel.clone()) {
+            previous.cancel();
+        }
+        cancel
     }
+
+    /// Cancels the browser sign-in under way, if any.
+    pub fn cancel_sign_in(&self) {
+        if let Some(cancel) = relock(&self.sign_in).take() {
+            cancel.cancel();
+        }
+    }
+}
+
+/// A panic while holding one of these locks cannot leave its value inconsistent: recover it.
+fn relock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -10,11 +10,15 @@ use hrlink_core::verify::VerificationReport;
 pub enum Exit {
     /// 0: verified, with every required permission.
     Ok,
-    /// 2: bad input or usage (a malformed key file, an unknown option).
+    /// 2: bad input, usage or set-up (a malformed key file, an unknown option, an invalid
+    /// configuration, the redirect port taken, no browser, an organisation to choose).
     Usage,
-    /// 3: the HR system rejected the credentials.
+    /// 3: the HR system rejected the credentials, or the browser sign-in produced none it
+    /// accepts: consent declined, sign-in timed out, cancelled or not verifiable, a sign-in
+    /// that is no longer valid, or HR Link's OAuth client refused.
     Rejected,
-    /// 4: signed in, but a required permission is missing.
+    /// 4: a required permission is missing, or the HR system's API access itself is switched
+    /// off (IRIS's API module): something to switch on in the HR system.
     PermissionMissing,
     /// 5: the HR system was unreachable, timed out or answered unexpectedly.
     Unreachable,
@@ -37,8 +41,24 @@ impl Exit {
     /// The exit status for a problem that ended the command.
     pub fn for_problem(problem: &Problem) -> Exit {
         match problem {
-            Problem::CredentialsRejected { .. } => Exit::Rejected,
-            Problem::PermissionMissing { .. } => Exit::PermissionMissing,
+            Problem::CredentialsRejected { .. } | Problem::IrisUserInactive => Exit::Rejected,
+            Problem::PermissionMissing { .. } | Problem::IrisApiModuleDisabled => {
+                Exit::PermissionMissing
+            }
+            // Browser sign-in: no accepted credentials came out of it (declined, not finished,
+            // not verifiable, no longer valid, or HR Link's app registration refused).
+            Problem::SignInDenied { .. }
+            | Problem::SignInTimedOut { .. }
+            | Problem::SignInStateMismatch { .. }
+            | Problem::SignInCancelled { .. }
+            | Problem::SignInExpired { .. }
+            | Problem::ClientRejected { .. } => Exit::Rejected,
+            // Set-up on this side: the requested scopes, the port, the browser, the choice of
+            // organisation (`--organisation`).
+            Problem::SignInRefused { .. }
+            | Problem::RedirectPortInUse { .. }
+            | Problem::BrowserUnavailable
+            | Problem::OrganisationChoiceNeeded { .. } => Exit::Usage,
             Problem::ProviderUnreachable { .. }
             | Problem::ProviderTimeout { .. }
             | Problem::ProviderRateLimited { .. }
@@ -54,7 +74,12 @@ impl Exit {
             | Problem::IpayrollUsernameInvalid { .. }
             | Problem::InsecureEndpoint { .. }
             | Problem::CredentialsExpired
-            | Problem::ConfigurationInvalid { .. } => Exit::Usage,
+            | Problem::ConfigurationInvalid { .. }
+            | Problem::RosterUnreadable
+            | Problem::RosterPasswordProtected
+            | Problem::RosterTooLarge { .. }
+            | Problem::RosterEmpty
+            | Problem::RosterNoUsableColumns => Exit::Usage,
         }
     }
 }

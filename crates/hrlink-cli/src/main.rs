@@ -10,10 +10,13 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use hrlink_core::config::{ClientSecretSource, Config};
 use hrlink_core::credentials;
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::messages::Language;
+use hrlink_core::oauth::{BrowserOpener, SignInOptions, SystemBrowser};
+use hrlink_core::providers::CredentialKind;
 use hrlink_core::verify::{self, Credentials};
 use hrlink_core::{Endpoints, Problem, ProviderId};
 
@@ -51,9 +54,12 @@ enum Command {
         /// The HR system (see `hrlink providers`).
         #[arg(value_parser = parse_provider)]
         provider: ProviderId,
-        /// The credentials: a key file or IRIS text, or - for standard input.
-        #[arg(long)]
-        credentials: PathBuf,
+        /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
+        /// and Employment Hero, which sign in through the browser.
+        #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
+        credentials: Option<PathBuf>,
+        #[command(flatten)]
+        sign_in: SignInArgs,
         /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
         #[arg(long, env = "HRLINK_ENDPOINTS")]
         endpoints: Option<PathBuf>,
@@ -149,9 +155,18 @@ async fn run(command: Command, language: Language) -> Exit {
         Command::Verify {
             provider,
             credentials,
+            sign_in,
             endpoints,
             json,
-        } => match prepare(provider, &credentials, endpoints.as_deref()) {
+        } => match prepare(
+            provider,
+            credentials.as_deref(),
+            endpoints.as_deref(),
+            &sign_in,
+            language,
+        )
+        .await
+        {
             Ok((http, endpoints, credentials)) => {
                 let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
                 output::report(&report, json, language);
@@ -184,29 +199,119 @@ async fn run(command: Command, language: Language) -> Exit {
     }
 }
 
-fn prepare(
+async fn prepare(
     provider: ProviderId,
-    credentials_path: &std::path::Path,
+    credentials_path: Option<&std::path::Path>,
     endpoints_path: Option<&std::path::Path>,
+    sign_in: &SignInArgs,
+    language: Language,
 ) -> Result<(HttpClient, Endpoints, Credentials), Problem> {
     let endpoints = match endpoints_path {
         Some(path) => Endpoints::from_file(path)?,
         None => Endpoints::production(),
     };
-    let bytes = read_input(credentials_path)?;
-    let credentials = match provider {
-        ProviderId::Hrworks => Credentials::Hrworks(credentials::hrworks::parse_key_file(&bytes)?),
-        other => {
-            return Err(Problem::ConfigurationInvalid {
-                what: format!("verifying {} from the command line", other.display_name()),
-            });
+    if provider.credential_kind() == CredentialKind::BrowserSignIn {
+        let http = http_client()?;
+        let sandbox = endpoints_path.is_some();
+        let credentials =
+            sign_in_with_browser(provider, &http, &endpoints, sandbox, sign_in, language).await?;
+        return Ok((http, endpoints, credentials));
+    }
+    let credentials_path = credentials_path.ok_or_else(|| Problem::ConfigurationInvalid {
+        what: format!(
+            "--credentials FILE is needed to verify {}",
+            provider.display_name()
+        ),
+    })?;
+    let credentials = Credentials::from_text(provider, &read_input(credentials_path)?)?;
+    Ok((http_client()?, endpoints, credentials))
+}
+
+fn http_client() -> Result<HttpClient, Problem> {
+    HttpClient::new(HttpConfig::default()).map_err(|_| Problem::ConfigurationInvalid {
+        what: "HTTP client".to_owned(),
+    })
+}
+
+/// How `verify ipayroll|employmenthero` signs in: the integration configuration, and overrides.
+#[derive(Args)]
+struct SignInArgs {
+    /// The integration configuration (TOML; default: the built-in demo, for the Sandbox).
+    #[arg(long, env = "HRLINK_CONFIG")]
+    config: Option<PathBuf>,
+    /// OAuth client id, instead of the configuration's.
+    #[arg(long)]
+    client_id: Option<String>,
+    /// File holding the OAuth client secret, instead of the configuration's.
+    #[arg(long)]
+    client_secret_file: Option<PathBuf>,
+    /// Loopback port of the registered redirect URI (0 = any free port).
+    #[arg(long)]
+    redirect_port: Option<u16>,
+    /// Employment Hero: the organisation to verify, when the sign-in reaches several.
+    #[arg(long)]
+    organisation: Option<String>,
+}
+
+/// Signs in through the system browser (`BROWSER` honoured). When no browser can be started
+/// (a server over SSH), the address is printed to open elsewhere; Ctrl-C cancels.
+async fn sign_in_with_browser(
+    provider: ProviderId,
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    sandbox: bool,
+    args: &SignInArgs,
+    language: Language,
+) -> Result<Credentials, Problem> {
+    let config = Config::load(args.config.as_deref(), None)?;
+    if config.demo && !sandbox {
+        return Err(Problem::ConfigurationInvalid {
+            what: "no integration configuration (--config or HRLINK_CONFIG); the built-in demo \
+                   only signs in to the Sandbox (--endpoints)"
+                .to_owned(),
+        });
+    }
+    let mut oauth = config.oauth(provider)?.clone();
+    if let Some(client_id) = &args.client_id {
+        oauth.client_id.clone_from(client_id);
+    }
+    if let Some(path) = &args.client_secret_file {
+        oauth.client_secret = ClientSecretSource::File(path.clone());
+    }
+    if let Some(port) = args.redirect_port {
+        oauth.redirect_port = port;
+    }
+    let system = SystemBrowser::from_env();
+    let browser = |url: &hrlink_core::oauth::Url| {
+        if system.open(url).is_err() {
+            eprintln!("Open this address in your web browser to sign in:\n\n  {url}\n");
         }
+        Ok(())
     };
-    let http =
-        HttpClient::new(HttpConfig::default()).map_err(|_| Problem::ConfigurationInvalid {
-            what: "HTTP client".to_owned(),
-        })?;
-    Ok((http, endpoints, credentials))
+    let options = SignInOptions {
+        language,
+        ..SignInOptions::new(&browser)
+    };
+    let cancel = options.cancel.clone();
+    let ctrl_c = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            cancel.cancel();
+        }
+    });
+    eprintln!(
+        "Signing in to {} in your web browser (Ctrl-C cancels)…",
+        provider.display_name()
+    );
+    let credentials = Credentials::sign_in(provider, http, endpoints, &oauth, &options)
+        .await
+        .map(|mut credentials| {
+            if let Credentials::Employmenthero(grant) = &mut credentials {
+                grant.organisation_id.clone_from(&args.organisation);
+            }
+            credentials
+        });
+    ctrl_c.abort();
+    credentials
 }
 
 /// Reads a file, or standard input for `-`, refusing anything larger than a credential can be.

@@ -36,8 +36,8 @@ impl Default for HttpConfig {
     fn default() -> Self {
         HttpConfig {
             connect_timeout: Duration::from_secs(10),
-            read_timeout: Duration::from_secs(30),
-            total_timeout: Duration::from_secs(60),
+            read_timeout: Duration::from_secs(20),
+            total_timeout: Duration::from_secs(30),
             max_body_bytes: 16 * 1024 * 1024,
             max_attempts: 3,
             max_retry_wait: Duration::from_secs(30),
@@ -119,13 +119,31 @@ pub struct HttpClient {
 impl HttpClient {
     /// Builds the client with the given tunables.
     pub fn new(config: HttpConfig) -> Result<HttpClient, HttpFailure> {
+        HttpClient::build(config, same_origin_redirects())
+    }
+
+    /// The same client for an OAuth token endpoint: no redirect is followed at all (a 3xx is a
+    /// failure, so a code or secret is never re-sent elsewhere) and nothing is retried, because
+    /// an authorisation code works only once.
+    pub fn for_token_endpoint(&self) -> Result<HttpClient, HttpFailure> {
+        let config = HttpConfig {
+            max_attempts: 1,
+            ..self.config.clone()
+        };
+        HttpClient::build(config, reqwest::redirect::Policy::none())
+    }
+
+    fn build(
+        config: HttpConfig,
+        redirects: reqwest::redirect::Policy,
+    ) -> Result<HttpClient, HttpFailure> {
         let inner = reqwest::Client::builder()
             .user_agent(concat!("hrlink/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(config.connect_timeout)
             .read_timeout(config.read_timeout)
             .timeout(config.total_timeout)
             .tls_version_min(reqwest::tls::Version::TLS_1_2)
-            .redirect(same_origin_redirects())
+            .redirect(redirects)
             .build()
             .map_err(|_| HttpFailure::Tls)?;
         Ok(HttpClient { inner, config })
@@ -144,6 +162,21 @@ impl HttpClient {
     /// Sends a request with the retry policy and returns the complete response, whatever its
     /// status (except 5xx/429 exhausted, which become failures): 401/403/404 are for the caller.
     pub async fn send(&self, request: RequestBuilder) -> Result<Response, HttpFailure> {
+        self.send_with(request, Body::Read).await
+    }
+
+    /// Like [`HttpClient::send`], but leaves the body of a successful answer unread (the
+    /// response's `body` is empty): for probes that only need the status, where the body can be
+    /// a whole unpaged list. Error bodies are not needed either; the headers are kept.
+    pub async fn send_for_status(&self, request: RequestBuilder) -> Result<Response, HttpFailure> {
+        self.send_with(request, Body::Skip).await
+    }
+
+    async fn send_with(
+        &self,
+        request: RequestBuilder,
+        body: Body,
+    ) -> Result<Response, HttpFailure> {
         let built = request.build().map_err(|_| HttpFailure::Insecure)?;
         ensure_secure(built.url())?;
         let mut attempt = 1;
@@ -152,7 +185,7 @@ impl HttpClient {
                 return Err(HttpFailure::Insecure);
             };
             let started = Instant::now();
-            let outcome = self.attempt(this_try).await;
+            let outcome = self.attempt(this_try, body).await;
             let path = built.url().path();
             match &outcome {
                 Ok(response) => tracing::debug!(
@@ -170,9 +203,8 @@ impl HttpClient {
                     Retry::After(wait) => wait,
                     Retry::GiveUp(failure) => return Err(failure),
                 },
-                Err(HttpFailure::Timeout) if attempt < self.config.max_attempts => {
-                    self.backoff(attempt)
-                }
+                // Timeouts are not retried: the admin is waiting, and a server that did not answer
+                // in 30 seconds rarely answers on the next try. They can choose Try again.
                 Err(_) => return outcome,
             };
             tokio::time::sleep(wait).await;
@@ -180,11 +212,24 @@ impl HttpClient {
         }
     }
 
-    async fn attempt(&self, request: reqwest::Request) -> Result<Response, HttpFailure> {
+    async fn attempt(
+        &self,
+        request: reqwest::Request,
+        body: Body,
+    ) -> Result<Response, HttpFailure> {
         let mut response = self.inner.execute(request).await.map_err(classify)?;
         let status = response.status();
         if status.is_redirection() {
             return Err(HttpFailure::Redirect);
+        }
+        let headers = response.headers().clone();
+        if body == Body::Skip {
+            // Dropping the response closes the connection without downloading the body.
+            return Ok(Response {
+                status,
+                headers,
+                body: Vec::new(),
+            });
         }
         if response
             .content_length()
@@ -192,7 +237,6 @@ impl HttpClient {
         {
             return Err(HttpFailure::TooLarge);
         }
-        let headers = response.headers().clone();
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(classify)? {
             if body.len() + chunk.len() > self.config.max_body_bytes {
@@ -235,6 +279,12 @@ impl HttpClient {
     fn backoff(&self, attempt: u32) -> Duration {
         self.config.base_backoff * 2u32.saturating_pow(attempt.saturating_sub(1))
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Body {
+    Read,
+    Skip,
 }
 
 enum Retry {
@@ -283,14 +333,11 @@ fn classify(error: reqwest::Error) -> HttpFailure {
     if error.is_redirect() {
         return HttpFailure::Redirect;
     }
-    // reqwest does not expose TLS failures as a kind; the source chain names them.
-    let mut source: Option<&dyn std::error::Error> = Some(&error);
-    while let Some(current) = source {
-        let text = current.to_string().to_ascii_lowercase();
-        if text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
-            return HttpFailure::Tls;
-        }
-        source = current.source();
+    // reqwest does not expose TLS failures as a kind; the source chain shows them. Start below
+    // reqwest's own error: its text includes the URL, and a host or path containing "tls" is
+    // no TLS failure.
+    if std::error::Error::source(&error).is_some_and(is_tls_failure) {
+        return HttpFailure::Tls;
     }
     if error.is_connect() {
         HttpFailure::Unreachable
@@ -300,6 +347,29 @@ fn classify(error: reqwest::Error) -> HttpFailure {
     } else {
         HttpFailure::Unreachable
     }
+}
+
+/// Whether an error, or one it wraps, is a TLS failure. rustls reports through an
+/// `io::Error` of kind `InvalidData` (a broken handshake, a bad certificate), and
+/// `io::Error::source` skips the error it wraps, so wrapped errors are reached with `get_ref`.
+fn is_tls_failure(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(error) = current {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::InvalidData {
+                return true;
+            }
+            if io.get_ref().is_some_and(|inner| is_tls_failure(inner)) {
+                return true;
+            }
+        }
+        let text = error.to_string().to_ascii_lowercase();
+        if text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
+            return true;
+        }
+        current = error.source();
+    }
+    false
 }
 
 /// Reads `Retry-After` as seconds or an HTTP date.

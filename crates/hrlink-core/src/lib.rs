@@ -3,15 +3,21 @@
 //! - [`providers`]: the HR systems, one module each, and their catalogue data;
 //! - [`credentials`]: parsing what the admin pastes or loads into typed secrets;
 //! - [`http`]: the one hardened HTTP client;
+//! - [`oauth`]: signing in through the system browser (iPayroll, Employment Hero);
+//! - [`config`]: the integration configuration (`hrlink.toml`) or the built-in demo;
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
+//! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
 //! - [`problem`] and [`messages`]: every failure as a code, rendered from one catalogue.
 #![deny(missing_docs)]
 
+pub mod config;
 pub mod credentials;
 pub mod endpoints;
 pub mod http;
 pub mod messages;
+pub mod oauth;
+pub mod people;
 pub mod problem;
 pub mod providers;
 pub mod vault;

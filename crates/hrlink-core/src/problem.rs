@@ -49,6 +49,30 @@ pub enum Problem {
         reason: String,
     },
 
+    // --- the admin's roster (people matching) ---
+    /// The roster is neither a CSV file nor an Excel workbook we can read (damaged, another
+    /// format, a legacy .xls).
+    #[error("roster unreadable")]
+    RosterUnreadable,
+    /// The roster workbook is protected with a password.
+    #[error("roster password-protected")]
+    RosterPasswordProtected,
+    /// The roster is larger than we read.
+    #[error("roster too large")]
+    RosterTooLarge {
+        /// The size limit in megabytes.
+        max_megabytes: u32,
+        /// The row limit.
+        max_rows: u32,
+    },
+    /// The roster has no rows.
+    #[error("roster empty")]
+    RosterEmpty,
+    /// No column of the roster holds names, email addresses or personnel numbers (or none has
+    /// a header we recognise).
+    #[error("roster has no usable columns")]
+    RosterNoUsableColumns,
+
     // --- what the HR system answered ---
     /// The HR system rejected the credentials (401/403 on authentication).
     #[error("credentials rejected")]
@@ -103,6 +127,78 @@ pub enum Problem {
         /// The HR system's display name.
         provider: String,
     },
+    /// IRIS knows the API user, but its Active box is unticked (token answer `user_inactive`).
+    #[error("IRIS API user inactive")]
+    IrisUserInactive,
+    /// IRIS's API module is not enabled for the company (token answer `api_disabled`).
+    #[error("IRIS API module disabled")]
+    IrisApiModuleDisabled,
+
+    // --- signing in through the browser (OAuth) ---
+    /// The admin declined access on the HR system's consent page (`access_denied`).
+    #[error("sign-in declined")]
+    SignInDenied {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// No answer came back from the browser in time.
+    #[error("sign-in timed out")]
+    SignInTimedOut {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// Answers came back from the browser, but none belonged to this sign-in (wrong, missing or
+    /// repeated `state`): a stale tab, or someone else's link.
+    #[error("sign-in could not be verified")]
+    SignInStateMismatch {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The sign-in was cancelled in HR Link.
+    #[error("sign-in cancelled")]
+    SignInCancelled {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The HR system refused the sign-in request with an OAuth error other than a refusal by
+    /// the admin (e.g. `invalid_scope`, `unauthorized_client`): a set-up problem.
+    #[error("sign-in request refused")]
+    SignInRefused {
+        /// The HR system's display name.
+        provider: String,
+        /// The OAuth error code (RFC 6749 characters only; `unknown` otherwise).
+        error: String,
+    },
+    /// The HR system no longer accepts the sign-in (`invalid_grant`, or a token refused): access
+    /// was withdrawn, or the sign-in is too old. Sign in again.
+    #[error("sign-in no longer valid")]
+    SignInExpired {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The system web browser could not be started.
+    #[error("browser unavailable")]
+    BrowserUnavailable,
+    /// The fixed port the sign-in returns to is taken by another program.
+    #[error("redirect port in use")]
+    RedirectPortInUse {
+        /// The loopback port.
+        port: u16,
+    },
+    /// The HR system did not accept HR Link's app registration (`invalid_client`).
+    #[error("OAuth client rejected")]
+    ClientRejected {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The sign-in reaches several organisations and none was chosen.
+    #[error("organisation choice needed")]
+    OrganisationChoiceNeeded {
+        /// The HR system's display name.
+        provider: String,
+        /// How many organisations the sign-in reaches.
+        count: u32,
+    },
 
     // --- inside HR Link ---
     /// The staged credentials are gone (expired or already used); hand them over again.
@@ -128,6 +224,11 @@ impl Problem {
             Problem::FileUnreadable => "file_unreadable",
             Problem::IrisCredentialsUnrecognised => "iris_credentials_unrecognised",
             Problem::IpayrollUsernameInvalid { .. } => "ipayroll_username_invalid",
+            Problem::RosterUnreadable => "roster_unreadable",
+            Problem::RosterPasswordProtected => "roster_password_protected",
+            Problem::RosterTooLarge { .. } => "roster_too_large",
+            Problem::RosterEmpty => "roster_empty",
+            Problem::RosterNoUsableColumns => "roster_no_usable_columns",
             Problem::CredentialsRejected { .. } => "credentials_rejected",
             Problem::PermissionMissing { .. } => "permission_missing",
             Problem::ProviderUnreachable { .. } => "provider_unreachable",
@@ -136,6 +237,18 @@ impl Problem {
             Problem::ProviderServerError { .. } => "provider_server_error",
             Problem::ProviderUnexpectedResponse { .. } => "provider_unexpected_response",
             Problem::InsecureEndpoint { .. } => "insecure_endpoint",
+            Problem::IrisUserInactive => "iris_user_inactive",
+            Problem::IrisApiModuleDisabled => "iris_api_module_disabled",
+            Problem::SignInDenied { .. } => "sign_in_denied",
+            Problem::SignInTimedOut { .. } => "sign_in_timed_out",
+            Problem::SignInStateMismatch { .. } => "sign_in_state_mismatch",
+            Problem::SignInCancelled { .. } => "sign_in_cancelled",
+            Problem::SignInRefused { .. } => "sign_in_refused",
+            Problem::SignInExpired { .. } => "sign_in_expired",
+            Problem::BrowserUnavailable => "browser_unavailable",
+            Problem::RedirectPortInUse { .. } => "redirect_port_in_use",
+            Problem::ClientRejected { .. } => "client_rejected",
+            Problem::OrganisationChoiceNeeded { .. } => "organisation_choice_needed",
             Problem::CredentialsExpired => "credentials_expired",
             Problem::ConfigurationInvalid { .. } => "configuration_invalid",
         }
@@ -186,6 +299,14 @@ pub(crate) mod tests {
             Problem::IpayrollUsernameInvalid {
                 reason: "too_short".into(),
             },
+            Problem::RosterUnreadable,
+            Problem::RosterPasswordProtected,
+            Problem::RosterTooLarge {
+                max_megabytes: 32,
+                max_rows: 200_000,
+            },
+            Problem::RosterEmpty,
+            Problem::RosterNoUsableColumns,
             Problem::CredentialsRejected { provider: p() },
             Problem::PermissionMissing {
                 provider: p(),
@@ -200,6 +321,24 @@ pub(crate) mod tests {
             Problem::ProviderServerError { provider: p() },
             Problem::ProviderUnexpectedResponse { provider: p() },
             Problem::InsecureEndpoint { provider: p() },
+            Problem::IrisUserInactive,
+            Problem::IrisApiModuleDisabled,
+            Problem::SignInDenied { provider: p() },
+            Problem::SignInTimedOut { provider: p() },
+            Problem::SignInStateMismatch { provider: p() },
+            Problem::SignInCancelled { provider: p() },
+            Problem::SignInRefused {
+                provider: p(),
+                error: "invalid_scope".into(),
+            },
+            Problem::SignInExpired { provider: p() },
+            Problem::BrowserUnavailable,
+            Problem::RedirectPortInUse { port: 53682 },
+            Problem::ClientRejected { provider: p() },
+            Problem::OrganisationChoiceNeeded {
+                provider: p(),
+                count: 2,
+            },
             Problem::CredentialsExpired,
             Problem::ConfigurationInvalid { what: "x".into() },
         ];
@@ -213,6 +352,11 @@ pub(crate) mod tests {
                 | Problem::FileUnreadable
                 | Problem::IrisCredentialsUnrecognised
                 | Problem::IpayrollUsernameInvalid { .. }
+                | Problem::RosterUnreadable
+                | Problem::RosterPasswordProtected
+                | Problem::RosterTooLarge { .. }
+                | Problem::RosterEmpty
+                | Problem::RosterNoUsableColumns
                 | Problem::CredentialsRejected { .. }
                 | Problem::PermissionMissing { .. }
                 | Problem::ProviderUnreachable { .. }
@@ -221,6 +365,18 @@ pub(crate) mod tests {
                 | Problem::ProviderServerError { .. }
                 | Problem::ProviderUnexpectedResponse { .. }
                 | Problem::InsecureEndpoint { .. }
+                | Problem::IrisUserInactive
+                | Problem::IrisApiModuleDisabled
+                | Problem::SignInDenied { .. }
+                | Problem::SignInTimedOut { .. }
+                | Problem::SignInStateMismatch { .. }
+                | Problem::SignInCancelled { .. }
+                | Problem::SignInRefused { .. }
+                | Problem::SignInExpired { .. }
+                | Problem::BrowserUnavailable
+                | Problem::RedirectPortInUse { .. }
+                | Problem::ClientRejected { .. }
+                | Problem::OrganisationChoiceNeeded { .. }
                 | Problem::CredentialsExpired
                 | Problem::ConfigurationInvalid { .. } => {}
             }

@@ -135,13 +135,78 @@ pub(crate) async fn step<T, E>(
 pub enum Credentials {
     /// An HRworks key pair.
     Hrworks(crate::credentials::HrworksKeyPair),
+    /// An iPayroll browser sign-in (OAuth tokens and the permissions to judge them by).
+    Ipayroll(crate::providers::ipayroll::IpayrollGrant),
+    /// An Employment Hero browser sign-in (OAuth tokens, permissions, chosen organisation).
+    Employmenthero(crate::providers::employmenthero::EmploymentHeroGrant),
+    /// An IRIS HR Professional API user's login.
+    Iris(crate::credentials::IrisLogin),
 }
 
 impl Credentials {
+    /// Parses what the admin pasted or loaded (a key file, IRIS text) for providers whose
+    /// credentials are text. Browser sign-in providers use [`Credentials::sign_in`].
+    pub fn from_text(provider: ProviderId, bytes: &[u8]) -> Result<Credentials, Problem> {
+        match provider {
+            ProviderId::Hrworks => {
+                crate::credentials::hrworks::parse_key_file(bytes).map(Credentials::Hrworks)
+            }
+            ProviderId::Iris => {
+                let text =
+                    std::str::from_utf8(bytes).map_err(|_| Problem::IrisCredentialsUnrecognised)?;
+                crate::credentials::parse_iris_credentials(text).map(Credentials::Iris)
+            }
+            ProviderId::Ipayroll | ProviderId::Employmenthero => {
+                Err(Problem::ConfigurationInvalid {
+                    what: format!("{} signs in through the browser", provider.display_name()),
+                })
+            }
+        }
+    }
+
+    /// Signs in through the system browser for the OAuth providers (iPayroll, Employment Hero).
+    pub async fn sign_in(
+        provider: ProviderId,
+        http: &HttpClient,
+        endpoints: &Endpoints,
+        oauth: &crate::config::OAuthProviderConfig,
+        options: &crate::oauth::SignInOptions<'_>,
+    ) -> Result<Credentials, Problem> {
+        use crate::providers::{employmenthero, ipayroll};
+        let endpoints = endpoints.require(provider)?;
+        match provider {
+            ProviderId::Ipayroll => ipayroll::sign_in(http, endpoints, oauth, options)
+                .await
+                .map(Credentials::Ipayroll),
+            ProviderId::Employmenthero => employmenthero::sign_in(http, endpoints, oauth, options)
+                .await
+                .map(Credentials::Employmenthero),
+            ProviderId::Hrworks | ProviderId::Iris => Err(Problem::ConfigurationInvalid {
+                what: format!(
+                    "{} does not sign in through the browser",
+                    provider.display_name()
+                ),
+            }),
+        }
+    }
+
+    /// What to show so the admin can tell which credentials these are, without the secret: the
+    /// masked access key or user name; empty for a browser sign-in (the account says it).
+    pub fn hint(&self) -> String {
+        match self {
+            Credentials::Hrworks(keys) => crate::credentials::mask_tail(&keys.access_key),
+            Credentials::Iris(login) => crate::credentials::mask_tail(&login.username),
+            Credentials::Ipayroll(_) | Credentials::Employmenthero(_) => String::new(),
+        }
+    }
+
     /// The HR system these credentials are for.
     pub fn provider(&self) -> ProviderId {
         match self {
             Credentials::Hrworks(_) => ProviderId::Hrworks,
+            Credentials::Ipayroll(_) => ProviderId::Ipayroll,
+            Credentials::Employmenthero(_) => ProviderId::Employmenthero,
+            Credentials::Iris(_) => ProviderId::Iris,
         }
     }
 }
@@ -154,13 +219,22 @@ pub async fn verify(
     progress: &dyn ProgressSink,
 ) -> VerificationReport {
     let provider = credentials.provider();
-    let api = match endpoints.require(provider) {
-        Ok(endpoints) => &endpoints.api,
+    let endpoints = match endpoints.require(provider) {
+        Ok(endpoints) => endpoints,
         Err(problem) => return VerificationReport::failed(provider, problem),
     };
     match credentials {
         Credentials::Hrworks(keys) => {
-            crate::providers::hrworks::verify(http, api, keys, progress).await
+            crate::providers::hrworks::verify(http, endpoints, keys, progress).await
+        }
+        Credentials::Ipayroll(grant) => {
+            crate::providers::ipayroll::verify(http, endpoints, grant, progress).await
+        }
+        Credentials::Employmenthero(grant) => {
+            crate::providers::employmenthero::verify(http, endpoints, grant, progress).await
+        }
+        Credentials::Iris(login) => {
+            crate::providers::iris::verify(http, endpoints, login, progress).await
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Handing credentials over: they cross the boundary once, UI to Rust, and never come back.
 
-use hrlink_core::credentials::{self, MAX_CREDENTIAL_TEXT_BYTES};
+use hrlink_core::credentials::MAX_CREDENTIAL_TEXT_BYTES;
 use hrlink_core::verify::Credentials;
 use hrlink_core::{Problem, ProviderId};
 use serde::{Deserialize, Serialize};
@@ -78,18 +78,8 @@ fn stage_bytes(
     provider: ProviderId,
     bytes: &[u8],
 ) -> Result<StagedCredentials, Problem> {
-    let (credentials, hint) = match provider {
-        ProviderId::Hrworks => {
-            let keys = credentials::hrworks::parse_key_file(bytes)?;
-            let hint = credentials::mask_tail(&keys.access_key);
-            (Credentials::Hrworks(keys), hint)
-        }
-        other => {
-            return Err(Problem::ConfigurationInvalid {
-                what: format!("{} sign-in", other.display_name()),
-            });
-        }
-    };
+    let credentials = Credentials::from_text(provider, bytes)?;
+    let hint = credentials.hint();
     Ok(StagedCredentials {
         id: state.stage(credentials),
         provider,

@@ -2,4 +2,5 @@
 
 pub mod app;
 pub mod credentials;
+pub mod sign_in;
 pub mod verify;

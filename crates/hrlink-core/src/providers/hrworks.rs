@@ -8,17 +8,19 @@ use base64::Engine;
 use reqwest::Method;
 use reqwest::header::LINK;
 use secrecy::{ExposeSecret, SecretString};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::{ProviderId, failure_problem};
+use super::{
+    Probe, ProviderId, authorised_get, authorised_status, credentials_rejected, decode,
+    failure_problem, json_text, unexpected_status,
+};
 use crate::Problem;
 use crate::credentials::HrworksKeyPair;
 use crate::endpoints::ProviderEndpoints;
-use crate::http::{HttpClient, HttpFailure, Response, join};
+use crate::http::{HttpClient, Response, join};
 use crate::verify::{
-    Account, PeopleCount, PermissionCheck, PermissionStatus, ProgressSink, VerificationReport,
-    VerifyStep, step,
+    Account, PeopleCount, PermissionCheck, ProgressSink, VerificationReport, VerifyStep, step,
 };
 
 const PROVIDER: ProviderId = ProviderId::Hrworks;
@@ -32,10 +34,13 @@ pub const PERMISSIONS: [(&str, bool); 3] = [
     ("organization-units", false),
 ];
 
-struct Session<'a> {
-    http: &'a HttpClient,
-    api: &'a Url,
-    token: SecretString,
+/// The sign-in body, borrowing the secret so that no second copy of it is made.
+#[derive(Serialize)]
+struct SignIn<'a> {
+    #[serde(rename = "accessKey")]
+    access_key: &'a str,
+    #[serde(rename = "secretAccessKey")]
+    secret_access_key: &'a str,
 }
 
 #[derive(Deserialize)]
@@ -57,8 +62,7 @@ struct OrganizationUnit {
     name: String,
     /// The OpenAPI nests the parent unit as `parentOrganizationUnit`; providers.md calls it
     /// `parent`. Either being absent or null marks the top unit.
-    #[serde(default, alias = "parent")]
-    #[serde(rename = "parentOrganizationUnit")]
+    #[serde(default, alias = "parent", rename = "parentOrganizationUnit")]
     parent: Option<serde_json::Value>,
 }
 
@@ -83,17 +87,21 @@ impl OrganizationUnits {
     }
 }
 
-/// The top organisation unit names the company when the token does not.
-fn top_unit(units: &[OrganizationUnit]) -> Option<&OrganizationUnit> {
-    units
-        .iter()
-        .find(|u| u.parent.as_ref().is_none_or(|p| p.is_null()))
-        .or(units.first())
-}
-
 #[derive(Deserialize)]
 struct MasterDataPage {
     persons: Vec<serde_json::Value>,
+}
+
+/// What the first master-data page says: its size and the last page number, if paged.
+struct FirstPage {
+    count: u32,
+    last_page: Option<u32>,
+}
+
+struct Session<'a> {
+    http: &'a HttpClient,
+    api: &'a Url,
+    token: SecretString,
 }
 
 /// Verifies an HRworks key pair.
@@ -103,14 +111,8 @@ pub async fn verify(
     keys: &HrworksKeyPair,
     progress: &dyn ProgressSink,
 ) -> VerificationReport {
-    let api = &endpoints.api;
-    let session = match step(
-        progress,
-        VerifyStep::Authenticate,
-        authenticate(http, api, keys),
-    )
-    .await
-    {
+    let signed_in = authenticate(http, &endpoints.api, keys);
+    let session = match step(progress, VerifyStep::Authenticate, signed_in).await {
         Ok(session) => session,
         Err(problem) => return VerificationReport::failed(PROVIDER, problem),
     };
@@ -133,10 +135,11 @@ pub async fn verify(
     };
     let (account, persons, (master_data, people), units) = tokio::join!(
         step(progress, VerifyStep::Account, session.account()),
+        // `/v2/persons` is not paged: only its status is read, never the whole list.
         step(
             progress,
             permission_step("persons"),
-            session.probe("/v2/persons?onlyActive=true")
+            session.probe_status("/v2/persons?onlyActive=true")
         ),
         master_data_then_people,
         step(
@@ -147,24 +150,11 @@ pub async fn verify(
     );
 
     let mut problems = Vec::new();
-    let mut verdict = |outcome: Result<(), Probe>| match outcome {
-        Ok(()) => PermissionStatus::Granted,
-        Err(Probe::Denied) => PermissionStatus::Missing,
-        Err(Probe::Failed(problem)) => {
-            problems.push(problem);
-            PermissionStatus::Unknown
-        }
-    };
-    let statuses = [verdict(persons), verdict(master_data), verdict(units)];
-    let people = match people {
-        Ok(count) => Some(PeopleCount { count }),
-        Err(Some(problem)) => {
-            problems.push(problem);
-            None
-        }
-        // Not counted because master data is not readable: that permission's verdict says so.
-        Err(None) => None,
-    };
+    let statuses = [
+        Probe::verdict(persons, &mut problems),
+        Probe::verdict(master_data, &mut problems),
+        Probe::verdict(units, &mut problems),
+    ];
     let permissions = PERMISSIONS
         .iter()
         .zip(statuses)
@@ -174,38 +164,25 @@ pub async fn verify(
             status,
         })
         .collect();
-    let account = match account {
-        Ok(account) => Some(account),
-        Err(problem) => {
+    let mut note = |problem: Problem| {
+        if !problems.contains(&problem) {
             problems.push(problem);
-            None
         }
     };
-    problems.dedup();
+    let people = match people {
+        Ok(count) => Some(PeopleCount { count }),
+        Err(Some(problem)) => {
+            note(problem);
+            None
+        }
+        Err(None) => None,
+    };
+    let account = account.map_err(&mut note).ok();
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
-}
-
-/// What the first master-data page says: its size and the last page number, if paged.
-struct FirstPage {
-    count: u32,
-    last_page: Option<u32>,
-}
-
-fn page_size(response: &Response) -> Result<u32, Problem> {
-    response
-        .json::<MasterDataPage>()
-        .map(|page| u32::try_from(page.persons.len()).unwrap_or(u32::MAX))
-        .map_err(|f| failure_problem(PROVIDER, f))
 }
 
 fn permission_step(id: &str) -> VerifyStep {
     VerifyStep::Permission(id.to_owned())
-}
-
-/// Why a probe did not grant: refused by the HR system, or failed for another reason.
-enum Probe {
-    Denied,
-    Failed(Problem),
 }
 
 async fn authenticate<'a>(
@@ -213,10 +190,10 @@ async fn authenticate<'a>(
     api: &'a Url,
     keys: &HrworksKeyPair,
 ) -> Result<Session<'a>, Problem> {
-    let body = serde_json::json!({
-        "accessKey": keys.access_key,
-        "secretAccessKey": keys.secret_access_key.expose_secret(),
-    });
+    let body = SignIn {
+        access_key: &keys.access_key,
+        secret_access_key: keys.secret_access_key.expose_secret(),
+    };
     let request = http
         .request(Method::POST, join(api, "/v2/authentication"))
         .json(&body);
@@ -226,7 +203,7 @@ async fn authenticate<'a>(
         .map_err(|f| failure_problem(PROVIDER, f))?;
     match response.status.as_u16() {
         200 => {
-            let token: TokenResponse = response.json().map_err(|f| failure_problem(PROVIDER, f))?;
+            let token: TokenResponse = decode(PROVIDER, &response)?;
             Ok(Session {
                 http,
                 api,
@@ -234,55 +211,41 @@ async fn authenticate<'a>(
             })
         }
         // HRworks answers 403 for unknown keys; 401 is accepted as the same meaning.
-        401 | 403 => Err(Problem::for_provider(PROVIDER, |provider| {
-            Problem::CredentialsRejected { provider }
-        })),
-        _ => Err(unexpected(&response)),
+        401 | 403 => Err(credentials_rejected(PROVIDER)),
+        _ => Err(unexpected_status(PROVIDER, &response)),
     }
 }
 
-fn unexpected(response: &Response) -> Problem {
-    let failure = if response.status.is_server_error() {
-        HttpFailure::ServerError(response.status.as_u16())
-    } else {
-        HttpFailure::NotJson
-    };
-    failure_problem(PROVIDER, failure)
+fn page_size(response: &Response) -> Result<u32, Problem> {
+    decode::<MasterDataPage>(PROVIDER, response)
+        .map(|page| u32::try_from(page.persons.len()).unwrap_or(u32::MAX))
 }
 
 impl Session<'_> {
-    async fn get(&self, path_and_query: &str) -> Result<Response, Probe> {
+    fn url(&self, path_and_query: &str) -> Url {
         let (path, query) = path_and_query
             .split_once('?')
             .unwrap_or((path_and_query, ""));
         let mut url = join(self.api, path);
         url.set_query((!query.is_empty()).then_some(query));
-        let request = self
-            .http
-            .request(Method::GET, url)
-            .bearer_auth(self.token.expose_secret());
-        let response = self
-            .http
-            .send(request)
-            .await
-            .map_err(|f| Probe::Failed(failure_problem(PROVIDER, f)))?;
-        match response.status.as_u16() {
-            200 => Ok(response),
-            403 => Err(Probe::Denied),
-            // A token refused right after it was issued: the key was revoked meanwhile.
-            401 => Err(Probe::Failed(Problem::for_provider(PROVIDER, |provider| {
-                Problem::CredentialsRejected { provider }
-            }))),
-            _ => Err(Probe::Failed(unexpected(&response))),
-        }
+        url
     }
 
+    async fn get(&self, path_and_query: &str) -> Result<Response, Probe> {
+        authorised_get(self.http, PROVIDER, self.url(path_and_query), &self.token).await
+    }
+
+    /// A probe whose JSON answer is read (small endpoints).
     async fn probe(&self, path_and_query: &str) -> Result<(), Probe> {
         let response = self.get(path_and_query).await?;
-        response
-            .json::<serde_json::Value>()
+        decode::<serde_json::Value>(PROVIDER, &response)
             .map(|_| ())
-            .map_err(|f| Probe::Failed(failure_problem(PROVIDER, f)))
+            .map_err(Probe::Failed)
+    }
+
+    /// A probe that reads only the status (large, unpaged endpoints).
+    async fn probe_status(&self, path_and_query: &str) -> Result<(), Probe> {
+        authorised_status(self.http, PROVIDER, self.url(path_and_query), &self.token).await
     }
 
     /// Probes the master-data permission with its first page.
@@ -326,10 +289,7 @@ impl Session<'_> {
             return Ok(account);
         }
         let units = match self.get("/v2/organization-units").await {
-            Ok(response) => response
-                .json::<OrganizationUnits>()
-                .map_err(|f| failure_problem(PROVIDER, f))?
-                .into_vec(),
+            Ok(response) => decode::<OrganizationUnits>(PROVIDER, &response)?.into_vec(),
             Err(Probe::Failed(problem)) => return Err(problem),
             // Without that permission there is no other place that names the company.
             Err(Probe::Denied) => Vec::new(),
@@ -345,6 +305,14 @@ impl Session<'_> {
             },
         ))
     }
+}
+
+/// The top organisation unit names the company when the token does not.
+fn top_unit(units: &[OrganizationUnit]) -> Option<&OrganizationUnit> {
+    units
+        .iter()
+        .find(|u| u.parent.as_ref().is_none_or(|p| p.is_null()))
+        .or(units.first())
 }
 
 /// Reads `companyId`/`companyName` from the JWT payload when HRworks puts them there.
@@ -364,22 +332,15 @@ fn account_from_token(token: &str) -> Option<Account> {
     Some(Account { id, name })
 }
 
-fn json_text(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
 /// Finds `page=N` of the `rel="last"` entry in a `Link` header.
 fn last_page_number(link_header: &str) -> Option<u32> {
     link_header.split(',').find_map(|entry| {
         let (target, params) = entry.split_once(';')?;
-        if !params.split(';').any(|p| {
-            p.trim().trim_matches('"') == "rel=\"last\""
-                || p.trim() == "rel=\"last\""
-                || p.trim() == "rel=last"
-        }) {
+        let is_last = params.split(';').any(|param| {
+            let param = param.trim().replace('"', "");
+            param.eq_ignore_ascii_case("rel=last")
+        });
+        if !is_last {
             return None;
         }
         let url = target.trim().trim_start_matches('<').trim_end_matches('>');
@@ -398,6 +359,7 @@ mod tests {
     fn reads_the_last_page_from_link_headers() {
         let header = r#"<https://api.hrworks.de/v2/persons/master-data?page=2&onlyActive=true>; rel="next", <https://api.hrworks.de/v2/persons/master-data?onlyActive=true&page=7>; rel="last""#;
         assert_eq!(last_page_number(header), Some(7));
+        assert_eq!(last_page_number("<https://x/?page=3>; rel=last"), Some(3));
         assert_eq!(last_page_number(r#"<https://x/?page=2>; rel="next""#), None);
         assert_eq!(last_page_number("garbage"), None);
     }

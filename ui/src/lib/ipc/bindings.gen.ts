@@ -15,6 +15,13 @@ export const commands = {
 	 */
 	chooseCredentialsFile: (provider: ProviderId) => typedError<StagedCredentials | null, Problem_Serialize>(__TAURI_INVOKE("choose_credentials_file", { provider })),
 	discardCredentials: (id: string) => __TAURI_INVOKE<void>("discard_credentials", { id }),
+	/**
+	 *  Signs in through the system browser and stages the result. Waits until the browser comes
+	 *  back, the sign-in times out, or `cancel_sign_in` is called.
+	 */
+	signIn: (provider: ProviderId, language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, language })),
+	/**  Stops a browser sign-in under way ("Cancel" on the waiting screen). */
+	cancelSignIn: () => __TAURI_INVOKE<void>("cancel_sign_in"),
 	verifyConnection: (id: string, progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, progress })),
 };
 
@@ -50,6 +57,13 @@ export type CredentialKind =
 "username_password" | 
 /**  Sign-in in the system browser (OAuth authorisation code). */
 "browser_sign_in";
+
+/**  A language HR Link speaks. */
+export type Language = 
+/**  English. */
+"en" | 
+/**  German. */
+"de";
 
 /**  How many people the integration will see. */
 export type PeopleCount = {
@@ -116,6 +130,27 @@ export type Problem_Deserialize =
 	 */
 	reason: string,
 } } | 
+/**
+ *  The roster is neither a CSV file nor an Excel workbook we can read (damaged, another
+ *  format, a legacy .xls).
+ */
+{ code: "roster_unreadable" } | 
+/**  The roster workbook is protected with a password. */
+{ code: "roster_password_protected" } | 
+/**  The roster is larger than we read. */
+{ code: "roster_too_large"; params: {
+	/**  The size limit in megabytes. */
+	max_megabytes: number,
+	/**  The row limit. */
+	max_rows: number,
+} } | 
+/**  The roster has no rows. */
+{ code: "roster_empty" } | 
+/**
+ *  No column of the roster holds names, email addresses or personnel numbers (or none has
+ *  a header we recognise).
+ */
+{ code: "roster_no_usable_columns" } | 
 /**  The HR system rejected the credentials (401/403 on authentication). */
 { code: "credentials_rejected"; params: {
 	/**  The HR system's display name. */
@@ -163,6 +198,70 @@ export type Problem_Deserialize =
 	/**  The HR system's display name. */
 	provider: string,
 } } | 
+/**  IRIS knows the API user, but its Active box is unticked (token answer `user_inactive`). */
+{ code: "iris_user_inactive" } | 
+/**  IRIS's API module is not enabled for the company (token answer `api_disabled`). */
+{ code: "iris_api_module_disabled" } | 
+/**  The admin declined access on the HR system's consent page (`access_denied`). */
+{ code: "sign_in_denied"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  No answer came back from the browser in time. */
+{ code: "sign_in_timed_out"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**
+ *  Answers came back from the browser, but none belonged to this sign-in (wrong, missing or
+ *  repeated `state`): a stale tab, or someone else's link.
+ */
+{ code: "sign_in_state_mismatch"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The sign-in was cancelled in HR Link. */
+{ code: "sign_in_cancelled"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**
+ *  The HR system refused the sign-in request with an OAuth error other than a refusal by
+ *  the admin (e.g. `invalid_scope`, `unauthorized_client`): a set-up problem.
+ */
+{ code: "sign_in_refused"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The OAuth error code (RFC 6749 characters only; `unknown` otherwise). */
+	error: string,
+} } | 
+/**
+ *  The HR system no longer accepts the sign-in (`invalid_grant`, or a token refused): access
+ *  was withdrawn, or the sign-in is too old. Sign in again.
+ */
+{ code: "sign_in_expired"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The system web browser could not be started. */
+{ code: "browser_unavailable" } | 
+/**  The fixed port the sign-in returns to is taken by another program. */
+{ code: "redirect_port_in_use"; params: {
+	/**  The loopback port. */
+	port: number,
+} } | 
+/**  The HR system did not accept HR Link's app registration (`invalid_client`). */
+{ code: "client_rejected"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The sign-in reaches several organisations and none was chosen. */
+{ code: "organisation_choice_needed"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  How many organisations the sign-in reaches. */
+	count: number,
+} } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
 /**  The configuration or endpoints file is invalid. */
@@ -203,6 +302,27 @@ export type Problem_Serialize =
 	 */
 	reason: string,
 } } | 
+/**
+ *  The roster is neither a CSV file nor an Excel workbook we can read (damaged, another
+ *  format, a legacy .xls).
+ */
+{ code: "roster_unreadable" } | 
+/**  The roster workbook is protected with a password. */
+{ code: "roster_password_protected" } | 
+/**  The roster is larger than we read. */
+{ code: "roster_too_large"; params: {
+	/**  The size limit in megabytes. */
+	max_megabytes: number,
+	/**  The row limit. */
+	max_rows: number,
+} } | 
+/**  The roster has no rows. */
+{ code: "roster_empty" } | 
+/**
+ *  No column of the roster holds names, email addresses or personnel numbers (or none has
+ *  a header we recognise).
+ */
+{ code: "roster_no_usable_columns" } | 
 /**  The HR system rejected the credentials (401/403 on authentication). */
 { code: "credentials_rejected"; params: {
 	/**  The HR system's display name. */
@@ -249,6 +369,70 @@ export type Problem_Serialize =
 { code: "insecure_endpoint"; params: {
 	/**  The HR system's display name. */
 	provider: string,
+} } | 
+/**  IRIS knows the API user, but its Active box is unticked (token answer `user_inactive`). */
+{ code: "iris_user_inactive" } | 
+/**  IRIS's API module is not enabled for the company (token answer `api_disabled`). */
+{ code: "iris_api_module_disabled" } | 
+/**  The admin declined access on the HR system's consent page (`access_denied`). */
+{ code: "sign_in_denied"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  No answer came back from the browser in time. */
+{ code: "sign_in_timed_out"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**
+ *  Answers came back from the browser, but none belonged to this sign-in (wrong, missing or
+ *  repeated `state`): a stale tab, or someone else's link.
+ */
+{ code: "sign_in_state_mismatch"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The sign-in was cancelled in HR Link. */
+{ code: "sign_in_cancelled"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**
+ *  The HR system refused the sign-in request with an OAuth error other than a refusal by
+ *  the admin (e.g. `invalid_scope`, `unauthorized_client`): a set-up problem.
+ */
+{ code: "sign_in_refused"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The OAuth error code (RFC 6749 characters only; `unknown` otherwise). */
+	error: string,
+} } | 
+/**
+ *  The HR system no longer accepts the sign-in (`invalid_grant`, or a token refused): access
+ *  was withdrawn, or the sign-in is too old. Sign in again.
+ */
+{ code: "sign_in_expired"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The system web browser could not be started. */
+{ code: "browser_unavailable" } | 
+/**  The fixed port the sign-in returns to is taken by another program. */
+{ code: "redirect_port_in_use"; params: {
+	/**  The loopback port. */
+	port: number,
+} } | 
+/**  The HR system did not accept HR Link's app registration (`invalid_client`). */
+{ code: "client_rejected"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The sign-in reaches several organisations and none was chosen. */
+{ code: "organisation_choice_needed"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  How many organisations the sign-in reaches. */
+	count: number,
 } } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
