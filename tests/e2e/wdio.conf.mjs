@@ -15,7 +15,8 @@ mkdirSync(artifacts, { recursive: true });
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
 
 const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrlink-desktop");
-const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
+const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), ".cargo");
+const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(cargoHome, "bin/tauri-driver");
 let tauriDriver;
 
 export const config = {
