@@ -84,6 +84,13 @@ pub enum VerifyStep {
     People,
 }
 
+impl VerifyStep {
+    /// The step probing permission `id`.
+    pub fn permission(id: &str) -> VerifyStep {
+        VerifyStep::Permission(id.to_owned())
+    }
+}
+
 /// Progress of a running verification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

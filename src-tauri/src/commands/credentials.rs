@@ -78,13 +78,18 @@ fn stage_bytes(
     provider: ProviderId,
     bytes: &[u8],
 ) -> Result<StagedCredentials, Problem> {
-    let credentials = Credentials::from_text(provider, bytes)?;
+    Credentials::from_text(provider, bytes).map(|credentials| stage(state, credentials))
+}
+
+/// Holds credentials in the app for verification and describes them without the secret.
+pub(super) fn stage(state: &AppState, credentials: Credentials) -> StagedCredentials {
+    let provider = credentials.provider();
     let hint = credentials.hint();
-    Ok(StagedCredentials {
+    StagedCredentials {
         id: state.stage(credentials),
         provider,
         hint,
-    })
+    }
 }
 
 #[tauri::command]

@@ -29,12 +29,7 @@ pub async fn sign_in(
     };
     let credentials =
         Credentials::sign_in(provider, &state.http, &state.endpoints, oauth, &options).await?;
-    let hint = credentials.hint();
-    Ok(StagedCredentials {
-        id: state.stage(credentials),
-        provider,
-        hint,
-    })
+    Ok(super::credentials::stage(&state, credentials))
 }
 
 /// Stops a browser sign-in under way ("Cancel" on the waiting screen).

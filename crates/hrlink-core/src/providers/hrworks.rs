@@ -13,15 +13,13 @@ use url::Url;
 
 use super::{
     Probe, ProviderId, authorised_get, authorised_status, credentials_rejected, decode,
-    failure_problem, json_text, unexpected_status,
+    failure_problem, json_text, note, permission_checks, unexpected_status,
 };
 use crate::Problem;
 use crate::credentials::HrworksKeyPair;
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, Response, join};
-use crate::verify::{
-    Account, PeopleCount, PermissionCheck, ProgressSink, VerificationReport, VerifyStep, step,
-};
+use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
 
 const PROVIDER: ProviderId = ProviderId::Hrworks;
 /// `/v2/persons/master-data` pages hold exactly this many people.
@@ -120,7 +118,7 @@ pub async fn verify(
     let master_data_then_people = async {
         let first_page = step(
             progress,
-            permission_step("persons.master-data"),
+            VerifyStep::permission("persons.master-data"),
             session.master_data_first_page(),
         )
         .await;
@@ -138,13 +136,13 @@ pub async fn verify(
         // `/v2/persons` is not paged: only its status is read, never the whole list.
         step(
             progress,
-            permission_step("persons"),
+            VerifyStep::permission("persons"),
             session.probe_status("/v2/persons?onlyActive=true")
         ),
         master_data_then_people,
         step(
             progress,
-            permission_step("organization-units"),
+            VerifyStep::permission("organization-units"),
             session.probe("/v2/organization-units")
         ),
     );
@@ -155,34 +153,17 @@ pub async fn verify(
         Probe::verdict(master_data, &mut problems),
         Probe::verdict(units, &mut problems),
     ];
-    let permissions = PERMISSIONS
-        .iter()
-        .zip(statuses)
-        .map(|((id, required), status)| PermissionCheck {
-            id: (*id).to_owned(),
-            required: *required,
-            status,
-        })
-        .collect();
-    let mut note = |problem: Problem| {
-        if !problems.contains(&problem) {
-            problems.push(problem);
-        }
-    };
+    let permissions = permission_checks(&PERMISSIONS, statuses);
     let people = match people {
         Ok(count) => Some(PeopleCount { count }),
         Err(Some(problem)) => {
-            note(problem);
+            note(&mut problems, problem);
             None
         }
         Err(None) => None,
     };
-    let account = account.map_err(&mut note).ok();
+    let account = account.map_err(|problem| note(&mut problems, problem)).ok();
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
-}
-
-fn permission_step(id: &str) -> VerifyStep {
-    VerifyStep::Permission(id.to_owned())
 }
 
 async fn authenticate<'a>(

@@ -41,15 +41,13 @@ use url::Url;
 
 use super::{
     Probe, ProviderId, authorised_get, credentials_rejected, decode, failure_problem, json_text,
-    probe_status, send_authorised, unexpected_status,
+    note, permission_checks, probe_status, send_authorised, unexpected_status,
 };
 use crate::Problem;
 use crate::credentials::IrisLogin;
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, join};
-use crate::verify::{
-    Account, PeopleCount, PermissionCheck, ProgressSink, VerificationReport, VerifyStep, step,
-};
+use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
 
 const PROVIDER: ProviderId = ProviderId::Iris;
 
@@ -146,29 +144,9 @@ pub async fn verify(
         Probe::verdict(personal, &mut problems),
         Probe::verdict(contract, &mut problems),
     ];
-    let permissions = PERMISSIONS
-        .iter()
-        .zip(statuses)
-        .map(|((id, required), status)| PermissionCheck {
-            id: (*id).to_owned(),
-            required: *required,
-            status,
-        })
-        .collect();
-    let account = match account {
-        Ok(account) => Some(account),
-        Err(problem) => {
-            if !problems.contains(&problem) {
-                problems.push(problem);
-            }
-            None
-        }
-    };
+    let permissions = permission_checks(&PERMISSIONS, statuses);
+    let account = account.map_err(|problem| note(&mut problems, problem)).ok();
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
-}
-
-fn permission_step(id: &str) -> VerifyStep {
-    VerifyStep::Permission(id.to_owned())
 }
 
 async fn authenticate<'a>(
@@ -246,7 +224,12 @@ impl Session<'_> {
         Result<(), Probe>,
         Result<(), Probe>,
     ) {
-        let listing = step(progress, permission_step("employees"), self.first_page()).await;
+        let listing = step(
+            progress,
+            VerifyStep::permission("employees"),
+            self.first_page(),
+        )
+        .await;
         // The count came with the listing; the step is still reported, so that the checklist
         // reads the same for every provider.
         let _ = step(progress, VerifyStep::People, async {
@@ -262,12 +245,12 @@ impl Session<'_> {
         let (personal, contract) = tokio::join!(
             step(
                 progress,
-                permission_step("personal"),
+                VerifyStep::permission("personal"),
                 self.tab(employee, "personal")
             ),
             step(
                 progress,
-                permission_step("contract"),
+                VerifyStep::permission("contract"),
                 self.tab(employee, "contract")
             ),
         );

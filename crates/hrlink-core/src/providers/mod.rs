@@ -139,13 +139,35 @@ impl Probe {
             Ok(()) => PermissionStatus::Granted,
             Err(Probe::Denied) => PermissionStatus::Missing,
             Err(Probe::Failed(problem)) => {
-                if !problems.contains(&problem) {
-                    problems.push(problem);
-                }
+                note(problems, problem);
                 PermissionStatus::Unknown
             }
         }
     }
+}
+
+/// Records a problem once: several probes failing on the same outage are one problem for the
+/// admin.
+pub(crate) fn note(problems: &mut Vec<Problem>, problem: Problem) {
+    if !problems.contains(&problem) {
+        problems.push(problem);
+    }
+}
+
+/// Pairs an adapter's permission list `(id, required)` with its probes' verdicts, in order.
+pub(crate) fn permission_checks<const N: usize>(
+    specs: &[(&str, bool); N],
+    statuses: [crate::verify::PermissionStatus; N],
+) -> Vec<crate::verify::PermissionCheck> {
+    specs
+        .iter()
+        .zip(statuses)
+        .map(|((id, required), status)| crate::verify::PermissionCheck {
+            id: (*id).to_owned(),
+            required: *required,
+            status,
+        })
+        .collect()
 }
 
 /// The problem for credentials the HR system refused.
