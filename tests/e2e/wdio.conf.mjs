@@ -14,6 +14,11 @@ mkdirSync(artifacts, { recursive: true });
 // The native file dialog cannot be driven over WebDriver: the app reads this file instead.
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
 
+// Browser sign-in: the app opens $BROWSER, which signs in on the Sandbox's consent page as the
+// user a spec writes to this file.
+process.env.BROWSER = path.join(here, "sandbox-browser.sh");
+process.env.HRLINK_E2E_SIGN_IN = path.join(artifacts, "sign-in-as.txt");
+
 const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrlink-desktop");
 const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), ".cargo");
 const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(cargoHome, "bin/tauri-driver");

@@ -3,7 +3,9 @@
 // colour contrast). The script starts its own server (no file watching, so a regenerated
 // bindings file cannot reload the page mid-run) and stops it at the end.
 //
-//   npm run screenshots [-- outDir]       # default /tmp/ui-shots
+//   npm run screenshots [-- outDir] [--only=hrworks|providers]   # default /tmp/ui-shots, all
+//
+// "providers" are the IRIS API-user step and the browser sign-ins (iPayroll, Employment Hero).
 //
 // Needs Debian's chromium (/usr/bin/chromium) or CHROMIUM=/path/to/chrome.
 
@@ -15,7 +17,9 @@ import { createServer } from "vite";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const outDir = process.argv[2] ?? "/tmp/ui-shots";
+const args = process.argv.slice(2);
+const only = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+const outDir = args.find((arg) => !arg.startsWith("--")) ?? "/tmp/ui-shots";
 mkdirSync(outDir, { recursive: true });
 
 const server = await createServer({
@@ -93,6 +97,114 @@ async function pasteAndGo(page, text, continueLabel = "Continue") {
   await page.getByRole("button", { name: continueLabel }).click();
 }
 
+async function choose(page, name, continueLabel = "Continue") {
+  await page.getByRole("radio", { name }).check();
+  await page.getByRole("button", { name: continueLabel }).click();
+  await page.locator("h1").first().waitFor();
+}
+
+/** The IRIS API-user step and the browser sign-ins. */
+async function providerScreens(browser, context, viewport, colorScheme, tag) {
+  // IRIS: the step, its errors, filled in from the Sandbox user, then the results.
+  let page = await start(context, "?delay=300");
+  await choose(page, /IRIS/);
+  await shoot(page, `13-iris-${tag}`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+  await shoot(page, `14-iris-errors-${tag}`);
+  await page.getByText("How do I create an API user?").click();
+  await page.getByText("Try it with the Sandbox test user").click();
+  await page.getByRole("button", { name: "Fill in for me" }).click();
+  await shoot(page, `15-iris-filled-${tag}`, { fullPage: true });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { level: 1, name: /Checking your connection/ }).waitFor();
+  await page.waitForTimeout(1200);
+  await shoot(page, `16-iris-verifying-${tag}`);
+  await page
+    .getByRole("heading", { level: 1, name: /is this the right company/ })
+    .waitFor({ timeout: 15000 });
+  await shoot(page, `17-iris-result-ok-${tag}`, { fullPage: true });
+  await page.close();
+
+  page = await start(context, "?delay=0&demo=0");
+  await choose(page, /IRIS/);
+  await page.getByLabel("User name").fill("sbx-api-inactive");
+  await page.getByLabel("Password", { exact: true }).fill("Sbx!Inactive-3Jm8Xc1L");
+  await shoot(page, `18-iris-typed-nodemo-${tag}`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { level: 1, name: /could not connect/ }).waitFor();
+  await shoot(page, `19-iris-result-inactive-${tag}`);
+  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByText("API user entered").waitFor();
+  await shoot(page, `20-iris-held-${tag}`);
+  await page.close();
+
+  // iPayroll: the step (demo user open), waiting, stopped, declined, results.
+  page = await start(context, "?delay=0&signIn=wait");
+  await choose(page, /iPayroll/);
+  await shoot(page, `21-ipayroll-signin-${tag}`);
+  await page.getByText("Try it with the Sandbox test user").click();
+  await shoot(page, `22-ipayroll-signin-demo-${tag}`, { fullPage: true });
+  await page.getByRole("button", { name: "Sign in with iPayroll" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Finish signing in/ }).waitFor();
+  await shoot(page, `23-ipayroll-waiting-${tag}`);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByText("Sign-in stopped").waitFor();
+  await shoot(page, `24-ipayroll-stopped-${tag}`);
+  await page.close();
+
+  page = await start(context, "?delay=0&signIn=deny&signInDelay=0");
+  await choose(page, /iPayroll/);
+  await page.getByRole("button", { name: "Sign in with iPayroll" }).click();
+  await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+  await shoot(page, `25-ipayroll-denied-${tag}`);
+  await page.close();
+
+  page = await start(context, "?delay=300&signInDelay=600");
+  await choose(page, /iPayroll/);
+  await page.getByRole("button", { name: "Sign in with iPayroll" }).click();
+  await page
+    .getByRole("heading", { level: 1, name: /is this the right organisation/ })
+    .waitFor({ timeout: 15000 });
+  await shoot(page, `26-ipayroll-result-ok-${tag}`, { fullPage: true });
+  await page.close();
+
+  page = await start(context, "?delay=0&signInDelay=0&as=49764apilimited");
+  await choose(page, /iPayroll/);
+  await page.getByRole("button", { name: "Sign in with iPayroll" }).click();
+  await page.getByRole("heading", { level: 1, name: /needs fixing/ }).waitFor();
+  await shoot(page, `27-ipayroll-result-permission-${tag}`, { fullPage: true });
+  await page.close();
+
+  // Employment Hero.
+  page = await start(context, "?delay=0&signInDelay=0&demo=0");
+  await choose(page, /Employment Hero/);
+  await shoot(page, `28-eh-signin-${tag}`, { fullPage: true });
+  await page.getByRole("button", { name: "Sign in with Employment Hero" }).click();
+  await page.getByRole("heading", { level: 1, name: /is this the right organisation/ }).waitFor();
+  await shoot(page, `29-eh-result-ok-${tag}`, { fullPage: true });
+  await page.close();
+
+  // German, screen-share mode.
+  const de = await browser.newContext({ viewport, colorScheme, locale: "de-DE" });
+  page = await start(de, "?delay=0&support=1&signIn=wait");
+  await choose(page, /iPayroll/, "Weiter");
+  await page.getByRole("button", { name: "Mit iPayroll anmelden" }).click();
+  await page.getByRole("heading", { level: 1, name: /Schließen Sie die Anmeldung/ }).waitFor();
+  await shoot(page, `30-de-waiting-${tag}`);
+  await page.close();
+  page = await start(de, "?delay=0&signIn=deny&signInDelay=0");
+  await choose(page, /Employment Hero/, "Weiter");
+  await page.getByRole("button", { name: "Mit Employment Hero anmelden" }).click();
+  await page.getByRole("heading", { name: "Es gibt ein Problem" }).waitFor();
+  await shoot(page, `31-de-eh-denied-${tag}`);
+  await page.close();
+  page = await start(de, "?delay=0&support=1");
+  await choose(page, /IRIS/, "Weiter");
+  await shoot(page, `32-de-support-iris-${tag}`, { fullPage: true });
+  await de.close();
+}
+
 const sizes = [
   { width: 1280, height: 800 },
   { width: 1024, height: 640 },
@@ -102,6 +214,11 @@ for (const colorScheme of ["light", "dark"]) {
   for (const viewport of sizes) {
     const tag = `${colorScheme}-${viewport.width}x${viewport.height}`;
     const context = await browser.newContext({ viewport, colorScheme, locale: "en-GB" });
+    if (only !== "hrworks") await providerScreens(browser, context, viewport, colorScheme, tag);
+    if (only === "providers") {
+      await context.close();
+      continue;
+    }
 
     let page = await start(context, "?delay=600");
     await shoot(page, `01-choose-${tag}`);

@@ -5,8 +5,15 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+const artifacts = path.resolve(here, "../artifacts");
+
 /** The file the app reads instead of opening the native dialog (see wdio.conf.mjs). */
-export const chosenFile = path.resolve(here, "../artifacts/chosen-key-file.txt");
+export const chosenFile = path.join(artifacts, "chosen-key-file.txt");
+
+/** Whom the stand-in browser signs in as on the Sandbox's consent page, and whether it allows. */
+export function signInAs({ user, password }, decision = "allow") {
+  writeFileSync(path.join(artifacts, "sign-in-as.txt"), `${user}\n${password}\n${decision}\n`);
+}
 
 /** Sandbox key pairs (crates/hrlink-sandbox/src/scenarios.rs). */
 export const keys = {
@@ -14,6 +21,14 @@ export const keys = {
   unknown: { access: "SBXACCESSKEYUNKNOWN00001", secret: "sbx/Secret+Unknown=00000000000000000000003" },
 };
 export const sandboxCompany = "Sandbox Bäckerei GmbH";
+
+/** Sandbox logins (crates/hrlink-sandbox/src/scenarios.rs). */
+export const logins = {
+  iris: { user: "sbx-api-valid", password: "Sbx!Valid-7Kq2Rw9P" },
+  irisInactive: { user: "sbx-api-inactive", password: "Sbx!Inactive-3Jm8Xc1L" },
+  employmentHero: { user: "one.org@sandbox.example", password: "Sandbox-Password-1" },
+  ipayrollLimited: { user: "49764apilimited", password: "Sandbox-Password-2" },
+};
 
 /** A key file as HRworks downloads it (CRLF line endings). */
 export function keyFile({ access, secret }) {
@@ -30,11 +45,25 @@ export async function heading() {
   return h1;
 }
 
-export async function chooseHrworks() {
+/** Chooses an HR system on the first step and continues. */
+export async function chooseSystem(name) {
   await expect(await heading()).toHaveText("Which HR system do you use?");
-  await $("label*=HRworks").click();
+  await $(`label*=${name}`).click();
   await $("button=Continue").click();
+}
+
+export async function chooseHrworks() {
+  await chooseSystem("HRworks");
   await expect(await heading()).toHaveText("Which HRworks key should HR Link use?");
+}
+
+/** Waits for the result step's heading and returns its text. */
+export async function resultHeading() {
+  await browser.waitUntil(
+    async () => /Connected to|could not connect|needs fixing/.test(await (await heading()).getText()),
+    { timeout: 30_000, timeoutMsg: "no verification result" },
+  );
+  return (await heading()).getText();
 }
 
 /**

@@ -36,6 +36,18 @@ export async function chooseHrworks(user: User) {
   await screen.findByRole("heading", { level: 1, name: "Which HRworks key should HR Link use?" });
 }
 
+/** Chooses a system on step 1 and continues to its credentials step (heading `heading`). */
+export async function chooseProvider(user: User, name: RegExp, heading: string | RegExp) {
+  await user.click(await screen.findByRole("radio", { name }));
+  await user.click(screen.getByRole("button", { name: "Continue" }));
+  await screen.findByRole("heading", { level: 1, name: heading });
+}
+
+/** Chooses IRIS on step 1 and continues to the API user step. */
+export async function chooseIris(user: User) {
+  await chooseProvider(user, /IRIS HR Professional/, "Which IRIS API user should HR Link use?");
+}
+
 /** Pastes `text` into the key field (masked textarea). */
 export async function pasteKey(user: User, text: string) {
   const field = screen.getByLabelText("Or paste the two lines of the key file");

@@ -34,17 +34,20 @@ function h1(): HTMLElement {
 }
 
 describe("choosing the HR system", () => {
-  it("lists every system, with those not ready yet marked Coming soon and disabled", async () => {
+  it("lists every system in the core's order, each of which can be chosen", async () => {
     renderApp();
     const radios = await screen.findAllByRole("radio");
-    expect(radios).toHaveLength(4);
-    const hrworks = screen.getByRole("radio", { name: /HRworks/ });
-    expect(hrworks).toBeEnabled();
-    for (const name of [/iPayroll/, /IRIS HR Professional/, /Employment Hero/]) {
-      const radio = screen.getByRole("radio", { name });
-      expect(radio).toBeDisabled();
-      expect(radio.closest(".radio")).toHaveTextContent("Coming soon");
+    for (const name of [/iPayroll/, /IRIS HR Professional/, /HRworks/, /Employment Hero/]) {
+      expect(screen.getByRole("radio", { name })).toBeEnabled();
     }
+    expect(radios.map((radio) => (radio as HTMLInputElement).value)).toEqual([
+      "ipayroll",
+      "iris",
+      "hrworks",
+      "employmenthero",
+    ]);
+    expect(screen.queryByText("Coming soon")).not.toBeInTheDocument();
+    const hrworks = screen.getByRole("radio", { name: /HRworks/ });
     expect(hrworks.closest(".radio")).toHaveTextContent("Germany");
     expect(h1()).toHaveTextContent("Which HR system do you use?");
     expect(screen.getByText("Step 1 of 4")).toBeInTheDocument();
@@ -54,16 +57,18 @@ describe("choosing the HR system", () => {
     const { user } = renderApp();
     await screen.findAllByRole("radio");
     // Skip link, language buttons, then the radios.
-    const hrworks = screen.getByRole("radio", { name: /HRworks/ });
-    while (document.activeElement !== hrworks) {
+    const first = screen.getByRole("radio", { name: /iPayroll/ });
+    while (document.activeElement !== first) {
       await user.tab();
       if (document.activeElement === document.body) throw new Error("never reached the radios");
     }
     await user.keyboard(" ");
+    expect(first).toBeChecked();
+    // Arrow keys move through the options: iPayroll, IRIS, HRworks.
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    const hrworks = screen.getByRole("radio", { name: /HRworks/ });
     expect(hrworks).toBeChecked();
-    // Arrow keys stay on the only enabled option (disabled ones are skipped).
-    await user.keyboard("{ArrowDown}");
-    expect(hrworks).toBeChecked();
+    expect(hrworks).toHaveFocus();
     await user.tab();
     expect(screen.getByRole("button", { name: "Continue" })).toHaveFocus();
     await user.keyboard("{Enter}");
@@ -85,7 +90,8 @@ describe("choosing the HR system", () => {
       screen.getByText("Select the HR system you use", { selector: ".field__error" }),
     ).toBeInTheDocument();
     await user.click(link);
-    expect(screen.getByRole("radio", { name: /HRworks/ })).toHaveFocus();
+    // The link leads to the first option.
+    expect(screen.getByRole("radio", { name: /iPayroll/ })).toHaveFocus();
     expect(h1()).toHaveTextContent("Which HR system do you use?");
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Spinner } from "../../components/ui";
+import { parseLanguage } from "../../lib/i18n";
 import { useBackend } from "../../lib/ipc/BackendContext";
 import type {
   AppInfo,
@@ -10,9 +11,13 @@ import type {
   ProviderSummary,
   StagedCredentials,
 } from "../../lib/ipc/types";
+import { irisCredentialText } from "./irisLogin";
 import { ChooseProvider } from "./steps/ChooseProvider";
 import { EnterCredentials } from "./steps/EnterCredentials";
+import { EnterIrisLogin } from "./steps/EnterIrisLogin";
 import { Result } from "./steps/Result";
+import { SignIn } from "./steps/SignIn";
+import { SignInWaiting } from "./steps/SignInWaiting";
 import { Verify } from "./steps/Verify";
 import {
   type CredentialSource,
@@ -32,12 +37,14 @@ export interface SetupWizardProps {
  */
 export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
   const backend = useBackend();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(wizardReducer, initial ?? initialState());
   const [providers, setProviders] = useState<ProviderSummary[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const staging = useRef(false);
+  /** The browser sign-in whose answer counts (`null`: none, or it was stopped). */
+  const signInAttempt = useRef<number | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -84,6 +91,19 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
       );
   }, [backend, run, runStaged]);
 
+  // A sign-in still waiting when the wizard closes is stopped, so the browser's answer goes nowhere.
+  useEffect(
+    () => () => {
+      if (signInAttempt.current !== null) {
+        signInAttempt.current = null;
+        backend.cancelSignIn().catch(() => {
+          // Best effort: the core gives up waiting after 5 minutes anyway.
+        });
+      }
+    },
+    [backend],
+  );
+
   // The window is named after the page's question, as a new page would be.
   useEffect(() => {
     const heading = rootRef.current?.querySelector("h1")?.textContent;
@@ -91,7 +111,8 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
   });
 
   // On every new step, start at the top and move focus to its heading (unless an error summary
-  // took it), as a new page would. Not on the first step: focus starts at the skip link.
+  // took it, or a note asks for it), as a new page would. Not on the first step: focus starts at
+  // the skip link.
   const shownSteps = useRef(0);
   const loaded = providers !== null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
@@ -101,10 +122,12 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
     if (shownSteps.current === 1) return;
     window.scrollTo({ top: 0 });
     if (rootRef.current?.querySelector(".error-summary")) return;
-    const heading = rootRef.current?.querySelector("h1");
-    if (heading) {
-      heading.setAttribute("tabindex", "-1");
-      heading.focus({ preventScroll: true });
+    const target =
+      rootRef.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      rootRef.current?.querySelector("h1");
+    if (target) {
+      target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
     }
   }, [state.step, loaded]);
 
@@ -139,6 +162,65 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
     },
     [state.draft.provider],
   );
+
+  const submitIrisLogin = () => {
+    if (state.step !== "credentials" || state.staging) return;
+    const { staged, irisUsername, irisPassword } = state.draft;
+    if (staged) {
+      dispatch({ type: "verifyStarted" });
+    } else if (irisUsername.trim() === "" || irisPassword.trim() === "") {
+      dispatch({ type: "requireIrisLogin" });
+    } else {
+      // Once staged, the machine forgets the password (`stagingSucceeded`).
+      const text = irisCredentialText(irisUsername, irisPassword);
+      void stage(
+        "text",
+        (provider) => backend.stageCredentials(provider, { kind: "text", text }),
+        true,
+      );
+    }
+  };
+
+  /** Opens the browser at the provider's sign-in page (from Rust) and waits for it. */
+  const startSignIn = () => {
+    const provider = state.draft.provider;
+    if (state.step !== "credentials" || !provider || signInAttempt.current !== null) return;
+    const attempt = state.signIns + 1;
+    signInAttempt.current = attempt;
+    dispatch({ type: "signInStarted" });
+    const language = parseLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en";
+    const current = () => signInAttempt.current === attempt;
+    backend.signIn(provider, language).then(
+      (result) => {
+        if (!current()) {
+          // Stopped meanwhile: a sign-in that still came through is not wanted.
+          if (result.status === "ok") backend.discardCredentials(result.data.id).catch(() => {});
+          return;
+        }
+        signInAttempt.current = null;
+        dispatch(
+          result.status === "ok"
+            ? { type: "signInSucceeded", attempt, staged: result.data }
+            : { type: "signInFailed", attempt, problem: result.error },
+        );
+      },
+      () => {
+        if (!current()) return;
+        signInAttempt.current = null;
+        dispatch({ type: "signInFailed", attempt, problem: { code: "unexpected_error" } });
+      },
+    );
+  };
+
+  /** Cancel, or "I closed the browser": back to the step at once; the core stops waiting. */
+  const stopSignIn = () => {
+    if (state.step !== "signingIn") return;
+    signInAttempt.current = null;
+    dispatch({ type: "signInStopped" });
+    backend.cancelSignIn().catch(() => {
+      // Nothing to do: the core gives up waiting after 5 minutes anyway.
+    });
+  };
 
   const submitCredentials = () => {
     if (state.step !== "credentials" || state.staging) return;
@@ -198,7 +280,50 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           onSubmit={() => dispatch({ type: "submitProvider" })}
         />
       )}
-      {state.step === "credentials" && provider && (
+      {state.step === "credentials" && provider?.credential_kind === "username_password" && (
+        <EnterIrisLogin
+          provider={provider}
+          username={state.draft.irisUsername}
+          password={state.draft.irisPassword}
+          staged={state.draft.staged}
+          staging={state.staging}
+          error={state.error}
+          demo={appInfo.demo}
+          supportMode={support}
+          onUsernameChange={(text) => dispatch({ type: "editIrisUsername", text })}
+          onPasswordChange={(text) => dispatch({ type: "editIrisPassword", text })}
+          onBothChange={(username, password) =>
+            dispatch({ type: "pasteIrisLogin", username, password })
+          }
+          onUseDifferent={() => dispatch({ type: "useDifferentKey" })}
+          onSubmit={submitIrisLogin}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "credentials" && provider?.credential_kind === "browser_sign_in" && (
+        <SignIn
+          provider={provider}
+          staged={state.draft.staged}
+          error={state.error}
+          note={state.note}
+          demo={appInfo.demo}
+          supportMode={support}
+          onSignIn={startSignIn}
+          onContinue={() => dispatch({ type: "verifyStarted" })}
+          onSignInAgain={() => dispatch({ type: "useDifferentKey" })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "signingIn" && provider && (
+        <SignInWaiting
+          provider={provider}
+          demo={appInfo.demo}
+          supportMode={support}
+          onCancel={stopSignIn}
+          onBrowserClosed={stopSignIn}
+        />
+      )}
+      {state.step === "credentials" && provider?.credential_kind === "key_pair" && (
         <EnterCredentials
           provider={provider}
           keyText={state.draft.keyText}
@@ -216,7 +341,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
         />
       )}
       {state.step === "verifying" && provider && (
-        <Verify providerName={provider.name} checklist={state.checklist} prominentStep={support} />
+        <Verify provider={provider} checklist={state.checklist} prominentStep={support} />
       )}
       {state.step === "result" && provider && (
         <Result

@@ -1,10 +1,15 @@
 import type { CredentialKind, ProviderSummary } from "../../lib/ipc/types";
 
 /**
- * Credential kinds the core can stage today. The other providers are listed as "Coming soon"
- * (the core answers `configuration_invalid` for them): add a kind here when the core supports it.
+ * Credential kinds the wizard can take: a key file (HRworks), an API user's name and password
+ * (IRIS), a sign-in in the browser (iPayroll, Employment Hero). A provider with a kind the wizard
+ * does not know yet (a newer core) is listed as "Coming soon".
  */
-const SUPPORTED_KINDS: ReadonlySet<CredentialKind> = new Set<CredentialKind>(["key_pair"]);
+const SUPPORTED_KINDS: ReadonlySet<CredentialKind> = new Set<CredentialKind>([
+  "key_pair",
+  "username_password",
+  "browser_sign_in",
+]);
 
 export function isAvailable(provider: ProviderSummary): boolean {
   return SUPPORTED_KINDS.has(provider.credential_kind);

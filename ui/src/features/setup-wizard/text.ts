@@ -1,20 +1,25 @@
-/** Plain-language texts derived from IPC data (permission names, countries). */
+/** Plain-language texts derived from IPC data (permission names, accounts, countries). */
 
 import type { TFunction } from "i18next";
 import { en } from "../../lib/i18n/en";
-import type { ProviderId } from "../../lib/ipc/types";
+import type { Account, CredentialKind, ProviderId, ProviderSummary } from "../../lib/ipc/types";
 
-type PermissionKey = keyof typeof en.permissions;
+/** Looks up a key built at run time (checked against the English strings first). */
+function dynamic(t: TFunction, key: string, options?: Record<string, string>): string {
+  return (t as unknown as (key: string, options?: Record<string, string>) => string)(key, options);
+}
 
-function permissionKey(id: string): PermissionKey | undefined {
-  const key = id.replace(/[.-]/g, "_");
-  return key in en.permissions ? (key as PermissionKey) : undefined;
+/** `persons.master-data` → `persons_master_data`, `organisations:list` → `organisations_list`. */
+function permissionKey(provider: ProviderId, id: string): string | undefined {
+  const key = id.replace(/[^A-Za-z0-9]/g, "_");
+  const names: Record<string, string> = en.permissions[provider];
+  return key in names ? key : undefined;
 }
 
 /** What a permission lets HR Link do, in plain words; its id when we have no words for it. */
-export function permissionName(id: string, t: TFunction): string {
-  const key = permissionKey(id);
-  return key ? t(`permissions.${key}`) : id;
+export function permissionName(provider: ProviderId, id: string, t: TFunction): string {
+  const key = permissionKey(provider, id);
+  return key ? dynamic(t, `permissions.${provider}.${key}`) : id;
 }
 
 /** How to grant a missing permission in the HR system. */
@@ -24,9 +29,53 @@ export function permissionFix(
   id: string,
   t: TFunction,
 ): string {
-  return provider === "hrworks"
-    ? t("permissionFix.hrworks", { id })
-    : t("permissionFix.other", { provider: providerName });
+  switch (provider) {
+    case "hrworks":
+      return t("permissionFix.hrworks", { id });
+    case "iris": {
+      const what =
+        id in en.permissionFix.irisWhat ? dynamic(t, `permissionFix.irisWhat.${id}`) : `“${id}”`;
+      return t("permissionFix.iris", { what });
+    }
+    case "ipayroll":
+      return t("permissionFix.ipayroll", { id });
+    case "employmenthero":
+      return t("permissionFix.employmenthero", { id });
+    default:
+      return t("permissionFix.other", { provider: providerName });
+  }
+}
+
+/** How the admin hands credentials over, as the texts need it. */
+export type HandOver = "key" | "user" | "signIn";
+
+export function handOver(kind: CredentialKind): HandOver {
+  switch (kind) {
+    case "key_pair":
+      return "key";
+    case "username_password":
+      return "user";
+    case "browser_sign_in":
+      return "signIn";
+  }
+}
+
+/** Whether a system calls what it connects to an organisation (else a company). */
+export function isOrganisation(provider: ProviderId): boolean {
+  return provider === "ipayroll" || provider === "employmenthero";
+}
+
+/**
+ * The account's name for headings: iPayroll names organisations only by number (the core's
+ * English "iPayroll organisation 49764" is reworded here so that it is translated, and without a
+ * number, which iPayroll gives only through its employees, it is just "iPayroll"); a nameless
+ * account is called by its number, else by the system's name.
+ */
+export function accountName(provider: ProviderSummary, account: Account, t: TFunction): string {
+  if (provider.id === "ipayroll") {
+    return account.id ? t("result.ipayrollOrganisation", { number: account.id }) : provider.name;
+  }
+  return account.name || account.id || provider.name;
 }
 
 /** The providers' region codes are ISO 3166 except the UK's. */

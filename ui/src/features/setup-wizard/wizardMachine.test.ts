@@ -50,7 +50,13 @@ const failedReport: VerificationReport = {
 describe("chooseProvider", () => {
   it("starts empty on step 1", () => {
     const state = initialState();
-    expect(state).toEqual({ step: "chooseProvider", draft: emptyDraft, runs: 0, error: null });
+    expect(state).toEqual({
+      step: "chooseProvider",
+      draft: emptyDraft,
+      runs: 0,
+      signIns: 0,
+      error: null,
+    });
     expect(stepNumber(state)).toBe(1);
   });
 
@@ -72,15 +78,21 @@ describe("chooseProvider", () => {
   });
 
   it("keeps what was entered when the same system is selected again", () => {
-    const draft: Draft = { provider: "hrworks", keyText: "typed", staged };
+    const draft: Draft = { ...emptyDraft, provider: "hrworks", keyText: "typed", staged };
     const state = run([{ type: "selectProvider", provider: "hrworks" }], initialState(draft));
     expect(state.draft).toEqual(draft);
   });
 
   it("drops what was entered for another system", () => {
-    const draft: Draft = { provider: "hrworks", keyText: "typed", staged };
-    const state = run([{ type: "selectProvider", provider: "iris" }], initialState(draft));
-    expect(state.draft).toEqual({ provider: "iris", keyText: "", staged: null });
+    const draft: Draft = {
+      provider: "iris",
+      keyText: "",
+      irisUsername: "sbx-api-valid",
+      irisPassword: "secret",
+      staged,
+    };
+    const state = run([{ type: "selectProvider", provider: "hrworks" }], initialState(draft));
+    expect(state.draft).toEqual({ ...emptyDraft, provider: "hrworks" });
   });
 
   it("ignores actions of other steps", () => {
@@ -197,9 +209,9 @@ describe("credentials", () => {
   it("goes back to the choice keeping the system and the typed text", () => {
     const state = run([{ type: "editKeyText", text: "half typed" }, { type: "back" }], credentials);
     expect(expectStep(state, "chooseProvider").draft).toEqual({
+      ...emptyDraft,
       provider: "hrworks",
       keyText: "half typed",
-      staged: null,
     });
     const again = expectStep(run([{ type: "submitProvider" }], state), "credentials");
     expect(again.draft.keyText).toBe("half typed");
@@ -360,5 +372,219 @@ describe("applyProgress", () => {
     expect(list.filter((item) => item.key === "permission:persons")).toEqual([
       { key: "permission:persons", step: { kind: "permission", id: "persons" }, state: "failed" },
     ]);
+  });
+});
+
+describe("IRIS API user", () => {
+  const irisStaged: StagedCredentials = { id: "staged-2", provider: "iris", hint: "••••••••alid" };
+  const iris = run([{ type: "selectProvider", provider: "iris" }, { type: "submitProvider" }]);
+
+  it("records both fields, and both at once", () => {
+    const typed = run(
+      [
+        { type: "editIrisUsername", text: "sbx-api-valid" },
+        { type: "editIrisPassword", text: "pw" },
+      ],
+      iris,
+    );
+    expect(typed.draft).toMatchObject({ irisUsername: "sbx-api-valid", irisPassword: "pw" });
+    const pasted = run([{ type: "pasteIrisLogin", username: "u", password: "p" }], typed);
+    expect(pasted.draft).toMatchObject({ irisUsername: "u", irisPassword: "p" });
+  });
+
+  it("asks for each empty field, and drops a field's error when it is edited", () => {
+    const both = expectStep(run([{ type: "requireIrisLogin" }], iris), "credentials");
+    expect(both.error).toEqual({ kind: "required", fields: ["username", "password"] });
+    const one = expectStep(run([{ type: "editIrisUsername", text: "u" }], both), "credentials");
+    expect(one.error).toEqual({ kind: "required", fields: ["password"] });
+    const none = run([{ type: "editIrisPassword", text: "p" }], one);
+    expect(expectStep(none, "credentials").error).toBeNull();
+    // Blank values count as empty; nothing missing leaves the state alone.
+    const blank = run(
+      [{ type: "editIrisUsername", text: "   " }, { type: "requireIrisLogin" }],
+      none,
+    );
+    expect(expectStep(blank, "credentials").error).toEqual({
+      kind: "required",
+      fields: ["username"],
+    });
+    const filled = run([{ type: "editIrisUsername", text: "u" }], blank);
+    expect(wizardReducer(filled, { type: "requireIrisLogin" })).toBe(filled);
+  });
+
+  it("forgets the password once the core holds it, but keeps the user name", () => {
+    const state = expectStep(
+      run(
+        [
+          { type: "editIrisUsername", text: "sbx-api-valid" },
+          { type: "editIrisPassword", text: "CANARY-pw" },
+          { type: "stagingStarted", source: "text" },
+          { type: "stagingSucceeded", staged: irisStaged },
+        ],
+        iris,
+      ),
+      "credentials",
+    );
+    expect(state.draft.irisPassword).toBe("");
+    expect(state.draft.irisUsername).toBe("sbx-api-valid");
+    expect(JSON.stringify(state)).not.toContain("CANARY");
+    const verifying = expectStep(run([{ type: "verifyStarted" }], state), "verifying");
+    expect(JSON.stringify(verifying)).not.toContain("CANARY");
+  });
+
+  it("keeps both values when the core could not read them, so they can be corrected", () => {
+    const problem = { code: "iris_credentials_unrecognised" } as const;
+    const state = expectStep(
+      run(
+        [
+          { type: "editIrisUsername", text: "two words" },
+          { type: "editIrisPassword", text: "pw" },
+          { type: "stagingStarted", source: "text" },
+          { type: "stagingFailed", problem, source: "text" },
+        ],
+        iris,
+      ),
+      "credentials",
+    );
+    expect(state.error).toEqual({ kind: "problem", problem, source: "text" });
+    expect(state.draft).toMatchObject({ irisUsername: "two words", irisPassword: "pw" });
+  });
+
+  it("goes back and forth keeping what was typed", () => {
+    const state = run(
+      [
+        { type: "editIrisUsername", text: "half" },
+        { type: "editIrisPassword", text: "typed" },
+        { type: "back" },
+        { type: "submitProvider" },
+      ],
+      iris,
+    );
+    expect(expectStep(state, "credentials").draft).toMatchObject({
+      irisUsername: "half",
+      irisPassword: "typed",
+    });
+  });
+
+  it("ignores edits while the core reads them", () => {
+    const busy = run([{ type: "stagingStarted", source: "text" }], iris);
+    expect(wizardReducer(busy, { type: "editIrisPassword", text: "x" })).toBe(busy);
+    expect(wizardReducer(busy, { type: "pasteIrisLogin", username: "u", password: "p" })).toBe(
+      busy,
+    );
+  });
+
+  it("enters a different API user from the result: the user name stays, to edit", () => {
+    const result = run(
+      [
+        { type: "editIrisUsername", text: "sbx-api-valid" },
+        { type: "editIrisPassword", text: "pw" },
+        { type: "stagingStarted", source: "text" },
+        { type: "stagingSucceeded", staged: irisStaged },
+        { type: "verifyStarted" },
+        { type: "verifyFinished", run: 1, report: { ...failedReport, provider: "iris" } },
+      ],
+      iris,
+    );
+    const state = expectStep(run([{ type: "useDifferentKey" }], result), "credentials");
+    expect(state.draft).toMatchObject({
+      irisUsername: "sbx-api-valid",
+      irisPassword: "",
+      staged: null,
+    });
+  });
+});
+
+describe("browser sign-in", () => {
+  const signInStaged: StagedCredentials = { id: "staged-3", provider: "ipayroll", hint: "" };
+  const start = run([{ type: "selectProvider", provider: "ipayroll" }, { type: "submitProvider" }]);
+  const waiting = run([{ type: "signInStarted" }], start);
+  const denied = { code: "sign_in_denied", params: { provider: "iPayroll" } } as const;
+
+  it("waits for the browser as part of step 2, numbering each attempt", () => {
+    const state = expectStep(waiting, "signingIn");
+    expect(state.signIns).toBe(1);
+    expect(stepNumber(state)).toBe(2);
+  });
+
+  it("goes straight on to the check when the browser comes back", () => {
+    const state = expectStep(
+      run([{ type: "signInSucceeded", attempt: 1, staged: signInStaged }], waiting),
+      "verifying",
+    );
+    expect(state.staged).toEqual(signInStaged);
+    expect(state.draft.staged).toEqual(signInStaged);
+    expect(state.runs).toBe(1);
+  });
+
+  it("shows a problem on the step, and a new attempt clears it", () => {
+    const failed = expectStep(
+      run([{ type: "signInFailed", attempt: 1, problem: denied }], waiting),
+      "credentials",
+    );
+    expect(failed.error).toEqual({ kind: "problem", problem: denied, source: "signIn" });
+    expect(failed.note).toBeNull();
+    const again = expectStep(run([{ type: "signInStarted" }], failed), "signingIn");
+    expect(again.signIns).toBe(2);
+    expect(expectStep(run([{ type: "signInStopped" }], again), "credentials").error).toBeNull();
+  });
+
+  it("returns to the step with a calm note when stopped, or cancelled elsewhere", () => {
+    const stopped = expectStep(run([{ type: "signInStopped" }], waiting), "credentials");
+    expect(stopped.note).toBe("signInStopped");
+    expect(stopped.error).toBeNull();
+    const cancelled = { code: "sign_in_cancelled", params: { provider: "iPayroll" } } as const;
+    const elsewhere = expectStep(
+      run([{ type: "signInFailed", attempt: 1, problem: cancelled }], waiting),
+      "credentials",
+    );
+    expect(elsewhere.note).toBe("signInStopped");
+    expect(elsewhere.error).toBeNull();
+  });
+
+  it("ignores answers of an earlier attempt and of a stopped one", () => {
+    const second = run([{ type: "signInStopped" }, { type: "signInStarted" }], waiting);
+    expect(
+      wizardReducer(second, { type: "signInSucceeded", attempt: 1, staged: signInStaged }),
+    ).toBe(second);
+    expect(wizardReducer(second, { type: "signInFailed", attempt: 1, problem: denied })).toBe(
+      second,
+    );
+    const stopped = run([{ type: "signInStopped" }], waiting);
+    expect(
+      wizardReducer(stopped, { type: "signInSucceeded", attempt: 1, staged: signInStaged }),
+    ).toBe(stopped);
+  });
+
+  it("ignores back, a second start and other steps' actions while waiting", () => {
+    for (const action of [
+      { type: "back" },
+      { type: "signInStarted" },
+      { type: "verifyStarted" },
+      { type: "useDifferentKey" },
+      { type: "stagingSucceeded", staged: signInStaged },
+    ] satisfies WizardAction[]) {
+      expect(wizardReducer(waiting, action)).toBe(waiting);
+    }
+    expect(wizardReducer(start, { type: "signInStopped" })).toBe(start);
+  });
+
+  it("keeps the sign-in when going back from the result, and drops it to sign in again", () => {
+    const result = run(
+      [
+        { type: "signInSucceeded", attempt: 1, staged: signInStaged },
+        { type: "verifyFinished", run: 1, report: successReport("ipayroll") },
+      ],
+      waiting,
+    );
+    const back = expectStep(run([{ type: "back" }], result), "credentials");
+    expect(back.draft.staged).toEqual(signInStaged);
+    const again = expectStep(run([{ type: "verifyStarted" }], back), "verifying");
+    expect(again.runs).toBe(2);
+    const fresh = expectStep(run([{ type: "useDifferentKey" }], result), "credentials");
+    expect(fresh.draft.staged).toBeNull();
+    // Starting a new sign-in drops the held one too.
+    const restarted = expectStep(run([{ type: "signInStarted" }], back), "signingIn");
+    expect(restarted.draft.staged).toBeNull();
   });
 });

@@ -2,10 +2,16 @@
  * The setup wizard's states and transitions, as a pure reducer (no React, no IPC).
  *
  *   chooseProvider → credentials → verifying → result (ok | problem)
+ *                        ↕
+ *                    signingIn (browser sign-in: waiting for the browser; still step 2)
  *
- * Going back never loses what the admin entered: the chosen system, a key that was typed but not
- * yet handed over, and the key file that was loaded all stay in the `draft`. The pasted secret is
- * held only until the core has it (`staged`), then cleared.
+ * How credentials are handed over depends on the system: a key file (HRworks), an API user's name
+ * and password (IRIS), or a sign-in in the system browser (iPayroll, Employment Hero).
+ *
+ * Going back never loses what the admin entered: the chosen system, a key or an IRIS user name
+ * and password typed but not yet handed over, and the credentials that were loaded all stay in the
+ * `draft`. Secrets (the pasted key, the IRIS password) are held only until the core has them
+ * (`staged`), then cleared.
  *
  * The component (`SetupWizard`) performs the IPC calls and reports what happened as actions.
  * Actions that make no sense in the current state leave it unchanged (the same object).
@@ -26,26 +32,41 @@ import type {
  */
 export type WizardProblem = Problem | { code: "unexpected_error" };
 
-export type StepName = "chooseProvider" | "credentials" | "verifying" | "result";
+export type StepName = "chooseProvider" | "credentials" | "signingIn" | "verifying" | "result";
 
-/** The order of the steps, for "Step 2 of 4". */
+/** The numbered steps, for "Step 2 of 4" (waiting for the browser is part of step 2). */
 export const STEPS: readonly StepName[] = ["chooseProvider", "credentials", "verifying", "result"];
 
 /** What the admin has entered so far. */
 export interface Draft {
   provider: ProviderId | null;
-  /** Text typed or pasted but not yet handed to the core. Cleared once staged. */
+  /** Key text typed or pasted but not yet handed to the core (HRworks). Cleared once staged. */
   keyText: string;
+  /** The IRIS API user's name. Kept after staging, so it need not be typed again. */
+  irisUsername: string;
+  /** The IRIS API user's password, until the core has it. Cleared once staged. */
+  irisPassword: string;
   /** Credentials the core holds for this wizard (only a masked hint). */
   staged: StagedCredentials | null;
 }
 
-/** Where the credentials came from, so an error can point at the right field. */
-export type CredentialSource = "text" | "file";
+/** The two IRIS fields, for errors that point at one of them. */
+export type IrisField = "username" | "password";
+
+/**
+ * Where the credentials came from, so an error can point at the right field: pasted or typed
+ * text (the key field, the IRIS fields), a key file, or a browser sign-in.
+ */
+export type CredentialSource = "text" | "file" | "signIn";
 
 export type CredentialsError =
   | { kind: "empty" }
+  /** IRIS fields left empty, in the order they are on the page. */
+  | { kind: "required"; fields: IrisField[] }
   | { kind: "problem"; problem: WizardProblem; source: CredentialSource };
+
+/** A calm note on the credentials step (not an error): the browser sign-in was stopped. */
+export type CredentialsNote = "signInStopped";
 
 export type ChecklistState = "pending" | "running" | "done" | "failed";
 
@@ -64,6 +85,8 @@ interface Base {
   draft: Draft;
   /** Verifications started so far; the current one's number tags its progress and answer. */
   runs: number;
+  /** Browser sign-ins started so far; the current one's number tags its answer. */
+  signIns: number;
 }
 
 export type WizardState =
@@ -73,7 +96,10 @@ export type WizardState =
       /** Set while the core reads the key (text or file). */
       staging: CredentialSource | null;
       error: CredentialsError | null;
+      note: CredentialsNote | null;
     })
+  /** Waiting for the browser sign-in numbered `signIns` to come back. */
+  | (Base & { step: "signingIn" })
   | (Base & { step: "verifying"; staged: StagedCredentials; checklist: ChecklistItem[] })
   | (Base & { step: "result"; staged: StagedCredentials; outcome: Outcome });
 
@@ -83,6 +109,17 @@ export type WizardAction =
   | { type: "back" }
   | { type: "editKeyText"; text: string }
   | { type: "requireKey" }
+  | { type: "editIrisUsername"; text: string }
+  | { type: "editIrisPassword"; text: string }
+  /** Both IRIS values at once (pasted together into one field). */
+  | { type: "pasteIrisLogin"; username: string; password: string }
+  /** Continue pressed with an IRIS field empty: the reducer finds which. */
+  | { type: "requireIrisLogin" }
+  | { type: "signInStarted" }
+  /** The admin stopped the sign-in (Cancel, or "I closed the browser"). */
+  | { type: "signInStopped" }
+  | { type: "signInSucceeded"; attempt: number; staged: StagedCredentials }
+  | { type: "signInFailed"; attempt: number; problem: WizardProblem }
   | { type: "stagingStarted"; source: CredentialSource }
   | { type: "stagingSucceeded"; staged: StagedCredentials }
   | { type: "stagingFailed"; problem: WizardProblem; source: CredentialSource }
@@ -92,15 +129,26 @@ export type WizardAction =
   | { type: "verifyFinished"; run: number; report: VerificationReport }
   | { type: "verifyFailed"; run: number; problem: WizardProblem };
 
-export const emptyDraft: Draft = { provider: null, keyText: "", staged: null };
+export const emptyDraft: Draft = {
+  provider: null,
+  keyText: "",
+  irisUsername: "",
+  irisPassword: "",
+  staged: null,
+};
 
 export function initialState(draft: Draft = emptyDraft): WizardState {
-  return { step: "chooseProvider", draft, runs: 0, error: null };
+  return { step: "chooseProvider", draft, runs: 0, signIns: 0, error: null };
 }
 
 /** 1-based position of a state's step, for "Step n of 4". */
 export function stepNumber(state: WizardState): number {
-  return STEPS.indexOf(state.step) + 1;
+  return STEPS.indexOf(state.step === "signingIn" ? "credentials" : state.step) + 1;
+}
+
+/** Whether `problem` only says that the sign-in was stopped (a note, not an error). */
+function isCancellation(problem: WizardProblem): boolean {
+  return problem.code === "sign_in_cancelled";
 }
 
 /** A stable key for a verification step (`permission:persons`). */
@@ -139,12 +187,43 @@ function outcomeOf(report: VerificationReport): Outcome {
   return { kind: "problem", problems, report };
 }
 
-function credentials(draft: Draft, runs: number): WizardState {
-  return { step: "credentials", draft, runs, staging: null, error: null };
+type Counters = Pick<Base, "runs" | "signIns">;
+
+function counters(state: Base): Counters {
+  return { runs: state.runs, signIns: state.signIns };
 }
 
-function verifying(draft: Draft, staged: StagedCredentials, runs: number): WizardState {
-  return { step: "verifying", draft, staged, runs: runs + 1, checklist: initialChecklist() };
+function credentials(
+  draft: Draft,
+  count: Counters,
+  extra: { error?: CredentialsError | null; note?: CredentialsNote | null } = {},
+): WizardState {
+  return {
+    step: "credentials",
+    draft,
+    ...count,
+    staging: null,
+    error: extra.error ?? null,
+    note: extra.note ?? null,
+  };
+}
+
+function verifying(draft: Draft, staged: StagedCredentials, count: Counters): WizardState {
+  return {
+    step: "verifying",
+    draft,
+    staged,
+    runs: count.runs + 1,
+    signIns: count.signIns,
+    checklist: initialChecklist(),
+  };
+}
+
+/** Drops an IRIS field from a "required" error once it is edited; other errors go. */
+function afterIrisEdit(error: CredentialsError | null, field: IrisField): CredentialsError | null {
+  if (error?.kind !== "required") return null;
+  const fields = error.fields.filter((f) => f !== field);
+  return fields.length > 0 ? { kind: "required", fields } : null;
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -153,21 +232,21 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (state.step !== "chooseProvider") return state;
       if (state.draft.provider === action.provider) return { ...state, error: null };
       // Another system: what was entered for the previous one does not apply to it.
-      const draft: Draft = { provider: action.provider, keyText: "", staged: null };
+      const draft: Draft = { ...emptyDraft, provider: action.provider };
       return { ...state, draft, error: null };
     }
     case "submitProvider": {
       if (state.step !== "chooseProvider") return state;
       if (!state.draft.provider) return { ...state, error: "provider_required" };
-      return credentials(state.draft, state.runs);
+      return credentials(state.draft, counters(state));
     }
     case "back": {
       switch (state.step) {
         case "credentials":
           if (state.staging) return state;
-          return { step: "chooseProvider", draft: state.draft, runs: state.runs, error: null };
+          return { step: "chooseProvider", draft: state.draft, ...counters(state), error: null };
         case "result":
-          return credentials({ ...state.draft, staged: state.staged }, state.runs);
+          return credentials({ ...state.draft, staged: state.staged }, counters(state));
         default:
           return state;
       }
@@ -180,16 +259,71 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case "requireKey": {
       if (state.step !== "credentials") return state;
-      return { ...state, error: { kind: "empty" } };
+      return { ...state, error: { kind: "empty" }, note: null };
+    }
+    case "editIrisUsername": {
+      if (state.step !== "credentials" || state.staging) return state;
+      const draft = { ...state.draft, irisUsername: action.text };
+      return { ...state, draft, error: afterIrisEdit(state.error, "username") };
+    }
+    case "editIrisPassword": {
+      if (state.step !== "credentials" || state.staging) return state;
+      const draft = { ...state.draft, irisPassword: action.text };
+      return { ...state, draft, error: afterIrisEdit(state.error, "password") };
+    }
+    case "pasteIrisLogin": {
+      if (state.step !== "credentials" || state.staging) return state;
+      const draft = {
+        ...state.draft,
+        irisUsername: action.username,
+        irisPassword: action.password,
+      };
+      return { ...state, draft, error: null };
+    }
+    case "requireIrisLogin": {
+      if (state.step !== "credentials") return state;
+      const fields: IrisField[] = [];
+      if (state.draft.irisUsername.trim() === "") fields.push("username");
+      if (state.draft.irisPassword.trim() === "") fields.push("password");
+      if (fields.length === 0) return state;
+      return { ...state, error: { kind: "required", fields }, note: null };
+    }
+    case "signInStarted": {
+      if (state.step !== "credentials" || state.staging) return state;
+      // A new sign-in replaces credentials from an earlier one.
+      const draft = { ...state.draft, staged: null };
+      return { step: "signingIn", draft, runs: state.runs, signIns: state.signIns + 1 };
+    }
+    case "signInStopped": {
+      if (state.step !== "signingIn") return state;
+      return credentials(state.draft, counters(state), { note: "signInStopped" });
+    }
+    case "signInSucceeded": {
+      if (state.step !== "signingIn" || state.signIns !== action.attempt) return state;
+      // Straight on to the check, as after pasting a key.
+      return verifying({ ...state.draft, staged: action.staged }, action.staged, counters(state));
+    }
+    case "signInFailed": {
+      if (state.step !== "signingIn" || state.signIns !== action.attempt) return state;
+      if (isCancellation(action.problem)) {
+        return credentials(state.draft, counters(state), { note: "signInStopped" });
+      }
+      const error: CredentialsError = {
+        kind: "problem",
+        problem: action.problem,
+        source: "signIn",
+      };
+      return credentials(state.draft, counters(state), { error });
     }
     case "stagingStarted": {
       if (state.step !== "credentials" || state.staging) return state;
-      return { ...state, staging: action.source };
+      return { ...state, staging: action.source, note: null };
     }
     case "stagingSucceeded": {
       if (state.step !== "credentials") return state;
-      // The core holds the key now: forget the typed secret.
-      return credentials({ ...state.draft, keyText: "", staged: action.staged }, state.runs);
+      // The core holds the credentials now: forget the typed secrets (the user name stays).
+      const draft = { ...state.draft, keyText: "", irisPassword: "", staged: action.staged };
+      return credentials(draft, counters(state));
     }
     case "stagingFailed": {
       if (state.step !== "credentials") return state;
@@ -201,18 +335,19 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case "useDifferentKey": {
       if (state.step === "credentials" && !state.staging) {
-        return credentials({ ...state.draft, staged: null }, state.runs);
+        return credentials({ ...state.draft, staged: null }, counters(state));
       }
       if (state.step === "result") {
-        return credentials({ ...state.draft, keyText: "", staged: null }, state.runs);
+        const draft = { ...state.draft, keyText: "", irisPassword: "", staged: null };
+        return credentials(draft, counters(state));
       }
       return state;
     }
     case "verifyStarted": {
       if (state.step === "credentials" && !state.staging && state.draft.staged) {
-        return verifying(state.draft, state.draft.staged, state.runs);
+        return verifying(state.draft, state.draft.staged, counters(state));
       }
-      if (state.step === "result") return verifying(state.draft, state.staged, state.runs);
+      if (state.step === "result") return verifying(state.draft, state.staged, counters(state));
       return state;
     }
     case "verifyProgress": {
@@ -221,14 +356,20 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case "verifyFinished": {
       if (state.step !== "verifying" || state.runs !== action.run) return state;
-      const { draft, staged, runs } = state;
-      return { step: "result", draft, staged, runs, outcome: outcomeOf(action.report) };
+      const { draft, staged } = state;
+      return {
+        step: "result",
+        draft,
+        staged,
+        ...counters(state),
+        outcome: outcomeOf(action.report),
+      };
     }
     case "verifyFailed": {
       if (state.step !== "verifying" || state.runs !== action.run) return state;
-      const { draft, staged, runs } = state;
+      const { draft, staged } = state;
       const outcome: Outcome = { kind: "problem", problems: [action.problem], report: null };
-      return { step: "result", draft, staged, runs, outcome };
+      return { step: "result", draft, staged, ...counters(state), outcome };
     }
   }
 }

@@ -73,10 +73,99 @@ export const de: Translation = {
       copyFailed: "Kopieren ging nicht. Markieren Sie die zwei Zeilen und kopieren Sie sie selbst.",
     },
   },
+  iris: {
+    heading: "Welchen IRIS-API-Benutzer soll HR Link verwenden?",
+    intro:
+      "Ein API-Benutzer ist ein besonderer Benutzer in IRIS HR Professional, über den ein anderes Programm wie HR Link Ihre Personaldaten lesen darf. IRIS erzeugt seinen Benutzernamen und sein Passwort für Sie.",
+    howTo: {
+      summary: "Wie lege ich einen API-Benutzer an?",
+      step1: "Melden Sie sich als Administrator bei IRIS HR Professional an.",
+      step2:
+        "Schalten Sie das API-Modul ein: Gehen Sie zu System Tools > Utilities > Tools > System Configuration > Modules, setzen Sie das Häkchen bei API und klicken Sie auf Save. Fehlt API dort oder lässt es sich nicht anhaken, bitten Sie den IRIS-Support, es einzuschalten.",
+      step3:
+        "Gehen Sie zu System Tools > Utilities > Company > API Users und klicken Sie auf Create User. Geben Sie ihm einen Namen, der sagt, wofür er ist, etwa „HR Link“, und setzen Sie das Häkchen bei Active.",
+      step4:
+        "IRIS zeigt den Benutzernamen und das Passwort an. Das Passwort wird nur einmal angezeigt: Lassen Sie IRIS geöffnet und kopieren Sie jetzt beides in die Felder unten.",
+      limit:
+        "In IRIS können höchstens 10 API-Benutzer gleichzeitig aktiv sein. Haben Sie schon 10, entfernen Sie das Häkchen bei Active bei einem, der nicht mehr gebraucht wird.",
+    },
+    provisional:
+      "IRIS hat die Details seiner Verbindung für andere Programme noch nicht veröffentlicht, daher prüft HR Link sie so, wie IRIS voraussichtlich arbeitet, und diese Prüfung kann sich ändern, sobald IRIS sie veröffentlicht.",
+    usernameLabel: "Benutzername",
+    usernameHint:
+      "Sie können Benutzername und Passwort zusammen hier einfügen: HR Link setzt beides in das jeweils richtige Feld.",
+    passwordLabel: "Passwort",
+    passwordHint: "Es bleibt auf dem Bildschirm verborgen.",
+    showLabel: "Passwort anzeigen",
+    hideLabel: "Passwort verbergen",
+    nowVisible: "Das Passwort ist auf dem Bildschirm sichtbar",
+    nowHidden: "Das Passwort ist verborgen",
+    pasted: "Benutzername und Passwort wurden in ihre Felder gesetzt.",
+    errorUsername: "Geben Sie den Benutzernamen des API-Benutzers ein",
+    errorPassword: "Geben Sie das Passwort des API-Benutzers ein",
+    staging: "Angaben werden gelesen …",
+    loadedTitle: "API-Benutzer eingegeben",
+    loadedBody: "Benutzername {{hint}}",
+    useDifferent: "Anderen API-Benutzer verwenden",
+  },
+  signIn: {
+    heading: "Melden Sie sich in Ihrem Browser bei {{provider}} an",
+    intro:
+      "HR Link verbindet sich über die eigene Anmeldeseite von {{provider}}, daher sieht HR Link Ihr Passwort nie.",
+    whatHappens: "So geht es weiter",
+    step1: "HR Link öffnet die Anmeldeseite von {{provider}} in Ihrem Webbrowser.",
+    step2: "Sie melden sich dort an und erlauben HR Link den Zugriff.",
+    step2ChooseOrganisation:
+      "Sie melden sich dort an, wählen die Organisation, die verbunden werden soll, und erlauben HR Link den Zugriff.",
+    step3: "Sie kehren zu diesem Fenster zurück, und HR Link prüft die Verbindung.",
+    beforeYouStart: "Bevor Sie beginnen",
+    ipayrollApiUser:
+      "Melden Sie sich als API-Benutzer an, nicht als Hauptbenutzer. Der API-Benutzer ist die iPayroll-Anmeldung, die Ihr Hauptbenutzer für angebundene Programme angelegt hat; sein Benutzername beginnt mit Ihrer Organisationsnummer und „api“, zum Beispiel 49764apihrlink.",
+    ipayrollSignOut:
+      "Ist dieser Browser bereits bei iPayroll angemeldet, melden Sie sich dort zuerst ab. Sonst verbindet iPayroll womöglich die falsche Organisation.",
+    employmentheroOrganisation:
+      "Wählen Sie auf der Seite von Employment Hero die Organisation, die Sie verbinden möchten.",
+    employmentheroDedicatedUser:
+      "Wir empfehlen, sich mit einem eigenen Employment-Hero-Benutzer nur für HR Link mit vollen Berechtigungen anzumelden, damit die Verbindung weiter funktioniert, wenn jemand das Unternehmen verlässt.",
+    button: "Mit {{provider}} anmelden",
+    tryAgain: "Erneut versuchen",
+    stopped: "Anmeldung abgebrochen. Sie können sie erneut starten.",
+    loadedTitle: "Bei {{provider}} angemeldet",
+    loadedBody: "HR Link prüft diese Anmeldung als Nächstes.",
+    signInAgain: "Erneut anmelden",
+  },
+  waiting: {
+    heading: "Schließen Sie die Anmeldung bei {{provider}} in Ihrem Browser ab",
+    status: "HR Link wartet, bis Sie im Browser fertig sind …",
+    body: "HR Link hat die Anmeldeseite von {{provider}} in Ihrem Webbrowser geöffnet. Wenn Sie sie nicht sehen, suchen Sie nach einem neuen Browserfenster oder Tab.",
+    timeout: "HR Link wartet höchstens 5 Minuten.",
+    cancel: "Abbrechen",
+    closedBrowser: "Ich habe den Browser geschlossen",
+  },
+  sandboxLogin: {
+    summary: "Mit dem Test-Benutzer der Sandbox ausprobieren",
+    bodyIris: "Die Sandbox akzeptiert diesen erfundenen API-Benutzer.",
+    bodySignIn:
+      "Die Anmeldeseite der Sandbox für {{provider}} akzeptiert diesen erfundenen Benutzer: Kopieren Sie ihn in diese Seite.",
+    username: "Benutzername",
+    password: "Passwort",
+    copy: "Kopieren",
+    copyUsername: "Kopieren: Benutzername",
+    copyPassword: "Kopieren: Passwort",
+    copyBoth: "Beides kopieren",
+    fill: "Für mich ausfüllen",
+    copied: "Kopiert.",
+    copyFailed: "Kopieren ging nicht. Markieren Sie den Text und kopieren Sie ihn selbst.",
+    filled: "Ausgefüllt. Wählen Sie jetzt „Weiter“.",
+  },
   verify: {
     heading: "Die Verbindung zu {{provider}} wird geprüft",
     intro:
       "HR Link stellt {{provider}} mit Ihrem Schlüssel ein paar Fragen. Das dauert meist nur wenige Sekunden.",
+    introUser:
+      "HR Link stellt {{provider}} als Ihr API-Benutzer ein paar Fragen. Das dauert meist nur wenige Sekunden.",
+    introSignIn:
+      "HR Link stellt {{provider}} mit Ihrer Anmeldung ein paar Fragen. Das dauert meist nur wenige Sekunden.",
     listLabel: "Prüfungen",
     step: {
       authenticate: "Anmelden",
@@ -93,20 +182,40 @@ export const de: Translation = {
   },
   result: {
     okHeading: "Verbunden mit {{company}} – ist das die richtige Firma?",
+    okHeadingOrganisation: "Verbunden mit {{company}} – ist das die richtige Organisation?",
+    ipayrollOrganisation: "der iPayroll-Organisation {{number}}",
+    okLeadUser:
+      "HR Link hat sich als Ihr API-Benutzer bei {{provider}} angemeldet und diese Firma erreicht. Wenn das nicht die Firma ist, die Sie verbinden möchten, verwenden Sie einen API-Benutzer der richtigen Firma.",
+    okLeadIpayroll:
+      "HR Link hat sich bei iPayroll angemeldet und diese Organisation erreicht. Wenn es nicht die ist, die Sie verbinden möchten, melden Sie sich in Ihrem Browser bei iPayroll ab und dann als API-Benutzer der richtigen Organisation erneut an.",
+    okLeadEmploymenthero:
+      "HR Link hat sich bei Employment Hero angemeldet und diese Organisation erreicht. Wenn es nicht die ist, die Sie verbinden möchten, melden Sie sich erneut an und wählen Sie auf der Seite von Employment Hero die richtige Organisation.",
     okLead:
       "HR Link hat sich mit Ihrem Schlüssel bei {{provider}} angemeldet und diese Firma erreicht. Wenn das nicht die Firma ist, die Sie verbinden möchten, verwenden Sie den Schlüssel der richtigen Firma.",
     problemHeading: "HR Link konnte keine Verbindung zu {{provider}} herstellen",
     problemHeadingConnected: "Verbunden mit {{company}}, aber etwas muss noch behoben werden",
+    problemHeadingSignedIn: "Bei {{provider}} angemeldet, aber etwas muss noch behoben werden",
     problemLead:
       "Es wurde nichts gespeichert. Beheben Sie das Problem und versuchen Sie es dann erneut.",
+    problemLeadSignIn:
+      "Es wurde nichts gespeichert. Beheben Sie das Problem und melden Sie sich dann erneut an.",
+    problemLeadOther:
+      "Es wurde nichts gespeichert. Beheben Sie das Problem und geben Sie Ihre Angaben dann erneut ein.",
+    permissionNextStepSignIn:
+      "Erteilen Sie sie wie daneben beschrieben und wählen Sie dann „Erneut anmelden“.",
     company: "Firma",
+    organisation: "Organisation",
     companyNumber: "Nummer in {{provider}}",
+    organisationNumber: "Organisationsnummer",
+    organisationId: "ID in {{provider}}",
     people: "Personen, die HR Link sehen kann",
     peopleCount_one: "{{count}} Person",
     peopleCount_other: "{{count}} Personen",
     peopleUnknown: "Konnten nicht gezählt werden",
     permissionsHeading: "Was HR Link in {{provider}} sehen darf",
     permissionsCaption: "Berechtigungen Ihres Schlüssels",
+    permissionsCaptionUser: "Berechtigungen Ihres API-Benutzers",
+    permissionsCaptionSignIn: "Berechtigungen Ihrer Anmeldung",
     columnPermission: "Berechtigung",
     columnNeeded: "Nötig",
     columnStatus: "Status",
@@ -120,18 +229,61 @@ export const de: Translation = {
     unknownNote: "{{provider}} hat hierauf nicht geantwortet. Versuchen Sie es später erneut.",
     tryAgain: "Erneut versuchen",
     useDifferent: "Anderen Schlüssel verwenden",
+    useDifferentUser: "Benutzername und Passwort erneut eingeben",
+    signInAgain: "Erneut anmelden",
     notRightCompany: "Nein, anderen Schlüssel verwenden",
+    notRightUser: "Nein, anderen API-Benutzer verwenden",
+    notRightSignIn: "Nein, erneut anmelden",
   },
   permissions: {
-    persons: "Sehen, wer bei Ihnen arbeitet (Namen und Personalnummern)",
-    persons_master_data:
-      "Stammdaten der Personen lesen (E-Mail, Position, Ein- und Austrittsdatum)",
-    organization_units: "Ihre Abteilungen sehen",
-    absences: "Abwesenheiten lesen",
+    hrworks: {
+      persons: "Sehen, wer bei Ihnen arbeitet (Namen und Personalnummern)",
+      persons_master_data:
+        "Stammdaten der Personen lesen (E-Mail, Position, Ein- und Austrittsdatum)",
+      organization_units: "Ihre Abteilungen sehen",
+      absences: "Abwesenheiten lesen",
+    },
+    iris: {
+      employees:
+        "Sehen, wer bei Ihnen arbeitet (Namen, Positionen, Abteilungen, Ein- und Austrittsdatum)",
+      personal: "Persönliche Angaben lesen (Geburtsdatum, Kontaktdaten), um Personen zuzuordnen",
+      contract: "Vertragsdaten lesen (Vertragsart, Arbeitszeit, Vorgesetzte)",
+    },
+    ipayroll: {
+      employees: "Sehen, wer bei Ihnen arbeitet (Namen, Positionen, Ein- und Austrittsdatum)",
+      timesheets: "Stundenzettel lesen",
+      payrates: "Lohnsätze lesen",
+      customfields: "Eigene Felder lesen",
+      costcentres: "Kostenstellen lesen",
+      leavebalances: "Urlaubsansprüche lesen",
+      leaverequests: "Urlaubsanträge lesen",
+      payslips: "Lohnabrechnungen lesen",
+      payelements: "Lohnarten lesen (Zulagen und Abzüge)",
+      payrolls: "Lohnläufe lesen",
+    },
+    employmenthero: {
+      organisations_list: "Sehen, welche Organisationen erreichbar sind",
+      organisations_show: "Angaben zu Ihrer Organisation lesen",
+      employees_list: "Sehen, wer bei Ihnen arbeitet",
+      employees_show: "Angaben der Personen lesen (E-Mail, Position, Eintrittsdatum)",
+      teams_list: "Ihre Teams sehen",
+      urn_mainapp_organisations_read: "Ihre Organisationen sehen",
+      urn_mainapp_employees_read: "Sehen, wer bei Ihnen arbeitet, mit Angaben",
+    },
   },
   permissionFix: {
     hrworks:
       "Gehen Sie in HRworks zu Basics > Integrationen > HR WORKS-API, wählen Sie den Schlüssel, setzen Sie unten auf der Seite das Häkchen bei „{{id}}“ und klicken Sie auf Speichern. Wählen Sie dann „Erneut versuchen“.",
+    iris: "Gehen Sie in IRIS HR Professional zu System Tools > Utilities > Company > API Users, wählen Sie den API-Benutzer und klicken Sie auf Set Rights. Erlauben Sie ihm, {{what}} zu lesen, klicken Sie auf Save und wählen Sie dann „Erneut versuchen“.",
+    irisWhat: {
+      employees: "die Mitarbeiterdatensätze",
+      personal: "den Reiter Personal",
+      contract: "den Reiter Contract",
+    },
+    ipayroll:
+      "Melden Sie sich erneut an und erlauben Sie „{{id}}“ auf der Seite von iPayroll. iPayroll gibt dem API-Benutzer nur, was seine Rolle erlaubt: Fehlt es weiterhin, bitten Sie Ihren iPayroll-Hauptbenutzer oder den iPayroll-Support, es für den API-Benutzer zu erlauben, und melden Sie sich dann erneut an.",
+    employmenthero:
+      "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und wählen Sie die App, die HR Link verwendet. Fügen Sie ihr die Berechtigung „{{id}}“ hinzu, speichern Sie und wählen Sie dann „Erneut anmelden“.",
     other:
       "Erteilen Sie dem Schlüssel diese Berechtigung in {{provider}} und wählen Sie dann „Erneut versuchen“.",
   },

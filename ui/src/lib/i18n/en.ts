@@ -70,10 +70,99 @@ export const en = {
       copyFailed: "Could not copy. Select the two lines and copy them yourself.",
     },
   },
+  iris: {
+    heading: "Which IRIS API user should HR Link use?",
+    intro:
+      "An API user is a special user in IRIS HR Professional that lets another program, such as HR Link, read your HR data. IRIS makes up its user name and password for you.",
+    howTo: {
+      summary: "How do I create an API user?",
+      step1: "Sign in to IRIS HR Professional as an administrator.",
+      step2:
+        "Switch on the API module: go to System Tools > Utilities > Tools > System Configuration > Modules, tick API and click Save. If API is missing or cannot be ticked, ask IRIS support to switch it on.",
+      step3:
+        "Go to System Tools > Utilities > Company > API Users and click Create User. Give it a name that says what it is for, such as “HR Link”, and tick Active.",
+      step4:
+        "IRIS shows the user name and the password. The password is shown only once: keep IRIS open and copy both into the boxes below now.",
+      limit:
+        "IRIS allows at most 10 active API users at a time. If you already have 10, untick Active on one that is no longer used.",
+    },
+    provisional:
+      "IRIS has not yet published the details of its connection for other programs, so HR Link checks it the way IRIS is expected to work, and this check may change once IRIS publishes them.",
+    usernameLabel: "User name",
+    usernameHint:
+      "You can paste the user name and the password together here: HR Link puts each in its own box.",
+    passwordLabel: "Password",
+    passwordHint: "It stays hidden on screen.",
+    showLabel: "Show the password",
+    hideLabel: "Hide the password",
+    nowVisible: "The password is visible on screen",
+    nowHidden: "The password is hidden",
+    pasted: "The user name and the password were put in their boxes.",
+    errorUsername: "Enter the user name of the API user",
+    errorPassword: "Enter the password of the API user",
+    staging: "Reading the details…",
+    loadedTitle: "API user entered",
+    loadedBody: "user name {{hint}}",
+    useDifferent: "Use a different API user",
+  },
+  signIn: {
+    heading: "Sign in to {{provider}} in your browser",
+    intro:
+      "HR Link connects through {{provider}}'s own sign-in page, so HR Link never sees your password.",
+    whatHappens: "What will happen",
+    step1: "HR Link opens {{provider}}'s sign-in page in your web browser.",
+    step2: "You sign in there and allow HR Link access.",
+    step2ChooseOrganisation:
+      "You sign in there, choose the organisation to connect and allow HR Link access.",
+    step3: "You come back to this window, and HR Link checks the connection.",
+    beforeYouStart: "Before you start",
+    ipayrollApiUser:
+      "Sign in as the API user, not as the main user. The API user is the iPayroll login your main user created for connected programs; its user name starts with your organisation number and “api”, for example 49764apihrlink.",
+    ipayrollSignOut:
+      "If this browser is already signed in to iPayroll, sign out there first. Otherwise iPayroll may connect the wrong organisation.",
+    employmentheroOrganisation:
+      "On Employment Hero's page, choose the organisation you want to connect.",
+    employmentheroDedicatedUser:
+      "We recommend signing in as an Employment Hero user just for HR Link, with full permissions, so that the connection keeps working when someone leaves.",
+    button: "Sign in with {{provider}}",
+    tryAgain: "Try again",
+    stopped: "Sign-in stopped. You can start it again.",
+    loadedTitle: "Signed in to {{provider}}",
+    loadedBody: "HR Link will check this sign-in next.",
+    signInAgain: "Sign in again",
+  },
+  waiting: {
+    heading: "Finish signing in to {{provider}} in your browser",
+    status: "Waiting for you to finish in your browser…",
+    body: "HR Link opened {{provider}}'s sign-in page in your web browser. If you cannot see it, look for a new browser window or tab.",
+    timeout: "HR Link stops waiting after 5 minutes.",
+    cancel: "Cancel",
+    closedBrowser: "I closed the browser",
+  },
+  sandboxLogin: {
+    summary: "Try it with the Sandbox test user",
+    bodyIris: "The Sandbox accepts this made-up API user.",
+    bodySignIn:
+      "The Sandbox's {{provider}} sign-in page accepts this made-up user: copy it into that page.",
+    username: "User name",
+    password: "Password",
+    copy: "Copy",
+    copyUsername: "Copy the user name",
+    copyPassword: "Copy the password",
+    copyBoth: "Copy both",
+    fill: "Fill in for me",
+    copied: "Copied.",
+    copyFailed: "Could not copy. Select the text and copy it yourself.",
+    filled: "Filled in. Now choose Continue.",
+  },
   verify: {
     heading: "Checking your connection to {{provider}}",
     intro:
       "HR Link is asking {{provider}} a few questions with your key. This usually takes a few seconds.",
+    introUser:
+      "HR Link is asking {{provider}} a few questions as your API user. This usually takes a few seconds.",
+    introSignIn:
+      "HR Link is asking {{provider}} a few questions with your sign-in. This usually takes a few seconds.",
     listLabel: "Checks",
     step: {
       authenticate: "Signing in",
@@ -90,19 +179,36 @@ export const en = {
   },
   result: {
     okHeading: "Connected to {{company}} — is this the right company?",
+    okHeadingOrganisation: "Connected to {{company}} — is this the right organisation?",
+    ipayrollOrganisation: "iPayroll organisation {{number}}",
     okLead:
       "HR Link signed in to {{provider}} with your key and reached this company. If it is not the company you want to connect, use the key of the right company.",
+    okLeadUser:
+      "HR Link signed in to {{provider}} as your API user and reached this company. If it is not the company you want to connect, use an API user of the right company.",
+    okLeadIpayroll:
+      "HR Link signed in to iPayroll and reached this organisation. If it is not the one you want to connect, sign out of iPayroll in your browser, then sign in again as the API user of the right organisation.",
+    okLeadEmploymenthero:
+      "HR Link signed in to Employment Hero and reached this organisation. If it is not the one you want to connect, sign in again and choose the right organisation on Employment Hero's page.",
     problemHeading: "HR Link could not connect to {{provider}}",
     problemHeadingConnected: "Connected to {{company}}, but something needs fixing",
+    problemHeadingSignedIn: "Signed in to {{provider}}, but something needs fixing",
     problemLead: "Nothing has been saved. Fix the problem, then try again.",
+    problemLeadSignIn: "Nothing has been saved. Fix the problem, then sign in again.",
+    problemLeadOther: "Nothing has been saved. Fix the problem, then enter your details again.",
+    permissionNextStepSignIn: "Grant it as shown next to it, then choose Sign in again.",
     company: "Company",
+    organisation: "Organisation",
     companyNumber: "Number in {{provider}}",
+    organisationNumber: "Organisation number",
+    organisationId: "ID in {{provider}}",
     people: "People HR Link can see",
     peopleCount_one: "{{count}} person",
     peopleCount_other: "{{count}} people",
     peopleUnknown: "Could not count",
     permissionsHeading: "What HR Link may see in {{provider}}",
     permissionsCaption: "Permissions of your key",
+    permissionsCaptionUser: "Permissions of your API user",
+    permissionsCaptionSignIn: "Permissions of your sign-in",
     columnPermission: "Permission",
     columnNeeded: "Needed",
     columnStatus: "Status",
@@ -116,17 +222,60 @@ export const en = {
     unknownNote: "{{provider}} did not answer for this one. Try again later.",
     tryAgain: "Try again",
     useDifferent: "Use a different key",
+    useDifferentUser: "Enter the user name and password again",
+    signInAgain: "Sign in again",
     notRightCompany: "No, use a different key",
+    notRightUser: "No, use a different API user",
+    notRightSignIn: "No, sign in again",
   },
+  /** What each permission lets HR Link do, per system, keyed by its id with `.`, `-`, `:` as `_`. */
   permissions: {
-    persons: "See who works for you (names and personnel numbers)",
-    persons_master_data: "Read people's details (email, job, start and leave dates)",
-    organization_units: "See your departments",
-    absences: "Read absences",
+    hrworks: {
+      persons: "See who works for you (names and personnel numbers)",
+      persons_master_data: "Read people's details (email, job, start and leave dates)",
+      organization_units: "See your departments",
+      absences: "Read absences",
+    },
+    iris: {
+      employees: "See who works for you (names, jobs, departments, start and leave dates)",
+      personal: "Read personal details (date of birth, contact details), to match people",
+      contract: "Read contract details (contract type, hours, manager)",
+    },
+    ipayroll: {
+      employees: "See who works for you (names, jobs, start and finish dates)",
+      timesheets: "Read timesheets",
+      payrates: "Read pay rates",
+      customfields: "Read custom fields",
+      costcentres: "Read cost centres",
+      leavebalances: "Read leave balances",
+      leaverequests: "Read leave requests",
+      payslips: "Read payslips",
+      payelements: "Read pay elements (allowances and deductions)",
+      payrolls: "Read pay runs",
+    },
+    employmenthero: {
+      organisations_list: "See which organisations you can reach",
+      organisations_show: "Read your organisation's details",
+      employees_list: "See who works for you",
+      employees_show: "Read people's details (email, job, start date)",
+      teams_list: "See your teams",
+      urn_mainapp_organisations_read: "See your organisations",
+      urn_mainapp_employees_read: "See who works for you, with their details",
+    },
   },
   permissionFix: {
     hrworks:
       "In HRworks, go to Basics > Integrations > HR WORKS-API, select the key, tick “{{id}}” at the bottom of the page and click Save. Then choose Try again.",
+    iris: "In IRIS HR Professional, go to System Tools > Utilities > Company > API Users, select the API user and click Set Rights. Allow it to read {{what}}, click Save, then choose Try again.",
+    irisWhat: {
+      employees: "employee records",
+      personal: "the Personal tab",
+      contract: "the Contract tab",
+    },
+    ipayroll:
+      "Sign in again and allow “{{id}}” on iPayroll's page. iPayroll gives the API user only what its role allows: if it is still missing, ask your iPayroll main user or iPayroll support to allow it for the API user, then sign in again.",
+    employmenthero:
+      "In Employment Hero, open your profile menu > Developer Portal > API and select the app HR Link uses. Add the permission “{{id}}” to it and save, then choose Sign in again.",
     other: "Give the key this permission in {{provider}}, then choose Try again.",
   },
   problem: {

@@ -13,6 +13,7 @@ import { commands } from "./bindings.gen";
 import type {
   AppInfo,
   CredentialInput,
+  Language,
   Problem,
   ProviderId,
   ProviderSummary,
@@ -58,6 +59,16 @@ export interface Backend {
   chooseKeyFile(provider: ProviderId): Promise<Result<StagedCredentials | null, Problem>>;
   /** Calls `handler` while files are dragged onto the window and when they are dropped. */
   onFileDrop(handler: (event: FileDropEvent) => void): Promise<Unlisten>;
+  /**
+   * Signs in through the system browser (iPayroll, Employment Hero): Rust opens the browser at
+   * the provider's sign-in page and stages what comes back, so codes and tokens never reach the
+   * webview. Resolves when the browser comes back, after 5 minutes (`sign_in_timed_out`), or
+   * when {@link Backend.cancelSignIn} is called (`sign_in_cancelled`). `language` is the UI's,
+   * for the page the browser shows when it returns.
+   */
+  signIn(provider: ProviderId, language: Language): Promise<Result<StagedCredentials, Problem>>;
+  /** Stops the sign-in under way, if any: its `signIn` resolves with `sign_in_cancelled`. */
+  cancelSignIn(): Promise<void>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -74,6 +85,10 @@ export const tauriBackend: Backend = {
     return commands.verifyConnection(id, channel);
   },
   chooseKeyFile: (provider) => commands.chooseCredentialsFile(provider),
+  signIn: (provider, language) => commands.signIn(provider, language),
+  cancelSignIn: async () => {
+    await commands.cancelSignIn();
+  },
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       switch (payload.type) {

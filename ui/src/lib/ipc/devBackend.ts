@@ -4,15 +4,35 @@
  * URL parameters: `demo=0` (a configured app, no demo banner), `support=1` (screen-share mode),
  * `delay=<ms>` (pause between progress events, default 400). The file dialog and drag & drop read
  * real files from the browser and hand their content to the fake.
+ *
+ * A browser sign-in opens no browser: it succeeds after `signInDelay=<ms>` (default 3000), as the
+ * Sandbox user `as=<user name>` when given, unless `signIn=deny`, `timeout` or `wait` (until
+ * cancelled) says otherwise.
  */
 
 import type { Backend } from "./backend";
-import { createFakeBackend } from "./fakeBackend";
+import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
+
+/** The sign-in behaviour the URL asks for. */
+export function signInFromParams(params: URLSearchParams): SignInBehaviour {
+  const afterMs = Number(params.get("signInDelay") ?? 3000);
+  switch (params.get("signIn")) {
+    case "deny":
+      return { kind: "deny", afterMs };
+    case "timeout":
+      return { kind: "timeOut", afterMs };
+    case "wait":
+      return { kind: "wait" };
+    default:
+      return { kind: "succeed", afterMs, as: params.get("as") ?? undefined };
+  }
+}
 
 export function createDevBackend(params: URLSearchParams): Backend {
   const fake = createFakeBackend({
     appInfo: { demo: params.get("demo") !== "0", support_mode: params.get("support") === "1" },
     stepDelayMs: Number(params.get("delay") ?? 400),
+    signIn: signInFromParams(params),
   });
 
   const readDropped = async (files: FileList | null | undefined): Promise<string[]> => {

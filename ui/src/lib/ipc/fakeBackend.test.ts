@@ -1,10 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createFakeBackend,
+  irisText,
   keyFileText,
   maskTail,
+  parseIrisText,
   parseKeyFile,
   SANDBOX_KEYS,
+  SANDBOX_LOGINS,
 } from "./fakeBackend";
 import type { VerifyProgress } from "./types";
 
@@ -39,10 +42,13 @@ describe("fakeBackend", () => {
     expect(result).toMatchObject({ status: "ok", data: { ok: true, people: { count: 42 } } });
   });
 
-  it("refuses other providers like the core does, and forgets discarded credentials", async () => {
+  it("refuses text for sign-in providers like the core does, and forgets discarded credentials", async () => {
     const backend = createFakeBackend();
-    expect(await backend.stageCredentials("iris", { kind: "text", text: "x" })).toMatchObject({
+    expect(await backend.stageCredentials("ipayroll", { kind: "text", text: "x" })).toMatchObject({
       error: { code: "configuration_invalid" },
+    });
+    expect(await backend.stageCredentials("iris", { kind: "text", text: "x" })).toMatchObject({
+      error: { code: "iris_credentials_unrecognised" },
     });
     const staged = await backend.stageCredentials("hrworks", {
       kind: "text",
@@ -53,6 +59,140 @@ describe("fakeBackend", () => {
     expect(await backend.verifyConnection(staged.data.id, () => {})).toEqual({
       status: "error",
       error: { code: "credentials_expired" },
+    });
+  });
+
+  it("reads IRIS logins like the core, and verifies them by user", async () => {
+    expect(parseIrisText("Username: a\nPassword: b")).toEqual({
+      status: "ok",
+      data: { username: "a" },
+    });
+    expect(parseIrisText("a\nb")).toMatchObject({ data: { username: "a" } });
+    expect(parseIrisText("User name:\na\nPassword:\nb")).toMatchObject({
+      data: { username: "a" },
+    });
+    expect(parseIrisText("a")).toMatchObject({ error: { code: "iris_credentials_unrecognised" } });
+    expect(parseIrisText("two words\nb")).toMatchObject({
+      error: { code: "iris_credentials_unrecognised" },
+    });
+
+    const backend = createFakeBackend();
+    const verify = async (login: { username: string; password: string }) => {
+      const staged = await backend.stageCredentials("iris", {
+        kind: "text",
+        text: irisText(login),
+      });
+      if (staged.status !== "ok") throw new Error("staging failed");
+      expect(JSON.stringify(staged)).not.toContain(login.password);
+      expect(staged.data.hint).toBe(maskTail(login.username));
+      return backend.verifyConnection(staged.data.id, () => {});
+    };
+    expect(await verify(SANDBOX_LOGINS.iris.valid)).toMatchObject({
+      data: { ok: true, account: { name: "Primrose Tea Rooms Ltd" } },
+    });
+    expect(await verify(SANDBOX_LOGINS.iris.inactive)).toMatchObject({
+      data: { ok: false, problems: [{ code: "iris_user_inactive" }] },
+    });
+    expect(await verify(SANDBOX_LOGINS.iris.apiDisabled)).toMatchObject({
+      data: { problems: [{ code: "iris_api_module_disabled" }] },
+    });
+    expect(await verify({ username: "nobody", password: "x" })).toMatchObject({
+      data: { problems: [{ code: "credentials_rejected" }] },
+    });
+  });
+});
+
+describe("fakeBackend sign-in", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("succeeds after a while by default, staging a sign-in without a hint", async () => {
+    vi.useFakeTimers();
+    const backend = createFakeBackend({ stepDelayMs: 100 });
+    let settled = false;
+    const result = backend.signIn("ipayroll", "de").then((value) => {
+      settled = true;
+      return value;
+    });
+    await vi.advanceTimersByTimeAsync(399);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const staged = await result;
+    expect(staged).toEqual({
+      status: "ok",
+      data: { id: "staged-1", provider: "ipayroll", hint: "" },
+    });
+    expect(backend.calls).toContainEqual({
+      method: "signIn",
+      provider: "ipayroll",
+      language: "de",
+    });
+    vi.useRealTimers();
+    const report = await backend.verifyConnection("staged-1", () => {});
+    expect(report).toMatchObject({
+      data: { ok: true, account: { id: "49764", name: "iPayroll organisation 49764" } },
+    });
+  });
+
+  it("is declined, times out or fails as scripted", async () => {
+    const problem = { code: "browser_unavailable" } as const;
+    const backend = createFakeBackend({
+      signIn: (provider) =>
+        provider === "ipayroll" ? { kind: "deny" } : { kind: "timeOut", afterMs: 5 },
+    });
+    expect(await backend.signIn("ipayroll", "en")).toEqual({
+      status: "error",
+      error: { code: "sign_in_denied", params: { provider: "iPayroll" } },
+    });
+    expect(await backend.signIn("employmenthero", "en")).toEqual({
+      status: "error",
+      error: { code: "sign_in_timed_out", params: { provider: "Employment Hero" } },
+    });
+    const failing = createFakeBackend({ signIn: { kind: "fail", problem } });
+    expect(await failing.signIn("ipayroll", "en")).toEqual({ status: "error", error: problem });
+    expect(await failing.signIn("hrworks", "en")).toMatchObject({
+      error: { code: "configuration_invalid" },
+    });
+  });
+
+  it("resolves a waiting sign-in as cancelled when cancelSignIn is called", async () => {
+    const backend = createFakeBackend({ signIn: { kind: "wait" } });
+    const result = backend.signIn("employmenthero", "en");
+    expect(backend.pendingSignIn?.provider).toBe("employmenthero");
+    await backend.cancelSignIn();
+    expect(await result).toEqual({
+      status: "error",
+      error: { code: "sign_in_cancelled", params: { provider: "Employment Hero" } },
+    });
+    expect(backend.pendingSignIn).toBeNull();
+    expect(backend.stagedIds()).toEqual([]);
+    // Cancelling with nothing under way is harmless.
+    await backend.cancelSignIn();
+  });
+
+  it("cancels a delayed sign-in too, and one sign-in replaces another", async () => {
+    const backend = createFakeBackend({ signIn: { kind: "succeed", afterMs: 10_000 } });
+    const first = backend.signIn("ipayroll", "en");
+    const second = backend.signIn("ipayroll", "en");
+    expect(await first).toMatchObject({ error: { code: "sign_in_cancelled" } });
+    await backend.cancelSignIn();
+    expect(await second).toMatchObject({ error: { code: "sign_in_cancelled" } });
+  });
+
+  it("lets a test settle a waiting sign-in as any Sandbox user", async () => {
+    const backend = createFakeBackend({ signIn: { kind: "wait" } });
+    const result = backend.signIn("ipayroll", "en");
+    backend.pendingSignIn?.succeed(SANDBOX_LOGINS.ipayroll.withoutEmployees.username);
+    const staged = await result;
+    if (staged.status !== "ok") throw new Error("sign-in failed");
+    expect(await backend.verifyConnection(staged.data.id, () => {})).toMatchObject({
+      data: {
+        ok: false,
+        account: null,
+        permissions: [{ id: "employees", status: "missing" }, { id: "leavebalances" }],
+        problems: [{ code: "permission_missing", params: { permission: "employees" } }],
+      },
     });
   });
 });

@@ -1,15 +1,18 @@
 /**
  * An in-memory {@link Backend} for tests and plain-browser development.
  *
- * It imitates the Rust core closely enough for the UI: key files are parsed the way HRworks writes
- * them, secrets stay inside the fake (only a masked hint comes back), and verification streams
- * progress events before it resolves. Every behaviour can be replaced per test.
+ * It imitates the Rust core closely enough for the UI: key files and IRIS logins are parsed the way
+ * the core reads them, secrets stay inside the fake (only a masked hint comes back), a browser
+ * sign-in waits until it succeeds, fails or is cancelled, and verification streams progress events
+ * before it resolves. Every behaviour can be replaced per test.
  */
 
 import type { Backend, FileDropEvent } from "./backend";
 import type {
+  Account,
   AppInfo,
   CredentialInput,
+  Language,
   PermissionCheck,
   Problem,
   ProviderId,
@@ -41,6 +44,73 @@ export const SANDBOX_KEYS = {
   },
 } as const;
 
+/**
+ * The Sandbox's test users for IRIS and for the browser sign-ins (made-up values, not secrets;
+ * the same as `crates/hrlink-sandbox/src/scenarios.rs`).
+ */
+export const SANDBOX_LOGINS = {
+  iris: {
+    valid: { username: "sbx-api-valid", password: "Sbx!Valid-7Kq2Rw9P" },
+    inactive: { username: "sbx-api-inactive", password: "Sbx!Inactive-3Jm8Xc1L" },
+    apiDisabled: { username: "sbx-api-disabled", password: "Sbx!Disabled-5Hn4Vb6T" },
+    noContract: { username: "sbx-api-nocontract", password: "Sbx!NoContract-8Gp2Zs4Y" },
+  },
+  ipayroll: {
+    apiUser: { username: "49764apihrlink", password: "Sandbox-Password-1" },
+    withoutEmployees: { username: "49764apilimited", password: "Sandbox-Password-2" },
+    otherOrganisation: { username: "51234apihrlink", password: "Sandbox-Password-3" },
+  },
+  employmenthero: {
+    oneOrganisation: { username: "one.org@sandbox.example", password: "Sandbox-Password-1" },
+    twoOrganisations: { username: "two.orgs@sandbox.example", password: "Sandbox-Password-2" },
+  },
+} as const;
+
+export interface Login {
+  username: string;
+  password: string;
+}
+
+/** An IRIS login as the wizard hands it over: two labelled lines. */
+export function irisText(login: Login): string {
+  return `Username: ${login.username}\nPassword: ${login.password}`;
+}
+
+const IRIS_LABEL = /^(user\s*name|password)\s*(?:[:=\t]|\s{2,}|$)\s*(.*)$/i;
+
+/**
+ * Reads IRIS credentials roughly the way the core does (`parse_iris_credentials`): labelled lines
+ * (`Username: …` / `Password: …`, the value possibly on the next line) or exactly two bare
+ * lines, user name first (one word). Returns the user name only.
+ */
+export function parseIrisText(text: string): Result<{ username: string }, Problem> {
+  const unrecognised = err({ code: "iris_credentials_unrecognised" } as const);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  let username: string | undefined;
+  let password: string | undefined;
+  if (lines.some((line) => IRIS_LABEL.test(line))) {
+    for (let i = 0; i < lines.length; i++) {
+      const match = IRIS_LABEL.exec(lines[i] ?? "");
+      if (!match) continue;
+      let value = (match[2] ?? "").trim();
+      const next = lines[i + 1];
+      if (value === "" && next !== undefined && !IRIS_LABEL.test(next)) {
+        value = next;
+        i += 1;
+      }
+      if (/^pass/i.test(match[1] ?? "")) password = value;
+      else username = value;
+    }
+  } else if (lines.length === 2 && !/\s/.test(lines[0] ?? "")) {
+    [username, password] = lines;
+  }
+  if (!username || !password) return unrecognised;
+  return ok({ username });
+}
+
 /** The key file HRworks downloads, as text. */
 export function keyFileText(keys: { access: string; secret: string }): string {
   return `Access Key: ${keys.access}\nSecret Access Key: ${keys.secret}\n`;
@@ -68,7 +138,31 @@ export interface VerifyScript {
 export interface FakeStaged {
   id: string;
   provider: ProviderId;
+  /** HRworks: the access key. */
   accessKey: string;
+  /** IRIS: the API user's name; browser sign-ins: the Sandbox user signed in as. */
+  login?: string;
+}
+
+/**
+ * What a browser sign-in does: succeed (as a Sandbox user, by default the provider's first),
+ * be declined on the consent page, time out, fail with any problem, or wait until the test
+ * settles it through `pendingSignIn` (or `cancelSignIn` is called). Each can take a while
+ * (`afterMs`); `cancelSignIn` ends any of them with `sign_in_cancelled`.
+ */
+export type SignInBehaviour =
+  | { kind: "succeed"; as?: string; afterMs?: number }
+  | { kind: "deny"; afterMs?: number }
+  | { kind: "timeOut"; afterMs?: number }
+  | { kind: "fail"; problem: Problem; afterMs?: number }
+  | { kind: "wait" };
+
+/** A sign-in settled by the test. */
+export interface ManualSignIn {
+  readonly provider: ProviderId;
+  /** The browser came back: stage a sign-in as `as` (default: the provider's first user). */
+  succeed(as?: string): void;
+  fail(problem: Problem): void;
 }
 
 export interface FakeBackendOptions {
@@ -89,6 +183,8 @@ export interface FakeBackendOptions {
   stepDelayMs?: number;
   /** Leave each verification open until the test drives it through `pendingVerification`. */
   manualVerify?: boolean;
+  /** What a browser sign-in does (default: succeeds after a few step delays). */
+  signIn?: SignInBehaviour | ((provider: ProviderId) => SignInBehaviour);
 }
 
 /** A verification driven by the test: emit progress, then finish. */
@@ -103,7 +199,9 @@ export type FakeCall =
   | { method: "chooseKeyFile"; provider: ProviderId }
   | { method: "stageCredentials"; provider: ProviderId; input: CredentialInput }
   | { method: "discardCredentials"; id: string }
-  | { method: "verifyConnection"; id: string };
+  | { method: "verifyConnection"; id: string }
+  | { method: "signIn"; provider: ProviderId; language: Language }
+  | { method: "cancelSignIn" };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -120,6 +218,8 @@ export interface FakeBackend extends Backend {
   putFile(path: string, content: string): void;
   /** The open verification when `manualVerify` is set. */
   readonly pendingVerification: ManualVerification | null;
+  /** The open sign-in when the behaviour is `wait`. */
+  readonly pendingSignIn: ManualSignIn | null;
 }
 
 const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
@@ -177,16 +277,52 @@ export function progressFor(outcomes: Array<[VerifyStep, boolean]>): VerifyProgr
   return events;
 }
 
+/** What each provider's fake connection reaches, and the permissions it checks. */
+const FAKE_CONNECTIONS: Record<
+  ProviderId,
+  { account: Account; permissions: Array<[string, boolean]> }
+> = {
+  hrworks: {
+    account: { id: "40117", name: "Sonnenschein Bäckerei GmbH" },
+    permissions: HRWORKS_PERMISSIONS,
+  },
+  iris: {
+    account: { id: "1", name: "Primrose Tea Rooms Ltd" },
+    permissions: [
+      ["employees", true],
+      ["personal", true],
+      ["contract", false],
+    ],
+  },
+  // iPayroll names the organisation nowhere: the core calls it by its number.
+  ipayroll: {
+    account: { id: "49764", name: "iPayroll organisation 49764" },
+    permissions: [
+      ["employees", true],
+      ["leavebalances", false],
+    ],
+  },
+  employmenthero: {
+    account: { id: "5f0c6c3e-3b1a-4d51-9d0e-2a7c1b9e4f01", name: "Wattle Bakehouse Pty Ltd" },
+    permissions: [
+      ["organisations:list", true],
+      ["employees:list", true],
+      ["teams:list", false],
+    ],
+  },
+};
+
 /** A successful report for `provider`. */
 export function successReport(
   provider: ProviderId = "hrworks",
   overrides: Partial<VerificationReport> = {},
 ): VerificationReport {
+  const connection = FAKE_CONNECTIONS[provider];
   return {
     provider,
     ok: true,
-    account: { id: "40117", name: "Sonnenschein Bäckerei GmbH" },
-    permissions: HRWORKS_PERMISSIONS.map(([id, required]) => ({
+    account: connection.account,
+    permissions: connection.permissions.map(([id, required]) => ({
       id,
       required,
       status: "granted",
@@ -200,26 +336,102 @@ export function successReport(
 const providerName = (id: ProviderId) =>
   DEFAULT_PROVIDERS.find((p) => p.id === id)?.name ?? String(id);
 
-/** The built-in scenarios, chosen by access key like the Sandbox does. */
+/** The run that leads to `report`: sign-in, organisation, each permission, people. */
+export function scenarioFor(report: VerificationReport): VerifyScript {
+  return {
+    progress: progressFor([
+      [{ kind: "authenticate" }, true],
+      [{ kind: "account" }, report.account !== null],
+      ...report.permissions.map((p): [VerifyStep, boolean] => [
+        { kind: "permission", id: p.id },
+        p.status !== "missing",
+      ]),
+      [{ kind: "people" }, report.people !== null],
+    ]),
+    result: ok(report),
+  };
+}
+
+/** The built-in scenarios, chosen by access key or user like the Sandbox does. */
 export function sandboxScenario(staged: FakeStaged): VerifyScript {
+  switch (staged.provider) {
+    case "iris":
+      return irisScenario(staged.login ?? "");
+    case "ipayroll":
+      return ipayrollScenario(staged.login ?? "");
+    case "employmenthero":
+      return scenarioFor(successReport("employmenthero"));
+    case "hrworks":
+      return hrworksScenario(staged);
+  }
+}
+
+function irisScenario(username: string): VerifyScript {
+  const users = SANDBOX_LOGINS.iris;
+  switch (username) {
+    case users.valid.username:
+      return scenarioFor(successReport("iris"));
+    case users.noContract.username: {
+      const report = successReport("iris");
+      return scenarioFor({
+        ...report,
+        permissions: report.permissions.map((p) =>
+          p.id === "contract" ? { ...p, status: "missing" } : p,
+        ),
+      });
+    }
+    case users.inactive.username:
+      return failedScenario("iris", { code: "iris_user_inactive" });
+    case users.apiDisabled.username:
+      return failedScenario("iris", { code: "iris_api_module_disabled" });
+    default:
+      return failedScenario("iris", {
+        code: "credentials_rejected",
+        params: { provider: providerName("iris") },
+      });
+  }
+}
+
+function ipayrollScenario(user: string): VerifyScript {
+  const users = SANDBOX_LOGINS.ipayroll;
+  switch (user) {
+    case users.withoutEmployees.username: {
+      // Without `employees` iPayroll shows no employee, so not the organisation number either.
+      const report = successReport("ipayroll");
+      return scenarioFor({
+        ...report,
+        ok: false,
+        account: null,
+        people: null,
+        permissions: report.permissions.map((p) =>
+          p.id === "employees" ? { ...p, status: "missing" } : p,
+        ),
+        problems: [
+          {
+            code: "permission_missing",
+            params: { provider: providerName("ipayroll"), permission: "employees" },
+          },
+        ],
+      });
+    }
+    case users.otherOrganisation.username:
+      return scenarioFor(
+        successReport("ipayroll", {
+          account: { id: "51234", name: "iPayroll organisation 51234" },
+          people: { count: 8 },
+        }),
+      );
+    default:
+      return scenarioFor(successReport("ipayroll"));
+  }
+}
+
+function hrworksScenario(staged: FakeStaged): VerifyScript {
   const provider = providerName(staged.provider);
   const auth: VerifyStep = { kind: "authenticate" };
   switch (staged.accessKey) {
-    case SANDBOX_KEYS.valid.access: {
-      const report = successReport(staged.provider);
-      return {
-        progress: progressFor([
-          [auth, true],
-          [{ kind: "account" }, true],
-          ...report.permissions.map((p): [VerifyStep, boolean] => [
-            { kind: "permission", id: p.id },
-            true,
-          ]),
-          [{ kind: "people" }, true],
-        ]),
-        result: ok(report),
-      };
-    }
+    case SANDBOX_KEYS.valid.access:
+      return scenarioFor(successReport(staged.provider));
     case SANDBOX_KEYS.missingPermission.access: {
       const permissions: PermissionCheck[] = [
         { id: "persons", required: true, status: "granted" },
@@ -287,20 +499,30 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const stepDelay = options.stepDelayMs ?? 0;
   let nextId = 0;
   let pending: ManualVerification | null = null;
+  let pendingSignIn: ManualSignIn | null = null;
+  /** Ends the sign-in under way with `sign_in_cancelled`. */
+  let cancelCurrentSignIn: (() => void) | null = null;
 
   const info: AppInfo = { version: "0.1.0", demo: true, support_mode: false, ...options.appInfo };
   const providers = options.providers ?? DEFAULT_PROVIDERS;
 
   const pause = () => (stepDelay > 0 ? delay(stepDelay) : Promise.resolve());
 
+  function remember(entry: Omit<FakeStaged, "id">, hint: string): StagedCredentials {
+    nextId += 1;
+    const id = `staged-${nextId}`;
+    staged.set(id, { id, ...entry });
+    return { id, provider: entry.provider, hint };
+  }
+
   function builtInStage(
     provider: ProviderId,
     input: CredentialInput,
   ): Result<StagedCredentials, Problem> {
-    if (provider !== "hrworks") {
+    if (provider === "ipayroll" || provider === "employmenthero") {
       return err({
         code: "configuration_invalid",
-        params: { what: `${providerName(provider)} sign-in` },
+        params: { what: `${providerName(provider)} signs in through the browser` },
       });
     }
     let text: string;
@@ -311,12 +533,66 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     } else {
       text = input.text;
     }
+    if (provider === "iris") {
+      const login = parseIrisText(text);
+      if (login.status === "error") return login;
+      const { username } = login.data;
+      return ok(remember({ provider, accessKey: "", login: username }, maskTail(username)));
+    }
     const parsed = parseKeyFile(text);
     if (parsed.status === "error") return parsed;
-    nextId += 1;
-    const id = `staged-${nextId}`;
-    staged.set(id, { id, provider, accessKey: parsed.data.accessKey });
-    return ok({ id, provider, hint: maskTail(parsed.data.accessKey) });
+    const { accessKey } = parsed.data;
+    return ok(remember({ provider, accessKey }, maskTail(accessKey)));
+  }
+
+  function signInBehaviour(provider: ProviderId): SignInBehaviour {
+    const given = options.signIn;
+    if (typeof given === "function") return given(provider);
+    return given ?? { kind: "succeed", afterMs: stepDelay * 4 };
+  }
+
+  /** A browser sign-in: settles as `behaviour` says, or as cancelled. */
+  function signIn(provider: ProviderId): Promise<Result<StagedCredentials, Problem>> {
+    const name = providerName(provider);
+    if (provider !== "ipayroll" && provider !== "employmenthero") {
+      return Promise.resolve(
+        err({ code: "configuration_invalid", params: { what: `${name} sign-in` } }),
+      );
+    }
+    // One sign-in at a time, like the core: a new one cancels the previous.
+    cancelCurrentSignIn?.();
+    const behaviour = signInBehaviour(provider);
+    const firstUser = Object.values(SANDBOX_LOGINS[provider])[0]?.username ?? "";
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settle = (result: Result<StagedCredentials, Problem>) => {
+        clearTimeout(timer);
+        pendingSignIn = null;
+        cancelCurrentSignIn = null;
+        resolve(result);
+      };
+      const succeed = (as?: string) =>
+        settle(ok(remember({ provider, accessKey: "", login: as ?? firstUser }, "")));
+      cancelCurrentSignIn = () =>
+        settle(err({ code: "sign_in_cancelled", params: { provider: name } }));
+      if (behaviour.kind === "wait") {
+        pendingSignIn = { provider, succeed, fail: (problem) => settle(err(problem)) };
+        return;
+      }
+      const finish = () => {
+        switch (behaviour.kind) {
+          case "succeed":
+            return succeed(behaviour.as);
+          case "deny":
+            return settle(err({ code: "sign_in_denied", params: { provider: name } }));
+          case "timeOut":
+            return settle(err({ code: "sign_in_timed_out", params: { provider: name } }));
+          case "fail":
+            return settle(err(behaviour.problem));
+        }
+      };
+      timer = setTimeout(finish, behaviour.afterMs ?? 0);
+    });
   }
 
   /** Staging shared by pasted text and chosen files: a test's script, or the built-in parser. */
@@ -339,6 +615,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     calls,
     get pendingVerification() {
       return pending;
+    },
+    get pendingSignIn() {
+      return pendingSignIn;
     },
     stagedIds: () => [...staged.keys()],
     hoverFiles: () => {
@@ -398,6 +677,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }
       await pause();
       return script.result;
+    },
+    signIn(provider, language) {
+      calls.push({ method: "signIn", provider, language });
+      return signIn(provider);
+    },
+    async cancelSignIn() {
+      calls.push({ method: "cancelSignIn" });
+      cancelCurrentSignIn?.();
     },
     async onFileDrop(handler) {
       dropHandlers.add(handler);

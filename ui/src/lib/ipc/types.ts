@@ -10,6 +10,7 @@ export type {
   AppInfo,
   CredentialInput,
   CredentialKind,
+  Language,
   PeopleCount,
   PermissionCheck,
   PermissionStatus,

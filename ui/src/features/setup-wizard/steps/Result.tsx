@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import {
   Button,
@@ -11,6 +12,7 @@ import {
 } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import type {
+  Account,
   PermissionCheck,
   PermissionStatus,
   ProviderSummary,
@@ -18,8 +20,16 @@ import type {
 } from "../../../lib/ipc/types";
 import { BackLink } from "../BackLink";
 import { StepCaption } from "../StepCaption";
-import { permissionAnchor, permissionFix, permissionName } from "../text";
-import type { Outcome } from "../wizardMachine";
+import {
+  accountName,
+  type HandOver,
+  handOver,
+  isOrganisation,
+  permissionAnchor,
+  permissionFix,
+  permissionName,
+} from "../text";
+import type { Outcome, WizardProblem } from "../wizardMachine";
 
 export interface ResultProps {
   provider: ProviderSummary;
@@ -36,6 +46,48 @@ const STATUS_TONE: Record<PermissionStatus, TagTone> = {
   unknown: "warning",
 };
 
+/** "Use a different key" in each system's terms. */
+const USE_DIFFERENT = {
+  key: "result.useDifferent",
+  user: "result.useDifferentUser",
+  signIn: "result.signInAgain",
+} as const;
+
+const NOT_RIGHT = {
+  key: "result.notRightCompany",
+  user: "result.notRightUser",
+  signIn: "result.notRightSignIn",
+} as const;
+
+const CAPTION = {
+  key: "result.permissionsCaption",
+  user: "result.permissionsCaptionUser",
+  signIn: "result.permissionsCaptionSignIn",
+} as const;
+
+/** Problems that checking the same credentials again cannot fix. */
+const NO_RETRY = new Set<WizardProblem["code"]>(["credentials_expired", "sign_in_expired"]);
+
+/**
+ * Problems that only a new sign-in fixes: a sign-in's permissions are fixed when it is given, so
+ * checking it again finds the same.
+ */
+const NEW_SIGN_IN_ONLY = new Set<WizardProblem["code"]>([
+  "permission_missing",
+  "organisation_choice_needed",
+]);
+
+function canRetry(problems: WizardProblem[], how: HandOver): boolean {
+  if (problems.some((problem) => NO_RETRY.has(problem.code))) return false;
+  return !(how === "signIn" && problems.every((problem) => NEW_SIGN_IN_ONLY.has(problem.code)));
+}
+
+function okLeadKey(provider: ProviderSummary, how: HandOver) {
+  if (how === "key") return "result.okLead";
+  if (how === "user") return "result.okLeadUser";
+  return provider.id === "ipayroll" ? "result.okLeadIpayroll" : "result.okLeadEmploymenthero";
+}
+
 /** Step 4: what the check found. */
 export function Result({
   provider,
@@ -48,20 +100,25 @@ export function Result({
   const { t, i18n } = useTranslation();
   const report = outcome.report;
   const account = report?.account ?? null;
+  const how = handOver(provider.credential_kind);
+  const company = account ? accountName(provider, account, t) : "";
 
   if (outcome.kind === "ok" && account) {
+    const heading = isOrganisation(provider.id)
+      ? "result.okHeadingOrganisation"
+      : "result.okHeading";
     return (
       <div>
         <BackLink onClick={onBack} />
         <StepCaption step={4} prominent={prominentStep} />
         <Panel tone="success" className="result-panel">
-          <h1 className="heading-l">{t("result.okHeading", { company: account.name })}</h1>
-          <p>{t("result.okLead", { provider: provider.name })}</p>
+          <h1 className="heading-l">{t(heading, { company })}</h1>
+          <p>{t(okLeadKey(provider, how), { provider: provider.name })}</p>
         </Panel>
         <Findings provider={provider} report={outcome.report} />
         <ButtonGroup>
           <Button variant="secondary" onClick={onUseDifferentKey}>
-            {t("result.notRightCompany")}
+            {t(NOT_RIGHT[how])}
           </Button>
         </ButtonGroup>
       </div>
@@ -69,16 +126,17 @@ export function Result({
   }
 
   const problems = outcome.kind === "problem" ? outcome.problems : [];
+  const retry = canRetry(problems, how);
   const items: ErrorSummaryItem[] = problems.map((problem) => {
     const rendered = renderProblem(problem, i18n.language);
-    const href =
-      problem.code === "permission_missing" && report
-        ? `#${permissionAnchor(problem.params.permission)}`
-        : undefined;
-    return { text: rendered.message, detail: rendered.nextStep, href };
+    const missing = problem.code === "permission_missing";
+    const href = missing && report ? `#${permissionAnchor(problem.params.permission)}` : undefined;
+    // The catalogue says "choose Try again"; a sign-in's permissions change only by signing in.
+    const detail =
+      missing && how === "signIn" ? t("result.permissionNextStepSignIn") : rendered.nextStep;
+    return { text: rendered.message, detail, href };
   });
-  // Staged credentials that the core no longer holds cannot be tried again.
-  const canRetry = !problems.some((problem) => problem.code === "credentials_expired");
+  const signedIn = report !== null && report.permissions.length > 0;
 
   return (
     <div>
@@ -87,22 +145,47 @@ export function Result({
       <StepCaption step={4} prominent={prominentStep} />
       <h1 className="heading-l">
         {account
-          ? t("result.problemHeadingConnected", { company: account.name })
-          : t("result.problemHeading", { provider: provider.name })}
+          ? t("result.problemHeadingConnected", { company })
+          : signedIn
+            ? t("result.problemHeadingSignedIn", { provider: provider.name })
+            : t("result.problemHeading", { provider: provider.name })}
       </h1>
-      <p className="lead">{t("result.problemLead")}</p>
-      {report && account && <Findings provider={provider} report={report} />}
+      <p className="lead">
+        {retry
+          ? t("result.problemLead")
+          : t(`result.problemLead${how === "signIn" ? "SignIn" : "Other"}`)}
+      </p>
+      {report && (account || signedIn) && <Findings provider={provider} report={report} />}
       <ButtonGroup>
-        {canRetry && <Button onClick={onTryAgain}>{t("result.tryAgain")}</Button>}
-        <Button variant={canRetry ? "secondary" : "primary"} onClick={onUseDifferentKey}>
-          {t("result.useDifferent")}
+        {retry && <Button onClick={onTryAgain}>{t("result.tryAgain")}</Button>}
+        <Button variant={retry ? "secondary" : "primary"} onClick={onUseDifferentKey}>
+          {t(USE_DIFFERENT[how])}
         </Button>
       </ButtonGroup>
     </div>
   );
 }
 
-/** The company, the people count and the permission table. */
+/** The rows that name the account: iPayroll's is only a number; a number nobody gave is left out. */
+function accountRows(provider: ProviderSummary, account: Account, t: TFunction) {
+  if (provider.id === "ipayroll") {
+    return account.id ? [{ key: t("result.organisationNumber"), value: account.id }] : [];
+  }
+  const organisation = isOrganisation(provider.id);
+  const name = {
+    key: organisation ? t("result.organisation") : t("result.company"),
+    value: accountName(provider, account, t),
+  };
+  const number = {
+    key: organisation
+      ? t("result.organisationId", { provider: provider.name })
+      : t("result.companyNumber", { provider: provider.name }),
+    value: account.id,
+  };
+  return account.id ? [name, number] : [name];
+}
+
+/** The account, the people count and the permission table. */
 function Findings({ provider, report }: { provider: ProviderSummary; report: VerificationReport }) {
   const { t } = useTranslation();
   return (
@@ -110,11 +193,7 @@ function Findings({ provider, report }: { provider: ProviderSummary; report: Ver
       {report.account && (
         <SummaryList
           rows={[
-            { key: t("result.company"), value: report.account.name },
-            {
-              key: t("result.companyNumber", { provider: provider.name }),
-              value: report.account.id,
-            },
+            ...accountRows(provider, report.account, t),
             {
               key: t("result.people"),
               value: report.people
@@ -146,7 +225,9 @@ function PermissionTable({
       </h2>
       <div className="table-wrap">
         <table className="table">
-          <caption className="visually-hidden">{t("result.permissionsCaption")}</caption>
+          <caption className="visually-hidden">
+            {t(CAPTION[handOver(provider.credential_kind)])}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t("result.columnPermission")}</th>
@@ -162,7 +243,7 @@ function PermissionTable({
                 className={`permission--${permission.status}`}
               >
                 <th scope="row" className="permission__name">
-                  {permissionName(permission.id, t)}
+                  {permissionName(provider.id, permission.id, t)}
                   <code className="permission__id">{permission.id}</code>
                   {permission.status === "missing" && (
                     <p className="permission__fix">

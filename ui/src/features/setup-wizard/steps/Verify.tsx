@@ -1,29 +1,38 @@
 import { useTranslation } from "react-i18next";
 import { cx, StatusIcon } from "../../../components/ui";
-import type { VerifyStep } from "../../../lib/ipc/types";
+import type { ProviderSummary, VerifyStep } from "../../../lib/ipc/types";
 import { StepCaption } from "../StepCaption";
-import { permissionName } from "../text";
+import { handOver, permissionName } from "../text";
 import type { ChecklistItem } from "../wizardMachine";
 
 export interface VerifyProps {
-  providerName: string;
+  provider: ProviderSummary;
   checklist: ChecklistItem[];
   prominentStep?: boolean;
 }
 
+const INTRO = {
+  key: "verify.intro",
+  user: "verify.introUser",
+  signIn: "verify.introSignIn",
+} as const;
+
 /** Step 3: the live checklist while the core proves the connection. */
-export function Verify({ providerName, checklist, prominentStep }: VerifyProps) {
+export function Verify({ provider, checklist, prominentStep }: VerifyProps) {
   const { t } = useTranslation();
+  const providerName = provider.name;
   const label = (step: VerifyStep) =>
     step.kind === "permission"
-      ? t("verify.step.permission", { name: permissionName(step.id, t) })
+      ? t("verify.step.permission", { name: permissionName(provider.id, step.id, t) })
       : t(`verify.step.${step.kind}`);
 
   return (
     <div>
       <StepCaption step={3} prominent={prominentStep} />
       <h1 className="heading-l">{t("verify.heading", { provider: providerName })}</h1>
-      <p className="lead">{t("verify.intro", { provider: providerName })}</p>
+      <p className="lead">
+        {t(INTRO[handOver(provider.credential_kind)], { provider: providerName })}
+      </p>
       <ol className="checklist" aria-label={t("verify.listLabel")} aria-live="polite">
         {checklist.map((item) => (
           <li

@@ -1,0 +1,18 @@
+// Employment Hero: sign-in in the system browser (here a stand-in that clicks through the
+// Sandbox's consent page), PKCE and the loopback listener in Rust, then the checks.
+import { chooseSystem, heading, logins, resultHeading, signInAs } from "./support.mjs";
+
+describe("Employment Hero on the Sandbox", () => {
+  it("signs in through the browser and names the organisation", async () => {
+    await chooseSystem("Employment Hero");
+    await expect(await heading()).toHaveText("Sign in to Employment Hero in your browser");
+    signInAs(logins.employmentHero);
+    await $("button=Sign in with Employment Hero").click();
+
+    expect(await resultHeading()).toBe(
+      "Connected to Sandbox Bakehouse Pty Ltd — is this the right organisation?",
+    );
+    await expect($("table")).toHaveText(expect.stringContaining("Granted"));
+  });
+
+});
