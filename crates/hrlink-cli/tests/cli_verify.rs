@@ -7,8 +7,11 @@
     reason = "tests and their helpers fail by panicking"
 )]
 
+use std::ffi::OsString;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use hrlink_sandbox::scenarios::{KeyPair, Login, hrworks, iris};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
@@ -57,12 +60,27 @@ impl Run {
 /// Runs `hrlink` with a clean environment (no endpoints, proxies or locale from the machine) and
 /// every log on, so that a secret in any log line would show.
 async fn hrlink(args: Vec<String>, stdin: Option<String>) -> Run {
+    hrlink_with(args, stdin, Vec::new()).await
+}
+
+/// Longer than any run takes on a loaded machine; a browser sign-in that went wrong would
+/// otherwise wait for its own five-minute timeout.
+const DEADLINE: Duration = Duration::from_secs(90);
+
+/// [`hrlink`] with `env` added to the clean environment; killed (and the test failed) after
+/// [`DEADLINE`].
+async fn hrlink_with(
+    args: Vec<String>,
+    stdin: Option<String>,
+    env: Vec<(&'static str, OsString)>,
+) -> Run {
     tokio::task::spawn_blocking(move || {
         let mut command = Command::new(env!("CARGO_BIN_EXE_hrlink"));
         command
             .args(&args)
             .env_clear()
             .env("HRLINK_LOG", "trace")
+            .envs(env)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .stdin(if stdin.is_some() {
@@ -76,12 +94,35 @@ async fn hrlink(args: Vec<String>, stdin: Option<String>) -> Run {
             let mut pipe = child.stdin.take().unwrap();
             pipe.write_all(text.as_bytes()).unwrap();
         }
-        let output = child.wait_with_output().unwrap();
-        Run {
-            code: output.status.code().expect("exited, not killed"),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        let read_all = |mut pipe: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                let _ = pipe.read_to_end(&mut bytes);
+                String::from_utf8_lossy(&bytes).into_owned()
+            })
+        };
+        let stdout = read_all(Box::new(child.stdout.take().unwrap()));
+        let stderr = read_all(Box::new(child.stderr.take().unwrap()));
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break Some(status);
+            }
+            if started.elapsed() > DEADLINE {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let run = Run {
+            code: status.and_then(|s| s.code()).unwrap_or(-1),
+            stdout: stdout.join().unwrap(),
+            stderr: stderr.join().unwrap(),
+        };
+        assert!(status.is_some(), "hrlink ran past {DEADLINE:?}: {run:?}");
+        assert!(run.code >= 0, "hrlink was killed by a signal: {run:?}");
+        run
     })
     .await
     .unwrap()
@@ -396,5 +437,349 @@ async fn a_canary_secret_never_reaches_stdout_or_stderr() {
             );
         }
     }
+    fixture.sandbox.shutdown().await;
+}
+
+// --- Browser sign-in (iPayroll, Employment Hero): `BROWSER` is a script that plays the person
+// with curl, against the same in-process Sandbox. ---
+
+fn has_curl() -> bool {
+    Command::new("curl")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+/// What the person at the browser does on the Sandbox's consent page.
+#[derive(Clone, Copy)]
+struct Person {
+    login: Login,
+    allow: bool,
+}
+
+/// Writes a `BROWSER` command into `dir`: it GETs the consent page, POSTs the consent form (the
+/// authorize request's parameters, the person's username and password, the decision), saves
+/// where the Sandbox redirects to (HR Link's loopback listener, with the code and state) in
+/// `callback.txt`, and GETs it. `hrlink` starts it with the authorize URL as its argument and
+/// does not wait for it.
+fn browser_script(dir: &Path, person: Person) -> PathBuf {
+    const TEMPLATE: &str = r#"#!/bin/sh
+url="$1"
+base="${url%%\?*}"
+query="${url#*\?}"
+exec >/dev/null 2>>'@DIR@/curl.log'
+curl -fsS -o /dev/null "$url" || exit 1
+back=$(curl -sS -o /dev/null -w '%{redirect_url}' --data "$query" \
+  --data-urlencode 'username=@USERNAME@' --data-urlencode 'password=@PASSWORD@' \
+  --data 'decision=@DECISION@' "$base") || exit 1
+printf '%s\n' "$back" > '@DIR@/callback.txt'
+[ -n "$back" ] || exit 1
+curl -sS -o '@DIR@/page.html' "$back"
+"#;
+    let script = TEMPLATE
+        .replace("@DIR@", &dir.display().to_string())
+        .replace("@USERNAME@", person.login.username)
+        .replace("@PASSWORD@", person.login.password)
+        .replace("@DECISION@", if person.allow { "allow" } else { "deny" });
+    let path = dir.join("browser.sh");
+    std::fs::write(&path, script).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path
+}
+
+/// One `hrlink verify ipayroll|employmenthero` run and what it must end with.
+struct SignInCase {
+    name: &'static str,
+    provider: &'static str,
+    person: Person,
+    /// Extra arguments (`--client-id`, `--organisation`, ...).
+    args: Vec<String>,
+    json: bool,
+    code: i32,
+    /// The report's problem codes, for `--json` runs whose sign-in succeeded; `None` when the
+    /// sign-in itself failed (then there is no report: the problem is printed on stderr).
+    report: Option<&'static [&'static str]>,
+    /// Secrets that must not be printed, besides the code, the state and the person's password.
+    secrets: Vec<&'static str>,
+}
+
+/// What a browser sign-in run printed, and where the consent sent the browser back to.
+struct SignInRun {
+    run: Run,
+    /// HR Link's loopback callback with the code (or the error) and the state.
+    callback: Option<hrlink_core::oauth::Url>,
+    curl_log: String,
+}
+
+impl Fixture {
+    async fn sign_in(&self, case: &SignInCase) -> SignInRun {
+        let dir = self.dir.path().join(case.name.replace(' ', "-"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = browser_script(&dir, case.person);
+        let mut args = vec![
+            "--lang".to_owned(),
+            "en".to_owned(),
+            "verify".to_owned(),
+            case.provider.to_owned(),
+            "--endpoints".to_owned(),
+            self.endpoints.display().to_string(),
+        ];
+        args.extend(case.args.iter().cloned());
+        if case.json {
+            args.push("--json".to_owned());
+        }
+        // The script finds curl on the test's PATH; nothing else of the environment is passed.
+        let mut env = vec![("BROWSER", script.into_os_string())];
+        if let Some(path) = std::env::var_os("PATH") {
+            env.push(("PATH", path));
+        }
+        let run = hrlink_with(args, None, env).await;
+        // The script saves the callback before it calls back, so the file is there once hrlink
+        // got its code; a moment's patience for a slow disk.
+        let mut callback = None;
+        for _ in 0..50 {
+            let text = std::fs::read_to_string(dir.join("callback.txt")).unwrap_or_default();
+            if let Ok(url) = hrlink_core::oauth::Url::parse(text.trim()) {
+                callback = Some(url);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        SignInRun {
+            run,
+            callback,
+            curl_log: std::fs::read_to_string(dir.join("curl.log")).unwrap_or_default(),
+        }
+    }
+}
+
+/// A run of 43 or more base64url characters: the shape of the Sandbox's tokens and codes
+/// (32 random bytes), which nothing else `hrlink` prints has.
+fn token_shaped(text: &str) -> Option<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .find(|word| word.len() >= 43)
+}
+
+/// Runs every case, asserts its exit code, report and silence about secrets; returns the runs.
+async fn check_sign_in_cases(fixture: &Fixture, cases: &[SignInCase]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for case in cases {
+        let SignInRun {
+            run,
+            callback,
+            curl_log,
+        } = fixture.sign_in(case).await;
+        let name = case.name;
+        assert_eq!(run.code, case.code, "{name}: {run:?}\ncurl: {curl_log}");
+        let callback =
+            callback.unwrap_or_else(|| panic!("{name}: the browser was not sent back: {curl_log}"));
+        if let Some(problems) = case.report {
+            let report = run.json();
+            assert_shape(&report);
+            assert_eq!(report["provider"], case.provider, "{name}");
+            assert_eq!(report["ok"], case.code == 0, "{name}");
+            assert_eq!(codes(&report), problems, "{name}: {report}");
+        }
+        // What the browser carried back, and every secret of the sign-in, stays unprinted.
+        let query: Vec<(String, String)> = callback.query_pairs().into_owned().collect();
+        let carried = query
+            .iter()
+            .filter(|(name, _)| name == "code" || name == "state")
+            .map(|(_, value)| value.as_str());
+        if let Some((_, code)) = query.iter().find(|(name, _)| name == "code") {
+            // The shape check below would catch a code, or a token (the same shape).
+            assert!(token_shaped(code).is_some(), "{name}: code {code:?}");
+        }
+        for secret in carried
+            .chain([case.person.login.password])
+            .chain(case.secrets.iter().copied())
+        {
+            run.assert_never_shows(secret);
+        }
+        for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            assert_eq!(
+                token_shaped(text),
+                None,
+                "{name}: something token-shaped on {stream}: {run:?}"
+            );
+        }
+        runs.push(run);
+    }
+    runs
+}
+
+fn arg(value: &str) -> String {
+    value.to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ipayroll_browser_sign_in_exits_as_documented() {
+    use hrlink_sandbox::scenarios::ipayroll;
+    if !cfg!(unix) || !has_curl() {
+        eprintln!("SKIPPED: needs a Unix shell and curl on PATH to play the browser");
+        return;
+    }
+    let fixture = fixture().await;
+    let canary_secret = write(fixture.dir.path(), "canary-secret.txt", CANARY);
+    let allow = |login| Person { login, allow: true };
+    let cases = [
+        SignInCase {
+            name: "all scopes",
+            provider: "ipayroll",
+            person: allow(ipayroll::API_USER),
+            args: Vec::new(),
+            json: true,
+            code: 0,
+            report: Some(&[]),
+            secrets: vec![ipayroll::CLIENT.secret],
+        },
+        SignInCase {
+            name: "limited api user",
+            provider: "ipayroll",
+            person: allow(ipayroll::API_USER_WITHOUT_EMPLOYEES),
+            args: Vec::new(),
+            json: true,
+            code: 4,
+            report: Some(&["permission_missing"]),
+            secrets: vec![ipayroll::CLIENT.secret],
+        },
+        SignInCase {
+            name: "consent denied",
+            provider: "ipayroll",
+            person: Person {
+                login: ipayroll::API_USER,
+                allow: false,
+            },
+            args: Vec::new(),
+            json: false,
+            code: 3,
+            report: None,
+            secrets: vec![ipayroll::CLIENT.secret],
+        },
+        SignInCase {
+            // The Sandbox accepts only its own secret: the canary is a refused client.
+            name: "unknown client secret",
+            provider: "ipayroll",
+            person: allow(ipayroll::API_USER),
+            args: vec![
+                arg("--client-secret-file"),
+                canary_secret.display().to_string(),
+            ],
+            json: true,
+            code: 3,
+            report: None,
+            secrets: vec![CANARY, ipayroll::CLIENT.secret],
+        },
+    ];
+    let runs = check_sign_in_cases(&fixture, &cases).await;
+
+    // The report names the organisation by its number, the only name iPayroll exposes.
+    let report = runs[0].json();
+    let number = ipayroll::ORGANISATION_NUMBER.to_string();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["account"]["id"], number.as_str());
+    assert_eq!(
+        report["account"]["name"],
+        format!("iPayroll organisation {number}")
+    );
+    assert_eq!(permission(&report, "employees")["status"], "granted");
+    assert!(report["people"]["count"].as_u64().unwrap() > 0);
+    assert_eq!(
+        permission(&runs[1].json(), "employees")["status"],
+        "missing"
+    );
+    // Declined and refused say so, in words, on stderr (there is no report to print).
+    assert!(
+        runs[2].stderr.contains("Access was declined"),
+        "{:?}",
+        runs[2]
+    );
+    assert!(
+        runs[3]
+            .stderr
+            .contains("did not accept HR Link's app registration"),
+        "{:?}",
+        runs[3]
+    );
+    fixture.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn employmenthero_browser_sign_in_exits_as_documented() {
+    use hrlink_sandbox::scenarios::employmenthero;
+    if !cfg!(unix) || !has_curl() {
+        eprintln!("SKIPPED: needs a Unix shell and curl on PATH to play the browser");
+        return;
+    }
+    let fixture = fixture().await;
+    let no_employees_secret = write(
+        fixture.dir.path(),
+        "no-employees-secret.txt",
+        employmenthero::CLIENT_WITHOUT_EMPLOYEES.secret,
+    );
+    let one_organisation = Person {
+        login: employmenthero::ONE_ORGANISATION,
+        allow: true,
+    };
+    let secrets = vec![
+        employmenthero::CLIENT.secret,
+        employmenthero::CLIENT_WITHOUT_EMPLOYEES.secret,
+    ];
+    let cases = [
+        SignInCase {
+            name: "one organisation",
+            provider: "employmenthero",
+            person: one_organisation,
+            args: Vec::new(),
+            json: true,
+            code: 0,
+            report: Some(&[]),
+            secrets: secrets.clone(),
+        },
+        SignInCase {
+            name: "app without employees scopes",
+            provider: "employmenthero",
+            person: one_organisation,
+            args: vec![
+                arg("--client-id"),
+                arg(employmenthero::CLIENT_WITHOUT_EMPLOYEES.id),
+                arg("--client-secret-file"),
+                no_employees_secret.display().to_string(),
+            ],
+            json: true,
+            code: 4,
+            report: Some(&["permission_missing"]),
+            secrets: secrets.clone(),
+        },
+        SignInCase {
+            name: "unknown organisation",
+            provider: "employmenthero",
+            person: one_organisation,
+            args: vec![arg("--organisation"), arg("no-such-organisation")],
+            json: true,
+            code: 2,
+            report: Some(&["organisation_choice_needed"]),
+            secrets,
+        },
+    ];
+    let runs = check_sign_in_cases(&fixture, &cases).await;
+
+    let report = runs[0].json();
+    assert_eq!(report["account"]["id"], employmenthero::ORGANISATION.id);
+    assert_eq!(report["account"]["name"], employmenthero::ORGANISATION.name);
+    // Employment Hero lists everyone, including people who have left.
+    assert_eq!(report["people"]["count"], 250);
+    assert_eq!(permission(&report, "employees:list")["status"], "granted");
+    let report = runs[1].json();
+    assert_eq!(permission(&report, "employees:list")["status"], "missing");
+    assert_eq!(permission(&report, "employees:list")["required"], true);
+    assert_eq!(
+        permission(&report, "organisations:list")["status"],
+        "granted"
+    );
     fixture.sandbox.shutdown().await;
 }

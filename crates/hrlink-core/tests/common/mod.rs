@@ -159,6 +159,14 @@ pub fn codes(report: &VerificationReport) -> Vec<&'static str> {
 /// it: the report (Debug and JSON), each problem (Debug, Display, JSON) and each rendered
 /// message in every language.
 pub fn assert_nowhere(report: &VerificationReport, needle: &str) {
+    if let Some(surface) = leak(report, needle) {
+        panic!("secret leaked into: {surface}");
+    }
+}
+
+/// The first surface of [`assert_nowhere`] that shows `needle`, if any (for table-driven tests
+/// that collect mismatches instead of panicking).
+pub fn leak(report: &VerificationReport, needle: &str) -> Option<String> {
     let mut surfaces = vec![
         format!("{report:?}"),
         serde_json::to_string(report).expect("report serialises"),
@@ -173,9 +181,9 @@ pub fn assert_nowhere(report: &VerificationReport, needle: &str) {
             surfaces.push(rendered.next_step);
         }
     }
-    for surface in surfaces {
-        assert!(!surface.contains(needle), "secret leaked into: {surface}");
-    }
+    surfaces
+        .into_iter()
+        .find(|surface| surface.contains(needle))
 }
 
 // --- A raw HTTP/1.1 server for what the Sandbox does not do. ---
