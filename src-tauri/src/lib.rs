@@ -10,6 +10,16 @@ mod state;
 
 pub use ipc::specta_builder;
 
+/// The commands and their state, reachable without a webview: for this crate's integration
+/// tests (`tests/commands.rs`), which call the real commands against the in-process Sandbox.
+/// Not an API.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::commands::{app, credentials, sign_in, verify};
+    pub use crate::launch::Options;
+    pub use crate::state::AppState;
+}
+
 /// Starts the app.
 pub fn run() {
     launch::init_tracing();

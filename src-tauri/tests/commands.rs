@@ -1,0 +1,301 @@
+//! The real commands against the in-process Sandbox, with the state the app manages
+//! (`AppState::start` without endpoints starts the Sandbox on loopback).
+//!
+//! The commands are called as functions with a `State` from a mock app rather than through IPC:
+//! `specta_builder()` is a `Builder<Wry>`, which `tauri::test`'s mock runtime cannot host. What
+//! IPC adds on top (argument decoding, JSON encoding) is imitated: inputs are decoded from the
+//! JSON the UI sends, and every answer and channel payload is encoded to JSON, the only form in
+//! which it can reach the webview, and searched for secrets.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests and their helpers fail by panicking"
+)]
+
+use std::sync::{Arc, Mutex};
+
+use hrlink_core::ProviderId;
+use hrlink_desktop_lib::testing::{AppState, Options, app, credentials, sign_in, verify};
+use hrlink_sandbox::scenarios::{KeyPair, Login, hrworks, iris};
+use serde::Serialize;
+use serde_json::{Value, json};
+use tauri::ipc::{Channel, InvokeResponseBody};
+use tauri::test::MockRuntime;
+use tauri::{App, Manager};
+
+/// A secret that must never come back across the boundary.
+const CANARY: &str = "CANARY-7f3a9c-do-not-print";
+
+/// A mock app managing the state the real app starts with (Sandbox endpoints, demo config),
+/// and a record of everything sent back towards the webview, as JSON.
+struct Shell {
+    app: App<MockRuntime>,
+    sent: Arc<Mutex<Vec<String>>>,
+}
+
+impl Shell {
+    async fn start() -> Shell {
+        let state = AppState::start(Options::default(), None)
+            .await
+            .expect("start the app state with the in-process Sandbox");
+        assert!(
+            state.demo.is_some(),
+            "no endpoints given: the Sandbox serves"
+        );
+        let app = tauri::test::mock_app();
+        app.manage(state);
+        Shell {
+            app,
+            sent: Arc::default(),
+        }
+    }
+
+    /// Records an answer as the IPC layer would encode it (`Ok` and `Err` alike).
+    fn answer<T: Serialize, E: Serialize>(&self, result: &Result<T, E>) -> Value {
+        let json = match result {
+            Ok(value) => serde_json::to_string(value),
+            Err(error) => serde_json::to_string(error),
+        }
+        .expect("answers serialise");
+        self.sent.lock().unwrap().push(json.clone());
+        serde_json::from_str(&json).unwrap()
+    }
+
+    /// A progress channel recording every payload; returns it with the list it fills.
+    fn channel<T>(&self) -> (Channel<T>, Arc<Mutex<Vec<Value>>>) {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let (sink, sent) = (events.clone(), self.sent.clone());
+        let channel = Channel::new(move |body| {
+            let json = match body {
+                InvokeResponseBody::Json(json) => json,
+                InvokeResponseBody::Raw(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            };
+            sink.lock()
+                .unwrap()
+                .push(serde_json::from_str(&json).expect("progress is JSON"));
+            sent.lock().unwrap().push(json);
+            Ok(())
+        });
+        (channel, events)
+    }
+
+    /// `stage_credentials` with the pasted-text input the UI sends.
+    fn stage(&self, provider: ProviderId, text: &str) -> Value {
+        let input: credentials::CredentialInput =
+            serde_json::from_value(json!({"kind": "text", "text": text}))
+                .expect("the UI's input shape decodes");
+        let result = credentials::stage_credentials(self.app.state(), provider, input);
+        self.answer(&result)
+    }
+
+    /// `verify_connection`: the answer and the progress events.
+    async fn verify(&self, id: &str) -> (Value, Vec<Value>) {
+        let (channel, events) = self.channel();
+        let result = verify::verify_connection(self.app.state(), id.to_owned(), channel).await;
+        let answer = self.answer(&result);
+        let events = events.lock().unwrap().clone();
+        (answer, events)
+    }
+
+    /// Fails if any answer or channel payload so far contains `secret`.
+    fn assert_never_sent(&self, secret: &str) {
+        for json in self.sent.lock().unwrap().iter() {
+            assert!(
+                !json.contains(secret),
+                "a secret crossed back to the webview in: {json}"
+            );
+        }
+    }
+}
+
+fn key_file(pair: KeyPair) -> String {
+    format!(
+        "Access Key: {}\r\nSecret Access Key: {}\r\n",
+        pair.access_key, pair.secret_access_key
+    )
+}
+
+fn iris_text(login: Login) -> String {
+    format!(
+        "Username: {}\nPassword: {}\n",
+        login.username, login.password
+    )
+}
+
+fn staged_id(staged: &Value) -> String {
+    staged["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("staging succeeds, got {staged}"))
+        .to_owned()
+}
+
+fn problem_codes(report: &Value) -> Vec<&str> {
+    report["problems"]
+        .as_array()
+        .expect("report.problems is a list")
+        .iter()
+        .map(|p| p["code"].as_str().expect("a problem has a code"))
+        .collect()
+}
+
+/// The steps a verification reports, in the JSON the UI receives.
+fn step(kind: &str) -> Value {
+    json!({"kind": kind})
+}
+
+fn assert_step_ran_ok(events: &[Value], step: &Value) {
+    assert!(
+        events.contains(&json!({"state": "started", "step": step})),
+        "no Started for {step}: {events:#?}"
+    );
+    assert!(
+        events.contains(&json!({"state": "finished", "step": step, "ok": true})),
+        "no successful Finished for {step}: {events:#?}"
+    );
+}
+
+#[tokio::test]
+async fn a_valid_hrworks_key_file_verifies_with_live_progress() {
+    let shell = Shell::start().await;
+    let staged = shell.stage(ProviderId::Hrworks, &key_file(hrworks::VALID));
+    assert_eq!(staged["provider"], "hrworks");
+    let hint = staged["hint"].as_str().expect("a masked hint");
+    assert!(
+        !hint.contains(hrworks::VALID.access_key),
+        "the hint masks the access key: {hint}"
+    );
+
+    let (report, events) = shell.verify(&staged_id(&staged)).await;
+    assert_eq!(report["ok"], true, "the valid key verifies: {report:#}");
+    assert_eq!(report["provider"], "hrworks");
+    assert_eq!(report["account"]["name"], hrworks::COMPANY);
+    assert!(problem_codes(&report).is_empty(), "{report:#}");
+
+    let permissions: Vec<&str> = report["permissions"]
+        .as_array()
+        .expect("report.permissions")
+        .iter()
+        .map(|p| p["id"].as_str().expect("permission id"))
+        .collect();
+    assert!(
+        permissions.contains(&"persons") && permissions.contains(&"persons.master-data"),
+        "the required HRworks permissions are probed: {permissions:?}"
+    );
+    let mut steps = vec![step("authenticate"), step("account")];
+    steps.extend(
+        permissions
+            .iter()
+            .map(|id| json!({"kind": "permission", "id": id})),
+    );
+    steps.push(step("people"));
+    for step in &steps {
+        assert_step_ran_ok(&events, step);
+    }
+    assert_eq!(
+        events.len(),
+        steps.len() * 2,
+        "one Started and one Finished per step, nothing else: {events:#?}"
+    );
+    assert_eq!(
+        events.first(),
+        Some(&json!({"state": "started", "step": step("authenticate")})),
+        "authentication comes first"
+    );
+
+    shell.assert_never_sent(hrworks::VALID.secret_access_key);
+}
+
+#[tokio::test]
+async fn a_rejected_key_reports_credentials_rejected() {
+    let shell = Shell::start().await;
+    let staged = shell.stage(ProviderId::Hrworks, &key_file(hrworks::UNKNOWN));
+    let (report, events) = shell.verify(&staged_id(&staged)).await;
+    assert_eq!(report["ok"], false, "{report:#}");
+    assert!(report["account"].is_null(), "{report:#}");
+    assert!(
+        problem_codes(&report).contains(&"credentials_rejected"),
+        "{report:#}"
+    );
+    assert!(
+        events.contains(&json!({"state": "finished", "step": step("authenticate"), "ok": false})),
+        "authentication is reported as failed: {events:#?}"
+    );
+    shell.assert_never_sent(hrworks::UNKNOWN.secret_access_key);
+}
+
+#[tokio::test]
+async fn an_iris_login_text_verifies() {
+    let shell = Shell::start().await;
+    let staged = shell.stage(ProviderId::Iris, &iris_text(iris::VALID));
+    assert_eq!(staged["provider"], "iris");
+    let (report, events) = shell.verify(&staged_id(&staged)).await;
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["provider"], "iris");
+    assert_eq!(report["account"]["name"], iris::COMPANY);
+    assert_step_ran_ok(&events, &step("authenticate"));
+    shell.assert_never_sent(iris::VALID.password);
+}
+
+#[tokio::test]
+async fn discarded_credentials_are_expired() {
+    let shell = Shell::start().await;
+    let id = staged_id(&shell.stage(ProviderId::Hrworks, &key_file(hrworks::VALID)));
+    credentials::discard_credentials(shell.app.state(), id.clone());
+    let (answer, events) = shell.verify(&id).await;
+    assert_eq!(answer["code"], "credentials_expired", "{answer:#}");
+    assert!(events.is_empty(), "nothing ran: {events:#?}");
+
+    let (answer, _) = shell.verify("staged-never-issued").await;
+    assert_eq!(answer["code"], "credentials_expired", "{answer:#}");
+    shell.assert_never_sent(hrworks::VALID.secret_access_key);
+}
+
+#[tokio::test]
+async fn a_canary_secret_never_crosses_back() {
+    let shell = Shell::start().await;
+
+    // Every command the mock runtime can host, each answer recorded as JSON.
+    let info = app::app_info(shell.app.state());
+    assert_eq!(shell.answer::<_, ()>(&Ok(info))["demo"], true);
+    let providers = app::list_providers();
+    assert_eq!(
+        shell
+            .answer::<_, ()>(&Ok(providers))
+            .as_array()
+            .map(Vec::len),
+        Some(ProviderId::ALL.len())
+    );
+    sign_in::cancel_sign_in(shell.app.state());
+
+    // The canary as an HRworks secret (staged or refused, either way recorded) ...
+    let hrworks_canary = format!(
+        "Access Key: {}\r\nSecret Access Key: {CANARY}\r\n",
+        hrworks::VALID.access_key
+    );
+    let staged = shell.stage(ProviderId::Hrworks, &hrworks_canary);
+    if let Some(id) = staged["id"].as_str() {
+        let (report, _) = shell.verify(id).await;
+        assert_eq!(
+            report["ok"], false,
+            "a wrong secret cannot verify: {report:#}"
+        );
+    }
+    // ... as an IRIS password, which verifies and is rejected by the Sandbox ...
+    let staged = shell.stage(
+        ProviderId::Iris,
+        &format!("Username: {}\nPassword: {CANARY}\n", iris::VALID.username),
+    );
+    let (report, events) = shell.verify(&staged_id(&staged)).await;
+    assert_eq!(report["ok"], false, "{report:#}");
+    assert!(!events.is_empty(), "the IRIS check ran");
+    // ... and as text that is no credential at all (a parse error must not echo it).
+    shell.stage(ProviderId::Hrworks, &format!("{CANARY}\n{CANARY}"));
+    shell.stage(ProviderId::Iris, CANARY);
+
+    assert!(
+        shell.sent.lock().unwrap().len() >= 7,
+        "the answers were recorded"
+    );
+    shell.assert_never_sent(CANARY);
+    shell.assert_never_sent("CANARY");
+}
