@@ -1,18 +1,7 @@
-import { type Ref, type TextareaHTMLAttributes, useState } from "react";
+import type { Ref, TextareaHTMLAttributes } from "react";
 import { cx } from "./cx";
 import { describedBy, Field, type FieldChromeProps } from "./Field";
-
-/** Words for the Show/Hide toggle of a masked field (the caller translates them). */
-export interface RevealLabels {
-  show: string;
-  hide: string;
-  /** Accessible names, e.g. "Show the key". */
-  showLabel: string;
-  hideLabel: string;
-  /** Announced after toggling. */
-  nowVisible: string;
-  nowHidden: string;
-}
+import { maskedAttributes, type RevealLabels, RevealToggle, useReveal } from "./Reveal";
 
 export type TextAreaProps = FieldChromeProps &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
@@ -38,13 +27,8 @@ export function TextArea({
   reveal,
   ...rest
 }: TextAreaProps) {
-  const [visible, setVisible] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
-  const hidden = masked && !visible;
-  const toggle = () => {
-    setVisible(!visible);
-    if (reveal) setAnnouncement(visible ? reveal.nowHidden : reveal.nowVisible);
-  };
+  const shown = useReveal(masked, reveal);
+  const hidden = shown.hidden;
   return (
     <Field {...{ id, label, hint, error, labelIsHeading, errorPrefix }}>
       <div className={cx("textarea-wrap", masked && reveal && "textarea-wrap--reveal")}>
@@ -59,33 +43,10 @@ export function TextArea({
           )}
           aria-describedby={describedBy(id, hint, error)}
           aria-invalid={error ? true : undefined}
-          {...(masked
-            ? {
-                spellCheck: false,
-                autoComplete: "off",
-                autoCorrect: "off",
-                autoCapitalize: "off",
-                "data-masked": hidden,
-              }
-            : {})}
+          {...(masked ? maskedAttributes(hidden) : {})}
           {...rest}
         />
-        {masked && reveal && (
-          <>
-            <button
-              type="button"
-              className="btn btn--secondary reveal-toggle"
-              aria-controls={id}
-              aria-label={visible ? reveal.hideLabel : reveal.showLabel}
-              onClick={toggle}
-            >
-              {visible ? reveal.hide : reveal.show}
-            </button>
-            <span className="visually-hidden" aria-live="polite">
-              {announcement}
-            </span>
-          </>
-        )}
+        {masked && reveal && <RevealToggle controls={id} labels={reveal} reveal={shown} />}
       </div>
     </Field>
   );

@@ -1,7 +1,7 @@
-import { type InputHTMLAttributes, type Ref, useState } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 import { cx } from "./cx";
 import { describedBy, Field, type FieldChromeProps } from "./Field";
-import type { RevealLabels } from "./TextArea";
+import { maskedAttributes, type RevealLabels, RevealToggle, useReveal } from "./Reveal";
 
 export type TextFieldProps = FieldChromeProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
@@ -28,13 +28,8 @@ export function TextField({
   type,
   ...rest
 }: TextFieldProps) {
-  const [visible, setVisible] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
-  const hidden = masked && !visible;
-  const toggle = () => {
-    setVisible(!visible);
-    if (reveal) setAnnouncement(visible ? reveal.nowHidden : reveal.nowVisible);
-  };
+  const shown = useReveal(masked, reveal);
+  const hidden = shown.hidden;
   const input = (
     <input
       id={id}
@@ -42,15 +37,7 @@ export function TextField({
       aria-describedby={describedBy(id, hint, error)}
       aria-invalid={error ? true : undefined}
       type={masked ? (hidden ? "password" : "text") : type}
-      {...(masked
-        ? {
-            spellCheck: false,
-            autoComplete: "off",
-            autoCorrect: "off",
-            autoCapitalize: "off",
-            "data-masked": hidden,
-          }
-        : {})}
+      {...(masked ? maskedAttributes(hidden) : {})}
       {...rest}
     />
   );
@@ -59,18 +46,7 @@ export function TextField({
       {masked && reveal ? (
         <div className="input-wrap--reveal">
           {input}
-          <button
-            type="button"
-            className="btn btn--secondary reveal-toggle"
-            aria-controls={id}
-            aria-label={visible ? reveal.hideLabel : reveal.showLabel}
-            onClick={toggle}
-          >
-            {visible ? reveal.hide : reveal.show}
-          </button>
-          <span className="visually-hidden" aria-live="polite">
-            {announcement}
-          </span>
+          <RevealToggle controls={id} labels={reveal} reveal={shown} />
         </div>
       ) : (
         input
