@@ -64,7 +64,12 @@ impl Exit {
             | Problem::ProviderRateLimited { .. }
             | Problem::ProviderServerError { .. }
             | Problem::ProviderUnexpectedResponse { .. } => Exit::Unreachable,
-            Problem::KeyFileUnrecognised
+            // The keychain: unlock it or start it, then retry.
+            Problem::VaultLocked | Problem::VaultUnavailable | Problem::VaultTimedOut => {
+                Exit::Unexpected
+            }
+            Problem::ConnectionNotFound { .. }
+            | Problem::KeyFileUnrecognised
             | Problem::KeyFileRedactedExample
             | Problem::KeyFileIncomplete { .. }
             | Problem::KeyFileSwapped

@@ -3,6 +3,7 @@
 //! The same core as the desktop app: verify a connection, check a key file, list providers, run
 //! the Sandbox. Human output by default, `--json` for scripts; exit codes say what happened.
 
+mod connections;
 mod exit;
 mod output;
 
@@ -32,6 +33,10 @@ struct Cli {
     /// Language of messages: en or de (default: from the environment's locale).
     #[arg(long, global = true, value_parser = parse_language)]
     lang: Option<Language>,
+    /// Where saved connections' profiles live (default: $XDG_CONFIG_HOME/hrlink or
+    /// ~/.config/hrlink). Secrets are always in the OS keychain.
+    #[arg(long, global = true, env = "HRLINK_CONFIG_DIR")]
+    config_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -66,6 +71,15 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// When verified, save the connection under this label (secret in the OS keychain,
+        /// profile in the config dir).
+        #[arg(long, value_name = "LABEL")]
+        save: Option<String>,
+    },
+    /// Saved connections: list, check, remove.
+    Connections {
+        #[command(subcommand)]
+        command: ConnectionsCommand,
     },
     /// Run the Sandbox: local imitations of every provider's API, until Ctrl-C.
     Sandbox {
@@ -90,6 +104,35 @@ enum Command {
         /// Write the endpoints file here.
         #[arg(long)]
         endpoints_out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConnectionsCommand {
+    /// List the saved connections with their last status.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check one connection, or all: sign in and probe the permissions again.
+    Check {
+        /// The connection's id (default: all).
+        id: Option<String>,
+        /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
+        #[arg(long, env = "HRLINK_ENDPOINTS")]
+        endpoints: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a connection: its keychain entry and its profile.
+    Remove {
+        /// The connection's id.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -128,10 +171,13 @@ fn main() -> ExitCode {
             return Exit::Unexpected.into();
         }
     };
-    runtime.block_on(run(cli.command, language)).into()
+    let config_dir = cli.config_dir.or_else(default_config_dir);
+    runtime
+        .block_on(run(cli.command, language, config_dir))
+        .into()
 }
 
-async fn run(command: Command, language: Language) -> Exit {
+async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) -> Exit {
     match command {
         Command::Providers { json } => {
             output::providers(json);
@@ -158,6 +204,7 @@ async fn run(command: Command, language: Language) -> Exit {
             sign_in,
             endpoints,
             json,
+            save,
         } => match prepare(
             provider,
             credentials.as_deref(),
@@ -170,13 +217,20 @@ async fn run(command: Command, language: Language) -> Exit {
             Ok((http, endpoints, credentials)) => {
                 let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
                 output::report(&report, json, language);
-                Exit::for_report(&report)
+                let exit = Exit::for_report(&report);
+                match save {
+                    Some(label) if exit == Exit::Ok => {
+                        connections::save(config_dir, &label, &credentials, &report, language).await
+                    }
+                    _ => exit,
+                }
             }
             Err(problem) => {
                 output::problem(&problem, language);
                 Exit::for_problem(&problem)
             }
         },
+        Command::Connections { command } => connections::run(command, config_dir, language).await,
         Command::Sandbox {
             people,
             seed,
@@ -353,6 +407,24 @@ async fn run_sandbox(
     let _ = tokio::signal::ctrl_c().await;
     sandbox.shutdown().await;
     Exit::Ok
+}
+
+/// The platform config dir: `$XDG_CONFIG_HOME/hrlink`, else `$HOME/.config/hrlink` (on macOS
+/// `~/Library/Application Support/hrlink`, on Windows `%APPDATA%\\hrlink`).
+fn default_config_dir() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        var("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        var("HOME").map(|home| home.join("Library/Application Support"))
+    } else {
+        var("XDG_CONFIG_HOME").or_else(|| var("HOME").map(|home| home.join(".config")))
+    };
+    base.map(|base| base.join("hrlink"))
 }
 
 fn language_from_env() -> Language {

@@ -783,3 +783,127 @@ async fn employmenthero_browser_sign_in_exits_as_documented() {
     );
     fixture.sandbox.shutdown().await;
 }
+
+/// `hrlink` with `--lang en --config-dir DIR` and the D-Bus session (for the keychain).
+async fn hrlink_connections(config_dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec![
+        "--lang".to_owned(),
+        "en".to_owned(),
+        "--config-dir".to_owned(),
+        config_dir.display().to_string(),
+    ];
+    all.extend(args.iter().map(|a| (*a).to_owned()));
+    let env = std::env::var_os("DBUS_SESSION_BUS_ADDRESS")
+        .map(|bus| vec![("DBUS_SESSION_BUS_ADDRESS", bus)])
+        .unwrap_or_default();
+    hrlink_with(all, None, env).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn saved_connections_list_check_and_remove() {
+    let fixture = fixture().await;
+    let config_dir = fixture.dir.path().join("config");
+    let endpoints = fixture.endpoints.display().to_string();
+    let file = write(fixture.dir.path(), "hrworks.txt", &key_file(hrworks::VALID));
+    let file = file.display().to_string();
+
+    // A failed verification saves nothing and exits with the report's code.
+    let bad = write(
+        fixture.dir.path(),
+        "bad.txt",
+        &key_file(KeyPair {
+            access_key: hrworks::VALID.access_key,
+            secret_access_key: CANARY,
+        }),
+    );
+    let run = hrlink_connections(
+        &config_dir,
+        &[
+            "verify",
+            "hrworks",
+            "--credentials",
+            &bad.display().to_string(),
+            "--endpoints",
+            &endpoints,
+            "--save",
+            "Acme",
+        ],
+    )
+    .await;
+    assert_eq!(run.code, 3, "{run:?}");
+    run.assert_never_shows(CANARY);
+
+    let run = hrlink_connections(
+        &config_dir,
+        &[
+            "verify",
+            "hrworks",
+            "--credentials",
+            &file,
+            "--endpoints",
+            &endpoints,
+            "--save",
+            "Acme",
+        ],
+    )
+    .await;
+    assert_eq!(run.code, 0, "{run:?}");
+
+    let list = hrlink_connections(&config_dir, &["connections", "list", "--json"]).await;
+    assert_eq!(list.code, 0, "{list:?}");
+    let listed = list.json();
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 1, "{list:?}");
+    let connection = &listed[0];
+    assert_eq!(
+        keys(connection),
+        ["account", "id", "label", "provider", "status"]
+    );
+    assert_eq!(connection["label"], "Acme");
+    assert_eq!(connection["provider"], "hrworks");
+    assert_eq!(connection["status"], "connected");
+    let id = connection["id"].as_str().unwrap().to_owned();
+
+    let check = hrlink_connections(
+        &config_dir,
+        &["connections", "check", "--endpoints", &endpoints, "--json"],
+    )
+    .await;
+    assert_eq!(check.code, 0, "{check:?}");
+    assert_eq!(check.json()[0]["status"], "connected");
+
+    // The HR system gone: unreachable, and a non-zero exit.
+    fixture.sandbox.shutdown().await;
+    let check = hrlink_connections(
+        &config_dir,
+        &[
+            "connections",
+            "check",
+            &id,
+            "--endpoints",
+            &endpoints,
+            "--json",
+        ],
+    )
+    .await;
+    assert_eq!(check.code, 5, "{check:?}");
+    assert_eq!(check.json()[0]["status"], "unreachable");
+    let list = hrlink_connections(&config_dir, &["connections", "list", "--json"]).await;
+    assert_eq!(list.json()[0]["status"], "unreachable");
+
+    // No secret in any file the CLI wrote.
+    for entry in std::fs::read_dir(config_dir.join("connections")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(!text.contains(hrworks::VALID.secret_access_key));
+        assert!(!text.contains(CANARY));
+    }
+
+    let remove = hrlink_connections(&config_dir, &["connections", "remove", &id]).await;
+    assert_eq!(remove.code, 0, "{remove:?}");
+    let list = hrlink_connections(&config_dir, &["connections", "list", "--json"]).await;
+    assert_eq!(list.json(), serde_json::json!([]));
+    let again = hrlink_connections(&config_dir, &["connections", "remove", &id]).await;
+    assert_eq!(again.code, 2, "{again:?}");
+    assert!(again.stderr.contains("no saved connection"), "{again:?}");
+}

@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod config;
+pub mod connections;
 pub mod credentials;
 pub mod endpoints;
 pub mod http;

@@ -204,6 +204,21 @@ pub enum Problem {
     /// The staged credentials are gone (expired or already used); hand them over again.
     #[error("credentials no longer available")]
     CredentialsExpired,
+    /// The keychain is locked, or access to it was refused; nothing was written elsewhere.
+    #[error("keychain locked")]
+    VaultLocked,
+    /// No keychain is available, or it would not keep (or give back) the secret.
+    #[error("keychain unavailable")]
+    VaultUnavailable,
+    /// The keychain did not answer in time (often an unlock dialog waiting).
+    #[error("keychain timed out")]
+    VaultTimedOut,
+    /// No saved connection has this id.
+    #[error("connection not found")]
+    ConnectionNotFound {
+        /// The id asked for.
+        id: String,
+    },
     /// The configuration or endpoints file is invalid.
     #[error("configuration invalid")]
     ConfigurationInvalid {
@@ -250,6 +265,10 @@ impl Problem {
             Problem::ClientRejected { .. } => "client_rejected",
             Problem::OrganisationChoiceNeeded { .. } => "organisation_choice_needed",
             Problem::CredentialsExpired => "credentials_expired",
+            Problem::VaultLocked => "vault_locked",
+            Problem::VaultUnavailable => "vault_unavailable",
+            Problem::VaultTimedOut => "vault_timed_out",
+            Problem::ConnectionNotFound { .. } => "connection_not_found",
             Problem::ConfigurationInvalid { .. } => "configuration_invalid",
         }
     }
@@ -340,6 +359,10 @@ pub(crate) mod tests {
                 count: 2,
             },
             Problem::CredentialsExpired,
+            Problem::VaultLocked,
+            Problem::VaultUnavailable,
+            Problem::VaultTimedOut,
+            Problem::ConnectionNotFound { id: "c1".into() },
             Problem::ConfigurationInvalid { what: "x".into() },
         ];
         for problem in &all {
@@ -378,6 +401,10 @@ pub(crate) mod tests {
                 | Problem::ClientRejected { .. }
                 | Problem::OrganisationChoiceNeeded { .. }
                 | Problem::CredentialsExpired
+                | Problem::VaultLocked
+                | Problem::VaultUnavailable
+                | Problem::VaultTimedOut
+                | Problem::ConnectionNotFound { .. }
                 | Problem::ConfigurationInvalid { .. } => {}
             }
         }

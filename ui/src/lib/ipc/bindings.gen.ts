@@ -264,6 +264,17 @@ export type Problem_Deserialize =
 } } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
+/**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
+{ code: "vault_locked" } | 
+/**  No keychain is available, or it would not keep (or give back) the secret. */
+{ code: "vault_unavailable" } | 
+/**  The keychain did not answer in time (often an unlock dialog waiting). */
+{ code: "vault_timed_out" } | 
+/**  No saved connection has this id. */
+{ code: "connection_not_found"; params: {
+	/**  The id asked for. */
+	id: string,
+} } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {
 	/**  Which file or setting. */
@@ -436,6 +447,17 @@ export type Problem_Serialize =
 } } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
+/**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
+{ code: "vault_locked" } | 
+/**  No keychain is available, or it would not keep (or give back) the secret. */
+{ code: "vault_unavailable" } | 
+/**  The keychain did not answer in time (often an unlock dialog waiting). */
+{ code: "vault_timed_out" } | 
+/**  No saved connection has this id. */
+{ code: "connection_not_found"; params: {
+	/**  The id asked for. */
+	id: string,
+} } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {
 	/**  Which file or setting. */

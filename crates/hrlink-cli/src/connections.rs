@@ -1,0 +1,217 @@
+//! `hrlink verify … --save LABEL` and `hrlink connections list|check|remove`.
+
+use std::path::PathBuf;
+
+use hrlink_core::connections::{
+    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, Profile, vault_problem,
+};
+use hrlink_core::messages::Language;
+use hrlink_core::vault::{BuildKind, Vault};
+use hrlink_core::verify::{Credentials, VerificationReport};
+use hrlink_core::{Endpoints, Problem};
+
+use crate::ConnectionsCommand;
+use crate::exit::Exit;
+use crate::output;
+
+/// The app id the desktop app uses, so the CLI sees the same connections.
+const APP_ID: &str = "app.hrlink.desktop";
+
+fn build_kind() -> BuildKind {
+    if cfg!(debug_assertions) {
+        BuildKind::Development
+    } else {
+        BuildKind::Release
+    }
+}
+
+fn open(config_dir: Option<PathBuf>) -> Result<ConnectionStore, Problem> {
+    let dir = config_dir.ok_or_else(|| Problem::ConfigurationInvalid {
+        what: "no config dir (--config-dir or HRLINK_CONFIG_DIR)".to_owned(),
+    })?;
+    let vault = Vault::open(APP_ID, build_kind()).map_err(|e| vault_problem(&e))?;
+    Ok(ConnectionStore::new(dir, vault))
+}
+
+fn fail(problem: &Problem, language: Language) -> Exit {
+    output::problem(problem, language);
+    Exit::for_problem(problem)
+}
+
+/// Saves a verified connection; prints its id.
+pub async fn save(
+    config_dir: Option<PathBuf>,
+    label: &str,
+    credentials: &Credentials,
+    report: &VerificationReport,
+    language: Language,
+) -> Exit {
+    let store = match open(config_dir) {
+        Ok(store) => store,
+        Err(problem) => return fail(&problem, language),
+    };
+    match store.save(label, credentials, report).await {
+        Ok(id) => {
+            eprintln!("Saved as connection {id}.");
+            Exit::Ok
+        }
+        Err(problem) => fail(&problem, language),
+    }
+}
+
+/// Runs `hrlink connections …`.
+pub async fn run(
+    command: ConnectionsCommand,
+    config_dir: Option<PathBuf>,
+    language: Language,
+) -> Exit {
+    let store = match open(config_dir) {
+        Ok(store) => store,
+        Err(problem) => return fail(&problem, language),
+    };
+    match command {
+        ConnectionsCommand::List { json } => match store.list() {
+            Ok((profiles, corrupt)) => {
+                report_corrupt(&corrupt);
+                print(&profiles, json);
+                Exit::Ok
+            }
+            Err(problem) => fail(&problem, language),
+        },
+        ConnectionsCommand::Check {
+            id,
+            endpoints,
+            json,
+        } => check(&store, id.as_deref(), endpoints, json, language).await,
+        ConnectionsCommand::Remove { id, json } => {
+            let Some(id) = ConnectionId::parse(&id) else {
+                return fail(&Problem::ConnectionNotFound { id }, language);
+            };
+            match store.remove(&id).await {
+                Ok(()) => {
+                    if json {
+                        println!("{}", serde_json::json!({"removed": id.as_str()}));
+                    } else {
+                        println!("Removed connection {id}.");
+                    }
+                    Exit::Ok
+                }
+                Err(problem) => fail(&problem, language),
+            }
+        }
+    }
+}
+
+async fn check(
+    store: &ConnectionStore,
+    id: Option<&str>,
+    endpoints: Option<PathBuf>,
+    json: bool,
+    language: Language,
+) -> Exit {
+    let endpoints = match endpoints {
+        Some(path) => match Endpoints::from_file(&path) {
+            Ok(endpoints) => endpoints,
+            Err(problem) => return fail(&problem, language),
+        },
+        None => Endpoints::production(),
+    };
+    let http = match crate::http_client() {
+        Ok(http) => http,
+        Err(problem) => return fail(&problem, language),
+    };
+    let ids: Vec<ConnectionId> = match id {
+        Some(id) => match ConnectionId::parse(id) {
+            Some(id) => vec![id],
+            None => {
+                return fail(&Problem::ConnectionNotFound { id: id.to_owned() }, language);
+            }
+        },
+        None => match store.list() {
+            Ok((profiles, corrupt)) => {
+                report_corrupt(&corrupt);
+                profiles.into_iter().map(|p| p.id).collect()
+            }
+            Err(problem) => return fail(&problem, language),
+        },
+    };
+    let mut checked = Vec::new();
+    let mut exit = Exit::Ok;
+    for id in ids {
+        match store.check(&id, &http, &endpoints).await {
+            Ok(outcome) => {
+                if exit == Exit::Ok && outcome.status != ConnectionStatus::Connected {
+                    exit = exit_for(outcome.status);
+                }
+                if let (false, Some(problem)) = (
+                    json,
+                    outcome.report.as_ref().and_then(|r| r.problems.first()),
+                ) {
+                    output::problem(problem, language);
+                }
+                checked.push(outcome.profile);
+            }
+            Err(problem) => {
+                output::problem(&problem, language);
+                if exit == Exit::Ok {
+                    exit = Exit::for_problem(&problem);
+                }
+            }
+        }
+    }
+    print(&checked, json);
+    exit
+}
+
+fn exit_for(status: ConnectionStatus) -> Exit {
+    match status {
+        ConnectionStatus::Connected => Exit::Ok,
+        ConnectionStatus::FailedAuth => Exit::Rejected,
+        ConnectionStatus::MissingPermission => Exit::PermissionMissing,
+        ConnectionStatus::Unreachable => Exit::Unreachable,
+        ConnectionStatus::VaultLocked => Exit::Unexpected,
+    }
+}
+
+fn report_corrupt(corrupt: &[CorruptProfile]) {
+    for c in corrupt {
+        eprintln!(
+            "hrlink: the connection profile {} is unreadable; it was set aside as {}",
+            c.file_name,
+            c.set_aside_as.display()
+        );
+    }
+}
+
+fn print(profiles: &[Profile], json: bool) {
+    if json {
+        let list: Vec<_> = profiles
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "id": p.id.as_str(),
+                    "label": p.label,
+                    "provider": p.provider.slug(),
+                    "account": {"id": p.account.id, "name": p.account.name},
+                    "status": p.last_status.code(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(list));
+        return;
+    }
+    if profiles.is_empty() {
+        println!("No saved connections.");
+    }
+    for p in profiles {
+        println!(
+            "{:<28} {:<20} {:<16} {} ({})  {}",
+            p.id.as_str(),
+            p.label,
+            p.provider.slug(),
+            p.account.name,
+            p.account.id,
+            p.last_status.code()
+        );
+    }
+}

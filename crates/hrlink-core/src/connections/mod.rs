@@ -1,0 +1,481 @@
+//! Saved connections: the secret in the keychain (one entry per connection, see
+//! [`crate::vault`]), everything else in a non-secret profile file ([`profile`]); and health
+//! checks that prove a saved connection still works.
+//!
+//! Never a plain-text fallback: when the keychain is locked, missing or slow, the caller gets a
+//! [`Problem`] to show and retry, and nothing secret is written anywhere else.
+
+pub mod profile;
+pub mod secret;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use crate::http::HttpClient;
+use crate::vault::{Vault, VaultError};
+use crate::verify::{Account, Credentials, PermissionStatus, VerificationReport};
+use crate::{Endpoints, Problem, ProviderId};
+
+pub use profile::{AccountFingerprint, CorruptProfile, Profile};
+pub use secret::StoredSecret;
+
+/// A saved connection's id: lower-case letters, digits and `-`, so it is safe as a file name
+/// and a keychain account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ConnectionId(String);
+
+impl ConnectionId {
+    /// Accepts 1 to 64 characters of `a-z`, `0-9` and `-`; `None` otherwise.
+    pub fn parse(value: &str) -> Option<ConnectionId> {
+        let valid = (1..=64).contains(&value.len())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        valid.then(|| ConnectionId(value.to_owned()))
+    }
+
+    /// A new, unique id: time, process and a counter.
+    pub fn generate() -> ConnectionId {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+        ConnectionId(format!("c{nanos:x}-{:x}-{count:x}", std::process::id()))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The keychain account holding this connection's secret.
+    fn vault_account(&self) -> String {
+        format!("connection-{}", self.0)
+    }
+}
+
+impl std::fmt::Display for ConnectionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for ConnectionId {
+    type Error = String;
+    fn try_from(value: String) -> Result<ConnectionId, String> {
+        ConnectionId::parse(&value).ok_or_else(|| "invalid connection id".to_owned())
+    }
+}
+
+impl From<ConnectionId> for String {
+    fn from(id: ConnectionId) -> String {
+        id.0
+    }
+}
+
+/// What a health check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectionStatus {
+    /// Authenticated, and every required permission is granted.
+    Connected,
+    /// The HR system no longer accepts the credentials.
+    FailedAuth,
+    /// A required permission is no longer granted.
+    MissingPermission,
+    /// The HR system could not be reached or answered unexpectedly.
+    Unreachable,
+    /// The keychain is locked, unavailable or did not answer: the secret could not be read.
+    VaultLocked,
+}
+
+impl ConnectionStatus {
+    /// The stable code, as in `--json` output.
+    pub fn code(self) -> &'static str {
+        match self {
+            ConnectionStatus::Connected => "connected",
+            ConnectionStatus::FailedAuth => "failed_auth",
+            ConnectionStatus::MissingPermission => "missing_permission",
+            ConnectionStatus::Unreachable => "unreachable",
+            ConnectionStatus::VaultLocked => "vault_locked",
+        }
+    }
+
+    /// The status a problem stands for.
+    pub fn for_problem(problem: &Problem) -> ConnectionStatus {
+        match problem {
+            Problem::CredentialsRejected { .. }
+            | Problem::SignInExpired { .. }
+            | Problem::IrisUserInactive
+            | Problem::ClientRejected { .. } => ConnectionStatus::FailedAuth,
+            Problem::PermissionMissing { .. } | Problem::IrisApiModuleDisabled => {
+                ConnectionStatus::MissingPermission
+            }
+            Problem::VaultLocked | Problem::VaultUnavailable | Problem::VaultTimedOut => {
+                ConnectionStatus::VaultLocked
+            }
+            _ => ConnectionStatus::Unreachable,
+        }
+    }
+
+    /// The status a verification report stands for.
+    pub fn for_report(report: &VerificationReport) -> ConnectionStatus {
+        if report.ok {
+            return ConnectionStatus::Connected;
+        }
+        report
+            .problems
+            .first()
+            .map_or(ConnectionStatus::Unreachable, ConnectionStatus::for_problem)
+    }
+}
+
+/// The problem to show for a keychain failure: locked, timed out, or unavailable.
+pub fn vault_problem(error: &VaultError) -> Problem {
+    match error {
+        VaultError::Locked => Problem::VaultLocked,
+        VaultError::TimedOut => Problem::VaultTimedOut,
+        VaultError::Unavailable
+        | VaultError::NotPersistent
+        | VaultError::TooLarge
+        | VaultError::Corrupt => Problem::VaultUnavailable,
+    }
+}
+
+/// Whether `account` is the account `profile` was saved for: same id, and the same name once
+/// normalised.
+pub fn same_account(profile: &Profile, account: &Account) -> bool {
+    profile.account.id == account.id
+        && profile.account.normalised_name == profile::normalise_name(&account.name)
+}
+
+fn folder_problem(dir: &Path) -> Problem {
+    Problem::ConfigurationInvalid {
+        what: format!("the connections folder {}", profile::folder(dir).display()),
+    }
+}
+
+/// Saved connections: profiles under `dir`, secrets in `vault`.
+#[derive(Debug, Clone)]
+pub struct ConnectionStore {
+    dir: PathBuf,
+    vault: Vault,
+}
+
+/// The outcome of a health check.
+#[derive(Debug)]
+pub struct CheckOutcome {
+    /// The profile, updated with this check.
+    pub profile: Profile,
+    /// What the check found.
+    pub status: ConnectionStatus,
+    /// The verification report, when the credentials could be read.
+    pub report: Option<VerificationReport>,
+}
+
+impl ConnectionStore {
+    /// A store with profiles under `dir` (the app's config dir) and secrets in `vault`.
+    pub fn new(dir: impl Into<PathBuf>, vault: Vault) -> ConnectionStore {
+        ConnectionStore {
+            dir: dir.into(),
+            vault,
+        }
+    }
+
+    /// The config dir profiles live under.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Saves verified credentials: the secret in the keychain, then the profile. Refuses a
+    /// report that is not ok (its first problem) or that is for another provider.
+    pub async fn save(
+        &self,
+        label: &str,
+        credentials: &Credentials,
+        report: &VerificationReport,
+    ) -> Result<ConnectionId, Problem> {
+        let provider = credentials.provider();
+        let account = match (&report.account, report.ok && report.provider == provider) {
+            (Some(account), true) => account,
+            _ => {
+                return Err(report.problems.first().cloned().unwrap_or_else(|| {
+                    Problem::ConfigurationInvalid {
+                        what: "an unverified connection".to_owned(),
+                    }
+                }));
+            }
+        };
+        let id = ConnectionId::generate();
+        let encoded = secret::encode(credentials).map_err(|e| vault_problem(&e))?;
+        self.vault
+            .store(&id.vault_account(), &encoded)
+            .await
+            .map_err(|e| vault_problem(&e))?;
+        let now = profile::now();
+        let profile = Profile {
+            version: profile::PROFILE_VERSION,
+            id: id.clone(),
+            label: label.trim().to_owned(),
+            provider,
+            account: AccountFingerprint {
+                id: account.id.clone(),
+                name: account.name.clone(),
+                normalised_name: profile::normalise_name(&account.name),
+            },
+            hint: credentials.hint(),
+            granted_permissions: granted(report),
+            created_at: now,
+            verified_at: now,
+            last_ok_at: Some(now),
+            last_status: ConnectionStatus::Connected,
+        };
+        if profile::write(&self.dir, &profile).is_err() {
+            // No profile, no connection: do not leave an orphaned secret behind.
+            let _ = self.vault.delete(&id.vault_account()).await;
+            return Err(folder_problem(&self.dir));
+        }
+        Ok(id)
+    }
+
+    /// Every saved connection, and the profile files that could not be read (set aside).
+    pub fn list(&self) -> Result<(Vec<Profile>, Vec<CorruptProfile>), Problem> {
+        profile::read_all(&self.dir).map_err(|_| folder_problem(&self.dir))
+    }
+
+    /// The profile of `id`.
+    pub fn profile(&self, id: &ConnectionId) -> Result<Profile, Problem> {
+        match profile::read_file(&profile::path(&self.dir, id)) {
+            Ok(profile::Read::Found(profile)) => Ok(profile),
+            Ok(profile::Read::Missing | profile::Read::Corrupt(_)) => {
+                Err(Problem::ConnectionNotFound {
+                    id: id.as_str().to_owned(),
+                })
+            }
+            Err(_) => Err(folder_problem(&self.dir)),
+        }
+    }
+
+    /// The secret of `id`, as stored.
+    pub async fn load_secret(&self, id: &ConnectionId) -> Result<StoredSecret, Problem> {
+        let stored = self
+            .vault
+            .read(&id.vault_account())
+            .await
+            .map_err(|e| vault_problem(&e))?
+            .ok_or_else(|| Problem::ConnectionNotFound {
+                id: id.as_str().to_owned(),
+            })?;
+        secret::decode(&stored).map_err(|e| vault_problem(&e))
+    }
+
+    /// The credentials of `id`, ready to verify. Browser sign-ins need the integration's
+    /// permissions as well, which are not part of a connection: for them use
+    /// [`ConnectionStore::load_secret`].
+    pub async fn load_credentials(&self, id: &ConnectionId) -> Result<Credentials, Problem> {
+        let profile = self.profile(id)?;
+        match (profile.provider, self.load_secret(id).await?) {
+            (ProviderId::Hrworks, StoredSecret::Hrworks(keys)) => Ok(Credentials::Hrworks(keys)),
+            (ProviderId::Iris, StoredSecret::Iris(login)) => Ok(Credentials::Iris(login)),
+            (provider, _) => Err(Problem::ConfigurationInvalid {
+                what: format!(
+                    "a saved {} connection needs the integration configuration",
+                    provider.display_name()
+                ),
+            }),
+        }
+    }
+
+    /// Records the outcome of a check in the profile (status, verified and last-ok times).
+    pub fn record_check(
+        &self,
+        id: &ConnectionId,
+        status: ConnectionStatus,
+    ) -> Result<Profile, Problem> {
+        self.record(id, status, None)
+    }
+
+    fn record(
+        &self,
+        id: &ConnectionId,
+        status: ConnectionStatus,
+        report: Option<&VerificationReport>,
+    ) -> Result<Profile, Problem> {
+        let mut profile = self.profile(id)?;
+        let now = profile::now();
+        profile.last_status = status;
+        if status != ConnectionStatus::VaultLocked {
+            profile.verified_at = now;
+        }
+        if status == ConnectionStatus::Connected {
+            profile.last_ok_at = Some(now);
+        }
+        if let Some(report) = report.filter(|r| r.account.is_some()) {
+            profile.granted_permissions = granted(report);
+        }
+        profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
+        Ok(profile)
+    }
+
+    /// Replaces the secret of `id` (a rotated token, new keys): one keychain call that replaces
+    /// the entry, so there is never a moment without one.
+    pub async fn replace_secret(
+        &self,
+        id: &ConnectionId,
+        credentials: &Credentials,
+    ) -> Result<(), Problem> {
+        let profile = self.profile(id)?;
+        if profile.provider != credentials.provider() {
+            return Err(Problem::ConfigurationInvalid {
+                what: format!(
+                    "credentials for {} on a {} connection",
+                    credentials.provider().display_name(),
+                    profile.provider.display_name()
+                ),
+            });
+        }
+        let encoded = secret::encode(credentials).map_err(|e| vault_problem(&e))?;
+        self.vault
+            .store(&id.vault_account(), &encoded)
+            .await
+            .map_err(|e| vault_problem(&e))
+    }
+
+    /// Removes `id`: its keychain entry, then its profile. When the keychain fails the profile
+    /// stays, so that the removal can be retried.
+    pub async fn remove(&self, id: &ConnectionId) -> Result<(), Problem> {
+        let path = profile::path(&self.dir, id);
+        let exists = path.exists();
+        let had_secret = self
+            .vault
+            .read(&id.vault_account())
+            .await
+            .map_err(|e| vault_problem(&e))?
+            .is_some();
+        if !exists && !had_secret {
+            return Err(Problem::ConnectionNotFound {
+                id: id.as_str().to_owned(),
+            });
+        }
+        self.vault
+            .delete(&id.vault_account())
+            .await
+            .map_err(|e| vault_problem(&e))?;
+        match std::fs::remove_file(&path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                Err(folder_problem(&self.dir))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks `id`: reads the credentials, verifies them (authentication and permission
+    /// probes), and records what was found.
+    pub async fn check(
+        &self,
+        id: &ConnectionId,
+        http: &HttpClient,
+        endpoints: &Endpoints,
+    ) -> Result<CheckOutcome, Problem> {
+        let credentials = match self.load_credentials(id).await {
+            Ok(credentials) => credentials,
+            Err(problem) => {
+                let status = ConnectionStatus::for_problem(&problem);
+                if status != ConnectionStatus::VaultLocked {
+                    return Err(problem);
+                }
+                let profile = self.record(id, status, None)?;
+                return Ok(CheckOutcome {
+                    profile,
+                    status,
+                    report: None,
+                });
+            }
+        };
+        let report = crate::verify::verify(http, endpoints, &credentials, &|_| {}).await;
+        let status = ConnectionStatus::for_report(&report);
+        let profile = self.record(id, status, Some(&report))?;
+        Ok(CheckOutcome {
+            profile,
+            status,
+            report: Some(report),
+        })
+    }
+}
+
+fn granted(report: &VerificationReport) -> Vec<String> {
+    report
+        .permissions
+        .iter()
+        .filter(|p| p.status == PermissionStatus::Granted)
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_safe_and_unique() {
+        let (a, b) = (ConnectionId::generate(), ConnectionId::generate());
+        assert_ne!(a, b);
+        assert_eq!(ConnectionId::parse(a.as_str()), Some(a));
+        for bad in ["", "../x", "A", "a/b", "a.json"] {
+            assert!(ConnectionId::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn statuses_follow_the_first_problem() {
+        let p = || "HRworks".to_owned();
+        for (problem, status) in [
+            (
+                Problem::CredentialsRejected { provider: p() },
+                ConnectionStatus::FailedAuth,
+            ),
+            (
+                Problem::SignInExpired { provider: p() },
+                ConnectionStatus::FailedAuth,
+            ),
+            (
+                Problem::PermissionMissing {
+                    provider: p(),
+                    permission: "persons".into(),
+                },
+                ConnectionStatus::MissingPermission,
+            ),
+            (
+                Problem::ProviderUnreachable { provider: p() },
+                ConnectionStatus::Unreachable,
+            ),
+            (
+                Problem::ProviderTimeout { provider: p() },
+                ConnectionStatus::Unreachable,
+            ),
+            (Problem::VaultLocked, ConnectionStatus::VaultLocked),
+            (Problem::VaultTimedOut, ConnectionStatus::VaultLocked),
+        ] {
+            assert_eq!(ConnectionStatus::for_problem(&problem), status);
+        }
+        let json = serde_json::to_value(ConnectionStatus::MissingPermission).unwrap();
+        assert_eq!(json, "missing_permission");
+        assert_eq!(ConnectionStatus::VaultLocked.code(), "vault_locked");
+    }
+
+    #[test]
+    fn same_account_compares_id_and_normalised_name() {
+        let profile = profile::tests::sample("c1", "Acme");
+        let account = |id: &str, name: &str| Account {
+            id: id.into(),
+            name: name.into(),
+        };
+        assert!(same_account(&profile, &account("42", "ACME  GmbH.")));
+        assert!(!same_account(&profile, &account("43", "Acme GmbH")));
+        assert!(!same_account(&profile, &account("42", "Other GmbH")));
+    }
+}

@@ -1,0 +1,313 @@
+//! A connection's profile: non-secret JSON in the app's config dir, one file per connection
+//! (`<dir>/connections/<id>.json`), written atomically (temp file in the same folder, fsync,
+//! rename). A file that does not parse is renamed to `<id>.json.corrupt-<timestamp>` and
+//! reported, never deleted.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::ProviderId;
+
+use super::{ConnectionId, ConnectionStatus};
+
+/// Version of the profile format.
+pub const PROFILE_VERSION: u32 = 1;
+
+/// The account a connection reached, to recognise it later (the "wrong company" check).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountFingerprint {
+    /// The provider's id for the account.
+    pub id: String,
+    /// Its display name when saved.
+    pub name: String,
+    /// The name normalised for comparison (see [`normalise_name`]).
+    pub normalised_name: String,
+}
+
+/// Everything HR Link keeps about a connection outside the keychain. Nothing secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Format version.
+    pub version: u32,
+    /// The connection's id (also the file name and the keychain account).
+    pub id: ConnectionId,
+    /// The admin's name for it.
+    pub label: String,
+    /// The HR system.
+    pub provider: ProviderId,
+    /// The account reached when it was saved.
+    pub account: AccountFingerprint,
+    /// The masked credential hint (access key or user name), empty for browser sign-ins.
+    pub hint: String,
+    /// Permissions granted when last verified.
+    pub granted_permissions: Vec<String>,
+    /// When it was saved (seconds since the Unix epoch).
+    pub created_at: u64,
+    /// When it was last verified, successfully or not.
+    pub verified_at: u64,
+    /// When it was last found connected.
+    pub last_ok_at: Option<u64>,
+    /// What the last check found.
+    pub last_status: ConnectionStatus,
+}
+
+/// A profile file that could not be read; it was set aside under `set_aside_as`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorruptProfile {
+    /// The file's original name.
+    pub file_name: String,
+    /// Where it is now (or still, when it could not be moved).
+    pub set_aside_as: PathBuf,
+}
+
+/// Lower-cased, whitespace collapsed, with common legal-form punctuation removed, so that
+/// `ACME  GmbH` and `Acme GmbH.` compare equal.
+pub fn normalise_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The folder profiles live in.
+pub fn folder(dir: &Path) -> PathBuf {
+    dir.join("connections")
+}
+
+/// The profile file of `id`.
+pub fn path(dir: &Path, id: &ConnectionId) -> PathBuf {
+    folder(dir).join(format!("{}.json", id.as_str()))
+}
+
+/// Writes `profile` atomically: a temp file in the same folder (a name that never ends in
+/// `.json`), fsync, rename over the old file, fsync the folder.
+pub fn write(dir: &Path, profile: &Profile) -> std::io::Result<()> {
+    let folder = folder(dir);
+    std::fs::create_dir_all(&folder)?;
+    let json = serde_json::to_vec_pretty(profile).map_err(std::io::Error::other)?;
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let temp = folder.join(format!(
+        ".{}.{}-{nanos}.tmp",
+        profile.id.as_str(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(&json)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, path(dir, &profile.id))?;
+        sync_folder(&folder)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    std::fs::File::open(folder)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// What reading one profile file found.
+#[derive(Debug)]
+pub enum Read {
+    /// No such profile.
+    Missing,
+    /// The profile.
+    Found(Profile),
+    /// The file did not parse and was set aside.
+    Corrupt(CorruptProfile),
+}
+
+/// Reads one profile file; a file that does not parse (or names another id) is set aside.
+pub fn read_file(file: &Path) -> std::io::Result<Read> {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Read::Missing),
+        Err(error) => return Err(error),
+    };
+    let expected = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".json"))
+        .unwrap_or_default();
+    match serde_json::from_slice::<Profile>(&bytes) {
+        Ok(profile) if profile.id.as_str() == expected => Ok(Read::Found(profile)),
+        _ => Ok(Read::Corrupt(set_aside(file))),
+    }
+}
+
+/// Renames a broken profile to `<name>.corrupt-<timestamp>`; never deletes it.
+fn set_aside(file: &Path) -> CorruptProfile {
+    let file_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let target = file.with_file_name(format!("{file_name}.corrupt-{nanos}"));
+    tracing::warn!(file = %file_name, "a connection profile is unreadable; set aside");
+    match std::fs::rename(file, &target) {
+        Ok(()) => CorruptProfile {
+            file_name,
+            set_aside_as: target,
+        },
+        Err(_) => CorruptProfile {
+            file_name,
+            set_aside_as: file.to_path_buf(),
+        },
+    }
+}
+
+/// Reads every profile in `dir`, sorted by creation time; temp files and set-aside files are
+/// not profiles.
+pub fn read_all(dir: &Path) -> std::io::Result<(Vec<Profile>, Vec<CorruptProfile>)> {
+    let entries = match std::fs::read_dir(folder(dir)) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        Err(error) => return Err(error),
+    };
+    let (mut profiles, mut corrupt) = (Vec::new(), Vec::new());
+    for entry in entries {
+        let file = entry?.path();
+        let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if name.starts_with('.') || !name.ends_with(".json") {
+            continue;
+        }
+        match read_file(&file)? {
+            Read::Found(profile) => profiles.push(profile),
+            Read::Corrupt(c) => corrupt.push(c),
+            Read::Missing => {}
+        }
+    }
+    profiles.sort_by(|a, b| (a.created_at, a.id.as_str()).cmp(&(b.created_at, b.id.as_str())));
+    Ok((profiles, corrupt))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn sample(id: &str, label: &str) -> Profile {
+        Profile {
+            version: PROFILE_VERSION,
+            id: ConnectionId::parse(id).unwrap(),
+            label: label.into(),
+            provider: ProviderId::Hrworks,
+            account: AccountFingerprint {
+                id: "42".into(),
+                name: "Acme GmbH".into(),
+                normalised_name: normalise_name("Acme GmbH"),
+            },
+            hint: "••••••••1234".into(),
+            granted_permissions: vec!["persons".into()],
+            created_at: 1,
+            verified_at: 2,
+            last_ok_at: Some(2),
+            last_status: ConnectionStatus::Connected,
+        }
+    }
+
+    #[test]
+    fn writes_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = sample("c1", "Acme");
+        write(dir.path(), &profile).unwrap();
+        let mut changed = profile.clone();
+        changed.label = "Acme HQ".into();
+        write(dir.path(), &changed).unwrap();
+        let (profiles, corrupt) = read_all(dir.path()).unwrap();
+        assert_eq!(profiles, vec![changed]);
+        assert!(corrupt.is_empty());
+        // Only the profile is left: no temp file.
+        let names: Vec<_> = std::fs::read_dir(folder(dir.path()))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("c1.json")]);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_set_aside_and_reported_never_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), &sample("good", "Good")).unwrap();
+        let broken = folder(dir.path()).join("bad.json");
+        std::fs::write(&broken, b"{\"version\": 1, \"id\": ").unwrap();
+        let (profiles, corrupt) = read_all(dir.path()).unwrap();
+        assert_eq!(profiles.len(), 1);
+        assert_eq!(corrupt.len(), 1);
+        assert_eq!(corrupt[0].file_name, "bad.json");
+        assert!(!broken.exists());
+        let kept = std::fs::read(&corrupt[0].set_aside_as).unwrap();
+        assert_eq!(kept, b"{\"version\": 1, \"id\": ");
+        assert!(
+            corrupt[0]
+                .set_aside_as
+                .to_string_lossy()
+                .contains("bad.json.corrupt-")
+        );
+        // Set aside once: the next listing is clean.
+        let (_, again) = read_all(dir.path()).unwrap();
+        assert!(again.is_empty());
+    }
+
+    #[test]
+    fn a_profile_under_another_name_is_corrupt() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), &sample("c1", "A")).unwrap();
+        std::fs::rename(
+            path(dir.path(), &ConnectionId::parse("c1").unwrap()),
+            folder(dir.path()).join("c2.json"),
+        )
+        .unwrap();
+        let (profiles, corrupt) = read_all(dir.path()).unwrap();
+        assert!(profiles.is_empty());
+        assert_eq!(corrupt.len(), 1);
+    }
+
+    #[test]
+    fn temp_files_are_not_profiles() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(folder(dir.path())).unwrap();
+        std::fs::write(folder(dir.path()).join(".c1.1-2.tmp"), b"{").unwrap();
+        let (profiles, corrupt) = read_all(dir.path()).unwrap();
+        assert!(profiles.is_empty() && corrupt.is_empty());
+    }
+
+    #[test]
+    fn names_normalise() {
+        assert_eq!(normalise_name("  ACME   GmbH."), "acme gmbh");
+        assert_eq!(
+            normalise_name("Müller & Söhne"),
+            normalise_name("MÜLLER  &  SÖHNE")
+        );
+    }
+}

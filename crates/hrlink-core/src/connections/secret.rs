@@ -1,0 +1,304 @@
+//! What is secret per provider, and how it is written into the connection's keychain entry.
+//!
+//! A small versioned JSON object, built from the `secrecy` types through a private struct of
+//! borrowed `&str` exposed only while serialising; it lives in the keychain entry only, never on
+//! disk. It stays within Windows' Credential Manager limit of 2,560 bytes of UTF-16: an OAuth
+//! pair too large for it is stored as the refresh token alone.
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::credentials::{HrworksKeyPair, IrisLogin};
+use crate::vault::VaultError;
+use crate::verify::Credentials;
+
+/// Largest entry, in bytes of UTF-16, that every platform keychain accepts (Windows).
+pub const MAX_SECRET_UTF16_BYTES: usize = 2_560;
+
+/// Version of the entry's format.
+const VERSION: u8 = 1;
+
+/// A connection's secret as read back from the keychain.
+#[derive(Debug)]
+pub enum StoredSecret {
+    /// An HRworks key pair.
+    Hrworks(HrworksKeyPair),
+    /// An IRIS API user's login.
+    Iris(IrisLogin),
+    /// A browser sign-in's tokens (iPayroll, Employment Hero).
+    OAuth {
+        /// The refresh token: what keeps the connection alive.
+        refresh_token: SecretString,
+        /// The last access token, when it fitted.
+        access_token: Option<SecretString>,
+    },
+}
+
+/// The entry as written: borrowed views of the secrets, exposed at the last moment.
+#[derive(Serialize)]
+struct WireOut<'a> {
+    v: u8,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    access_key: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secret_access_key: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    username: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    password: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    access_token: Option<&'a str>,
+}
+
+/// The entry as read; every value is moved into a `SecretString` at once.
+#[derive(Deserialize)]
+struct WireIn {
+    v: u8,
+    kind: String,
+    access_key: Option<String>,
+    secret_access_key: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    refresh_token: Option<String>,
+    access_token: Option<String>,
+}
+
+impl<'a> WireOut<'a> {
+    fn new(kind: &'a str) -> WireOut<'a> {
+        WireOut {
+            v: VERSION,
+            kind,
+            access_key: None,
+            secret_access_key: None,
+            username: None,
+            password: None,
+            refresh_token: None,
+            access_token: None,
+        }
+    }
+}
+
+fn utf16_bytes(s: &str) -> usize {
+    s.encode_utf16().count() * 2
+}
+
+fn to_secret(wire: &WireOut<'_>) -> Result<SecretString, VaultError> {
+    let json = serde_json::to_string(wire).map_err(|_| VaultError::Corrupt)?;
+    Ok(SecretString::from(json))
+}
+
+/// Serialises what must be kept secret of `credentials` for the keychain.
+///
+/// OAuth credentials without a refresh token cannot be kept: [`VaultError::Corrupt`]. A secret
+/// over [`MAX_SECRET_UTF16_BYTES`] even in its smallest form is [`VaultError::TooLarge`].
+pub fn encode(credentials: &Credentials) -> Result<SecretString, VaultError> {
+    let oauth = |tokens: &crate::oauth::OAuthTokens| -> Result<SecretString, VaultError> {
+        let refresh = tokens
+            .refresh_token
+            .as_ref()
+            .ok_or(VaultError::Corrupt)?
+            .expose_secret();
+        let mut wire = WireOut::new("oauth");
+        wire.refresh_token = Some(refresh);
+        wire.access_token = Some(tokens.access_token.expose_secret());
+        let full = to_secret(&wire)?;
+        if utf16_bytes(full.expose_secret()) <= MAX_SECRET_UTF16_BYTES {
+            return Ok(full);
+        }
+        wire.access_token = None;
+        to_secret(&wire)
+    };
+    let secret = match credentials {
+        Credentials::Hrworks(keys) => {
+            let mut wire = WireOut::new("hrworks");
+            wire.access_key = Some(&keys.access_key);
+            wire.secret_access_key = Some(keys.secret_access_key.expose_secret());
+            to_secret(&wire)?
+        }
+        Credentials::Iris(login) => {
+            let mut wire = WireOut::new("iris");
+            wire.username = Some(&login.username);
+            wire.password = Some(login.password.expose_secret());
+            to_secret(&wire)?
+        }
+        Credentials::Ipayroll(grant) => oauth(&grant.tokens)?,
+        Credentials::Employmenthero(grant) => oauth(&grant.tokens)?,
+    };
+    if utf16_bytes(secret.expose_secret()) > MAX_SECRET_UTF16_BYTES {
+        return Err(VaultError::TooLarge);
+    }
+    Ok(secret)
+}
+
+/// Reads an entry written by [`encode`]; anything else is [`VaultError::Corrupt`].
+pub fn decode(secret: &SecretString) -> Result<StoredSecret, VaultError> {
+    let wire: WireIn =
+        serde_json::from_str(secret.expose_secret()).map_err(|_| VaultError::Corrupt)?;
+    if wire.v != VERSION {
+        return Err(VaultError::Corrupt);
+    }
+    let secret = |value: Option<String>| value.map(SecretString::from);
+    match wire.kind.as_str() {
+        "hrworks" => match (wire.access_key, secret(wire.secret_access_key)) {
+            (Some(access_key), Some(secret_access_key)) => {
+                Ok(StoredSecret::Hrworks(HrworksKeyPair {
+                    access_key,
+                    secret_access_key,
+                }))
+            }
+            _ => Err(VaultError::Corrupt),
+        },
+        "iris" => match (wire.username, secret(wire.password)) {
+            (Some(username), Some(password)) => {
+                Ok(StoredSecret::Iris(IrisLogin { username, password }))
+            }
+            _ => Err(VaultError::Corrupt),
+        },
+        "oauth" => match secret(wire.refresh_token) {
+            Some(refresh_token) => Ok(StoredSecret::OAuth {
+                refresh_token,
+                access_token: secret(wire.access_token),
+            }),
+            None => Err(VaultError::Corrupt),
+        },
+        _ => Err(VaultError::Corrupt),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oauth::OAuthTokens;
+
+    const CANARY: &str = "CANARY-secret-5d1e";
+
+    fn hrworks() -> Credentials {
+        Credentials::Hrworks(HrworksKeyPair {
+            access_key: "AKIA1234567890".into(),
+            secret_access_key: SecretString::from(CANARY),
+        })
+    }
+
+    /// A realistic JWT: header, a claims body of ~600 characters, a 342-character RS256
+    /// signature.
+    fn jwt(tag: &str) -> String {
+        let claims = format!(
+            "{tag}{}",
+            "eyJzdWIiOiIxMjM0NTY3ODkwIiwic2NvcGUiOiJwZW9wbGUifQ".repeat(12)
+        );
+        format!(
+            "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImFiYyJ9.{claims}.{}",
+            "s".repeat(342)
+        )
+    }
+
+    fn oauth(access: String, refresh: String) -> OAuthTokens {
+        OAuthTokens {
+            access_token: SecretString::from(access),
+            refresh_token: Some(SecretString::from(refresh)),
+            expires_at: None,
+            granted_scopes: None,
+        }
+    }
+
+    #[test]
+    fn hrworks_round_trips() {
+        let encoded = encode(&hrworks()).unwrap();
+        assert!(encoded.expose_secret().contains("\"v\":1"));
+        match decode(&encoded).unwrap() {
+            StoredSecret::Hrworks(keys) => {
+                assert_eq!(keys.access_key, "AKIA1234567890");
+                assert_eq!(keys.secret_access_key.expose_secret(), CANARY);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn iris_round_trips() {
+        let login = Credentials::Iris(IrisLogin {
+            username: "api.user".into(),
+            password: SecretString::from("pässwörd \"quoted\""),
+        });
+        match decode(&encode(&login).unwrap()).unwrap() {
+            StoredSecret::Iris(login) => {
+                assert_eq!(login.username, "api.user");
+                assert_eq!(login.password.expose_secret(), "pässwörd \"quoted\"");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_jwt_pair_too_large_for_windows_keeps_only_the_refresh_token() {
+        let (access, refresh) = (jwt("a"), jwt("r"));
+        assert!(utf16_bytes(&access) + utf16_bytes(&refresh) > MAX_SECRET_UTF16_BYTES);
+        let tokens = oauth(access, refresh.clone());
+        let grant = crate::providers::employmenthero::EmploymentHeroGrant {
+            tokens,
+            permissions: crate::config::Permissions {
+                required: vec![],
+                optional: vec![],
+            },
+            organisation_id: None,
+        };
+        let encoded = encode(&Credentials::Employmenthero(grant)).unwrap();
+        assert!(utf16_bytes(encoded.expose_secret()) <= MAX_SECRET_UTF16_BYTES);
+        match decode(&encoded).unwrap() {
+            StoredSecret::OAuth {
+                refresh_token,
+                access_token,
+            } => {
+                assert_eq!(refresh_token.expose_secret(), refresh);
+                assert!(access_token.is_none());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_small_token_pair_keeps_both() {
+        let grant = crate::providers::employmenthero::EmploymentHeroGrant {
+            tokens: oauth("at".into(), "rt".into()),
+            permissions: crate::config::Permissions {
+                required: vec![],
+                optional: vec![],
+            },
+            organisation_id: None,
+        };
+        match decode(&encode(&Credentials::Employmenthero(grant)).unwrap()).unwrap() {
+            StoredSecret::OAuth { access_token, .. } => {
+                assert_eq!(access_token.unwrap().expose_secret(), "at");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_oversized_secret_is_refused() {
+        let keys = Credentials::Hrworks(HrworksKeyPair {
+            access_key: "a".into(),
+            secret_access_key: SecretString::from("x".repeat(1_400)),
+        });
+        assert_eq!(encode(&keys).unwrap_err(), VaultError::TooLarge);
+    }
+
+    #[test]
+    fn garbage_and_other_versions_are_corrupt() {
+        for text in [
+            "",
+            "plain",
+            r#"{"v":2,"kind":"hrworks"}"#,
+            r#"{"v":1,"kind":"hrworks"}"#,
+        ] {
+            assert_eq!(
+                decode(&SecretString::from(text)).unwrap_err(),
+                VaultError::Corrupt,
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! Saved connections against the real OS keychain (Secret Service on Linux; `scripts/test` runs
+//! these inside `scripts/with-keychain` with `--include-ignored`), plus the crash-safety of
+//! profile writes (a child process killed with SIGKILL while writing).
+//!
+//! Re-reading "in a new process" and "killed mid-write" both start this test binary again with
+//! an environment marker, running only an inner test (as `oauth_browser.rs` does).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests and their helpers fail by panicking"
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{CANARY, endpoints, fast_http, hrworks_keys, sandbox};
+use hrlink_core::connections::profile::{self, AccountFingerprint, Profile};
+use hrlink_core::connections::{
+    ConnectionId, ConnectionStatus, ConnectionStore, StoredSecret, same_account,
+};
+use hrlink_core::vault::{BuildKind, Vault};
+use hrlink_core::verify::{Credentials, verify};
+use hrlink_core::{Problem, ProviderId};
+use hrlink_sandbox::scenarios::hrworks as scenario;
+use secrecy::ExposeSecret;
+
+const APP_ID: &str = "app.hrlink.test.connections";
+/// Set for the re-read child: `<config dir>\n<connection id>\n<endpoints file>`.
+const REREAD_MARKER: &str = "HRLINK_TEST_CONNECTIONS_REREAD";
+/// Set for the writer child: the config dir to write profiles into until killed.
+const WRITER_MARKER: &str = "HRLINK_TEST_CONNECTIONS_WRITER";
+
+fn vault() -> Vault {
+    Vault::open(APP_ID, BuildKind::Development).expect("a persistent keychain")
+}
+
+fn rerun(test: &str, marker: &str, value: &str) -> Command {
+    let mut command = Command::new(std::env::current_exe().expect("this test binary"));
+    command
+        .args([
+            "--exact",
+            test,
+            "--include-ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(marker, value);
+    command
+}
+
+/// Every file under `dir`, recursively.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn assert_no_file_contains(dir: &Path, secrets: &[&str]) {
+    for file in files(dir) {
+        let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+        for secret in secrets {
+            assert!(!text.contains(secret), "a secret in {}", file.display());
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn saves_rereads_in_a_new_process_rotates_and_removes() {
+    let sandbox = sandbox().await;
+    let endpoints_value = endpoints(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let config_dir = dir.path().join("config");
+    let endpoints_file = dir.path().join("endpoints.json");
+    sandbox.write_endpoints_file(&endpoints_file).unwrap();
+    let store = ConnectionStore::new(&config_dir, vault());
+    let http = fast_http();
+
+    // Save a verified HRworks connection.
+    let keys = hrworks_keys(
+        scenario::VALID.access_key,
+        scenario::VALID.secret_access_key,
+    );
+    let report = verify(&http, &endpoints_value, &keys, &|_| {}).await;
+    assert!(report.ok, "{report:?}");
+    let id = store.save("Acme", &keys, &report).await.expect("saved");
+    let (profiles, corrupt) = store.list().unwrap();
+    assert!(corrupt.is_empty());
+    assert_eq!(profiles.len(), 1);
+    let saved = &profiles[0];
+    assert_eq!(
+        (saved.id.clone(), saved.label.as_str()),
+        (id.clone(), "Acme")
+    );
+    assert_eq!(saved.provider, ProviderId::Hrworks);
+    assert_eq!(saved.last_status, ConnectionStatus::Connected);
+    assert!(same_account(saved, report.account.as_ref().unwrap()));
+    assert!(!saved.granted_permissions.is_empty());
+
+    // Re-read in a new process: load by id from the keychain and verify there. The Sandbox
+    // runs on this test's runtime, so wait for the child off it.
+    let mut child = rerun(
+        "reread_child",
+        REREAD_MARKER,
+        &format!(
+            "{}\n{}\n{}",
+            config_dir.display(),
+            id,
+            endpoints_file.display()
+        ),
+    );
+    let output = tokio::task::spawn_blocking(move || child.output())
+        .await
+        .unwrap()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("1 passed") && stdout.contains("REREAD-OK"),
+        "child failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // A health check with the stored keys: connected.
+    let outcome = store.check(&id, &http, &endpoints_value).await.unwrap();
+    assert_eq!(outcome.status, ConnectionStatus::Connected);
+    assert!(outcome.profile.last_ok_at.is_some());
+
+    // Rotate: replace the secret in one call; the entry now holds the canary.
+    let rotated = hrworks_keys(scenario::VALID.access_key, CANARY);
+    store.replace_secret(&id, &rotated).await.unwrap();
+    match store.load_secret(&id).await.unwrap() {
+        StoredSecret::Hrworks(read) => {
+            assert_eq!(read.secret_access_key.expose_secret(), CANARY);
+        }
+        other => panic!("{other:?}"),
+    }
+    // The HR system refuses the rotated (canary) key: failed auth, recorded.
+    let outcome = store.check(&id, &http, &endpoints_value).await.unwrap();
+    assert_eq!(outcome.status, ConnectionStatus::FailedAuth);
+    assert_eq!(
+        store.profile(&id).unwrap().last_status,
+        ConnectionStatus::FailedAuth
+    );
+    // Another provider's credentials are refused for this connection.
+    let iris = Credentials::from_text(ProviderId::Iris, b"Username: api\nPassword: pw").unwrap();
+    assert!(store.replace_secret(&id, &iris).await.is_err());
+
+    // With the HR system gone: unreachable.
+    store.replace_secret(&id, &keys).await.unwrap();
+    sandbox.shutdown().await;
+    let outcome = store.check(&id, &http, &endpoints_value).await.unwrap();
+    assert_eq!(outcome.status, ConnectionStatus::Unreachable);
+
+    // No secret ever reached a file.
+    assert_no_file_contains(dir.path(), &[CANARY, scenario::VALID.secret_access_key]);
+
+    // Remove: keychain entry and profile both gone.
+    store.remove(&id).await.unwrap();
+    assert!(
+        vault()
+            .read(&format!("connection-{id}"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(!profile::path(&config_dir, &id).exists());
+    assert!(store.list().unwrap().0.is_empty());
+    assert!(matches!(
+        store.remove(&id).await,
+        Err(Problem::ConnectionNotFound { .. })
+    ));
+    assert!(matches!(
+        store.check(&id, &http, &endpoints_value).await,
+        Err(Problem::ConnectionNotFound { .. })
+    ));
+}
+
+#[tokio::test]
+#[ignore = "run by saves_rereads_in_a_new_process_rotates_and_removes in a child process"]
+async fn reread_child() {
+    let Ok(value) = std::env::var(REREAD_MARKER) else {
+        eprintln!("SKIPPED: only meaningful in the child process");
+        return;
+    };
+    let mut lines = value.lines();
+    let (dir, id, endpoints_file) = (
+        lines.next().unwrap(),
+        lines.next().unwrap(),
+        lines.next().unwrap(),
+    );
+    let store = ConnectionStore::new(dir, vault());
+    let id = ConnectionId::parse(id).unwrap();
+    let credentials = store.load_credentials(&id).await.expect("loaded by id");
+    let endpoints = hrlink_core::Endpoints::from_file(Path::new(endpoints_file)).unwrap();
+    let report = verify(&fast_http(), &endpoints, &credentials, &|_| {}).await;
+    assert!(report.ok, "{report:?}");
+    println!("REREAD-OK");
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn an_unverified_report_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConnectionStore::new(dir.path(), vault());
+    let keys = hrworks_keys("AKIA0000000000000000", CANARY);
+    let report = hrlink_core::verify::VerificationReport::failed(
+        ProviderId::Hrworks,
+        Problem::CredentialsRejected {
+            provider: "HRworks".into(),
+        },
+    );
+    assert!(matches!(
+        store.save("Acme", &keys, &report).await,
+        Err(Problem::CredentialsRejected { .. })
+    ));
+    assert!(store.list().unwrap().0.is_empty());
+}
+
+fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
+    Profile {
+        version: profile::PROFILE_VERSION,
+        id: id.clone(),
+        // Large enough that a write takes more than one syscall's worth of bytes.
+        label: format!("generation {generation} {}", "x".repeat(64 * 1024)),
+        provider: ProviderId::Hrworks,
+        account: AccountFingerprint {
+            id: "42".into(),
+            name: "Acme GmbH".into(),
+            normalised_name: profile::normalise_name("Acme GmbH"),
+        },
+        hint: String::new(),
+        granted_permissions: vec!["persons".into()],
+        created_at: generation,
+        verified_at: generation,
+        last_ok_at: None,
+        last_status: ConnectionStatus::Connected,
+    }
+}
+
+#[test]
+fn a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile() {
+    if !cfg!(unix) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<ConnectionId> = (0..3)
+        .map(|i| ConnectionId::parse(&format!("kill-{i}")).unwrap())
+        .collect();
+    for id in &ids {
+        profile::write(dir.path(), &profile_with(id, 0)).unwrap();
+    }
+    let mut newest = 0;
+    for round in 0..15u64 {
+        let mut child = rerun("writer_child", WRITER_MARKER, &dir.path().to_string_lossy())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(20 + (round * 7) % 40));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let (profiles, corrupt) = profile::read_all(dir.path()).unwrap();
+        assert!(corrupt.is_empty(), "round {round}: {corrupt:?}");
+        let mut seen: Vec<_> = profiles.iter().map(|p| p.id.clone()).collect();
+        seen.sort();
+        assert_eq!(seen, ids, "round {round}");
+        for profile in &profiles {
+            assert!(profile.label.starts_with("generation "));
+            newest = newest.max(profile.created_at);
+        }
+    }
+    assert!(
+        newest > 0,
+        "the writer never got to write: the test proved nothing"
+    );
+    // Leftover temp files may exist, but none is named like a profile.
+    for file in files(dir.path()) {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with('.') || ids.iter().any(|id| name == format!("{id}.json")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "run by a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile"]
+fn writer_child() {
+    let Some(dir) = std::env::var_os(WRITER_MARKER) else {
+        eprintln!("SKIPPED: only meaningful in the child process");
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let ids: Vec<ConnectionId> = (0..3)
+        .map(|i| ConnectionId::parse(&format!("kill-{i}")).unwrap())
+        .collect();
+    for generation in 1.. {
+        for id in &ids {
+            profile::write(&dir, &profile_with(id, generation)).unwrap();
+        }
+    }
+}
