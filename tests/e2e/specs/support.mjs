@@ -27,6 +27,7 @@ export const logins = {
   iris: { user: "sbx-api-valid", password: "Sbx!Valid-7Kq2Rw9P" },
   irisInactive: { user: "sbx-api-inactive", password: "Sbx!Inactive-3Jm8Xc1L" },
   employmentHero: { user: "one.org@sandbox.example", password: "Sandbox-Password-1" },
+  ipayroll: { user: "49764apihrlink", password: "Sandbox-Password-1" },
   ipayrollLimited: { user: "49764apilimited", password: "Sandbox-Password-2" },
 };
 
