@@ -5,15 +5,14 @@
 //! when present, otherwise the top organisation unit names the account.
 
 use base64::Engine;
-use reqwest::Method;
 use reqwest::header::LINK;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::{
-    Probe, ProviderId, authorised_get, authorised_status, credentials_rejected, decode,
-    failure_problem, json_text, note, permission_checks, unexpected_status,
+    Probe, ProviderId, authorised_get, authorised_status, credentials_rejected, decode, json_text,
+    note, permission_checks, post_json, unexpected_status,
 };
 use crate::Problem;
 use crate::credentials::HrworksKeyPair;
@@ -175,13 +174,7 @@ async fn authenticate<'a>(
         access_key: &keys.access_key,
         secret_access_key: keys.secret_access_key.expose_secret(),
     };
-    let request = http
-        .request(Method::POST, join(api, "/v2/authentication"))
-        .json(&body);
-    let response = http
-        .send(request)
-        .await
-        .map_err(|f| failure_problem(PROVIDER, f))?;
+    let response = post_json(http, PROVIDER, join(api, "/v2/authentication"), &body).await?;
     match response.status.as_u16() {
         200 => {
             let token: TokenResponse = decode(PROVIDER, &response)?;

@@ -34,14 +34,13 @@
 //! `expires_in` is not used: a verification takes seconds. The people listing, which takes
 //! longer, has to sign in again when a call answers `401`.
 
-use reqwest::Method;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::{
     Probe, ProviderId, authorised_get, credentials_rejected, decode, failure_problem, json_text,
-    note, permission_checks, probe_status, send_authorised, unexpected_status,
+    note, permission_checks, post_json, probe_status, send_authorised, unexpected_status,
 };
 use crate::Problem;
 use crate::credentials::IrisLogin;
@@ -158,13 +157,7 @@ async fn authenticate<'a>(
         username: &login.username,
         password: login.password.expose_secret(),
     };
-    let request = http
-        .request(Method::POST, join(api, "/api/v1/token"))
-        .json(&body);
-    let response = http
-        .send(request)
-        .await
-        .map_err(|f| failure_problem(PROVIDER, f))?;
+    let response = post_json(http, PROVIDER, join(api, "/api/v1/token"), &body).await?;
     match response.status.as_u16() {
         200 => {
             let token: TokenResponse = decode(PROVIDER, &response)?;

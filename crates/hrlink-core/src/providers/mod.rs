@@ -196,6 +196,20 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
     response.json().map_err(|f| failure_problem(provider, f))
 }
 
+/// Posts a JSON body (a sign-in); transport failures become problems, the status is the
+/// caller's to judge.
+pub(crate) async fn post_json<T: serde::Serialize>(
+    http: &crate::http::HttpClient,
+    provider: ProviderId,
+    url: url::Url,
+    body: &T,
+) -> Result<crate::http::Response, Problem> {
+    let request = http.request(reqwest::Method::POST, url).json(body);
+    http.send(request)
+        .await
+        .map_err(|f| failure_problem(provider, f))
+}
+
 /// Sends a GET with the bearer token; transport failures become problems, statuses are the
 /// caller's (see [`probe_status`]).
 pub(crate) async fn send_authorised(
