@@ -11,7 +11,7 @@ mod state;
 pub use ipc::specta_builder;
 
 /// The commands and their state, reachable without a webview: for this crate's integration
-/// tests (`tests/commands.rs`), which call the real commands against the in-process Sandbox.
+/// tests (`tests/app/commands.rs`), which call the real commands against the in-process Sandbox.
 /// Not an API.
 #[doc(hidden)]
 pub mod testing {

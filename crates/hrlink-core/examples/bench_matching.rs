@@ -1,12 +1,12 @@
 //! Matching benchmark: 50,000 HR people × 50,000 existing records, generated deterministically
-//! (`tests/people_synthetic`: overlaps, differences, typos, duplicates, terminated people,
+//! (`tests/integration/people_synthetic`: overlaps, differences, typos, duplicates, terminated people,
 //! records only on one side), matched once to warm up and then timed.
 //!
 //! Run in release: `cargo run --release -p hrlink-core --example bench_matching [-- N]`.
 //! Prints the time, the peak memory (VmHWM), the counts and the ratio to the 0.2 s target. A
 //! benchmark, not a test: it asserts nothing about time.
 
-#[path = "../tests/people_synthetic/mod.rs"]
+#[path = "../tests/integration/people_synthetic/mod.rs"]
 mod people_synthetic;
 
 use std::time::{Duration, Instant};

@@ -10,7 +10,7 @@
     reason = "tests and their helpers fail by panicking"
 )]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -42,7 +42,7 @@ fn rerun(test: &str, marker: &str, value: &str) -> Command {
     command
         .args([
             "--exact",
-            test,
+            &crate::test_name(module_path!(), test),
             "--include-ignored",
             "--nocapture",
             "--test-threads=1",

@@ -5,7 +5,7 @@
     reason = "tests and their helpers fail by panicking"
 )]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -18,8 +18,8 @@
     reason = "tests and their helpers fail by panicking"
 )]
 
-mod common;
-mod oauth_support;
+use crate::common;
+use crate::oauth_support;
 
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};

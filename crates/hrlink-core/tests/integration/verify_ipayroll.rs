@@ -7,7 +7,7 @@
     reason = "tests: a failed setup or assertion must stop the test at once"
 )]
 
-mod oauth_support;
+use crate::oauth_support;
 
 use hrlink_core::config::{Config, OAuthProviderConfig, Permissions};
 use hrlink_core::oauth::OAuthTokens;

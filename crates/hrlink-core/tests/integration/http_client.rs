@@ -7,7 +7,7 @@
     reason = "tests and their helpers fail by panicking"
 )]
 
-mod common;
+use crate::common;
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::atomic::Ordering;

@@ -19,7 +19,7 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
-mod common;
+use crate::common;
 
 /// What the handler answers when a request got through the ACL.
 const REACHED: &str = "reached the command";

@@ -6,7 +6,7 @@
     reason = "tests: a failed setup or assertion must stop the test at once"
 )]
 
-mod oauth_support;
+use crate::oauth_support;
 
 use std::collections::HashSet;
 

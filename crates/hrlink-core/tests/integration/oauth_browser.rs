@@ -11,7 +11,7 @@
     reason = "tests: a failed setup or assertion must stop the test at once"
 )]
 
-mod oauth_support;
+use crate::oauth_support;
 
 use std::path::Path;
 use std::process::Command;
@@ -74,7 +74,7 @@ fn browser_env_var_opens_a_real_browser_command() {
     let output = Command::new(std::env::current_exe().expect("this test binary"))
         .args([
             "--exact",
-            "signs_in_through_the_browser_env_var",
+            &crate::test_name(module_path!(), "signs_in_through_the_browser_env_var"),
             "--include-ignored",
             "--nocapture",
             "--test-threads=1",

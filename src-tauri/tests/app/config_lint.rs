@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 
 /// The one window the app opens (`launch::open_main_window`).
 const MAIN: &str = "main";

@@ -6,7 +6,7 @@
     reason = "tests and their helpers fail by panicking"
 )]
 
-mod common;
+use crate::common;
 
 use common::{
     CANARY, Progress, RawServer, Reply, assert_nowhere, codes, endpoints, endpoints_at, fast_http,

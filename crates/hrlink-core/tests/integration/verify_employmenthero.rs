@@ -7,7 +7,7 @@
     reason = "tests: a failed setup or assertion must stop the test at once"
 )]
 
-mod oauth_support;
+use crate::oauth_support;
 
 use hrlink_core::config::{ClientSecretSource, Config, OAuthProviderConfig};
 use hrlink_core::providers::employmenthero::{self, EmploymentHeroGrant};

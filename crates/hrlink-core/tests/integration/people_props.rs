@@ -1,7 +1,7 @@
 //! Properties of matching and normalising: stable under input order, idempotent normalisers,
 //! no panics on arbitrary input, and exact counts at 5,000 × 5,000.
 
-mod people_synthetic;
+use crate::people_synthetic;
 
 /// Named `people` so that `cargo test -p hrlink-core people` selects these tests; `cfg(test)`
 /// so that clippy treats the helpers as test code too.
