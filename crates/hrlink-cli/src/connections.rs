@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use hrlink_core::config::Config;
 use hrlink_core::connections::{
     ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, Profile, vault_problem,
 };
@@ -65,7 +66,7 @@ pub async fn run(
     config_dir: Option<PathBuf>,
     language: Language,
 ) -> Exit {
-    let store = match open(config_dir) {
+    let store = match open(config_dir.clone()) {
         Ok(store) => store,
         Err(problem) => return fail(&problem, language),
     };
@@ -81,8 +82,15 @@ pub async fn run(
         ConnectionsCommand::Check {
             id,
             endpoints,
+            config,
             json,
-        } => check(&store, id.as_deref(), endpoints, json, language).await,
+        } => {
+            let config = match Config::load(config.as_deref(), config_dir.as_deref()) {
+                Ok(config) => config,
+                Err(problem) => return fail(&problem, language),
+            };
+            check(&store, id.as_deref(), endpoints, &config, json, language).await
+        }
         ConnectionsCommand::Remove { id, json } => {
             let Some(id) = ConnectionId::parse(&id) else {
                 return fail(&Problem::ConnectionNotFound { id }, language);
@@ -106,6 +114,7 @@ async fn check(
     store: &ConnectionStore,
     id: Option<&str>,
     endpoints: Option<PathBuf>,
+    config: &Config,
     json: bool,
     language: Language,
 ) -> Exit {
@@ -138,7 +147,7 @@ async fn check(
     let mut checked = Vec::new();
     let mut exit = Exit::Ok;
     for id in ids {
-        match store.check(&id, &http, &endpoints).await {
+        match store.check(&id, &http, &endpoints, config).await {
             Ok(outcome) => {
                 if exit == Exit::Ok && outcome.status != ConnectionStatus::Connected {
                     exit = exit_for(outcome.status);

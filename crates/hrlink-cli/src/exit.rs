@@ -69,6 +69,7 @@ impl Exit {
                 Exit::Unexpected
             }
             Problem::ConnectionNotFound { .. }
+            | Problem::DifferentAccount { .. }
             | Problem::KeyFileUnrecognised
             | Problem::KeyFileRedactedExample
             | Problem::KeyFileIncomplete { .. }

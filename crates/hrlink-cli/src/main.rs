@@ -122,6 +122,10 @@ enum ConnectionsCommand {
         /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
         #[arg(long, env = "HRLINK_ENDPOINTS")]
         endpoints: Option<PathBuf>,
+        /// The integration configuration (TOML), whose OAuth client renews browser sign-ins
+        /// (default: `hrlink.toml` in the config dir, else the built-in demo for the Sandbox).
+        #[arg(long, env = "HRLINK_CONFIG")]
+        config: Option<PathBuf>,
         /// Print JSON.
         #[arg(long)]
         json: bool,

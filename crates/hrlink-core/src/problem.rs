@@ -219,6 +219,16 @@ pub enum Problem {
         /// The id asked for.
         id: String,
     },
+    /// Re-authorising reached another account than the connection was saved for.
+    #[error("different account")]
+    DifferentAccount {
+        /// The HR system's display name.
+        provider: String,
+        /// The account (company) the connection was saved for.
+        saved: String,
+        /// The account (company) the new credentials reached.
+        reached: String,
+    },
     /// The configuration or endpoints file is invalid.
     #[error("configuration invalid")]
     ConfigurationInvalid {
@@ -269,6 +279,7 @@ impl Problem {
             Problem::VaultUnavailable => "vault_unavailable",
             Problem::VaultTimedOut => "vault_timed_out",
             Problem::ConnectionNotFound { .. } => "connection_not_found",
+            Problem::DifferentAccount { .. } => "different_account",
             Problem::ConfigurationInvalid { .. } => "configuration_invalid",
         }
     }
@@ -363,6 +374,11 @@ pub(crate) mod tests {
             Problem::VaultUnavailable,
             Problem::VaultTimedOut,
             Problem::ConnectionNotFound { id: "c1".into() },
+            Problem::DifferentAccount {
+                provider: p(),
+                saved: "A GmbH".into(),
+                reached: "B GmbH".into(),
+            },
             Problem::ConfigurationInvalid { what: "x".into() },
         ];
         for problem in &all {
@@ -405,6 +421,7 @@ pub(crate) mod tests {
                 | Problem::VaultUnavailable
                 | Problem::VaultTimedOut
                 | Problem::ConnectionNotFound { .. }
+                | Problem::DifferentAccount { .. }
                 | Problem::ConfigurationInvalid { .. } => {}
             }
         }

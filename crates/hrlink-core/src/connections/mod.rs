@@ -13,7 +13,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+use secrecy::SecretString;
+
+use crate::config::Config;
 use crate::http::HttpClient;
+use crate::oauth::OAuthTokens;
+use crate::providers::employmenthero::{self, EmploymentHeroGrant};
+use crate::providers::ipayroll::{self, IpayrollGrant};
 use crate::vault::{Vault, VaultError};
 use crate::verify::{Account, Credentials, PermissionStatus, VerificationReport};
 use crate::{Endpoints, Problem, ProviderId};
@@ -200,16 +206,7 @@ impl ConnectionStore {
         report: &VerificationReport,
     ) -> Result<ConnectionId, Problem> {
         let provider = credentials.provider();
-        let account = match (&report.account, report.ok && report.provider == provider) {
-            (Some(account), true) => account,
-            _ => {
-                return Err(report.problems.first().cloned().unwrap_or_else(|| {
-                    Problem::ConfigurationInvalid {
-                        what: "an unverified connection".to_owned(),
-                    }
-                }));
-            }
-        };
+        let account = verified_account(credentials, report)?;
         let id = ConnectionId::generate();
         let encoded = secret::encode(credentials).map_err(|e| vault_problem(&e))?;
         self.vault
@@ -222,11 +219,7 @@ impl ConnectionStore {
             id: id.clone(),
             label: label.trim().to_owned(),
             provider,
-            account: AccountFingerprint {
-                id: account.id.clone(),
-                name: account.name.clone(),
-                normalised_name: profile::normalise_name(&account.name),
-            },
+            account: fingerprint(account),
             hint: credentials.hint(),
             granted_permissions: granted(report),
             created_at: now,
@@ -273,21 +266,92 @@ impl ConnectionStore {
         secret::decode(&stored).map_err(|e| vault_problem(&e))
     }
 
-    /// The credentials of `id`, ready to verify. Browser sign-ins need the integration's
-    /// permissions as well, which are not part of a connection: for them use
-    /// [`ConnectionStore::load_secret`].
-    pub async fn load_credentials(&self, id: &ConnectionId) -> Result<Credentials, Problem> {
+    /// The credentials of `id`, ready to verify. A browser sign-in is renewed with its refresh
+    /// token (which proves the connection is still authorised) using the integration's OAuth
+    /// client from `config`; a rotated refresh token (Employment Hero) replaces the stored one
+    /// before anything else, as the old one is then dead.
+    pub async fn load_credentials(
+        &self,
+        id: &ConnectionId,
+        http: &HttpClient,
+        endpoints: &Endpoints,
+        config: &Config,
+    ) -> Result<Credentials, Problem> {
         let profile = self.profile(id)?;
-        match (profile.provider, self.load_secret(id).await?) {
-            (ProviderId::Hrworks, StoredSecret::Hrworks(keys)) => Ok(Credentials::Hrworks(keys)),
-            (ProviderId::Iris, StoredSecret::Iris(login)) => Ok(Credentials::Iris(login)),
-            (provider, _) => Err(Problem::ConfigurationInvalid {
-                what: format!(
-                    "a saved {} connection needs the integration configuration",
-                    provider.display_name()
-                ),
-            }),
+        let provider = profile.provider;
+        let credentials = match (provider, self.load_secret(id).await?) {
+            (ProviderId::Hrworks, StoredSecret::Hrworks(keys)) => Credentials::Hrworks(keys),
+            (ProviderId::Iris, StoredSecret::Iris(login)) => Credentials::Iris(login),
+            (
+                ProviderId::Ipayroll | ProviderId::Employmenthero,
+                StoredSecret::OAuth {
+                    refresh_token,
+                    access_token,
+                },
+            ) => {
+                let oauth = config.oauth(provider)?;
+                let provider_endpoints = endpoints.require(provider)?;
+                let stored = OAuthTokens {
+                    access_token: access_token.unwrap_or_else(|| SecretString::from("")),
+                    refresh_token: Some(refresh_token),
+                    expires_at: None,
+                    granted_scopes: None,
+                };
+                let permissions = oauth.permissions.clone();
+                let credentials = if provider == ProviderId::Ipayroll {
+                    let tokens =
+                        ipayroll::refresh(http, provider_endpoints, oauth, &stored).await?;
+                    Credentials::Ipayroll(IpayrollGrant {
+                        tokens,
+                        permissions,
+                    })
+                } else {
+                    let tokens =
+                        employmenthero::refresh(http, provider_endpoints, oauth, &stored).await?;
+                    Credentials::Employmenthero(EmploymentHeroGrant {
+                        tokens,
+                        permissions,
+                        organisation_id: Some(profile.account.id.clone()),
+                    })
+                };
+                self.replace_secret(id, &credentials).await?;
+                credentials
+            }
+            // A keychain entry of another kind than its profile: not usable, never guessed at.
+            _ => return Err(vault_problem(&VaultError::Corrupt)),
+        };
+        Ok(credentials)
+    }
+
+    /// Re-authorises `id` with freshly verified credentials: they must reach the account the
+    /// connection was saved for. Another account is refused with
+    /// [`Problem::DifferentAccount`] unless `replacement_name` is that account's name (typed by
+    /// the admin to replace it deliberately). Then the secret is replaced in one keychain call
+    /// and the profile records the check.
+    pub async fn reauthorise(
+        &self,
+        id: &ConnectionId,
+        credentials: &Credentials,
+        report: &VerificationReport,
+        replacement_name: Option<&str>,
+    ) -> Result<Profile, Problem> {
+        let mut profile = self.profile(id)?;
+        let account = verified_account(credentials, report)?;
+        if !same_account(&profile, account) {
+            let typed = replacement_name.map(profile::normalise_name);
+            if typed.as_deref() != Some(profile::normalise_name(&account.name).as_str()) {
+                return Err(Problem::DifferentAccount {
+                    provider: profile.provider.display_name().to_owned(),
+                    saved: profile.account.name.clone(),
+                    reached: account.name.clone(),
+                });
+            }
+            profile.account = fingerprint(account);
         }
+        self.replace_secret(id, credentials).await?;
+        profile.hint = credentials.hint();
+        profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
+        self.record(id, ConnectionStatus::for_report(report), Some(report))
     }
 
     /// Records the outcome of a check in the profile (status, verified and last-ok times).
@@ -380,12 +444,18 @@ impl ConnectionStore {
         id: &ConnectionId,
         http: &HttpClient,
         endpoints: &Endpoints,
+        config: &Config,
     ) -> Result<CheckOutcome, Problem> {
-        let credentials = match self.load_credentials(id).await {
+        let credentials = match self.load_credentials(id, http, endpoints, config).await {
             Ok(credentials) => credentials,
             Err(problem) => {
                 let status = ConnectionStatus::for_problem(&problem);
-                if status != ConnectionStatus::VaultLocked {
+                // A connection that is gone, or a configuration without this provider, is
+                // not a health finding: say so instead.
+                if matches!(
+                    problem,
+                    Problem::ConnectionNotFound { .. } | Problem::ConfigurationInvalid { .. }
+                ) {
                     return Err(problem);
                 }
                 let profile = self.record(id, status, None)?;
@@ -404,6 +474,34 @@ impl ConnectionStore {
             status,
             report: Some(report),
         })
+    }
+}
+
+/// The account `report` reached, when it is an ok report for the credentials' provider; else
+/// its first problem.
+fn verified_account<'r>(
+    credentials: &Credentials,
+    report: &'r VerificationReport,
+) -> Result<&'r Account, Problem> {
+    match &report.account {
+        Some(account) if report.ok && report.provider == credentials.provider() => Ok(account),
+        _ => {
+            Err(report
+                .problems
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Problem::ConfigurationInvalid {
+                    what: "an unverified connection".to_owned(),
+                }))
+        }
+    }
+}
+
+fn fingerprint(account: &Account) -> AccountFingerprint {
+    AccountFingerprint {
+        id: account.id.clone(),
+        name: account.name.clone(),
+        normalised_name: profile::normalise_name(&account.name),
     }
 }
 

@@ -17,6 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::{CANARY, endpoints, fast_http, hrworks_keys, sandbox};
+use hrlink_core::config::Config;
 use hrlink_core::connections::profile::{self, AccountFingerprint, Profile};
 use hrlink_core::connections::{
     ConnectionId, ConnectionStatus, ConnectionStore, StoredSecret, same_account,
@@ -131,7 +132,10 @@ async fn saves_rereads_in_a_new_process_rotates_and_removes() {
     );
 
     // A health check with the stored keys: connected.
-    let outcome = store.check(&id, &http, &endpoints_value).await.unwrap();
+    let outcome = store
+        .check(&id, &http, &endpoints_value, &Config::demo())
+        .await
+        .unwrap();
     assert_eq!(outcome.status, ConnectionStatus::Connected);
     assert!(outcome.profile.last_ok_at.is_some());
 
@@ -145,7 +149,10 @@ async fn saves_rereads_in_a_new_process_rotates_and_removes() {
         other => panic!("{other:?}"),
     }
     // The HR system refuses the rotated (canary) key: failed auth, recorded.
-    let outcome = store.check(&id, &http, &endpoints_value).await.unwrap();
+    let outcome = store
+        .check(&id, &http, &endpoints_value, &Config::demo())
+        .await
+        .unwrap();
     assert_eq!(outcome.status, ConnectionStatus::FailedAuth);
     assert_eq!(
         store.profile(&id).unwrap().last_status,
@@ -158,7 +165,10 @@ async fn saves_rereads_in_a_new_process_rotates_and_removes() {
     // With the HR system gone: unreachable.
     store.replace_secret(&id, &keys).await.unwrap();
     sandbox.shutdown().await;
-    let outcome = store.check(&id, &http, &endpoints_value).await.unwrap();
+    let outcome = store
+        .check(&id, &http, &endpoints_value, &Config::demo())
+        .await
+        .unwrap();
     assert_eq!(outcome.status, ConnectionStatus::Unreachable);
 
     // No secret ever reached a file.
@@ -180,7 +190,9 @@ async fn saves_rereads_in_a_new_process_rotates_and_removes() {
         Err(Problem::ConnectionNotFound { .. })
     ));
     assert!(matches!(
-        store.check(&id, &http, &endpoints_value).await,
+        store
+            .check(&id, &http, &endpoints_value, &Config::demo())
+            .await,
         Err(Problem::ConnectionNotFound { .. })
     ));
 }
@@ -200,8 +212,11 @@ async fn reread_child() {
     );
     let store = ConnectionStore::new(dir, vault());
     let id = ConnectionId::parse(id).unwrap();
-    let credentials = store.load_credentials(&id).await.expect("loaded by id");
     let endpoints = hrlink_core::Endpoints::from_file(Path::new(endpoints_file)).unwrap();
+    let credentials = store
+        .load_credentials(&id, &fast_http(), &endpoints, &Config::demo())
+        .await
+        .expect("loaded by id");
     let report = verify(&fast_http(), &endpoints, &credentials, &|_| {}).await;
     assert!(report.ok, "{report:?}");
     println!("REREAD-OK");
@@ -309,4 +324,148 @@ fn writer_child() {
             profile::write(&dir, &profile_with(id, generation)).unwrap();
         }
     }
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn reauthorising_refuses_another_company_until_deliberately_replaced() {
+    let sandbox = sandbox().await;
+    let endpoints = endpoints(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConnectionStore::new(dir.path(), vault());
+    let http = fast_http();
+    let verified = async |keys: &Credentials| {
+        let report = verify(&http, &endpoints, keys, &|_| {}).await;
+        assert!(report.ok, "{report:?}");
+        report
+    };
+    let valid = hrworks_keys(
+        scenario::VALID.access_key,
+        scenario::VALID.secret_access_key,
+    );
+    let id = store
+        .save("Bakery", &valid, &verified(&valid).await)
+        .await
+        .unwrap();
+    let saved = store.profile(&id).unwrap();
+
+    // Keys of another company: refused, naming both; nothing changes.
+    let other = hrworks_keys(
+        scenario::OTHER_COMPANY.access_key,
+        scenario::OTHER_COMPANY.secret_access_key,
+    );
+    let other_report = verified(&other).await;
+    for typed in [None, Some("Bakery"), Some(saved.account.name.as_str())] {
+        match store.reauthorise(&id, &other, &other_report, typed).await {
+            Err(Problem::DifferentAccount {
+                saved: a,
+                reached: b,
+                ..
+            }) => {
+                assert_eq!(a, saved.account.name);
+                assert_eq!(b, scenario::OTHER_COMPANY_NAME);
+            }
+            other => panic!("{typed:?}: {other:?}"),
+        }
+    }
+    assert_eq!(store.profile(&id).unwrap(), saved);
+    match store.load_secret(&id).await.unwrap() {
+        StoredSecret::Hrworks(keys) => assert_eq!(keys.access_key, scenario::VALID.access_key),
+        other => panic!("{other:?}"),
+    }
+
+    // New keys of the same company: accepted, the secret replaced, the account kept.
+    let same = hrworks_keys(
+        scenario::REPEATED_PAGE.access_key,
+        scenario::REPEATED_PAGE.secret_access_key,
+    );
+    let profile = store
+        .reauthorise(&id, &same, &verified(&same).await, None)
+        .await
+        .unwrap();
+    assert_eq!(profile.account, saved.account);
+    assert_eq!(profile.last_status, ConnectionStatus::Connected);
+    assert_ne!(profile.hint, saved.hint);
+    match store.load_secret(&id).await.unwrap() {
+        StoredSecret::Hrworks(keys) => {
+            assert_eq!(keys.access_key, scenario::REPEATED_PAGE.access_key);
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A failed verification is never saved over a working secret.
+    let rejected = hrworks_keys(scenario::UNKNOWN.access_key, CANARY);
+    let report = verify(&http, &endpoints, &rejected, &|_| {}).await;
+    assert!(matches!(
+        store.reauthorise(&id, &rejected, &report, None).await,
+        Err(Problem::CredentialsRejected { .. })
+    ));
+
+    // Replacing deliberately: the new company's name, typed loosely (case, spaces).
+    let typed = format!("  {}  ", scenario::OTHER_COMPANY_NAME.to_uppercase());
+    let profile = store
+        .reauthorise(&id, &other, &other_report, Some(&typed))
+        .await
+        .unwrap();
+    assert_eq!(profile.account.name, scenario::OTHER_COMPANY_NAME);
+    assert_eq!(profile.label, "Bakery");
+    assert_no_file_contains(
+        dir.path(),
+        &[CANARY, scenario::OTHER_COMPANY.secret_access_key],
+    );
+    store.remove(&id).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn a_browser_sign_in_is_checked_by_renewing_it_and_the_rotated_token_is_kept() {
+    use crate::oauth_support::{Consent, PATIENT, ScriptedBrowser, options};
+    use hrlink_sandbox::scenarios::employmenthero as eh;
+
+    let sandbox = sandbox().await;
+    let endpoints = endpoints(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConnectionStore::new(dir.path(), vault());
+    let http = fast_http();
+    let config = Config::demo();
+    let browser = ScriptedBrowser::new(Consent::allow(eh::ONE_ORGANISATION));
+    let credentials = Credentials::sign_in(
+        ProviderId::Employmenthero,
+        &http,
+        &endpoints,
+        config.oauth(ProviderId::Employmenthero).unwrap(),
+        &options(&browser, PATIENT),
+    )
+    .await
+    .unwrap();
+    let report = verify(&http, &endpoints, &credentials, &|_| {}).await;
+    assert!(report.ok, "{report:?}");
+    let id = store.save("Hero", &credentials, &report).await.unwrap();
+    let refresh_token = async || match store.load_secret(&id).await.unwrap() {
+        StoredSecret::OAuth { refresh_token, .. } => refresh_token.expose_secret().to_owned(),
+        other => panic!("{other:?}"),
+    };
+
+    // Each check renews the sign-in; Employment Hero rotates the refresh token, so the next
+    // check works only if the rotated one was stored.
+    let mut seen = vec![refresh_token().await];
+    for _ in 0..2 {
+        let outcome = store.check(&id, &http, &endpoints, &config).await.unwrap();
+        assert_eq!(outcome.status, ConnectionStatus::Connected, "{outcome:?}");
+        let current = refresh_token().await;
+        assert!(!seen.contains(&current), "the refresh token rotated");
+        seen.push(current);
+    }
+
+    // Without the integration's OAuth client the check cannot renew: a configuration problem,
+    // not a health finding.
+    let no_client = Config {
+        employmenthero: None,
+        ..Config::demo()
+    };
+    assert!(matches!(
+        store.check(&id, &http, &endpoints, &no_client).await,
+        Err(Problem::ConfigurationInvalid { .. })
+    ));
+    store.remove(&id).await.unwrap();
 }
