@@ -11,6 +11,12 @@ fn main() {
             "sign_in",
             "cancel_sign_in",
             "verify_connection",
+            "list_connections",
+            "save_connection",
+            "check_connection",
+            "rename_connection",
+            "remove_connection",
+            "reauthorise_connection",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

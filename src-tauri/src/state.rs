@@ -6,9 +6,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use hrlink_core::config::Config;
+use hrlink_core::connections::{ConnectionStore, vault_problem};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::oauth::SignInCancel;
-use hrlink_core::verify::Credentials;
+use hrlink_core::vault::Vault;
+use hrlink_core::verify::{Credentials, VerificationReport};
 use hrlink_core::{Endpoints, Problem};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
 
@@ -27,6 +29,9 @@ pub struct AppState {
     pub options: Options,
     /// The in-process Sandbox when no endpoints were configured; kept alive with the app.
     pub demo: Option<Sandbox>,
+    /// Saved connections; the keychain's problem when it cannot be used (shown, never worked
+    /// around).
+    connections: Result<ConnectionStore, Problem>,
     staged: Mutex<Staged>,
     /// Cancels the browser sign-in under way, if any.
     sign_in: Mutex<Option<SignInCancel>>,
@@ -35,7 +40,20 @@ pub struct AppState {
 #[derive(Default)]
 struct Staged {
     next_id: u64,
-    entries: HashMap<String, (Arc<Credentials>, Instant)>,
+    entries: HashMap<String, StagedEntry>,
+}
+
+struct StagedEntry {
+    credentials: Arc<Credentials>,
+    /// The last verification of these credentials: what saving stores.
+    report: Option<Arc<VerificationReport>>,
+    at: Instant,
+}
+
+impl StagedEntry {
+    fn alive(&self) -> bool {
+        self.at.elapsed() < STAGED_LIFETIME
+    }
 }
 
 impl AppState {
@@ -55,12 +73,21 @@ impl AppState {
             }
         };
         let config = Config::load(None, config_dir)?;
+        let connections = match config_dir {
+            Some(dir) => Vault::open(hrlink_core::paths::APP_ID, hrlink_core::paths::build_kind())
+                .map(|vault| ConnectionStore::new(dir, vault))
+                .map_err(|e| vault_problem(&e)),
+            None => Err(Problem::ConfigurationInvalid {
+                what: "the app's config folder".to_owned(),
+            }),
+        };
         Ok(AppState {
             http,
             endpoints,
             config,
             options,
             demo,
+            connections,
             staged: Mutex::default(),
             sign_in: Mutex::default(),
         })
@@ -69,14 +96,15 @@ impl AppState {
     /// Holds credentials in memory (never on disk, never back to the UI) under a fresh id.
     pub fn stage(&self, credentials: Credentials) -> String {
         let mut staged = relock(&self.staged);
-        staged
-            .entries
-            .retain(|_, (_, at)| at.elapsed() < STAGED_LIFETIME);
+        staged.entries.retain(|_, entry| entry.alive());
         staged.next_id += 1;
         let id = format!("staged-{}", staged.next_id);
-        staged
-            .entries
-            .insert(id.clone(), (Arc::new(credentials), Instant::now()));
+        let entry = StagedEntry {
+            credentials: Arc::new(credentials),
+            report: None,
+            at: Instant::now(),
+        };
+        staged.entries.insert(id.clone(), entry);
         id
     }
 
@@ -84,9 +112,37 @@ impl AppState {
     /// retried without typing them again. Zeroised when the last holder drops them.
     pub fn staged(&self, id: &str) -> Result<Arc<Credentials>, Problem> {
         match relock(&self.staged).entries.get(id) {
-            Some((credentials, at)) if at.elapsed() < STAGED_LIFETIME => Ok(credentials.clone()),
+            Some(entry) if entry.alive() => Ok(entry.credentials.clone()),
             _ => Err(Problem::CredentialsExpired),
         }
+    }
+
+    /// Remembers the verification of staged credentials, for saving them.
+    pub fn record_report(&self, id: &str, report: &VerificationReport) {
+        if let Some(entry) = relock(&self.staged).entries.get_mut(id) {
+            entry.report = Some(Arc::new(report.clone()));
+        }
+    }
+
+    /// Staged credentials with their last verification: what a save stores. Credentials never
+    /// verified count as gone (hand them over and verify again).
+    pub fn verified(
+        &self,
+        id: &str,
+    ) -> Result<(Arc<Credentials>, Arc<VerificationReport>), Problem> {
+        let staged = relock(&self.staged);
+        match staged.entries.get(id) {
+            Some(entry) if entry.alive() => match &entry.report {
+                Some(report) => Ok((entry.credentials.clone(), report.clone())),
+                None => Err(Problem::CredentialsExpired),
+            },
+            _ => Err(Problem::CredentialsExpired),
+        }
+    }
+
+    /// The saved connections, or why the keychain cannot hold them.
+    pub fn connections(&self) -> Result<&ConnectionStore, Problem> {
+        self.connections.as_ref().map_err(Clone::clone)
     }
 
     /// Forgets staged credentials.

@@ -7,7 +7,8 @@ use hrlink_core::connections::{
     ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, Profile, vault_problem,
 };
 use hrlink_core::messages::Language;
-use hrlink_core::vault::{BuildKind, Vault};
+use hrlink_core::paths;
+use hrlink_core::vault::Vault;
 use hrlink_core::verify::{Credentials, VerificationReport};
 use hrlink_core::{Endpoints, Problem};
 
@@ -15,22 +16,12 @@ use crate::ConnectionsCommand;
 use crate::exit::Exit;
 use crate::output;
 
-/// The app id the desktop app uses, so the CLI sees the same connections.
-const APP_ID: &str = "app.hrlink.desktop";
-
-fn build_kind() -> BuildKind {
-    if cfg!(debug_assertions) {
-        BuildKind::Development
-    } else {
-        BuildKind::Release
-    }
-}
-
+/// The store the desktop app uses too (same config dir and keychain service).
 fn open(config_dir: Option<PathBuf>) -> Result<ConnectionStore, Problem> {
     let dir = config_dir.ok_or_else(|| Problem::ConfigurationInvalid {
         what: "no config dir (--config-dir or HRLINK_CONFIG_DIR)".to_owned(),
     })?;
-    let vault = Vault::open(APP_ID, build_kind()).map_err(|e| vault_problem(&e))?;
+    let vault = Vault::open(paths::APP_ID, paths::build_kind()).map_err(|e| vault_problem(&e))?;
     Ok(ConnectionStore::new(dir, vault))
 }
 

@@ -175,7 +175,7 @@ fn main() -> ExitCode {
             return Exit::Unexpected.into();
         }
     };
-    let config_dir = cli.config_dir.or_else(default_config_dir);
+    let config_dir = cli.config_dir.or_else(hrlink_core::paths::config_dir);
     runtime
         .block_on(run(cli.command, language, config_dir))
         .into()
@@ -415,22 +415,6 @@ async fn run_sandbox(
 
 /// The platform config dir: `$XDG_CONFIG_HOME/hrlink`, else `$HOME/.config/hrlink` (on macOS
 /// `~/Library/Application Support/hrlink`, on Windows `%APPDATA%\\hrlink`).
-fn default_config_dir() -> Option<PathBuf> {
-    let var = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    let base = if cfg!(windows) {
-        var("APPDATA")
-    } else if cfg!(target_os = "macos") {
-        var("HOME").map(|home| home.join("Library/Application Support"))
-    } else {
-        var("XDG_CONFIG_HOME").or_else(|| var("HOME").map(|home| home.join(".config")))
-    };
-    base.map(|base| base.join("hrlink"))
-}
-
 fn language_from_env() -> Language {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()

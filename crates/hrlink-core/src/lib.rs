@@ -18,6 +18,7 @@ pub mod endpoints;
 pub mod http;
 pub mod messages;
 pub mod oauth;
+pub mod paths;
 pub mod people;
 pub mod problem;
 pub mod providers;

@@ -1,6 +1,7 @@
 //! The commands the UI may call. Each converts input, calls `hrlink-core`, converts output.
 
 pub mod app;
+pub mod connections;
 pub mod credentials;
 pub mod sign_in;
 pub mod verify;

@@ -19,11 +19,13 @@ pub async fn verify_connection(
         // The UI may have navigated away; progress is best-effort.
         let _ = progress.send(event);
     };
-    Ok(verify::verify(
+    let report = verify::verify(
         &state.http,
         &state.endpoints,
         &credentials,
         &report_progress,
     )
-    .await)
+    .await;
+    state.record_report(&id, &report);
+    Ok(report)
 }

@@ -15,7 +15,9 @@
 use std::sync::{Arc, Mutex};
 
 use hrlink_core::ProviderId;
-use hrlink_desktop_lib::testing::{AppState, Options, app, credentials, sign_in, verify};
+use hrlink_desktop_lib::testing::{
+    AppState, Options, app, connections, credentials, sign_in, verify,
+};
 use hrlink_sandbox::scenarios::{KeyPair, Login, hrworks, iris};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -35,7 +37,12 @@ struct Shell {
 
 impl Shell {
     async fn start() -> Shell {
-        let state = AppState::start(Options::default(), None)
+        Shell::start_in(None).await
+    }
+
+    /// The app with its config (and connections) folder at `config_dir`.
+    async fn start_in(config_dir: Option<&std::path::Path>) -> Shell {
+        let state = AppState::start(Options::default(), config_dir)
             .await
             .expect("start the app state with the in-process Sandbox");
         assert!(
@@ -298,4 +305,76 @@ async fn a_canary_secret_never_crosses_back() {
     );
     shell.assert_never_sent(CANARY);
     shell.assert_never_sent("CANARY");
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start_in(Some(dir.path())).await;
+    let state = || shell.app.state::<AppState>();
+    let listed = |shell: &Shell| {
+        let list = connections::list_connections(shell.app.state());
+        shell.answer(&list)["connections"].clone()
+    };
+    assert_eq!(listed(&shell), json!([]));
+
+    // Saving needs a verification first.
+    let staged = staged_id(&shell.stage(ProviderId::Hrworks, &key_file(hrworks::VALID)));
+    let early = connections::save_connection(state(), staged.clone(), "Bakery".into()).await;
+    assert_eq!(shell.answer(&early)["code"], "credentials_expired");
+    let (report, _) = shell.verify(&staged).await;
+    assert_eq!(report["ok"], true);
+    let saved = connections::save_connection(state(), staged.clone(), " Bakery ".into()).await;
+    let saved = shell.answer(&saved);
+    assert_eq!(saved["label"], "Bakery");
+    assert_eq!(saved["status"], "connected");
+    assert_eq!(saved["account"]["name"], hrworks::COMPANY);
+    let id = saved["id"].as_str().unwrap().to_owned();
+    assert_eq!(listed(&shell).as_array().unwrap().len(), 1);
+    // Saved credentials are no longer staged: they cannot be saved twice.
+    let again = connections::save_connection(state(), staged, "Twice".into()).await;
+    assert_eq!(shell.answer(&again)["code"], "credentials_expired");
+
+    let checked = connections::check_connection(state(), id.clone()).await;
+    let checked = shell.answer(&checked);
+    assert_eq!(checked["connection"]["status"], "connected");
+    assert_eq!(checked["problem"], Value::Null);
+
+    let renamed = connections::rename_connection(state(), id.clone(), "Head office".into());
+    assert_eq!(shell.answer(&renamed)["label"], "Head office");
+
+    // Another company's key: refused, then replaced deliberately.
+    let other = staged_id(&shell.stage(ProviderId::Hrworks, &key_file(hrworks::OTHER_COMPANY)));
+    shell.verify(&other).await;
+    let refused =
+        connections::reauthorise_connection(state(), id.clone(), other.clone(), None).await;
+    let refused = shell.answer(&refused);
+    assert_eq!(refused["code"], "different_account");
+    assert_eq!(refused["params"]["saved"], hrworks::COMPANY);
+    assert_eq!(refused["params"]["reached"], hrworks::OTHER_COMPANY_NAME);
+    let replaced = connections::reauthorise_connection(
+        state(),
+        id.clone(),
+        other,
+        Some(hrworks::OTHER_COMPANY_NAME.to_lowercase()),
+    )
+    .await;
+    assert_eq!(
+        shell.answer(&replaced)["account"]["name"],
+        hrworks::OTHER_COMPANY_NAME
+    );
+
+    let removed = connections::remove_connection(state(), id.clone()).await;
+    assert_eq!(shell.answer(&removed), Value::Null);
+    assert_eq!(listed(&shell), json!([]));
+    let gone = connections::check_connection(state(), id).await;
+    assert_eq!(shell.answer(&gone)["code"], "connection_not_found");
+
+    for secret in [
+        hrworks::VALID.secret_access_key,
+        hrworks::OTHER_COMPANY.secret_access_key,
+    ] {
+        shell.assert_never_sent(secret);
+    }
 }

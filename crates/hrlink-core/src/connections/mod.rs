@@ -85,6 +85,7 @@ impl From<ConnectionId> for String {
 
 /// What a health check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ConnectionStatus {
     /// Authenticated, and every required permission is granted.
@@ -140,6 +141,54 @@ impl ConnectionStatus {
     }
 }
 
+/// A saved connection as the app shows it: no secret, only the masked hint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConnectionSummary {
+    /// The connection's id.
+    pub id: String,
+    /// The admin's name for it.
+    pub label: String,
+    /// The HR system.
+    pub provider: ProviderId,
+    /// The account (organisation) it was saved for.
+    pub account: Account,
+    /// The masked access key or user name; empty for a browser sign-in.
+    pub hint: String,
+    /// What the last check found.
+    pub status: ConnectionStatus,
+    /// The granted permissions, as last verified.
+    pub granted_permissions: Vec<String>,
+    /// When it was saved, last checked, and last found working: Unix seconds (`u32`: a
+    /// TypeScript number cannot hold every `u64`, and seconds fit until 2106).
+    pub created_at: u32,
+    /// See `created_at`.
+    pub verified_at: u32,
+    /// See `created_at`; `None` when it never worked since saving.
+    pub last_ok_at: Option<u32>,
+}
+
+impl From<&Profile> for ConnectionSummary {
+    fn from(profile: &Profile) -> ConnectionSummary {
+        let seconds = |at: u64| u32::try_from(at).unwrap_or(u32::MAX);
+        ConnectionSummary {
+            id: profile.id.as_str().to_owned(),
+            label: profile.label.clone(),
+            provider: profile.provider,
+            account: Account {
+                id: profile.account.id.clone(),
+                name: profile.account.name.clone(),
+            },
+            hint: profile.hint.clone(),
+            status: profile.last_status,
+            granted_permissions: profile.granted_permissions.clone(),
+            created_at: seconds(profile.created_at),
+            verified_at: seconds(profile.verified_at),
+            last_ok_at: profile.last_ok_at.map(seconds),
+        }
+    }
+}
+
 /// The problem to show for a keychain failure: locked, timed out, or unavailable.
 pub fn vault_problem(error: &VaultError) -> Problem {
     match error {
@@ -181,6 +230,9 @@ pub struct CheckOutcome {
     pub status: ConnectionStatus,
     /// The verification report, when the credentials could be read.
     pub report: Option<VerificationReport>,
+    /// What to tell the admin when it is not connected: the report's first problem, or why
+    /// the credentials could not be read.
+    pub problem: Option<Problem>,
 }
 
 impl ConnectionStore {
@@ -217,7 +269,7 @@ impl ConnectionStore {
         let profile = Profile {
             version: profile::PROFILE_VERSION,
             id: id.clone(),
-            label: label.trim().to_owned(),
+            label: label_or_account(label, &account.name),
             provider,
             account: fingerprint(account),
             hint: credentials.hint(),
@@ -409,6 +461,14 @@ impl ConnectionStore {
             .map_err(|e| vault_problem(&e))
     }
 
+    /// Renames `id` (the label only; the account stays what was verified).
+    pub fn rename(&self, id: &ConnectionId, label: &str) -> Result<Profile, Problem> {
+        let mut profile = self.profile(id)?;
+        profile.label = label_or_account(label, &profile.account.name);
+        profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
+        Ok(profile)
+    }
+
     /// Removes `id`: its keychain entry, then its profile. When the keychain fails the profile
     /// stays, so that the removal can be retried.
     pub async fn remove(&self, id: &ConnectionId) -> Result<(), Problem> {
@@ -463,6 +523,7 @@ impl ConnectionStore {
                     profile,
                     status,
                     report: None,
+                    problem: Some(problem),
                 });
             }
         };
@@ -472,6 +533,7 @@ impl ConnectionStore {
         Ok(CheckOutcome {
             profile,
             status,
+            problem: report.problems.first().cloned(),
             report: Some(report),
         })
     }
@@ -494,6 +556,14 @@ fn verified_account<'r>(
                     what: "an unverified connection".to_owned(),
                 }))
         }
+    }
+}
+
+/// The label the admin typed, or the account's name when they left it empty.
+fn label_or_account(label: &str, account_name: &str) -> String {
+    match label.trim() {
+        "" => account_name.to_owned(),
+        label => label.to_owned(),
     }
 }
 

@@ -23,6 +23,19 @@ export const commands = {
 	/**  Stops a browser sign-in under way ("Cancel" on the waiting screen). */
 	cancelSignIn: () => __TAURI_INVOKE<void>("cancel_sign_in"),
 	verifyConnection: (id: string, progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, progress })),
+	listConnections: () => typedError<ConnectionList_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_connections")),
+	/**  Saves verified staged credentials as a new connection (keychain + profile). */
+	saveConnection: (staged: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),
+	/**  Checks one connection: signs in again and probes its permissions. */
+	checkConnection: (id: string) => typedError<CheckedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("check_connection", { id })),
+	renameConnection: (id: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("rename_connection", { id, label })),
+	/**  Removes a connection: its keychain entry, then its profile. */
+	removeConnection: (id: string) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("remove_connection", { id })),
+	/**
+	 *  Re-authorises a connection with verified staged credentials. Another company is refused
+	 *  (`different_account`) unless `replacement_name` is its name, typed by the admin.
+	 */
+	reauthoriseConnection: (id: string, staged: string, replacementName: string | null) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("reauthorise_connection", { id, staged, replacementName })),
 };
 
 /* Types */
@@ -41,6 +54,106 @@ export type AppInfo = {
 	demo: boolean,
 	/**  True when started with `--support` (screen-share mode on). */
 	support_mode: boolean,
+};
+
+/**  A connection after a health check, with what went wrong (if anything). */
+export type CheckedConnection = CheckedConnection_Serialize | CheckedConnection_Deserialize;
+
+/**  A connection after a health check, with what went wrong (if anything). */
+export type CheckedConnection_Deserialize = {
+	connection: ConnectionSummary_Deserialize,
+	problem?: Problem_Deserialize | null,
+};
+
+/**  A connection after a health check, with what went wrong (if anything). */
+export type CheckedConnection_Serialize = {
+	connection: ConnectionSummary_Serialize,
+	problem: Problem_Serialize | null,
+};
+
+/**  Every saved connection, and how many profile files could not be read (set aside, not lost). */
+export type ConnectionList = ConnectionList_Serialize | ConnectionList_Deserialize;
+
+/**  Every saved connection, and how many profile files could not be read (set aside, not lost). */
+export type ConnectionList_Deserialize = {
+	connections: ConnectionSummary_Deserialize[],
+	set_aside: number,
+};
+
+/**  Every saved connection, and how many profile files could not be read (set aside, not lost). */
+export type ConnectionList_Serialize = {
+	connections: ConnectionSummary_Serialize[],
+	set_aside: number,
+};
+
+/**  What a health check found. */
+export type ConnectionStatus = 
+/**  Authenticated, and every required permission is granted. */
+"connected" | 
+/**  The HR system no longer accepts the credentials. */
+"failed_auth" | 
+/**  A required permission is no longer granted. */
+"missing_permission" | 
+/**  The HR system could not be reached or answered unexpectedly. */
+"unreachable" | 
+/**  The keychain is locked, unavailable or did not answer: the secret could not be read. */
+"vault_locked";
+
+/**  A saved connection as the app shows it: no secret, only the masked hint. */
+export type ConnectionSummary = ConnectionSummary_Serialize | ConnectionSummary_Deserialize;
+
+/**  A saved connection as the app shows it: no secret, only the masked hint. */
+export type ConnectionSummary_Deserialize = {
+	/**  The connection's id. */
+	id: string,
+	/**  The admin's name for it. */
+	label: string,
+	/**  The HR system. */
+	provider: ProviderId,
+	/**  The account (organisation) it was saved for. */
+	account: Account,
+	/**  The masked access key or user name; empty for a browser sign-in. */
+	hint: string,
+	/**  What the last check found. */
+	status: ConnectionStatus,
+	/**  The granted permissions, as last verified. */
+	granted_permissions: string[],
+	/**
+	 *  When it was saved, last checked, and last found working: Unix seconds (`u32`: a
+	 *  TypeScript number cannot hold every `u64`, and seconds fit until 2106).
+	 */
+	created_at: number,
+	/**  See `created_at`. */
+	verified_at: number,
+	/**  See `created_at`; `None` when it never worked since saving. */
+	last_ok_at?: number | null,
+};
+
+/**  A saved connection as the app shows it: no secret, only the masked hint. */
+export type ConnectionSummary_Serialize = {
+	/**  The connection's id. */
+	id: string,
+	/**  The admin's name for it. */
+	label: string,
+	/**  The HR system. */
+	provider: ProviderId,
+	/**  The account (organisation) it was saved for. */
+	account: Account,
+	/**  The masked access key or user name; empty for a browser sign-in. */
+	hint: string,
+	/**  What the last check found. */
+	status: ConnectionStatus,
+	/**  The granted permissions, as last verified. */
+	granted_permissions: string[],
+	/**
+	 *  When it was saved, last checked, and last found working: Unix seconds (`u32`: a
+	 *  TypeScript number cannot hold every `u64`, and seconds fit until 2106).
+	 */
+	created_at: number,
+	/**  See `created_at`. */
+	verified_at: number,
+	/**  See `created_at`; `None` when it never worked since saving. */
+	last_ok_at: number | null,
 };
 
 /**
@@ -275,6 +388,15 @@ export type Problem_Deserialize =
 	/**  The id asked for. */
 	id: string,
 } } | 
+/**  Re-authorising reached another account than the connection was saved for. */
+{ code: "different_account"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The account (company) the connection was saved for. */
+	saved: string,
+	/**  The account (company) the new credentials reached. */
+	reached: string,
+} } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {
 	/**  Which file or setting. */
@@ -457,6 +579,15 @@ export type Problem_Serialize =
 { code: "connection_not_found"; params: {
 	/**  The id asked for. */
 	id: string,
+} } | 
+/**  Re-authorising reached another account than the connection was saved for. */
+{ code: "different_account"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The account (company) the connection was saved for. */
+	saved: string,
+	/**  The account (company) the new credentials reached. */
+	reached: string,
 } } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {

@@ -1,0 +1,117 @@
+//! Saved connections: save a verified one, list, check, rename, remove and re-authorise.
+//! Secrets go from the staged credentials straight to the keychain; the UI sees summaries.
+
+use hrlink_core::Problem;
+use hrlink_core::connections::{ConnectionId, ConnectionSummary};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// Every saved connection, and how many profile files could not be read (set aside, not lost).
+#[derive(Debug, Serialize, Type)]
+pub struct ConnectionList {
+    pub connections: Vec<ConnectionSummary>,
+    pub set_aside: u32,
+}
+
+/// A connection after a health check, with what went wrong (if anything).
+#[derive(Debug, Serialize, Type)]
+pub struct CheckedConnection {
+    pub connection: ConnectionSummary,
+    pub problem: Option<Problem>,
+}
+
+fn connection_id(id: &str) -> Result<ConnectionId, Problem> {
+    ConnectionId::parse(id).ok_or_else(|| Problem::ConnectionNotFound { id: id.to_owned() })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_connections(state: State<'_, AppState>) -> Result<ConnectionList, Problem> {
+    let (profiles, corrupt) = state.connections()?.list()?;
+    Ok(ConnectionList {
+        connections: profiles.iter().map(ConnectionSummary::from).collect(),
+        set_aside: u32::try_from(corrupt.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Saves verified staged credentials as a new connection (keychain + profile).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_connection(
+    state: State<'_, AppState>,
+    staged: String,
+    label: String,
+) -> Result<ConnectionSummary, Problem> {
+    let (credentials, report) = state.verified(&staged)?;
+    let store = state.connections()?;
+    let id = store.save(&label, &credentials, &report).await?;
+    state.discard(&staged);
+    Ok(ConnectionSummary::from(&store.profile(&id)?))
+}
+
+/// Checks one connection: signs in again and probes its permissions.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_connection(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<CheckedConnection, Problem> {
+    let store = state.connections()?;
+    let outcome = store
+        .check(
+            &connection_id(&id)?,
+            &state.http,
+            &state.endpoints,
+            &state.config,
+        )
+        .await?;
+    Ok(CheckedConnection {
+        connection: ConnectionSummary::from(&outcome.profile),
+        problem: outcome.problem,
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn rename_connection(
+    state: State<'_, AppState>,
+    id: String,
+    label: String,
+) -> Result<ConnectionSummary, Problem> {
+    let profile = state.connections()?.rename(&connection_id(&id)?, &label)?;
+    Ok(ConnectionSummary::from(&profile))
+}
+
+/// Removes a connection: its keychain entry, then its profile.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_connection(state: State<'_, AppState>, id: String) -> Result<(), Problem> {
+    state.connections()?.remove(&connection_id(&id)?).await
+}
+
+/// Re-authorises a connection with verified staged credentials. Another company is refused
+/// (`different_account`) unless `replacement_name` is its name, typed by the admin.
+#[tauri::command]
+#[specta::specta]
+pub async fn reauthorise_connection(
+    state: State<'_, AppState>,
+    id: String,
+    staged: String,
+    replacement_name: Option<String>,
+) -> Result<ConnectionSummary, Problem> {
+    let (credentials, report) = state.verified(&staged)?;
+    let profile = state
+        .connections()?
+        .reauthorise(
+            &connection_id(&id)?,
+            &credentials,
+            &report,
+            replacement_name.as_deref(),
+        )
+        .await?;
+    state.discard(&staged);
+    Ok(ConnectionSummary::from(&profile))
+}
