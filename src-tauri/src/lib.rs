@@ -30,7 +30,8 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let config_dir = tauri::Manager::path(app).app_config_dir().ok();
+            // The CLI's folder too, so both see the same saved connections.
+            let config_dir = hrlink_core::paths::config_dir();
             let start = state::AppState::start(options, config_dir.as_deref());
             let state = tauri::async_runtime::block_on(start)?;
             tauri::Manager::manage(app, state);

@@ -16,6 +16,10 @@ use hrlink_sandbox::{Sandbox, SandboxConfig};
 
 use crate::launch::Options;
 
+/// End-to-end tests drive the in-process Sandbox from outside (e.g. revoking a key): when this
+/// is set, its endpoints file is written there.
+const SANDBOX_ENDPOINTS_OUT: &str = "HRLINK_E2E_SANDBOX_ENDPOINTS";
+
 /// Staged credentials are forgotten after this long without being verified.
 const STAGED_LIFETIME: Duration = Duration::from_secs(30 * 60);
 
@@ -68,6 +72,9 @@ impl AppState {
             Some(path) => (Endpoints::from_file(path)?, None),
             None => {
                 let sandbox = Sandbox::start(SandboxConfig::default()).await?;
+                if let Some(path) = std::env::var_os(SANDBOX_ENDPOINTS_OUT) {
+                    sandbox.write_endpoints_file(path)?;
+                }
                 let json = serde_json::to_string(sandbox.endpoints())?;
                 (Endpoints::from_json(&json)?, Some(sandbox))
             }

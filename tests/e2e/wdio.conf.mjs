@@ -13,6 +13,9 @@ mkdirSync(artifacts, { recursive: true });
 
 // The native file dialog cannot be driven over WebDriver: the app reads this file instead.
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
+// The app's in-process Sandbox writes its addresses here, so specs can act as the HR system's
+// administrator (e.g. revoke a key).
+process.env.HRLINK_E2E_SANDBOX_ENDPOINTS = path.join(artifacts, "sandbox-endpoints.json");
 
 // Browser sign-in: the app opens $BROWSER, which signs in on the Sandbox's consent page as the
 // user a spec writes to this file.

@@ -172,6 +172,7 @@ pub(crate) fn router(shared: &Shared, api: &str) -> Router {
         )
         .route("/v2/persons", get(persons))
         .route("/v2/persons/master-data", get(master_data))
+        .route("/sandbox/revoke-key", post(revoke_key))
         .with_state(state);
     Gate::new(Provider::HrWorks, shared).guard(routes)
 }
@@ -198,7 +199,7 @@ async fn authenticate(State(hrworks): State<Arc<HrWorks>>, body: Bytes) -> Respo
         key.pair.access_key == credentials.access_key
             && key.pair.secret_access_key == credentials.secret_access_key
     });
-    let Some(key) = key else {
+    let Some(key) = key.filter(|key| !hrworks.is_revoked(key)) else {
         let message = "The access key or the secret access key is not valid.";
         return error(StatusCode::FORBIDDEN, "invalid_credentials", message);
     };
@@ -221,7 +222,31 @@ fn unix_now() -> u64 {
         .map_or(0, |since| since.as_secs())
 }
 
+/// The Sandbox's stand-in for deleting a key pair in HRworks' admin interface.
+async fn revoke_key(State(hrworks): State<Arc<HrWorks>>, body: Bytes) -> Response {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Revoke {
+        access_key: String,
+    }
+    match serde_json::from_slice::<Revoke>(&body) {
+        Ok(revoke) => {
+            lock(&hrworks.shared.revoked).insert(revoke.access_key);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(_) => error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Send a JSON object with accessKey.",
+        ),
+    }
+}
+
 impl HrWorks {
+    fn is_revoked(&self, key: &Key) -> bool {
+        lock(&self.shared.revoked).contains(key.pair.access_key)
+    }
+
     fn mac(&self) -> Hmac<Sha256> {
         <Hmac<Sha256> as Mac>::new(&self.signing_key.into())
     }
@@ -263,7 +288,7 @@ impl HrWorks {
         let claims = self.verify(token).ok_or_else(invalid)?;
         let key = KEYS
             .iter()
-            .find(|key| key.pair.access_key == claims.sub)
+            .find(|key| key.pair.access_key == claims.sub && !self.is_revoked(key))
             .ok_or_else(invalid)?;
         if unix_now() >= claims.exp || lock(&self.expired_early).contains(&claims.jti) {
             return Err(unauthorized("token_expired", "The token has expired."));

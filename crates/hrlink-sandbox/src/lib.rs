@@ -142,6 +142,7 @@ impl Endpoints {
 pub struct Sandbox {
     endpoints: Endpoints,
     faults: Faults,
+    revoked: Revoked,
     stop: watch::Sender<bool>,
     server: Option<JoinHandle<io::Result<()>>>,
 }
@@ -152,8 +153,12 @@ pub(crate) struct Shared {
     pub config: SandboxConfig,
     pub people: Arc<people::Directory>,
     pub faults: Faults,
+    pub revoked: Revoked,
     pub stop: watch::Receiver<bool>,
 }
+
+/// HRworks access keys an administrator deleted (the "Failed auth" of a saved connection).
+pub(crate) type Revoked = Arc<std::sync::Mutex<std::collections::HashSet<String>>>;
 
 impl Sandbox {
     /// Binds `127.0.0.1:{config.port}` and starts serving every provider.
@@ -174,10 +179,12 @@ impl Sandbox {
         let endpoints = Endpoints::at(&origin);
         let (stop, mut stopped) = watch::channel(false);
         let faults = Faults::default();
+        let revoked = Revoked::default();
         let shared = Shared {
             people: Arc::new(people::Directory::new(config.seed, config.people)),
             config,
             faults: faults.clone(),
+            revoked: revoked.clone(),
             stop: stopped.clone(),
         };
         let (employmenthero_api, employmenthero_auth) = employmenthero::routers(&shared);
@@ -202,6 +209,7 @@ impl Sandbox {
         Ok(Sandbox {
             endpoints,
             faults,
+            revoked,
             stop,
             server: Some(server),
         })
@@ -215,6 +223,14 @@ impl Sandbox {
     /// Runtime fault injection, shared with the running server.
     pub fn faults(&self) -> &Faults {
         &self.faults
+    }
+
+    /// Revokes an HRworks key pair, as an administrator deleting it under HR WORKS-API would:
+    /// signing in with it is refused, and tokens issued for it stop working. Also reachable
+    /// over HTTP for tests that drive a Sandbox in another process:
+    /// `POST {hrworks api}/sandbox/revoke-key` with `{"accessKey": "…"}`.
+    pub fn revoke_hrworks_key(&self, access_key: &str) {
+        lock(&self.revoked).insert(access_key.to_owned());
     }
 
     /// Writes [`Endpoints`] as JSON to `path` atomically (a temporary file beside it, then a

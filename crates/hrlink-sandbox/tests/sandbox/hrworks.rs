@@ -313,3 +313,45 @@ async fn the_repeated_page_key_serves_page_two_again_as_page_three() {
     let response = get(&format!("{api}/v2/persons/master-data?page=3"), &token).await;
     assert!(link(&response, "next").unwrap().contains("page=4"));
 }
+
+#[tokio::test]
+async fn a_revoked_key_is_refused_and_its_tokens_stop_working() {
+    let sandbox = sandbox().await;
+    let api = &sandbox.endpoints().hrworks.api;
+    let token = hrworks_token(&sandbox, scenario::VALID).await;
+    let persons = format!("{api}/v2/persons");
+    assert_eq!(get(&persons, &token).await.status(), StatusCode::OK);
+
+    // Over HTTP, as a test driving a Sandbox in another process does.
+    let revoke = format!("{api}/sandbox/revoke-key");
+    let response = http()
+        .post(&revoke)
+        .json(&json!({ "accessKey": scenario::VALID.access_key }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        get(&persons, &token).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let body = json!({
+        "accessKey": scenario::VALID.access_key,
+        "secretAccessKey": scenario::VALID.secret_access_key,
+    });
+    let url = format!("{api}/v2/authentication");
+    let response = http().post(&url).json(&body).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // Other keys of the same company still work; in-process revocation works the same way.
+    hrworks_token(&sandbox, scenario::REPEATED_PAGE).await;
+    sandbox.revoke_hrworks_key(scenario::REPEATED_PAGE.access_key);
+    let body = json!({
+        "accessKey": scenario::REPEATED_PAGE.access_key,
+        "secretAccessKey": scenario::REPEATED_PAGE.secret_access_key,
+    });
+    let response = http().post(&url).json(&body).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = http().post(&revoke).body("{}").send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
