@@ -15,6 +15,8 @@ pub mod config;
 pub mod connections;
 pub mod credentials;
 pub mod endpoints;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub mod messages;
 pub mod oauth;
