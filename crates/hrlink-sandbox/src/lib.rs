@@ -30,6 +30,7 @@ mod oauth;
 mod people;
 mod rate_limit;
 pub mod scenarios;
+mod stats;
 mod tokens;
 
 use std::io;
@@ -46,6 +47,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use faults::{Fault, Faults, Provider, RetryAfter};
+pub use stats::Stats;
 
 /// The largest organisation [`SandboxConfig::people`] may ask for.
 pub const MAX_PEOPLE: usize = 100_000;
@@ -142,6 +144,7 @@ impl Endpoints {
 pub struct Sandbox {
     endpoints: Endpoints,
     faults: Faults,
+    stats: Stats,
     stop: watch::Sender<bool>,
     server: Option<JoinHandle<io::Result<()>>>,
 }
@@ -152,6 +155,7 @@ pub(crate) struct Shared {
     pub config: SandboxConfig,
     pub people: Arc<people::Directory>,
     pub faults: Faults,
+    pub stats: Stats,
     pub stop: watch::Receiver<bool>,
 }
 
@@ -174,10 +178,12 @@ impl Sandbox {
         let endpoints = Endpoints::at(&origin);
         let (stop, mut stopped) = watch::channel(false);
         let faults = Faults::default();
+        let stats = Stats::default();
         let shared = Shared {
             people: Arc::new(people::Directory::new(config.seed, config.people)),
             config,
             faults: faults.clone(),
+            stats: stats.clone(),
             stop: stopped.clone(),
         };
         let (employmenthero_api, employmenthero_auth) = employmenthero::routers(&shared);
@@ -202,6 +208,7 @@ impl Sandbox {
         Ok(Sandbox {
             endpoints,
             faults,
+            stats,
             stop,
             server: Some(server),
         })
@@ -215,6 +222,11 @@ impl Sandbox {
     /// Runtime fault injection, shared with the running server.
     pub fn faults(&self) -> &Faults {
         &self.faults
+    }
+
+    /// What the server answered so far (requests and 429s per provider).
+    pub fn stats(&self) -> &Stats {
+        &self.stats
     }
 
     /// Writes [`Endpoints`] as JSON to `path` atomically (a temporary file beside it, then a
