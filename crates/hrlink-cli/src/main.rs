@@ -6,13 +6,14 @@
 mod connections;
 mod exit;
 mod output;
+mod people;
 
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use hrlink_core::config::{ClientSecretSource, Config};
+use hrlink_core::config::{ClientSecretSource, Config, OAuthProviderConfig};
 use hrlink_core::credentials;
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::messages::Language;
@@ -75,6 +76,41 @@ enum Command {
         /// profile in the config dir).
         #[arg(long, value_name = "LABEL")]
         save: Option<String>,
+    },
+    /// List everyone the HR system holds (after verifying the credentials), optionally matched
+    /// against your own records; counts per category, or the full list as JSON or CSV.
+    /// Names and emails are masked unless --show-personal-data.
+    People {
+        /// The HR system (see `hrlink providers`).
+        #[arg(value_parser = parse_provider)]
+        provider: ProviderId,
+        /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
+        /// and Employment Hero, which sign in through the browser.
+        #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
+        credentials: Option<PathBuf>,
+        #[command(flatten)]
+        sign_in: SignInArgs,
+        /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
+        #[arg(long, env = "HRLINK_ENDPOINTS")]
+        endpoints: Option<PathBuf>,
+        /// Your existing records (a CSV or XLSX export) to match the HR system's people against.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
+        /// Output: counts per category (table), or every person (json, csv).
+        #[arg(long, value_enum, default_value_t = people::Format::Table)]
+        format: people::Format,
+        /// Same as --format json.
+        #[arg(long, conflicts_with_all = ["format", "csv"])]
+        json: bool,
+        /// Same as --format csv.
+        #[arg(long, conflicts_with = "format")]
+        csv: bool,
+        /// Write the output to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Show names, emails and ids in full (otherwise initials and masked emails).
+        #[arg(long)]
+        show_personal_data: bool,
     },
     /// Saved connections: list, check, remove.
     Connections {
@@ -214,7 +250,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
         )
         .await
         {
-            Ok((http, endpoints, credentials)) => {
+            Ok((http, endpoints, credentials, _)) => {
                 let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
                 output::report(&report, json, language);
                 let exit = Exit::for_report(&report);
@@ -230,6 +266,52 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                 Exit::for_problem(&problem)
             }
         },
+        Command::People {
+            provider,
+            credentials,
+            sign_in,
+            endpoints,
+            roster,
+            format,
+            json,
+            csv,
+            out,
+            show_personal_data,
+        } => {
+            let request = people::Request {
+                roster,
+                format: match (json, csv) {
+                    (true, _) => people::Format::Json,
+                    (_, true) => people::Format::Csv,
+                    _ => format,
+                },
+                out,
+                show_personal_data,
+            };
+            match prepare(
+                provider,
+                credentials.as_deref(),
+                endpoints.as_deref(),
+                &sign_in,
+                language,
+            )
+            .await
+            {
+                Ok((http, endpoints, credentials, oauth)) => {
+                    let connection = people::Connection {
+                        http,
+                        endpoints,
+                        credentials,
+                        oauth,
+                    };
+                    people::run(connection, request, language).await
+                }
+                Err(problem) => {
+                    output::problem(&problem, language);
+                    Exit::for_problem(&problem)
+                }
+            }
+        }
         Command::Connections { command } => connections::run(command, config_dir, language).await,
         Command::Sandbox {
             people,
@@ -259,7 +341,15 @@ async fn prepare(
     endpoints_path: Option<&std::path::Path>,
     sign_in: &SignInArgs,
     language: Language,
-) -> Result<(HttpClient, Endpoints, Credentials), Problem> {
+) -> Result<
+    (
+        HttpClient,
+        Endpoints,
+        Credentials,
+        Option<OAuthProviderConfig>,
+    ),
+    Problem,
+> {
     let endpoints = match endpoints_path {
         Some(path) => Endpoints::from_file(path)?,
         None => Endpoints::production(),
@@ -267,9 +357,9 @@ async fn prepare(
     if provider.credential_kind() == CredentialKind::BrowserSignIn {
         let http = http_client()?;
         let sandbox = endpoints_path.is_some();
-        let credentials =
+        let (credentials, oauth) =
             sign_in_with_browser(provider, &http, &endpoints, sandbox, sign_in, language).await?;
-        return Ok((http, endpoints, credentials));
+        return Ok((http, endpoints, credentials, Some(oauth)));
     }
     let credentials_path = credentials_path.ok_or_else(|| Problem::ConfigurationInvalid {
         what: format!(
@@ -278,7 +368,7 @@ async fn prepare(
         ),
     })?;
     let credentials = Credentials::from_text(provider, &read_input(credentials_path)?)?;
-    Ok((http_client()?, endpoints, credentials))
+    Ok((http_client()?, endpoints, credentials, None))
 }
 
 fn http_client() -> Result<HttpClient, Problem> {
@@ -316,7 +406,7 @@ async fn sign_in_with_browser(
     sandbox: bool,
     args: &SignInArgs,
     language: Language,
-) -> Result<Credentials, Problem> {
+) -> Result<(Credentials, OAuthProviderConfig), Problem> {
     let config = Config::load(args.config.as_deref(), None)?;
     if config.demo && !sandbox {
         return Err(Problem::ConfigurationInvalid {
@@ -365,7 +455,7 @@ async fn sign_in_with_browser(
             credentials
         });
     ctrl_c.abort();
-    credentials
+    credentials.map(|credentials| (credentials, oauth))
 }
 
 /// Reads a file, or standard input for `-`, refusing anything larger than a credential can be.
