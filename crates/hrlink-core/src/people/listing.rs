@@ -348,6 +348,7 @@ impl<S: Source> Lister<'_, S> {
         let first = self.page(0, first_url.clone(), &origin).await?;
         let total = first.total_pages;
         let mut next = first.next.clone();
+        let mut position = 1;
         collected.accept(first, total)?;
         if let Some(total) = total {
             if total > options.max_pages {
@@ -358,13 +359,15 @@ impl<S: Source> Lister<'_, S> {
                 .map(|position| self.page(position, self.source.page_url(position), origin))
                 .buffered(options.concurrency.max(1));
             while let Some(page) = pages.next().await {
-                collected.accept(page?, Some(total))?;
+                let page = page?;
+                next = page.next.clone();
+                collected.accept(page, Some(total))?;
             }
-            return Ok(());
+            position = total.max(1);
         }
-        // No page count: follow `next` links one by one, never the same twice.
+        // No page count, or the last counted page still links on (people added meanwhile):
+        // follow `next` links one by one, never the same twice.
         let mut visited = HashSet::from([first_url]);
-        let mut position = 1;
         while let Some(url) = next.take() {
             if !visited.insert(url.clone()) {
                 return Err(repeated(S::PROVIDER));
@@ -557,20 +560,33 @@ fn fingerprint(people: &[Person]) -> Option<u64> {
 }
 
 /// Spaces requests to keep to a rate, and pauses all of them after a 429.
+///
+/// A GCRA schedule: requests start `interval` apart; one that comes late (the machine was busy,
+/// an answer was slow) may be followed by a few that catch up, at most `burst - 1` intervals'
+/// worth, so that the average keeps to the rate without ever exceeding a tenth of it in a burst.
 struct Pacer {
     state: Mutex<PacerState>,
 }
 
 struct PacerState {
-    /// Least time between two request starts (zero: unpaced).
+    /// Least time between two request starts on average (zero: unpaced).
     interval: Duration,
-    /// When the next request may start.
-    next_slot: Instant,
+    /// Requests that may start back to back to catch up (at least 1: none).
+    burst: u32,
+    /// The theoretical start of the next request; catch-up may start it up to `burst - 1`
+    /// intervals earlier.
+    due: Instant,
     /// When the pace was last slowed: 429s to requests started before that are the same
     /// episode and do not slow it again.
     slowed_at: Instant,
     started: Instant,
     requests: u32,
+}
+
+impl PacerState {
+    fn tolerance(&self) -> Duration {
+        self.interval * self.burst.saturating_sub(1)
+    }
 }
 
 impl Pacer {
@@ -581,14 +597,23 @@ impl Pacer {
             .map(|limit| limit.interval())
             .max()
             .unwrap_or_default();
+        let burst = limits
+            .iter()
+            .map(|limit| (limit.requests / 10).max(1))
+            .min()
+            .unwrap_or(1);
+        let mut state = PacerState {
+            interval,
+            burst,
+            due: now,
+            slowed_at: now,
+            started: now,
+            requests: 0,
+        };
+        // Start smoothly: the tolerance is for catching up, not for an opening burst.
+        state.due = now + state.tolerance();
         Pacer {
-            state: Mutex::new(PacerState {
-                interval,
-                next_slot: now,
-                slowed_at: now,
-                started: now,
-                requests: 0,
-            }),
+            state: Mutex::new(state),
         }
     }
 
@@ -597,8 +622,10 @@ impl Pacer {
         let slot = {
             let mut state = lock(&self.state);
             let now = Instant::now();
-            let slot = state.next_slot.max(now);
-            state.next_slot = slot + state.interval;
+            let tolerance = state.tolerance();
+            let slot = now.max(state.due.checked_sub(tolerance).unwrap_or(now));
+            // Lateness beyond the tolerance is forgiven, not caught up.
+            state.due = state.due.max(slot) + state.interval;
             state.requests += 1;
             slot
         };
@@ -607,20 +634,21 @@ impl Pacer {
 
     /// After a 429 to a request started at `started`: pause every request for `retry_after`
     /// (one second when not said) and, once per episode, halve the pace (at least to the pace
-    /// observed so far), so the limit is not hit again and again.
+    /// observed so far) without catch-up bursts, so the limit is not hit again and again.
     fn slow_down(&self, started: Instant, retry_after: Option<Duration>) {
         let mut state = lock(&self.state);
         let now = Instant::now();
         let resume = now + retry_after.unwrap_or(Duration::from_secs(1));
-        state.next_slot = state.next_slot.max(resume);
-        if started < state.slowed_at {
-            return;
+        if started >= state.slowed_at {
+            let observed = (now - state.started) / state.requests.max(1);
+            state.interval = (state.interval * 2)
+                .max(observed * 2)
+                .max(Duration::from_millis(10));
+            state.burst = 1;
+            state.slowed_at = resume;
         }
-        let observed = (now - state.started) / state.requests.max(1);
-        state.interval = (state.interval * 2)
-            .max(observed * 2)
-            .max(Duration::from_millis(10));
-        state.slowed_at = resume;
+        let tolerance = state.tolerance();
+        state.due = state.due.max(resume + tolerance);
     }
 }
 
@@ -753,6 +781,30 @@ mod tests {
         }
     }
 
+    /// The app runs the listing in an async Tauri command on a multi-threaded runtime: the
+    /// future must be Send.
+    #[test]
+    fn the_listing_future_is_send() {
+        fn assert_send<T: Send>(_: T) {}
+        let http = HttpClient::new(crate::http::HttpConfig::default()).unwrap();
+        let endpoints = Endpoints::production();
+        let credentials = Credentials::from_text(
+            ProviderId::Hrworks,
+            b"Access Key: AKIAEXAMPLE0000001\nSecret Access Key: c2VjcmV0/c2VjcmV0+c2VjcmV0=c2VjcmV0c2Vj\n",
+        )
+        .unwrap();
+        let options = ListingOptions::default();
+        let sink = |_: ListingProgress| {};
+        assert_send(list_people(
+            &http,
+            &endpoints,
+            &credentials,
+            None,
+            &options,
+            &sink,
+        ));
+    }
+
     #[test]
     fn link_headers_resolve_and_name_their_relation() {
         let base = Url::parse("https://api.hrworks.de/v2/persons/master-data?page=1").unwrap();
@@ -854,13 +906,23 @@ mod tests {
                 per: Duration::from_secs(5),
             },
         ]);
-        // The stricter limit wins: 100 in 5 s is one request every 50 ms.
+        // The stricter limit wins: 100 in 5 s is one request every 50 ms; catch-up of up to
+        // a tenth of the smaller allowance (5 requests).
         assert_eq!(lock(&pacer.state).interval, Duration::from_millis(50));
+        assert_eq!(lock(&pacer.state).burst, 5);
+        // No opening burst: three requests take two intervals.
         let start = Instant::now();
         for _ in 0..3 {
             pacer.wait().await;
         }
         assert!(start.elapsed() >= Duration::from_millis(100));
+        // Falling behind by 300 ms: at most 5 requests catch up, then the pace holds again.
+        std::thread::sleep(Duration::from_millis(300));
+        let behind = Instant::now();
+        for _ in 0..7 {
+            pacer.wait().await;
+        }
+        assert!(behind.elapsed() >= Duration::from_millis(100));
 
         let unpaced = Pacer::new(&[]);
         assert_eq!(lock(&unpaced.state).interval, Duration::ZERO);
@@ -879,5 +941,6 @@ mod tests {
         let later = Instant::now();
         unpaced.slow_down(later, None);
         assert!(lock(&unpaced.state).interval >= slowed * 2);
+        assert_eq!(lock(&unpaced.state).burst, 1);
     }
 }
