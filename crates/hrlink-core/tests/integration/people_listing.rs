@@ -670,3 +670,76 @@ async fn no_endpoints_for_the_provider_is_a_set_up_problem() {
         Err(Problem::ConfigurationInvalid { .. })
     ));
 }
+
+/// Lists 230 HRworks people one page at a time, arming `fault` once the first page is in.
+async fn list_with_fault_after_first_page(fault: Fault) -> (Sandbox, ListingOutcome) {
+    let sandbox = common::sandbox_with(hrworks_sandbox(230)).await;
+    let faults = sandbox.faults().clone();
+    let sink = move |progress: ListingProgress| {
+        if progress.pages_done == 1 {
+            faults.set_for(Provider::HrWorks, fault.clone());
+        }
+    };
+    let outcome = list_people(
+        &fast_http(),
+        &common::endpoints(&sandbox),
+        &common::hrworks(hrworks_scenario::VALID),
+        None,
+        &ListingOptions {
+            concurrency: 1,
+            ..ListingOptions::default()
+        },
+        &sink,
+    )
+    .await;
+    (sandbox, outcome)
+}
+
+#[tokio::test]
+async fn faults_mid_listing_are_survived_or_named() {
+    use hrlink_sandbox::RetryAfter;
+    // Two gateway errors: retried, nobody lost.
+    let (_sandbox, outcome) = list_with_fault_after_first_page(Fault::ServerError {
+        times: 2,
+        status: 503,
+    })
+    .await;
+    assert_eq!(listed(outcome).people.len(), 230);
+    // A 429 stating its wait as an HTTP date: waited out.
+    let (sandbox, outcome) = list_with_fault_after_first_page(Fault::TooManyRequests {
+        times: 1,
+        retry_after: RetryAfter::HttpDate(1),
+    })
+    .await;
+    let listing = listed(outcome);
+    assert_eq!(listing.people.len(), 230);
+    assert_eq!(listing.rate_limited, 1);
+    assert_eq!(sandbox.stats().too_many_requests(Provider::HrWorks), 1);
+    // Gateway errors that do not stop: the HR system's problem, after three attempts.
+    let (sandbox, outcome) = list_with_fault_after_first_page(Fault::ServerError {
+        times: 10,
+        status: 502,
+    })
+    .await;
+    assert_eq!(
+        outcome.result.err(),
+        Some(Problem::ProviderServerError {
+            provider: "HRworks".into()
+        })
+    );
+    // Sign-in, page 1, three attempts at page 2.
+    assert_eq!(sandbox.stats().requests(Provider::HrWorks), 5);
+    // A proxy's sign-in page instead of a page of people, and a truncated page.
+    for fault in [
+        Fault::HtmlOk { times: 1 },
+        Fault::TruncatedJson { times: 1 },
+    ] {
+        let (_sandbox, outcome) = list_with_fault_after_first_page(fault).await;
+        assert_eq!(
+            outcome.result.err(),
+            Some(Problem::ProviderUnexpectedResponse {
+                provider: "HRworks".into()
+            })
+        );
+    }
+}
