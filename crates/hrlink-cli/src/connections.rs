@@ -38,6 +38,17 @@ fn fail(problem: &Problem, language: Language) -> Exit {
     Exit::for_problem(problem)
 }
 
+/// The credentials of saved connection `id` (HRworks and IRIS).
+pub async fn load_credentials(
+    config_dir: Option<PathBuf>,
+    id: &str,
+) -> Result<Credentials, Problem> {
+    let store = open(config_dir)?;
+    let id =
+        ConnectionId::parse(id).ok_or_else(|| Problem::ConnectionNotFound { id: id.to_owned() })?;
+    store.load_credentials(&id).await
+}
+
 /// Saves a verified connection; prints its id.
 pub async fn save(
     config_dir: Option<PathBuf>,

@@ -81,9 +81,13 @@ enum Command {
     /// against your own records; counts per category, or the full list as JSON or CSV.
     /// Names and emails are masked unless --show-personal-data.
     People {
-        /// The HR system (see `hrlink providers`).
-        #[arg(value_parser = parse_provider)]
-        provider: ProviderId,
+        /// The HR system (see `hrlink providers`); not with --connection.
+        #[arg(value_parser = parse_provider, required_unless_present = "connection")]
+        provider: Option<ProviderId>,
+        /// A saved connection's id (see `hrlink connections list`) instead of credentials:
+        /// HRworks and IRIS connections.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["provider", "credentials"])]
+        connection: Option<String>,
         /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
         /// and Employment Hero, which sign in through the browser.
         #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
@@ -268,6 +272,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
         },
         Command::People {
             provider,
+            connection,
             credentials,
             sign_in,
             endpoints,
@@ -288,15 +293,24 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                 out,
                 show_personal_data,
             };
-            match prepare(
-                provider,
-                credentials.as_deref(),
-                endpoints.as_deref(),
-                &sign_in,
-                language,
-            )
-            .await
-            {
+            let prepared = match (provider, connection) {
+                (_, Some(id)) => saved(config_dir, &id, endpoints.as_deref()).await,
+                (Some(provider), None) => {
+                    prepare(
+                        provider,
+                        credentials.as_deref(),
+                        endpoints.as_deref(),
+                        &sign_in,
+                        language,
+                    )
+                    .await
+                }
+                // clap requires one of the two.
+                (None, None) => Err(Problem::ConfigurationInvalid {
+                    what: "an HR system or --connection".to_owned(),
+                }),
+            };
+            match prepared {
                 Ok((http, endpoints, credentials, oauth)) => {
                     let connection = people::Connection {
                         http,
@@ -368,6 +382,29 @@ async fn prepare(
         ),
     })?;
     let credentials = Credentials::from_text(provider, &read_input(credentials_path)?)?;
+    Ok((http_client()?, endpoints, credentials, None))
+}
+
+/// What `prepare` gives, from a saved connection (HRworks and IRIS: browser sign-ins need the
+/// integration configuration to refresh, which a connection does not hold).
+async fn saved(
+    config_dir: Option<PathBuf>,
+    id: &str,
+    endpoints_path: Option<&std::path::Path>,
+) -> Result<
+    (
+        HttpClient,
+        Endpoints,
+        Credentials,
+        Option<OAuthProviderConfig>,
+    ),
+    Problem,
+> {
+    let endpoints = match endpoints_path {
+        Some(path) => Endpoints::from_file(path)?,
+        None => Endpoints::production(),
+    };
+    let credentials = connections::load_credentials(config_dir, id).await?;
     Ok((http_client()?, endpoints, credentials, None))
 }
 

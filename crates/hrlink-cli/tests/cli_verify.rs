@@ -873,6 +873,36 @@ async fn saved_connections_list_check_and_remove() {
     assert_eq!(check.code, 0, "{check:?}");
     assert_eq!(check.json()[0]["status"], "connected");
 
+    // The saved connection lists its people without the key file.
+    let people = hrlink_connections(
+        &config_dir,
+        &[
+            "people",
+            "--connection",
+            &id,
+            "--endpoints",
+            &endpoints,
+            "--format",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(people.code, 0, "{people:?}");
+    assert_eq!(people.json()["counts"]["total"], 250);
+    assert_eq!(people.json()["provider"], "hrworks");
+    let unknown = hrlink_connections(
+        &config_dir,
+        &[
+            "people",
+            "--connection",
+            "nosuchconnection",
+            "--endpoints",
+            &endpoints,
+        ],
+    )
+    .await;
+    assert_eq!(unknown.code, 2, "{unknown:?}");
+
     // The HR system gone: unreachable, and a non-zero exit.
     fixture.sandbox.shutdown().await;
     let check = hrlink_connections(
