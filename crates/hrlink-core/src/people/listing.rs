@@ -25,7 +25,7 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
 
 use futures::StreamExt;
@@ -698,12 +698,23 @@ pub(crate) fn today() -> time::Date {
 }
 
 /// Shared state of the OAuth providers' sources: the newest tokens and how to refresh them.
+///
+/// A refresh runs as its own task and stores what it gets before anything else: when the
+/// listing is cancelled or fails while a refresh is on the wire, the refresh still completes and
+/// its tokens are still handed back ([`OAuthRenewal::finish`]). Employment Hero invalidates the
+/// old refresh token as it issues the new one, so a dropped answer would end the connection.
 pub(crate) struct OAuthRenewal<'a> {
-    pub http: &'a HttpClient,
-    pub server: crate::oauth::AuthorizationServer,
-    pub config: Option<&'a OAuthProviderConfig>,
-    pub tokens: Mutex<OAuthTokens>,
-    pub refreshed: AtomicBool,
+    http: &'a HttpClient,
+    server: crate::oauth::AuthorizationServer,
+    config: Option<&'a OAuthProviderConfig>,
+    shared: Arc<RenewalState>,
+    /// Held by a running refresh: [`OAuthRenewal::finish`] waits for it.
+    running: Arc<tokio::sync::Mutex<()>>,
+}
+
+struct RenewalState {
+    tokens: Mutex<OAuthTokens>,
+    refreshed: AtomicBool,
 }
 
 impl<'a> OAuthRenewal<'a> {
@@ -714,55 +725,72 @@ impl<'a> OAuthRenewal<'a> {
         config: Option<&'a OAuthProviderConfig>,
         tokens: &OAuthTokens,
     ) -> OAuthRenewal<'a> {
+        let shared = RenewalState {
+            tokens: Mutex::new(tokens.clone()),
+            refreshed: AtomicBool::new(false),
+        };
         OAuthRenewal {
             http,
             server,
             config,
-            tokens: Mutex::new(tokens.clone()),
-            refreshed: AtomicBool::new(false),
+            shared: Arc::new(shared),
+            running: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
     /// The newest tokens.
     pub(crate) fn current(&self) -> OAuthTokens {
-        lock(&self.tokens).clone()
+        lock(&self.shared.tokens).clone()
     }
 
     /// The access token to start with.
     pub(crate) fn token(&self) -> Token {
-        let tokens = lock(&self.tokens);
+        let tokens = self.current();
         Token {
-            secret: tokens.access_token.clone(),
+            secret: tokens.access_token,
             expires_at: tokens.expires_at,
         }
     }
 
-    /// Refreshes the tokens and keeps the new ones (Employment Hero's old refresh token dies
-    /// with this call, so they are kept before anything else can fail).
+    /// Refreshes the tokens and keeps the new ones.
     pub(crate) async fn renew(&self, provider: ProviderId) -> Result<Token, Problem> {
         let expired =
             || Problem::for_provider(provider, |provider| Problem::SignInExpired { provider });
         let config = self.config.ok_or_else(expired)?;
-        let current = lock(&self.tokens).clone();
+        let current = self.current();
         if current.refresh_token.is_none() {
             return Err(expired());
         }
         let client = config.client()?;
-        let tokens = crate::oauth::refresh(self.http, &self.server, &client, &current).await?;
-        let token = Token {
-            secret: tokens.access_token.clone(),
+        let (http, server, shared) = (
+            self.http.clone(),
+            self.server.clone(),
+            Arc::clone(&self.shared),
+        );
+        let guard = Arc::clone(&self.running).lock_owned().await;
+        let refresh = tokio::spawn(async move {
+            let _running = guard;
+            let refreshed = crate::oauth::refresh(&http, &server, &client, &current).await;
+            if let Ok(tokens) = &refreshed {
+                *lock(&shared.tokens) = tokens.clone();
+                shared.refreshed.store(true, Ordering::SeqCst);
+            }
+            refreshed
+        });
+        let tokens = refresh.await.map_err(|_| expired())??;
+        Ok(Token {
+            secret: tokens.access_token,
             expires_at: tokens.expires_at,
-        };
-        *lock(&self.tokens) = tokens;
-        self.refreshed.store(true, Ordering::SeqCst);
-        Ok(token)
+        })
     }
 
-    /// The tokens to hand back, when they were refreshed.
-    pub(crate) fn refreshed_tokens(&self) -> Option<OAuthTokens> {
-        self.refreshed
+    /// The tokens to hand back, when they were refreshed, once no refresh is running.
+    pub(crate) async fn finish(&self) -> Option<OAuthTokens> {
+        let _idle = self.running.lock().await;
+        self.shared
+            .refreshed
             .load(Ordering::SeqCst)
-            .then(|| lock(&self.tokens).clone())
+            .then(|| self.current())
     }
 }
 

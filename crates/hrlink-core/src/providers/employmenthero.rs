@@ -457,14 +457,14 @@ pub(crate) async fn list_people(
             let result = listing::run(&source, token, http, &RATE_LIMITS, options, progress).await;
             return ListingOutcome {
                 result,
-                refreshed_tokens: source.renewal.refreshed_tokens(),
+                refreshed_tokens: source.renewal.finish().await,
             };
         }
         Err(problem) => Err(problem),
     };
     ListingOutcome {
         result,
-        refreshed_tokens: renewal.refreshed_tokens(),
+        refreshed_tokens: renewal.finish().await,
     }
 }
 

@@ -354,7 +354,7 @@ pub(crate) async fn list_people(
     let result = listing::run(&source, token, http, &[], options, progress).await;
     ListingOutcome {
         result,
-        refreshed_tokens: source.renewal.refreshed_tokens(),
+        refreshed_tokens: source.renewal.finish().await,
     }
 }
 
@@ -454,6 +454,5 @@ mod tests {
         assert_eq!(aroha.status, Some(crate::people::PersonStatus::Active));
         assert_eq!(sione.ids.provider_id.as_deref(), Some("1002"));
         assert_eq!(sione.status, Some(crate::people::PersonStatus::Terminated));
-        assert!(source.renewal.refreshed_tokens().is_none());
     }
 }

@@ -743,3 +743,63 @@ async fn faults_mid_listing_are_survived_or_named() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_refresh_cut_short_by_cancelling_still_hands_back_the_rotated_token() {
+    use secrecy::ExposeSecret;
+    let sandbox = common::sandbox_with(hrworks_sandbox(330)).await;
+    let credentials = employmenthero_credentials(&sandbox).await;
+    let Credentials::Employmenthero(grant) = &credentials else {
+        unreachable!()
+    };
+    let original = grant.tokens.clone();
+    let oauth = demo_oauth(ProviderId::Employmenthero);
+    let faults = sandbox.faults().clone();
+    faults.set_for(Provider::EmploymentHero, Fault::ExpireTokenAfterPage(1));
+    // Unpaced, so that only the Sandbox's latency sets the timing.
+    let options = ListingOptions {
+        concurrency: 1,
+        rate_limits: Some(Vec::new()),
+        ..ListingOptions::default()
+    };
+    let cancel = options.cancel.clone();
+    // After page 1 every answer takes a second: page 2 is refused (401) at ~1 s, the refresh
+    // answers at ~2 s, and Cancel is pressed at ~1.5 s, while the refresh is on the wire.
+    let sink = move |progress: ListingProgress| {
+        if progress.pages_done == 1 {
+            faults.set_for(
+                Provider::EmploymentHero,
+                Fault::Latency(Duration::from_secs(1)),
+            );
+            let cancel = cancel.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(1500)).await;
+                cancel.cancel();
+            });
+        }
+    };
+    let outcome = list_people(
+        &fast_http(),
+        &common::endpoints(&sandbox),
+        &credentials,
+        Some(&oauth),
+        &options,
+        &sink,
+    )
+    .await;
+    assert_eq!(outcome.result.err(), Some(Problem::PeopleListingCancelled));
+    let rotated = outcome
+        .refreshed_tokens
+        .expect("the refresh finished and its tokens came back");
+    assert_ne!(
+        original.refresh_token.as_ref().unwrap().expose_secret(),
+        rotated.refresh_token.as_ref().unwrap().expose_secret()
+    );
+    sandbox.faults().clear();
+    let endpoints = oauth_support::provider_endpoints(&sandbox, ProviderId::Employmenthero);
+    assert!(
+        employmenthero::refresh(&oauth_support::http(), &endpoints, &oauth, &rotated)
+            .await
+            .is_ok()
+    );
+}
