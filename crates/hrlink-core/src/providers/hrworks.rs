@@ -239,7 +239,7 @@ impl Session<'_> {
             .get_all(LINK)
             .iter()
             .filter_map(|value| value.to_str().ok())
-            .find_map(last_page_number);
+            .find_map(|value| last_page_number(value, self.api));
         Ok(FirstPage { count, last_page })
     }
 
@@ -501,22 +501,11 @@ pub(crate) async fn list_people(
 }
 
 /// Finds `page=N` of the `rel="last"` entry in a `Link` header.
-fn last_page_number(link_header: &str) -> Option<u32> {
-    link_header.split(',').find_map(|entry| {
-        let (target, params) = entry.split_once(';')?;
-        let is_last = params.split(';').any(|param| {
-            let param = param.trim().replace('"', "");
-            param.eq_ignore_ascii_case("rel=last")
-        });
-        if !is_last {
-            return None;
-        }
-        let url = target.trim().trim_start_matches('<').trim_end_matches('>');
-        let query = url.split_once('?')?.1;
-        query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("page=")?.parse().ok())
-    })
+fn last_page_number(link_header: &str, base: &Url) -> Option<u32> {
+    listing::parse_link_header(link_header, base)
+        .into_iter()
+        .find(|(_, rel)| rel == "last")
+        .and_then(|(url, _)| listing::query_number(&url, "page"))
 }
 
 #[cfg(test)]
@@ -526,10 +515,21 @@ mod tests {
     #[test]
     fn reads_the_last_page_from_link_headers() {
         let header = r#"<https://api.hrworks.de/v2/persons/master-data?page=2&onlyActive=true>; rel="next", <https://api.hrworks.de/v2/persons/master-data?onlyActive=true&page=7>; rel="last""#;
-        assert_eq!(last_page_number(header), Some(7));
-        assert_eq!(last_page_number("<https://x/?page=3>; rel=last"), Some(3));
-        assert_eq!(last_page_number(r#"<https://x/?page=2>; rel="next""#), None);
-        assert_eq!(last_page_number("garbage"), None);
+        let base = Url::parse("https://api.hrworks.de").unwrap();
+        assert_eq!(last_page_number(header, &base), Some(7));
+        assert_eq!(
+            last_page_number("<https://x/?page=3>; rel=last", &base),
+            Some(3)
+        );
+        assert_eq!(
+            last_page_number(r#"<https://x/?page=2>; rel="next""#, &base),
+            None
+        );
+        assert_eq!(last_page_number("garbage", &base), None);
+        assert_eq!(
+            last_page_number("</v2/persons/master-data?page=4>; rel=\"last\"", &base),
+            Some(4)
+        );
     }
 
     #[test]
