@@ -692,6 +692,28 @@ pub(crate) fn pages_for(total: u64, per_page: u32) -> u32 {
     u32::try_from(pages).unwrap_or(u32::MAX)
 }
 
+/// A text field, `None` when missing or blank.
+pub(crate) fn non_empty(value: Option<String>) -> Option<String> {
+    value.filter(|value| !value.trim().is_empty())
+}
+
+/// A person's status from the provider's status text when it is one we know, else from the
+/// end date: passed means left.
+pub(crate) fn status_of(
+    text: Option<&str>,
+    end_date: Option<time::Date>,
+    today: time::Date,
+) -> super::PersonStatus {
+    use super::PersonStatus;
+    text.and_then(super::normalise::parse_status).unwrap_or(
+        if end_date.is_some_and(|end| end <= today) {
+            PersonStatus::Terminated
+        } else {
+            PersonStatus::Active
+        },
+    )
+}
+
 /// Today, for judging whether an end date has passed.
 pub(crate) fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()

@@ -17,11 +17,11 @@ use crate::config::{OAuthProviderConfig, Permissions};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, join};
 use crate::oauth::{self, AuthorizationServer, OAuthTokens, SignInOptions, get_json};
+use crate::people::Person;
 use crate::people::listing::{
     self, ListingOptions, ListingOutcome, ListingProgressSink, OAuthRenewal, Page as ListingPage,
     RateLimit, Source, Token,
 };
-use crate::people::{Person, PersonStatus};
 use crate::providers::Probe;
 use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
 use crate::{Problem, ProviderId};
@@ -323,9 +323,9 @@ struct Team {
 
 impl Employee {
     fn into_person(self, today: time::Date) -> Person {
-        use crate::people::normalise::{parse_date, parse_status};
+        use crate::people::normalise::parse_date;
         use crate::providers::json_text;
-        let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        let text = listing::non_empty;
         let id = |value: Option<serde_json::Value>| {
             value
                 .as_ref()
@@ -333,13 +333,7 @@ impl Employee {
                 .filter(|id| !id.trim().is_empty())
         };
         let end_date = self.termination_date.as_deref().and_then(parse_date);
-        let status = self.status.as_deref().and_then(parse_status).unwrap_or(
-            if end_date.is_some_and(|end| end <= today) {
-                PersonStatus::Terminated
-            } else {
-                PersonStatus::Active
-            },
-        );
+        let status = listing::status_of(self.status.as_deref(), end_date, today);
         let location = match self.location {
             Some(serde_json::Value::Object(place)) => place
                 .get("name")
@@ -497,6 +491,7 @@ async fn organisation_to_list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::people::PersonStatus;
 
     fn org(id: &str) -> Organisation {
         Organisation {

@@ -376,14 +376,14 @@ struct MasterRecords {
 impl MasterRecord {
     fn into_person(self, today: time::Date) -> Person {
         use crate::people::normalise::parse_date;
-        let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        let text = listing::non_empty;
         let end_date = self.leave_date.as_deref().and_then(parse_date);
-        let status = match self.is_active {
-            Some(false) if end_date.is_some_and(|end| end <= today) => PersonStatus::Terminated,
-            Some(false) => PersonStatus::Inactive,
-            // `isActive` missing: the leave date decides.
-            None if end_date.is_some_and(|end| end <= today) => PersonStatus::Terminated,
-            Some(true) | None => PersonStatus::Active,
+        // `isActive: false` is inactive, or left once the leave date has passed; without
+        // `isActive` the leave date decides.
+        let status = match (self.is_active, listing::status_of(None, end_date, today)) {
+            (Some(false), PersonStatus::Active) => PersonStatus::Inactive,
+            (Some(true), _) => PersonStatus::Active,
+            (_, by_date) => by_date,
         };
         Person {
             ids: PersonIds {

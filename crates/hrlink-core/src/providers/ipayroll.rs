@@ -22,7 +22,7 @@ use crate::oauth::{self, AuthorizationServer, OAuthTokens, SignInOptions, get_js
 use crate::people::listing::{
     self, ListingOptions, ListingOutcome, ListingProgressSink, OAuthRenewal, Page, Source, Token,
 };
-use crate::people::{Person, PersonIds, PersonStatus};
+use crate::people::{Person, PersonIds};
 use crate::providers::{Probe, json_text};
 use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
 use crate::{Problem, ProviderId};
@@ -260,14 +260,10 @@ struct Employee {
 impl Employee {
     fn into_person(self, today: time::Date) -> Person {
         use crate::people::normalise::parse_date;
-        let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        let text = listing::non_empty;
         let end_date = self.finish_date.as_deref().and_then(parse_date);
-        // iPayroll lists active employees; one whose finish date has passed has left.
-        let status = if end_date.is_some_and(|end| end <= today) {
-            PersonStatus::Terminated
-        } else {
-            PersonStatus::Active
-        };
+        // iPayroll lists active employees (no status field); a passed finish date means left.
+        let status = listing::status_of(None, end_date, today);
         Person {
             ids: PersonIds {
                 provider_id: Some(json_text(&self.employee_id)).filter(|id| !id.is_empty()),

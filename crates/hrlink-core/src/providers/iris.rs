@@ -49,7 +49,7 @@ use crate::http::{HttpClient, HttpFailure, join};
 use crate::people::listing::{
     self, ListingOptions, ListingProgressSink, Page, PeopleListing, Source, Token,
 };
-use crate::people::{Person, PersonIds, PersonStatus};
+use crate::people::{Person, PersonIds};
 use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
 
 const PROVIDER: ProviderId = ProviderId::Iris;
@@ -344,16 +344,10 @@ struct Employee {
 
 impl Employee {
     fn into_person(self, today: time::Date) -> Person {
-        use crate::people::normalise::{parse_date, parse_status};
-        let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        use crate::people::normalise::parse_date;
+        let text = listing::non_empty;
         let end_date = self.leave_date.as_deref().and_then(parse_date);
-        let status = self.status.as_deref().and_then(parse_status).unwrap_or(
-            if end_date.is_some_and(|end| end <= today) {
-                PersonStatus::Terminated
-            } else {
-                PersonStatus::Active
-            },
-        );
+        let status = listing::status_of(self.status.as_deref(), end_date, today);
         Person {
             ids: PersonIds {
                 provider_id: Some(json_text(&self.employee_id)).filter(|id| !id.is_empty()),
