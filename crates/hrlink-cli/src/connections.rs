@@ -6,6 +6,7 @@ use hrlink_core::config::Config;
 use hrlink_core::connections::{
     ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, Profile, vault_problem,
 };
+use hrlink_core::http::HttpClient;
 use hrlink_core::messages::Language;
 use hrlink_core::paths;
 use hrlink_core::vault::Vault;
@@ -28,6 +29,21 @@ fn open(config_dir: Option<PathBuf>) -> Result<ConnectionStore, Problem> {
 fn fail(problem: &Problem, language: Language) -> Exit {
     output::problem(problem, language);
     Exit::for_problem(problem)
+}
+
+/// The credentials of saved connection `id`; a browser sign-in is renewed with the
+/// integration configuration's OAuth client (the rotated token is stored).
+pub async fn load_credentials(
+    config_dir: Option<PathBuf>,
+    id: &str,
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    config: &Config,
+) -> Result<Credentials, Problem> {
+    let store = open(config_dir)?;
+    let id =
+        ConnectionId::parse(id).ok_or_else(|| Problem::ConnectionNotFound { id: id.to_owned() })?;
+    store.load_credentials(&id, http, endpoints, config).await
 }
 
 /// Saves a verified connection; prints its id.

@@ -63,7 +63,14 @@ impl Exit {
             | Problem::ProviderTimeout { .. }
             | Problem::ProviderRateLimited { .. }
             | Problem::ProviderServerError { .. }
-            | Problem::ProviderUnexpectedResponse { .. } => Exit::Unreachable,
+            | Problem::ProviderUnexpectedResponse { .. }
+            // The people list could not be read to its end: the HR system's side (a paging
+            // loop, a link elsewhere, more pages than we read).
+            | Problem::PeopleListRepeated { .. }
+            | Problem::PeopleListTooLong { .. }
+            | Problem::PeopleListForeignLink { .. } => Exit::Unreachable,
+            // Stopped by the user (Ctrl-C), as a cancelled sign-in.
+            Problem::PeopleListingCancelled => Exit::Rejected,
             // The keychain: unlock it or start it, then retry.
             Problem::VaultLocked | Problem::VaultUnavailable | Problem::VaultTimedOut => {
                 Exit::Unexpected

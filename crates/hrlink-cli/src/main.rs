@@ -6,13 +6,14 @@
 mod connections;
 mod exit;
 mod output;
+mod people;
 
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use hrlink_core::config::{ClientSecretSource, Config};
+use hrlink_core::config::{ClientSecretSource, Config, OAuthProviderConfig};
 use hrlink_core::credentials;
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::messages::Language;
@@ -75,6 +76,45 @@ enum Command {
         /// profile in the config dir).
         #[arg(long, value_name = "LABEL")]
         save: Option<String>,
+    },
+    /// List everyone the HR system holds (after verifying the credentials), optionally matched
+    /// against your own records; counts per category, or the full list as JSON or CSV.
+    /// Names and emails are masked unless --show-personal-data.
+    People {
+        /// The HR system (see `hrlink providers`); not with --connection.
+        #[arg(value_parser = parse_provider, required_unless_present = "connection")]
+        provider: Option<ProviderId>,
+        /// A saved connection's id (see `hrlink connections list`) instead of credentials; a
+        /// browser sign-in is renewed with the integration configuration (`HRLINK_CONFIG`).
+        #[arg(long, value_name = "ID", conflicts_with_all = ["provider", "credentials"])]
+        connection: Option<String>,
+        /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
+        /// and Employment Hero, which sign in through the browser.
+        #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
+        credentials: Option<PathBuf>,
+        #[command(flatten)]
+        sign_in: SignInArgs,
+        /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
+        #[arg(long, env = "HRLINK_ENDPOINTS")]
+        endpoints: Option<PathBuf>,
+        /// Your existing records (a CSV or XLSX export) to match the HR system's people against.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
+        /// Output: counts per category (table), or every person (json, csv).
+        #[arg(long, value_enum, default_value_t = people::Format::Table)]
+        format: people::Format,
+        /// Same as --format json.
+        #[arg(long, conflicts_with_all = ["format", "csv"])]
+        json: bool,
+        /// Same as --format csv.
+        #[arg(long, conflicts_with = "format")]
+        csv: bool,
+        /// Write the output to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Show names, emails and ids in full (otherwise initials and masked emails).
+        #[arg(long)]
+        show_personal_data: bool,
     },
     /// Saved connections: list, check, remove.
     Connections {
@@ -218,7 +258,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
         )
         .await
         {
-            Ok((http, endpoints, credentials)) => {
+            Ok((http, endpoints, credentials, _)) => {
                 let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
                 output::report(&report, json, language);
                 let exit = Exit::for_report(&report);
@@ -234,6 +274,62 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                 Exit::for_problem(&problem)
             }
         },
+        Command::People {
+            provider,
+            connection,
+            credentials,
+            sign_in,
+            endpoints,
+            roster,
+            format,
+            json,
+            csv,
+            out,
+            show_personal_data,
+        } => {
+            let request = people::Request {
+                roster,
+                format: match (json, csv) {
+                    (true, _) => people::Format::Json,
+                    (_, true) => people::Format::Csv,
+                    _ => format,
+                },
+                out,
+                show_personal_data,
+            };
+            let prepared = match (provider, connection) {
+                (_, Some(id)) => saved(config_dir, &id, endpoints.as_deref()).await,
+                (Some(provider), None) => {
+                    prepare(
+                        provider,
+                        credentials.as_deref(),
+                        endpoints.as_deref(),
+                        &sign_in,
+                        language,
+                    )
+                    .await
+                }
+                // clap requires one of the two.
+                (None, None) => Err(Problem::ConfigurationInvalid {
+                    what: "an HR system or --connection".to_owned(),
+                }),
+            };
+            match prepared {
+                Ok((http, endpoints, credentials, oauth)) => {
+                    let connection = people::Connection {
+                        http,
+                        endpoints,
+                        credentials,
+                        oauth,
+                    };
+                    people::run(connection, request, language).await
+                }
+                Err(problem) => {
+                    output::problem(&problem, language);
+                    Exit::for_problem(&problem)
+                }
+            }
+        }
         Command::Connections { command } => connections::run(command, config_dir, language).await,
         Command::Sandbox {
             people,
@@ -263,7 +359,15 @@ async fn prepare(
     endpoints_path: Option<&std::path::Path>,
     sign_in: &SignInArgs,
     language: Language,
-) -> Result<(HttpClient, Endpoints, Credentials), Problem> {
+) -> Result<
+    (
+        HttpClient,
+        Endpoints,
+        Credentials,
+        Option<OAuthProviderConfig>,
+    ),
+    Problem,
+> {
     let endpoints = match endpoints_path {
         Some(path) => Endpoints::from_file(path)?,
         None => Endpoints::production(),
@@ -271,9 +375,9 @@ async fn prepare(
     if provider.credential_kind() == CredentialKind::BrowserSignIn {
         let http = http_client()?;
         let sandbox = endpoints_path.is_some();
-        let credentials =
+        let (credentials, oauth) =
             sign_in_with_browser(provider, &http, &endpoints, sandbox, sign_in, language).await?;
-        return Ok((http, endpoints, credentials));
+        return Ok((http, endpoints, credentials, Some(oauth)));
     }
     let credentials_path = credentials_path.ok_or_else(|| Problem::ConfigurationInvalid {
         what: format!(
@@ -282,7 +386,35 @@ async fn prepare(
         ),
     })?;
     let credentials = Credentials::from_text(provider, &read_input(credentials_path)?)?;
-    Ok((http_client()?, endpoints, credentials))
+    Ok((http_client()?, endpoints, credentials, None))
+}
+
+/// What `prepare` gives, from a saved connection. Browser sign-ins are renewed with the
+/// integration configuration's OAuth client (`HRLINK_CONFIG`, else `hrlink.toml` in the config
+/// dir, else the built-in demo for the Sandbox).
+async fn saved(
+    config_dir: Option<PathBuf>,
+    id: &str,
+    endpoints_path: Option<&std::path::Path>,
+) -> Result<
+    (
+        HttpClient,
+        Endpoints,
+        Credentials,
+        Option<OAuthProviderConfig>,
+    ),
+    Problem,
+> {
+    let endpoints = match endpoints_path {
+        Some(path) => Endpoints::from_file(path)?,
+        None => Endpoints::production(),
+    };
+    let config = Config::load(None, config_dir.as_deref())?;
+    let http = http_client()?;
+    let credentials =
+        connections::load_credentials(config_dir, id, &http, &endpoints, &config).await?;
+    let oauth = config.oauth(credentials.provider()).ok().cloned();
+    Ok((http, endpoints, credentials, oauth))
 }
 
 fn http_client() -> Result<HttpClient, Problem> {
@@ -320,7 +452,7 @@ async fn sign_in_with_browser(
     sandbox: bool,
     args: &SignInArgs,
     language: Language,
-) -> Result<Credentials, Problem> {
+) -> Result<(Credentials, OAuthProviderConfig), Problem> {
     let config = Config::load(args.config.as_deref(), None)?;
     if config.demo && !sandbox {
         return Err(Problem::ConfigurationInvalid {
@@ -369,7 +501,7 @@ async fn sign_in_with_browser(
             credentials
         });
     ctrl_c.abort();
-    credentials
+    credentials.map(|credentials| (credentials, oauth))
 }
 
 /// Reads a file, or standard input for `-`, refusing anything larger than a credential can be.

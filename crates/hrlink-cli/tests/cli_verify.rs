@@ -873,6 +873,36 @@ async fn saved_connections_list_check_and_remove() {
     assert_eq!(check.code, 0, "{check:?}");
     assert_eq!(check.json()[0]["status"], "connected");
 
+    // The saved connection lists its people without the key file.
+    let people = hrlink_connections(
+        &config_dir,
+        &[
+            "people",
+            "--connection",
+            &id,
+            "--endpoints",
+            &endpoints,
+            "--format",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(people.code, 0, "{people:?}");
+    assert_eq!(people.json()["counts"]["total"], 250);
+    assert_eq!(people.json()["provider"], "hrworks");
+    let unknown = hrlink_connections(
+        &config_dir,
+        &[
+            "people",
+            "--connection",
+            "nosuchconnection",
+            "--endpoints",
+            &endpoints,
+        ],
+    )
+    .await;
+    assert_eq!(unknown.code, 2, "{unknown:?}");
+
     // The HR system gone: unreachable, and a non-zero exit.
     fixture.sandbox.shutdown().await;
     let check = hrlink_connections(
@@ -906,4 +936,171 @@ async fn saved_connections_list_check_and_remove() {
     let again = hrlink_connections(&config_dir, &["connections", "remove", &id]).await;
     assert_eq!(again.code, 2, "{again:?}");
     assert!(again.stderr.contains("no saved connection"), "{again:?}");
+}
+
+// --- `hrlink people`: the same credentials, then everyone listed, matched and printed. ---
+
+impl Fixture {
+    async fn people(&self, pair: KeyPair, extra: &[&str]) -> Run {
+        let file = write(self.dir.path(), "people-keys.txt", &key_file(pair));
+        let mut args: Vec<String> = [
+            "--lang",
+            "en",
+            "people",
+            "hrworks",
+            "--credentials",
+            &file.display().to_string(),
+            "--endpoints",
+            &self.endpoints.display().to_string(),
+        ]
+        .iter()
+        .map(|arg| (*arg).to_owned())
+        .collect();
+        args.extend(extra.iter().map(|arg| (*arg).to_owned()));
+        hrlink(args, None).await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_lists_matches_and_masks() {
+    let fixture = fixture().await;
+
+    // The table: counts per category; without a roster everyone active is only in HRworks.
+    let table = fixture.people(hrworks::VALID, &[]).await;
+    assert_eq!(table.code, 0, "{table:?}");
+    assert!(
+        table
+            .stderr
+            .contains("Read 250 people from HRworks (5 pages)."),
+        "{table:?}"
+    );
+    let count = |label: &str| -> u32 {
+        let line = table
+            .stdout
+            .lines()
+            .find(|line| line.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} line: {table:?}"));
+        line.split_whitespace().last().unwrap().parse().unwrap()
+    };
+    assert_eq!(count("Total"), 250);
+    // The Sandbox seeds near-duplicates too.
+    let listed =
+        count("Only in the HR system") + count("Inactive or left") + count("Possible duplicates");
+    assert_eq!(listed, 250);
+    assert!(count("Inactive or left") > 0);
+    assert_eq!(count("Matched "), 0);
+
+    // JSON, masked by default: initials and masked emails only.
+    let masked = fixture.people(hrworks::VALID, &["--format", "json"]).await;
+    assert_eq!(masked.code, 0, "{masked:?}");
+    let report = masked.json();
+    assert_eq!(keys(&report), ["account", "counts", "people", "provider"]);
+    assert_eq!(report["provider"], "hrworks");
+    assert_eq!(report["account"]["name"], hrworks::COMPANY);
+    assert_eq!(report["counts"]["total"], 250);
+    let rows = report["people"].as_array().unwrap();
+    assert_eq!(rows.len(), 250);
+    for row in rows {
+        assert!(row["existing"].is_null());
+        assert!(row["hr"]["first_name"].is_null(), "{row}");
+        if let Some(email) = row["hr"]["email"].as_str() {
+            assert!(email.contains('•'), "{email}");
+        }
+    }
+
+    // In full, then a roster of ten of them (as a German export) plus one stranger.
+    let full = fixture
+        .people(hrworks::VALID, &["--json", "--show-personal-data"])
+        .await;
+    let report = full.json();
+    let people: Vec<&Value> = report["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["category"] == "only_in_hr" && row["hr"]["email"].is_string())
+        .take(10)
+        .collect();
+    assert_eq!(people.len(), 10);
+    let mut roster = "Vorname;Nachname;E-Mail\r\n".to_owned();
+    for row in &people {
+        let hr = &row["hr"];
+        roster.push_str(&format!(
+            "{};{};{}\r\n",
+            hr["first_name"].as_str().unwrap(),
+            hr["last_name"].as_str().unwrap(),
+            hr["email"].as_str().unwrap()
+        ));
+    }
+    roster.push_str("Erika;Mustermann;erika.mustermann@elsewhere.example\r\n");
+    let roster = write(fixture.dir.path(), "roster.csv", &roster);
+    let roster = roster.display().to_string();
+    let matched = fixture
+        .people(hrworks::VALID, &["--json", "--roster", &roster])
+        .await;
+    assert_eq!(matched.code, 0, "{matched:?}");
+    let counts = &matched.json()["counts"];
+    let paired =
+        counts["matched"].as_u64().unwrap() + counts["matched_with_differences"].as_u64().unwrap();
+    assert_eq!(paired, 10, "{counts}");
+    assert_eq!(counts["only_in_existing"], 1, "{counts}");
+    assert_eq!(counts["total"], 251, "{counts}");
+    // Masked output names nobody in full.
+    for row in &people {
+        matched.assert_never_shows(row["hr"]["email"].as_str().unwrap());
+    }
+
+    // CSV into a file: a header and one row per person or pair.
+    let out = fixture.dir.path().join("people.csv");
+    let csv = fixture
+        .people(
+            hrworks::VALID,
+            &[
+                "--csv",
+                "--roster",
+                &roster,
+                "--out",
+                &out.display().to_string(),
+            ],
+        )
+        .await;
+    assert_eq!(csv.code, 0, "{csv:?}");
+    assert!(csv.stdout.is_empty());
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("category,hr_name,hr_email,")
+    );
+    assert_eq!(lines.count(), 251);
+    fixture.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_exits_as_documented_when_the_listing_fails() {
+    let fixture = fixture().await;
+    // A paging loop: the HR system's side, exit 5, the message says what happened.
+    let repeated = fixture.people(hrworks::REPEATED_PAGE, &[]).await;
+    assert_eq!(repeated.code, 5, "{repeated:?}");
+    assert!(
+        repeated
+            .stderr
+            .contains("sent the same page of people twice"),
+        "{repeated:?}"
+    );
+    assert!(repeated.stdout.is_empty());
+    // Verification fails first: a missing permission, exit 4, nothing listed.
+    let denied = fixture
+        .people(hrworks::NO_PERSONS, &["--format", "json"])
+        .await;
+    assert_eq!(denied.code, 4, "{denied:?}");
+    assert_eq!(denied.json()["ok"], false);
+    // A roster that is not one: exit 2 before anything is asked of HRworks.
+    let bad = write(fixture.dir.path(), "bad.csv", "");
+    let bad = fixture
+        .people(hrworks::VALID, &["--roster", &bad.display().to_string()])
+        .await;
+    assert_eq!(bad.code, 2, "{bad:?}");
+    fixture.sandbox.shutdown().await;
 }

@@ -149,6 +149,19 @@ impl HttpClient {
         Ok(HttpClient { inner, config })
     }
 
+    /// The same client (same connection pool) that makes one attempt per request: for callers
+    /// that retry themselves, such as the people listing, which pauses all its requests when
+    /// one is rate limited instead of letting each retry on its own.
+    pub fn without_retries(&self) -> HttpClient {
+        HttpClient {
+            inner: self.inner.clone(),
+            config: HttpConfig {
+                max_attempts: 1,
+                ..self.config.clone()
+            },
+        }
+    }
+
     /// Starts a request; send it with [`HttpClient::send`].
     pub fn request(&self, method: Method, url: Url) -> RequestBuilder {
         self.inner.request(method, url)

@@ -127,6 +127,28 @@ pub enum Problem {
         /// The HR system's display name.
         provider: String,
     },
+    /// The HR system sent the same page of people again while HR Link read the list (a paging
+    /// loop): reading on would never end, or count people twice.
+    #[error("people list repeats itself")]
+    PeopleListRepeated {
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The people list has more pages than HR Link reads in one go.
+    #[error("people list too long")]
+    PeopleListTooLong {
+        /// The HR system's display name.
+        provider: String,
+        /// The page limit.
+        max_pages: u32,
+    },
+    /// A link to the next page of people pointed at another server; HR Link does not send the
+    /// credentials there.
+    #[error("people list links elsewhere")]
+    PeopleListForeignLink {
+        /// The HR system's display name.
+        provider: String,
+    },
     /// IRIS knows the API user, but its Active box is unticked (token answer `user_inactive`).
     #[error("IRIS API user inactive")]
     IrisUserInactive,
@@ -201,6 +223,9 @@ pub enum Problem {
     },
 
     // --- inside HR Link ---
+    /// Reading the people list was cancelled in HR Link.
+    #[error("people listing cancelled")]
+    PeopleListingCancelled,
     /// The staged credentials are gone (expired or already used); hand them over again.
     #[error("credentials no longer available")]
     CredentialsExpired,
@@ -262,6 +287,10 @@ impl Problem {
             Problem::ProviderServerError { .. } => "provider_server_error",
             Problem::ProviderUnexpectedResponse { .. } => "provider_unexpected_response",
             Problem::InsecureEndpoint { .. } => "insecure_endpoint",
+            Problem::PeopleListRepeated { .. } => "people_list_repeated",
+            Problem::PeopleListTooLong { .. } => "people_list_too_long",
+            Problem::PeopleListForeignLink { .. } => "people_list_foreign_link",
+            Problem::PeopleListingCancelled => "people_listing_cancelled",
             Problem::IrisUserInactive => "iris_user_inactive",
             Problem::IrisApiModuleDisabled => "iris_api_module_disabled",
             Problem::SignInDenied { .. } => "sign_in_denied",
@@ -351,6 +380,13 @@ pub(crate) mod tests {
             Problem::ProviderServerError { provider: p() },
             Problem::ProviderUnexpectedResponse { provider: p() },
             Problem::InsecureEndpoint { provider: p() },
+            Problem::PeopleListRepeated { provider: p() },
+            Problem::PeopleListTooLong {
+                provider: p(),
+                max_pages: 5000,
+            },
+            Problem::PeopleListForeignLink { provider: p() },
+            Problem::PeopleListingCancelled,
             Problem::IrisUserInactive,
             Problem::IrisApiModuleDisabled,
             Problem::SignInDenied { provider: p() },
@@ -404,6 +440,10 @@ pub(crate) mod tests {
                 | Problem::ProviderServerError { .. }
                 | Problem::ProviderUnexpectedResponse { .. }
                 | Problem::InsecureEndpoint { .. }
+                | Problem::PeopleListRepeated { .. }
+                | Problem::PeopleListTooLong { .. }
+                | Problem::PeopleListForeignLink { .. }
+                | Problem::PeopleListingCancelled
                 | Problem::IrisUserInactive
                 | Problem::IrisApiModuleDisabled
                 | Problem::SignInDenied { .. }

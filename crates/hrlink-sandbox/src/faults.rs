@@ -29,7 +29,7 @@ impl Provider {
         Provider::Iris,
     ];
 
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         match self {
             Provider::HrWorks => 0,
             Provider::EmploymentHero => 1,

@@ -50,6 +50,14 @@ impl Gate {
 }
 
 async fn pass(State(gate): State<Arc<GateState>>, request: Request, next: Next) -> Response {
+    let response = answer(&gate, request, next).await;
+    gate.shared
+        .stats
+        .record(gate.provider, response.status().as_u16());
+    response
+}
+
+async fn answer(gate: &GateState, request: Request, next: Next) -> Response {
     let faults = &gate.shared.faults;
     let delay = gate.shared.config.latency + faults.latency(gate.provider);
     if !delay.is_zero() {

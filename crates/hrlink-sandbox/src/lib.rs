@@ -30,6 +30,7 @@ mod oauth;
 mod people;
 mod rate_limit;
 pub mod scenarios;
+mod stats;
 mod tokens;
 
 use std::io;
@@ -46,6 +47,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use faults::{Fault, Faults, Provider, RetryAfter};
+pub use stats::Stats;
 
 /// The largest organisation [`SandboxConfig::people`] may ask for.
 pub const MAX_PEOPLE: usize = 100_000;
@@ -143,6 +145,7 @@ pub struct Sandbox {
     endpoints: Endpoints,
     faults: Faults,
     revoked: Revoked,
+    stats: Stats,
     stop: watch::Sender<bool>,
     server: Option<JoinHandle<io::Result<()>>>,
 }
@@ -154,6 +157,7 @@ pub(crate) struct Shared {
     pub people: Arc<people::Directory>,
     pub faults: Faults,
     pub revoked: Revoked,
+    pub stats: Stats,
     pub stop: watch::Receiver<bool>,
 }
 
@@ -180,11 +184,13 @@ impl Sandbox {
         let (stop, mut stopped) = watch::channel(false);
         let faults = Faults::default();
         let revoked = Revoked::default();
+        let stats = Stats::default();
         let shared = Shared {
             people: Arc::new(people::Directory::new(config.seed, config.people)),
             config,
             faults: faults.clone(),
             revoked: revoked.clone(),
+            stats: stats.clone(),
             stop: stopped.clone(),
         };
         let (employmenthero_api, employmenthero_auth) = employmenthero::routers(&shared);
@@ -210,6 +216,7 @@ impl Sandbox {
             endpoints,
             faults,
             revoked,
+            stats,
             stop,
             server: Some(server),
         })
@@ -231,6 +238,11 @@ impl Sandbox {
     /// `POST {hrworks api}/sandbox/revoke-key` with `{"accessKey": "…"}`.
     pub fn revoke_hrworks_key(&self, access_key: &str) {
         lock(&self.revoked).insert(access_key.to_owned());
+    }
+
+    /// What the server answered so far (requests and 429s per provider).
+    pub fn stats(&self) -> &Stats {
+        &self.stats
     }
 
     /// Writes [`Endpoints`] as JSON to `path` atomically (a temporary file beside it, then a

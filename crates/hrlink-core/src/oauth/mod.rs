@@ -83,7 +83,8 @@ pub struct OAuthClient {
 }
 
 /// A handle that cancels a running sign-in, e.g. from the wizard's Cancel button. Cheap to clone;
-/// every clone cancels the same sign-in. Cancelling closes the loopback port at once.
+/// every clone cancels the same sign-in. Cancelling closes the loopback port at once. The people
+/// listing uses the same handle ([`ListingCancel`](crate::people::ListingCancel)).
 #[derive(Debug, Clone)]
 pub struct SignInCancel {
     flag: Arc<watch::Sender<bool>>,
@@ -103,7 +104,8 @@ impl SignInCancel {
         SignInCancel::default()
     }
 
-    /// Cancels the sign-in; it ends with [`Problem::SignInCancelled`].
+    /// Cancels the sign-in; it ends with [`Problem::SignInCancelled`] (a people listing with
+    /// [`Problem::PeopleListingCancelled`]).
     pub fn cancel(&self) {
         self.flag.send_replace(true);
     }

@@ -3,7 +3,9 @@
 //! The last check before saving a connection shows the admin the people the integration will
 //! see, matched against the records the business already has:
 //!
-//! 1. each provider adapter turns its employees into [`Person`] values (not this module's job);
+//! 1. [`list_people`] reads every employee from the HR system (all pages, within its rate limit,
+//!    with progress and cancellation); each provider adapter turns its employees into [`Person`]
+//!    values;
 //! 2. [`roster::read_roster`] turns the admin's CSV/XLSX export into [`Person`] values too, and
 //!    says which columns it used;
 //! 3. [`matching::match_people`] pairs the two sides in linear time and sorts every person into
@@ -15,6 +17,7 @@
 //! Personal data stays in memory: nothing here writes files or logs, `Person`'s `Debug` masks
 //! names, emails and ids, and no [`crate::Problem`] carries a cell's contents.
 
+pub mod listing;
 pub mod mask;
 pub mod matching;
 pub mod normalise;
@@ -22,6 +25,10 @@ mod person;
 pub mod report;
 pub mod roster;
 
+pub use listing::{
+    ListingCancel, ListingOptions, ListingOutcome, ListingProgress, ListingProgressSink,
+    PeopleListing, RateLimit, list_people,
+};
 pub use mask::{mask_email, mask_name};
 pub use matching::{
     Category, Decision, DecisionError, EntryId, Field, MatchCounts, MatchEntry, MatchOptions,

@@ -46,6 +46,10 @@ use crate::Problem;
 use crate::credentials::IrisLogin;
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, join};
+use crate::people::listing::{
+    self, ListingOptions, ListingProgressSink, Page, PeopleListing, Source, Token,
+};
+use crate::people::{Person, PersonIds};
 use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
 
 const PROVIDER: ProviderId = ProviderId::Iris;
@@ -67,6 +71,9 @@ struct TokenRequest<'a> {
 #[derive(Deserialize)]
 struct TokenResponse {
     access_token: String,
+    /// Seconds the token lives, when stated.
+    #[serde(default)]
+    expires_in: Option<u64>,
 }
 
 /// The provisional error body, `{"error": code, "message": …}`. Only the code is read: the
@@ -107,6 +114,7 @@ struct Session<'a> {
     http: &'a HttpClient,
     api: &'a Url,
     token: SecretString,
+    expires_at: Option<std::time::SystemTime>,
 }
 
 /// Verifies an IRIS API user's login.
@@ -167,6 +175,9 @@ async fn authenticate<'a>(
             Ok(Session {
                 http,
                 api,
+                expires_at: token.expires_in.and_then(|secs| {
+                    std::time::SystemTime::now().checked_add(std::time::Duration::from_secs(secs))
+                }),
                 token: SecretString::from(token.access_token),
             })
         }
@@ -291,6 +302,135 @@ impl Session<'_> {
     }
 }
 
+// --- People listing: `/api/v1/employees?page=<1-based>&pageSize=<n≤200>`. ---
+
+/// The largest page the provisional contract serves.
+const PAGE_SIZE: u32 = 200;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct EmployeeList {
+    items: Vec<Employee>,
+    #[serde(default)]
+    total_items: Option<u64>,
+    #[serde(default)]
+    page_size: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Employee {
+    #[serde(default)]
+    employee_id: serde_json::Value,
+    #[serde(default)]
+    first_name: Option<String>,
+    #[serde(default)]
+    last_name: Option<String>,
+    #[serde(default)]
+    work_email: Option<String>,
+    #[serde(default)]
+    job_title: Option<String>,
+    #[serde(default)]
+    department: Option<String>,
+    #[serde(default)]
+    location: Option<String>,
+    #[serde(default)]
+    start_date: Option<String>,
+    #[serde(default)]
+    leave_date: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+}
+
+impl Employee {
+    fn into_person(self, today: time::Date) -> Person {
+        use crate::people::normalise::parse_date;
+        let text = listing::non_empty;
+        let end_date = self.leave_date.as_deref().and_then(parse_date);
+        let status = listing::status_of(self.status.as_deref(), end_date, today);
+        Person {
+            ids: PersonIds {
+                provider_id: Some(json_text(&self.employee_id)).filter(|id| !id.is_empty()),
+                ..PersonIds::default()
+            },
+            first_name: self.first_name.unwrap_or_default(),
+            last_name: self.last_name.unwrap_or_default(),
+            work_email: text(self.work_email),
+            status: Some(status),
+            start_date: self.start_date.as_deref().and_then(parse_date),
+            end_date,
+            department: text(self.department),
+            location: text(self.location),
+            job_title: text(self.job_title),
+            ..Person::default()
+        }
+    }
+}
+
+struct PeopleSource<'a> {
+    http: &'a HttpClient,
+    api: &'a Url,
+    login: &'a IrisLogin,
+}
+
+impl Source for PeopleSource<'_> {
+    const PROVIDER: ProviderId = PROVIDER;
+    const PERMISSION: &'static str = "employees";
+
+    fn page_url(&self, position: u32) -> Url {
+        let mut url = join(self.api, "/api/v1/employees");
+        url.set_query(Some(&format!("page={}&pageSize={PAGE_SIZE}", position + 1)));
+        url
+    }
+
+    fn parse(&self, _position: u32, response: &crate::http::Response) -> Result<Page, Problem> {
+        let list: EmployeeList = decode(PROVIDER, response)?;
+        let today = listing::today();
+        // The server may serve smaller pages than asked for; its own size counts the pages.
+        let per_page = list.page_size.filter(|&size| size > 0).unwrap_or(PAGE_SIZE);
+        Ok(Page {
+            total_pages: list
+                .total_items
+                .map(|total| listing::pages_for(total, per_page)),
+            people: list
+                .items
+                .into_iter()
+                .map(|employee| employee.into_person(today))
+                .collect(),
+            ..Page::default()
+        })
+    }
+
+    async fn renew(&self) -> Result<Token, Problem> {
+        let session = authenticate(self.http, self.api, self.login).await?;
+        Ok(Token {
+            secret: session.token,
+            expires_at: session.expires_at,
+        })
+    }
+
+    fn refused(&self) -> Problem {
+        credentials_rejected(PROVIDER)
+    }
+}
+
+/// Lists everyone the API user can see (leavers included, as the list serves them).
+pub(crate) async fn list_people(
+    http: &HttpClient,
+    endpoints: &ProviderEndpoints,
+    login: &IrisLogin,
+    options: &ListingOptions,
+    progress: &dyn ListingProgressSink,
+) -> Result<PeopleListing, Problem> {
+    let source = PeopleSource {
+        http,
+        api: &endpoints.api,
+        login,
+    };
+    let token = source.renew().await?;
+    listing::run(&source, token, http, &[], options, progress).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,5 +462,59 @@ mod tests {
         let mut sorted = required.clone();
         sorted.sort_by_key(|required| !required);
         assert_eq!(required, sorted);
+    }
+
+    fn response(body: &str) -> crate::http::Response {
+        crate::http::Response {
+            status: reqwest::StatusCode::OK,
+            headers: reqwest::header::HeaderMap::new(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn employee_pages_become_people_and_count_their_pages() {
+        let login = crate::credentials::parse_iris_credentials(
+            "Username: sbx-api-valid\nPassword: Sbx!Valid-7Kq2Rw9P",
+        )
+        .unwrap();
+        let api = Url::parse("https://iris.example/hr").unwrap();
+        let http = HttpClient::new(crate::http::HttpConfig::default()).unwrap();
+        let source = PeopleSource {
+            http: &http,
+            api: &api,
+            login: &login,
+        };
+        assert_eq!(
+            source.page_url(0).as_str(),
+            "https://iris.example/hr/api/v1/employees?page=1&pageSize=200"
+        );
+        let body = r#"{"items":[
+            {"employeeId":"E00001","firstName":"Siân","lastName":"O'Brien","workEmail":"sian@tea.example",
+             "jobTitle":"Manager","department":"Front of house","location":"Bath",
+             "startDate":"2018-03-05","leaveDate":null,"status":"Active"},
+            {"employeeId":"E00002","firstName":"Tom","lastName":"Hardy","workEmail":"",
+             "startDate":"2015-01-01","leaveDate":"2021-06-30","status":"Leaver"},
+            {"employeeId":"E00003","firstName":"Ann","lastName":"Lee","status":"Inactive"}
+        ],"page":1,"pageSize":50,"totalItems":101}"#;
+        let page = source.parse(0, &response(body)).unwrap();
+        // The server's page size (50), not the one asked for, counts the pages.
+        assert_eq!(page.total_pages, Some(3));
+        let [sian, tom, ann] = page.people.as_slice() else {
+            panic!("three people");
+        };
+        assert_eq!(sian.ids.provider_id.as_deref(), Some("E00001"));
+        assert_eq!(sian.first_name, "Siân");
+        assert_eq!(sian.status, Some(crate::people::PersonStatus::Active));
+        assert_eq!(sian.department.as_deref(), Some("Front of house"));
+        assert_eq!(sian.location.as_deref(), Some("Bath"));
+        assert_eq!(tom.work_email, None);
+        assert_eq!(tom.status, Some(crate::people::PersonStatus::Terminated));
+        assert_eq!(ann.status, Some(crate::people::PersonStatus::Inactive));
+        let empty = source
+            .parse(0, &response(r#"{"items":[],"totalItems":0}"#))
+            .unwrap();
+        assert_eq!(empty.total_pages, Some(1));
+        assert!(source.parse(0, &response("<html></html>")).is_err());
     }
 }

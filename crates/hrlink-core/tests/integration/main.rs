@@ -19,6 +19,7 @@ mod keychain;
 mod oauth_browser;
 mod oauth_loopback;
 mod oauth_pkce;
+mod people_listing;
 mod people_matching;
 mod people_privacy;
 mod people_props;

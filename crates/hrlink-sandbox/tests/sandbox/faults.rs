@@ -80,6 +80,30 @@ async fn too_many_requests_with_each_kind_of_retry_after() {
 }
 
 #[tokio::test]
+async fn stats_count_the_429s_served_per_provider() {
+    let sandbox = sandbox().await;
+    // The token request itself is counted: one request, no 429.
+    let token = iris_token(&sandbox, iris::VALID).await;
+    let stats = sandbox.stats();
+    assert_eq!(stats.requests(Provider::Iris), 1);
+    sandbox.faults().set_for(
+        Provider::Iris,
+        Fault::TooManyRequests {
+            times: 2,
+            retry_after: RetryAfter::Seconds(1),
+        },
+    );
+    for _ in 0..3 {
+        iris_company(&sandbox, &token).await;
+    }
+    assert_eq!(stats.requests(Provider::Iris), 4);
+    assert_eq!(stats.too_many_requests(Provider::Iris), 2);
+    assert_eq!(stats.too_many_requests(Provider::HrWorks), 0);
+    stats.reset();
+    assert_eq!(stats.requests(Provider::Iris), 0);
+}
+
+#[tokio::test]
 async fn server_error_bursts_end() {
     let sandbox = sandbox().await;
     let token = iris_token(&sandbox, iris::VALID).await;

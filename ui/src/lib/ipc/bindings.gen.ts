@@ -311,6 +311,29 @@ export type Problem_Deserialize =
 	/**  The HR system's display name. */
 	provider: string,
 } } | 
+/**
+ *  The HR system sent the same page of people again while HR Link read the list (a paging
+ *  loop): reading on would never end, or count people twice.
+ */
+{ code: "people_list_repeated"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The people list has more pages than HR Link reads in one go. */
+{ code: "people_list_too_long"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The page limit. */
+	max_pages: number,
+} } | 
+/**
+ *  A link to the next page of people pointed at another server; HR Link does not send the
+ *  credentials there.
+ */
+{ code: "people_list_foreign_link"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
 /**  IRIS knows the API user, but its Active box is unticked (token answer `user_inactive`). */
 { code: "iris_user_inactive" } | 
 /**  IRIS's API module is not enabled for the company (token answer `api_disabled`). */
@@ -375,6 +398,8 @@ export type Problem_Deserialize =
 	/**  How many organisations the sign-in reaches. */
 	count: number,
 } } | 
+/**  Reading the people list was cancelled in HR Link. */
+{ code: "people_listing_cancelled" } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
@@ -503,6 +528,29 @@ export type Problem_Serialize =
 	/**  The HR system's display name. */
 	provider: string,
 } } | 
+/**
+ *  The HR system sent the same page of people again while HR Link read the list (a paging
+ *  loop): reading on would never end, or count people twice.
+ */
+{ code: "people_list_repeated"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The people list has more pages than HR Link reads in one go. */
+{ code: "people_list_too_long"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The page limit. */
+	max_pages: number,
+} } | 
+/**
+ *  A link to the next page of people pointed at another server; HR Link does not send the
+ *  credentials there.
+ */
+{ code: "people_list_foreign_link"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
 /**  IRIS knows the API user, but its Active box is unticked (token answer `user_inactive`). */
 { code: "iris_user_inactive" } | 
 /**  IRIS's API module is not enabled for the company (token answer `api_disabled`). */
@@ -567,6 +615,8 @@ export type Problem_Serialize =
 	/**  How many organisations the sign-in reaches. */
 	count: number,
 } } | 
+/**  Reading the people list was cancelled in HR Link. */
+{ code: "people_listing_cancelled" } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
