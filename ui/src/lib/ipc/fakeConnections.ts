@@ -5,6 +5,7 @@
  * is refused unless its name is typed, and a check records the status it finds.
  */
 
+import { sameCompanyName } from "../companyName";
 import type {
   Account,
   CheckedConnection,
@@ -41,15 +42,6 @@ export interface FakeConnectionsOptions {
   setAside?: number;
   /** The clock (Unix seconds). */
   now?: () => number;
-}
-
-/** Lower-cased, punctuation and runs of spaces collapsed, like the core's `normalise_name`. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }
 
 /** The problem a check reports for a status (the core's `ConnectionStatus::for_problem`). */
@@ -187,9 +179,8 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
       if (account.status === "error" || !staged) return account as Result<never, Problem>;
       const reached = account.data;
       const same =
-        saved.account.id === reached.id &&
-        normaliseName(saved.account.name) === normaliseName(reached.name);
-      if (!same && normaliseName(replacementName ?? "") !== normaliseName(reached.name)) {
+        saved.account.id === reached.id && sameCompanyName(saved.account.name, reached.name);
+      if (!same && !sameCompanyName(replacementName ?? "", reached.name)) {
         return err({
           code: "different_account",
           params: {
