@@ -40,7 +40,12 @@ export function ConnectionCard(props: ConnectionCardProps) {
   const how = provider ? handOver(provider.credential_kind) : "key";
   const problem = props.problem ? renderProblem(props.problem, i18n.language) : null;
   const headingId = `connection-${connection.id}`;
-  const forLabel = <VisuallyHidden> {connection.label}</VisuallyHidden>;
+  const forLabel = (
+    <>
+      {" "}
+      <VisuallyHidden>{connection.label}</VisuallyHidden>
+    </>
+  );
 
   const hintRow =
     how === "signIn"

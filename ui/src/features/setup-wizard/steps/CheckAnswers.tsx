@@ -68,8 +68,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
 
   const change = (answer: "provider" | "credentials", what: string) => (
     <Button variant="link" disabled={saving.busy} onClick={() => props.onChange(answer)}>
-      {t("save.confirm.change")}
-      <VisuallyHidden> {what}</VisuallyHidden>
+      {t("save.confirm.change")} <VisuallyHidden>{what}</VisuallyHidden>
     </Button>
   );
 
