@@ -1,39 +1,19 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, OTHER_COMPANY, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
-import { sampleConnection } from "../../lib/ipc/fakeConnections";
+import { sampleConnections } from "../../lib/ipc/fakeConnections";
 import type { ConnectionSummary } from "../../lib/ipc/types";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
 import { pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
 
 const now = Math.floor(Date.now() / 1000);
-const DAY = 24 * 3600;
 const BAKERY = "Sonnenschein Bäckerei GmbH";
 
-const bakery = sampleConnection({
-  id: "c-bakery",
-  label: "Bakery",
-  created_at: now - 30 * DAY,
-  last_ok_at: now - 2 * DAY,
-});
-const tea = sampleConnection({
-  id: "c-tea",
-  label: "Tea rooms",
-  provider: "iris",
-  account: { id: "1", name: "Primrose Tea Rooms Ltd" },
-  hint: "••••••••alid",
-  created_at: now - 20 * DAY,
-  last_ok_at: now - 2 * DAY,
-});
-const payroll = sampleConnection({
-  id: "c-payroll",
-  label: "NZ payroll",
-  provider: "ipayroll",
-  account: { id: "49764", name: "iPayroll organisation 49764" },
-  hint: "",
-  created_at: now - 10 * DAY,
-  last_ok_at: null,
-});
+const [bakery, tea, payroll] = sampleConnections(now) as [
+  ConnectionSummary,
+  ConnectionSummary,
+  ConnectionSummary,
+];
 
 function setup(
   connections: ConnectionSummary[],
@@ -63,8 +43,8 @@ describe("the connections screen", () => {
       [bakery, tea, payroll],
       { connections: { setAside: 1 } },
       {
-        "c-tea": "failed_auth",
-        "c-payroll": "vault_locked",
+        "connection-tea": "failed_auth",
+        "connection-payroll": "vault_locked",
       },
     );
     expect(
@@ -75,12 +55,12 @@ describe("the connections screen", () => {
     ).toBeVisible();
     await checksDone(backend, 3);
     expect(backend.calls.filter((c) => c.method === "checkConnection")).toEqual([
-      { method: "checkConnection", id: "c-bakery" },
-      { method: "checkConnection", id: "c-tea" },
-      { method: "checkConnection", id: "c-payroll" },
+      { method: "checkConnection", id: "connection-bakery" },
+      { method: "checkConnection", id: "connection-tea" },
+      { method: "checkConnection", id: "connection-payroll" },
     ]);
 
-    const bakeryRow = row("Bakery");
+    const bakeryRow = row("Bakery payroll");
     expect(within(bakeryRow).getByText("Connected")).toBeVisible();
     expect(bakeryRow).toHaveTextContent("HR systemHRworks");
     expect(bakeryRow).toHaveTextContent(`Company${BAKERY}`);
@@ -90,7 +70,7 @@ describe("the connections screen", () => {
     const teaRow = row("Tea rooms");
     expect(within(teaRow).getByText("Sign-in refused")).toBeVisible();
     expect(teaRow).toHaveTextContent("API user••••••••alid");
-    expect(teaRow).toHaveTextContent("Last worked2 days ago");
+    expect(teaRow).toHaveTextContent("Last worked3 days ago");
     expect(teaRow).toHaveTextContent("IRIS HR Professional did not accept");
 
     const payrollRow = row("NZ payroll");
@@ -105,20 +85,20 @@ describe("the connections screen", () => {
   it("checks one connection now, showing the wait and then the problem with its next step", async () => {
     const { user, backend } = setup([bakery], { stepDelayMs: 30 });
     await checksDone(backend, 1);
-    backend.connections.setHealth("c-bakery", "unreachable");
-    await user.click(screen.getByRole("button", { name: "Check now Bakery" }));
-    expect(within(row("Bakery")).getByText("Checking…")).toBeVisible();
-    expect(await within(row("Bakery")).findByText("Cannot reach")).toBeVisible();
-    expect(row("Bakery")).toHaveTextContent(/HRworks could not be reached/i);
+    backend.connections.setHealth("connection-bakery", "unreachable");
+    await user.click(screen.getByRole("button", { name: "Check now Bakery payroll" }));
+    expect(within(row("Bakery payroll")).getByText("Checking…")).toBeVisible();
+    expect(await within(row("Bakery payroll")).findByText("Cannot reach")).toBeVisible();
+    expect(row("Bakery payroll")).toHaveTextContent(/HRworks could not be reached/i);
   });
 
   it("renames in place, refusing an empty or overlong name", async () => {
     const { user, backend } = setup([bakery]);
     await checksDone(backend, 1);
-    await user.click(screen.getByRole("button", { name: "Rename Bakery" }));
-    const field = screen.getByLabelText("New name for Bakery");
+    await user.click(screen.getByRole("button", { name: "Rename Bakery payroll" }));
+    const field = screen.getByLabelText("New name for Bakery payroll");
     expect(field).toHaveFocus();
-    expect(field).toHaveValue("Bakery");
+    expect(field).toHaveValue("Bakery payroll");
 
     await user.clear(field);
     await user.click(screen.getByRole("button", { name: "Save name" }));
@@ -134,15 +114,18 @@ describe("the connections screen", () => {
     expect(await screen.findByText("Renamed to Head office.")).toBeVisible();
     expect(screen.getByRole("heading", { level: 2, name: "Head office" })).toBeVisible();
     expect(backend.calls.filter((c) => c.method === "renameConnection")).toEqual([
-      { method: "renameConnection", id: "c-bakery", label: "Head office" },
+      { method: "renameConnection", id: "connection-bakery", label: "Head office" },
     ]);
   });
 
   it("asks before removing, naming what is deleted and what is not", async () => {
     const { user, backend } = setup([bakery, tea]);
     await checksDone(backend, 2);
-    await user.click(screen.getByRole("button", { name: "Remove Bakery" }));
-    const heading = await screen.findByRole("heading", { level: 1, name: "Remove Bakery?" });
+    await user.click(screen.getByRole("button", { name: "Remove Bakery payroll" }));
+    const heading = await screen.findByRole("heading", {
+      level: 1,
+      name: "Remove Bakery payroll?",
+    });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByText("the secret saved in the keychain")).toBeVisible();
     expect(screen.getByText(/the connection's details in HR Link/)).toBeVisible();
@@ -154,16 +137,16 @@ describe("the connections screen", () => {
     await expectNoSeriousA11yViolations();
 
     await user.click(screen.getByRole("button", { name: "No, keep it" }));
-    expect(await screen.findByRole("listitem", { name: "Bakery" })).toBeVisible();
+    expect(await screen.findByRole("listitem", { name: "Bakery payroll" })).toBeVisible();
     expect(backend.calls.some((c) => c.method === "removeConnection")).toBe(false);
 
-    await user.click(screen.getByRole("button", { name: "Remove Bakery" }));
+    await user.click(screen.getByRole("button", { name: "Remove Bakery payroll" }));
     await user.click(await screen.findByRole("button", { name: "Yes, remove it" }));
-    expect(await screen.findByText("Removed Bakery.")).toBeVisible();
-    expect(screen.queryByRole("listitem", { name: "Bakery" })).toBeNull();
+    expect(await screen.findByText("Removed Bakery payroll.")).toBeVisible();
+    expect(screen.queryByRole("listitem", { name: "Bakery payroll" })).toBeNull();
     expect(row("Tea rooms")).toBeVisible();
     expect(await backend.listConnections()).toMatchObject({
-      data: { connections: [{ id: "c-tea" }] },
+      data: { connections: [{ id: "connection-tea" }] },
     });
   });
 
@@ -171,12 +154,12 @@ describe("the connections screen", () => {
     const { user, backend } = setup([bakery]);
     await checksDone(backend, 1);
     backend.connections.failNextVaultCall({ code: "vault_timed_out" });
-    await user.click(screen.getByRole("button", { name: "Remove Bakery" }));
+    await user.click(screen.getByRole("button", { name: "Remove Bakery payroll" }));
     await user.click(await screen.findByRole("button", { name: "Yes, remove it" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "The keychain did not answer in time.",
     );
-    expect(screen.getByRole("heading", { level: 1, name: "Remove Bakery?" })).toBeVisible();
+    expect(screen.getByRole("heading", { level: 1, name: "Remove Bakery payroll?" })).toBeVisible();
   });
 
   it("shows an empty state with one clear action when only unreadable files are left", async () => {
@@ -206,39 +189,43 @@ describe("the connections screen", () => {
   it("hides even the end of the key in screen-share mode, but not the company", async () => {
     const { backend } = setup([bakery], { appInfo: { support_mode: true } });
     await checksDone(backend, 1);
-    expect(row("Bakery")).toHaveTextContent("Key••••••••Last");
-    expect(row("Bakery")).not.toHaveTextContent("0001");
-    expect(row("Bakery")).toHaveTextContent(BAKERY);
+    expect(row("Bakery payroll")).toHaveTextContent("Key••••••••Last");
+    expect(row("Bakery payroll")).not.toHaveTextContent("0001");
+    expect(row("Bakery payroll")).toHaveTextContent(BAKERY);
   });
 
   it("is in German", async () => {
-    const { backend } = setup([bakery, tea], { language: "de" }, { "c-tea": "missing_permission" });
+    const { backend } = setup(
+      [bakery, tea],
+      { language: "de" },
+      { "connection-tea": "missing_permission" },
+    );
     expect(
       await screen.findByRole("heading", { level: 1, name: "Ihre Verbindungen" }),
     ).toBeInTheDocument();
     await checksDone(backend, 2);
-    expect(within(row("Bakery")).getByText("Verbunden")).toBeVisible();
-    expect(row("Bakery")).toHaveTextContent("Zuletzt funktioniertjetzt");
+    expect(within(row("Bakery payroll")).getByText("Verbunden")).toBeVisible();
+    expect(row("Bakery payroll")).toHaveTextContent("Zuletzt funktioniertjetzt");
     expect(within(row("Tea rooms")).getByText("Berechtigung fehlt")).toBeVisible();
-    expect(row("Tea rooms")).toHaveTextContent("Zuletzt funktioniertvorgestern");
-    expect(screen.getByRole("button", { name: "Jetzt prüfen Bakery" })).toBeVisible();
-    expect(screen.getByRole("button", { name: "Neu autorisieren Bakery" })).toBeVisible();
+    expect(row("Tea rooms")).toHaveTextContent("Zuletzt funktioniertvor 3 Tagen");
+    expect(screen.getByRole("button", { name: "Jetzt prüfen Bakery payroll" })).toBeVisible();
+    expect(screen.getByRole("button", { name: "Neu autorisieren Bakery payroll" })).toBeVisible();
     expect(screen.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
   });
 });
 
 describe("re-authorising a connection", () => {
   async function openReauthorise(options: Parameters<typeof renderApp>[0] = {}) {
-    const rendered = setup([bakery], options, { "c-bakery": "failed_auth" });
+    const rendered = setup([bakery], options, { "connection-bakery": "failed_auth" });
     await checksDone(rendered.backend, 1);
-    expect(within(row("Bakery")).getByText("Sign-in refused")).toBeVisible();
-    await rendered.user.click(screen.getByRole("button", { name: "Re-authorise Bakery" }));
+    expect(within(row("Bakery payroll")).getByText("Sign-in refused")).toBeVisible();
+    await rendered.user.click(screen.getByRole("button", { name: "Re-authorise Bakery payroll" }));
     const heading = await screen.findByRole("heading", {
       level: 1,
       name: "Which HRworks key should HR Link use?",
     });
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(screen.getByText("Re-authorise Bakery")).toBeVisible();
+    expect(screen.getByText("Re-authorise Bakery payroll")).toBeVisible();
     return rendered;
   }
 
@@ -256,12 +243,12 @@ describe("re-authorising a connection", () => {
     const { user, backend } = await openReauthorise();
     await verify(user, VALID_KEY_FILE, BAKERY);
     expect(
-      await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery" }),
+      await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" }),
     ).toBeInTheDocument();
     expect(backend.calls.filter((c) => c.method === "reauthoriseConnection")).toEqual([
       {
         method: "reauthoriseConnection",
-        id: "c-bakery",
+        id: "connection-bakery",
         staged: "staged-1",
         replacementName: null,
       },
@@ -269,7 +256,7 @@ describe("re-authorising a connection", () => {
     await user.click(screen.getByRole("button", { name: "See your connections" }));
     await screen.findByRole("heading", { level: 1, name: "Your connections" });
     await checksDone(backend, 2);
-    expect(within(row("Bakery")).getByText("Connected")).toBeVisible();
+    expect(within(row("Bakery payroll")).getByText("Connected")).toBeVisible();
   });
 
   it("leaves for the connections with Back", async () => {
@@ -310,19 +297,19 @@ describe("re-authorising a connection", () => {
     expect(
       await screen.findByRole("heading", {
         level: 1,
-        name: `Bakery now connects to ${OTHER_COMPANY.name}`,
+        name: `Bakery payroll now connects to ${OTHER_COMPANY.name}`,
       }),
     ).toBeInTheDocument();
     expect(backend.calls.filter((c) => c.method === "reauthoriseConnection")).toEqual([
       {
         method: "reauthoriseConnection",
-        id: "c-bakery",
+        id: "connection-bakery",
         staged: "staged-1",
         replacementName: null,
       },
       {
         method: "reauthoriseConnection",
-        id: "c-bakery",
+        id: "connection-bakery",
         staged: "staged-1",
         replacementName: "nordlicht LOGISTIK gmbh",
       },
@@ -339,7 +326,7 @@ describe("re-authorising a connection", () => {
     expect(screen.queryByText("Key file loaded:")).toBeNull();
     await verify(user, VALID_KEY_FILE, BAKERY);
     expect(
-      await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery" }),
+      await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" }),
     ).toBeInTheDocument();
   });
 
@@ -348,12 +335,12 @@ describe("re-authorising a connection", () => {
     backend.connections.failNextVaultCall({ code: "vault_unavailable" });
     await verify(user, VALID_KEY_FILE, BAKERY);
     expect(
-      await screen.findByRole("heading", { level: 1, name: "Bakery was not updated" }),
+      await screen.findByRole("heading", { level: 1, name: "Bakery payroll was not updated" }),
     ).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent("No keychain is available");
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(
-      await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery" }),
+      await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" }),
     ).toBeInTheDocument();
   });
 });

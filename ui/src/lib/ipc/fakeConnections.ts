@@ -227,3 +227,34 @@ export function sampleConnection(overrides: Partial<ConnectionSummary> = {}): Co
     ...overrides,
   };
 }
+
+/** Three saved connections for development and screenshots (days ago: 30, 20, 10). */
+export function sampleConnections(now = Math.floor(Date.now() / 1000)): ConnectionSummary[] {
+  const day = 24 * 3600;
+  return [
+    sampleConnection({
+      id: "connection-bakery",
+      label: "Bakery payroll",
+      created_at: now - 30 * day,
+      last_ok_at: now - 2 * day,
+    }),
+    sampleConnection({
+      id: "connection-tea",
+      label: "Tea rooms",
+      provider: "iris",
+      account: { id: "1", name: "Primrose Tea Rooms Ltd" },
+      hint: "••••••••alid",
+      created_at: now - 20 * day,
+      last_ok_at: now - 3 * day,
+    }),
+    sampleConnection({
+      id: "connection-payroll",
+      label: "NZ payroll",
+      provider: "ipayroll",
+      account: { id: "49764", name: "iPayroll organisation 49764" },
+      hint: "",
+      created_at: now - 10 * day,
+      last_ok_at: null,
+    }),
+  ];
+}
