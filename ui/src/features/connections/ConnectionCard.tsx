@@ -4,7 +4,8 @@ import { Button, ButtonGroup, SummaryList, TextField, VisuallyHidden } from "../
 import { renderProblem } from "../../lib/i18n";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
 import { useLabelErrorText } from "../setup-wizard/steps/CheckAnswers";
-import { accountName, handOver } from "../setup-wizard/text";
+import { accountRows } from "../setup-wizard/steps/Result";
+import { handOver } from "../setup-wizard/text";
 import { type LabelError, validateLabel } from "../setup-wizard/wizardMachine";
 import { StatusTag } from "./StatusTag";
 import { relativeTime } from "./time";
@@ -49,7 +50,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
 
   const hintRow =
     how === "signIn"
-      ? { key: t("connections.key"), value: t("connections.signedIn") }
+      ? { key: t("connections.signIn"), value: t("connections.signedIn") }
       : {
           key: how === "user" ? t("connections.user") : t("connections.key"),
           value: supportMode ? FULLY_MASKED : connection.hint,
@@ -68,12 +69,9 @@ export function ConnectionCard(props: ConnectionCardProps) {
       <SummaryList
         rows={[
           { key: t("connections.system"), value: provider?.name ?? connection.provider },
-          {
-            key: t("connections.company"),
-            value: provider
-              ? accountName(provider, connection.account, t)
-              : connection.account.name,
-          },
+          ...(provider
+            ? accountRows(provider, connection.account, t)
+            : [{ key: t("connections.company"), value: connection.account.name }]),
           hintRow,
           {
             key: t("connections.lastWorked"),

@@ -75,8 +75,8 @@ describe("the connections screen", () => {
 
     const payrollRow = row("NZ payroll");
     expect(within(payrollRow).getByText("Keychain locked")).toBeVisible();
-    expect(payrollRow).toHaveTextContent("Company" + "iPayroll organisation 49764");
-    expect(payrollRow).toHaveTextContent("KeyBrowser sign-in");
+    expect(payrollRow).toHaveTextContent("Organisation number49764");
+    expect(payrollRow).toHaveTextContent("Sign-inThrough your browser");
     expect(payrollRow).toHaveTextContent("Last workedNot since it was saved");
     expect(payrollRow).toHaveTextContent("Unlock your keychain");
     await expectNoSeriousA11yViolations();

@@ -23,7 +23,7 @@ import { SignIn } from "./steps/SignIn";
 import { SignInWaiting } from "./steps/SignInWaiting";
 import { Updating } from "./steps/Updating";
 import { Verify } from "./steps/Verify";
-import { accountName } from "./text";
+import { defaultLabel } from "./text";
 import {
   type CredentialSource,
   initialState,
@@ -409,7 +409,7 @@ export function SetupWizard({
                     dispatch({
                       type: "saveRequested",
                       label: state.outcome.report?.account
-                        ? accountName(provider, state.outcome.report.account, t)
+                        ? defaultLabel(provider, state.outcome.report.account, t)
                         : "",
                     }),
                 }

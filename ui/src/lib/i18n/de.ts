@@ -378,9 +378,10 @@ export const de: Translation = {
     company: "Firma",
     key: "Schlüssel",
     user: "API-Benutzer",
+    signIn: "Anmeldung",
     lastWorked: "Zuletzt funktioniert",
     neverWorked: "Seit dem Speichern nicht",
-    signedIn: "Anmeldung im Browser",
+    signedIn: "Über Ihren Browser",
     checking: "Wird geprüft …",
     progress: "{{done}} von {{total}} Verbindungen geprüft",
     status: {

@@ -367,9 +367,10 @@ export const en = {
     company: "Company",
     key: "Key",
     user: "API user",
+    signIn: "Sign-in",
     lastWorked: "Last worked",
     neverWorked: "Not since it was saved",
-    signedIn: "Browser sign-in",
+    signedIn: "Through your browser",
     checking: "Checking…",
     progress: "Checked {{done}} of {{total}} connections",
     status: {

@@ -16,8 +16,9 @@ import type {
   VerificationReport,
 } from "../../../lib/ipc/types";
 import { BackLink } from "../BackLink";
-import { accountName, handOver, isOrganisation, permissionName } from "../text";
+import { handOver, permissionName } from "../text";
 import { LABEL_MAX, type LabelError, type Saving } from "../wizardMachine";
+import { accountRows } from "./Result";
 
 export const LABEL_ID = "connection-label";
 
@@ -83,12 +84,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
         : undefined,
     },
   ];
-  if (account) {
-    rows.push({
-      key: isOrganisation(provider.id) ? t("result.organisation") : t("result.company"),
-      value: accountName(provider, account, t),
-    });
-  }
+  if (account) rows.push(...accountRows(provider, account, t));
   rows.push(
     {
       key: t(credentialRow.key),

@@ -60,7 +60,7 @@ export function DifferentAccount(props: DifferentAccountProps) {
       <h1 className="heading-l">{t("save.different.heading", names)}</h1>
       <p className="lead">{t("save.different.lead")}</p>
 
-      <section aria-labelledby="right-account-heading">
+      <section className="way-forward" aria-labelledby="right-account-heading">
         <h2 className="heading-m" id="right-account-heading">
           {t("save.different.rightHeading", names)}
         </h2>
@@ -72,7 +72,7 @@ export function DifferentAccount(props: DifferentAccountProps) {
         </ButtonGroup>
       </section>
 
-      <section aria-labelledby="replace-heading">
+      <section className="way-forward" aria-labelledby="replace-heading">
         <h2 className="heading-m" id="replace-heading">
           {t("save.different.replaceHeading", names)}
         </h2>

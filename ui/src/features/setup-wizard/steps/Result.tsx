@@ -171,7 +171,7 @@ export function Result({
 }
 
 /** The rows that name the account: iPayroll's is only a number; a number nobody gave is left out. */
-function accountRows(provider: ProviderSummary, account: Account, t: TFunction) {
+export function accountRows(provider: ProviderSummary, account: Account, t: TFunction) {
   if (provider.id === "ipayroll") {
     return account.id ? [{ key: t("result.organisationNumber"), value: account.id }] : [];
   }
