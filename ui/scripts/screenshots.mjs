@@ -259,6 +259,8 @@ async function connectionScreens(browser, context, viewport, colorScheme, tag) {
   await pasteAndGo(page, OTHER_COMPANY);
   await page.getByRole("button", { name: "Update connection" }).click();
   await page.getByRole("heading", { level: 1, name: /^This is / }).waitFor();
+  // The pointer would rest on the new page's first button (its hover colour is not what is shown).
+  await page.mouse.move(0, 0);
   await shoot(page, `46-different-company-${tag}`, { fullPage: true });
   await page.close();
 
@@ -271,6 +273,7 @@ async function connectionScreens(browser, context, viewport, colorScheme, tag) {
   await pasteAndGo(page, OTHER_COMPANY, "Weiter");
   await page.getByRole("button", { name: "Verbindung aktualisieren" }).click();
   await page.getByRole("heading", { level: 1, name: /^Das ist / }).waitFor();
+  await page.mouse.move(0, 0);
   await shoot(page, `48-de-different-company-${tag}`, { fullPage: true });
   await page.close();
   page = await start(de, "?delay=0");

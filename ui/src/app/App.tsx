@@ -90,6 +90,8 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
   }, [i18n.resolvedLanguage, i18n.language]);
 
   const info = load.state === "ready" ? load.info : null;
+  /** The wizard for a new connection is open (not a re-authorisation). */
+  const connecting = view?.kind === "wizard" && !view.initial?.draft.target;
   return (
     <div className={info?.support_mode ? "app app--support" : "app"}>
       <a className="skip-link" href="#main">
@@ -106,36 +108,35 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
               <Tag tone="info">{t("app.supportMode")}</Tag>
             </span>
           )}
-          {info && view && (
-            <nav className="app-nav" aria-label={t("nav.label")}>
-              <ul className="app-nav__list">
-                <li>
-                  <button
-                    type="button"
-                    className="app-nav__link"
-                    aria-current={view.kind === "connections" ? "page" : undefined}
-                    onClick={showConnections}
-                  >
-                    {t("nav.connections")}
-                  </button>
-                </li>
-                <li>
-                  <button
-                    type="button"
-                    className="app-nav__link"
-                    aria-current={
-                      view.kind === "wizard" && !view.initial?.draft.target ? "page" : undefined
-                    }
-                    onClick={connect}
-                  >
-                    {t("nav.connect")}
-                  </button>
-                </li>
-              </ul>
-            </nav>
-          )}
           <LanguageSwitcher />
         </div>
+        {info && view && (
+          <nav className="app-nav" aria-label={t("nav.label")}>
+            <ul className="app-nav__list">
+              <li>
+                <button
+                  type="button"
+                  className="app-nav__link"
+                  aria-current={view.kind === "connections" ? "page" : undefined}
+                  onClick={showConnections}
+                >
+                  {t("nav.connections")}
+                </button>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="app-nav__link"
+                  aria-current={connecting ? "page" : undefined}
+                  // Already connecting a system: keep what was entered.
+                  onClick={connecting ? undefined : connect}
+                >
+                  {t("nav.connect")}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {info?.demo && <Banner title={t("demo.title")}>{t("demo.body")}</Banner>}
