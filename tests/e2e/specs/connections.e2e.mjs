@@ -40,6 +40,8 @@ async function checkedCard() {
 }
 
 async function shot(name) {
+  // Let the new page paint first (WebKit can capture the previous frame).
+  await browser.pause(300);
   await browser.saveScreenshot(path.join(artifacts, `connections-${name}.png`));
 }
 
