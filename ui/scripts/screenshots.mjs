@@ -80,12 +80,20 @@ async function shoot(page, name, { axe = true, fullPage = false } = {}) {
   if (axe) await axeCheck(page, name);
 }
 
-async function start(context, query = "") {
+/** Opens the app on its first screen, whichever it is. */
+async function open(context, query) {
   const page = await context.newPage();
   page.on("pageerror", (error) =>
     problems.push({ screen: "page", id: "pageerror", impact: "critical", nodes: [error.message] }),
   );
   await page.goto(`${baseUrl}${query}`);
+  await page.locator("h1").first().waitFor();
+  return page;
+}
+
+/** Opens the app on the wizard's first step (no saved connections). */
+async function start(context, query = "") {
+  const page = await open(context, query);
   await page.getByRole("radio").first().waitFor();
   return page;
 }
@@ -209,20 +217,11 @@ async function providerScreens(browser, context, viewport, colorScheme, tag) {
   await de.close();
 }
 
-/** Opens the app on its first screen, whichever it is. */
-async function open(context, query) {
-  const page = await context.newPage();
-  page.on("pageerror", (error) =>
-    problems.push({ screen: "page", id: "pageerror", impact: "critical", nodes: [error.message] }),
-  );
-  await page.goto(`${baseUrl}${query}`);
-  await page.locator("h1").first().waitFor();
-  return page;
-}
-
 /** Waits until the connections screen has checked every connection. */
 async function checked(page) {
-  await page.getByRole("heading", { level: 1, name: /Your connections|Ihre Verbindungen/ }).waitFor();
+  await page
+    .getByRole("heading", { level: 1, name: /Your connections|Ihre Verbindungen/ })
+    .waitFor();
   await page.waitForFunction(() => !/Checking…|Wird geprüft …/.test(document.body.innerText));
 }
 

@@ -3,7 +3,13 @@ import { useTranslation } from "react-i18next";
 import { Banner, Button, ButtonGroup, ErrorSummary, Panel, Spinner } from "../../components/ui";
 import { renderProblem } from "../../lib/i18n";
 import { useBackend } from "../../lib/ipc/BackendContext";
-import type { ConnectionList, ConnectionSummary, ProviderSummary } from "../../lib/ipc/types";
+import type {
+  ConnectionList,
+  ConnectionSummary,
+  Problem,
+  ProviderSummary,
+  Result,
+} from "../../lib/ipc/types";
 import { ConnectionCard, type RowProblem } from "./ConnectionCard";
 import { RemoveConnection } from "./RemoveConnection";
 import { nowSeconds } from "./time";
@@ -30,6 +36,11 @@ type Removing = { id: string; busy: boolean; problem: RowProblem | null };
 type Renaming = { id: string; busy: boolean; problem: RowProblem | null };
 
 const unexpected: RowProblem = { code: "unexpected_error" };
+
+/** A command's answer, with a failed call (no answer at all) as an unexpected error. */
+function settle<T>(call: Promise<Result<T, Problem>>): Promise<Result<T, RowProblem>> {
+  return call.catch(() => ({ status: "error", error: unexpected }) as const);
+}
 
 /**
  * "Your connections": every saved connection with its status. Opening the screen checks them
@@ -89,19 +100,10 @@ export function ConnectionsScreen({
   const check = useCallback(
     async (id: string) => {
       setRows((current) => ({ ...current, [id]: { checking: true, problem: null } }));
-      let problem: RowProblem | null = null;
-      try {
-        const result = await backend.checkConnection(id);
-        if (result.status === "ok") {
-          problem = result.data.problem;
-          if (mounted.current) replace(result.data.connection);
-        } else {
-          problem = result.error;
-        }
-      } catch {
-        problem = unexpected;
-      }
+      const result = await settle(backend.checkConnection(id));
       if (!mounted.current) return;
+      if (result.status === "ok") replace(result.data.connection);
+      const problem = result.status === "ok" ? result.data.problem : result.error;
       setNow(nowSeconds());
       setRows((current) => ({ ...current, [id]: { checking: false, problem } }));
     },
@@ -164,16 +166,10 @@ export function ConnectionsScreen({
 
   const remove = async (connection: ConnectionSummary) => {
     setRemoving({ id: connection.id, busy: true, problem: null });
-    let problem: RowProblem | null = null;
-    try {
-      const result = await backend.removeConnection(connection.id);
-      if (result.status === "error") problem = result.error;
-    } catch {
-      problem = unexpected;
-    }
+    const result = await settle(backend.removeConnection(connection.id));
     if (!mounted.current) return;
-    if (problem) {
-      setRemoving({ id: connection.id, busy: false, problem });
+    if (result.status === "error") {
+      setRemoving({ id: connection.id, busy: false, problem: result.error });
       return;
     }
     setLoad((current) =>
@@ -187,19 +183,13 @@ export function ConnectionsScreen({
 
   const rename = async (connection: ConnectionSummary, label: string) => {
     setRenaming({ id: connection.id, busy: true, problem: null });
-    let problem: RowProblem | null = null;
-    try {
-      const result = await backend.renameConnection(connection.id, label);
-      if (result.status === "ok") replace(result.data);
-      else problem = result.error;
-    } catch {
-      problem = unexpected;
-    }
+    const result = await settle(backend.renameConnection(connection.id, label));
     if (!mounted.current) return;
-    if (problem) {
-      setRenaming({ id: connection.id, busy: false, problem });
+    if (result.status === "error") {
+      setRenaming({ id: connection.id, busy: false, problem: result.error });
       return;
     }
+    replace(result.data);
     setRenaming(null);
     setNotice(t("connections.renamed", { label }));
   };

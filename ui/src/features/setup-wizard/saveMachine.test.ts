@@ -3,14 +3,13 @@ import { sameCompanyName } from "../../lib/companyName";
 import { OTHER_COMPANY, successReport } from "../../lib/ipc/fakeBackend";
 import { sampleConnection } from "../../lib/ipc/fakeConnections";
 import type { StagedCredentials } from "../../lib/ipc/types";
+import { expectStep, run } from "../../test/machine";
 import {
-  initialState,
   LABEL_MAX,
   type ReauthTarget,
   reauthoriseState,
   stepNumber,
   type WizardAction,
-  type WizardState,
   wizardReducer,
 } from "./wizardMachine";
 
@@ -23,18 +22,6 @@ const target: ReauthTarget = {
   provider: "hrworks",
   account: { id: "40117", name: "Sonnenschein Bäckerei GmbH" },
 };
-
-function run(actions: WizardAction[], from: WizardState = initialState()): WizardState {
-  return actions.reduce(wizardReducer, from);
-}
-
-function expectStep<S extends WizardState["step"]>(
-  state: WizardState,
-  step: S,
-): Extract<WizardState, { step: S }> {
-  expect(state.step).toBe(step);
-  return state as Extract<WizardState, { step: S }>;
-}
 
 /** The actions from a blank wizard (or re-authorisation) to a result for `verified`. */
 function verified(result = report, provider: "hrworks" = "hrworks"): WizardAction[] {

@@ -509,6 +509,13 @@ function startSaving(saving: Saving): Saving {
 
 const idle: Saving = { busy: false, problem: null, attempt: 0 };
 
+type SavingState = Extract<WizardState, { saving: Saving }>;
+
+/** Whether `state` is waiting for the answer to save attempt `attempt`. */
+function awaits(state: WizardState, attempt: number): state is SavingState {
+  return "saving" in state && state.saving.busy && state.saving.attempt === attempt;
+}
+
 function saveReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case "saveRequested": {
@@ -575,15 +582,7 @@ function saveReducer(state: WizardState, action: WizardAction): WizardState {
       }
     }
     case "saveFailed": {
-      if (
-        (state.step !== "confirm" &&
-          state.step !== "updating" &&
-          state.step !== "differentAccount") ||
-        !state.saving.busy ||
-        state.saving.attempt !== action.attempt
-      ) {
-        return state;
-      }
+      if (!awaits(state, action.attempt)) return state;
       const saving: Saving = { ...state.saving, busy: false, problem: action.problem };
       const { problem } = action;
       if (state.step === "updating" && problem.code === "different_account") {
@@ -603,15 +602,7 @@ function saveReducer(state: WizardState, action: WizardAction): WizardState {
       return { ...state, saving };
     }
     case "saveSucceeded": {
-      if (
-        (state.step !== "confirm" &&
-          state.step !== "updating" &&
-          state.step !== "differentAccount") ||
-        !state.saving.busy ||
-        state.saving.attempt !== action.attempt
-      ) {
-        return state;
-      }
+      if (!awaits(state, action.attempt)) return state;
       const how: SavedHow =
         state.step === "confirm"
           ? "saved"
