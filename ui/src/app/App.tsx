@@ -35,7 +35,7 @@ type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; info:
  * `focus` moves focus to its first heading when opened from another screen).
  */
 type View =
-  | { kind: "connections"; list?: ConnectionList }
+  | { kind: "connections"; list?: ConnectionList; focus: boolean }
   | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean };
 
 /** The first screen: the connections when there are any (or unreadable ones), else the wizard. */
@@ -47,7 +47,7 @@ async function firstView(backend: Backend, initialWizard?: WizardState): Promise
       result.status === "ok" &&
       (result.data.connections.length > 0 || result.data.set_aside > 0)
     ) {
-      return { kind: "connections", list: result.data };
+      return { kind: "connections", list: result.data, focus: false };
     }
   } catch {
     // Listing failed: the wizard still works; "Your connections" says what went wrong.
@@ -76,7 +76,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
     };
   }, [backend, initialWizard]);
 
-  const showConnections = () => setView({ kind: "connections" });
+  const showConnections = () => setView({ kind: "connections", focus: true });
   const connect = () =>
     setView((current) => ({
       kind: "wizard",
@@ -155,6 +155,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
           <ConnectionsScreen
             supportMode={info.support_mode}
             initial={view.list}
+            focusOnOpen={view.focus}
             onConnect={connect}
             onReauthorise={(connection) =>
               setView((current) => ({

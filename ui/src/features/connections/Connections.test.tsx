@@ -344,3 +344,20 @@ describe("re-authorising a connection", () => {
     ).toBeInTheDocument();
   });
 });
+
+describe("moving between screens", () => {
+  it("focuses the connections heading and names the window when opened from the wizard", async () => {
+    const { user } = setup([]);
+    const nav = () => within(screen.getByRole("navigation", { name: "Main" }));
+    await screen.findByRole("heading", { level: 1, name: "Which HR system do you use?" });
+    await user.click(screen.getByRole("button", { name: "Your connections" }));
+    const heading = await screen.findByRole("heading", { level: 1, name: "Your connections" });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(document.title).toBe("Your connections – HR Link");
+    // The current page's link keeps the wizard as it is.
+    await user.click(nav().getByRole("button", { name: "Connect a system" }));
+    await user.click(await screen.findByRole("radio", { name: /HRworks/ }));
+    await user.click(nav().getByRole("button", { name: "Connect a system" }));
+    expect(screen.getByRole("radio", { name: /HRworks/ })).toBeChecked();
+  });
+});

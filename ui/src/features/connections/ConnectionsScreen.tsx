@@ -18,6 +18,8 @@ export interface ConnectionsScreenProps {
   supportMode: boolean;
   /** The list the app already loaded to choose its first screen (saves a second call). */
   initial?: ConnectionList;
+  /** Move focus to the heading when it appears (opened from another screen, not at start-up). */
+  focusOnOpen?: boolean;
   onConnect(): void;
   onReauthorise(connection: ConnectionSummary): void;
 }
@@ -49,6 +51,7 @@ function settle<T>(call: Promise<Result<T, Problem>>): Promise<Result<T, RowProb
 export function ConnectionsScreen({
   supportMode,
   initial,
+  focusOnOpen = false,
   onConnect,
   onReauthorise,
 }: ConnectionsScreenProps) {
@@ -147,19 +150,26 @@ export function ConnectionsScreen({
     })();
   }, [ids === null]);
 
-  // Focus the page's heading when switching between the list and the removal page.
-  const view = removing ? `remove:${removing.id}` : "list";
+  // The window is named after the page's heading, as in the wizard.
+  useEffect(() => {
+    const heading = rootRef.current?.querySelector("h1")?.textContent;
+    if (heading) document.title = t("app.documentTitle", { page: heading });
+  });
+
+  // Focus the page's heading when it changes (loaded, the list, the removal page), as a new page
+  // would; not on the app's first screen, where focus starts at the skip link.
+  const page = load.state === "ready" ? (removing ? `remove:${removing.id}` : "list") : load.state;
   const shown = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
   useEffect(() => {
     shown.current += 1;
-    if (shown.current === 1) return;
+    if (shown.current === 1 && !focusOnOpen) return;
     const heading = rootRef.current?.querySelector("h1");
     if (heading && !rootRef.current?.querySelector(".error-summary")) {
       heading.setAttribute("tabindex", "-1");
       heading.focus();
     }
-  }, [view]);
+  }, [page]);
 
   const providerOf = (connection: ConnectionSummary) =>
     providers.find((p) => p.id === connection.provider);
