@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, OTHER_COMPANY, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
 import { sampleConnections } from "../../lib/ipc/fakeConnections";
@@ -83,11 +83,23 @@ describe("the connections screen", () => {
   });
 
   it("checks one connection now, showing the wait and then the problem with its next step", async () => {
-    const { user, backend } = setup([bakery], { stepDelayMs: 30 });
+    const { user, backend } = setup([bakery]);
     await checksDone(backend, 1);
     backend.connections.setHealth("connection-bakery", "unreachable");
+    // The check waits until the test lets it answer.
+    let answer = () => {};
+    const check = backend.checkConnection;
+    backend.checkConnection = (id) =>
+      new Promise((resolve) => {
+        answer = () => resolve(check(id));
+      });
     await user.click(screen.getByRole("button", { name: "Check now Bakery payroll" }));
     expect(within(row("Bakery payroll")).getByText("Checking…")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Check now Bakery payroll" })).toHaveAttribute(
+      "aria-busy",
+      "true",
+    );
+    act(() => answer());
     expect(await within(row("Bakery payroll")).findByText("Cannot reach")).toBeVisible();
     expect(row("Bakery payroll")).toHaveTextContent(/HRworks could not be reached/i);
   });
