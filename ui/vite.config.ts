@@ -26,5 +26,8 @@ export default defineConfig({
     restoreMocks: true,
     // Two shared cores: keep the worker count small.
     maxWorkers: 2,
+    // Whole flows with axe-core runs take 2–3 s alone and over 5 s (the default limit) when
+    // other builds share the cores; a hang still fails.
+    testTimeout: 20_000,
   },
 });

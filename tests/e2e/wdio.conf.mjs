@@ -1,7 +1,7 @@
 // WebdriverIO drives the real, built HR Link app through tauri-driver, which forwards to
 // WebKitWebDriver. `run` starts this under Xvfb with a private keychain session.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,12 +41,18 @@ export const config = {
   waitforTimeout: 20_000,
   connectionRetryCount: 3,
 
-  // A fresh tauri-driver per session: each spec file starts the app anew.
+  // A fresh tauri-driver per session: each spec file starts the app anew, with an empty config
+  // dir of its own (saved connections live there; their secrets in the private keychain that
+  // `run` starts), so a connection one spec saves never changes another spec's first screen.
   beforeSession: () => {
+    process.env.HRLINK_CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), "hrlink-e2e-config-"));
     tauriDriver = spawn(tauriDriverBin, [], { stdio: [null, process.stdout, process.stderr] });
     return new Promise((resolve) => setTimeout(resolve, 500));
   },
-  afterSession: () => tauriDriver?.kill(),
+  afterSession: () => {
+    tauriDriver?.kill();
+    rmSync(process.env.HRLINK_CONFIG_DIR, { recursive: true, force: true });
+  },
 
   // The final screen of every test is kept as an artefact (not committed).
   afterTest: async (test) => {

@@ -3,9 +3,11 @@
 // colour contrast). The script starts its own server (no file watching, so a regenerated
 // bindings file cannot reload the page mid-run) and stops it at the end.
 //
-//   npm run screenshots [-- outDir] [--only=hrworks|providers]   # default /tmp/ui-shots, all
+//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections]   # default /tmp/ui-shots, all
 //
-// "providers" are the IRIS API-user step and the browser sign-ins (iPayroll, Employment Hero).
+// "providers" are the IRIS API-user step and the browser sign-ins (iPayroll, Employment Hero);
+// "connections" the wizard's end (check your answers, saved, different company) and the
+// connections screen.
 //
 // Needs Debian's chromium (/usr/bin/chromium) or CHROMIUM=/path/to/chrome.
 
@@ -36,6 +38,8 @@ const REJECTED =
   "Access Key: SBXACCESSKEYREJECT000002\nSecret Access Key: sbx/Secret+Reject=000000000000000000000002\n";
 const NO_PERM =
   "Access Key: SBXACCESSKEYNOPERM000003\nSecret Access Key: sbx/Secret+NoPerm=000000000000000000000003\n";
+const OTHER_COMPANY =
+  "Access Key: SBXACCESSKEYOTHERCO00001\nSecret Access Key: sbx/Secret+OtherCompany=000000000000000004\n";
 const REDACTED = "Access Key: SBXACC...0001\nSecret Access Key: sbx/Secret...0001\n";
 
 const browser = await chromium.launch({
@@ -76,12 +80,20 @@ async function shoot(page, name, { axe = true, fullPage = false } = {}) {
   if (axe) await axeCheck(page, name);
 }
 
-async function start(context, query = "") {
+/** Opens the app on its first screen, whichever it is. */
+async function open(context, query) {
   const page = await context.newPage();
   page.on("pageerror", (error) =>
     problems.push({ screen: "page", id: "pageerror", impact: "critical", nodes: [error.message] }),
   );
   await page.goto(`${baseUrl}${query}`);
+  await page.locator("h1").first().waitFor();
+  return page;
+}
+
+/** Opens the app on the wizard's first step (no saved connections). */
+async function start(context, query = "") {
+  const page = await open(context, query);
   await page.getByRole("radio").first().waitFor();
   return page;
 }
@@ -205,6 +217,72 @@ async function providerScreens(browser, context, viewport, colorScheme, tag) {
   await de.close();
 }
 
+/** Waits until the connections screen has checked every connection. */
+async function checked(page) {
+  await page
+    .getByRole("heading", { level: 1, name: /Your connections|Ihre Verbindungen/ })
+    .waitFor();
+  await page.waitForFunction(() => !/Checking…|Wird geprüft …/.test(document.body.innerText));
+}
+
+/** The wizard's end and the connections screen, in English and German. */
+async function connectionScreens(browser, context, viewport, colorScheme, tag) {
+  let page = await open(context, "?delay=150&connections=sample&setAside=1");
+  await checked(page);
+  await shoot(page, `40-connections-${tag}`, { fullPage: true });
+  await page.getByRole("button", { name: "Rename Bakery payroll" }).click();
+  await shoot(page, `41-connections-rename-${tag}`);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Remove Bakery payroll" }).click();
+  await page.getByRole("heading", { level: 1, name: "Remove Bakery payroll?" }).waitFor();
+  await shoot(page, `42-connections-remove-${tag}`);
+  await page.close();
+
+  page = await start(context, "?delay=0");
+  await toCredentials(page);
+  await pasteAndGo(page, VALID);
+  await page.getByRole("heading", { level: 1, name: /is this the right company/ }).waitFor();
+  await page.getByRole("button", { name: "Save this connection" }).click();
+  await page.getByRole("heading", { level: 1, name: "Check your answers before saving" }).waitFor();
+  await shoot(page, `43-check-answers-${tag}`, { fullPage: true });
+  await page.getByRole("button", { name: "Save connection" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Connected: / }).waitFor();
+  await shoot(page, `44-saved-${tag}`);
+  await page.close();
+
+  page = await open(context, "?delay=0&connections=sample");
+  await checked(page);
+  await page.getByRole("button", { name: "Re-authorise Bakery payroll" }).click();
+  await page.locator("textarea").waitFor();
+  await shoot(page, `45-reauthorise-${tag}`);
+  await pasteAndGo(page, OTHER_COMPANY);
+  await page.getByRole("button", { name: "Update connection" }).click();
+  await page.getByRole("heading", { level: 1, name: /^This is / }).waitFor();
+  // The pointer would rest on the new page's first button (its hover colour is not what is shown).
+  await page.mouse.move(0, 0);
+  await shoot(page, `46-different-company-${tag}`, { fullPage: true });
+  await page.close();
+
+  const de = await browser.newContext({ viewport, colorScheme, locale: "de-DE" });
+  page = await open(de, "?delay=0&connections=sample&setAside=2&support=1");
+  await checked(page);
+  await shoot(page, `47-de-connections-support-${tag}`, { fullPage: true });
+  await page.getByRole("button", { name: "Neu autorisieren Bakery payroll" }).click();
+  await page.locator("textarea").waitFor();
+  await pasteAndGo(page, OTHER_COMPANY, "Weiter");
+  await page.getByRole("button", { name: "Verbindung aktualisieren" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Das ist / }).waitFor();
+  await page.mouse.move(0, 0);
+  await shoot(page, `48-de-different-company-${tag}`, { fullPage: true });
+  await page.close();
+  page = await start(de, "?delay=0");
+  await toCredentials(page, "Weiter");
+  await pasteAndGo(page, VALID, "Weiter");
+  await page.getByRole("button", { name: "Diese Verbindung speichern" }).click();
+  await shoot(page, `49-de-check-answers-${tag}`, { fullPage: true });
+  await de.close();
+}
+
 const sizes = [
   { width: 1280, height: 800 },
   { width: 1024, height: 640 },
@@ -214,6 +292,13 @@ for (const colorScheme of ["light", "dark"]) {
   for (const viewport of sizes) {
     const tag = `${colorScheme}-${viewport.width}x${viewport.height}`;
     const context = await browser.newContext({ viewport, colorScheme, locale: "en-GB" });
+    if (only === undefined || only === "connections") {
+      await connectionScreens(browser, context, viewport, colorScheme, tag);
+    }
+    if (only === "connections") {
+      await context.close();
+      continue;
+    }
     if (only !== "hrworks") await providerScreens(browser, context, viewport, colorScheme, tag);
     if (only === "providers") {
       await context.close();

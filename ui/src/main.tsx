@@ -8,6 +8,7 @@ import "./styles/base.css";
 import "./components/ui/ui.css";
 import "./app/app.css";
 import "./features/setup-wizard/wizard.css";
+import "./features/connections/connections.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

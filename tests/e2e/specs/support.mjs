@@ -19,6 +19,11 @@ export function signInAs({ user, password }, decision = "allow") {
 export const keys = {
   valid: { access: "SBXACCESSKEYVALID0000001", secret: "sbx/Secret+Valid=0000000000000000000000001" },
   unknown: { access: "SBXACCESSKEYUNKNOWN00001", secret: "sbx/Secret+Unknown=00000000000000000000003" },
+  /** Valid for another company ("Sandbox Nordlicht Logistik GmbH"). */
+  otherCompany: {
+    access: "SBXACCESSKEYOTHERCO00001",
+    secret: "sbx/Secret+OtherCompany=000000000000000004",
+  },
 };
 export const sandboxCompany = "Sandbox Bäckerei GmbH";
 

@@ -8,7 +8,7 @@ export { RadioGroup, type RadioOption } from "./RadioGroup";
 export type { RevealLabels } from "./Reveal";
 export { Spinner, type Status, StatusIcon } from "./StatusIcon";
 export { StepIndicator } from "./StepIndicator";
-export { SummaryList } from "./SummaryList";
+export { SummaryList, type SummaryRow } from "./SummaryList";
 export { Tag, type TagTone } from "./Tag";
 export { TextArea } from "./TextArea";
 export { TextField } from "./TextField";

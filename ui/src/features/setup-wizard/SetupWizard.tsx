@@ -12,13 +12,18 @@ import type {
   StagedCredentials,
 } from "../../lib/ipc/types";
 import { irisCredentialText } from "./irisLogin";
+import { CheckAnswers } from "./steps/CheckAnswers";
 import { ChooseProvider } from "./steps/ChooseProvider";
+import { DifferentAccount } from "./steps/DifferentAccount";
 import { EnterCredentials } from "./steps/EnterCredentials";
 import { EnterIrisLogin } from "./steps/EnterIrisLogin";
 import { Result } from "./steps/Result";
+import { Saved } from "./steps/Saved";
 import { SignIn } from "./steps/SignIn";
 import { SignInWaiting } from "./steps/SignInWaiting";
+import { Updating } from "./steps/Updating";
 import { Verify } from "./steps/Verify";
+import { defaultLabel } from "./text";
 import {
   type CredentialSource,
   initialState,
@@ -28,14 +33,26 @@ import {
 
 export interface SetupWizardProps {
   appInfo: AppInfo;
-  /** Where to start (tests, resuming). */
+  /** Where to start (tests, resuming, re-authorising a connection). */
   initial?: WizardState;
+  /** After saving: "See your connections"; Back from re-authorising. */
+  onShowConnections(): void;
+  /** After saving: "Connect another system" (a fresh wizard). */
+  onConnectAnother(): void;
+  /** Move focus to the first page's heading (opened from another screen, not at start-up). */
+  focusOnStart?: boolean;
 }
 
 /**
  * The setup wizard: owns the state machine and performs the IPC calls its steps ask for.
  */
-export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
+export function SetupWizard({
+  appInfo,
+  initial,
+  onShowConnections,
+  onConnectAnother,
+  focusOnStart = false,
+}: SetupWizardProps) {
   const backend = useBackend();
   const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(wizardReducer, initial ?? initialState());
@@ -91,6 +108,35 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
       );
   }, [backend, run, runStaged]);
 
+  // Each save (or update, or replacement) starts exactly once, when the machine asks for it.
+  // Nothing below changes while it is under way (the machine allows no edits then).
+  const saving =
+    (state.step === "confirm" || state.step === "updating" || state.step === "differentAccount") &&
+    state.saving.busy
+      ? state
+      : null;
+  const saveAttempt = saving?.saving.attempt ?? null;
+  const saveStaged = saving?.staged.id ?? null;
+  const saveLabel = state.step === "confirm" ? state.label.trim() : "";
+  const replacementName = state.step === "differentAccount" ? state.typedName.trim() : null;
+  const targetId = state.draft.target?.id ?? null;
+  useEffect(() => {
+    if (saveAttempt === null || saveStaged === null) return;
+    const attempt = saveAttempt;
+    const call = targetId
+      ? backend.reauthoriseConnection(targetId, saveStaged, replacementName)
+      : backend.saveConnection(saveStaged, saveLabel);
+    call.then(
+      (result) =>
+        dispatch(
+          result.status === "ok"
+            ? { type: "saveSucceeded", attempt, connection: result.data }
+            : { type: "saveFailed", attempt, problem: result.error },
+        ),
+      () => dispatch({ type: "saveFailed", attempt, problem: { code: "unexpected_error" } }),
+    );
+  }, [backend, saveAttempt, saveStaged, saveLabel, replacementName, targetId]);
+
   // A sign-in still waiting when the wizard closes is stopped, so the browser's answer goes nowhere.
   useEffect(
     () => () => {
@@ -119,7 +165,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
   useEffect(() => {
     if (!loaded) return;
     shownSteps.current += 1;
-    if (shownSteps.current === 1) return;
+    if (shownSteps.current === 1 && !focusOnStart) return;
     window.scrollTo({ top: 0 });
     if (rootRef.current?.querySelector(".error-summary")) return;
     const target =
@@ -268,8 +314,15 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
   }
 
   const support = appInfo.support_mode;
+  const target = state.draft.target ?? null;
+  /** Back, except from a re-authorisation's first page, which leaves the wizard. */
+  const back = () =>
+    target && state.step === "credentials" ? onShowConnections() : dispatch({ type: "back" });
   return (
     <div ref={rootRef} className="wizard">
+      {target && state.step !== "saved" && (
+        <p className="wizard__context">{t("save.reauthoriseCaption", { label: target.label })}</p>
+      )}
       {state.step === "chooseProvider" && (
         <ChooseProvider
           providers={providers}
@@ -297,7 +350,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           }
           onUseDifferent={() => dispatch({ type: "useDifferentKey" })}
           onSubmit={submitIrisLogin}
-          onBack={() => dispatch({ type: "back" })}
+          onBack={back}
         />
       )}
       {state.step === "credentials" && provider?.credential_kind === "browser_sign_in" && (
@@ -311,7 +364,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           onSignIn={startSignIn}
           onContinue={() => dispatch({ type: "verifyStarted" })}
           onSignInAgain={() => dispatch({ type: "useDifferentKey" })}
-          onBack={() => dispatch({ type: "back" })}
+          onBack={back}
         />
       )}
       {state.step === "signingIn" && provider && (
@@ -337,7 +390,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           onDropFile={dropFile}
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
           onSubmit={submitCredentials}
-          onBack={() => dispatch({ type: "back" })}
+          onBack={back}
         />
       )}
       {state.step === "verifying" && provider && (
@@ -348,9 +401,67 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           provider={provider}
           outcome={state.outcome}
           prominentStep={support}
+          onSave={
+            state.outcome.kind === "ok" && state.outcome.report.account
+              ? {
+                  label: target ? t("save.updateConnection") : t("save.saveConnection"),
+                  onClick: () =>
+                    dispatch({
+                      type: "saveRequested",
+                      label: state.outcome.report?.account
+                        ? defaultLabel(provider, state.outcome.report.account, t)
+                        : "",
+                    }),
+                }
+              : undefined
+          }
           onTryAgain={() => dispatch({ type: "verifyStarted" })}
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
-          onBack={() => dispatch({ type: "back" })}
+          onBack={back}
+        />
+      )}
+      {/* The People step (its own issue) goes here, between the result and saving. */}
+      {state.step === "confirm" && provider && (
+        <CheckAnswers
+          provider={provider}
+          staged={state.staged}
+          report={state.report}
+          label={state.label}
+          labelError={state.labelError}
+          saving={state.saving}
+          canChangeProvider={!target}
+          onLabelChange={(text) => dispatch({ type: "editLabel", text })}
+          onChange={(answer) => dispatch({ type: "changeAnswer", answer })}
+          onSubmit={() => dispatch({ type: "saveSubmitted" })}
+          onBack={back}
+        />
+      )}
+      {state.step === "updating" && target && (
+        <Updating
+          label={target.label}
+          saving={state.saving}
+          onRetry={() => dispatch({ type: "saveSubmitted" })}
+        />
+      )}
+      {state.step === "differentAccount" && provider && (
+        <DifferentAccount
+          provider={provider}
+          saved={state.saved}
+          reached={state.reached}
+          typedName={state.typedName}
+          nameError={state.nameError}
+          saving={state.saving}
+          onNameChange={(text) => dispatch({ type: "editReplacementName", text })}
+          onRetry={() => dispatch({ type: "retryWithRightAccount" })}
+          onReplace={() => dispatch({ type: "saveSubmitted" })}
+        />
+      )}
+      {state.step === "saved" && (
+        <Saved
+          connection={state.connection}
+          how={state.how}
+          onShowConnections={onShowConnections}
+          onConnectAnother={onConnectAnother}
         />
       )}
     </div>

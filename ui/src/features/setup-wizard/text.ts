@@ -95,3 +95,11 @@ export function regionName(region: string, language: string): string {
 export function permissionAnchor(id: string): string {
   return `permission-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
+
+/** The name a new connection gets unless the admin types another: the company, or "iPayroll 49764". */
+export function defaultLabel(provider: ProviderSummary, account: Account, t: TFunction): string {
+  if (provider.id === "ipayroll") {
+    return account.id ? `${provider.name} ${account.id}` : provider.name;
+  }
+  return accountName(provider, account, t);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { successReport } from "../../lib/ipc/fakeBackend";
 import type { StagedCredentials, VerificationReport, VerifyProgress } from "../../lib/ipc/types";
+import { expectStep, run } from "../../test/machine";
 import {
   applyProgress,
   type Draft,
@@ -9,24 +10,11 @@ import {
   initialState,
   stepNumber,
   type WizardAction,
-  type WizardState,
   wizardReducer,
 } from "./wizardMachine";
 
 const staged: StagedCredentials = { id: "staged-1", provider: "hrworks", hint: "••••••••0001" };
 const rejected = { code: "credentials_rejected", params: { provider: "HRworks" } } as const;
-
-function run(actions: WizardAction[], from: WizardState = initialState()): WizardState {
-  return actions.reduce(wizardReducer, from);
-}
-
-function expectStep<S extends WizardState["step"]>(
-  state: WizardState,
-  step: S,
-): Extract<WizardState, { step: S }> {
-  expect(state.step).toBe(step);
-  return state as Extract<WizardState, { step: S }>;
-}
 
 const toCredentials: WizardAction[] = [
   { type: "selectProvider", provider: "hrworks" },

@@ -5,6 +5,11 @@
  *                        ↕
  *                    signingIn (browser sign-in: waiting for the browser; still step 2)
  *
+ * After a successful result (see "Saving" at the end of this file):
+ *
+ *   result → [people: reserved] → confirm (check your answers) → saved
+ *   re-authorising: result → updating → saved, or → differentAccount → saved (replaced)
+ *
  * How credentials are handed over depends on the system: a key file (HRworks), an API user's name
  * and password (IRIS), or a sign-in in the system browser (iPayroll, Employment Hero).
  *
@@ -17,7 +22,9 @@
  * Actions that make no sense in the current state leave it unchanged (the same object).
  */
 
+import { sameCompanyName } from "../../lib/companyName";
 import type {
+  ConnectionSummary,
   Problem,
   ProviderId,
   StagedCredentials,
@@ -48,6 +55,8 @@ export interface Draft {
   irisPassword: string;
   /** Credentials the core holds for this wizard (only a masked hint). */
   staged: StagedCredentials | null;
+  /** The saved connection being re-authorised; absent or `null` when connecting a new one. */
+  target?: ReauthTarget | null;
 }
 
 /** The two IRIS fields, for errors that point at one of them. */
@@ -101,7 +110,8 @@ export type WizardState =
   /** Waiting for the browser sign-in numbered `signIns` to come back. */
   | (Base & { step: "signingIn" })
   | (Base & { step: "verifying"; staged: StagedCredentials; checklist: ChecklistItem[] })
-  | (Base & { step: "result"; staged: StagedCredentials; outcome: Outcome });
+  | (Base & { step: "result"; staged: StagedCredentials; outcome: Outcome })
+  | SaveState;
 
 export type WizardAction =
   | { type: "selectProvider"; provider: ProviderId }
@@ -127,7 +137,8 @@ export type WizardAction =
   | { type: "verifyStarted" }
   | { type: "verifyProgress"; run: number; progress: VerifyProgress }
   | { type: "verifyFinished"; run: number; report: VerificationReport }
-  | { type: "verifyFailed"; run: number; problem: WizardProblem };
+  | { type: "verifyFailed"; run: number; problem: WizardProblem }
+  | SaveAction;
 
 export const emptyDraft: Draft = {
   provider: null,
@@ -135,14 +146,16 @@ export const emptyDraft: Draft = {
   irisUsername: "",
   irisPassword: "",
   staged: null,
+  target: null,
 };
 
 export function initialState(draft: Draft = emptyDraft): WizardState {
   return { step: "chooseProvider", draft, runs: 0, signIns: 0, error: null };
 }
 
-/** 1-based position of a state's step, for "Step n of 4". */
+/** 1-based position of a state's step, for "Step n of 4" (0 for the pages after them). */
 export function stepNumber(state: WizardState): number {
+  if (isSaveStep(state)) return 0;
   return STEPS.indexOf(state.step === "signingIn" ? "credentials" : state.step) + 1;
 }
 
@@ -227,6 +240,9 @@ function afterIrisEdit(error: CredentialsError | null, field: IrisField): Creden
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  if (isSaveAction(action) || isSaveStep(state) || leavesReauthorisation(state, action)) {
+    return saveReducer(state, action);
+  }
   switch (action.type) {
     case "selectProvider": {
       if (state.step !== "chooseProvider") return state;
@@ -371,5 +387,242 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const outcome: Outcome = { kind: "problem", problems: [action.problem], report: null };
       return { step: "result", draft, staged, ...counters(state), outcome };
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving: after a successful result.
+//
+// New connection:  result → confirm ("check your answers", the label) → saved
+// Re-authorising (`draft.target` set; the wizard starts at `credentials`):
+//                  result → updating → saved
+//                              ↘ differentAccount (another company) → credentials (try again)
+//                                                                  → saved (replaced by name)
+//
+// Reserved for the People step (its own issue): a state named "people" between `result` and
+// `confirm` that shows whom HR Link found. `saveRequested` will lead there, and its Continue to
+// `confirm`; nothing else here needs to change.
+// ---------------------------------------------------------------------------------------------
+
+/** The state name kept free for the People step (see above). */
+export type ReservedStepName = "people";
+
+/** The connection a re-authorisation is for (from the connections screen). */
+export type ReauthTarget = Pick<ConnectionSummary, "id" | "label" | "provider" | "account">;
+
+/** Longest label accepted (it names the connection in lists and headings). */
+export const LABEL_MAX = 80;
+
+export type LabelError = "required" | "tooLong";
+export type ReplacementError = "required" | "mismatch";
+
+/** A save or update under way (`busy`) or failed (`problem`, e.g. a locked keychain). */
+export interface Saving {
+  busy: boolean;
+  problem: WizardProblem | null;
+  /** Attempts so far; the current one's number tags its answer. */
+  attempt: number;
+}
+
+/** What a finished save did, for the confirmation page. */
+export type SavedHow = "saved" | "reauthorised" | "replaced";
+
+interface Verified extends Base {
+  staged: StagedCredentials;
+  report: VerificationReport;
+  saving: Saving;
+}
+
+export type SaveState =
+  | (Verified & { step: "confirm"; label: string; labelError: LabelError | null })
+  | (Verified & { step: "updating" })
+  | (Verified & {
+      step: "differentAccount";
+      saved: string;
+      reached: string;
+      typedName: string;
+      nameError: ReplacementError | null;
+    })
+  | (Base & { step: "saved"; connection: ConnectionSummary; how: SavedHow });
+
+export type SaveStepName = SaveState["step"];
+
+export type SaveAction =
+  /** "Save this connection" (or "Update connection") on a successful result. */
+  | { type: "saveRequested"; label: string }
+  | { type: "editLabel"; text: string }
+  /** "Change" on the check-your-answers page. */
+  | { type: "changeAnswer"; answer: "provider" | "credentials" }
+  /** Save, Update or Replace pressed (or Try again after a failure). */
+  | { type: "saveSubmitted" }
+  | { type: "saveFailed"; attempt: number; problem: WizardProblem }
+  | { type: "saveSucceeded"; attempt: number; connection: ConnectionSummary }
+  | { type: "editReplacementName"; text: string }
+  /** "Try again with the right account" on the different-company page. */
+  | { type: "retryWithRightAccount" };
+
+const SAVE_ACTIONS: ReadonlySet<string> = new Set<SaveAction["type"]>([
+  "saveRequested",
+  "editLabel",
+  "changeAnswer",
+  "saveSubmitted",
+  "saveFailed",
+  "saveSucceeded",
+  "editReplacementName",
+  "retryWithRightAccount",
+]);
+
+const SAVE_STEPS: ReadonlySet<string> = new Set<SaveStepName>([
+  "confirm",
+  "updating",
+  "differentAccount",
+  "saved",
+]);
+
+function isSaveAction(action: WizardAction): action is SaveAction {
+  return SAVE_ACTIONS.has(action.type);
+}
+
+export function isSaveStep(state: WizardState): state is Extract<WizardState, SaveState> {
+  return SAVE_STEPS.has(state.step);
+}
+
+/** Back from the credentials step of a re-authorisation leaves the wizard (the component's job). */
+function leavesReauthorisation(state: WizardState, action: WizardAction): boolean {
+  return action.type === "back" && state.step === "credentials" && Boolean(state.draft.target);
+}
+
+/** The wizard for re-authorising `target`: straight at its credentials step. */
+export function reauthoriseState(target: ReauthTarget): WizardState {
+  return credentials({ ...emptyDraft, provider: target.provider, target }, { runs: 0, signIns: 0 });
+}
+
+export function validateLabel(label: string): LabelError | null {
+  if (label.trim() === "") return "required";
+  if (label.trim().length > LABEL_MAX) return "tooLong";
+  return null;
+}
+
+function startSaving(saving: Saving): Saving {
+  return { busy: true, problem: null, attempt: saving.attempt + 1 };
+}
+
+const idle: Saving = { busy: false, problem: null, attempt: 0 };
+
+type SavingState = Extract<WizardState, { saving: Saving }>;
+
+/** Whether `state` is waiting for the answer to save attempt `attempt`. */
+function awaits(state: WizardState, attempt: number): state is SavingState {
+  return "saving" in state && state.saving.busy && state.saving.attempt === attempt;
+}
+
+function saveReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case "saveRequested": {
+      if (state.step !== "result" || state.outcome.kind !== "ok") return state;
+      const verified = {
+        draft: state.draft,
+        ...counters(state),
+        staged: state.staged,
+        report: state.outcome.report,
+      };
+      if (state.draft.target) {
+        return { ...verified, step: "updating", saving: startSaving(idle) };
+      }
+      return { ...verified, step: "confirm", label: action.label, labelError: null, saving: idle };
+    }
+    case "editLabel": {
+      if (state.step !== "confirm" || state.saving.busy) return state;
+      return { ...state, label: action.text, labelError: null };
+    }
+    case "changeAnswer": {
+      if (state.step !== "confirm" || state.saving.busy) return state;
+      if (action.answer === "provider") {
+        return { step: "chooseProvider", draft: state.draft, ...counters(state), error: null };
+      }
+      return credentials({ ...state.draft, staged: state.staged }, counters(state));
+    }
+    case "back": {
+      if (state.step === "confirm" && !state.saving.busy) {
+        const outcome: Outcome = { kind: "ok", report: state.report };
+        return {
+          step: "result",
+          draft: state.draft,
+          staged: state.staged,
+          ...counters(state),
+          outcome,
+        };
+      }
+      return state;
+    }
+    case "saveSubmitted": {
+      switch (state.step) {
+        case "confirm": {
+          if (state.saving.busy) return state;
+          const labelError = validateLabel(state.label);
+          if (labelError)
+            return { ...state, labelError, saving: { ...state.saving, problem: null } };
+          return { ...state, saving: startSaving(state.saving) };
+        }
+        case "updating":
+          return state.saving.busy ? state : { ...state, saving: startSaving(state.saving) };
+        case "differentAccount": {
+          if (state.saving.busy) return state;
+          const nameError: ReplacementError | null =
+            state.typedName.trim() === ""
+              ? "required"
+              : sameCompanyName(state.typedName, state.reached)
+                ? null
+                : "mismatch";
+          if (nameError) return { ...state, nameError, saving: { ...state.saving, problem: null } };
+          return { ...state, saving: startSaving(state.saving) };
+        }
+        default:
+          return state;
+      }
+    }
+    case "saveFailed": {
+      if (!awaits(state, action.attempt)) return state;
+      const saving: Saving = { ...state.saving, busy: false, problem: action.problem };
+      const { problem } = action;
+      if (state.step === "updating" && problem.code === "different_account") {
+        return {
+          step: "differentAccount",
+          draft: state.draft,
+          ...counters(state),
+          staged: state.staged,
+          report: state.report,
+          saved: problem.params.saved,
+          reached: problem.params.reached,
+          typedName: "",
+          nameError: null,
+          saving: { ...saving, problem: null },
+        };
+      }
+      return { ...state, saving };
+    }
+    case "saveSucceeded": {
+      if (!awaits(state, action.attempt)) return state;
+      const how: SavedHow =
+        state.step === "confirm"
+          ? "saved"
+          : state.step === "updating"
+            ? "reauthorised"
+            : "replaced";
+      // The core forgot the credentials once it saved them.
+      const draft = { ...state.draft, staged: null };
+      return { step: "saved", draft, ...counters(state), connection: action.connection, how };
+    }
+    case "editReplacementName": {
+      if (state.step !== "differentAccount" || state.saving.busy) return state;
+      return { ...state, typedName: action.text, nameError: null };
+    }
+    case "retryWithRightAccount": {
+      if (state.step !== "differentAccount" || state.saving.busy) return state;
+      const draft = { ...state.draft, keyText: "", irisPassword: "", staged: null };
+      return credentials(draft, counters(state));
+    }
+    default:
+      return state;
   }
 }

@@ -287,6 +287,142 @@ export const de: Translation = {
     other:
       "Erteilen Sie dem Schlüssel diese Berechtigung in {{provider}} und wählen Sie dann „Erneut versuchen“.",
   },
+  nav: {
+    label: "Hauptnavigation",
+    connections: "Ihre Verbindungen",
+    connect: "System verbinden",
+  },
+  save: {
+    saveConnection: "Diese Verbindung speichern",
+    updateConnection: "Verbindung aktualisieren",
+    reauthoriseCaption: "{{label}} neu autorisieren",
+    confirm: {
+      heading: "Prüfen Sie Ihre Angaben vor dem Speichern",
+      lead: "HR Link bewahrt den geheimen Teil der Verbindung im Schlüsselbund dieses Computers auf, dem geschützten Speicher für Passwörter. Gespeichert wird erst, wenn Sie „Verbindung speichern“ wählen.",
+      system: "HR-System",
+      key: "Schlüssel",
+      keyValue: "Access Key {{hint}}",
+      user: "API-Benutzer",
+      signIn: "Angemeldet",
+      signInValue: "Im Browser, über die Anmeldeseite von {{provider}}",
+      permissions: "Erteilte Berechtigungen",
+      noPermissions: "Keine geprüft",
+      change: "Ändern",
+      changeSystem: "das HR-System",
+      changeKey: "den Schlüssel",
+      changeUser: "den API-Benutzer",
+      changeSignIn: "die Anmeldung",
+      labelLabel: "Name dieser Verbindung",
+      labelHint:
+        "Unter diesem Namen sehen Sie die Verbindung in Ihrer Liste. Sie können ihn später ändern.",
+      labelRequired: "Geben Sie einen Namen für diese Verbindung ein",
+      labelTooLong: "Der Name darf höchstens {{max}} Zeichen lang sein",
+      save: "Verbindung speichern",
+      saving: "Wird gespeichert …",
+      tryAgain: "Erneut versuchen",
+    },
+    updating: {
+      heading: "{{label}} wird aktualisiert",
+      busy: "Die neuen Angaben werden gespeichert …",
+      failedHeading: "{{label}} wurde nicht aktualisiert",
+      failedLead:
+        "Die Verbindung hat weiterhin ihre alten Angaben. Beheben Sie das Problem oben und versuchen Sie es erneut.",
+      tryAgain: "Erneut versuchen",
+    },
+    different: {
+      heading: "Das ist {{reached}}, aber diese Verbindung war für {{saved}}",
+      lead: "Es wurde nichts geändert. Sie haben zwei Möglichkeiten.",
+      rightHeading: "Das Konto von {{saved}} verwenden",
+      rightKey:
+        "Erstellen Sie in {{provider}} einen Schlüssel für {{saved}} und versuchen Sie es erneut.",
+      rightUser: "Geben Sie den API-Benutzer von {{saved}} ein und versuchen Sie es erneut.",
+      rightSignIn:
+        "Melden Sie sich in Ihrem Browser zuerst bei {{provider}} ab: Dort sind Sie bei {{reached}} angemeldet. Versuchen Sie es dann erneut und melden Sie sich mit dem Konto von {{saved}} an.",
+      retry: "Mit dem richtigen Konto erneut versuchen",
+      replaceHeading: "Oder durch {{reached}} ersetzen",
+      replaceBody:
+        "Tun Sie das nur, wenn diese Verbindung künftig für {{reached}} gelten soll. HR Link verwendet {{saved}} dann nicht mehr.",
+      nameLabel: "Geben Sie zum Ersetzen den Namen der neuen Firma ein",
+      nameHint: "Geben Sie „{{reached}}“ ein.",
+      nameRequired: "Geben Sie den Namen der neuen Firma ein, um die Verbindung zu ersetzen",
+      nameMismatch: "Der eingegebene Name ist nicht {{reached}}. Geben Sie ihn wie angezeigt ein",
+      replace: "Verbindung ersetzen",
+    },
+    done: {
+      saved: "Verbunden: {{label}}",
+      reauthorised: "{{label}} neu autorisiert",
+      replaced: "{{label}} ist jetzt mit {{company}} verbunden",
+      nextHeading: "Wie es weitergeht",
+      nextSaved:
+        "HR Link prüft diese Verbindung bei jedem Öffnen und zeigt unter „Ihre Verbindungen“, wie es ihr geht. Funktioniert sie nicht mehr, können Sie sie dort neu autorisieren.",
+      nextReauthorised:
+        "HR Link verwendet ab jetzt die neuen Angaben. Die alten wurden im Schlüsselbund dieses Computers ersetzt.",
+      keychain: "Der geheime Teil liegt nur im Schlüsselbund dieses Computers.",
+      seeConnections: "Ihre Verbindungen ansehen",
+      connectAnother: "Weiteres System verbinden",
+    },
+  },
+  connections: {
+    heading: "Ihre Verbindungen",
+    lead: "HR Link prüft jede Verbindung, wenn Sie diese Seite öffnen.",
+    empty: "Sie haben noch kein HR-System verbunden.",
+    emptyAction: "System verbinden",
+    setAside_one:
+      "{{count}} gespeicherte Verbindungsdatei konnte nicht gelesen werden und wurde beiseitegelegt. Sie wurde aufbewahrt, nicht gelöscht: Wenden Sie sich an den Support, falls eine Verbindung fehlt.",
+    setAside_other:
+      "{{count}} gespeicherte Verbindungsdateien konnten nicht gelesen werden und wurden beiseitegelegt. Sie wurden aufbewahrt, nicht gelöscht: Wenden Sie sich an den Support, falls eine Verbindung fehlt.",
+    setAsideTitle: "Einige Verbindungen konnten nicht gelesen werden",
+    loadFailed: "Ihre Verbindungen konnten nicht geladen werden",
+    listLabel: "Gespeicherte Verbindungen",
+    system: "HR-System",
+    company: "Firma",
+    key: "Schlüssel",
+    user: "API-Benutzer",
+    signIn: "Anmeldung",
+    lastWorked: "Zuletzt funktioniert",
+    neverWorked: "Seit dem Speichern nicht",
+    signedIn: "Über Ihren Browser",
+    checking: "Wird geprüft …",
+    progress: "{{done}} von {{total}} Verbindungen geprüft",
+    status: {
+      connected: "Verbunden",
+      failed_auth: "Anmeldung abgelehnt",
+      missing_permission: "Berechtigung fehlt",
+      unreachable: "Nicht erreichbar",
+      vault_locked: "Schlüsselbund gesperrt",
+    },
+    checkNow: "Jetzt prüfen",
+    reauthorise: "Neu autorisieren",
+    rename: "Umbenennen",
+    remove: "Entfernen",
+    renameLabel: "Neuer Name für {{label}}",
+    renameSave: "Namen speichern",
+    cancel: "Abbrechen",
+    renamed: "Umbenannt in {{label}}.",
+    removed: "{{label}} wurde entfernt.",
+    done: "Fertig",
+    removeConfirm: {
+      heading: "{{label}} entfernen?",
+      lead: "HR Link löscht auf diesem Computer:",
+      secret: "das im Schlüsselbund gespeicherte Geheimnis",
+      profile: "die Angaben zur Verbindung in HR Link (Name, System und Firma)",
+      notThere:
+        "In {{provider}} wird dabei nichts gelöscht. Um den Zugang auch dort zu beenden: {{how}}",
+      how: {
+        hrworks:
+          "Gehen Sie in HRworks zu Basics > Integrationen > HR WORKS-API und löschen Sie das Schlüsselpaar.",
+        iris: "Gehen Sie in IRIS HR Professional zu System Tools > Utilities > Company > API Users und setzen Sie den API-Benutzer auf inaktiv.",
+        ipayroll:
+          "Bitten Sie den Hauptbenutzer von iPayroll, den API-Benutzer aus den Benutzern der Organisation zu löschen.",
+        employmenthero:
+          "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und löschen Sie die App oder entziehen Sie ihr den Zugriff.",
+        other:
+          "Löschen Sie in {{provider}} den Schlüssel oder Benutzer, den Sie für HR Link angelegt haben.",
+      },
+      confirm: "Ja, entfernen",
+      cancel: "Nein, behalten",
+    },
+  },
   problem: {
     genericMessage: "Etwas ist schiefgelaufen, wofür HR Link keine Meldung hat (Code {{code}}).",
     genericNextStep:

@@ -12,6 +12,9 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { commands } from "./bindings.gen";
 import type {
   AppInfo,
+  CheckedConnection,
+  ConnectionList,
+  ConnectionSummary,
   CredentialInput,
   Language,
   Problem,
@@ -69,6 +72,27 @@ export interface Backend {
   signIn(provider: ProviderId, language: Language): Promise<Result<StagedCredentials, Problem>>;
   /** Stops the sign-in under way, if any: its `signIn` resolves with `sign_in_cancelled`. */
   cancelSignIn(): Promise<void>;
+  /** The saved connections, and how many unreadable profile files were set aside. */
+  listConnections(): Promise<Result<ConnectionList, Problem>>;
+  /**
+   * Saves verified staged credentials as a new connection: the secret goes to the keychain (never
+   * anywhere else), the rest to a profile. An empty `label` means the company's name.
+   */
+  saveConnection(staged: string, label: string): Promise<Result<ConnectionSummary, Problem>>;
+  /** Signs in again with a saved connection and probes its permissions; records the status. */
+  checkConnection(id: string): Promise<Result<CheckedConnection, Problem>>;
+  renameConnection(id: string, label: string): Promise<Result<ConnectionSummary, Problem>>;
+  /** Deletes the connection's keychain entry, then its profile. */
+  removeConnection(id: string): Promise<Result<null, Problem>>;
+  /**
+   * Replaces a connection's credentials with verified staged ones. Credentials that reach another
+   * company are refused (`different_account`) unless `replacementName` is that company's name.
+   */
+  reauthoriseConnection(
+    id: string,
+    staged: string,
+    replacementName: string | null,
+  ): Promise<Result<ConnectionSummary, Problem>>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -89,6 +113,13 @@ export const tauriBackend: Backend = {
   cancelSignIn: async () => {
     await commands.cancelSignIn();
   },
+  listConnections: () => commands.listConnections(),
+  saveConnection: (staged, label) => commands.saveConnection(staged, label),
+  checkConnection: (id) => commands.checkConnection(id),
+  renameConnection: (id, label) => commands.renameConnection(id, label),
+  removeConnection: (id) => commands.removeConnection(id),
+  reauthoriseConnection: (id, staged, replacementName) =>
+    commands.reauthoriseConnection(id, staged, replacementName),
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       switch (payload.type) {

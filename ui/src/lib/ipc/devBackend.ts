@@ -8,10 +8,14 @@
  * A browser sign-in opens no browser: it succeeds after `signInDelay=<ms>` (default 3000), as the
  * Sandbox user `as=<user name>` when given, unless `signIn=deny`, `timeout` or `wait` (until
  * cancelled) says otherwise.
+ *
+ * `connections=sample` starts with three saved connections (one connected, one whose key is
+ * refused, one whose keychain is locked) and `setAside=<n>` unreadable ones.
  */
 
 import type { Backend } from "./backend";
 import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
+import { sampleConnections } from "./fakeConnections";
 
 /** The sign-in behaviour the URL asks for. */
 export function signInFromParams(params: URLSearchParams): SignInBehaviour {
@@ -33,7 +37,15 @@ export function createDevBackend(params: URLSearchParams): Backend {
     appInfo: { demo: params.get("demo") !== "0", support_mode: params.get("support") === "1" },
     stepDelayMs: Number(params.get("delay") ?? 400),
     signIn: signInFromParams(params),
+    connections: {
+      connections: params.get("connections") === "sample" ? sampleConnections() : [],
+      setAside: Number(params.get("setAside") ?? 0),
+    },
   });
+  if (params.get("connections") === "sample") {
+    fake.connections.setHealth("connection-tea", "failed_auth");
+    fake.connections.setHealth("connection-payroll", "vault_locked");
+  }
 
   const readDropped = async (files: FileList | null | undefined): Promise<string[]> => {
     const paths: string[] = [];

@@ -4,12 +4,16 @@ import {
   irisText,
   keyFileText,
   maskTail,
+  OTHER_COMPANY,
   parseIrisText,
   parseKeyFile,
   SANDBOX_KEYS,
   SANDBOX_LOGINS,
 } from "./fakeBackend";
+import { sampleConnection } from "./fakeConnections";
 import type { VerifyProgress } from "./types";
+
+type KeyPair = { access: string; secret: string };
 
 describe("fakeBackend", () => {
   it("parses key files like the core and masks like mask_tail", () => {
@@ -193,6 +197,142 @@ describe("fakeBackend sign-in", () => {
         permissions: [{ id: "employees", status: "missing" }, { id: "leavebalances" }],
         problems: [{ code: "permission_missing", params: { permission: "employees" } }],
       },
+    });
+  });
+});
+
+describe("fakeBackend connections", () => {
+  async function verifiedKey(backend: ReturnType<typeof createFakeBackend>, keys: KeyPair) {
+    const staged = await backend.stageCredentials("hrworks", {
+      kind: "text",
+      text: keyFileText(keys),
+    });
+    if (staged.status !== "ok") throw new Error("staging failed");
+    await backend.verifyConnection(staged.data.id, () => {});
+    return staged.data.id;
+  }
+
+  it("saves only verified credentials, naming an unlabelled connection after the company", async () => {
+    const backend = createFakeBackend();
+    const staged = await backend.stageCredentials("hrworks", {
+      kind: "text",
+      text: keyFileText(SANDBOX_KEYS.valid),
+    });
+    if (staged.status !== "ok") throw new Error("staging failed");
+    expect(await backend.saveConnection(staged.data.id, "Payroll")).toMatchObject({
+      error: { code: "credentials_expired" },
+    });
+    await backend.verifyConnection(staged.data.id, () => {});
+    const saved = await backend.saveConnection(staged.data.id, "  ");
+    expect(saved).toMatchObject({
+      status: "ok",
+      data: {
+        label: "Sonnenschein Bäckerei GmbH",
+        hint: "••••••••0001",
+        status: "connected",
+        granted_permissions: ["persons", "persons.master-data", "organization-units"],
+      },
+    });
+    // The core forgets saved credentials: they cannot be saved twice.
+    expect(backend.stagedIds()).not.toContain(staged.data.id);
+    expect(await backend.listConnections()).toMatchObject({
+      data: { connections: [{ label: "Sonnenschein Bäckerei GmbH" }], set_aside: 0 },
+    });
+  });
+
+  it("refuses a failed verification with its problem", async () => {
+    const backend = createFakeBackend();
+    const id = await verifiedKey(backend, SANDBOX_KEYS.rejected);
+    expect(await backend.saveConnection(id, "x")).toMatchObject({
+      error: { code: "credentials_rejected" },
+    });
+  });
+
+  it("fails a keychain call once when told to, leaving nothing saved", async () => {
+    const backend = createFakeBackend();
+    const id = await verifiedKey(backend, SANDBOX_KEYS.valid);
+    backend.connections.failNextVaultCall({ code: "vault_locked" });
+    expect(await backend.saveConnection(id, "A")).toMatchObject({
+      error: { code: "vault_locked" },
+    });
+    expect(await backend.listConnections()).toMatchObject({ data: { connections: [] } });
+    expect(await backend.saveConnection(id, "A")).toMatchObject({ status: "ok" });
+  });
+
+  it("checks with the health a test sets, keeping when it last worked", async () => {
+    let now = 1000;
+    const backend = createFakeBackend({ connections: { now: () => now } });
+    const saved = await backend.saveConnection(await verifiedKey(backend, SANDBOX_KEYS.valid), "");
+    if (saved.status !== "ok") throw new Error("save failed");
+    const { id } = saved.data;
+    now = 2000;
+    backend.connections.setHealth(id, "failed_auth");
+    expect(await backend.checkConnection(id)).toMatchObject({
+      data: {
+        connection: { status: "failed_auth", verified_at: 2000, last_ok_at: 1000 },
+        problem: { code: "credentials_rejected", params: { provider: "HRworks" } },
+      },
+    });
+    backend.connections.setHealth(id, "connected");
+    expect(await backend.checkConnection(id)).toMatchObject({
+      data: { connection: { status: "connected", last_ok_at: 2000 }, problem: null },
+    });
+    expect(await backend.checkConnection("nope")).toMatchObject({
+      error: { code: "connection_not_found" },
+    });
+  });
+
+  it("renames (empty: the company's name) and removes", async () => {
+    const backend = createFakeBackend();
+    const saved = await backend.saveConnection(await verifiedKey(backend, SANDBOX_KEYS.valid), "");
+    if (saved.status !== "ok") throw new Error("save failed");
+    const { id } = saved.data;
+    expect(await backend.renameConnection(id, " Bakery ")).toMatchObject({
+      data: { label: "Bakery" },
+    });
+    expect(await backend.renameConnection(id, "")).toMatchObject({
+      data: { label: "Sonnenschein Bäckerei GmbH" },
+    });
+    expect(await backend.removeConnection(id)).toEqual({ status: "ok", data: null });
+    expect(await backend.listConnections()).toMatchObject({ data: { connections: [] } });
+  });
+
+  it("re-authorises the same company, and another only when its name is typed", async () => {
+    const backend = createFakeBackend();
+    const saved = await backend.saveConnection(await verifiedKey(backend, SANDBOX_KEYS.valid), "");
+    if (saved.status !== "ok") throw new Error("save failed");
+    const { id } = saved.data;
+    backend.connections.setHealth(id, "failed_auth");
+
+    const same = await verifiedKey(backend, SANDBOX_KEYS.valid);
+    expect(await backend.reauthoriseConnection(id, same, null)).toMatchObject({
+      data: { status: "connected", account: { name: "Sonnenschein Bäckerei GmbH" } },
+    });
+
+    const other = await verifiedKey(backend, SANDBOX_KEYS.otherCompany);
+    const refused = {
+      error: {
+        code: "different_account",
+        params: {
+          provider: "HRworks",
+          saved: "Sonnenschein Bäckerei GmbH",
+          reached: OTHER_COMPANY.name,
+        },
+      },
+    };
+    expect(await backend.reauthoriseConnection(id, other, null)).toMatchObject(refused);
+    expect(await backend.reauthoriseConnection(id, other, "Nordlicht")).toMatchObject(refused);
+    expect(
+      await backend.reauthoriseConnection(id, other, "  nordlicht   LOGISTIK gmbh. "),
+    ).toMatchObject({ data: { account: OTHER_COMPANY, label: "Sonnenschein Bäckerei GmbH" } });
+  });
+
+  it("lists connections saved before, and how many were set aside", async () => {
+    const backend = createFakeBackend({
+      connections: { connections: [sampleConnection()], setAside: 2 },
+    });
+    expect(await backend.listConnections()).toMatchObject({
+      data: { connections: [{ id: "connection-sample" }], set_aside: 2 },
     });
   });
 });

@@ -8,6 +8,11 @@
  */
 
 import type { Backend, FileDropEvent } from "./backend";
+import {
+  createFakeConnections,
+  type FakeConnections,
+  type FakeConnectionsOptions,
+} from "./fakeConnections";
 import type {
   Account,
   AppInfo,
@@ -42,7 +47,15 @@ export const SANDBOX_KEYS = {
     access: "SBXACCESSKEYOFFLINE00004",
     secret: "sbx/Secret+Offline=00000000000000000000004",
   },
+  /** Valid, for another company ({@link OTHER_COMPANY}): "wrong company" on re-authorising. */
+  otherCompany: {
+    access: "SBXACCESSKEYOTHERCO00001",
+    secret: "sbx/Secret+OtherCompany=000000000000000004",
+  },
 } as const;
+
+/** The company the `otherCompany` key reaches. */
+export const OTHER_COMPANY = { id: "40200", name: "Nordlicht Logistik GmbH" } as const;
 
 /**
  * The Sandbox's test users for IRIS and for the browser sign-ins (made-up values, not secrets;
@@ -185,6 +198,8 @@ export interface FakeBackendOptions {
   manualVerify?: boolean;
   /** What a browser sign-in does (default: succeeds after a few step delays). */
   signIn?: SignInBehaviour | ((provider: ProviderId) => SignInBehaviour);
+  /** Saved connections at the start, and how many unreadable ones were set aside. */
+  connections?: FakeConnectionsOptions;
 }
 
 /** A verification driven by the test: emit progress, then finish. */
@@ -201,7 +216,17 @@ export type FakeCall =
   | { method: "discardCredentials"; id: string }
   | { method: "verifyConnection"; id: string }
   | { method: "signIn"; provider: ProviderId; language: Language }
-  | { method: "cancelSignIn" };
+  | { method: "cancelSignIn" }
+  | { method: "listConnections" }
+  | { method: "saveConnection"; staged: string; label: string }
+  | { method: "checkConnection" | "removeConnection"; id: string }
+  | { method: "renameConnection"; id: string; label: string }
+  | {
+      method: "reauthoriseConnection";
+      id: string;
+      staged: string;
+      replacementName: string | null;
+    };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -220,6 +245,8 @@ export interface FakeBackend extends Backend {
   readonly pendingVerification: ManualVerification | null;
   /** The open sign-in when the behaviour is `wait`. */
   readonly pendingSignIn: ManualSignIn | null;
+  /** The saved connections (tests set their health and keychain failures here). */
+  readonly connections: FakeConnections;
 }
 
 const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
@@ -432,6 +459,10 @@ function hrworksScenario(staged: FakeStaged): VerifyScript {
   switch (staged.accessKey) {
     case SANDBOX_KEYS.valid.access:
       return scenarioFor(successReport(staged.provider));
+    case SANDBOX_KEYS.otherCompany.access:
+      return scenarioFor(
+        successReport(staged.provider, { account: { ...OTHER_COMPANY }, people: { count: 120 } }),
+      );
     case SANDBOX_KEYS.missingPermission.access: {
       const permissions: PermissionCheck[] = [
         { id: "persons", required: true, status: "granted" },
@@ -495,6 +526,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const calls: FakeCall[] = [];
   const files = new Map(Object.entries(options.files ?? {}));
   const staged = new Map<string, FakeStaged>();
+  /** The hint and the last report of staged credentials (the core keeps both). */
+  const hints = new Map<string, string>();
+  const reports = new Map<string, VerificationReport>();
+  const connections = createFakeConnections(options.connections);
   const dropHandlers = new Set<(event: FileDropEvent) => void>();
   const stepDelay = options.stepDelayMs ?? 0;
   let nextId = 0;
@@ -512,6 +547,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     nextId += 1;
     const id = `staged-${nextId}`;
     staged.set(id, { id, ...entry });
+    hints.set(id, hint);
     return { id, provider: entry.provider, hint };
   }
 
@@ -605,14 +641,32 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       const result = await options.stage(provider, input);
       if (result.status === "ok") {
         staged.set(result.data.id, { id: result.data.id, provider, accessKey: "" });
+        hints.set(result.data.id, result.data.hint);
       }
       return result;
     }
     return builtInStage(provider, input);
   }
 
+  /** Staged credentials with their last report, as the store needs them. */
+  function verified(id: string) {
+    const entry = staged.get(id);
+    const report = reports.get(id);
+    if (!entry || !report) return null;
+    const providerName = providers.find((p) => p.id === entry.provider)?.name ?? entry.provider;
+    return { provider: entry.provider, providerName, hint: hints.get(id) ?? "", report };
+  }
+
+  /** The core forgets staged credentials once they are saved. */
+  function forget(id: string) {
+    staged.delete(id);
+    hints.delete(id);
+    reports.delete(id);
+  }
+
   return {
     calls,
+    connections,
     get pendingVerification() {
       return pending;
     },
@@ -652,7 +706,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     },
     async discardCredentials(id) {
       calls.push({ method: "discardCredentials", id });
-      staged.delete(id);
+      forget(id);
     },
     async verifyConnection(id, onProgress) {
       calls.push({ method: "verifyConnection", id });
@@ -663,6 +717,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
             emit: onProgress,
             finish: (result) => {
               pending = null;
+              if (result.status === "ok") reports.set(id, result.data);
               resolve(result);
             },
           };
@@ -676,6 +731,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         onProgress(event);
       }
       await pause();
+      if (script.result.status === "ok") reports.set(id, script.result.data);
       return script.result;
     },
     signIn(provider, language) {
@@ -685,6 +741,41 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     async cancelSignIn() {
       calls.push({ method: "cancelSignIn" });
       cancelCurrentSignIn?.();
+    },
+    async listConnections() {
+      calls.push({ method: "listConnections" });
+      await pause();
+      return connections.list();
+    },
+    async saveConnection(stagedId, label) {
+      calls.push({ method: "saveConnection", staged: stagedId, label });
+      await pause();
+      const result = connections.save(verified(stagedId), label);
+      if (result.status === "ok") forget(stagedId);
+      return result;
+    },
+    async checkConnection(id) {
+      calls.push({ method: "checkConnection", id });
+      await pause();
+      const provider = connections.get(id)?.provider;
+      return connections.check(id, provider ? providerName(provider) : "");
+    },
+    async renameConnection(id, label) {
+      calls.push({ method: "renameConnection", id, label });
+      await pause();
+      return connections.rename(id, label);
+    },
+    async removeConnection(id) {
+      calls.push({ method: "removeConnection", id });
+      await pause();
+      return connections.remove(id);
+    },
+    async reauthoriseConnection(id, stagedId, replacementName) {
+      calls.push({ method: "reauthoriseConnection", id, staged: stagedId, replacementName });
+      await pause();
+      const result = connections.reauthorise(id, verified(stagedId), replacementName);
+      if (result.status === "ok") forget(stagedId);
+      return result;
     },
     async onFileDrop(handler) {
       dropHandlers.add(handler);

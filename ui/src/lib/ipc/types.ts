@@ -3,11 +3,18 @@
  * types (`bindings.gen.ts`). Values the core sends use the `_Serialize` variants.
  */
 
-import type { Problem_Serialize, VerificationReport_Serialize } from "./bindings.gen";
+import type {
+  CheckedConnection_Serialize,
+  ConnectionList_Serialize,
+  ConnectionSummary_Serialize,
+  Problem_Serialize,
+  VerificationReport_Serialize,
+} from "./bindings.gen";
 
 export type {
   Account,
   AppInfo,
+  ConnectionStatus,
   CredentialInput,
   CredentialKind,
   Language,
@@ -31,3 +38,12 @@ export type VerificationReport = VerificationReport_Serialize;
 
 /** What a fallible command resolves to (tauri-specta's `ErrorHandlingMode::Result`). */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+/** A saved connection as the core sends it (no secret, only the masked hint). */
+export type ConnectionSummary = ConnectionSummary_Serialize;
+
+/** Every saved connection, and how many unreadable profile files were set aside. */
+export type ConnectionList = ConnectionList_Serialize;
+
+/** A connection after a health check, with what went wrong (if anything). */
+export type CheckedConnection = CheckedConnection_Serialize;

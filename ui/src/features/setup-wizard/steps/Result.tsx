@@ -35,6 +35,8 @@ export interface ResultProps {
   provider: ProviderSummary;
   outcome: Outcome;
   prominentStep?: boolean;
+  /** After a successful check: "Save this connection" (or "Update connection"). */
+  onSave?: { label: string; onClick(): void };
   onTryAgain(): void;
   onUseDifferentKey(): void;
   onBack(): void;
@@ -93,6 +95,7 @@ export function Result({
   provider,
   outcome,
   prominentStep,
+  onSave,
   onTryAgain,
   onUseDifferentKey,
   onBack,
@@ -117,6 +120,7 @@ export function Result({
         </Panel>
         <Findings provider={provider} report={outcome.report} />
         <ButtonGroup>
+          {onSave && <Button onClick={onSave.onClick}>{onSave.label}</Button>}
           <Button variant="secondary" onClick={onUseDifferentKey}>
             {t(NOT_RIGHT[how])}
           </Button>
@@ -167,7 +171,7 @@ export function Result({
 }
 
 /** The rows that name the account: iPayroll's is only a number; a number nobody gave is left out. */
-function accountRows(provider: ProviderSummary, account: Account, t: TFunction) {
+export function accountRows(provider: ProviderSummary, account: Account, t: TFunction) {
   if (provider.id === "ipayroll") {
     return account.id ? [{ key: t("result.organisationNumber"), value: account.id }] : [];
   }

@@ -1,0 +1,178 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button, ButtonGroup, SummaryList, TextField, VisuallyHidden } from "../../components/ui";
+import { renderProblem } from "../../lib/i18n";
+import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
+import { useLabelErrorText } from "../setup-wizard/steps/CheckAnswers";
+import { accountRows } from "../setup-wizard/steps/Result";
+import { handOver } from "../setup-wizard/text";
+import { type LabelError, validateLabel } from "../setup-wizard/wizardMachine";
+import { StatusTag } from "./StatusTag";
+import { relativeTime } from "./time";
+
+export type RowProblem = Problem | { code: "unexpected_error" };
+
+export interface ConnectionCardProps {
+  connection: ConnectionSummary;
+  provider: ProviderSummary | undefined;
+  checking: boolean;
+  /** What the last check here found wrong (or why the check itself failed). */
+  problem: RowProblem | null;
+  supportMode: boolean;
+  now: number;
+  renaming: boolean;
+  renameBusy: boolean;
+  renameProblem: RowProblem | null;
+  onCheck(): void;
+  onReauthorise(): void;
+  onStartRename(): void;
+  onRename(label: string): void;
+  onCancelRename(): void;
+  onRemove(): void;
+}
+
+/** Every character of the hint hidden (screen-share mode keeps even the last four private). */
+const FULLY_MASKED = "••••••••";
+
+/** One saved connection: its status, when it last worked, and what can be done with it. */
+export function ConnectionCard(props: ConnectionCardProps) {
+  const { connection, provider, supportMode } = props;
+  const { t, i18n } = useTranslation();
+  const how = provider ? handOver(provider.credential_kind) : "key";
+  const problem = props.problem ? renderProblem(props.problem, i18n.language) : null;
+  const headingId = `connection-${connection.id}`;
+  const forLabel = (
+    <>
+      {" "}
+      <VisuallyHidden>{connection.label}</VisuallyHidden>
+    </>
+  );
+
+  const hintRow =
+    how === "signIn"
+      ? { key: t("connections.signIn"), value: t("connections.signedIn") }
+      : {
+          key: how === "user" ? t("connections.user") : t("connections.key"),
+          value: supportMode ? FULLY_MASKED : connection.hint,
+        };
+
+  return (
+    <li className="connection" aria-labelledby={headingId}>
+      <div className="connection__head">
+        <h2 className="heading-m connection__label" id={headingId}>
+          {connection.label}
+        </h2>
+        <span aria-live="polite">
+          <StatusTag status={connection.status} checking={props.checking} />
+        </span>
+      </div>
+      <SummaryList
+        rows={[
+          { key: t("connections.system"), value: provider?.name ?? connection.provider },
+          ...(provider
+            ? accountRows(provider, connection.account, t)
+            : [{ key: t("connections.company"), value: connection.account.name }]),
+          hintRow,
+          {
+            key: t("connections.lastWorked"),
+            value:
+              connection.last_ok_at != null
+                ? relativeTime(connection.last_ok_at, props.now, i18n.language)
+                : t("connections.neverWorked"),
+          },
+        ]}
+      />
+      {problem && !props.checking && (
+        <div className="connection__problem">
+          <p className="connection__problem-message">{problem.message}</p>
+          <p>{problem.nextStep}</p>
+        </div>
+      )}
+      {props.renaming ? (
+        <RenameForm
+          connection={connection}
+          busy={props.renameBusy}
+          problem={props.renameProblem}
+          onSubmit={props.onRename}
+          onCancel={props.onCancelRename}
+        />
+      ) : (
+        <ButtonGroup>
+          <Button variant="secondary" busy={props.checking} onClick={props.onCheck}>
+            {t("connections.checkNow")}
+            {forLabel}
+          </Button>
+          <Button variant="secondary" disabled={props.checking} onClick={props.onReauthorise}>
+            {t("connections.reauthorise")}
+            {forLabel}
+          </Button>
+          <Button variant="link" onClick={props.onStartRename}>
+            {t("connections.rename")}
+            {forLabel}
+          </Button>
+          <Button variant="link" disabled={props.checking} onClick={props.onRemove}>
+            {t("connections.remove")}
+            {forLabel}
+          </Button>
+        </ButtonGroup>
+      )}
+    </li>
+  );
+}
+
+function RenameForm({
+  connection,
+  busy,
+  problem,
+  onSubmit,
+  onCancel,
+}: {
+  connection: ConnectionSummary;
+  busy: boolean;
+  problem: RowProblem | null;
+  onSubmit(label: string): void;
+  onCancel(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [label, setLabel] = useState(connection.label);
+  const [error, setError] = useState<LabelError | null>(null);
+  const labelError = useLabelErrorText()(error);
+  const rendered = problem ? renderProblem(problem, i18n.language) : null;
+  const id = `rename-${connection.id}`;
+  return (
+    <form
+      noValidate
+      className="connection__rename"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const invalid = validateLabel(label);
+        setError(invalid);
+        if (!invalid) onSubmit(label.trim());
+      }}
+    >
+      <TextField
+        id={id}
+        label={t("connections.renameLabel", { label: connection.label })}
+        error={labelError ?? (rendered ? `${rendered.message} ${rendered.nextStep}` : null)}
+        errorPrefix={t("wizard.errorPrefix")}
+        value={label}
+        readOnly={busy}
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus
+        onChange={(event) => {
+          setLabel(event.target.value);
+          setError(null);
+        }}
+      />
+      <ButtonGroup>
+        <Button type="submit" busy={busy}>
+          {t("connections.renameSave")}
+        </Button>
+        <Button variant="secondary" disabled={busy} onClick={onCancel}>
+          {t("connections.cancel")}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

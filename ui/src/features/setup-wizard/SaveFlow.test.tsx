@@ -1,0 +1,122 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
+import { expectNoSeriousA11yViolations } from "../../test/axe";
+import { chooseHrworks, pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
+
+type Setup = ReturnType<typeof renderApp>;
+
+const COMPANY = "Sonnenschein Bäckerei GmbH";
+
+/** From a blank app to a successful check of the Sandbox key, then "Save this connection". */
+async function toCheckAnswers({ user }: Setup) {
+  await chooseHrworks(user);
+  await pasteKey(user, VALID_KEY_FILE);
+  await user.click(screen.getByRole("button", { name: "Continue" }));
+  await screen.findByRole("heading", {
+    level: 1,
+    name: `Connected to ${COMPANY} — is this the right company?`,
+  });
+  await user.click(screen.getByRole("button", { name: "Save this connection" }));
+  return screen.findByRole("heading", { level: 1, name: "Check your answers before saving" });
+}
+
+describe("saving a verified connection", () => {
+  it("checks the answers, validates the name, saves and confirms", async () => {
+    const setup = renderApp();
+    const { user, backend } = setup;
+    const heading = await toCheckAnswers(setup);
+    expect(heading).toHaveFocus();
+
+    const list = document.querySelector(".summary-list") as HTMLElement;
+    expect(list).toHaveTextContent("HR systemHRworks");
+    expect(list).toHaveTextContent(`Company${COMPANY}`);
+    expect(list).toHaveTextContent("Keyaccess key ••••••••0001");
+    expect(list).toHaveTextContent("See who works for you (names and personnel numbers)");
+    expect(list).toHaveTextContent("42 people");
+    // Nothing is saved before the admin confirms.
+    expect(backend.calls.some((c) => c.method === "saveConnection")).toBe(false);
+
+    const label = screen.getByLabelText("Name for this connection");
+    expect(label).toHaveValue(COMPANY);
+    await user.clear(label);
+    await user.click(screen.getByRole("button", { name: "Save connection" }));
+    const summary = await screen.findByRole("alert");
+    expect(
+      within(summary).getByRole("link", { name: "Enter a name for this connection" }),
+    ).toHaveAttribute("href", "#connection-label");
+    expect(label).toHaveAccessibleDescription(/Enter a name for this connection/);
+    expect(backend.calls.some((c) => c.method === "saveConnection")).toBe(false);
+
+    await user.type(label, "  Bakery payroll ");
+    await user.click(screen.getByRole("button", { name: "Save connection" }));
+    const done = await screen.findByRole("heading", {
+      level: 1,
+      name: "Connected: Bakery payroll",
+    });
+    await waitFor(() => expect(done).toHaveFocus());
+    expect(screen.getByText(/HR Link checks this connection each time you open it/)).toBeVisible();
+    expect(backend.calls.filter((c) => c.method === "saveConnection")).toEqual([
+      { method: "saveConnection", staged: "staged-1", label: "Bakery payroll" },
+    ]);
+
+    await user.click(screen.getByRole("button", { name: "See your connections" }));
+    const item = await screen.findByRole("listitem", { name: "Bakery payroll" });
+    await waitFor(() => expect(within(item).getByText("Connected")).toBeVisible());
+    expect(screen.getByRole("button", { name: "Your connections" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+  });
+
+  it("shows a locked keychain in the error summary, saves nothing, and retries", async () => {
+    const setup = renderApp();
+    const { user, backend } = setup;
+    await toCheckAnswers(setup);
+    backend.connections.failNextVaultCall({ code: "vault_locked" });
+    await user.click(screen.getByRole("button", { name: "Save connection" }));
+
+    const summary = await screen.findByRole("alert");
+    expect(summary).toHaveTextContent(
+      "The keychain is locked, so the connection's secret could not be used. Nothing was saved anywhere else.",
+    );
+    expect(summary).toHaveTextContent("Unlock your keychain");
+    expect((await backend.listConnections()).status === "ok").toBe(true);
+    expect(await backend.listConnections()).toMatchObject({ data: { connections: [] } });
+    await expectNoSeriousA11yViolations();
+
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(
+      await screen.findByRole("heading", { level: 1, name: `Connected: ${COMPANY}` }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Connect another system" }));
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Which HR system do you use?" }),
+    ).toHaveFocus();
+  });
+
+  it("changes an answer: the key, or the system", async () => {
+    const setup = renderApp();
+    const { user } = setup;
+    await toCheckAnswers(setup);
+    await user.click(screen.getByRole("button", { name: "Change the key" }));
+    await screen.findByRole("heading", { level: 1, name: "Which HRworks key should HR Link use?" });
+    expect(screen.getByText("Key file loaded:")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    await user.click(screen.getByRole("radio", { name: /IRIS/ }));
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Which IRIS API user should HR Link use?",
+    });
+  });
+
+  it("offers no save for a failed check", async () => {
+    const { user } = renderApp();
+    await chooseHrworks(user);
+    await pasteKey(user, keyFileText(SANDBOX_KEYS.rejected));
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await screen.findByRole("heading", { level: 1, name: /could not connect/ });
+    expect(screen.queryByRole("button", { name: "Save this connection" })).toBeNull();
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * The fake backend's saved connections: an in-memory imitation of the core's connection store
+ * (`crates/hrlink-core/src/connections`), with the same rules: only verified credentials are
+ * saved, an empty label means the company's name, a re-authorisation that reaches another company
+ * is refused unless its name is typed, and a check records the status it finds.
+ */
+
+import { sameCompanyName } from "../companyName";
+import type {
+  Account,
+  CheckedConnection,
+  ConnectionList,
+  ConnectionStatus,
+  ConnectionSummary,
+  Problem,
+  ProviderId,
+  Result,
+  VerificationReport,
+} from "./types";
+
+const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
+const err = <E>(error: E): Result<never, E> => ({ status: "error", error });
+
+/** What the store needs to know about verified staged credentials. */
+export interface VerifiedStaged {
+  provider: ProviderId;
+  providerName: string;
+  hint: string;
+  report: VerificationReport;
+}
+
+/** Keychain answers a test can make the next save, re-authorisation or removal give. */
+export type VaultProblem = Extract<
+  Problem,
+  { code: "vault_locked" | "vault_unavailable" | "vault_timed_out" }
+>;
+
+export interface FakeConnectionsOptions {
+  /** Connections saved before the app started. */
+  connections?: ConnectionSummary[];
+  /** How many unreadable profile files were set aside. */
+  setAside?: number;
+  /** The clock (Unix seconds). */
+  now?: () => number;
+}
+
+/** The problem a check reports for a status (the core's `ConnectionStatus::for_problem`). */
+function problemFor(status: ConnectionStatus, provider: string): Problem | null {
+  switch (status) {
+    case "connected":
+      return null;
+    case "failed_auth":
+      return { code: "credentials_rejected", params: { provider } };
+    case "missing_permission":
+      return { code: "permission_missing", params: { provider, permission: "persons" } };
+    case "unreachable":
+      return { code: "provider_unreachable", params: { provider } };
+    case "vault_locked":
+      return { code: "vault_locked" };
+  }
+}
+
+export function createFakeConnections(options: FakeConnectionsOptions = {}) {
+  const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+  const store = new Map<string, ConnectionSummary>(
+    (options.connections ?? []).map((c) => [c.id, c]),
+  );
+  /** What the next check of a connection finds (default: connected). */
+  const health = new Map<string, ConnectionStatus>();
+  let vaultProblem: VaultProblem | null = null;
+  let nextId = 0;
+
+  const notFound = (id: string) => err({ code: "connection_not_found", params: { id } } as const);
+
+  /** The company a verified report reached, or why there is none (`verified_account`). */
+  function verifiedAccount(staged: VerifiedStaged | null): Result<Account, Problem> {
+    if (!staged) return err({ code: "credentials_expired" });
+    const { report } = staged;
+    if (report.ok && report.account) return ok(report.account);
+    return err(
+      report.problems[0] ?? {
+        code: "configuration_invalid",
+        params: { what: "an unverified connection" },
+      },
+    );
+  }
+
+  const granted = (report: VerificationReport) =>
+    report.permissions.filter((p) => p.status === "granted").map((p) => p.id);
+
+  /** Takes the keychain problem a test set up, if any (it applies once). */
+  function takeVaultProblem(): VaultProblem | null {
+    const problem = vaultProblem;
+    vaultProblem = null;
+    return problem;
+  }
+
+  return {
+    /** Makes the next keychain write or delete fail with `problem`. */
+    failNextVaultCall(problem: VaultProblem) {
+      vaultProblem = problem;
+    },
+    /** What the next checks of `id` find. */
+    setHealth(id: string, status: ConnectionStatus) {
+      health.set(id, status);
+    },
+    get(id: string): ConnectionSummary | undefined {
+      return store.get(id);
+    },
+
+    list(): Result<ConnectionList, Problem> {
+      const connections = [...store.values()].sort((a, b) => a.created_at - b.created_at);
+      return ok({ connections, set_aside: options.setAside ?? 0 });
+    },
+
+    save(staged: VerifiedStaged | null, label: string): Result<ConnectionSummary, Problem> {
+      const account = verifiedAccount(staged);
+      if (account.status === "error" || !staged) return account as Result<never, Problem>;
+      const problem = takeVaultProblem();
+      if (problem) return err(problem);
+      nextId += 1;
+      const time = now();
+      const connection: ConnectionSummary = {
+        id: `connection-${nextId}`,
+        label: label.trim() || account.data.name,
+        provider: staged.provider,
+        account: account.data,
+        hint: staged.hint,
+        status: "connected",
+        granted_permissions: granted(staged.report),
+        created_at: time,
+        verified_at: time,
+        last_ok_at: time,
+      };
+      store.set(connection.id, connection);
+      return ok(connection);
+    },
+
+    check(id: string, providerName: string): Result<CheckedConnection, Problem> {
+      const saved = store.get(id);
+      if (!saved) return notFound(id);
+      const status = health.get(id) ?? "connected";
+      const time = now();
+      const connection: ConnectionSummary = {
+        ...saved,
+        status,
+        verified_at: status === "vault_locked" ? saved.verified_at : time,
+        last_ok_at: status === "connected" ? time : saved.last_ok_at,
+      };
+      store.set(id, connection);
+      return ok({ connection, problem: problemFor(status, providerName) });
+    },
+
+    rename(id: string, label: string): Result<ConnectionSummary, Problem> {
+      const saved = store.get(id);
+      if (!saved) return notFound(id);
+      const connection = { ...saved, label: label.trim() || saved.account.name };
+      store.set(id, connection);
+      return ok(connection);
+    },
+
+    remove(id: string): Result<null, Problem> {
+      if (!store.has(id)) return notFound(id);
+      const problem = takeVaultProblem();
+      if (problem) return err(problem);
+      store.delete(id);
+      health.delete(id);
+      return ok(null);
+    },
+
+    reauthorise(
+      id: string,
+      staged: VerifiedStaged | null,
+      replacementName: string | null,
+    ): Result<ConnectionSummary, Problem> {
+      const saved = store.get(id);
+      if (!saved) return notFound(id);
+      const account = verifiedAccount(staged);
+      if (account.status === "error" || !staged) return account as Result<never, Problem>;
+      const reached = account.data;
+      const same =
+        saved.account.id === reached.id && sameCompanyName(saved.account.name, reached.name);
+      if (!same && !sameCompanyName(replacementName ?? "", reached.name)) {
+        return err({
+          code: "different_account",
+          params: {
+            provider: staged.providerName,
+            saved: saved.account.name,
+            reached: reached.name,
+          },
+        });
+      }
+      const problem = takeVaultProblem();
+      if (problem) return err(problem);
+      const time = now();
+      const connection: ConnectionSummary = {
+        ...saved,
+        account: reached,
+        hint: staged.hint,
+        status: "connected",
+        granted_permissions: granted(staged.report),
+        verified_at: time,
+        last_ok_at: time,
+      };
+      store.set(id, connection);
+      health.delete(id);
+      return ok(connection);
+    },
+  };
+}
+
+export type FakeConnections = ReturnType<typeof createFakeConnections>;
+
+/** A saved connection for tests and development (HRworks, the fake's main company). */
+export function sampleConnection(overrides: Partial<ConnectionSummary> = {}): ConnectionSummary {
+  return {
+    id: "connection-sample",
+    label: "Sonnenschein Bäckerei GmbH",
+    provider: "hrworks",
+    account: { id: "40117", name: "Sonnenschein Bäckerei GmbH" },
+    hint: "••••••••0001",
+    status: "connected",
+    granted_permissions: ["persons", "persons.master-data"],
+    created_at: 1_700_000_000,
+    verified_at: 1_700_000_000,
+    last_ok_at: 1_700_000_000,
+    ...overrides,
+  };
+}
+
+/** Three saved connections for development and screenshots (days ago: 30, 20, 10). */
+export function sampleConnections(now = Math.floor(Date.now() / 1000)): ConnectionSummary[] {
+  const day = 24 * 3600;
+  return [
+    sampleConnection({
+      id: "connection-bakery",
+      label: "Bakery payroll",
+      created_at: now - 30 * day,
+      last_ok_at: now - 2 * day,
+    }),
+    sampleConnection({
+      id: "connection-tea",
+      label: "Tea rooms",
+      provider: "iris",
+      account: { id: "1", name: "Primrose Tea Rooms Ltd" },
+      hint: "••••••••alid",
+      created_at: now - 20 * day,
+      last_ok_at: now - 3 * day,
+    }),
+    sampleConnection({
+      id: "connection-payroll",
+      label: "NZ payroll",
+      provider: "ipayroll",
+      account: { id: "49764", name: "iPayroll organisation 49764" },
+      hint: "",
+      created_at: now - 10 * day,
+      last_ok_at: null,
+    }),
+  ];
+}
