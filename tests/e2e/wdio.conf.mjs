@@ -1,15 +1,18 @@
 // WebdriverIO drives the real, built HR Link app through tauri-driver, which forwards to
 // WebKitWebDriver. `run` starts this under Xvfb with a private keychain session.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findSecrets } from "./secret-scan.mjs";
+import { keys, logins } from "./specs/support.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 export const artifacts = path.join(here, "artifacts");
 mkdirSync(artifacts, { recursive: true });
+const secretsFound = path.join(artifacts, "secrets-found.txt");
 
 // The native file dialog cannot be driven over WebDriver: the app reads this file instead.
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
@@ -26,6 +29,25 @@ const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrli
 const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), ".cargo");
 const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(cargoHome, "bin/tauri-driver");
 let tauriDriver;
+
+/** Every secret the specs hand to the app: the canaries of the after-session scan. */
+const secrets = [
+  ...Object.values(keys).map((pair) => pair.secret),
+  ...Object.values(logins).map((login) => login.password),
+];
+/** Where the app (and its webview) could write: scanned after each session. */
+const appDirs = () =>
+  [process.env.HRLINK_CONFIG_DIR, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME].filter(Boolean);
+const keychainFiles = () => [path.join(process.env.XDG_DATA_HOME ?? "/nonexistent", "keyrings")];
+
+/**
+ * Records what the scan found in `artifacts/secrets-found.txt`, which `run` turns into a failed
+ * run (WebdriverIO only logs errors thrown in session hooks).
+ */
+function recordSecretsWritten(found) {
+  const lines = found.map(({ file, secret }) => `${file}: a form of ${secret.slice(0, 4)}…\n`);
+  if (lines.length > 0) appendFileSync(secretsFound, lines.join(""));
+}
 
 export const config = {
   runner: "local",
@@ -51,7 +73,27 @@ export const config = {
   },
   afterSession: () => {
     tauriDriver?.kill();
-    rmSync(process.env.HRLINK_CONFIG_DIR, { recursive: true, force: true });
+    try {
+      recordSecretsWritten(findSecrets(appDirs(), secrets, keychainFiles()));
+    } finally {
+      rmSync(process.env.HRLINK_CONFIG_DIR, { recursive: true, force: true });
+    }
+  },
+
+  // The positive control: the scan finds a planted secret in each form it looks for.
+  onPrepare: () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hrlink-scan-control-"));
+    try {
+      const canary = "CANARY/secret+value=1";
+      const forms = [canary, encodeURIComponent(canary), Buffer.from(canary).toString("base64")];
+      forms.forEach((form, i) => writeFileSync(path.join(dir, `planted-${i}`), `x${form}x`));
+      const found = findSecrets([dir], [canary]);
+      if (found.length !== forms.length) {
+        appendFileSync(secretsFound, `the scan found ${found.length} of ${forms.length} planted canaries\n`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 
   // The final screen of every test is kept as an artefact (not committed).
