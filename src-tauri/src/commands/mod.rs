@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod credentials;
+pub mod guide;
 pub mod sign_in;
 pub mod verify;
