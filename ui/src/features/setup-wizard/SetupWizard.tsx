@@ -7,14 +7,18 @@ import type {
   AppInfo,
   Result as IpcResult,
   Problem,
+  ProviderGuide,
   ProviderId,
   ProviderSummary,
   StagedCredentials,
 } from "../../lib/ipc/types";
 import { irisCredentialText } from "./irisLogin";
 import { ChooseProvider } from "./steps/ChooseProvider";
+import { ChooseScopes } from "./steps/ChooseScopes";
 import { EnterCredentials } from "./steps/EnterCredentials";
 import { EnterIrisLogin } from "./steps/EnterIrisLogin";
+import { Guide } from "./steps/Guide";
+import { Handoff } from "./steps/Handoff";
 import { Result } from "./steps/Result";
 import { SignIn } from "./steps/SignIn";
 import { SignInWaiting } from "./steps/SignInWaiting";
@@ -39,7 +43,10 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
   const backend = useBackend();
   const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(wizardReducer, initial ?? initialState());
-  const [providers, setProviders] = useState<ProviderSummary[] | null>(null);
+  const [catalogue, setCatalogue] = useState<{
+    providers: ProviderSummary[];
+    guides: ProviderGuide[];
+  } | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const staging = useRef(false);
@@ -48,8 +55,8 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
 
   useEffect(() => {
     let current = true;
-    backend.listProviders().then(
-      (list) => current && setProviders(list),
+    Promise.all([backend.listProviders(), backend.providerGuides()]).then(
+      ([providers, guides]) => current && setCatalogue({ providers, guides }),
       () => current && setLoadFailed(true),
     );
     return () => {
@@ -57,7 +64,9 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
     };
   }, [backend]);
 
+  const providers = catalogue?.providers ?? null;
   const provider = providers?.find((p) => p.id === state.draft.provider) ?? null;
+  const guide = catalogue?.guides.find((g) => g.provider === state.draft.provider) ?? null;
 
   // The core forgets credentials this wizard no longer uses (replaced, another system chosen,
   // or the wizard closed).
@@ -110,7 +119,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
     if (heading) document.title = t("app.documentTitle", { page: heading });
   });
 
-  // On every new step, start at the top and move focus to its heading (unless an error summary
+  // On every new step (and guide screen), start at the top and move focus to its heading (unless an error summary
   // took it, or a note asks for it), as a new page would. Not on the first step: focus starts at
   // the skip link.
   const shownSteps = useRef(0);
@@ -129,7 +138,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
       target.setAttribute("tabindex", "-1");
       target.focus({ preventScroll: true });
     }
-  }, [state.step, loaded]);
+  }, [state.step, state.draft.guideScreen, loaded]);
 
   /**
    * Hands credentials to the core. `call` stages them and may answer `null` when the admin
@@ -273,11 +282,47 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
       {state.step === "chooseProvider" && (
         <ChooseProvider
           providers={providers}
+          guides={catalogue?.guides ?? []}
           selected={state.draft.provider}
           showError={state.error === "provider_required"}
           prominentStep={support}
           onSelect={(id) => dispatch({ type: "selectProvider", provider: id })}
           onSubmit={() => dispatch({ type: "submitProvider" })}
+        />
+      )}
+      {state.step === "scopes" && provider && guide && (
+        <ChooseScopes
+          provider={provider}
+          guide={guide}
+          optional={state.draft.optional}
+          prominentStep={support}
+          onChoose={(id, selected) => dispatch({ type: "choosePermission", id, selected })}
+          onSubmit={() => dispatch({ type: "submitScopes" })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "guide" && provider && guide && (
+        <Guide
+          provider={provider}
+          guide={guide}
+          screen={state.draft.guideScreen}
+          optional={state.draft.optional}
+          apiUsername={state.draft.apiUsername}
+          demo={appInfo.demo}
+          prominentStep={support}
+          onApiUsernameChange={(text) => dispatch({ type: "editApiUsername", text })}
+          onNext={() => dispatch({ type: "nextGuideScreen", screens: guide.screens.length })}
+          onSkip={() => dispatch({ type: "skipGuide" })}
+          onNotAdmin={() => dispatch({ type: "showHandoff" })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "handoff" && provider && guide && (
+        <Handoff
+          provider={provider}
+          guide={guide}
+          optional={state.draft.optional}
+          onBack={() => dispatch({ type: "back" })}
         />
       )}
       {state.step === "credentials" && provider?.credential_kind === "username_password" && (

@@ -3,7 +3,14 @@
  * types (`bindings.gen.ts`). Values the core sends use the `_Serialize` variants.
  */
 
-import type { Problem_Serialize, VerificationReport_Serialize } from "./bindings.gen";
+import type {
+  GuideScreen_Serialize,
+  GuideStep_Serialize,
+  PermissionInfo_Serialize,
+  Problem_Serialize,
+  ProviderGuide_Serialize,
+  VerificationReport_Serialize,
+} from "./bindings.gen";
 
 export type {
   Account,
@@ -17,6 +24,7 @@ export type {
   ProviderId,
   ProviderSummary,
   StagedCredentials,
+  StepValue,
   VerifyProgress,
   VerifyStep,
 } from "./bindings.gen";
@@ -31,3 +39,9 @@ export type VerificationReport = VerificationReport_Serialize;
 
 /** What a fallible command resolves to (tauri-specta's `ErrorHandlingMode::Result`). */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+/** A system's guide from the core's catalogue (texts are ids into `providerGuide.*`). */
+export type ProviderGuide = ProviderGuide_Serialize;
+export type PermissionInfo = PermissionInfo_Serialize;
+export type GuideScreen = GuideScreen_Serialize;
+export type GuideStep = GuideStep_Serialize;
