@@ -86,7 +86,7 @@ export const de: Translation = {
     what: {
       key: "die heruntergeladene Schlüsseldatei",
       user: "Name und Passwort des API-Benutzers",
-      signIn: "die Anmeldung des API-Benutzers",
+      signIn: "die Anmeldung, mit der Sie verbinden",
     },
     needsHeading: "Was Sie brauchen",
     permissionsHeading: "Was {{product}} lesen darf",

@@ -84,7 +84,7 @@ export const en = {
     what: {
       key: "the downloaded key file",
       user: "the API user's name and password",
-      signIn: "the API user's login",
+      signIn: "the login to connect with",
     },
     needsHeading: "What you need",
     permissionsHeading: "What {{product}} may read",
