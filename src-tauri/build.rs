@@ -5,6 +5,8 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "app_info",
             "list_providers",
+            "provider_guides",
+            "check_ipayroll_username",
             "stage_credentials",
             "choose_credentials_file",
             "discard_credentials",

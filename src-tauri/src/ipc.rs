@@ -2,7 +2,7 @@
 
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, connections, credentials, sign_in, verify};
+use crate::commands::{app, connections, credentials, guide, sign_in, verify};
 
 /// The typed IPC surface: every command the UI may call.
 pub fn specta_builder() -> Builder<tauri::Wry> {
@@ -10,6 +10,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             app::app_info,
             app::list_providers,
+            guide::provider_guides,
+            guide::check_ipayroll_username,
             credentials::stage_credentials,
             credentials::choose_credentials_file,
             credentials::discard_credentials,
@@ -50,6 +52,22 @@ mod tests {
         assert!(
             before == after,
             "ui/src/lib/ipc/bindings.gen.ts was stale and has been regenerated: review and commit it"
+        );
+    }
+
+    /// The demo configuration's guides as the UI's fake backend serves them: generated from the
+    /// core's catalogue like the bindings, so the fake cannot drift from it.
+    #[test]
+    fn demo_guide_bindings_are_up_to_date() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/src/lib/ipc/demoGuides.gen.json");
+        let before = std::fs::read_to_string(&path).unwrap_or_default();
+        let guides = hrlink_core::providers::guide::catalogue(&hrlink_core::config::Config::demo());
+        let after = serde_json::to_string_pretty(&guides).expect("guides serialise") + "\n";
+        std::fs::write(&path, &after).expect("write the demo guides");
+        assert!(
+            before == after,
+            "ui/src/lib/ipc/demoGuides.gen.json was stale and has been regenerated: review and commit it"
         );
     }
 }

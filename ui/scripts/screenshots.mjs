@@ -3,7 +3,7 @@
 // colour contrast). The script starts its own server (no file watching, so a regenerated
 // bindings file cannot reload the page mid-run) and stops it at the end.
 //
-//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections]   # default /tmp/ui-shots, all
+//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections|guide]   # default /tmp/ui-shots, all
 //
 // "providers" are the IRIS API-user step and the browser sign-ins (iPayroll, Employment Hero);
 // "connections" the wizard's end (check your answers, saved, different company) and the
@@ -98,9 +98,18 @@ async function start(context, query = "") {
   return page;
 }
 
+/** What to share (kept as it is), then "I already have one" on the guide. */
+async function skipToCredentials(page, continueLabel) {
+  await page.getByRole("checkbox").first().waitFor();
+  await page.getByRole("button", { name: continueLabel }).click();
+  await page.locator(".guide-caption").waitFor();
+  await page.locator(".button-group .btn--secondary").click();
+}
+
 async function toCredentials(page, continueLabel = "Continue") {
   await page.getByRole("radio", { name: /HRworks/ }).check();
   await page.getByRole("button", { name: continueLabel }).click();
+  await skipToCredentials(page, continueLabel);
   await page.locator("textarea").waitFor();
 }
 
@@ -112,7 +121,51 @@ async function pasteAndGo(page, text, continueLabel = "Continue") {
 async function choose(page, name, continueLabel = "Continue") {
   await page.getByRole("radio", { name }).check();
   await page.getByRole("button", { name: continueLabel }).click();
+  await skipToCredentials(page, continueLabel);
   await page.locator("h1").first().waitFor();
+}
+
+/** What to share, every guide screen of every system, and the hand-off sheet. */
+async function guideScreens(context, tag, language) {
+  const next = language === "de" ? "Weiter" : "Continue";
+  const systems = [
+    ["ipayroll", /iPayroll/],
+    ["iris", /IRIS/],
+    ["hrworks", /HRworks/],
+    ["eh", /Employment Hero/],
+  ];
+  for (const [id, name] of systems) {
+    const page = await start(context, "?delay=0");
+    await page.getByRole("radio", { name }).check();
+    await page.getByRole("button", { name: next }).click();
+    await page.getByRole("checkbox").first().waitFor();
+    const optional = page.locator("#optional-permissions-hint ~ .radios input").first();
+    if (await optional.count()) await optional.check();
+    await shoot(page, `40-${language}-${id}-scopes-${tag}`, { fullPage: true });
+    await page.getByRole("button", { name: next }).click();
+    for (let screen = 1; await page.locator(".guide-caption").count(); screen++) {
+      await page.locator(".details__summary").click();
+      const username = page.locator("#ipayroll-api-username");
+      if (await username.count()) {
+        await username.fill("4976api");
+        await page.locator(".field__error").waitFor();
+        await shoot(page, `41-${language}-${id}-guide-${screen}-rule-${tag}`, { fullPage: true });
+        await username.fill("49764apihrlink");
+        await page.locator(".guide-username__ok").waitFor();
+      }
+      await shoot(page, `41-${language}-${id}-guide-${screen}-${tag}`, { fullPage: true });
+      if (screen === 1) {
+        await page.locator(".btn--link").click();
+        await page.locator(".handoff").waitFor();
+        await shoot(page, `42-${language}-${id}-handoff-${tag}`, { fullPage: true });
+        await page.locator(".back-link").click();
+        await page.locator(".guide-caption").waitFor();
+      }
+      await page.getByRole("button", { name: next }).click();
+      await page.waitForTimeout(100);
+    }
+    await page.close();
+  }
 }
 
 /** The IRIS API-user step and the browser sign-ins. */
@@ -295,7 +348,13 @@ for (const colorScheme of ["light", "dark"]) {
     if (only === undefined || only === "connections") {
       await connectionScreens(browser, context, viewport, colorScheme, tag);
     }
-    if (only === "connections") {
+    if (only === undefined || only === "guide") {
+      await guideScreens(context, tag, "en");
+      const de = await browser.newContext({ viewport, colorScheme, locale: "de-DE" });
+      await guideScreens(de, tag, "de");
+      await de.close();
+    }
+    if (only === "connections" || only === "guide") {
       await context.close();
       continue;
     }

@@ -3,5 +3,6 @@
 pub mod app;
 pub mod connections;
 pub mod credentials;
+pub mod guide;
 pub mod sign_in;
 pub mod verify;

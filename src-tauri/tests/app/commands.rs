@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use hrlink_core::ProviderId;
 use hrlink_desktop_lib::testing::{
-    AppState, Options, app, connections, credentials, sign_in, verify,
+    AppState, Options, app, connections, credentials, guide, sign_in, verify,
 };
 use hrlink_sandbox::scenarios::{KeyPair, Login, hrworks, iris};
 use serde::Serialize;
@@ -273,6 +273,15 @@ async fn a_canary_secret_never_crosses_back() {
         Some(ProviderId::ALL.len())
     );
     sign_in::cancel_sign_in(shell.app.state());
+    let guides = shell.answer::<_, ()>(&Ok(guide::provider_guides(shell.app.state())));
+    assert_eq!(guides.as_array().map(Vec::len), Some(ProviderId::ALL.len()));
+    // The rule's answer names the broken rule, never the text typed.
+    let refused = shell.answer(&guide::check_ipayroll_username(CANARY.to_owned()));
+    assert_eq!(refused["code"], "ipayroll_username_invalid");
+    assert_eq!(
+        shell.answer(&guide::check_ipayroll_username("49764apihrlink".to_owned())),
+        Value::Null
+    );
 
     // The canary as an HRworks secret (staged or refused, either way recorded) ...
     let hrworks_canary = format!(

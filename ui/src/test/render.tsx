@@ -31,15 +31,22 @@ type User = ReturnType<typeof userEvent.setup>;
 
 /** Chooses HRworks on step 1 and continues to the credentials step. */
 export async function chooseHrworks(user: User) {
-  await user.click(await screen.findByRole("radio", { name: /HRworks/ }));
-  await user.click(screen.getByRole("button", { name: "Continue" }));
-  await screen.findByRole("heading", { level: 1, name: "Which HRworks key should HR Link use?" });
+  await chooseProvider(user, /HRworks/, "Which HRworks key should HR Link use?");
 }
 
-/** Chooses a system on step 1 and continues to its credentials step (heading `heading`). */
+/** The guide's "I already have one" button, whatever the system calls the thing. */
+export const ALREADY_HAVE = /^(I already have (a key file|an API user)|I have done this already)$/;
+
+/**
+ * Chooses a system on step 1, keeps the permissions as they are (step 2), skips the guide with
+ * "I already have one" (step 3) and lands on its credentials step (heading `heading`).
+ */
 export async function chooseProvider(user: User, name: RegExp, heading: string | RegExp) {
   await user.click(await screen.findByRole("radio", { name }));
   await user.click(screen.getByRole("button", { name: "Continue" }));
+  await screen.findByRole("heading", { level: 1, name: /^What may .+ read in .+\?$/ });
+  await user.click(screen.getByRole("button", { name: "Continue" }));
+  await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
   await screen.findByRole("heading", { level: 1, name: heading });
 }
 

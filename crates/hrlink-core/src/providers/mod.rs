@@ -2,6 +2,7 @@
 //! wizard, the verification and the CLI share.
 
 pub mod employmenthero;
+pub mod guide;
 pub mod hrworks;
 pub mod ipayroll;
 pub mod iris;

@@ -21,6 +21,8 @@ export interface RadioGroupProps<V extends string> {
   error?: string | null;
   errorPrefix?: string;
   options: Array<RadioOption<V>>;
+  /** Shown between the hint and the options, e.g. a search box that narrows them down. */
+  beforeOptions?: ReactNode;
   value: V | null;
   onChange(value: V): void;
 }
@@ -38,6 +40,7 @@ export function RadioGroup<V extends string>({
   error,
   errorPrefix = "Error:",
   options,
+  beforeOptions,
   value,
   onChange,
 }: RadioGroupProps<V>) {
@@ -62,6 +65,7 @@ export function RadioGroup<V extends string>({
             {error}
           </p>
         )}
+        {beforeOptions}
         <div className="radios">
           {options.map((option) => {
             const optionId = option.value === firstEnabled ? id : `${id}-${option.value}`;

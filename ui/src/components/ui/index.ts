@@ -1,5 +1,7 @@
 export { Banner } from "./Banner";
 export { Button, ButtonGroup, type ButtonProps, type ButtonVariant } from "./Button";
+export { CheckboxGroup, type CheckboxOption } from "./CheckboxGroup";
+export { CopyValue, type CopyValueLabels } from "./CopyValue";
 export { cx } from "./cx";
 export { Details } from "./Details";
 export { ErrorSummary, type ErrorSummaryItem } from "./ErrorSummary";

@@ -2,7 +2,13 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
-import { chooseHrworks, pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
+import {
+  chooseHrworks,
+  chooseProvider,
+  pasteKey,
+  renderApp,
+  VALID_KEY_FILE,
+} from "../../test/render";
 
 type Setup = ReturnType<typeof renderApp>;
 
@@ -102,13 +108,11 @@ describe("saving a verified connection", () => {
     await user.click(screen.getByRole("button", { name: "Change the key" }));
     await screen.findByRole("heading", { level: 1, name: "Which HRworks key should HR Link use?" });
     expect(screen.getByText("Key file loaded:")).toBeInTheDocument();
-    await user.click(screen.getByRole("button", { name: "Back" }));
-    await user.click(screen.getByRole("radio", { name: /IRIS/ }));
-    await user.click(screen.getByRole("button", { name: "Continue" }));
-    await screen.findByRole("heading", {
-      level: 1,
-      name: "Which IRIS API user should HR Link use?",
-    });
+    // Back through the guide and the permissions to the choice of system.
+    while (!screen.queryByRole("radio", { name: /IRIS/ })) {
+      await user.click(screen.getByRole("button", { name: "Back" }));
+    }
+    await chooseProvider(user, /IRIS/, "Which IRIS API user should HR Link use?");
   });
 
   it("offers no save for a failed check", async () => {

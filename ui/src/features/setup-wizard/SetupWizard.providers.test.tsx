@@ -14,7 +14,7 @@ import {
   successReport,
 } from "../../lib/ipc/fakeBackend";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
-import { chooseIris, chooseProvider, renderApp } from "../../test/render";
+import { ALREADY_HAVE, chooseIris, chooseProvider, renderApp } from "../../test/render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
@@ -45,6 +45,13 @@ function fill(template: string, params: Record<string, string>) {
 }
 
 /** Clicks the button named `name` and waits for the waiting screen. */
+/** From a chosen system to its credentials step, in German: keep the permissions, skip the guide. */
+async function skipToCredentialsInGerman(user: User) {
+  await user.click(screen.getByRole("button", { name: "Weiter" }));
+  await user.click(await screen.findByRole("button", { name: "Weiter" }));
+  await user.click(await screen.findByRole("button", { name: "Das habe ich schon erledigt" }));
+}
+
 async function startSignIn(user: User, name = "Sign in with iPayroll") {
   await user.click(screen.getByRole("button", { name }));
   await screen.findByRole("heading", { level: 1, name: /^Finish signing in to/ });
@@ -63,7 +70,7 @@ describe("IRIS: the API user", () => {
   it("takes the user name and password, hands them over once and shows the company", async () => {
     const { user, backend } = renderApp();
     await chooseIris(user);
-    expect(screen.getByText("Step 2 of 4")).toBeInTheDocument();
+    expect(screen.getByText("Step 4 of 6")).toBeInTheDocument();
     await typeLogin(user, VALID);
     await user.click(screen.getByRole("button", { name: "Continue" }));
 
@@ -287,8 +294,13 @@ describe("IRIS: the API user", () => {
     await chooseIris(user);
     await typeLogin(user, { username: "half", password: "typed" });
     await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(h1()).toHaveTextContent("Switch on the API module in IRIS");
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    await user.click(screen.getByRole("button", { name: "Back" }));
     expect(screen.getByRole("radio", { name: /IRIS/ })).toBeChecked();
     await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
     expect(await screen.findByLabelText("User name")).toHaveValue("half");
     expect(passwordField()).toHaveValue("typed");
   });
@@ -327,7 +339,7 @@ describe("browser sign-in", () => {
   it("says what will happen and what to watch out for (iPayroll)", async () => {
     const { user } = renderApp({ appInfo: { demo: false } });
     await chooseIpayroll(user);
-    expect(screen.getByText("Step 2 of 4")).toBeInTheDocument();
+    expect(screen.getByText("Step 4 of 6")).toBeInTheDocument();
     const steps = screen.getByRole("heading", { level: 2, name: "What will happen" })
       .nextElementSibling as HTMLElement;
     expect(
@@ -377,7 +389,7 @@ describe("browser sign-in", () => {
     expect(status).toHaveTextContent("Waiting for you to finish in your browser…");
     expect(status).toHaveAttribute("aria-live", "polite");
     expect(status.querySelector(".spinner")).not.toBeNull();
-    expect(screen.getByText("Step 2 of 4")).toBeInTheDocument();
+    expect(screen.getByText("Step 4 of 6")).toBeInTheDocument();
     await waitFor(() => expect(h1()).toHaveFocus());
     expect(calls(backend, "signIn")).toEqual([
       { method: "signIn", provider: "ipayroll", language: "en" },
@@ -505,7 +517,7 @@ describe("browser sign-in", () => {
       signIn: { kind: "fail", problem: { code: "redirect_port_in_use", params: { port: 53682 } } },
     });
     await user.click(await screen.findByRole("radio", { name: /iPayroll/ }));
-    await user.click(screen.getByRole("button", { name: "Weiter" }));
+    await skipToCredentialsInGerman(user);
     await screen.findByRole("heading", {
       level: 1,
       name: "Melden Sie sich in Ihrem Browser bei iPayroll an",
@@ -525,7 +537,7 @@ describe("browser sign-in", () => {
   it("shows a declined sign-in in German", async () => {
     const { user } = renderApp({ language: "de", signIn: { kind: "deny" } });
     await user.click(await screen.findByRole("radio", { name: /Employment Hero/ }));
-    await user.click(screen.getByRole("button", { name: "Weiter" }));
+    await skipToCredentialsInGerman(user);
     await user.click(await screen.findByRole("button", { name: "Mit Employment Hero anmelden" }));
     const summary = await waitFor(errorSummary);
     expect(summary).toHaveTextContent(
@@ -634,6 +646,13 @@ describe("browser sign-in", () => {
     await user.tab();
     expect(screen.getByRole("button", { name: "Continue" })).toHaveFocus();
     await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { level: 1, name: /^What may/ });
+    await waitFor(() => expect(h1()).toHaveFocus());
+    await tabTo(screen.getByRole("button", { name: "Continue" }));
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { level: 1, name: /^First, sign out/ });
+    await tabTo(screen.getByRole("button", { name: "I have done this already" }));
+    await user.keyboard("{Enter}");
     await screen.findByRole("heading", { level: 1, name: "Sign in to iPayroll in your browser" });
     await waitFor(() => expect(h1()).toHaveFocus());
 
@@ -664,7 +683,10 @@ describe("browser sign-in", () => {
 });
 
 describe("accessibility of the new steps (axe-core)", () => {
-  it("has no serious violations on the IRIS step and its results", async () => {
+  // Many steps, each checked by axe: slow on a busy machine.
+  it("has no serious violations on the IRIS step and its results", {
+    timeout: 20_000,
+  }, async () => {
     const { user, backend } = renderApp({ manualVerify: true, appInfo: { demo: true } });
     await chooseIris(user);
     await expectNoSeriousA11yViolations();
@@ -709,7 +731,10 @@ describe("accessibility of the new steps (axe-core)", () => {
     await expectNoSeriousA11yViolations();
   });
 
-  it("has no serious violations on the sign-in step, the waiting screen and the results", async () => {
+  // Many steps, each checked by axe: slow on a busy machine.
+  it("has no serious violations on the sign-in step, the waiting screen and the results", {
+    timeout: 20_000,
+  }, async () => {
     const { user, backend } = renderApp({ signIn: { kind: "wait" }, appInfo: { demo: true } });
     await chooseIpayroll(user);
     await user.click(screen.getByText("Try it with the Sandbox test user"));

@@ -12,6 +12,7 @@ import {
 import type { VerificationReport } from "../../lib/ipc/types";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
 import {
+  ALREADY_HAVE,
   chooseHrworks,
   pasteKey,
   REJECTED_KEY_FILE,
@@ -33,6 +34,14 @@ function h1(): HTMLElement {
   return screen.getByRole("heading", { level: 1 });
 }
 
+/** Presses Tab until `target` has focus. */
+async function tabTo(user: ReturnType<typeof renderApp>["user"], target: HTMLElement) {
+  for (let presses = 0; document.activeElement !== target; presses += 1) {
+    if (presses > 30) throw new Error("never reached the target with Tab");
+    await user.tab();
+  }
+}
+
 describe("choosing the HR system", () => {
   it("lists every system in the core's order, each of which can be chosen", async () => {
     renderApp();
@@ -50,7 +59,7 @@ describe("choosing the HR system", () => {
     const hrworks = screen.getByRole("radio", { name: /HRworks/ });
     expect(hrworks.closest(".radio")).toHaveTextContent("Germany");
     expect(h1()).toHaveTextContent("Which HR system do you use?");
-    expect(screen.getByText("Step 1 of 4")).toBeInTheDocument();
+    expect(screen.getByText("Step 1 of 6")).toBeInTheDocument();
   });
 
   it("works with the keyboard alone", async () => {
@@ -72,8 +81,25 @@ describe("choosing the HR system", () => {
     await user.tab();
     expect(screen.getByRole("button", { name: "Continue" })).toHaveFocus();
     await user.keyboard("{Enter}");
-    await screen.findByRole("heading", { level: 1, name: "Which HRworks key should HR Link use?" });
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "What may HR Link Demo read in HRworks?",
+    });
     // Focus moves to the new question.
+    await waitFor(() => expect(h1()).toHaveFocus());
+    // The locked boxes are skipped; the optional one is ticked with the space bar.
+    const units = screen.getByRole("checkbox", { name: "See your departments" });
+    await tabTo(user, units);
+    await user.keyboard(" ");
+    expect(units).toBeChecked();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Continue" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { level: 1, name: "Open the admin interface in HRworks" });
+    await waitFor(() => expect(h1()).toHaveFocus());
+    await tabTo(user, screen.getByRole("button", { name: "I already have a key file" }));
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { level: 1, name: "Which HRworks key should HR Link use?" });
     await waitFor(() => expect(h1()).toHaveFocus());
   });
 
@@ -109,7 +135,7 @@ describe("entering the key", () => {
         name: "Connected to Sonnenschein Bäckerei GmbH — is this the right company?",
       }),
     ).toBeInTheDocument();
-    expect(screen.getByText("Step 4 of 4")).toBeInTheDocument();
+    expect(screen.getByText("Step 6 of 6")).toBeInTheDocument();
     expect(screen.getByText("42 people")).toBeInTheDocument();
     expect(screen.getByText("40117")).toBeInTheDocument();
 
@@ -184,7 +210,7 @@ describe("entering the key", () => {
     );
     expect(screen.queryByRole("button", { name: "Show the key" })).not.toBeInTheDocument();
     expect(screen.getByText("Screen-share mode")).toBeInTheDocument();
-    expect(screen.getByText("Step 2 of 4")).toHaveClass("step-indicator--prominent");
+    expect(screen.getByText("Step 4 of 6")).toHaveClass("step-indicator--prominent");
   });
 
   it("asks for the key when continuing with nothing, before any call to the core", async () => {
@@ -275,10 +301,17 @@ describe("entering the key", () => {
     const { user } = renderApp();
     await chooseHrworks(user);
     await pasteKey(user, "Access Key: half");
+    // Back through the guide and what to share to the choice, and forward again.
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(h1()).toHaveTextContent("Open the admin interface in HRworks");
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(h1()).toHaveTextContent("What may HR Link Demo read in HRworks?");
     await user.click(screen.getByRole("button", { name: "Back" }));
     expect(h1()).toHaveTextContent("Which HR system do you use?");
     expect(screen.getByRole("radio", { name: /HRworks/ })).toBeChecked();
     await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
     expect(await screen.findByLabelText("Or paste the two lines of the key file")).toHaveValue(
       "Access Key: half",
     );
@@ -292,7 +325,7 @@ describe("checking the connection", () => {
     await pasteKey(user, VALID_KEY_FILE);
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: "Checking your connection to HRworks" });
-    expect(screen.getByText("Step 3 of 4")).toBeInTheDocument();
+    expect(screen.getByText("Step 5 of 6")).toBeInTheDocument();
 
     const list = screen.getByRole("list", { name: "Checks" });
     expect(list).toHaveAttribute("aria-live", "polite");
@@ -447,6 +480,10 @@ describe("the result", () => {
     const { user } = renderApp({ language: "de" });
     await user.click(await screen.findByRole("radio", { name: /HRworks/ }));
     await user.click(screen.getByRole("button", { name: "Weiter" }));
+    await user.click(await screen.findByRole("button", { name: "Weiter" }));
+    await user.click(
+      await screen.findByRole("button", { name: "Ich habe schon eine Schlüsseldatei" }),
+    );
     await screen.findByRole("heading", {
       level: 1,
       name: "Welchen HRworks-Schlüssel soll HR Link verwenden?",
@@ -517,7 +554,8 @@ describe("the app shell", () => {
 });
 
 describe("accessibility (axe-core)", () => {
-  it("has no serious violations on any step", async () => {
+  // Many steps, each checked by axe: slow on a busy machine.
+  it("has no serious violations on any step", { timeout: 20_000 }, async () => {
     const { user, backend } = renderApp({ manualVerify: true });
     await screen.findAllByRole("radio");
     await expectNoSeriousA11yViolations();

@@ -7,6 +7,7 @@ import type {
   AppInfo,
   Result as IpcResult,
   Problem,
+  ProviderGuide,
   ProviderId,
   ProviderSummary,
   StagedCredentials,
@@ -14,9 +15,12 @@ import type {
 import { irisCredentialText } from "./irisLogin";
 import { CheckAnswers } from "./steps/CheckAnswers";
 import { ChooseProvider } from "./steps/ChooseProvider";
+import { ChooseScopes } from "./steps/ChooseScopes";
 import { DifferentAccount } from "./steps/DifferentAccount";
 import { EnterCredentials } from "./steps/EnterCredentials";
 import { EnterIrisLogin } from "./steps/EnterIrisLogin";
+import { Guide } from "./steps/Guide";
+import { Handoff } from "./steps/Handoff";
 import { Result } from "./steps/Result";
 import { Saved } from "./steps/Saved";
 import { SignIn } from "./steps/SignIn";
@@ -56,7 +60,10 @@ export function SetupWizard({
   const backend = useBackend();
   const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(wizardReducer, initial ?? initialState());
-  const [providers, setProviders] = useState<ProviderSummary[] | null>(null);
+  const [catalogue, setCatalogue] = useState<{
+    providers: ProviderSummary[];
+    guides: ProviderGuide[];
+  } | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const staging = useRef(false);
@@ -65,8 +72,8 @@ export function SetupWizard({
 
   useEffect(() => {
     let current = true;
-    backend.listProviders().then(
-      (list) => current && setProviders(list),
+    Promise.all([backend.listProviders(), backend.providerGuides()]).then(
+      ([providers, guides]) => current && setCatalogue({ providers, guides }),
       () => current && setLoadFailed(true),
     );
     return () => {
@@ -74,7 +81,9 @@ export function SetupWizard({
     };
   }, [backend]);
 
+  const providers = catalogue?.providers ?? null;
   const provider = providers?.find((p) => p.id === state.draft.provider) ?? null;
+  const guide = catalogue?.guides.find((g) => g.provider === state.draft.provider) ?? null;
 
   // The core forgets credentials this wizard no longer uses (replaced, another system chosen,
   // or the wizard closed).
@@ -156,7 +165,7 @@ export function SetupWizard({
     if (heading) document.title = t("app.documentTitle", { page: heading });
   });
 
-  // On every new step, start at the top and move focus to its heading (unless an error summary
+  // On every new step (and guide screen), start at the top and move focus to its heading (unless an error summary
   // took it, or a note asks for it), as a new page would. Not on the first step: focus starts at
   // the skip link.
   const shownSteps = useRef(0);
@@ -175,7 +184,7 @@ export function SetupWizard({
       target.setAttribute("tabindex", "-1");
       target.focus({ preventScroll: true });
     }
-  }, [state.step, loaded]);
+  }, [state.step, state.draft.guideScreen, loaded]);
 
   /**
    * Hands credentials to the core. `call` stages them and may answer `null` when the admin
@@ -326,11 +335,47 @@ export function SetupWizard({
       {state.step === "chooseProvider" && (
         <ChooseProvider
           providers={providers}
+          guides={catalogue?.guides ?? []}
           selected={state.draft.provider}
           showError={state.error === "provider_required"}
           prominentStep={support}
           onSelect={(id) => dispatch({ type: "selectProvider", provider: id })}
           onSubmit={() => dispatch({ type: "submitProvider" })}
+        />
+      )}
+      {state.step === "scopes" && provider && guide && (
+        <ChooseScopes
+          provider={provider}
+          guide={guide}
+          optional={state.draft.optional}
+          prominentStep={support}
+          onChoose={(id, selected) => dispatch({ type: "choosePermission", id, selected })}
+          onSubmit={() => dispatch({ type: "submitScopes" })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "guide" && provider && guide && (
+        <Guide
+          provider={provider}
+          guide={guide}
+          screen={state.draft.guideScreen}
+          optional={state.draft.optional}
+          apiUsername={state.draft.apiUsername}
+          demo={appInfo.demo}
+          prominentStep={support}
+          onApiUsernameChange={(text) => dispatch({ type: "editApiUsername", text })}
+          onNext={() => dispatch({ type: "nextGuideScreen", screens: guide.screens.length })}
+          onSkip={() => dispatch({ type: "skipGuide" })}
+          onNotAdmin={() => dispatch({ type: "showHandoff" })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "handoff" && provider && guide && (
+        <Handoff
+          provider={provider}
+          guide={guide}
+          optional={state.draft.optional}
+          onBack={() => dispatch({ type: "back" })}
         />
       )}
       {state.step === "credentials" && provider?.credential_kind === "username_password" && (

@@ -28,6 +28,8 @@ function verified(result = report, provider: "hrworks" = "hrworks"): WizardActio
   return [
     { type: "selectProvider", provider },
     { type: "submitProvider" },
+    { type: "submitScopes" },
+    { type: "skipGuide" },
     { type: "stagingStarted", source: "text" },
     { type: "stagingSucceeded", staged },
     { type: "verifyStarted" },
@@ -35,7 +37,7 @@ function verified(result = report, provider: "hrworks" = "hrworks"): WizardActio
   ];
 }
 
-const reauthVerified: WizardAction[] = verified().slice(2);
+const reauthVerified: WizardAction[] = verified().slice(4);
 
 describe("saving a new connection", () => {
   const result = run(verified());

@@ -2,7 +2,13 @@
 
 import type { TFunction } from "i18next";
 import { en } from "../../lib/i18n/en";
-import type { Account, CredentialKind, ProviderId, ProviderSummary } from "../../lib/ipc/types";
+import type {
+  Account,
+  CredentialKind,
+  ProviderGuide,
+  ProviderId,
+  ProviderSummary,
+} from "../../lib/ipc/types";
 
 /** Looks up a key built at run time (checked against the English strings first). */
 function dynamic(t: TFunction, key: string, options?: Record<string, string>): string {
@@ -102,4 +108,16 @@ export function defaultLabel(provider: ProviderSummary, account: Account, t: TFu
     return account.id ? `${provider.name} ${account.id}` : provider.name;
   }
   return accountName(provider, account, t);
+}
+
+/** A text of the core's guide catalogue (`providerGuide.*` in the i18n catalogues) by its id. */
+export function guideText(t: TFunction, id: string, params: Record<string, string>): string {
+  return dynamic(t, `providerGuide.${id}`, params);
+}
+
+/** The permissions the admin shares: the required ones and the optional ones chosen. */
+export function sharedPermissions(guide: ProviderGuide, optional: readonly string[]) {
+  return guide.permissions.filter(
+    (permission) => permission.required || optional.includes(permission.id),
+  );
 }

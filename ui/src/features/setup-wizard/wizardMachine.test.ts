@@ -16,10 +16,16 @@ import {
 const staged: StagedCredentials = { id: "staged-1", provider: "hrworks", hint: "••••••••0001" };
 const rejected = { code: "credentials_rejected", params: { provider: "HRworks" } } as const;
 
-const toCredentials: WizardAction[] = [
-  { type: "selectProvider", provider: "hrworks" },
-  { type: "submitProvider" },
-];
+/** Step 1 to step 4 for `provider`: keep the permissions, skip the guide ("I already have one"). */
+function toCredentialsOf(provider: Draft["provider"] & string): WizardAction[] {
+  return [
+    { type: "selectProvider", provider },
+    { type: "submitProvider" },
+    { type: "submitScopes" },
+    { type: "skipGuide" },
+  ];
+}
+const toCredentials = toCredentialsOf("hrworks");
 const toVerifying: WizardAction[] = [
   ...toCredentials,
   { type: "stagingStarted", source: "text" },
@@ -53,15 +59,14 @@ describe("chooseProvider", () => {
     expect(state.error).toBe("provider_required");
   });
 
-  it("clears the error when a system is selected, and continues to credentials", () => {
+  it("clears the error when a system is selected, and continues to what to share", () => {
     const selected = run([
       { type: "submitProvider" },
       { type: "selectProvider", provider: "hrworks" },
     ]);
     expect(expectStep(selected, "chooseProvider").error).toBeNull();
-    const next = expectStep(wizardReducer(selected, { type: "submitProvider" }), "credentials");
+    const next = expectStep(wizardReducer(selected, { type: "submitProvider" }), "scopes");
     expect(next.draft.provider).toBe("hrworks");
-    expect(next.error).toBeNull();
     expect(stepNumber(next)).toBe(2);
   });
 
@@ -74,6 +79,9 @@ describe("chooseProvider", () => {
   it("drops what was entered for another system", () => {
     const draft: Draft = {
       provider: "iris",
+      optional: ["contract"],
+      guideScreen: 2,
+      apiUsername: "",
       keyText: "",
       irisUsername: "sbx-api-valid",
       irisPassword: "secret",
@@ -87,6 +95,12 @@ describe("chooseProvider", () => {
     const state = initialState();
     for (const action of [
       { type: "back" },
+      { type: "submitScopes" },
+      { type: "choosePermission", id: "contract", selected: true },
+      { type: "nextGuideScreen", screens: 3 },
+      { type: "skipGuide" },
+      { type: "showHandoff" },
+      { type: "editApiUsername", text: "x" },
       { type: "editKeyText", text: "x" },
       { type: "requireKey" },
       { type: "stagingStarted", source: "text" },
@@ -194,14 +208,16 @@ describe("credentials", () => {
     expect(expectStep(state, "credentials").draft.staged).toBeNull();
   });
 
-  it("goes back to the choice keeping the system and the typed text", () => {
-    const state = run([{ type: "editKeyText", text: "half typed" }, { type: "back" }], credentials);
+  it("goes back through the guide and the permissions to the choice, keeping the typed text", () => {
+    const back = run([{ type: "editKeyText", text: "half typed" }, { type: "back" }], credentials);
+    expect(expectStep(back, "guide").draft.guideScreen).toBe(0);
+    const state = run([{ type: "back" }, { type: "back" }], back);
     expect(expectStep(state, "chooseProvider").draft).toEqual({
       ...emptyDraft,
       provider: "hrworks",
       keyText: "half typed",
     });
-    const again = expectStep(run([{ type: "submitProvider" }], state), "credentials");
+    const again = expectStep(run(toCredentials.slice(1), state), "credentials");
     expect(again.draft.keyText).toBe("half typed");
   });
 
@@ -213,7 +229,7 @@ describe("credentials", () => {
       ],
       credentials,
     );
-    const back = run([{ type: "back" }, { type: "submitProvider" }], loaded);
+    const back = run([{ type: "back" }, { type: "skipGuide" }], loaded);
     expect(expectStep(back, "credentials").draft.staged).toEqual(staged);
   });
 
@@ -223,7 +239,7 @@ describe("credentials", () => {
     expect(state.staged).toEqual(staged);
     expect(state.runs).toBe(1);
     expect(state.checklist).toEqual(initialChecklist());
-    expect(stepNumber(state)).toBe(3);
+    expect(stepNumber(state)).toBe(5);
   });
 });
 
@@ -258,7 +274,7 @@ describe("verifying", () => {
       "result",
     );
     expect(state.outcome).toEqual({ kind: "ok", report });
-    expect(stepNumber(state)).toBe(4);
+    expect(stepNumber(state)).toBe(6);
   });
 
   it("ends in a problem result for a failed report, with its problems", () => {
@@ -365,7 +381,7 @@ describe("applyProgress", () => {
 
 describe("IRIS API user", () => {
   const irisStaged: StagedCredentials = { id: "staged-2", provider: "iris", hint: "••••••••alid" };
-  const iris = run([{ type: "selectProvider", provider: "iris" }, { type: "submitProvider" }]);
+  const iris = run(toCredentialsOf("iris"));
 
   it("records both fields, and both at once", () => {
     const typed = run(
@@ -444,7 +460,7 @@ describe("IRIS API user", () => {
         { type: "editIrisUsername", text: "half" },
         { type: "editIrisPassword", text: "typed" },
         { type: "back" },
-        { type: "submitProvider" },
+        { type: "skipGuide" },
       ],
       iris,
     );
@@ -485,14 +501,14 @@ describe("IRIS API user", () => {
 
 describe("browser sign-in", () => {
   const signInStaged: StagedCredentials = { id: "staged-3", provider: "ipayroll", hint: "" };
-  const start = run([{ type: "selectProvider", provider: "ipayroll" }, { type: "submitProvider" }]);
+  const start = run(toCredentialsOf("ipayroll"));
   const waiting = run([{ type: "signInStarted" }], start);
   const denied = { code: "sign_in_denied", params: { provider: "iPayroll" } } as const;
 
-  it("waits for the browser as part of step 2, numbering each attempt", () => {
+  it("waits for the browser as part of step 4, numbering each attempt", () => {
     const state = expectStep(waiting, "signingIn");
     expect(state.signIns).toBe(1);
-    expect(stepNumber(state)).toBe(2);
+    expect(stepNumber(state)).toBe(4);
   });
 
   it("goes straight on to the check when the browser comes back", () => {
@@ -574,5 +590,114 @@ describe("browser sign-in", () => {
     // Starting a new sign-in drops the held one too.
     const restarted = expectStep(run([{ type: "signInStarted" }], back), "signingIn");
     expect(restarted.draft.staged).toBeNull();
+  });
+});
+
+describe("what to share", () => {
+  const scopes = run([{ type: "selectProvider", provider: "hrworks" }, { type: "submitProvider" }]);
+
+  it("is step 2 and starts with no optional permission chosen", () => {
+    expect(stepNumber(expectStep(scopes, "scopes"))).toBe(2);
+    expect(scopes.draft.optional).toEqual([]);
+  });
+
+  it("records optional permissions ticked and unticked, each once", () => {
+    const state = run(
+      [
+        { type: "choosePermission", id: "organization-units", selected: true },
+        { type: "choosePermission", id: "organization-units", selected: true },
+        { type: "choosePermission", id: "absences", selected: true },
+        { type: "choosePermission", id: "absences", selected: false },
+      ],
+      scopes,
+    );
+    expect(state.draft.optional).toEqual(["organization-units"]);
+  });
+
+  it("keeps the choice through the guide, back and forth", () => {
+    const state = run(
+      [
+        { type: "choosePermission", id: "organization-units", selected: true },
+        { type: "submitScopes" },
+        { type: "skipGuide" },
+        { type: "back" },
+        { type: "back" },
+      ],
+      scopes,
+    );
+    expect(expectStep(state, "scopes").draft.optional).toEqual(["organization-units"]);
+  });
+
+  it("is forgotten when another system is chosen", () => {
+    const state = run(
+      [
+        { type: "choosePermission", id: "organization-units", selected: true },
+        { type: "back" },
+        { type: "selectProvider", provider: "iris" },
+      ],
+      scopes,
+    );
+    expect(state.draft.optional).toEqual([]);
+  });
+});
+
+describe("the guide", () => {
+  const guide = run([
+    { type: "selectProvider", provider: "ipayroll" },
+    { type: "submitProvider" },
+    { type: "submitScopes" },
+  ]);
+  const next: WizardAction = { type: "nextGuideScreen", screens: 3 };
+
+  it("is step 3 and walks its screens, then continues to the credentials", () => {
+    expect(stepNumber(expectStep(guide, "guide"))).toBe(3);
+    const second = run([next], guide);
+    expect(expectStep(second, "guide").draft.guideScreen).toBe(1);
+    expect(stepNumber(second)).toBe(3);
+    const last = run([next, next], guide);
+    expect(last.draft.guideScreen).toBe(2);
+    const credentials = expectStep(run([next], last), "credentials");
+    expect(stepNumber(credentials)).toBe(4);
+    // Back returns to the screen the admin left.
+    const back = expectStep(run([{ type: "back" }], credentials), "guide");
+    expect(back.draft.guideScreen).toBe(2);
+  });
+
+  it("goes back screen by screen, then to what to share", () => {
+    const state = run([next, next, { type: "back" }], guide);
+    expect(state.draft.guideScreen).toBe(1);
+    expect(run([{ type: "back" }, { type: "back" }], state).step).toBe("scopes");
+  });
+
+  it("skips to the credentials with I already have one", () => {
+    expect(run([next, { type: "skipGuide" }], guide).step).toBe("credentials");
+  });
+
+  it("keeps the planned API user name, also after a detour", () => {
+    const state = run(
+      [
+        { type: "editApiUsername", text: "49764apihrlink" },
+        next,
+        { type: "back" },
+        { type: "showHandoff" },
+        { type: "back" },
+      ],
+      guide,
+    );
+    expect(expectStep(state, "guide").draft.apiUsername).toBe("49764apihrlink");
+  });
+
+  it("shows the hand-off sheet as part of step 3 and returns to the same screen", () => {
+    const sheet = expectStep(run([next, { type: "showHandoff" }], guide), "handoff");
+    expect(stepNumber(sheet)).toBe(3);
+    for (const action of [
+      next,
+      { type: "skipGuide" },
+      { type: "editApiUsername", text: "x" },
+    ] satisfies WizardAction[]) {
+      expect(wizardReducer(sheet, action)).toBe(sheet);
+    }
+    const back = expectStep(run([{ type: "back" }], sheet), "guide");
+    expect(back.draft.guideScreen).toBe(1);
   });
 });

@@ -1,9 +1,15 @@
 /**
  * The setup wizard's states and transitions, as a pure reducer (no React, no IPC).
  *
- *   chooseProvider → credentials → verifying → result (ok | problem)
- *                        ↕
- *                    signingIn (browser sign-in: waiting for the browser; still step 2)
+ *   chooseProvider → scopes → guide (screen 1 … n) → credentials → verifying → result (ok | problem)
+ *                               ↕            ↑ "I already have one"     ↕
+ *                            handoff ────────┘                      signingIn
+ *
+ * `scopes` chooses what to share (the required permissions are locked on, the optional ones are
+ * the admin's choice); `guide` walks through creating the API user or key, one screen at a time
+ * (the screens come from the core's catalogue, so the reducer is told how many there are);
+ * `handoff` is the printable sheet for someone else ("I'm not the admin"; part of the guide step);
+ * `signingIn` waits for the browser sign-in (part of the credentials step).
  *
  * After a successful result (see "Saving" at the end of this file):
  *
@@ -39,14 +45,38 @@ import type {
  */
 export type WizardProblem = Problem | { code: "unexpected_error" };
 
-export type StepName = "chooseProvider" | "credentials" | "signingIn" | "verifying" | "result";
+export type StepName =
+  | "chooseProvider"
+  | "scopes"
+  | "guide"
+  | "handoff"
+  | "credentials"
+  | "signingIn"
+  | "verifying"
+  | "result";
 
-/** The numbered steps, for "Step 2 of 4" (waiting for the browser is part of step 2). */
-export const STEPS: readonly StepName[] = ["chooseProvider", "credentials", "verifying", "result"];
+/**
+ * The numbered steps, for "Step 4 of 6" (the hand-off sheet is part of the guide, waiting for the
+ * browser part of the credentials step).
+ */
+export const STEPS: readonly StepName[] = [
+  "chooseProvider",
+  "scopes",
+  "guide",
+  "credentials",
+  "verifying",
+  "result",
+];
 
 /** What the admin has entered so far. */
 export interface Draft {
   provider: ProviderId | null;
+  /** The optional permissions the admin chose to share (the required ones always are). */
+  optional: string[];
+  /** The guide screen shown last (0-based), so that Back returns to it. */
+  guideScreen: number;
+  /** The iPayroll API user name the admin plans, checked as it is typed (not a secret). */
+  apiUsername: string;
   /** Key text typed or pasted but not yet handed to the core (HRworks). Cleared once staged. */
   keyText: string;
   /** The IRIS API user's name. Kept after staging, so it need not be typed again. */
@@ -100,6 +130,10 @@ interface Base {
 
 export type WizardState =
   | (Base & { step: "chooseProvider"; error: "provider_required" | null })
+  | (Base & { step: "scopes" })
+  /** Showing guide screen `draft.guideScreen`. */
+  | (Base & { step: "guide" })
+  | (Base & { step: "handoff" })
   | (Base & {
       step: "credentials";
       /** Set while the core reads the key (text or file). */
@@ -117,6 +151,16 @@ export type WizardAction =
   | { type: "selectProvider"; provider: ProviderId }
   | { type: "submitProvider" }
   | { type: "back" }
+  /** An optional permission ticked or unticked on the scopes step. */
+  | { type: "choosePermission"; id: string; selected: boolean }
+  | { type: "submitScopes" }
+  /** Continue on a guide screen; `screens`: how many the provider's guide has. */
+  | { type: "nextGuideScreen"; screens: number }
+  /** "I already have one": straight to the credentials. */
+  | { type: "skipGuide" }
+  /** "I'm not the admin": the hand-off sheet. */
+  | { type: "showHandoff" }
+  | { type: "editApiUsername"; text: string }
   | { type: "editKeyText"; text: string }
   | { type: "requireKey" }
   | { type: "editIrisUsername"; text: string }
@@ -142,6 +186,9 @@ export type WizardAction =
 
 export const emptyDraft: Draft = {
   provider: null,
+  optional: [],
+  guideScreen: 0,
+  apiUsername: "",
   keyText: "",
   irisUsername: "",
   irisPassword: "",
@@ -156,7 +203,11 @@ export function initialState(draft: Draft = emptyDraft): WizardState {
 /** 1-based position of a state's step, for "Step n of 4" (0 for the pages after them). */
 export function stepNumber(state: WizardState): number {
   if (isSaveStep(state)) return 0;
-  return STEPS.indexOf(state.step === "signingIn" ? "credentials" : state.step) + 1;
+  const numbered: Partial<Record<StepName, StepName>> = {
+    signingIn: "credentials",
+    handoff: "guide",
+  };
+  return STEPS.indexOf(numbered[state.step] ?? state.step) + 1;
 }
 
 /** Whether `problem` only says that the sign-in was stopped (a note, not an error). */
@@ -254,13 +305,53 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "submitProvider": {
       if (state.step !== "chooseProvider") return state;
       if (!state.draft.provider) return { ...state, error: "provider_required" };
+      return { step: "scopes", draft: state.draft, ...counters(state) };
+    }
+    case "choosePermission": {
+      if (state.step !== "scopes") return state;
+      const others = state.draft.optional.filter((id) => id !== action.id);
+      const optional = action.selected ? [...others, action.id] : others;
+      return { ...state, draft: { ...state.draft, optional } };
+    }
+    case "submitScopes": {
+      if (state.step !== "scopes") return state;
+      return { step: "guide", draft: state.draft, ...counters(state) };
+    }
+    case "nextGuideScreen": {
+      if (state.step !== "guide") return state;
+      const next = state.draft.guideScreen + 1;
+      if (next < action.screens) {
+        return { ...state, draft: { ...state.draft, guideScreen: next } };
+      }
       return credentials(state.draft, counters(state));
+    }
+    case "skipGuide": {
+      if (state.step !== "guide") return state;
+      return credentials(state.draft, counters(state));
+    }
+    case "showHandoff": {
+      if (state.step !== "guide") return state;
+      return { step: "handoff", draft: state.draft, ...counters(state) };
+    }
+    case "editApiUsername": {
+      if (state.step !== "guide") return state;
+      return { ...state, draft: { ...state.draft, apiUsername: action.text } };
     }
     case "back": {
       switch (state.step) {
+        case "scopes":
+          return { step: "chooseProvider", draft: state.draft, ...counters(state), error: null };
+        case "guide":
+          if (state.draft.guideScreen > 0) {
+            const draft = { ...state.draft, guideScreen: state.draft.guideScreen - 1 };
+            return { ...state, draft };
+          }
+          return { step: "scopes", draft: state.draft, ...counters(state) };
+        case "handoff":
+          return { step: "guide", draft: state.draft, ...counters(state) };
         case "credentials":
           if (state.staging) return state;
-          return { step: "chooseProvider", draft: state.draft, ...counters(state), error: null };
+          return { step: "guide", draft: state.draft, ...counters(state) };
         case "result":
           return credentials({ ...state.draft, staged: state.staged }, counters(state));
         default:

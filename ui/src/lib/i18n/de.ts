@@ -1,3 +1,4 @@
+import providerGuide from "../../../../crates/hrlink-core/messages/guide.de.json";
 import type { Translation } from "./en";
 
 /** German UI strings (formal "Sie", like the shared message catalogue). */
@@ -31,6 +32,67 @@ export const de: Translation = {
     hint: "HR Link verbindet sich damit und prüft, ob die Verbindung funktioniert, bevor etwas gespeichert wird.",
     comingSoon: "Bald verfügbar",
     errorRequired: "Wählen Sie das HR-System, das Sie verwenden",
+    searchLabel: "Nach Ihrem HR-System suchen",
+    searchHint: "Geben Sie einen Teil des Namens oder das Land ein.",
+    noMatch: "Kein HR-System passt zu „{{query}}“. Leeren Sie die Suche, um alle zu sehen.",
+  },
+  scopes: {
+    heading: "Was darf {{product}} in {{provider}} lesen?",
+    intro:
+      "Eine Berechtigung erlaubt {{product}}, eine Art von Daten in {{provider}} zu lesen. Sie erteilen diese Berechtigungen im nächsten Schritt in {{provider}}; HR Link prüft danach, ob sie erteilt wurden.",
+    requiredLegend: "Nötig: wird immer freigegeben",
+    requiredHint: "Ohne diese kann {{product}} nicht arbeiten.",
+    optionalLegend: "Sie können außerdem freigeben",
+    optionalHint: "Setzen Sie nur dort ein Häkchen, wo {{product}} die Daten nutzen soll.",
+    requiredTag: "Nötig",
+    systemName: "Heißt in {{provider}} „{{id}}“.",
+  },
+  guide: {
+    caption: "Seite {{screen}} von {{screens}} der Anleitung",
+    whereToFind: "Wo finde ich das?",
+    stepsLabel: "Schritte",
+    copy: "Kopieren",
+    copyLabel: "„{{value}}“ kopieren",
+    copyScopes: "Alle Scopes kopieren",
+    copied: "Kopiert. Fügen Sie es jetzt in {{provider}} ein.",
+    copyFailed:
+      "Kopieren hat nicht geklappt. Der Text ist markiert: Drücken Sie Strg+C (oder ⌘C), um ihn zu kopieren.",
+    alreadyHave: {
+      key: "Ich habe schon eine Schlüsseldatei",
+      user: "Ich habe schon einen API-Benutzer",
+      signIn: "Das habe ich schon erledigt",
+    },
+    notAdmin: "Ich bin nicht der Administrator",
+    demoTitle: "Demo",
+    demo: "Die eingebaute Sandbox ahmt {{provider}} nach, deshalb müssen Sie nichts anlegen. Lesen Sie die Schritte, wenn Sie möchten, und wählen Sie dann „{{skip}}“.",
+    usernameLabel: "Name des API-Benutzers",
+    usernameHint: "Zum Beispiel 49764apihrlink.",
+    usernameOk: "Dieser Name passt zur Regel von iPayroll. Kopieren Sie ihn in iPayroll:",
+    usernameRule: {
+      too_short:
+        "Er muss mindestens 13 Zeichen lang sein: Ergänzen Sie nach „api“ mehr vom Namen des Programms.",
+      invalid_characters:
+        "Verwenden Sie nur Buchstaben und Ziffern: keine Leerzeichen, Bindestriche oder Umlaute.",
+      no_org_number: "Beginnen Sie mit Ihrer 5-stelligen Organisationsnummer, zum Beispiel 49764.",
+      no_api_infix: "Schreiben Sie nach den 5 Ziffern „api“ in Kleinbuchstaben.",
+      no_partner_name: "Ergänzen Sie nach „api“ einen Namen für das Programm, zum Beispiel hrlink.",
+      org_number_mismatch: "Beginnen Sie mit der 5-stelligen Nummer Ihrer eigenen Organisation.",
+    },
+  },
+  handoff: {
+    heading: "Schritte für die Administration von {{provider}}",
+    intro:
+      "Geben Sie diese Schritte der Person, die {{provider}} verwaltet. Sie enthalten keine Passwörter oder Schlüssel. Wenn sie fertig ist, gibt sie Ihnen {{what}}, und Sie machen in HR Link weiter.",
+    what: {
+      key: "die heruntergeladene Schlüsseldatei",
+      user: "Name und Passwort des API-Benutzers",
+      signIn: "die Anmeldung, mit der Sie verbinden",
+    },
+    needsHeading: "Was Sie brauchen",
+    permissionsHeading: "Was {{product}} lesen darf",
+    print: "Drucken oder als PDF speichern",
+    printHint:
+      "Wählen Sie im Druckfenster Ihren Drucker oder „Als PDF speichern“, um es per E-Mail zu verschicken.",
   },
   credentials: {
     heading: "Welchen {{provider}}-Schlüssel soll HR Link verwenden?",
@@ -423,6 +485,7 @@ export const de: Translation = {
       cancel: "Nein, behalten",
     },
   },
+  providerGuide,
   problem: {
     genericMessage: "Etwas ist schiefgelaufen, wofür HR Link keine Meldung hat (Code {{code}}).",
     genericNextStep:

@@ -2,6 +2,8 @@
  * English UI strings. Problem messages are not here: they come from the shared catalogue
  * (`crates/hrlink-core/messages/*.json`) through `renderProblem`.
  */
+import providerGuide from "../../../../crates/hrlink-core/messages/guide.en.json";
+
 export const en = {
   app: {
     name: "HR Link",
@@ -31,6 +33,63 @@ export const en = {
     hint: "HR Link will connect to it and check that the connection works before anything is saved.",
     comingSoon: "Coming soon",
     errorRequired: "Select the HR system you use",
+    searchLabel: "Search for your HR system",
+    searchHint: "Type part of its name or its country.",
+    noMatch: "No HR system matches “{{query}}”. Clear the search to see them all.",
+  },
+  scopes: {
+    heading: "What may {{product}} read in {{provider}}?",
+    intro:
+      "A permission allows {{product}} to read one kind of data in {{provider}}. You will give these permissions in {{provider}} in the next step; HR Link then checks that they were given.",
+    requiredLegend: "Needed: always shared",
+    requiredHint: "{{product}} cannot work without these.",
+    optionalLegend: "You may also share",
+    optionalHint: "Tick only what you want {{product}} to use.",
+    requiredTag: "Needed",
+    systemName: "Called “{{id}}” in {{provider}}.",
+  },
+  guide: {
+    caption: "Page {{screen}} of {{screens}} of the guide",
+    whereToFind: "Where do I find this?",
+    stepsLabel: "Steps",
+    copy: "Copy",
+    copyLabel: "Copy “{{value}}”",
+    copyScopes: "Copy all scopes",
+    copied: "Copied. Now paste it in {{provider}}.",
+    copyFailed: "Could not copy. It is selected: press Ctrl+C (or ⌘C) to copy it.",
+    alreadyHave: {
+      key: "I already have a key file",
+      user: "I already have an API user",
+      signIn: "I have done this already",
+    },
+    notAdmin: "I'm not the admin",
+    demoTitle: "Demo",
+    demo: "The built-in Sandbox imitates {{provider}}, so there is nothing to create. Read the steps if you like, then choose “{{skip}}”.",
+    usernameLabel: "The API user's name",
+    usernameHint: "For example 49764apihrlink.",
+    usernameOk: "This name follows iPayroll's rule. Copy it into iPayroll:",
+    usernameRule: {
+      too_short: "Make it at least 13 characters: add more of the program's name after “api”.",
+      invalid_characters: "Use only letters and digits: no spaces, dashes or accents.",
+      no_org_number: "Start with your 5-digit organisation number, for example 49764.",
+      no_api_infix: "After the 5 digits, write “api” in small letters.",
+      no_partner_name: "After “api”, add a name for the program, for example hrlink.",
+      org_number_mismatch: "Start with your own organisation's 5-digit number.",
+    },
+  },
+  handoff: {
+    heading: "Steps for your {{provider}} administrator",
+    intro:
+      "Give these steps to the person who administers {{provider}}. They contain no passwords or keys. When they are done, they give you {{what}}, and you continue in HR Link.",
+    what: {
+      key: "the downloaded key file",
+      user: "the API user's name and password",
+      signIn: "the login to connect with",
+    },
+    needsHeading: "What you need",
+    permissionsHeading: "What {{product}} may read",
+    print: "Print or save as PDF",
+    printHint: "In the print window, choose your printer, or “Save as PDF” to send it by email.",
   },
   credentials: {
     heading: "Which {{provider}} key should HR Link use?",
@@ -410,6 +469,8 @@ export const en = {
       cancel: "No, keep it",
     },
   },
+  /** The guide's texts, from the core's catalogue (`crates/hrlink-core/messages/guide.en.json`). */
+  providerGuide,
   problem: {
     genericMessage: "Something went wrong that HR Link has no message for (code {{code}}).",
     genericNextStep:

@@ -18,6 +18,7 @@ import type {
   CredentialInput,
   Language,
   Problem,
+  ProviderGuide,
   ProviderId,
   ProviderSummary,
   Result,
@@ -40,6 +41,13 @@ export interface Backend {
   appInfo(): Promise<AppInfo>;
   /** Every HR system the wizard offers, in the order to list them. */
   listProviders(): Promise<ProviderSummary[]>;
+  /**
+   * Each system's guide from the core's catalogue: what the admin needs, the permissions HR Link
+   * asks for (required or optional, each with why) and the screens for creating the API user or key.
+   */
+  providerGuides(): Promise<ProviderGuide[]>;
+  /** Checks a planned iPayroll API user name against iPayroll's rule (in the core). */
+  checkIpayrollUsername(username: string): Promise<Result<null, Problem>>;
   /**
    * Hands credentials to the core once. The secret never comes back: the answer holds an id and
    * a masked hint. Callers must forget the secret as soon as this resolves.
@@ -99,6 +107,8 @@ export interface Backend {
 export const tauriBackend: Backend = {
   appInfo: () => commands.appInfo(),
   listProviders: () => commands.listProviders(),
+  providerGuides: () => commands.providerGuides(),
+  checkIpayrollUsername: (username) => commands.checkIpayrollUsername(username),
   stageCredentials: (provider, input) => commands.stageCredentials(provider, input),
   discardCredentials: async (id) => {
     await commands.discardCredentials(id);

@@ -8,6 +8,10 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	listProviders: () => __TAURI_INVOKE<ProviderSummary[]>("list_providers"),
+	/**  Every system's guide: what the admin needs, the permissions HR Link asks for, the screens. */
+	providerGuides: () => __TAURI_INVOKE<ProviderGuide_Serialize[]>("provider_guides"),
+	/**  Checks a planned iPayroll API user name against iPayroll's rule (`49764apihrlink`). */
+	checkIpayrollUsername: (username: string) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("check_ipayroll_username", { username })),
 	stageCredentials: (provider: ProviderId, input: CredentialInput) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("stage_credentials", { provider, input })),
 	/**
 	 *  Opens the system's file dialog, then reads and stages the chosen key file in one step, so
@@ -171,6 +175,61 @@ export type CredentialKind =
 /**  Sign-in in the system browser (OAuth authorisation code). */
 "browser_sign_in";
 
+/**
+ *  One screen of the guide: a question or instruction as its heading, numbered steps, and a
+ *  "Where do I find this?" text.
+ */
+export type GuideScreen = GuideScreen_Serialize | GuideScreen_Deserialize;
+
+/**
+ *  One screen of the guide: a question or instruction as its heading, numbered steps, and a
+ *  "Where do I find this?" text.
+ */
+export type GuideScreen_Deserialize = {
+	/**  Stable within the provider (`create_user`). */
+	id: string,
+	/**  Text id of the heading. */
+	heading: string,
+	/**  The numbered steps, in order. */
+	steps: GuideStep_Deserialize[],
+	/**  Text id of the "Where do I find this?" expander's text. */
+	where_to_find: string,
+};
+
+/**
+ *  One screen of the guide: a question or instruction as its heading, numbered steps, and a
+ *  "Where do I find this?" text.
+ */
+export type GuideScreen_Serialize = {
+	/**  Stable within the provider (`create_user`). */
+	id: string,
+	/**  Text id of the heading. */
+	heading: string,
+	/**  The numbered steps, in order. */
+	steps: GuideStep_Serialize[],
+	/**  Text id of the "Where do I find this?" expander's text. */
+	where_to_find: string,
+};
+
+/**  One numbered step. */
+export type GuideStep = GuideStep_Serialize | GuideStep_Deserialize;
+
+/**  One numbered step. */
+export type GuideStep_Deserialize = {
+	/**  Text id. */
+	text: string,
+	/**  What the step shows besides its text. */
+	value?: StepValue | null,
+};
+
+/**  One numbered step. */
+export type GuideStep_Serialize = {
+	/**  Text id. */
+	text: string,
+	/**  What the step shows besides its text. */
+	value: StepValue | null,
+};
+
 /**  A language HR Link speaks. */
 export type Language = 
 /**  English. */
@@ -192,6 +251,35 @@ export type PermissionCheck = {
 	required: boolean,
 	/**  What the probe found. */
 	status: PermissionStatus,
+};
+
+/**  One permission HR Link asks for. */
+export type PermissionInfo = PermissionInfo_Serialize | PermissionInfo_Deserialize;
+
+/**  One permission HR Link asks for. */
+export type PermissionInfo_Deserialize = {
+	/**  The system's own name for it (`persons.master-data`, `employees`). */
+	id: string,
+	/**  Locked on: HR Link cannot work without it. Otherwise the admin may choose it. */
+	required: boolean,
+	/**
+	 *  Text id of the one-line "why"; `None` for a permission a configuration names that HR
+	 *  Link has no words for.
+	 */
+	purpose?: string | null,
+};
+
+/**  One permission HR Link asks for. */
+export type PermissionInfo_Serialize = {
+	/**  The system's own name for it (`persons.master-data`, `employees`). */
+	id: string,
+	/**  Locked on: HR Link cannot work without it. Otherwise the admin may choose it. */
+	required: boolean,
+	/**
+	 *  Text id of the one-line "why"; `None` for a permission a configuration names that HR
+	 *  Link has no words for.
+	 */
+	purpose: string | null,
 };
 
 /**  Whether a permission is granted. */
@@ -645,6 +733,37 @@ export type Problem_Serialize =
 	what: string,
 } };
 
+/**  Everything the wizard shows about one HR system before the credentials are handed over. */
+export type ProviderGuide = ProviderGuide_Serialize | ProviderGuide_Deserialize;
+
+/**  Everything the wizard shows about one HR system before the credentials are handed over. */
+export type ProviderGuide_Deserialize = {
+	/**  The system this guide is for. */
+	provider: ProviderId,
+	/**  The product HR Link connects the system to (`{{product}}` in the texts). */
+	product: string,
+	/**  Text id: what the admin needs before starting ("You need the iPayroll main user login"). */
+	needs: string,
+	/**  Required permissions first, then optional ones. */
+	permissions: PermissionInfo_Deserialize[],
+	/**  The guide's screens, in order. */
+	screens: GuideScreen_Deserialize[],
+};
+
+/**  Everything the wizard shows about one HR system before the credentials are handed over. */
+export type ProviderGuide_Serialize = {
+	/**  The system this guide is for. */
+	provider: ProviderId,
+	/**  The product HR Link connects the system to (`{{product}}` in the texts). */
+	product: string,
+	/**  Text id: what the admin needs before starting ("You need the iPayroll main user login"). */
+	needs: string,
+	/**  Required permissions first, then optional ones. */
+	permissions: PermissionInfo_Serialize[],
+	/**  The guide's screens, in order. */
+	screens: GuideScreen_Serialize[],
+};
+
 /**  An HR or payroll system HR Link can connect to. */
 export type ProviderId = 
 /**  iPayroll (New Zealand payroll), OAuth 2.0. */
@@ -671,6 +790,26 @@ export type StagedCredentials = {
 	/**  Which key was loaded, masked (e.g. the access key's last four characters). */
 	hint: string,
 };
+
+/**  Something a step shows below its text. */
+export type StepValue = 
+/**  A value the admin types into the HR system, shown with a Copy button. */
+{ kind: "copy"; 
+/**  The text to type. */
+value: string } | 
+/**
+ *  The permissions the admin selected (the required ones and the chosen optional ones), each
+ *  with its why. `joined`: the system takes them as one text, space separated, so that text
+ *  gets a Copy button (Employment Hero's scopes).
+ */
+{ kind: "permissions"; 
+/**  The permissions are typed as one text (gets a Copy button). */
+joined: boolean } | 
+/**
+ *  iPayroll's API user name, checked against iPayroll's rule as it is typed
+ *  ([`ipayroll::check_api_username`]).
+ */
+{ kind: "api_username" };
 
 /**  The outcome of verifying one set of credentials. */
 export type VerificationReport = VerificationReport_Serialize | VerificationReport_Deserialize;

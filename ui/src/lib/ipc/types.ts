@@ -7,7 +7,11 @@ import type {
   CheckedConnection_Serialize,
   ConnectionList_Serialize,
   ConnectionSummary_Serialize,
+  GuideScreen_Serialize,
+  GuideStep_Serialize,
+  PermissionInfo_Serialize,
   Problem_Serialize,
+  ProviderGuide_Serialize,
   VerificationReport_Serialize,
 } from "./bindings.gen";
 
@@ -24,6 +28,7 @@ export type {
   ProviderId,
   ProviderSummary,
   StagedCredentials,
+  StepValue,
   VerifyProgress,
   VerifyStep,
 } from "./bindings.gen";
@@ -47,3 +52,9 @@ export type ConnectionList = ConnectionList_Serialize;
 
 /** A connection after a health check, with what went wrong (if anything). */
 export type CheckedConnection = CheckedConnection_Serialize;
+
+/** A system's guide from the core's catalogue (texts are ids into `providerGuide.*`). */
+export type ProviderGuide = ProviderGuide_Serialize;
+export type PermissionInfo = PermissionInfo_Serialize;
+export type GuideScreen = GuideScreen_Serialize;
+export type GuideStep = GuideStep_Serialize;

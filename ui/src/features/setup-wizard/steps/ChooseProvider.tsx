@@ -1,12 +1,22 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, ErrorSummary, RadioGroup, type RadioOption, Tag } from "../../../components/ui";
-import type { ProviderId, ProviderSummary } from "../../../lib/ipc/types";
+import {
+  Button,
+  ErrorSummary,
+  RadioGroup,
+  type RadioOption,
+  Tag,
+  TextField,
+} from "../../../components/ui";
+import type { ProviderGuide, ProviderId, ProviderSummary } from "../../../lib/ipc/types";
 import { isAvailable } from "../availability";
 import { StepCaption } from "../StepCaption";
-import { regionName } from "../text";
+import { guideText, regionName } from "../text";
 
 export interface ChooseProviderProps {
   providers: ProviderSummary[];
+  /** The core's guides, for what the admin will need in each system. */
+  guides: ProviderGuide[];
   selected: ProviderId | null;
   showError: boolean;
   prominentStep?: boolean;
@@ -19,6 +29,7 @@ const FIELD_ID = "provider";
 /** Step 1: "Which HR system do you use?" */
 export function ChooseProvider({
   providers,
+  guides,
   selected,
   showError,
   prominentStep,
@@ -27,16 +38,34 @@ export function ChooseProvider({
 }: ChooseProviderProps) {
   const { t, i18n } = useTranslation();
   const error = showError ? t("choose.errorRequired") : null;
+  const [query, setQuery] = useState("");
 
   // Systems HR Link can connect to come first; the others are shown, but cannot be chosen yet.
   const ordered = [...providers.filter(isAvailable), ...providers.filter((p) => !isAvailable(p))];
-  const options: Array<RadioOption<ProviderId>> = ordered.map((provider) => {
+  const described = ordered.map((provider) => {
+    const guide = guides.find((g) => g.provider === provider.id);
+    const needs = guide ? guideText(t, guide.needs, { product: guide.product }) : null;
+    return { provider, region: regionName(provider.region, i18n.language), needs };
+  });
+  const wanted = query.trim().toLocaleLowerCase();
+  const shown = described.filter(
+    ({ provider, region }) =>
+      wanted === "" ||
+      [provider.name, region, provider.region].some((text) =>
+        text.toLocaleLowerCase().includes(wanted),
+      ),
+  );
+  const options: Array<RadioOption<ProviderId>> = shown.map(({ provider, region, needs }) => {
     const available = isAvailable(provider);
-    const region = regionName(provider.region, i18n.language);
     return {
       value: provider.id,
       label: provider.name,
-      hint: region,
+      hint: (
+        <>
+          <span className="provider-region">{region}</span>
+          {needs && <span className="provider-needs">{needs}</span>}
+        </>
+      ),
       tag: available ? undefined : <Tag tone="neutral">{t("choose.comingSoon")}</Tag>,
       disabled: !available,
     };
@@ -56,7 +85,7 @@ export function ChooseProvider({
           items={[{ text: error, href: `#${FIELD_ID}` }]}
         />
       )}
-      <StepCaption step={1} prominent={prominentStep} />
+      <StepCaption step="chooseProvider" prominent={prominentStep} />
       <RadioGroup
         id={FIELD_ID}
         name="provider"
@@ -66,6 +95,26 @@ export function ChooseProvider({
         error={error}
         errorPrefix={t("wizard.errorPrefix")}
         options={options}
+        beforeOptions={
+          <>
+            <TextField
+              id="provider-search"
+              className="provider-search"
+              type="search"
+              label={t("choose.searchLabel")}
+              hint={t("choose.searchHint")}
+              value={query}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+            {shown.length === 0 && (
+              <p className="hint-text" role="status">
+                {t("choose.noMatch", { query: query.trim() })}
+              </p>
+            )}
+          </>
+        }
         value={selected}
         onChange={onSelect}
       />

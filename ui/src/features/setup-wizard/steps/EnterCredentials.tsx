@@ -94,7 +94,7 @@ export function EnterCredentials(props: EnterCredentialsProps) {
     >
       <BackLink onClick={props.onBack} disabled={staging !== null} />
       {summary.length > 0 && <ErrorSummary title={t("wizard.errorSummaryTitle")} items={summary} />}
-      <StepCaption step={2} prominent={supportMode} />
+      <StepCaption step="credentials" prominent={supportMode} />
       <h1 className="heading-l">{t("credentials.heading", { provider: provider.name })}</h1>
       <p className="lead">{t("credentials.intro", { provider: provider.name })}</p>
 

@@ -87,7 +87,7 @@ export function EnterIrisLogin(props: EnterIrisLoginProps) {
     >
       <BackLink onClick={props.onBack} disabled={busy} />
       {summary.length > 0 && <ErrorSummary title={t("wizard.errorSummaryTitle")} items={summary} />}
-      <StepCaption step={2} prominent={supportMode} />
+      <StepCaption step="credentials" prominent={supportMode} />
       <h1 className="heading-l">{t("iris.heading")}</h1>
       <p className="lead">{t("iris.intro")}</p>
 

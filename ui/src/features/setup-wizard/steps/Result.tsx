@@ -113,7 +113,7 @@ export function Result({
     return (
       <div>
         <BackLink onClick={onBack} />
-        <StepCaption step={4} prominent={prominentStep} />
+        <StepCaption step="result" prominent={prominentStep} />
         <Panel tone="success" className="result-panel">
           <h1 className="heading-l">{t(heading, { company })}</h1>
           <p>{t(okLeadKey(provider, how), { provider: provider.name })}</p>
@@ -146,7 +146,7 @@ export function Result({
     <div>
       <BackLink onClick={onBack} />
       <ErrorSummary title={t("wizard.errorSummaryTitle")} items={items} />
-      <StepCaption step={4} prominent={prominentStep} />
+      <StepCaption step="result" prominent={prominentStep} />
       <h1 className="heading-l">
         {account
           ? t("result.problemHeadingConnected", { company })

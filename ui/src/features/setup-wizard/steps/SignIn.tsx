@@ -52,7 +52,7 @@ export function SignIn(props: SignInProps) {
           <p>{t("signIn.stopped")}</p>
         </Panel>
       )}
-      <StepCaption step={2} prominent={supportMode} />
+      <StepCaption step="credentials" prominent={supportMode} />
       <h1 className="heading-l">{t("signIn.heading", { provider: name })}</h1>
       <p className="lead">{t("signIn.intro", { provider: name })}</p>
 

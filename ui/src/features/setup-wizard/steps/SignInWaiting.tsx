@@ -25,7 +25,7 @@ export function SignInWaiting({
   const sandboxUser = SANDBOX_USERS[provider.id];
   return (
     <div>
-      <StepCaption step={2} prominent={supportMode} />
+      <StepCaption step="credentials" prominent={supportMode} />
       <h1 className="heading-l">{t("waiting.heading", { provider: provider.name })}</h1>
       <p className="waiting" role="status" aria-live="polite">
         <Spinner className="waiting__spinner" />

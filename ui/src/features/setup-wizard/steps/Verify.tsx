@@ -28,7 +28,7 @@ export function Verify({ provider, checklist, prominentStep }: VerifyProps) {
 
   return (
     <div>
-      <StepCaption step={3} prominent={prominentStep} />
+      <StepCaption step="verifying" prominent={prominentStep} />
       <h1 className="heading-l">{t("verify.heading", { provider: providerName })}</h1>
       <p className="lead">
         {t(INTRO[handOver(provider.credential_kind)], { provider: providerName })}

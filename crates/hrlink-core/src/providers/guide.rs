@@ -1,0 +1,447 @@
+//! The wizard's guide for each HR system: what the admin needs before starting, the permissions
+//! HR Link asks for (required ones and optional ones, each with a one-line why), and the screens
+//! that show how to create the API user or key in that system's own words.
+//!
+//! This is the one place the guide's structure lives. It holds only text ids: the words are in
+//! `messages/guide.{en,de}.json`, keyed by those ids, because the UI renders them in the admin's
+//! language (it imports both files into its catalogues, where TypeScript checks that German has
+//! every English key) and a test here checks that every id has a text in both. The ids are
+//! derived from the provider, the screen and the step number, so a screen's texts cannot drift
+//! apart from its steps.
+//!
+//! The permissions come from where verification reads them: the adapters' lists for HRworks and
+//! IRIS, the integration configuration for the systems that sign in through the browser.
+
+use serde::Serialize;
+
+use super::{employmenthero, hrworks, ipayroll, iris};
+use crate::ProviderId;
+use crate::config::Config;
+
+/// Everything the wizard shows about one HR system before the credentials are handed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProviderGuide {
+    /// The system this guide is for.
+    pub provider: ProviderId,
+    /// The product HR Link connects the system to (`{{product}}` in the texts).
+    pub product: String,
+    /// Text id: what the admin needs before starting ("You need the iPayroll main user login").
+    pub needs: String,
+    /// Required permissions first, then optional ones.
+    pub permissions: Vec<PermissionInfo>,
+    /// The guide's screens, in order.
+    pub screens: Vec<GuideScreen>,
+}
+
+/// One permission HR Link asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PermissionInfo {
+    /// The system's own name for it (`persons.master-data`, `employees`).
+    pub id: String,
+    /// Locked on: HR Link cannot work without it. Otherwise the admin may choose it.
+    pub required: bool,
+    /// Text id of the one-line "why"; `None` for a permission a configuration names that HR
+    /// Link has no words for.
+    pub purpose: Option<String>,
+}
+
+/// One screen of the guide: a question or instruction as its heading, numbered steps, and a
+/// "Where do I find this?" text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct GuideScreen {
+    /// Stable within the provider (`create_user`).
+    pub id: String,
+    /// Text id of the heading.
+    pub heading: String,
+    /// The numbered steps, in order.
+    pub steps: Vec<GuideStep>,
+    /// Text id of the "Where do I find this?" expander's text.
+    pub where_to_find: String,
+}
+
+/// One numbered step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct GuideStep {
+    /// Text id.
+    pub text: String,
+    /// What the step shows besides its text.
+    pub value: Option<StepValue>,
+}
+
+/// Something a step shows below its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StepValue {
+    /// A value the admin types into the HR system, shown with a Copy button.
+    Copy {
+        /// The text to type.
+        value: String,
+    },
+    /// The permissions the admin selected (the required ones and the chosen optional ones), each
+    /// with its why. `joined`: the system takes them as one text, space separated, so that text
+    /// gets a Copy button (Employment Hero's scopes).
+    Permissions {
+        /// The permissions are typed as one text (gets a Copy button).
+        joined: bool,
+    },
+    /// iPayroll's API user name, checked against iPayroll's rule as it is typed
+    /// ([`ipayroll::check_api_username`]).
+    ApiUsername,
+}
+
+/// The guide for every provider, in the order the wizard lists them.
+pub fn catalogue(config: &Config) -> Vec<ProviderGuide> {
+    ProviderId::ALL
+        .into_iter()
+        .map(|provider| guide(provider, config))
+        .collect()
+}
+
+/// The guide for one provider.
+pub fn guide(provider: ProviderId, config: &Config) -> ProviderGuide {
+    ProviderGuide {
+        provider,
+        product: config.product.clone(),
+        needs: format!("{}.needs", provider.slug()),
+        permissions: permissions(provider, config),
+        screens: screens(provider, config),
+    }
+}
+
+/// The permissions HR Link asks `provider` for: required first.
+fn permissions(provider: ProviderId, config: &Config) -> Vec<PermissionInfo> {
+    let list: Vec<(String, bool)> = match provider {
+        ProviderId::Hrworks => owned(&hrworks::PERMISSIONS),
+        ProviderId::Iris => owned(&iris::PERMISSIONS),
+        ProviderId::Ipayroll | ProviderId::Employmenthero => match config.oauth(provider) {
+            Ok(oauth) => oauth
+                .permissions
+                .iter()
+                .map(|(id, required)| (id.to_owned(), required))
+                .collect(),
+            // Not configured: sign-in is impossible anyway; show what HR Link cannot do without.
+            Err(_) => required_scopes(provider)
+                .iter()
+                .map(|id| ((*id).to_owned(), true))
+                .collect(),
+        },
+    };
+    list.into_iter()
+        .map(|(id, required)| PermissionInfo {
+            purpose: purpose_id(provider, &id),
+            id,
+            required,
+        })
+        .collect()
+}
+
+fn owned(list: &[(&str, bool)]) -> Vec<(String, bool)> {
+    list.iter()
+        .map(|(id, required)| ((*id).to_owned(), *required))
+        .collect()
+}
+
+fn required_scopes(provider: ProviderId) -> &'static [&'static str] {
+    match provider {
+        ProviderId::Ipayroll => &ipayroll::REQUIRED_SCOPES,
+        ProviderId::Employmenthero => &employmenthero::REQUIRED_SCOPES,
+        ProviderId::Hrworks | ProviderId::Iris => &[],
+    }
+}
+
+/// The permissions each system has that HR Link can explain (a text per id).
+fn explained(provider: ProviderId) -> &'static [&'static str] {
+    match provider {
+        ProviderId::Hrworks => &["persons", "persons.master-data", "organization-units"],
+        ProviderId::Iris => &["employees", "personal", "contract"],
+        ProviderId::Ipayroll => &ipayroll::SCOPES,
+        ProviderId::Employmenthero => &[
+            "organisations:list",
+            "organisations:show",
+            "employees:list",
+            "employees:show",
+            "teams:list",
+        ],
+    }
+}
+
+/// `persons.master-data` → `hrworks.purpose.persons_master_data`, when HR Link has words for it.
+fn purpose_id(provider: ProviderId, id: &str) -> Option<String> {
+    explained(provider).contains(&id).then(|| {
+        let key: String = id
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        format!("{}.purpose.{key}", provider.slug())
+    })
+}
+
+/// A screen whose texts are `{slug}.{id}.heading`, `.where` and `.step1`, `.step2`, ….
+fn screen(provider: ProviderId, id: &str, steps: Vec<Option<StepValue>>) -> GuideScreen {
+    let prefix = format!("{}.{id}", provider.slug());
+    GuideScreen {
+        id: id.to_owned(),
+        heading: format!("{prefix}.heading"),
+        steps: steps
+            .into_iter()
+            .enumerate()
+            .map(|(n, value)| GuideStep {
+                text: format!("{prefix}.step{}", n + 1),
+                value,
+            })
+            .collect(),
+        where_to_find: format!("{prefix}.where"),
+    }
+}
+
+fn copy(value: impl Into<String>) -> Option<StepValue> {
+    Some(StepValue::Copy {
+        value: value.into(),
+    })
+}
+
+fn screens(provider: ProviderId, config: &Config) -> Vec<GuideScreen> {
+    let product = config.product.as_str();
+    let p = provider;
+    match provider {
+        ProviderId::Ipayroll => vec![
+            screen(p, "sign_out", vec![None, None]),
+            screen(
+                p,
+                "create_user",
+                vec![None, Some(StepValue::ApiUsername), None],
+            ),
+            screen(p, "password", vec![None, None, None]),
+            screen(
+                p,
+                "allow",
+                vec![None, Some(StepValue::Permissions { joined: false })],
+            ),
+        ],
+        ProviderId::Iris => vec![
+            screen(p, "enable_module", vec![None, None, None]),
+            screen(p, "create_user", vec![None, copy(product), None]),
+            screen(
+                p,
+                "rights",
+                vec![None, Some(StepValue::Permissions { joined: false })],
+            ),
+            screen(p, "copy_password", vec![None, None]),
+        ],
+        ProviderId::Hrworks => vec![
+            screen(p, "admin_interface", vec![None, None]),
+            screen(p, "new_key", vec![None, None, None]),
+            screen(
+                p,
+                "permissions",
+                vec![None, Some(StepValue::Permissions { joined: false }), None],
+            ),
+        ],
+        ProviderId::Employmenthero => {
+            let redirect = config
+                .oauth(provider)
+                .ok()
+                .filter(|oauth| oauth.redirect_port != 0)
+                .map(|oauth| {
+                    format!(
+                        "http://127.0.0.1:{}{}",
+                        oauth.redirect_port, oauth.redirect_path
+                    )
+                });
+            let mut app = vec![None, copy(product)];
+            // Only a fixed port can be registered; with any free port there is nothing to type.
+            if let Some(uri) = redirect {
+                app.push(copy(uri));
+            }
+            app.push(Some(StepValue::Permissions { joined: true }));
+            let mut app_screen = screen(p, "app", app);
+            if app_screen.steps.len() == 3 {
+                // Without a redirect URI step the scopes step is the third: keep its text.
+                if let Some(last) = app_screen.steps.last_mut() {
+                    last.text = format!("{}.app.step4", p.slug());
+                }
+            }
+            vec![
+                screen(p, "user", vec![None, None]),
+                app_screen,
+                screen(p, "consent", vec![None, None]),
+            ]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(language: &str) -> serde_json::Value {
+        let json = match language {
+            "en" => include_str!("../../messages/guide.en.json"),
+            _ => include_str!("../../messages/guide.de.json"),
+        };
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn lookup<'a>(texts: &'a serde_json::Value, id: &str) -> Option<&'a str> {
+        id.split('.')
+            .try_fold(texts, |node, key| node.get(key))
+            .and_then(serde_json::Value::as_str)
+    }
+
+    /// Every text id a guide uses.
+    fn ids(guide: &ProviderGuide) -> Vec<String> {
+        let mut ids = vec![guide.needs.clone()];
+        ids.extend(guide.permissions.iter().filter_map(|p| p.purpose.clone()));
+        for screen in &guide.screens {
+            ids.push(screen.heading.clone());
+            ids.push(screen.where_to_find.clone());
+            ids.extend(screen.steps.iter().map(|s| s.text.clone()));
+        }
+        ids
+    }
+
+    fn configs() -> Vec<Config> {
+        let mut wide = Config::demo();
+        for oauth in [wide.ipayroll.as_mut(), wide.employmenthero.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            oauth.redirect_port = 53682;
+        }
+        let none = Config {
+            ipayroll: None,
+            employmenthero: None,
+            ..Config::demo()
+        };
+        vec![Config::demo(), wide, none]
+    }
+
+    #[test]
+    fn every_provider_has_a_guide_and_permissions() {
+        for config in configs() {
+            let all = catalogue(&config);
+            assert_eq!(
+                all.iter().map(|g| g.provider).collect::<Vec<_>>(),
+                ProviderId::ALL
+            );
+            for guide in &all {
+                assert!(guide.screens.len() >= 2, "{:?}", guide.provider);
+                assert!(guide.screens.iter().all(|s| !s.steps.is_empty()));
+                assert!(
+                    guide.permissions.iter().any(|p| p.required),
+                    "{:?} requires nothing",
+                    guide.provider
+                );
+                // Required ones first, each once.
+                let first_optional = guide.permissions.iter().position(|p| !p.required);
+                if let Some(at) = first_optional {
+                    assert!(guide.permissions[at..].iter().all(|p| !p.required));
+                }
+                let mut seen: Vec<&str> = guide.permissions.iter().map(|p| p.id.as_str()).collect();
+                seen.dedup();
+                assert_eq!(seen.len(), guide.permissions.len());
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_id_has_english_and_german_text() {
+        let (en, de) = (texts("en"), texts("de"));
+        for config in configs() {
+            for guide in catalogue(&config) {
+                for id in ids(&guide) {
+                    for (language, texts) in [("en", &en), ("de", &de)] {
+                        let text = lookup(texts, &id);
+                        assert!(
+                            text.is_some_and(|t| !t.trim().is_empty()),
+                            "{id} has no {language} text"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_permission_hr_link_knows_is_explained() {
+        let en = texts("en");
+        for provider in ProviderId::ALL {
+            for id in explained(provider) {
+                let purpose = purpose_id(provider, id).unwrap();
+                assert!(lookup(&en, &purpose).is_some(), "{purpose}");
+            }
+        }
+        // The adapters' own lists are all explained.
+        for (id, _) in hrworks::PERMISSIONS {
+            assert!(purpose_id(ProviderId::Hrworks, id).is_some());
+        }
+        for (id, _) in iris::PERMISSIONS {
+            assert!(purpose_id(ProviderId::Iris, id).is_some());
+        }
+        assert_eq!(
+            purpose_id(ProviderId::Employmenthero, "payroll:write"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_permissions_are_the_ones_verification_checks() {
+        let config = Config::demo();
+        let ids = |provider| -> Vec<(String, bool)> {
+            guide(provider, &config)
+                .permissions
+                .into_iter()
+                .map(|p| (p.id, p.required))
+                .collect()
+        };
+        assert_eq!(ids(ProviderId::Hrworks), owned(&hrworks::PERMISSIONS));
+        assert_eq!(ids(ProviderId::Iris), owned(&iris::PERMISSIONS));
+        let oauth = config.oauth(ProviderId::Ipayroll).unwrap();
+        let expected: Vec<(String, bool)> = oauth
+            .permissions
+            .iter()
+            .map(|(id, required)| (id.to_owned(), required))
+            .collect();
+        assert_eq!(ids(ProviderId::Ipayroll), expected);
+    }
+
+    #[test]
+    fn employment_hero_shows_the_redirect_uri_only_when_it_can_be_registered() {
+        let values = |config: &Config| -> Vec<StepValue> {
+            guide(ProviderId::Employmenthero, config).screens[1]
+                .steps
+                .iter()
+                .filter_map(|s| s.value.clone())
+                .collect()
+        };
+        let configs = configs();
+        // The demo listens on any free port: nothing to register.
+        assert_eq!(
+            values(&configs[0]),
+            vec![
+                StepValue::Copy {
+                    value: DEMO_PRODUCT.to_owned()
+                },
+                StepValue::Permissions { joined: true }
+            ]
+        );
+        assert!(values(&configs[1]).contains(&StepValue::Copy {
+            value: "http://127.0.0.1:53682/callback".to_owned()
+        }));
+        // The scopes step keeps its own text either way.
+        for config in &configs[..2] {
+            let screen = &guide(ProviderId::Employmenthero, config).screens[1];
+            assert_eq!(
+                screen.steps.last().map(|s| s.text.as_str()),
+                Some("employmenthero.app.step4")
+            );
+        }
+    }
+
+    use crate::config::DEMO_PRODUCT;
+}
