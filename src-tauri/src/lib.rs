@@ -30,6 +30,7 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            launch::report_first_screen_for_bench(app);
             let config_dir = tauri::Manager::path(app).app_config_dir().ok();
             let start = state::AppState::start(options, config_dir.as_deref());
             let state = tauri::async_runtime::block_on(start)?;

@@ -57,6 +57,16 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
     };
   }, [backend]);
 
+  // Once the first step is listed, report it after the next paint (two frames: the first runs
+  // before that paint, the second after it), for the start-up benchmark.
+  const firstScreenReported = useRef(false);
+  const firstScreenReady = providers !== null && state.step === "chooseProvider";
+  useEffect(() => {
+    if (!firstScreenReady || firstScreenReported.current) return;
+    firstScreenReported.current = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => backend.firstScreenShown()));
+  }, [backend, firstScreenReady]);
+
   const provider = providers?.find((p) => p.id === state.draft.provider) ?? null;
 
   // The core forgets credentials this wizard no longer uses (replaced, another system chosen,

@@ -9,7 +9,7 @@
 
 import { Channel } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { commands } from "./bindings.gen";
+import { commands, events } from "./bindings.gen";
 import type {
   AppInfo,
   CredentialInput,
@@ -69,6 +69,11 @@ export interface Backend {
   signIn(provider: ProviderId, language: Language): Promise<Result<StagedCredentials, Problem>>;
   /** Stops the sign-in under way, if any: its `signIn` resolves with `sign_in_cancelled`. */
   cancelSignIn(): Promise<void>;
+  /**
+   * Tells the core that the first screen is painted and can be used (start-up benchmark,
+   * `scripts/bench`). Fire and forget: the app only listens when benchmarking.
+   */
+  firstScreenShown(): void;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -88,6 +93,11 @@ export const tauriBackend: Backend = {
   signIn: (provider, language) => commands.signIn(provider, language),
   cancelSignIn: async () => {
     await commands.cancelSignIn();
+  },
+  firstScreenShown: () => {
+    events.firstScreenShown.emit().catch(() => {
+      // Only the start-up benchmark listens; nothing depends on it.
+    });
   },
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {

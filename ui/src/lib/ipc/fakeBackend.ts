@@ -686,6 +686,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       calls.push({ method: "cancelSignIn" });
       cancelCurrentSignIn?.();
     },
+    firstScreenShown() {
+      // Nothing to measure without the app.
+    },
     async onFileDrop(handler) {
       dropHandlers.add(handler);
       return () => {
