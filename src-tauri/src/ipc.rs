@@ -1,10 +1,11 @@
 //! The one list of commands and events, used by the app and by the bindings test.
 
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands::{app, connections, credentials, guide, sign_in, verify};
+use crate::launch;
 
-/// The typed IPC surface: every command the UI may call.
+/// The typed IPC surface: every command the UI may call and every event.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
@@ -25,6 +26,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             connections::remove_connection,
             connections::reauthorise_connection,
         ])
+        .events(collect_events![launch::FirstScreenShown])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)
 }
 

@@ -65,6 +65,33 @@ pub fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
     Ok(())
 }
 
+/// The UI's first screen is on screen and can be used (the wizard's first step, with the HR
+/// systems listed, painted). Emitted once by the UI; the app listens only for benchmarks.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, specta::Type, tauri_specta::Event)]
+pub struct FirstScreenShown;
+
+/// Names the file `scripts/bench` reads the start-up time from.
+pub const BENCH_READY_FILE_ENV: &str = "HRLINK_BENCH_READY_FILE";
+
+/// For `scripts/bench`: when `HRLINK_BENCH_READY_FILE` is set, writes the wall-clock time (Unix
+/// seconds with nanoseconds) at which the UI reported its first screen to that file. Nothing is
+/// listened for otherwise.
+pub fn report_first_screen_for_bench(app: &tauri::App) {
+    use tauri_specta::Event as _;
+    let Some(path) = std::env::var_os(BENCH_READY_FILE_ENV) else {
+        return;
+    };
+    FirstScreenShown::once_any(app, move |_| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        let stamp = format!("{}.{:09}\n", now.as_secs(), now.subsec_nanos());
+        if let Err(error) = std::fs::write(&path, stamp) {
+            tracing::warn!(%error, "cannot write the benchmark's ready file");
+        }
+    });
+}
+
 /// Logs to stderr; `RUST_LOG` adjusts the level. Secrets never reach a log line (they live in
 /// `secrecy` types and the HTTP client logs only method, path and status).
 pub fn init_tracing() {

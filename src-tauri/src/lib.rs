@@ -30,6 +30,7 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            launch::report_first_screen_for_bench(app);
             // The CLI's folder too, so both see the same saved connections.
             let config_dir = hrlink_core::paths::config_dir();
             let start = state::AppState::start(options, config_dir.as_deref());

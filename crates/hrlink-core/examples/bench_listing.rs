@@ -103,6 +103,14 @@ async fn main() {
         wall.as_secs_f64() / bound.as_secs_f64()
     );
     println!("429s served       {served_429}");
+    // One machine-readable line for `scripts/bench`.
+    println!(
+        "RESULT people={} wall_s={:.3} bound_s={:.3} ratio={:.3} served_429={served_429}",
+        listing.people.len(),
+        wall.as_secs_f64(),
+        bound.as_secs_f64(),
+        wall.as_secs_f64() / bound.as_secs_f64()
+    );
     println!(
         "people per second {:.0}",
         people as f64 / wall.as_secs_f64()

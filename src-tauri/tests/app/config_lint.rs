@@ -397,3 +397,72 @@ fn ui_has_no_iframe() {
         );
     }
 }
+
+/// `cargo tauri build` (`scripts/package`) makes installable packages from this section: every
+/// platform has a target, and what an installer or a package manager shows is filled in.
+#[test]
+fn bundle_makes_packages_for_every_platform() {
+    let config = config();
+    let bundle = &config["bundle"];
+    assert_eq!(
+        bundle["active"],
+        Value::Bool(true),
+        "set bundle.active to true"
+    );
+    let targets: BTreeSet<String> = bundle["targets"]
+        .as_array()
+        .expect("bundle.targets is a list (not \"all\"), so the formats are chosen on purpose")
+        .iter()
+        .map(|t| t.as_str().unwrap_or_default().to_owned())
+        .collect();
+    for wanted in ["deb", "appimage", "msi", "nsis", "dmg"] {
+        assert!(
+            targets.contains(wanted),
+            "bundle.targets lacks `{wanted}`: Linux (deb, appimage), Windows (msi, nsis) and \
+             macOS (dmg) packages are all configured"
+        );
+    }
+    let identifier = config["identifier"].as_str().unwrap_or_default();
+    assert!(
+        identifier.split('.').count() >= 3 && !identifier.starts_with("com.tauri"),
+        "identifier must be a reverse-DNS id of our own (it names the config dir and keychain \
+         namespace), found {identifier:?}"
+    );
+    for field in [
+        "publisher",
+        "copyright",
+        "category",
+        "shortDescription",
+        "longDescription",
+    ] {
+        assert!(
+            bundle[field].as_str().is_some_and(|s| !s.trim().is_empty()),
+            "set bundle.{field}: installers and package managers show it"
+        );
+    }
+    let icons: Vec<&str> = bundle["icon"]
+        .as_array()
+        .expect("bundle.icon is a list")
+        .iter()
+        .map(|i| i.as_str().unwrap_or_default())
+        .collect();
+    for ext in ["png", "ico", "icns"] {
+        assert!(
+            icons.iter().any(|i| i.ends_with(&format!(".{ext}"))),
+            "bundle.icon needs a .{ext} (Linux png, Windows ico, macOS icns); regenerate with \
+             scripts/icons.sh"
+        );
+    }
+    for icon in icons {
+        assert!(
+            crate_dir().join(icon).is_file(),
+            "bundle.icon lists {icon}, which does not exist (relative to src-tauri/)"
+        );
+    }
+    for section in ["linux", "windows", "macOS"] {
+        assert!(
+            bundle[section].is_object(),
+            "bundle.{section} is missing: configure that platform's package"
+        );
+    }
+}

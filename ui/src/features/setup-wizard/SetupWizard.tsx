@@ -82,6 +82,16 @@ export function SetupWizard({
   }, [backend]);
 
   const providers = catalogue?.providers ?? null;
+  // Once the first step is listed, report it after the next paint (two frames: the first runs
+  // before that paint, the second after it), for the start-up benchmark.
+  const firstScreenReported = useRef(false);
+  const firstScreenReady = providers !== null && state.step === "chooseProvider";
+  useEffect(() => {
+    if (!firstScreenReady || firstScreenReported.current) return;
+    firstScreenReported.current = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => backend.firstScreenShown()));
+  }, [backend, firstScreenReady]);
+
   const provider = providers?.find((p) => p.id === state.draft.provider) ?? null;
   const guide = catalogue?.guides.find((g) => g.provider === state.draft.provider) ?? null;
 

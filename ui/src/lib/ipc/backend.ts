@@ -9,7 +9,7 @@
 
 import { Channel } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { commands } from "./bindings.gen";
+import { commands, events } from "./bindings.gen";
 import type {
   AppInfo,
   CheckedConnection,
@@ -101,6 +101,11 @@ export interface Backend {
     staged: string,
     replacementName: string | null,
   ): Promise<Result<ConnectionSummary, Problem>>;
+  /**
+   * Tells the core that the first screen is painted and can be used (start-up benchmark,
+   * `scripts/bench`). Fire and forget: the app only listens when benchmarking.
+   */
+  firstScreenShown(): void;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -130,6 +135,11 @@ export const tauriBackend: Backend = {
   removeConnection: (id) => commands.removeConnection(id),
   reauthoriseConnection: (id, staged, replacementName) =>
     commands.reauthoriseConnection(id, staged, replacementName),
+  firstScreenShown: () => {
+    events.firstScreenShown.emit().catch(() => {
+      // Only the start-up benchmark listens; nothing depends on it.
+    });
+  },
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       switch (payload.type) {

@@ -806,6 +806,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (result.status === "ok") forget(stagedId);
       return result;
     },
+    firstScreenShown() {
+      // Nothing to measure without the app.
+    },
     async onFileDrop(handler) {
       dropHandlers.add(handler);
       return () => {
