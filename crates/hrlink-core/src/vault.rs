@@ -124,8 +124,42 @@ impl Vault {
 fn map_error(error: keyring::Error) -> VaultError {
     match error {
         keyring::Error::NoStorageAccess(_) => VaultError::Locked,
+        // Secret Service refuses a locked collection with `org.freedesktop.Secret.Error.IsLocked`,
+        // which keyring passes on as a platform failure (found by the locked-collection test).
+        keyring::Error::PlatformFailure(inner) if format!("{inner:?}").contains("IsLocked") => {
+            VaultError::Locked
+        }
         keyring::Error::TooLong(..) => VaultError::TooLarge,
         keyring::Error::BadEncoding(_) => VaultError::Corrupt,
         _ => VaultError::Unavailable,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locked_collection_is_locked_and_other_platform_failures_unavailable() {
+        let failure = |text: &str| {
+            keyring::Error::PlatformFailure(Box::new(std::io::Error::other(text.to_owned())))
+        };
+        assert_eq!(
+            map_error(failure(
+                "D-Bus error: Cannot create an item in a locked collection \
+                 (org.freedesktop.Secret.Error.IsLocked)"
+            )),
+            VaultError::Locked
+        );
+        assert_eq!(
+            map_error(failure("connection refused")),
+            VaultError::Unavailable
+        );
+        assert_eq!(
+            map_error(keyring::Error::NoStorageAccess(Box::new(
+                std::io::Error::other("x")
+            ))),
+            VaultError::Locked
+        );
     }
 }
