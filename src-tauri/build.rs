@@ -11,6 +11,12 @@ fn main() {
             "sign_in",
             "cancel_sign_in",
             "verify_connection",
+            "list_people",
+            "cancel_people_listing",
+            "choose_roster_file",
+            "people_report",
+            "decide_pair",
+            "exclude_person",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

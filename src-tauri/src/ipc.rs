@@ -2,7 +2,7 @@
 
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, credentials, sign_in, verify};
+use crate::commands::{app, credentials, people, sign_in, verify};
 
 /// The typed IPC surface: every command the UI may call.
 pub fn specta_builder() -> Builder<tauri::Wry> {
@@ -16,6 +16,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             sign_in::sign_in,
             sign_in::cancel_sign_in,
             verify::verify_connection,
+            people::list_people,
+            people::cancel_people_listing,
+            people::choose_roster_file,
+            people::people_report,
+            people::decide_pair,
+            people::exclude_person,
         ])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)
 }

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use hrlink_core::config::Config;
 use hrlink_core::http::{HttpClient, HttpConfig};
-use hrlink_core::oauth::SignInCancel;
+use hrlink_core::oauth::{OAuthTokens, SignInCancel};
+use hrlink_core::people::{ListingCancel, MatchResult};
+use hrlink_core::providers::{employmenthero::EmploymentHeroGrant, ipayroll::IpayrollGrant};
 use hrlink_core::verify::Credentials;
 use hrlink_core::{Endpoints, Problem};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
@@ -30,12 +32,28 @@ pub struct AppState {
     staged: Mutex<Staged>,
     /// Cancels the browser sign-in under way, if any.
     sign_in: Mutex<Option<SignInCancel>>,
+    /// Cancels the people listing under way, if any.
+    listing: Mutex<Option<ListingCancel>>,
 }
 
 #[derive(Default)]
 struct Staged {
     next_id: u64,
-    entries: HashMap<String, (Arc<Credentials>, Instant)>,
+    entries: HashMap<String, StagedEntry>,
+}
+
+/// Credentials held for the wizard, and the people listed with them (in memory only; dropped
+/// with the credentials).
+struct StagedEntry {
+    credentials: Arc<Credentials>,
+    at: Instant,
+    people: Option<MatchResult>,
+}
+
+impl StagedEntry {
+    fn is_fresh(&self) -> bool {
+        self.at.elapsed() < STAGED_LIFETIME
+    }
 }
 
 impl AppState {
@@ -63,20 +81,22 @@ impl AppState {
             demo,
             staged: Mutex::default(),
             sign_in: Mutex::default(),
+            listing: Mutex::default(),
         })
     }
 
     /// Holds credentials in memory (never on disk, never back to the UI) under a fresh id.
     pub fn stage(&self, credentials: Credentials) -> String {
         let mut staged = relock(&self.staged);
-        staged
-            .entries
-            .retain(|_, (_, at)| at.elapsed() < STAGED_LIFETIME);
+        staged.entries.retain(|_, entry| entry.is_fresh());
         staged.next_id += 1;
         let id = format!("staged-{}", staged.next_id);
-        staged
-            .entries
-            .insert(id.clone(), (Arc::new(credentials), Instant::now()));
+        let entry = StagedEntry {
+            credentials: Arc::new(credentials),
+            at: Instant::now(),
+            people: None,
+        };
+        staged.entries.insert(id.clone(), entry);
         id
     }
 
@@ -84,8 +104,58 @@ impl AppState {
     /// retried without typing them again. Zeroised when the last holder drops them.
     pub fn staged(&self, id: &str) -> Result<Arc<Credentials>, Problem> {
         match relock(&self.staged).entries.get(id) {
-            Some((credentials, at)) if at.elapsed() < STAGED_LIFETIME => Ok(credentials.clone()),
+            Some(entry) if entry.is_fresh() => Ok(entry.credentials.clone()),
             _ => Err(Problem::CredentialsExpired),
+        }
+    }
+
+    /// Puts tokens refreshed on the way (a listing) in place of the staged ones, so that a later
+    /// save stores the newest refresh token (Employment Hero rotates them: the old one is dead).
+    /// Key-based credentials have no tokens and stay as they are.
+    pub fn replace_tokens(&self, id: &str, tokens: OAuthTokens) {
+        let mut staged = relock(&self.staged);
+        let Some(entry) = staged.entries.get_mut(id) else {
+            return;
+        };
+        let renewed = match entry.credentials.as_ref() {
+            Credentials::Employmenthero(grant) => Credentials::Employmenthero(EmploymentHeroGrant {
+                tokens,
+                ..grant.clone()
+            }),
+            Credentials::Ipayroll(grant) => Credentials::Ipayroll(IpayrollGrant {
+                tokens,
+                ..grant.clone()
+            }),
+            Credentials::Hrworks(_) | Credentials::Iris(_) => return,
+        };
+        entry.credentials = Arc::new(renewed);
+    }
+
+    /// Runs `f` on the people kept with staged credentials (listed, maybe matched).
+    pub fn with_people<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut Option<MatchResult>) -> T,
+    ) -> Result<T, Problem> {
+        match relock(&self.staged).entries.get_mut(id) {
+            Some(entry) if entry.is_fresh() => Ok(f(&mut entry.people)),
+            _ => Err(Problem::CredentialsExpired),
+        }
+    }
+
+    /// Starts tracking a people listing, cancelling one still under way (one at a time).
+    pub fn begin_listing(&self) -> ListingCancel {
+        let cancel = ListingCancel::new();
+        if let Some(previous) = relock(&self.listing).replace(cancel.clone()) {
+            previous.cancel();
+        }
+        cancel
+    }
+
+    /// Cancels the people listing under way, if any.
+    pub fn cancel_listing(&self) {
+        if let Some(cancel) = relock(&self.listing).take() {
+            cancel.cancel();
         }
     }
 

@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod credentials;
+pub mod people;
 pub mod sign_in;
 pub mod verify;
