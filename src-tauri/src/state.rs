@@ -118,10 +118,12 @@ impl AppState {
             return;
         };
         let renewed = match entry.credentials.as_ref() {
-            Credentials::Employmenthero(grant) => Credentials::Employmenthero(EmploymentHeroGrant {
-                tokens,
-                ..grant.clone()
-            }),
+            Credentials::Employmenthero(grant) => {
+                Credentials::Employmenthero(EmploymentHeroGrant {
+                    tokens,
+                    ..grant.clone()
+                })
+            }
             Credentials::Ipayroll(grant) => Credentials::Ipayroll(IpayrollGrant {
                 tokens,
                 ..grant.clone()

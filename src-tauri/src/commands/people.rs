@@ -130,7 +130,9 @@ pub async fn choose_roster_file(
 #[tauri::command]
 #[specta::specta]
 pub fn people_report(state: State<'_, AppState>, staged: String) -> Result<PeopleReport, Problem> {
-    with_matched(&state, &staged, |matched| Ok(matched.report(disclosure(&state))))
+    with_matched(&state, &staged, |matched| {
+        Ok(matched.report(disclosure(&state)))
+    })
 }
 
 /// Accepts or rejects a suggested pair (or takes the answer back); returns the new counts.
@@ -148,7 +150,9 @@ pub fn decide_pair(
         PairDecision::Undo => Decision::Undecided,
     };
     with_matched(&state, &staged, |matched| {
-        matched.decide(EntryId(entry), decision).map_err(not_decidable)?;
+        matched
+            .decide(EntryId(entry), decision)
+            .map_err(not_decidable)?;
         Ok(matched.counts())
     })
 }
@@ -163,7 +167,9 @@ pub fn exclude_person(
     excluded: bool,
 ) -> Result<MatchCounts, Problem> {
     with_matched(&state, &staged, |matched| {
-        matched.set_excluded(EntryId(entry), excluded).map_err(not_decidable)?;
+        matched
+            .set_excluded(EntryId(entry), excluded)
+            .map_err(not_decidable)?;
         Ok(matched.counts())
     })
 }
