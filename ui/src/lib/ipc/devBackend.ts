@@ -8,10 +8,14 @@
  * A browser sign-in opens no browser: it succeeds after `signInDelay=<ms>` (default 3000), as the
  * Sandbox user `as=<user name>` when given, unless `signIn=deny`, `timeout` or `wait` (until
  * cancelled) says otherwise.
+ *
+ * The People step lists `people=<n>` made-up people (default 42); "Compare with your records"
+ * compares them with a made-up roster of the first 30 of them and 3 others.
  */
 
 import type { Backend } from "./backend";
 import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
+import { fakeHrPeople } from "./fakePeople";
 
 /** The sign-in behaviour the URL asks for. */
 export function signInFromParams(params: URLSearchParams): SignInBehaviour {
@@ -33,6 +37,18 @@ export function createDevBackend(params: URLSearchParams): Backend {
     appInfo: { demo: params.get("demo") !== "0", support_mode: params.get("support") === "1" },
     stepDelayMs: Number(params.get("delay") ?? 400),
     signIn: signInFromParams(params),
+    people: fakeHrPeople(Number(params.get("people") ?? 42)),
+    pageSize: 50,
+    pickedRoster: {
+      people: [
+        ...fakeHrPeople(30),
+        ...["Ada Lovelace", "Kate Sheppard", "Rosa Parks"].map((name, index) => ({
+          name,
+          email: `former${index + 1}@example.com`,
+          teams: [],
+        })),
+      ],
+    },
   });
 
   const readDropped = async (files: FileList | null | undefined): Promise<string[]> => {

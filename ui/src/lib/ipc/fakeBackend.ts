@@ -8,16 +8,21 @@
  */
 
 import type { Backend, FileDropEvent } from "./backend";
+import { countRows, fakeHrPeople, fakeReport } from "./fakePeople";
 import type {
   Account,
   AppInfo,
   CredentialInput,
   Language,
+  ListingProgress,
+  PeopleOverview,
   PermissionCheck,
+  PersonView,
   Problem,
   ProviderId,
   ProviderSummary,
   Result,
+  RosterSummary,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -185,6 +190,21 @@ export interface FakeBackendOptions {
   manualVerify?: boolean;
   /** What a browser sign-in does (default: succeeds after a few step delays). */
   signIn?: SignInBehaviour | ((provider: ProviderId) => SignInBehaviour);
+  /** The people every HR system lists (default: 42 made-up people, as the reports count). */
+  people?: PersonView[];
+  /** People per page of a listing (default 20). */
+  pageSize?: number;
+  /** Leave each listing open until the test drives it through `pendingListing`. */
+  manualListing?: boolean;
+  /** The roster the admin picks in the dialog (`null`, the default: cancelled), or a problem. */
+  pickedRoster?: { people: PersonView[] } | { problem: Problem } | null;
+}
+
+/** A people listing driven by the test. */
+export interface ManualListing {
+  readonly staged: string;
+  emit(progress: ListingProgress): void;
+  finish(result: Result<PeopleOverview, Problem>): void;
 }
 
 /** A verification driven by the test: emit progress, then finish. */
@@ -201,7 +221,13 @@ export type FakeCall =
   | { method: "discardCredentials"; id: string }
   | { method: "verifyConnection"; id: string }
   | { method: "signIn"; provider: ProviderId; language: Language }
-  | { method: "cancelSignIn" };
+  | { method: "cancelSignIn" }
+  | { method: "listPeople"; staged: string }
+  | { method: "cancelPeopleListing" }
+  | { method: "chooseRosterFile"; staged: string }
+  | { method: "peopleReport"; staged: string }
+  | { method: "decidePair"; staged: string; entry: number }
+  | { method: "excludePerson"; staged: string; entry: number; excluded: boolean };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -220,6 +246,8 @@ export interface FakeBackend extends Backend {
   readonly pendingVerification: ManualVerification | null;
   /** The open sign-in when the behaviour is `wait`. */
   readonly pendingSignIn: ManualSignIn | null;
+  /** The open listing when `manualListing` is set. */
+  readonly pendingListing: ManualListing | null;
 }
 
 const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
@@ -502,6 +530,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let pendingSignIn: ManualSignIn | null = null;
   /** Ends the sign-in under way with `sign_in_cancelled`. */
   let cancelCurrentSignIn: (() => void) | null = null;
+  let pendingListing: ManualListing | null = null;
+  /** Ends the listing under way with `people_listing_cancelled`. */
+  let cancelCurrentListing: (() => void) | null = null;
+  const hrPeople = options.people ?? fakeHrPeople(42);
+  const pageSize = Math.max(1, options.pageSize ?? 20);
+  /** What each staged id has listed and compared, like the core keeps it. */
+  const listed = new Map<string, { roster: PersonView[] | null; excluded: Set<number> }>();
 
   const info: AppInfo = { version: "0.1.0", demo: true, support_mode: false, ...options.appInfo };
   const providers = options.providers ?? DEFAULT_PROVIDERS;
@@ -619,6 +654,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     get pendingSignIn() {
       return pendingSignIn;
     },
+    get pendingListing() {
+      return pendingListing;
+    },
     stagedIds: () => [...staged.keys()],
     hoverFiles: () => {
       for (const handler of dropHandlers) handler({ type: "hover" });
@@ -685,6 +723,103 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     async cancelSignIn() {
       calls.push({ method: "cancelSignIn" });
       cancelCurrentSignIn?.();
+    },
+    listPeople(id, onProgress) {
+      calls.push({ method: "listPeople", staged: id });
+      cancelCurrentListing?.();
+      return new Promise((resolve) => {
+        let cancelled = false;
+        const settle = (result: Result<PeopleOverview, Problem>) => {
+          pendingListing = null;
+          cancelCurrentListing = null;
+          resolve(result);
+        };
+        cancelCurrentListing = () => {
+          cancelled = true;
+          settle(err({ code: "people_listing_cancelled" }));
+        };
+        if (options.manualListing) {
+          pendingListing = { staged: id, emit: onProgress, finish: settle };
+          return;
+        }
+        void (async () => {
+          if (!staged.has(id)) return settle(err({ code: "credentials_expired" }));
+          const pages = Math.max(1, Math.ceil(hrPeople.length / pageSize));
+          for (let page = 1; page <= pages; page++) {
+            await pause();
+            if (cancelled) return;
+            onProgress({
+              pages_done: page,
+              pages_total: pages,
+              people: Math.min(page * pageSize, hrPeople.length),
+              eta_seconds: Math.ceil(((pages - page) * stepDelay) / 1000),
+            });
+          }
+          await pause();
+          if (cancelled) return;
+          listed.set(id, { roster: null, excluded: new Set() });
+          settle(ok({ pages, report: fakeReport(hrPeople, null, info.support_mode) }));
+        })();
+      });
+    },
+    async cancelPeopleListing() {
+      calls.push({ method: "cancelPeopleListing" });
+      cancelCurrentListing?.();
+    },
+    async chooseRosterFile(id) {
+      calls.push({ method: "chooseRosterFile", staged: id });
+      await pause();
+      const picked = options.pickedRoster ?? null;
+      if (picked === null) return ok(null);
+      if ("problem" in picked) return err(picked.problem);
+      const entry = listed.get(id);
+      if (!entry) return err({ code: "credentials_expired" });
+      entry.roster = picked.people;
+      entry.excluded.clear();
+      const report = fakeReport(hrPeople, picked.people, info.support_mode);
+      const roster: RosterSummary = {
+        format: "csv",
+        encoding: "UTF-8",
+        delimiter: ",",
+        sheet: null,
+        header_row: 1,
+        people: picked.people.length,
+        skipped_rows: 0,
+        columns: [],
+        unreadable_cells: [],
+        unreadable_cell_count: 0,
+      };
+      return ok({ roster, report });
+    },
+    async peopleReport(id) {
+      calls.push({ method: "peopleReport", staged: id });
+      const entry = listed.get(id);
+      if (!entry) return err({ code: "credentials_expired" });
+      const report = fakeReport(hrPeople, entry.roster, info.support_mode);
+      const people = report.people.map((row) =>
+        entry.excluded.has(row.id) ? { ...row, excluded: true } : row,
+      );
+      return ok({ counts: countRows(people), people });
+    },
+    async decidePair(id, entry) {
+      calls.push({ method: "decidePair", staged: id, entry });
+      // The fake suggests no pairs, so there is nothing to decide (the core refuses the same).
+      return err({
+        code: "configuration_invalid",
+        params: { what: "people decision refused: entry is not a suggested pair" },
+      });
+    },
+    async excludePerson(id, entry, excluded) {
+      calls.push({ method: "excludePerson", staged: id, entry, excluded });
+      const kept = listed.get(id);
+      if (!kept) return err({ code: "credentials_expired" });
+      if (excluded) kept.excluded.add(entry);
+      else kept.excluded.delete(entry);
+      const report = fakeReport(hrPeople, kept.roster, false);
+      const rows = report.people.map((row) =>
+        kept.excluded.has(row.id) ? { ...row, excluded: true } : row,
+      );
+      return ok(countRows(rows));
     },
     async onFileDrop(handler) {
       dropHandlers.add(handler);
