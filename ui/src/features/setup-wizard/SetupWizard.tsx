@@ -15,6 +15,7 @@ import { irisCredentialText } from "./irisLogin";
 import { ChooseProvider } from "./steps/ChooseProvider";
 import { EnterCredentials } from "./steps/EnterCredentials";
 import { EnterIrisLogin } from "./steps/EnterIrisLogin";
+import { People } from "./steps/People";
 import { Result } from "./steps/Result";
 import { SignIn } from "./steps/SignIn";
 import { SignInWaiting } from "./steps/SignInWaiting";
@@ -90,6 +91,58 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
         () => dispatch({ type: "verifyFailed", run, problem: { code: "unexpected_error" } }),
       );
   }, [backend, run, runStaged]);
+
+  // Each people listing starts exactly once, when the machine enters it.
+  const listing = state.step === "people" && state.people.kind === "listing" ? state.listing : null;
+  const listingStaged = state.step === "people" ? state.staged.id : null;
+  const listingKey = listing === null ? null : `${state.runs}:${listing}`;
+  /** The listing last started: a second start would cancel it in the core (React's StrictMode). */
+  const startedListing = useRef<string | null>(null);
+  useEffect(() => {
+    if (listing === null || listingStaged === null || startedListing.current === listingKey) {
+      return;
+    }
+    startedListing.current = listingKey;
+    backend
+      .listPeople(listingStaged, (progress) =>
+        dispatch({ type: "peopleProgress", listing, progress }),
+      )
+      .then(
+        (result) =>
+          dispatch(
+            result.status === "ok"
+              ? { type: "peopleListed", listing, overview: result.data }
+              : { type: "peopleFailed", listing, problem: result.error },
+          ),
+        () => dispatch({ type: "peopleFailed", listing, problem: { code: "unexpected_error" } }),
+      );
+  }, [backend, listing, listingKey, listingStaged]);
+
+  // A listing still running when the wizard closes is stopped.
+  useEffect(
+    () => () => {
+      backend.cancelPeopleListing().catch(() => {
+        // Best effort: nothing waits for its answer any more.
+      });
+    },
+    [backend],
+  );
+
+  /** "Compare with your records": Rust opens the dialog, reads the file and matches it. */
+  const compareWithRoster = () => {
+    if (state.step !== "people" || state.people.kind !== "listed" || state.people.comparing) {
+      return;
+    }
+    dispatch({ type: "rosterStarted" });
+    backend.chooseRosterFile(state.staged.id).then(
+      (result) => {
+        if (result.status === "error") dispatch({ type: "rosterFailed", problem: result.error });
+        else if (result.data) dispatch({ type: "rosterLoaded", comparison: result.data });
+        else dispatch({ type: "rosterCancelled" });
+      },
+      () => dispatch({ type: "rosterFailed", problem: { code: "unexpected_error" } }),
+    );
+  };
 
   // A sign-in still waiting when the wizard closes is stopped, so the browser's answer goes nowhere.
   useEffect(
@@ -351,6 +404,25 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           onTryAgain={() => dispatch({ type: "verifyStarted" })}
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
           onBack={() => dispatch({ type: "back" })}
+          confirmedPeople={state.confirmed}
+          onCheckPeople={() => dispatch({ type: "peopleStarted" })}
+        />
+      )}
+      {state.step === "people" && provider && (
+        <People
+          provider={provider}
+          stage={state.people}
+          supportMode={support}
+          prominentStep={support}
+          onCancel={() => {
+            backend.cancelPeopleListing().catch(() => {
+              // The listing then ends on its own; nothing else to do.
+            });
+          }}
+          onTryAgain={() => dispatch({ type: "peopleStarted" })}
+          onBack={() => dispatch({ type: "back" })}
+          onCompare={compareWithRoster}
+          onConfirmed={() => dispatch({ type: "peopleConfirmed" })}
         />
       )}
     </div>

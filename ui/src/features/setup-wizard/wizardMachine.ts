@@ -1,9 +1,12 @@
 /**
  * The setup wizard's states and transitions, as a pure reducer (no React, no IPC).
  *
- *   chooseProvider → credentials → verifying → result (ok | problem)
+ *   chooseProvider → credentials → verifying → result (ok | problem) → people
  *                        ↕
  *                    signingIn (browser sign-in: waiting for the browser; still step 2)
+ *
+ * `people` lists everyone the connection can see (with progress, cancellable), optionally
+ * compares them with the admin's own records, and ends with `peopleConfirmed`.
  *
  * How credentials are handed over depends on the system: a key file (HRworks), an API user's name
  * and password (IRIS), or a sign-in in the system browser (iPayroll, Employment Hero).
@@ -18,8 +21,14 @@
  */
 
 import type {
+  ListingProgress,
+  MatchCounts,
+  PeopleComparison,
+  PeopleOverview,
+  PeopleReport,
   Problem,
   ProviderId,
+  RosterSummary,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -32,10 +41,22 @@ import type {
  */
 export type WizardProblem = Problem | { code: "unexpected_error" };
 
-export type StepName = "chooseProvider" | "credentials" | "signingIn" | "verifying" | "result";
+export type StepName =
+  | "chooseProvider"
+  | "credentials"
+  | "signingIn"
+  | "verifying"
+  | "result"
+  | "people";
 
-/** The numbered steps, for "Step 2 of 4" (waiting for the browser is part of step 2). */
-export const STEPS: readonly StepName[] = ["chooseProvider", "credentials", "verifying", "result"];
+/** The numbered steps, for "Step 2 of 5" (waiting for the browser is part of step 2). */
+export const STEPS: readonly StepName[] = [
+  "chooseProvider",
+  "credentials",
+  "verifying",
+  "result",
+  "people",
+];
 
 /** What the admin has entered so far. */
 export interface Draft {
@@ -80,6 +101,22 @@ export type Outcome =
   | { kind: "ok"; report: VerificationReport }
   | { kind: "problem"; problems: WizardProblem[]; report: VerificationReport | null };
 
+/** Where the People step is: reading the people, stopped by a problem, or showing them. */
+export type PeopleStage =
+  | { kind: "listing"; progress: ListingProgress | null }
+  | { kind: "failed"; problem: WizardProblem }
+  | {
+      kind: "listed";
+      pages: number;
+      report: PeopleReport;
+      /** How the admin's roster was read, once one is loaded. */
+      roster: RosterSummary | null;
+      /** The roster dialog is open or the file is being read. */
+      comparing: boolean;
+      /** Why the roster could not be used. */
+      rosterProblem: WizardProblem | null;
+    };
+
 /** What every state carries: the admin's input and how many verifications were started. */
 interface Base {
   draft: Draft;
@@ -101,7 +138,24 @@ export type WizardState =
   /** Waiting for the browser sign-in numbered `signIns` to come back. */
   | (Base & { step: "signingIn" })
   | (Base & { step: "verifying"; staged: StagedCredentials; checklist: ChecklistItem[] })
-  | (Base & { step: "result"; staged: StagedCredentials; outcome: Outcome });
+  | (Base & {
+      step: "result";
+      staged: StagedCredentials;
+      outcome: Outcome;
+      /** People listings started so far for these credentials (tags their answers). */
+      listings?: number;
+      /** The counts the admin confirmed on the People step. */
+      confirmed?: MatchCounts;
+    })
+  | (Base & {
+      step: "people";
+      staged: StagedCredentials;
+      /** The successful check this step came from (shown again on Back). */
+      outcome: Outcome;
+      /** This listing's number; progress and answers of older ones are ignored. */
+      listing: number;
+      people: PeopleStage;
+    });
 
 export type WizardAction =
   | { type: "selectProvider"; provider: ProviderId }
@@ -127,7 +181,22 @@ export type WizardAction =
   | { type: "verifyStarted" }
   | { type: "verifyProgress"; run: number; progress: VerifyProgress }
   | { type: "verifyFinished"; run: number; report: VerificationReport }
-  | { type: "verifyFailed"; run: number; problem: WizardProblem };
+  | { type: "verifyFailed"; run: number; problem: WizardProblem }
+  /** "Check the people" on a successful result, or "Read the people again". */
+  | { type: "peopleStarted" }
+  | { type: "peopleProgress"; listing: number; progress: ListingProgress }
+  | { type: "peopleListed"; listing: number; overview: PeopleOverview }
+  | { type: "peopleFailed"; listing: number; problem: WizardProblem }
+  /** "Compare with your records": the dialog is open. */
+  | { type: "rosterStarted" }
+  /** The admin closed the dialog without choosing a file. */
+  | { type: "rosterCancelled" }
+  | { type: "rosterLoaded"; comparison: PeopleComparison }
+  | { type: "rosterFailed"; problem: WizardProblem }
+  /** Decisions changed the people (new report from the core). */
+  | { type: "peopleReportUpdated"; report: PeopleReport }
+  /** "Yes, these are our people". The save step hooks in here. */
+  | { type: "peopleConfirmed" };
 
 export const emptyDraft: Draft = {
   provider: null,
@@ -141,7 +210,7 @@ export function initialState(draft: Draft = emptyDraft): WizardState {
   return { step: "chooseProvider", draft, runs: 0, signIns: 0, error: null };
 }
 
-/** 1-based position of a state's step, for "Step n of 4". */
+/** 1-based position of a state's step, for "Step n of 5". */
 export function stepNumber(state: WizardState): number {
   return STEPS.indexOf(state.step === "signingIn" ? "credentials" : state.step) + 1;
 }
@@ -247,6 +316,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           return { step: "chooseProvider", draft: state.draft, ...counters(state), error: null };
         case "result":
           return credentials({ ...state.draft, staged: state.staged }, counters(state));
+        case "people":
+          return backToResult(state);
         default:
           return state;
       }
@@ -371,5 +442,98 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const outcome: Outcome = { kind: "problem", problems: [action.problem], report: null };
       return { step: "result", draft, staged, ...counters(state), outcome };
     }
+    case "peopleStarted": {
+      if (state.step === "result" && state.outcome.kind === "ok") {
+        return peopleListing(state, (state.listings ?? 0) + 1);
+      }
+      if (state.step === "people" && state.people.kind === "failed") {
+        return peopleListing(state, state.listing + 1);
+      }
+      return state;
+    }
+    case "peopleProgress": {
+      if (!isListing(state, action.listing)) return state;
+      return { ...state, people: { kind: "listing", progress: action.progress } };
+    }
+    case "peopleListed": {
+      if (!isListing(state, action.listing)) return state;
+      const { pages, report } = action.overview;
+      const people: PeopleStage = {
+        kind: "listed",
+        pages,
+        report,
+        roster: null,
+        comparing: false,
+        rosterProblem: null,
+      };
+      return { ...state, people };
+    }
+    case "peopleFailed": {
+      if (!isListing(state, action.listing)) return state;
+      return { ...state, people: { kind: "failed", problem: action.problem } };
+    }
+    case "rosterStarted": {
+      if (state.step !== "people" || state.people.kind !== "listed" || state.people.comparing) {
+        return state;
+      }
+      return { ...state, people: { ...state.people, comparing: true } };
+    }
+    case "rosterCancelled": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...state, people: { ...state.people, comparing: false } };
+    }
+    case "rosterLoaded": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      const { roster, report } = action.comparison;
+      const people: PeopleStage = {
+        ...state.people,
+        report,
+        roster,
+        comparing: false,
+        rosterProblem: null,
+      };
+      return { ...state, people };
+    }
+    case "rosterFailed": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      const people = { ...state.people, comparing: false, rosterProblem: action.problem };
+      return { ...state, people };
+    }
+    case "peopleReportUpdated": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...state, people: { ...state.people, report: action.report } };
+    }
+    case "peopleConfirmed": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...backToResult(state), confirmed: state.people.report.counts };
+    }
   }
+}
+
+type PeopleState = Extract<WizardState, { step: "people" }>;
+type ResultState = Extract<WizardState, { step: "result" }>;
+
+/** A fresh listing numbered `listing`, from a successful result or a failed listing. */
+function peopleListing(state: ResultState | PeopleState, listing: number): WizardState {
+  const { draft, staged, outcome } = state;
+  return {
+    step: "people",
+    draft,
+    staged,
+    ...counters(state),
+    outcome,
+    listing,
+    people: { kind: "listing", progress: null },
+  };
+}
+
+/** Whether `state` is waiting for listing number `listing`. */
+function isListing(state: WizardState, listing: number): state is PeopleState {
+  return state.step === "people" && state.listing === listing && state.people.kind === "listing";
+}
+
+/** Back to the check's result; the listing count stays, so late answers are ignored. */
+function backToResult(state: PeopleState): ResultState {
+  const { draft, staged, outcome, listing } = state;
+  return { step: "result", draft, staged, ...counters(state), outcome, listings: listing };
 }

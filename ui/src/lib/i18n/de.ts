@@ -234,6 +234,9 @@ export const de: Translation = {
     notRightCompany: "Nein, anderen Schlüssel verwenden",
     notRightUser: "Nein, anderen API-Benutzer verwenden",
     notRightSignIn: "Nein, erneut anmelden",
+    checkPeople: "Weiter: Mitarbeitende prüfen",
+    peopleConfirmed_one: "Sie haben {{count}} Person bestätigt.",
+    peopleConfirmed_other: "Sie haben {{count}} Personen bestätigt.",
   },
   permissions: {
     hrworks: {
@@ -286,6 +289,91 @@ export const de: Translation = {
       "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und wählen Sie die App, die HR Link verwendet. Fügen Sie ihr die Berechtigung „{{id}}“ hinzu, speichern Sie und wählen Sie dann „Erneut anmelden“.",
     other:
       "Erteilen Sie dem Schlüssel diese Berechtigung in {{provider}} und wählen Sie dann „Erneut versuchen“.",
+  },
+  people: {
+    heading: "Sind das Ihre Mitarbeitenden?",
+    lead: "Diese Personen sieht HR Link in {{provider}}. Prüfen Sie, ob es die Personen Ihres Unternehmens sind, bevor Sie die Verbindung speichern.",
+    listingHeading: "Ihre Mitarbeitenden werden aus {{provider}} gelesen",
+    listingLead:
+      "Bei einem großen Unternehmen kann das einige Minuten dauern. Es wird nichts gespeichert.",
+    pages: "Seite {{done, number}} von {{total, number}}",
+    pagesUnknown_one: "{{count}} Seite gelesen",
+    pagesUnknown_other: "{{count}} Seiten gelesen",
+    soFar_one: "Bisher {{count, number}} Person",
+    soFar_other: "Bisher {{count, number}} Personen",
+    timeLeftSeconds_one: "Noch etwa {{count}} Sekunde",
+    timeLeftSeconds_other: "Noch etwa {{count}} Sekunden",
+    timeLeftMinutes_one: "Noch etwa {{count}} Minute",
+    timeLeftMinutes_other: "Noch etwa {{count}} Minuten",
+    timeLeftUnknown: "Die verbleibende Zeit wird berechnet …",
+    cancel: "Abbrechen",
+    failedHeading: "HR Link konnte nicht alle Mitarbeitenden lesen",
+    cancelledHeading: "Sie haben das Lesen der Mitarbeitenden abgebrochen",
+    cancelledLead: "Es wurde nichts gespeichert. Starten Sie erneut, wenn Sie so weit sind.",
+    tryAgain: "Mitarbeitende erneut lesen",
+    backToResult: "Zurück zur Prüfung",
+    total_one: "{{count, number}} Person in {{provider}}",
+    total_other: "{{count, number}} Personen in {{provider}}",
+    countsHeading: "Was HR Link gefunden hat",
+    compareHeading: "Mit Ihren Unterlagen vergleichen",
+    compareLead:
+      "Laden Sie eine Liste Ihrer Mitarbeitenden, die Sie anderswo führen (zum Beispiel aus Ihrer Lohnabrechnung oder einer Tabelle exportiert), als CSV- oder Excel-Datei. HR Link vergleicht sie mit {{provider}} und zeigt, wer fehlt oder abweicht. Die Datei bleibt auf diesem Computer.",
+    compareButton: "Mit Ihren Unterlagen vergleichen",
+    compareAgain: "Mit einer anderen Datei vergleichen",
+    comparing: "Ihre Datei wird gelesen …",
+    rosterRead_one: "{{count, number}} Person aus Ihrer Datei gelesen",
+    rosterRead_other: "{{count, number}} Personen aus Ihrer Datei gelesen",
+    rosterSkipped_one:
+      "{{count, number}} Zeile ohne Name, E-Mail oder Personalnummer wurde übersprungen.",
+    rosterSkipped_other:
+      "{{count, number}} Zeilen ohne Name, E-Mail oder Personalnummer wurden übersprungen.",
+    rosterErrorTitle: "Mit Ihrer Datei gibt es ein Problem",
+    tableHeading: "Alle Personen, die HR Link gefunden hat",
+    tableCaption: "Personen, nach Namen sortiert",
+    showing: "{{shown, number}} von {{total, number}} angezeigt",
+    search: "Nach Name oder E-Mail suchen",
+    filterStatus: "Status",
+    filterCategory: "Ergebnis des Vergleichs",
+    all: "Alle",
+    sortAscending: "A bis Z",
+    sortDescending: "Z bis A",
+    columnName: "Name",
+    columnEmail: "Geschäftliche E-Mail",
+    columnStatus: "Status",
+    columnCategory: "Ergebnis",
+    noEmail: "Keine E-Mail",
+    noMatches: "Keine Person passt zu Ihrer Suche.",
+    maskedNote: "Namen und E-Mails werden gekürzt, während Sie Ihren Bildschirm teilen.",
+    confirm: "Ja, das sind unsere Mitarbeitenden",
+    status: {
+      active: "Aktiv",
+      inactive: "Inaktiv",
+      terminated: "Ausgeschieden",
+    },
+    category: {
+      matched: "Übereinstimmend",
+      matched_with_differences: "Übereinstimmend mit Abweichungen",
+      needs_review: "Bitte prüfen",
+      only_in_hr: "Nur in {{provider}}",
+      only_in_existing: "Nur in Ihren Unterlagen",
+      inactive: "Inaktiv oder ausgeschieden",
+      duplicates: "Mögliche Doppelungen",
+    },
+    explain: {
+      matched: "An beiden Stellen vorhanden, und die Angaben stimmen überein.",
+      matched_with_differences:
+        "An beiden Stellen vorhanden, aber einige Angaben weichen ab (zum Beispiel die E-Mail oder das Eintrittsdatum).",
+      needs_review:
+        "Wahrscheinlich dieselbe Person, aber HR Link ist nicht sicher. Prüfen Sie diese selbst.",
+      only_in_hr:
+        "In {{provider}}, aber nicht in Ihren Unterlagen: neue Mitarbeitende oder Personen, die in Ihrer Liste fehlen.",
+      only_in_existing:
+        "In Ihren Unterlagen, aber nicht in {{provider}}: ausgeschiedene Personen oder Personen, die nie in {{provider}} angelegt wurden.",
+      inactive:
+        "In {{provider}} deaktiviert oder bereits ausgeschieden. Die Verbindung sieht sie trotzdem.",
+      duplicates:
+        "Sehen aus wie eine andere Person in {{provider}} (gleiche E-Mail oder gleicher Name). Prüfen Sie, ob sie doppelt angelegt wurden.",
+    },
   },
   problem: {
     genericMessage: "Etwas ist schiefgelaufen, wofür HR Link keine Meldung hat (Code {{code}}).",
