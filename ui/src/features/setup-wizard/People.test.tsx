@@ -235,6 +235,40 @@ describe("the People step", () => {
     expect(tableRows()[0]).toHaveTextContent("Only in your records");
   });
 
+  it("asks about suggested pairs and counts the answers", async () => {
+    const hr = fakeHrPeople(5);
+    // The same name as HRworks' first person, but no email: HR Link is not sure.
+    const roster: PersonView[] = [{ name: hr[0]?.name ?? "", teams: [] }];
+    const session = renderApp({ people: hr, pickedRoster: { people: roster } });
+    await openPeople(session);
+    await session.user.click(
+      await screen.findByRole("button", { name: "Compare with your records" }),
+    );
+    const review = await screen.findByRole("region", { name: "Check these by hand" });
+    expect(count("needs_review")).toBe("1");
+    expect(count("only_in_hr")).toBe("4");
+
+    await session.user.click(within(review).getByRole("button", { name: "Same person" }));
+    expect(await within(review).findByText(/You said: the same person/)).toBeInTheDocument();
+    expect(count("needs_review")).toBe("0");
+    expect(count("matched")).toBe("1");
+    expect(session.backend.calls).toContainEqual({
+      method: "decidePair",
+      staged: "staged-1",
+      entry: 0,
+      decision: "accept",
+    });
+
+    await session.user.click(within(review).getByRole("button", { name: "Change your answer" }));
+    await session.user.click(
+      await within(review).findByRole("button", { name: "Not the same person" }),
+    );
+    expect(await within(review).findByText(/You said: not the same person/)).toBeInTheDocument();
+    expect(count("matched")).toBe("0");
+    expect(count("only_in_hr")).toBe("5");
+    expect(count("only_in_existing")).toBe("1");
+  });
+
   it("shows the problem with a wrong file at the top and keeps the people", async () => {
     const session = renderApp({ pickedRoster: { problem: { code: "roster_empty" } } });
     await openPeople(session);

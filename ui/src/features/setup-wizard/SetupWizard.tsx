@@ -6,6 +6,7 @@ import { useBackend } from "../../lib/ipc/BackendContext";
 import type {
   AppInfo,
   Result as IpcResult,
+  PairDecision,
   Problem,
   ProviderId,
   ProviderSummary,
@@ -142,6 +143,27 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
       },
       () => dispatch({ type: "rosterFailed", problem: { code: "unexpected_error" } }),
     );
+  };
+
+  /** "Same person" / "Not the same person" on a suggested pair, then the people as they stand. */
+  const decidePair = async (entry: number, decision: PairDecision) => {
+    if (state.step !== "people") return;
+    const staged = state.staged.id;
+    try {
+      const decided = await backend.decidePair(staged, entry, decision);
+      if (decided.status === "error") {
+        dispatch({ type: "decisionFailed", problem: decided.error });
+        return;
+      }
+      const report = await backend.peopleReport(staged);
+      dispatch(
+        report.status === "ok"
+          ? { type: "peopleReportUpdated", report: report.data }
+          : { type: "decisionFailed", problem: report.error },
+      );
+    } catch {
+      dispatch({ type: "decisionFailed", problem: { code: "unexpected_error" } });
+    }
   };
 
   // A sign-in still waiting when the wizard closes is stopped, so the browser's answer goes nowhere.
@@ -423,6 +445,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           onBack={() => dispatch({ type: "back" })}
           onCompare={compareWithRoster}
           onConfirmed={() => dispatch({ type: "peopleConfirmed" })}
+          onDecide={(entry, decision) => void decidePair(entry, decision)}
         />
       )}
     </div>

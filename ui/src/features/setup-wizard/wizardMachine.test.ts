@@ -700,6 +700,26 @@ describe("people", () => {
     expect(compared.people.kind === "listed" && compared.people.report.counts.matched).toBe(5);
   });
 
+  it("keeps a failed answer's problem until the next report", () => {
+    const listed = run([
+      ...okResult,
+      { type: "peopleStarted" },
+      { type: "peopleListed", listing: 1, overview },
+    ]);
+    const failed = expectStep(
+      wizardReducer(listed, { type: "decisionFailed", problem: { code: "unexpected_error" } }),
+      "people",
+    );
+    expect(failed.people).toMatchObject({ decisionProblem: { code: "unexpected_error" } });
+    const report = fakeReport(hr.slice(0, 3), null, false);
+    const updated = expectStep(
+      wizardReducer(failed, { type: "peopleReportUpdated", report }),
+      "people",
+    );
+    expect(updated.people).toMatchObject({ kind: "listed", report });
+    expect(updated.people).not.toHaveProperty("decisionProblem");
+  });
+
   it("confirms the people and returns to the result with the confirmed counts", () => {
     const listed = run([
       ...okResult,

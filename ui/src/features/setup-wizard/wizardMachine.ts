@@ -115,6 +115,8 @@ export type PeopleStage =
       comparing: boolean;
       /** Why the roster could not be used. */
       rosterProblem: WizardProblem | null;
+      /** Why an answer to a suggested pair could not be recorded. */
+      decisionProblem?: WizardProblem;
     };
 
 /** What every state carries: the admin's input and how many verifications were started. */
@@ -195,6 +197,7 @@ export type WizardAction =
   | { type: "rosterFailed"; problem: WizardProblem }
   /** Decisions changed the people (new report from the core). */
   | { type: "peopleReportUpdated"; report: PeopleReport }
+  | { type: "decisionFailed"; problem: WizardProblem }
   /** "Yes, these are our people". The save step hooks in here. */
   | { type: "peopleConfirmed" };
 
@@ -501,7 +504,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case "peopleReportUpdated": {
       if (state.step !== "people" || state.people.kind !== "listed") return state;
-      return { ...state, people: { ...state.people, report: action.report } };
+      const { decisionProblem: _, ...people } = state.people;
+      return { ...state, people: { ...people, report: action.report } };
+    }
+    case "decisionFailed": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...state, people: { ...state.people, decisionProblem: action.problem } };
     }
     case "peopleConfirmed": {
       if (state.step !== "people" || state.people.kind !== "listed") return state;

@@ -343,6 +343,20 @@ export const de: Translation = {
     columnCategory: "Ergebnis",
     noEmail: "Keine E-Mail",
     noMatches: "Keine Person passt zu Ihrer Suche.",
+    reviewHeading: "Bitte selbst prüfen",
+    reviewLead:
+      "HR Link hält diese Einträge möglicherweise für dieselbe Person, ist aber nicht sicher. Geben Sie an, ob das stimmt.",
+    reviewInHr: "In {{provider}}",
+    reviewInRecords: "In Ihren Unterlagen",
+    samePerson: "Dieselbe Person",
+    notSamePerson: "Nicht dieselbe Person",
+    answeredSame: "Ihre Antwort: dieselbe Person.",
+    answeredDifferent: "Ihre Antwort: nicht dieselbe Person.",
+    changeAnswer: "Antwort ändern",
+    reviewMore_one:
+      "Noch {{count, number}} weiterer Eintrag: Wählen Sie „Bitte prüfen“ unter „Ergebnis des Vergleichs“.",
+    reviewMore_other:
+      "Noch {{count, number}} weitere Einträge: Wählen Sie „Bitte prüfen“ unter „Ergebnis des Vergleichs“.",
     maskedNote: "Namen und E-Mails werden gekürzt, während Sie Ihren Bildschirm teilen.",
     confirm: "Ja, das sind unsere Mitarbeitenden",
     status: {

@@ -333,6 +333,20 @@ export const en = {
     columnCategory: "Result",
     noEmail: "No email",
     noMatches: "No people match your search.",
+    reviewHeading: "Check these by hand",
+    reviewLead:
+      "HR Link thinks these might be the same person, but is not sure. Say whether they are.",
+    reviewInHr: "In {{provider}}",
+    reviewInRecords: "In your records",
+    samePerson: "Same person",
+    notSamePerson: "Not the same person",
+    answeredSame: "You said: the same person.",
+    answeredDifferent: "You said: not the same person.",
+    changeAnswer: "Change your answer",
+    reviewMore_one:
+      "{{count, number}} more to check: choose “Needs review” under “Result of the comparison”.",
+    reviewMore_other:
+      "{{count, number}} more to check: choose “Needs review” under “Result of the comparison”.",
     maskedNote: "Names and emails are shortened while you share your screen.",
     confirm: "Yes, these are our people",
     status: {

@@ -15,6 +15,7 @@ import type {
   CredentialInput,
   Language,
   ListingProgress,
+  PairDecision,
   PeopleOverview,
   PermissionCheck,
   PersonView,
@@ -226,7 +227,7 @@ export type FakeCall =
   | { method: "cancelPeopleListing" }
   | { method: "chooseRosterFile"; staged: string }
   | { method: "peopleReport"; staged: string }
-  | { method: "decidePair"; staged: string; entry: number }
+  | { method: "decidePair"; staged: string; entry: number; decision: PairDecision }
   | { method: "excludePerson"; staged: string; entry: number; excluded: boolean };
 
 export interface FakeBackend extends Backend {
@@ -536,7 +537,22 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const hrPeople = options.people ?? fakeHrPeople(42);
   const pageSize = Math.max(1, options.pageSize ?? 20);
   /** What each staged id has listed and compared, like the core keeps it. */
-  const listed = new Map<string, { roster: PersonView[] | null; excluded: Set<number> }>();
+  const listed = new Map<
+    string,
+    {
+      roster: PersonView[] | null;
+      excluded: Set<number>;
+      decisions: Map<number, "accept" | "reject">;
+    }
+  >();
+  /** The kept people's report as the core would give it now. */
+  const currentReport = (entry: NonNullable<ReturnType<typeof listed.get>>, mask: boolean) => {
+    const report = fakeReport(hrPeople, entry.roster, mask, entry.decisions);
+    const people = report.people.map((row) =>
+      entry.excluded.has(row.id) ? { ...row, excluded: true } : row,
+    );
+    return { counts: countRows(people), people };
+  };
 
   const info: AppInfo = { version: "0.1.0", demo: true, support_mode: false, ...options.appInfo };
   const providers = options.providers ?? DEFAULT_PROVIDERS;
@@ -757,7 +773,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
           }
           await pause();
           if (cancelled) return;
-          listed.set(id, { roster: null, excluded: new Set() });
+          listed.set(id, { roster: null, excluded: new Set(), decisions: new Map() });
           settle(ok({ pages, report: fakeReport(hrPeople, null, info.support_mode) }));
         })();
       });
@@ -776,6 +792,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (!entry) return err({ code: "credentials_expired" });
       entry.roster = picked.people;
       entry.excluded.clear();
+      entry.decisions.clear();
       const report = fakeReport(hrPeople, picked.people, info.support_mode);
       const roster: RosterSummary = {
         format: "csv",
@@ -795,19 +812,23 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       calls.push({ method: "peopleReport", staged: id });
       const entry = listed.get(id);
       if (!entry) return err({ code: "credentials_expired" });
-      const report = fakeReport(hrPeople, entry.roster, info.support_mode);
-      const people = report.people.map((row) =>
-        entry.excluded.has(row.id) ? { ...row, excluded: true } : row,
-      );
-      return ok({ counts: countRows(people), people });
+      return ok(currentReport(entry, info.support_mode));
     },
-    async decidePair(id, entry) {
-      calls.push({ method: "decidePair", staged: id, entry });
-      // The fake suggests no pairs, so there is nothing to decide (the core refuses the same).
-      return err({
-        code: "configuration_invalid",
-        params: { what: "people decision refused: entry is not a suggested pair" },
-      });
+    async decidePair(id, entry, decision) {
+      calls.push({ method: "decidePair", staged: id, entry, decision });
+      const kept = listed.get(id);
+      if (!kept) return err({ code: "credentials_expired" });
+      const row = fakeReport(hrPeople, kept.roster, false).people.find((r) => r.id === entry);
+      if (row?.category !== "needs_review") {
+        // Like the core: only suggested pairs can be decided.
+        return err({
+          code: "configuration_invalid",
+          params: { what: "people decision refused: entry is not a suggested pair" },
+        });
+      }
+      if (decision === "undo") kept.decisions.delete(entry);
+      else kept.decisions.set(entry, decision);
+      return ok(currentReport(kept, false).counts);
     },
     async excludePerson(id, entry, excluded) {
       calls.push({ method: "excludePerson", staged: id, entry, excluded });
@@ -815,11 +836,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (!kept) return err({ code: "credentials_expired" });
       if (excluded) kept.excluded.add(entry);
       else kept.excluded.delete(entry);
-      const report = fakeReport(hrPeople, kept.roster, false);
-      const rows = report.people.map((row) =>
-        kept.excluded.has(row.id) ? { ...row, excluded: true } : row,
-      );
-      return ok(countRows(rows));
+      return ok(currentReport(kept, false).counts);
     },
     async onFileDrop(handler) {
       dropHandlers.add(handler);

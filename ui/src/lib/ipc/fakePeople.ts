@@ -1,12 +1,13 @@
 /**
  * People for the fake backend: made-up HR people, a roster to compare them with, and a small
- * imitation of the core's report (categories, counts, masking). Matching here is by work email
- * only (the core also matches by id, name and date, and suggests similar names); enough for the
- * UI to show every count it gets.
+ * imitation of the core's report (categories, counts, masking, decisions). Matching here is by
+ * work email, and an exact name is only suggested (the core also matches by id, name and date,
+ * and suggests similar names); enough for the UI to show every count it gets.
  */
 
 import type {
   Category,
+  Decision,
   MatchCounts,
   PeopleReport,
   PersonStatus,
@@ -120,25 +121,69 @@ export function countRows(rows: ReportRow[]): MatchCounts {
 
 const isActive = (person: PersonView) => (person.status ?? "active") === "active";
 
+/** The admin's answers to suggested pairs, by entry id. */
+export type FakeDecisions = ReadonlyMap<number, "accept" | "reject">;
+
 /**
  * The report the core would give: without a roster, active people are `only_in_hr` and the
  * others `inactive`; with one, pairs by work email (case-insensitive) are matched (with
- * differences when the names differ) and unpaired roster rows are `only_in_existing`.
+ * differences when the names differ), a roster row without an email but with an HR person's
+ * exact name is a suggested pair (`needs_review`) until `decisions` accept or reject it, and
+ * unpaired roster rows are `only_in_existing`.
  */
 export function fakeReport(
   hr: PersonView[],
   roster: PersonView[] | null,
   mask: boolean,
+  decisions: FakeDecisions = new Map(),
 ): PeopleReport {
   const byEmail = new Map<string, number>();
   roster?.forEach((person, index) => {
     if (person.email) byEmail.set(person.email.trim().toLowerCase(), index);
   });
+  const byName = new Map<string, number>();
+  roster?.forEach((person, index) => {
+    if (!person.email) byName.set(person.name, index);
+  });
   const used = new Set<number>();
   const rows: ReportRow[] = [];
+  let id = 0;
   const view = (person: PersonView | null) => (person && mask ? masked(person) : person);
   for (const person of hr) {
-    const index = person.email ? byEmail.get(person.email.trim().toLowerCase()) : undefined;
+    const byMail = person.email ? byEmail.get(person.email.trim().toLowerCase()) : undefined;
+    const suggested = byMail === undefined ? byName.get(person.name) : undefined;
+    if (suggested !== undefined && !used.has(suggested)) {
+      used.add(suggested);
+      const existing = roster?.[suggested] ?? null;
+      const answer = decisions.get(id);
+      const decision: Decision | undefined =
+        answer === "accept" ? "accepted" : answer === "reject" ? "rejected" : undefined;
+      const common = { id, rule: "same_name" as const, similarity: 100, decision };
+      if (answer === "reject") {
+        const own = isActive(person) ? "only_in_hr" : "inactive";
+        rows.push({ ...common, category: own, hr: view(person), existing: null, differences: [] });
+        rows.push({
+          ...common,
+          category: "only_in_existing",
+          hr: null,
+          existing: view(existing),
+          differences: [],
+        });
+      } else {
+        const category: Category =
+          answer === "accept" ? (isActive(person) ? "matched" : "inactive") : "needs_review";
+        rows.push({
+          ...common,
+          category,
+          hr: view(person),
+          existing: view(existing),
+          differences: [],
+        });
+      }
+      id += 1;
+      continue;
+    }
+    const index = byMail;
     const existing = index === undefined ? null : (roster?.[index] ?? null);
     if (index !== undefined) used.add(index);
     const differences = existing && existing.name !== person.name ? (["name"] as const) : [];
@@ -150,7 +195,7 @@ export function fakeReport(
           : "matched"
         : "only_in_hr";
     rows.push({
-      id: rows.length,
+      id: id++,
       category,
       hr: view(person),
       existing: view(existing),
@@ -160,7 +205,7 @@ export function fakeReport(
   roster?.forEach((person, index) => {
     if (used.has(index)) return;
     rows.push({
-      id: rows.length,
+      id: id++,
       category: "only_in_existing",
       hr: null,
       existing: view(person),

@@ -22,6 +22,7 @@ export type {
   Category,
   CredentialInput,
   CredentialKind,
+  Decision,
   Language,
   PairDecision,
   PeopleCount,

@@ -17,6 +17,7 @@ import type {
   Category,
   ListingProgress,
   MatchCounts,
+  PairDecision,
   PersonStatus,
   ProviderSummary,
   ReportRow,
@@ -37,6 +38,8 @@ export interface PeopleProps {
   onCompare(): void;
   /** "Yes, these are our people". */
   onConfirmed(): void;
+  /** An answer to a suggested pair (entry id). */
+  onDecide(entry: number, decision: PairDecision): void;
 }
 
 /** Every category, in the order the counts are shown. */
@@ -194,12 +197,16 @@ function Listed({
   prominentStep,
   onCompare,
   onConfirmed,
+  onDecide,
 }: PeopleProps & { stage: Listed }) {
   const { t, i18n } = useTranslation();
   const { report, roster } = stage;
   const hrTotal = useMemo(() => report.people.filter((row) => row.hr).length, [report]);
   const rosterProblem = stage.rosterProblem
     ? renderProblem(stage.rosterProblem, i18n.language)
+    : null;
+  const decisionProblem = stage.decisionProblem
+    ? renderProblem(stage.decisionProblem, i18n.language)
     : null;
   return (
     <div>
@@ -209,6 +216,12 @@ function Listed({
           items={[
             { text: rosterProblem.message, detail: rosterProblem.nextStep, href: "#compare" },
           ]}
+        />
+      )}
+      {decisionProblem && (
+        <ErrorSummary
+          title={t("wizard.errorSummaryTitle")}
+          items={[{ text: decisionProblem.message, detail: decisionProblem.nextStep }]}
         />
       )}
       <StepCaption step={5} prominent={prominentStep} />
@@ -246,6 +259,8 @@ function Listed({
               : t("people.compareButton")}
         </Button>
       </section>
+
+      {roster && <Review rows={report.people} provider={provider} onDecide={onDecide} />}
 
       <section aria-labelledby="people-table-heading" className="people-list">
         <h2 className="heading-m" id="people-table-heading">
@@ -513,5 +528,92 @@ export function PeopleTable({
         {visible.length === 0 && <p className="people-table__empty">{t("people.noMatches")}</p>}
       </section>
     </div>
+  );
+}
+
+/** Suggested pairs shown at most on the page; the rest are in the table (filter "Needs review"). */
+const REVIEW_SHOWN = 20;
+
+/** Suggested pairs, each with "Same person" / "Not the same person"; answered ones can change. */
+function Review({
+  rows,
+  provider,
+  onDecide,
+}: {
+  rows: ReportRow[];
+  provider: ProviderSummary;
+  onDecide(entry: number, decision: PairDecision): void;
+}) {
+  const { t } = useTranslation();
+  const pairs = useMemo(() => {
+    const seen = new Set<number>();
+    return rows.filter((row) => {
+      const suggested = row.category === "needs_review" || row.decision !== undefined;
+      if (!suggested || seen.has(row.id)) return false;
+      seen.add(row.id);
+      return true;
+    });
+  }, [rows]);
+  if (pairs.length === 0) return null;
+  // A rejected pair is two rows: show both sides from the report.
+  const side = (id: number, which: "hr" | "existing") =>
+    rows.find((row) => row.id === id && row[which])?.[which] ?? null;
+  return (
+    <section aria-labelledby="review-heading" className="people-review">
+      <h2 className="heading-m" id="review-heading">
+        {t("people.reviewHeading")}
+      </h2>
+      <p>{t("people.reviewLead")}</p>
+      <ul className="people-review__list">
+        {pairs.slice(0, REVIEW_SHOWN).map((row) => {
+          const hr = side(row.id, "hr");
+          const existing = side(row.id, "existing");
+          return (
+            <li key={row.id} className="people-review__pair" data-entry={row.id}>
+              <dl className="people-review__sides">
+                <div>
+                  <dt>{t("people.reviewInHr", { provider: provider.name })}</dt>
+                  <dd>
+                    {hr?.name}{" "}
+                    {hr?.email && <span className="people-review__email">{hr.email}</span>}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("people.reviewInRecords")}</dt>
+                  <dd>
+                    {existing?.name}{" "}
+                    {existing?.email && (
+                      <span className="people-review__email">{existing.email}</span>
+                    )}
+                  </dd>
+                </div>
+              </dl>
+              {row.decision === undefined || row.decision === "undecided" ? (
+                <ButtonGroup>
+                  <Button variant="secondary" onClick={() => onDecide(row.id, "accept")}>
+                    {t("people.samePerson")}
+                  </Button>
+                  <Button variant="secondary" onClick={() => onDecide(row.id, "reject")}>
+                    {t("people.notSamePerson")}
+                  </Button>
+                </ButtonGroup>
+              ) : (
+                <p className="people-review__answer">
+                  {row.decision === "accepted"
+                    ? t("people.answeredSame")
+                    : t("people.answeredDifferent")}{" "}
+                  <Button variant="link" onClick={() => onDecide(row.id, "undo")}>
+                    {t("people.changeAnswer")}
+                  </Button>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {pairs.length > REVIEW_SHOWN && (
+        <p>{t("people.reviewMore", { count: pairs.length - REVIEW_SHOWN })}</p>
+      )}
+    </section>
   );
 }
