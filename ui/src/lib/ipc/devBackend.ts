@@ -10,7 +10,8 @@
  * cancelled) says otherwise.
  *
  * The People step lists `people=<n>` made-up people (default 42); "Compare with your records"
- * compares them with a made-up roster of the first 30 of them and 3 others.
+ * compares them with a made-up roster of the first 30 of them, the 31st without an email (a pair
+ * to review) and 3 others.
  */
 
 import type { Backend } from "./backend";
@@ -42,6 +43,7 @@ export function createDevBackend(params: URLSearchParams): Backend {
     pickedRoster: {
       people: [
         ...fakeHrPeople(30),
+        { name: fakeHrPeople(31)[30]?.name ?? "", teams: [] },
         ...["Ada Lovelace", "Kate Sheppard", "Rosa Parks"].map((name, index) => ({
           name,
           email: `former${index + 1}@example.com`,
