@@ -13,6 +13,11 @@ mkdirSync(artifacts, { recursive: true });
 
 // The native file dialog cannot be driven over WebDriver: the app reads this file instead.
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
+// The same for the roster the People step compares with: a fixture of the core's tests.
+process.env.HRLINK_E2E_CHOSEN_ROSTER = path.join(
+  root,
+  "crates/hrlink-core/tests/fixtures/people/existing_roster.csv",
+);
 
 // Browser sign-in: the app opens $BROWSER, which signs in on the Sandbox's consent page as the
 // user a spec writes to this file.
