@@ -269,6 +269,27 @@ describe("the People step", () => {
     expect(count("only_in_existing")).toBe("1");
   });
 
+  it("leaves a person out and takes them back in", async () => {
+    const session = renderApp();
+    await openPeople(session);
+    await screen.findByRole("heading", { level: 1, name: "Are these your people?" });
+    const include = screen.getByRole("checkbox", { name: "Include Anna Müller 1" });
+    expect(include).toBeChecked();
+    await session.user.click(include);
+    await waitFor(() => expect(count("excluded")).toBe("1"));
+    expect(count("only_in_hr")).toBe("36");
+    expect(screen.getByRole("checkbox", { name: "Include Anna Müller 1" })).not.toBeChecked();
+    expect(session.backend.calls).toContainEqual({
+      method: "excludePerson",
+      staged: "staged-1",
+      entry: 0,
+      excluded: true,
+    });
+    await session.user.click(screen.getByRole("checkbox", { name: "Include Anna Müller 1" }));
+    await waitFor(() => expect(count("excluded")).toBeNull());
+    expect(count("only_in_hr")).toBe("37");
+  });
+
   it("shows the problem with a wrong file at the top and keeps the people", async () => {
     const session = renderApp({ pickedRoster: { problem: { code: "roster_empty" } } });
     await openPeople(session);

@@ -166,6 +166,21 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
     }
   };
 
+  /** The Include box of a person: leave them out of the connection, or take them back in. */
+  const excludePerson = async (entry: number, excluded: boolean) => {
+    if (state.step !== "people") return;
+    try {
+      const result = await backend.excludePerson(state.staged.id, entry, excluded);
+      dispatch(
+        result.status === "ok"
+          ? { type: "personExcluded", entry, excluded, counts: result.data }
+          : { type: "decisionFailed", problem: result.error },
+      );
+    } catch {
+      dispatch({ type: "decisionFailed", problem: { code: "unexpected_error" } });
+    }
+  };
+
   // A sign-in still waiting when the wizard closes is stopped, so the browser's answer goes nowhere.
   useEffect(
     () => () => {
@@ -446,6 +461,7 @@ export function SetupWizard({ appInfo, initial }: SetupWizardProps) {
           onCompare={compareWithRoster}
           onConfirmed={() => dispatch({ type: "peopleConfirmed" })}
           onDecide={(entry, decision) => void decidePair(entry, decision)}
+          onExclude={(entry, excluded) => void excludePerson(entry, excluded)}
         />
       )}
     </div>

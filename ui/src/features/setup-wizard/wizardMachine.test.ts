@@ -720,6 +720,35 @@ describe("people", () => {
     expect(updated.people).not.toHaveProperty("decisionProblem");
   });
 
+  it("marks a left-out person and takes the core's counts", () => {
+    const listed = run([
+      ...okResult,
+      { type: "peopleStarted" },
+      { type: "peopleListed", listing: 1, overview },
+    ]);
+    const counts = { ...overview.report.counts, total: 29, only_in_hr: 26, excluded: 1 };
+    const out = expectStep(
+      wizardReducer(listed, { type: "personExcluded", entry: 0, excluded: true, counts }),
+      "people",
+    );
+    if (out.people.kind !== "listed") throw new Error("not listed");
+    expect(out.people.report.counts).toEqual(counts);
+    expect(out.people.report.people[0]?.excluded).toBe(true);
+    expect(out.people.report.people[1]?.excluded).toBeUndefined();
+    const back = expectStep(
+      wizardReducer(out, {
+        type: "personExcluded",
+        entry: 0,
+        excluded: false,
+        counts: overview.report.counts,
+      }),
+      "people",
+    );
+    expect(back.people.kind === "listed" && back.people.report.people[0]).not.toHaveProperty(
+      "excluded",
+    );
+  });
+
   it("confirms the people and returns to the result with the confirmed counts", () => {
     const listed = run([
       ...okResult,

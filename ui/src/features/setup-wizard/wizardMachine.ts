@@ -198,6 +198,8 @@ export type WizardAction =
   /** Decisions changed the people (new report from the core). */
   | { type: "peopleReportUpdated"; report: PeopleReport }
   | { type: "decisionFailed"; problem: WizardProblem }
+  /** A person left out (or taken back in): the core's new counts. */
+  | { type: "personExcluded"; entry: number; excluded: boolean; counts: MatchCounts }
   /** "Yes, these are our people". The save step hooks in here. */
   | { type: "peopleConfirmed" };
 
@@ -506,6 +508,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (state.step !== "people" || state.people.kind !== "listed") return state;
       const { decisionProblem: _, ...people } = state.people;
       return { ...state, people: { ...people, report: action.report } };
+    }
+    case "personExcluded": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      const { entry, excluded, counts } = action;
+      const people = state.people.report.people.map((row) => {
+        if (row.id !== entry) return row;
+        const { excluded: _, ...rest } = row;
+        return excluded ? { ...rest, excluded: true } : rest;
+      });
+      return { ...state, people: { ...state.people, report: { counts, people } } };
     }
     case "decisionFailed": {
       if (state.step !== "people" || state.people.kind !== "listed") return state;

@@ -6,6 +6,7 @@ import {
   Banner,
   Button,
   ButtonGroup,
+  cx,
   ErrorSummary,
   Panel,
   Spinner,
@@ -40,6 +41,8 @@ export interface PeopleProps {
   onConfirmed(): void;
   /** An answer to a suggested pair (entry id). */
   onDecide(entry: number, decision: PairDecision): void;
+  /** Leaves a person out of the connection (or takes them back in). */
+  onExclude(entry: number, excluded: boolean): void;
 }
 
 /** Every category, in the order the counts are shown. */
@@ -198,6 +201,7 @@ function Listed({
   onCompare,
   onConfirmed,
   onDecide,
+  onExclude,
 }: PeopleProps & { stage: Listed }) {
   const { t, i18n } = useTranslation();
   const { report, roster } = stage;
@@ -267,7 +271,12 @@ function Listed({
           {t("people.tableHeading")}
         </h2>
         {supportMode && <Banner title={t("app.supportMode")}>{t("people.maskedNote")}</Banner>}
-        <PeopleTable rows={report.people} compared={roster !== null} provider={provider} />
+        <PeopleTable
+          rows={report.people}
+          compared={roster !== null}
+          provider={provider}
+          onExclude={onExclude}
+        />
       </section>
 
       <ButtonGroup>
@@ -315,6 +324,15 @@ function Counts({
             )}
           </div>
         ))}
+        {(counts.excluded ?? 0) > 0 && (
+          <div className="people-counts__item" data-category="excluded">
+            <dt className="people-counts__label">{t("people.excludedLabel")}</dt>
+            <dd className="people-counts__value">{format.format(counts.excluded ?? 0)}</dd>
+            <dd className="people-counts__explain">
+              {t("people.excludedExplain", { provider: provider.name })}
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   );
@@ -345,10 +363,12 @@ export function PeopleTable({
   rows,
   compared,
   provider,
+  onExclude,
 }: {
   rows: ReportRow[];
   compared: boolean;
   provider: ProviderSummary;
+  onExclude(entry: number, excluded: boolean): void;
 }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState("");
@@ -391,7 +411,7 @@ export function PeopleTable({
     overscan: 6,
   });
 
-  const columns = compared ? 4 : 3;
+  const columns = compared ? 5 : 4;
   return (
     <div className="people-table">
       <div className="people-table__controls">
@@ -488,11 +508,14 @@ export function PeopleTable({
               <th scope="col" className="people-table__cell">
                 {t("people.columnStatus")}
               </th>
-              {columns === 4 && (
+              {compared && (
                 <th scope="col" className="people-table__cell">
                   {t("people.columnCategory")}
                 </th>
               )}
+              <th scope="col" className="people-table__cell">
+                {t("people.columnInclude")}
+              </th>
             </tr>
           </thead>
           <tbody className="people-table__body" style={{ height: virtualizer.getTotalSize() }}>
@@ -503,7 +526,10 @@ export function PeopleTable({
                 <tr
                   key={person.key}
                   aria-rowindex={item.index + 2}
-                  className="people-table__row"
+                  className={cx(
+                    "people-table__row",
+                    person.row.excluded && "people-table__row--excluded",
+                  )}
                   style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 >
                   <td className="people-table__cell people-table__name">{person.name}</td>
@@ -513,13 +539,22 @@ export function PeopleTable({
                     )}
                   </td>
                   <td className="people-table__cell">{t(`people.status.${person.status}`)}</td>
-                  {columns === 4 && (
+                  {compared && (
                     <td className="people-table__cell">
                       <Tag tone={CATEGORY_TONE[person.row.category]}>
                         {t(`people.category.${person.row.category}`, { provider: provider.name })}
                       </Tag>
                     </td>
                   )}
+                  <td className="people-table__cell people-table__include">
+                    <input
+                      type="checkbox"
+                      className="people-table__checkbox"
+                      checked={!person.row.excluded}
+                      aria-label={t("people.includePerson", { name: person.name })}
+                      onChange={(event) => onExclude(person.row.id, !event.target.checked)}
+                    />
+                  </td>
                 </tr>
               );
             })}
