@@ -532,8 +532,10 @@ export function PeopleTable({
                   )}
                   style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 >
-                  <td className="people-table__cell people-table__name">{person.name}</td>
-                  <td className="people-table__cell">
+                  <td className="people-table__cell people-table__name" title={person.name}>
+                    {person.name}
+                  </td>
+                  <td className="people-table__cell" title={person.email ?? undefined}>
                     {person.email ?? (
                       <span className="people-table__none">{t("people.noEmail")}</span>
                     )}
