@@ -112,14 +112,15 @@ pub async fn choose_roster_file(
         return Ok(None);
     };
     let roster = people::read_roster_file(&path)?;
-    let report = state.with_people(&staged, |people| {
-        let listed = people.as_ref().ok_or(Problem::CredentialsExpired)?;
-        let hr = listed.hr_people().to_vec();
-        let matched = people::match_people(hr, roster.people, &MatchOptions::default());
-        let report = matched.report(disclosure(&state));
-        *people = Some(matched);
-        Ok::<_, Problem>(report)
-    })??;
+    // Matching takes a moment for big lists: not while holding the staged credentials' lock.
+    let hr = state
+        .with_people(&staged, |people| {
+            people.as_ref().map(|listed| listed.hr_people().to_vec())
+        })?
+        .ok_or(Problem::CredentialsExpired)?;
+    let matched = people::match_people(hr, roster.people, &MatchOptions::default());
+    let report = matched.report(disclosure(&state));
+    state.with_people(&staged, |people| *people = Some(matched))?;
     Ok(Some(PeopleComparison {
         roster: roster.summary,
         report,
