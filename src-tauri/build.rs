@@ -19,6 +19,12 @@ fn main() {
             "rename_connection",
             "remove_connection",
             "reauthorise_connection",
+            "list_people",
+            "cancel_people_listing",
+            "choose_roster_file",
+            "people_report",
+            "decide_pair",
+            "exclude_person",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

@@ -2,7 +2,7 @@
 
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-use crate::commands::{app, connections, credentials, guide, sign_in, verify};
+use crate::commands::{app, connections, credentials, guide, people, sign_in, verify};
 use crate::launch;
 
 /// The typed IPC surface: every command the UI may call and every event.
@@ -25,6 +25,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             connections::rename_connection,
             connections::remove_connection,
             connections::reauthorise_connection,
+            people::list_people,
+            people::cancel_people_listing,
+            people::choose_roster_file,
+            people::people_report,
+            people::decide_pair,
+            people::exclude_person,
         ])
         .events(collect_events![launch::FirstScreenShown])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)

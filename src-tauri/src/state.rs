@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use hrlink_core::config::Config;
 use hrlink_core::connections::{ConnectionStore, vault_problem};
 use hrlink_core::http::{HttpClient, HttpConfig};
-use hrlink_core::oauth::SignInCancel;
+use hrlink_core::oauth::{OAuthTokens, SignInCancel};
+use hrlink_core::people::{ListingCancel, MatchResult};
+use hrlink_core::providers::{employmenthero::EmploymentHeroGrant, ipayroll::IpayrollGrant};
 use hrlink_core::vault::Vault;
 use hrlink_core::verify::{Credentials, VerificationReport};
 use hrlink_core::{Endpoints, Problem};
@@ -39,6 +41,8 @@ pub struct AppState {
     staged: Mutex<Staged>,
     /// Cancels the browser sign-in under way, if any.
     sign_in: Mutex<Option<SignInCancel>>,
+    /// Cancels the people listing under way, if any.
+    listing: Mutex<Option<ListingCancel>>,
 }
 
 #[derive(Default)]
@@ -47,11 +51,14 @@ struct Staged {
     entries: HashMap<String, StagedEntry>,
 }
 
+/// Credentials held for the wizard, with their last verification and the people listed with
+/// them (in memory only; dropped with the credentials).
 struct StagedEntry {
     credentials: Arc<Credentials>,
     /// The last verification of these credentials: what saving stores.
     report: Option<Arc<VerificationReport>>,
     at: Instant,
+    people: Option<MatchResult>,
 }
 
 impl StagedEntry {
@@ -97,6 +104,7 @@ impl AppState {
             connections,
             staged: Mutex::default(),
             sign_in: Mutex::default(),
+            listing: Mutex::default(),
         })
     }
 
@@ -110,6 +118,7 @@ impl AppState {
             credentials: Arc::new(credentials),
             report: None,
             at: Instant::now(),
+            people: None,
         };
         staged.entries.insert(id.clone(), entry);
         id
@@ -147,9 +156,61 @@ impl AppState {
         }
     }
 
+    /// Puts tokens refreshed on the way (a listing) in place of the staged ones, so that a later
+    /// save stores the newest refresh token (Employment Hero rotates them: the old one is dead).
+    /// Key-based credentials have no tokens and stay as they are.
+    pub fn replace_tokens(&self, id: &str, tokens: OAuthTokens) {
+        let mut staged = relock(&self.staged);
+        let Some(entry) = staged.entries.get_mut(id) else {
+            return;
+        };
+        let renewed = match entry.credentials.as_ref() {
+            Credentials::Employmenthero(grant) => {
+                Credentials::Employmenthero(EmploymentHeroGrant {
+                    tokens,
+                    ..grant.clone()
+                })
+            }
+            Credentials::Ipayroll(grant) => Credentials::Ipayroll(IpayrollGrant {
+                tokens,
+                ..grant.clone()
+            }),
+            Credentials::Hrworks(_) | Credentials::Iris(_) => return,
+        };
+        entry.credentials = Arc::new(renewed);
+    }
+
+    /// Runs `f` on the people kept with staged credentials (listed, maybe matched).
+    pub fn with_people<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut Option<MatchResult>) -> T,
+    ) -> Result<T, Problem> {
+        match relock(&self.staged).entries.get_mut(id) {
+            Some(entry) if entry.alive() => Ok(f(&mut entry.people)),
+            _ => Err(Problem::CredentialsExpired),
+        }
+    }
+
     /// The saved connections, or why the keychain cannot hold them.
     pub fn connections(&self) -> Result<&ConnectionStore, Problem> {
         self.connections.as_ref().map_err(Clone::clone)
+    }
+
+    /// Starts tracking a people listing, cancelling one still under way (one at a time).
+    pub fn begin_listing(&self) -> ListingCancel {
+        let cancel = ListingCancel::new();
+        if let Some(previous) = relock(&self.listing).replace(cancel.clone()) {
+            previous.cancel();
+        }
+        cancel
+    }
+
+    /// Cancels the people listing under way, if any.
+    pub fn cancel_listing(&self) {
+        if let Some(cancel) = relock(&self.listing).take() {
+            cancel.cancel();
+        }
     }
 
     /// Forgets staged credentials.

@@ -16,6 +16,11 @@ const secretsFound = path.join(artifacts, "secrets-found.txt");
 
 // The native file dialog cannot be driven over WebDriver: the app reads this file instead.
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
+// The same for the roster the People step compares with: a fixture of the core's tests.
+process.env.HRLINK_E2E_CHOSEN_ROSTER = path.join(
+  root,
+  "crates/hrlink-core/tests/fixtures/people/existing_roster.csv",
+);
 // The app's in-process Sandbox writes its addresses here, so specs can act as the HR system's
 // administrator (e.g. revoke a key).
 process.env.HRLINK_E2E_SANDBOX_ENDPOINTS = path.join(artifacts, "sandbox-endpoints.json");

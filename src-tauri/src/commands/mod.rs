@@ -4,5 +4,6 @@ pub mod app;
 pub mod connections;
 pub mod credentials;
 pub mod guide;
+pub mod people;
 pub mod sign_in;
 pub mod verify;

@@ -16,8 +16,9 @@ use std::sync::{Arc, Mutex};
 
 use hrlink_core::ProviderId;
 use hrlink_desktop_lib::testing::{
-    AppState, Options, app, connections, credentials, guide, sign_in, verify,
+    AppState, Options, app, connections, credentials, guide, people, sign_in, verify,
 };
+use hrlink_sandbox::SandboxConfig;
 use hrlink_sandbox::scenarios::{KeyPair, Login, hrworks, iris};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -37,12 +38,16 @@ struct Shell {
 
 impl Shell {
     async fn start() -> Shell {
-        Shell::start_in(None).await
+        Shell::start_with(Options::default(), None).await
     }
 
     /// The app with its config (and connections) folder at `config_dir`.
     async fn start_in(config_dir: Option<&std::path::Path>) -> Shell {
-        let state = AppState::start(Options::default(), config_dir)
+        Shell::start_with(Options::default(), config_dir).await
+    }
+
+    async fn start_with(options: Options, config_dir: Option<&std::path::Path>) -> Shell {
+        let state = AppState::start(options, config_dir)
             .await
             .expect("start the app state with the in-process Sandbox");
         assert!(
@@ -99,6 +104,15 @@ impl Shell {
     async fn verify(&self, id: &str) -> (Value, Vec<Value>) {
         let (channel, events) = self.channel();
         let result = verify::verify_connection(self.app.state(), id.to_owned(), channel).await;
+        let answer = self.answer(&result);
+        let events = events.lock().unwrap().clone();
+        (answer, events)
+    }
+
+    /// `list_people`: the answer and the progress events.
+    async fn list_people(&self, id: &str) -> (Value, Vec<Value>) {
+        let (channel, events) = self.channel();
+        let result = people::list_people(self.app.state(), id.to_owned(), channel).await;
         let answer = self.answer(&result);
         let events = events.lock().unwrap().clone();
         (answer, events)
@@ -386,4 +400,143 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     ] {
         shell.assert_never_sent(secret);
     }
+}
+
+/// The valid Sandbox key, verified: its staged id and the report.
+async fn verified_hrworks(shell: &Shell, text: &str) -> (String, Value) {
+    let id = staged_id(&shell.stage(ProviderId::Hrworks, text));
+    let (report, _) = shell.verify(&id).await;
+    assert_eq!(report["ok"], true, "the valid key verifies: {report:#}");
+    (id, report)
+}
+
+fn people_rows(report: &Value) -> &Vec<Value> {
+    report["people"]
+        .as_array()
+        .expect("report.people is a list")
+}
+
+#[tokio::test]
+async fn the_valid_hrworks_key_lists_the_sandbox_people_with_progress() {
+    let shell = Shell::start().await;
+    let (id, verification) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    // The listing reads everyone in the Sandbox's company; the check counted the active ones.
+    let expected = SandboxConfig::default().people;
+    let active_at_check = verification["people"]["count"].as_u64().unwrap();
+
+    let (overview, events) = shell.list_people(&id).await;
+    let counts = &overview["report"]["counts"];
+    assert_eq!(counts["total"], expected, "{overview:#}");
+    assert_eq!(
+        counts["only_in_hr"].as_u64().unwrap()
+            + counts["inactive"].as_u64().unwrap()
+            + counts["duplicates"].as_u64().unwrap(),
+        u64::try_from(expected).unwrap(),
+        "without a roster everyone is in HR only, inactive or a duplicate: {counts:#}"
+    );
+    assert_eq!(counts["matched"], 0);
+    assert!(
+        counts["inactive"].as_u64().unwrap() >= u64::try_from(expected).unwrap() - active_at_check,
+        "at least everyone the check left out as inactive is inactive: {counts:#}"
+    );
+    let rows = people_rows(&overview["report"]);
+    assert_eq!(rows.len(), expected, "one row per person");
+    assert!(
+        rows.iter()
+            .all(|row| row["hr"]["name"].as_str().is_some_and(|n| !n.is_empty())),
+        "every row names its person (full view outside screen-share mode)"
+    );
+    assert!(overview["pages"].as_u64().unwrap() >= 1, "{overview:#}");
+
+    let last = events.last().expect("progress was reported");
+    assert_eq!(last["people"], expected, "{events:#?}");
+    assert_eq!(last["pages_done"], overview["pages"], "{events:#?}");
+
+    // The people stay with the staged credentials: the report can be asked for again.
+    let again = people::people_report(shell.app.state(), id.clone());
+    assert_eq!(shell.answer(&again)["counts"], *counts);
+
+    // Excluding a person changes the counts; taking them back restores them.
+    let first = u32::try_from(rows[0]["id"].as_u64().unwrap()).unwrap();
+    let excluded = people::exclude_person(shell.app.state(), id.clone(), first, true);
+    let excluded = shell.answer(&excluded);
+    assert_eq!(excluded["excluded"], 1, "{excluded:#}");
+    assert_eq!(excluded["total"], expected - 1, "{excluded:#}");
+    let included = people::exclude_person(shell.app.state(), id.clone(), first, false);
+    assert_eq!(shell.answer(&included)["total"], expected);
+
+    // Only suggested pairs can be decided; without a roster there are none.
+    let decision: people::PairDecision = serde_json::from_value(json!("accept")).unwrap();
+    let refused = people::decide_pair(shell.app.state(), id.clone(), first, decision);
+    assert_eq!(shell.answer(&refused)["code"], "configuration_invalid");
+
+    shell.assert_never_sent(hrworks::VALID.secret_access_key);
+}
+
+#[tokio::test]
+async fn screen_share_mode_masks_the_people() {
+    let shell = Shell::start_with(
+        Options {
+            support: true,
+            ..Options::default()
+        },
+        None,
+    )
+    .await;
+    let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    let (overview, _) = shell.list_people(&id).await;
+    let rows = people_rows(&overview["report"]);
+    assert_eq!(rows.len(), SandboxConfig::default().people);
+    for row in rows {
+        let person = &row["hr"];
+        assert!(
+            person["first_name"].is_null(),
+            "masked rows carry no first name: {row}"
+        );
+        assert!(person["last_name"].is_null(), "{row}");
+        if let Some(email) = person["email"].as_str() {
+            assert!(email.contains('•'), "emails are masked: {email}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn people_need_staged_credentials_and_a_listing() {
+    let shell = Shell::start().await;
+    let (answer, events) = shell.list_people("staged-never-issued").await;
+    assert_eq!(answer["code"], "credentials_expired", "{answer:#}");
+    assert!(events.is_empty());
+
+    let id = staged_id(&shell.stage(ProviderId::Hrworks, &key_file(hrworks::VALID)));
+    let report = people::people_report(shell.app.state(), id.clone());
+    assert_eq!(shell.answer(&report)["code"], "credentials_expired");
+    people::cancel_people_listing(shell.app.state());
+
+    credentials::discard_credentials(shell.app.state(), id.clone());
+    let (answer, _) = shell.list_people(&id).await;
+    assert_eq!(answer["code"], "credentials_expired", "{answer:#}");
+}
+
+#[tokio::test]
+async fn a_canary_secret_never_crosses_back_from_the_people_step() {
+    let shell = Shell::start().await;
+    // A wrong secret lists nobody and says why, without repeating the secret.
+    let canary = format!(
+        "Access Key: {}\r\nSecret Access Key: {CANARY}\r\n",
+        hrworks::VALID.access_key
+    );
+    let id = staged_id(&shell.stage(ProviderId::Hrworks, &canary));
+    let (answer, _) = shell.list_people(&id).await;
+    assert_eq!(answer["code"], "credentials_rejected", "{answer:#}");
+    // The valid key lists everyone; neither secret is in anything sent back.
+    let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    let (overview, _) = shell.list_people(&id).await;
+    assert_eq!(
+        overview["report"]["counts"]["total"],
+        SandboxConfig::default().people
+    );
+    let report = people::people_report(shell.app.state(), id);
+    shell.answer(&report);
+    shell.assert_never_sent(CANARY);
+    shell.assert_never_sent(hrworks::VALID.secret_access_key);
 }

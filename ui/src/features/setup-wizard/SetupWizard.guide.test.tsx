@@ -30,7 +30,7 @@ describe("choosing the HR system", () => {
     expect(card).toHaveTextContent(
       "You need the iPayroll main user login (the one whose user name is your 5-digit organisation number).",
     );
-    expect(screen.getByText("Step 1 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 1 of 7")).toBeInTheDocument();
   });
 
   it("narrows the list by name or country, and says when nothing matches", async () => {
@@ -56,7 +56,7 @@ describe("what to share", () => {
     const { user } = renderApp();
     await toScopes(user, /HRworks/);
     expect(h1()).toHaveTextContent("What may HR Link Demo read in HRworks?");
-    expect(screen.getByText("Step 2 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 2 of 7")).toBeInTheDocument();
     await waitFor(() => expect(h1()).toHaveFocus());
 
     const persons = screen.getByRole("checkbox", {
@@ -107,7 +107,7 @@ describe("the guide", () => {
     await toScopes(user, /HRworks/);
     await next(user);
     expect(h1()).toHaveTextContent("Open the admin interface in HRworks");
-    expect(screen.getByText("Step 3 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 3 of 7")).toBeInTheDocument();
     expect(screen.getByText("Page 1 of 3 of the guide")).toBeInTheDocument();
     const steps = screen.getByRole("list", { name: "Steps" });
     expect(within(steps).getAllByRole("listitem")).toHaveLength(2);
@@ -136,7 +136,7 @@ describe("the guide", () => {
         name: "Which HRworks key should HR Link use?",
       }),
     ).toBeInTheDocument();
-    expect(screen.getByText("Step 4 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 4 of 7")).toBeInTheDocument();
     // Back returns to the last guide screen.
     await user.click(screen.getByRole("button", { name: "Back" }));
     expect(h1()).toHaveTextContent("Tick the permissions HR Link Demo needs");
@@ -146,7 +146,7 @@ describe("the guide", () => {
     const { user } = renderApp({ language: "de" });
     await toScopes(user, /HRworks/);
     expect(h1()).toHaveTextContent("Was darf HR Link Demo in HRworks lesen?");
-    expect(screen.getByText("Schritt 2 von 6")).toBeInTheDocument();
+    expect(screen.getByText("Schritt 2 von 7")).toBeInTheDocument();
     await next(user);
     expect(h1()).toHaveTextContent("Öffnen Sie in HRworks die Administrationsoberfläche");
     expect(screen.getByText("Seite 1 von 3 der Anleitung")).toBeInTheDocument();

@@ -70,7 +70,7 @@ describe("IRIS: the API user", () => {
   it("takes the user name and password, hands them over once and shows the company", async () => {
     const { user, backend } = renderApp();
     await chooseIris(user);
-    expect(screen.getByText("Step 4 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 4 of 7")).toBeInTheDocument();
     await typeLogin(user, VALID);
     await user.click(screen.getByRole("button", { name: "Continue" }));
 
@@ -339,7 +339,7 @@ describe("browser sign-in", () => {
   it("says what will happen and what to watch out for (iPayroll)", async () => {
     const { user } = renderApp({ appInfo: { demo: false } });
     await chooseIpayroll(user);
-    expect(screen.getByText("Step 4 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 4 of 7")).toBeInTheDocument();
     const steps = screen.getByRole("heading", { level: 2, name: "What will happen" })
       .nextElementSibling as HTMLElement;
     expect(
@@ -389,7 +389,7 @@ describe("browser sign-in", () => {
     expect(status).toHaveTextContent("Waiting for you to finish in your browser…");
     expect(status).toHaveAttribute("aria-live", "polite");
     expect(status.querySelector(".spinner")).not.toBeNull();
-    expect(screen.getByText("Step 4 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 4 of 7")).toBeInTheDocument();
     await waitFor(() => expect(h1()).toHaveFocus());
     expect(calls(backend, "signIn")).toEqual([
       { method: "signIn", provider: "ipayroll", language: "en" },

@@ -59,7 +59,7 @@ describe("choosing the HR system", () => {
     const hrworks = screen.getByRole("radio", { name: /HRworks/ });
     expect(hrworks.closest(".radio")).toHaveTextContent("Germany");
     expect(h1()).toHaveTextContent("Which HR system do you use?");
-    expect(screen.getByText("Step 1 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 1 of 7")).toBeInTheDocument();
   });
 
   it("works with the keyboard alone", async () => {
@@ -135,7 +135,7 @@ describe("entering the key", () => {
         name: "Connected to Sonnenschein Bäckerei GmbH — is this the right company?",
       }),
     ).toBeInTheDocument();
-    expect(screen.getByText("Step 6 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 6 of 7")).toBeInTheDocument();
     expect(screen.getByText("42 people")).toBeInTheDocument();
     expect(screen.getByText("40117")).toBeInTheDocument();
 
@@ -210,7 +210,7 @@ describe("entering the key", () => {
     );
     expect(screen.queryByRole("button", { name: "Show the key" })).not.toBeInTheDocument();
     expect(screen.getByText("Screen-share mode")).toBeInTheDocument();
-    expect(screen.getByText("Step 4 of 6")).toHaveClass("step-indicator--prominent");
+    expect(screen.getByText("Step 4 of 7")).toHaveClass("step-indicator--prominent");
   });
 
   it("asks for the key when continuing with nothing, before any call to the core", async () => {
@@ -325,7 +325,7 @@ describe("checking the connection", () => {
     await pasteKey(user, VALID_KEY_FILE);
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: "Checking your connection to HRworks" });
-    expect(screen.getByText("Step 5 of 6")).toBeInTheDocument();
+    expect(screen.getByText("Step 5 of 7")).toBeInTheDocument();
 
     const list = screen.getByRole("list", { name: "Checks" });
     expect(list).toHaveAttribute("aria-live", "polite");

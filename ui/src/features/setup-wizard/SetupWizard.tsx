@@ -6,6 +6,7 @@ import { useBackend } from "../../lib/ipc/BackendContext";
 import type {
   AppInfo,
   Result as IpcResult,
+  PairDecision,
   Problem,
   ProviderGuide,
   ProviderId,
@@ -21,6 +22,7 @@ import { EnterCredentials } from "./steps/EnterCredentials";
 import { EnterIrisLogin } from "./steps/EnterIrisLogin";
 import { Guide } from "./steps/Guide";
 import { Handoff } from "./steps/Handoff";
+import { People } from "./steps/People";
 import { Result } from "./steps/Result";
 import { Saved } from "./steps/Saved";
 import { SignIn } from "./steps/SignIn";
@@ -155,6 +157,94 @@ export function SetupWizard({
       () => dispatch({ type: "saveFailed", attempt, problem: { code: "unexpected_error" } }),
     );
   }, [backend, saveAttempt, saveStaged, saveLabel, replacementName, targetId]);
+
+  // Each people listing starts exactly once, when the machine enters it.
+  const listing = state.step === "people" && state.people.kind === "listing" ? state.listing : null;
+  const listingStaged = state.step === "people" ? state.staged.id : null;
+  const listingKey = listing === null ? null : `${state.runs}:${listing}`;
+  /** The listing last started: a second start would cancel it in the core (React's StrictMode). */
+  const startedListing = useRef<string | null>(null);
+  useEffect(() => {
+    if (listing === null || listingStaged === null || startedListing.current === listingKey) {
+      return;
+    }
+    startedListing.current = listingKey;
+    backend
+      .listPeople(listingStaged, (progress) =>
+        dispatch({ type: "peopleProgress", listing, progress }),
+      )
+      .then(
+        (result) =>
+          dispatch(
+            result.status === "ok"
+              ? { type: "peopleListed", listing, overview: result.data }
+              : { type: "peopleFailed", listing, problem: result.error },
+          ),
+        () => dispatch({ type: "peopleFailed", listing, problem: { code: "unexpected_error" } }),
+      );
+  }, [backend, listing, listingKey, listingStaged]);
+
+  // A listing still running when the wizard closes is stopped.
+  useEffect(
+    () => () => {
+      backend.cancelPeopleListing().catch(() => {
+        // Best effort: nothing waits for its answer any more.
+      });
+    },
+    [backend],
+  );
+
+  /** "Compare with your records": Rust opens the dialog, reads the file and matches it. */
+  const compareWithRoster = () => {
+    if (state.step !== "people" || state.people.kind !== "listed" || state.people.comparing) {
+      return;
+    }
+    dispatch({ type: "rosterStarted" });
+    backend.chooseRosterFile(state.staged.id).then(
+      (result) => {
+        if (result.status === "error") dispatch({ type: "rosterFailed", problem: result.error });
+        else if (result.data) dispatch({ type: "rosterLoaded", comparison: result.data });
+        else dispatch({ type: "rosterCancelled" });
+      },
+      () => dispatch({ type: "rosterFailed", problem: { code: "unexpected_error" } }),
+    );
+  };
+
+  /** "Same person" / "Not the same person" on a suggested pair, then the people as they stand. */
+  const decidePair = async (entry: number, decision: PairDecision) => {
+    if (state.step !== "people") return;
+    const staged = state.staged.id;
+    try {
+      const decided = await backend.decidePair(staged, entry, decision);
+      if (decided.status === "error") {
+        dispatch({ type: "decisionFailed", problem: decided.error });
+        return;
+      }
+      const report = await backend.peopleReport(staged);
+      dispatch(
+        report.status === "ok"
+          ? { type: "peopleReportUpdated", report: report.data }
+          : { type: "decisionFailed", problem: report.error },
+      );
+    } catch {
+      dispatch({ type: "decisionFailed", problem: { code: "unexpected_error" } });
+    }
+  };
+
+  /** The Include box of a person: leave them out of the connection, or take them back in. */
+  const excludePerson = async (entry: number, excluded: boolean) => {
+    if (state.step !== "people") return;
+    try {
+      const result = await backend.excludePerson(state.staged.id, entry, excluded);
+      dispatch(
+        result.status === "ok"
+          ? { type: "personExcluded", entry, excluded, counts: result.data }
+          : { type: "decisionFailed", problem: result.error },
+      );
+    } catch {
+      dispatch({ type: "decisionFailed", problem: { code: "unexpected_error" } });
+    }
+  };
 
   // A sign-in still waiting when the wizard closes is stopped, so the browser's answer goes nowhere.
   useEffect(
@@ -473,9 +563,29 @@ export function SetupWizard({
           onTryAgain={() => dispatch({ type: "verifyStarted" })}
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
           onBack={back}
+          confirmedPeople={state.confirmed}
+          onCheckPeople={() => dispatch({ type: "peopleStarted" })}
         />
       )}
-      {/* The People step (its own issue) goes here, between the result and saving. */}
+      {state.step === "people" && provider && (
+        <People
+          provider={provider}
+          stage={state.people}
+          supportMode={support}
+          prominentStep={support}
+          onCancel={() => {
+            backend.cancelPeopleListing().catch(() => {
+              // The listing then ends on its own; nothing else to do.
+            });
+          }}
+          onTryAgain={() => dispatch({ type: "peopleStarted" })}
+          onBack={() => dispatch({ type: "back" })}
+          onCompare={compareWithRoster}
+          onConfirmed={() => dispatch({ type: "peopleConfirmed" })}
+          onDecide={(entry, decision) => void decidePair(entry, decision)}
+          onExclude={(entry, excluded) => void excludePerson(entry, excluded)}
+        />
+      )}
       {state.step === "confirm" && provider && (
         <CheckAnswers
           provider={provider}

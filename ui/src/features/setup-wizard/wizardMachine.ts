@@ -13,7 +13,8 @@
  *
  * After a successful result (see "Saving" at the end of this file):
  *
- *   result → [people: reserved] → confirm (check your answers) → saved
+ *   result ⇄ people (who HR Link will see; back to the result, confirmed) → confirm (check your
+ *   answers) → saved
  *   re-authorising: result → updating → saved, or → differentAccount → saved (replaced)
  *
  * How credentials are handed over depends on the system: a key file (HRworks), an API user's name
@@ -31,8 +32,14 @@
 import { sameCompanyName } from "../../lib/companyName";
 import type {
   ConnectionSummary,
+  ListingProgress,
+  MatchCounts,
+  PeopleComparison,
+  PeopleOverview,
+  PeopleReport,
   Problem,
   ProviderId,
+  RosterSummary,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -53,10 +60,11 @@ export type StepName =
   | "credentials"
   | "signingIn"
   | "verifying"
-  | "result";
+  | "result"
+  | "people";
 
 /**
- * The numbered steps, for "Step 4 of 6" (the hand-off sheet is part of the guide, waiting for the
+ * The numbered steps, for "Step 4 of 7" (the hand-off sheet is part of the guide, waiting for the
  * browser part of the credentials step).
  */
 export const STEPS: readonly StepName[] = [
@@ -66,6 +74,7 @@ export const STEPS: readonly StepName[] = [
   "credentials",
   "verifying",
   "result",
+  "people",
 ];
 
 /** What the admin has entered so far. */
@@ -119,6 +128,24 @@ export type Outcome =
   | { kind: "ok"; report: VerificationReport }
   | { kind: "problem"; problems: WizardProblem[]; report: VerificationReport | null };
 
+/** Where the People step is: reading the people, stopped by a problem, or showing them. */
+export type PeopleStage =
+  | { kind: "listing"; progress: ListingProgress | null }
+  | { kind: "failed"; problem: WizardProblem }
+  | {
+      kind: "listed";
+      pages: number;
+      report: PeopleReport;
+      /** How the admin's roster was read, once one is loaded. */
+      roster: RosterSummary | null;
+      /** The roster dialog is open or the file is being read. */
+      comparing: boolean;
+      /** Why the roster could not be used. */
+      rosterProblem: WizardProblem | null;
+      /** Why an answer to a suggested pair could not be recorded. */
+      decisionProblem?: WizardProblem;
+    };
+
 /** What every state carries: the admin's input and how many verifications were started. */
 interface Base {
   draft: Draft;
@@ -144,7 +171,24 @@ export type WizardState =
   /** Waiting for the browser sign-in numbered `signIns` to come back. */
   | (Base & { step: "signingIn" })
   | (Base & { step: "verifying"; staged: StagedCredentials; checklist: ChecklistItem[] })
-  | (Base & { step: "result"; staged: StagedCredentials; outcome: Outcome })
+  | (Base & {
+      step: "result";
+      staged: StagedCredentials;
+      outcome: Outcome;
+      /** People listings started so far for these credentials (tags their answers). */
+      listings?: number;
+      /** The counts the admin confirmed on the People step. */
+      confirmed?: MatchCounts;
+    })
+  | (Base & {
+      step: "people";
+      staged: StagedCredentials;
+      /** The successful check this step came from (shown again on Back). */
+      outcome: Outcome;
+      /** This listing's number; progress and answers of older ones are ignored. */
+      listing: number;
+      people: PeopleStage;
+    })
   | SaveState;
 
 export type WizardAction =
@@ -182,6 +226,24 @@ export type WizardAction =
   | { type: "verifyProgress"; run: number; progress: VerifyProgress }
   | { type: "verifyFinished"; run: number; report: VerificationReport }
   | { type: "verifyFailed"; run: number; problem: WizardProblem }
+  /** "Check the people" on a successful result, or "Read the people again". */
+  | { type: "peopleStarted" }
+  | { type: "peopleProgress"; listing: number; progress: ListingProgress }
+  | { type: "peopleListed"; listing: number; overview: PeopleOverview }
+  | { type: "peopleFailed"; listing: number; problem: WizardProblem }
+  /** "Compare with your records": the dialog is open. */
+  | { type: "rosterStarted" }
+  /** The admin closed the dialog without choosing a file. */
+  | { type: "rosterCancelled" }
+  | { type: "rosterLoaded"; comparison: PeopleComparison }
+  | { type: "rosterFailed"; problem: WizardProblem }
+  /** Decisions changed the people (new report from the core). */
+  | { type: "peopleReportUpdated"; report: PeopleReport }
+  | { type: "decisionFailed"; problem: WizardProblem }
+  /** A person left out (or taken back in): the core's new counts. */
+  | { type: "personExcluded"; entry: number; excluded: boolean; counts: MatchCounts }
+  /** "Yes, these are our people". The save step hooks in here. */
+  | { type: "peopleConfirmed" }
   | SaveAction;
 
 export const emptyDraft: Draft = {
@@ -354,6 +416,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           return { step: "guide", draft: state.draft, ...counters(state) };
         case "result":
           return credentials({ ...state.draft, staged: state.staged }, counters(state));
+        case "people":
+          return backToResult(state);
         default:
           return state;
       }
@@ -478,7 +542,115 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const outcome: Outcome = { kind: "problem", problems: [action.problem], report: null };
       return { step: "result", draft, staged, ...counters(state), outcome };
     }
+    case "peopleStarted": {
+      if (state.step === "result" && state.outcome.kind === "ok") {
+        return peopleListing(state, (state.listings ?? 0) + 1);
+      }
+      if (state.step === "people" && state.people.kind === "failed") {
+        return peopleListing(state, state.listing + 1);
+      }
+      return state;
+    }
+    case "peopleProgress": {
+      if (!isListing(state, action.listing)) return state;
+      return { ...state, people: { kind: "listing", progress: action.progress } };
+    }
+    case "peopleListed": {
+      if (!isListing(state, action.listing)) return state;
+      const { pages, report } = action.overview;
+      const people: PeopleStage = {
+        kind: "listed",
+        pages,
+        report,
+        roster: null,
+        comparing: false,
+        rosterProblem: null,
+      };
+      return { ...state, people };
+    }
+    case "peopleFailed": {
+      if (!isListing(state, action.listing)) return state;
+      return { ...state, people: { kind: "failed", problem: action.problem } };
+    }
+    case "rosterStarted": {
+      if (state.step !== "people" || state.people.kind !== "listed" || state.people.comparing) {
+        return state;
+      }
+      return { ...state, people: { ...state.people, comparing: true } };
+    }
+    case "rosterCancelled": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...state, people: { ...state.people, comparing: false } };
+    }
+    case "rosterLoaded": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      const { roster, report } = action.comparison;
+      const people: PeopleStage = {
+        ...state.people,
+        report,
+        roster,
+        comparing: false,
+        rosterProblem: null,
+      };
+      return { ...state, people };
+    }
+    case "rosterFailed": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      const people = { ...state.people, comparing: false, rosterProblem: action.problem };
+      return { ...state, people };
+    }
+    case "peopleReportUpdated": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      const { decisionProblem: _, ...people } = state.people;
+      return { ...state, people: { ...people, report: action.report } };
+    }
+    case "personExcluded": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      const { entry, excluded, counts } = action;
+      const people = state.people.report.people.map((row) => {
+        if (row.id !== entry) return row;
+        const { excluded: _, ...rest } = row;
+        return excluded ? { ...rest, excluded: true } : rest;
+      });
+      return { ...state, people: { ...state.people, report: { counts, people } } };
+    }
+    case "decisionFailed": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...state, people: { ...state.people, decisionProblem: action.problem } };
+    }
+    case "peopleConfirmed": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...backToResult(state), confirmed: state.people.report.counts };
+    }
   }
+}
+
+type PeopleState = Extract<WizardState, { step: "people" }>;
+type ResultState = Extract<WizardState, { step: "result" }>;
+
+/** A fresh listing numbered `listing`, from a successful result or a failed listing. */
+function peopleListing(state: ResultState | PeopleState, listing: number): WizardState {
+  const { draft, staged, outcome } = state;
+  return {
+    step: "people",
+    draft,
+    staged,
+    ...counters(state),
+    outcome,
+    listing,
+    people: { kind: "listing", progress: null },
+  };
+}
+
+/** Whether `state` is waiting for listing number `listing`. */
+function isListing(state: WizardState, listing: number): state is PeopleState {
+  return state.step === "people" && state.listing === listing && state.people.kind === "listing";
+}
+
+/** Back to the check's result; the listing count stays, so late answers are ignored. */
+function backToResult(state: PeopleState): ResultState {
+  const { draft, staged, outcome, listing } = state;
+  return { step: "result", draft, staged, ...counters(state), outcome, listings: listing };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -490,13 +662,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 //                              ↘ differentAccount (another company) → credentials (try again)
 //                                                                  → saved (replaced by name)
 //
-// Reserved for the People step (its own issue): a state named "people" between `result` and
-// `confirm` that shows whom HR Link found. `saveRequested` will lead there, and its Continue to
-// `confirm`; nothing else here needs to change.
+// The People step (`people`, above) is entered from a successful result and returns to it with
+// the confirmed counts; saving starts from the result.
 // ---------------------------------------------------------------------------------------------
-
-/** The state name kept free for the People step (see above). */
-export type ReservedStepName = "people";
 
 /** The connection a re-authorisation is for (from the connections screen). */
 export type ReauthTarget = Pick<ConnectionSummary, "id" | "label" | "provider" | "account">;

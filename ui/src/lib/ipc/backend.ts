@@ -9,7 +9,7 @@
 
 import { Channel } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { commands, events } from "./bindings.gen";
+import { commands, events, type ListingProgress_Deserialize } from "./bindings.gen";
 import type {
   AppInfo,
   CheckedConnection,
@@ -17,6 +17,12 @@ import type {
   ConnectionSummary,
   CredentialInput,
   Language,
+  ListingProgress,
+  MatchCounts,
+  PairDecision,
+  PeopleComparison,
+  PeopleOverview,
+  PeopleReport,
   Problem,
   ProviderGuide,
   ProviderId,
@@ -106,6 +112,37 @@ export interface Backend {
    * `scripts/bench`). Fire and forget: the app only listens when benchmarking.
    */
   firstScreenShown(): void;
+  /**
+   * Reads everyone the staged credentials can see (all pages), reporting progress after each
+   * page. The core keeps the people with the staged credentials; the answer holds counts and
+   * rows (masked in screen-share mode). {@link Backend.cancelPeopleListing} ends it with
+   * `people_listing_cancelled`.
+   */
+  listPeople(
+    staged: string,
+    onProgress: (progress: ListingProgress) => void,
+  ): Promise<Result<PeopleOverview, Problem>>;
+  /** Stops the listing under way, if any. */
+  cancelPeopleListing(): Promise<void>;
+  /**
+   * Opens the system's file dialog (from Rust) for a CSV/XLSX roster, reads it and compares it
+   * with the listed people. `null` when the admin cancels.
+   */
+  chooseRosterFile(staged: string): Promise<Result<PeopleComparison | null, Problem>>;
+  /** The listed people as they stand now (after decisions). */
+  peopleReport(staged: string): Promise<Result<PeopleReport, Problem>>;
+  /** Accepts or rejects a suggested pair (or takes the answer back); answers the new counts. */
+  decidePair(
+    staged: string,
+    entry: number,
+    decision: PairDecision,
+  ): Promise<Result<MatchCounts, Problem>>;
+  /** Leaves a person out of the connection (or takes them back in); answers the new counts. */
+  excludePerson(
+    staged: string,
+    entry: number,
+    excluded: boolean,
+  ): Promise<Result<MatchCounts, Problem>>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -140,6 +177,20 @@ export const tauriBackend: Backend = {
       // Only the start-up benchmark listens; nothing depends on it.
     });
   },
+  listPeople: (staged, onProgress) => {
+    // specta types a channel as input (`_Deserialize`: optional fields); Rust always sends
+    // every field (`null` when unknown), which is the `_Serialize` shape.
+    const channel = new Channel<ListingProgress_Deserialize>();
+    channel.onmessage = (progress) => onProgress(progress as ListingProgress);
+    return commands.listPeople(staged, channel);
+  },
+  cancelPeopleListing: async () => {
+    await commands.cancelPeopleListing();
+  },
+  chooseRosterFile: (staged) => commands.chooseRosterFile(staged),
+  peopleReport: (staged) => commands.peopleReport(staged),
+  decidePair: (staged, entry, decision) => commands.decidePair(staged, entry, decision),
+  excludePerson: (staged, entry, excluded) => commands.excludePerson(staged, entry, excluded),
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       switch (payload.type) {

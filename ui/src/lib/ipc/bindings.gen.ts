@@ -41,6 +41,27 @@ export const commands = {
 	 *  (`different_account`) unless `replacement_name` is its name, typed by the admin.
 	 */
 	reauthoriseConnection: (id: string, staged: string, replacementName: string | null) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("reauthorise_connection", { id, staged, replacementName })),
+	/**
+	 *  Lists everyone, keeps them with the staged credentials, and stores tokens refreshed on the
+	 *  way in place of the old ones. `cancel_people_listing` stops it.
+	 */
+	listPeople: (staged: string, progress: Channel<ListingProgress_Deserialize>) => typedError<PeopleOverview_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_people", { staged, progress })),
+	/**
+	 *  Stops the listing under way ("Cancel"): its `list_people` ends with
+	 *  `people_listing_cancelled`.
+	 */
+	cancelPeopleListing: () => __TAURI_INVOKE<void>("cancel_people_listing"),
+	/**
+	 *  Opens the system's file dialog for a CSV or XLSX roster, reads it and matches it against the
+	 *  listed people. `None` when the admin cancels the dialog. The webview never sees the path.
+	 */
+	chooseRosterFile: (staged: string) => typedError<PeopleComparison_Serialize | null, Problem_Serialize>(__TAURI_INVOKE("choose_roster_file", { staged })),
+	/**  The people as they stand (after decisions), masked in screen-share mode. */
+	peopleReport: (staged: string) => typedError<PeopleReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("people_report", { staged })),
+	/**  Accepts or rejects a suggested pair (or takes the answer back); returns the new counts. */
+	decidePair: (staged: string, entry: number, decision: PairDecision) => typedError<MatchCounts_Serialize, Problem_Serialize>(__TAURI_INVOKE("decide_pair", { staged, entry, decision })),
+	/**  Leaves a person out (or takes them back in); returns the new counts. */
+	excludePerson: (staged: string, entry: number, excluded: boolean) => typedError<MatchCounts_Serialize, Problem_Serialize>(__TAURI_INVOKE("exclude_person", { staged, entry, excluded })),
 };
 
 /** Events */
@@ -66,6 +87,36 @@ export type AppInfo = {
 	support_mode: boolean,
 };
 
+/**
+ *  Where a person ended up. Serialised in snake case; [`Category::Duplicate`] as
+ *  `duplicates`, the same key as in [`MatchCounts`].
+ */
+export type Category = 
+/**  Matched, and every field both sides have agrees. */
+"matched" | 
+/**  Matched, but some fields differ ([`MatchEntry::differences`]). */
+"matched_with_differences" | 
+/**  A suggested pair the admin has to confirm or reject. */
+"needs_review" | 
+/**  An active HR person with no existing record. */
+"only_in_hr" | 
+/**  An existing record with no HR person: gone from the HR system, or never in it. */
+"only_in_existing" | 
+/**  An inactive or terminated HR person, with or without a matching existing record. */
+"inactive" | 
+/**  An active HR record that looks like another one. */
+"duplicates";
+
+/**  A cell position, for pointing the admin at a value without repeating it. */
+export type CellRef = {
+	/**  Row (line) number, 1 = first. */
+	row: number,
+	/**  Column number, 1 = first. */
+	column: number,
+	/**  What the column holds. */
+	field: RosterField,
+};
+
 /**  A connection after a health check, with what went wrong (if anything). */
 export type CheckedConnection = CheckedConnection_Serialize | CheckedConnection_Deserialize;
 
@@ -79,6 +130,29 @@ export type CheckedConnection_Deserialize = {
 export type CheckedConnection_Serialize = {
 	connection: ConnectionSummary_Serialize,
 	problem: Problem_Serialize | null,
+};
+
+/**  One column of the roster. */
+export type ColumnUse = ColumnUse_Serialize | ColumnUse_Deserialize;
+
+/**  One column of the roster. */
+export type ColumnUse_Deserialize = {
+	/**  Column number, 1 = first. */
+	column: number,
+	/**  The header as written (trimmed, at most 80 characters). */
+	header: string,
+	/**  What the column was read as; `None` when it was ignored. */
+	field?: RosterField | null,
+};
+
+/**  One column of the roster. */
+export type ColumnUse_Serialize = {
+	/**  Column number, 1 = first. */
+	column: number,
+	/**  The header as written (trimmed, at most 80 characters). */
+	header: string,
+	/**  What the column was read as; `None` when it was ignored. */
+	field: RosterField | null,
 };
 
 /**  Every saved connection, and how many profile files could not be read (set aside, not lost). */
@@ -181,6 +255,46 @@ export type CredentialKind =
 /**  Sign-in in the system browser (OAuth authorisation code). */
 "browser_sign_in";
 
+/**  The admin's decision on a suggested pair. */
+export type Decision = 
+/**  Not decided yet: the pair counts as `needs_review`. */
+"undecided" | 
+/**  The same person: the pair counts as matched (or inactive). */
+"accepted" | 
+/**  Not the same person: counts as one HR person and one existing record, unmatched. */
+"rejected";
+
+/**  A stable entry id: the entry's position in [`MatchResult::entries`], never reused. */
+export type EntryId = number;
+
+/**
+ *  A field that differs between an HR person and their existing record. Fields are compared
+ *  only when both sides have a value, so a roster without a location column shows no location
+ *  differences.
+ */
+export type Field = 
+/**
+ *  First or last name (case and spacing ignored; the known-as name counts as a first
+ *  name; accents count).
+ */
+"name" | 
+/**  Work email. */
+"email" | 
+/**  Personnel number / employee code. */
+"personnel_number" | 
+/**  Active versus inactive or terminated. */
+"status" | 
+/**  Start date. */
+"start_date" | 
+/**  End date. */
+"end_date" | 
+/**  Department / organisation unit. */
+"department" | 
+/**  Location. */
+"location" | 
+/**  Job title. */
+"job_title";
+
 /**
  *  The UI's first screen is on screen and can be used (the wizard's first step, with the HR
  *  systems listed, painted). Emitted once by the UI; the app listens only for benchmarks.
@@ -249,10 +363,190 @@ export type Language =
 /**  German. */
 "de";
 
+/**  Where a running listing is, reported after each page. */
+export type ListingProgress = ListingProgress_Serialize | ListingProgress_Deserialize;
+
+/**  Where a running listing is, reported after each page. */
+export type ListingProgress_Deserialize = {
+	/**  Pages read so far. */
+	pages_done: number,
+	/**  All pages, once the HR system has said. */
+	pages_total?: number | null,
+	/**  People read so far. */
+	people: number,
+	/**  Seconds still to go, estimated from the pages so far (when the total is known). */
+	eta_seconds?: number | null,
+};
+
+/**  Where a running listing is, reported after each page. */
+export type ListingProgress_Serialize = {
+	/**  Pages read so far. */
+	pages_done: number,
+	/**  All pages, once the HR system has said. */
+	pages_total: number | null,
+	/**  People read so far. */
+	people: number,
+	/**  Seconds still to go, estimated from the pages so far (when the total is known). */
+	eta_seconds: number | null,
+};
+
+/**
+ *  How many people are in each category. `total` is their sum (a rejected pair counts twice,
+ *  as one HR person and one existing record); excluded entries count only in `excluded`.
+ */
+export type MatchCounts = MatchCounts_Serialize | MatchCounts_Deserialize;
+
+/**
+ *  How many people are in each category. `total` is their sum (a rejected pair counts twice,
+ *  as one HR person and one existing record); excluded entries count only in `excluded`.
+ */
+export type MatchCounts_Deserialize = {
+	/**  All people counted below. */
+	total: number,
+	/**  [`Category::Matched`]. */
+	matched: number,
+	/**  [`Category::MatchedWithDifferences`]. */
+	matched_with_differences: number,
+	/**  [`Category::NeedsReview`]. */
+	needs_review: number,
+	/**  [`Category::OnlyInHr`]. */
+	only_in_hr: number,
+	/**  [`Category::OnlyInExisting`]. */
+	only_in_existing: number,
+	/**  [`Category::Inactive`]. */
+	inactive: number,
+	/**  [`Category::Duplicate`]. */
+	duplicates: number,
+	/**  Entries the caller excluded (not in `total`); omitted from JSON when zero. */
+	excluded: number,
+};
+
+/**
+ *  How many people are in each category. `total` is their sum (a rejected pair counts twice,
+ *  as one HR person and one existing record); excluded entries count only in `excluded`.
+ */
+export type MatchCounts_Serialize = {
+	/**  All people counted below. */
+	total: number,
+	/**  [`Category::Matched`]. */
+	matched: number,
+	/**  [`Category::MatchedWithDifferences`]. */
+	matched_with_differences: number,
+	/**  [`Category::NeedsReview`]. */
+	needs_review: number,
+	/**  [`Category::OnlyInHr`]. */
+	only_in_hr: number,
+	/**  [`Category::OnlyInExisting`]. */
+	only_in_existing: number,
+	/**  [`Category::Inactive`]. */
+	inactive: number,
+	/**  [`Category::Duplicate`]. */
+	duplicates: number,
+	/**  Entries the caller excluded (not in `total`); omitted from JSON when zero. */
+	excluded?: number,
+};
+
+/**  Which rule paired (or suggested, or flagged) an entry. */
+export type MatchRule = 
+/**  Matched: listed in [`MatchOptions::id_map`]. */
+"explicit_id" | 
+/**  Matched: the same source id (same system only). */
+"provider_id" | 
+/**  Matched: the same personnel number / employee code. */
+"personnel_number" | 
+/**  Matched: one side's external id is the other side's id. */
+"external_id" | 
+/**  Matched: the same work email. */
+"email" | 
+/**  Matched: the same normalised name and the same start date. */
+"name_and_start_date" | 
+/**  Matched: the same normalised name; a start date is missing on one side. */
+"name" | 
+/**  Suggested: similar names. */
+"similar_name" | 
+/**  Suggested: an id several people share. */
+"shared_id" | 
+/**  Suggested: an email several people share. */
+"shared_email" | 
+/**  Suggested: the same name, but several people have it. */
+"same_name" | 
+/**  Suggested: the same name, but the start dates differ. */
+"start_date_differs" | 
+/**  Duplicate: the same work email and alike names. */
+"duplicate_email" | 
+/**  Duplicate: the same name and the same birth or start date. */
+"duplicate_name_and_date";
+
+/**  The admin's answer to a suggested pair. */
+export type PairDecision = 
+/**  The same person. */
+"accept" | 
+/**  Not the same person. */
+"reject" | 
+/**  Take the answer back. */
+"undo";
+
+/**  The listed people compared with the admin's roster. */
+export type PeopleComparison = PeopleComparison_Serialize | PeopleComparison_Deserialize;
+
+/**  The listed people compared with the admin's roster. */
+export type PeopleComparison_Deserialize = {
+	/**  How the roster was read (columns used, rows skipped; never cell contents). */
+	roster: RosterSummary_Deserialize,
+	/**  Counts and rows after matching. */
+	report: PeopleReport_Deserialize,
+};
+
+/**  The listed people compared with the admin's roster. */
+export type PeopleComparison_Serialize = {
+	/**  How the roster was read (columns used, rows skipped; never cell contents). */
+	roster: RosterSummary_Serialize,
+	/**  Counts and rows after matching. */
+	report: PeopleReport_Serialize,
+};
+
 /**  How many people the integration will see. */
 export type PeopleCount = {
 	/**  Number of people records. */
 	count: number,
+};
+
+/**  Everyone the HR system listed, as the People step first shows them. */
+export type PeopleOverview = PeopleOverview_Serialize | PeopleOverview_Deserialize;
+
+/**  Everyone the HR system listed, as the People step first shows them. */
+export type PeopleOverview_Deserialize = {
+	/**  Pages read from the HR system. */
+	pages: number,
+	/**  Counts and rows (no roster yet: active people are `only_in_hr`). */
+	report: PeopleReport_Deserialize,
+};
+
+/**  Everyone the HR system listed, as the People step first shows them. */
+export type PeopleOverview_Serialize = {
+	/**  Pages read from the HR system. */
+	pages: number,
+	/**  Counts and rows (no roster yet: active people are `only_in_hr`). */
+	report: PeopleReport_Serialize,
+};
+
+/**  Counts and rows, ready to serialise. */
+export type PeopleReport = PeopleReport_Serialize | PeopleReport_Deserialize;
+
+/**  Counts and rows, ready to serialise. */
+export type PeopleReport_Deserialize = {
+	/**  People per category, after decisions and exclusions. */
+	counts: MatchCounts_Deserialize,
+	/**  One row per person or pair; a rejected pair is two rows with the same id. */
+	people: ReportRow_Deserialize[],
+};
+
+/**  Counts and rows, ready to serialise. */
+export type PeopleReport_Serialize = {
+	/**  People per category, after decisions and exclusions. */
+	counts: MatchCounts_Serialize,
+	/**  One row per person or pair; a rejected pair is two rows with the same id. */
+	people: ReportRow_Serialize[],
 };
 
 /**  One permission's verdict. */
@@ -302,6 +596,98 @@ export type PermissionStatus =
 "missing" | 
 /**  The probe could not tell (the HR system failed to answer). */
 "unknown";
+
+/**  Whether a person still works for the business, as the source system says. */
+export type PersonStatus = 
+/**  Employed (including people on leave and people who have not started yet). */
+"active" | 
+/**  Still on the books but switched off (e.g. HRworks `isActive: false`, a dormant contract). */
+"inactive" | 
+/**  Has left: a termination or leave date has passed, or the system says so. */
+"terminated";
+
+/**
+ *  A person as a report shows them. With [`Disclosure::Masked`] only `name` (initials),
+ *  `email` and `personnel_number` (masked) and `status` are set; absent values are left out
+ *  of the JSON.
+ */
+export type PersonView = PersonView_Serialize | PersonView_Deserialize;
+
+/**
+ *  A person as a report shows them. With [`Disclosure::Masked`] only `name` (initials),
+ *  `email` and `personnel_number` (masked) and `status` are set; absent values are left out
+ *  of the JSON.
+ */
+export type PersonView_Deserialize = {
+	/**  Display name ("Bob Smith"), or initials ("B. S.") when masked. */
+	name: string,
+	/**  First name. */
+	first_name?: string | null,
+	/**  Last name. */
+	last_name?: string | null,
+	/**  Known-as name. */
+	preferred_name?: string | null,
+	/**  Middle name(s). */
+	middle_name?: string | null,
+	/**  Work email (masked: `j•••@acme.example`). */
+	email?: string | null,
+	/**  Personnel number (masked: at most the last four characters). */
+	personnel_number?: string | null,
+	/**  The source system's id. */
+	provider_id?: string | null,
+	/**  Employment status. */
+	status?: PersonStatus | null,
+	/**  Start date, `YYYY-MM-DD`. */
+	start_date?: string | null,
+	/**  End date, `YYYY-MM-DD`. */
+	end_date?: string | null,
+	/**  Department. */
+	department?: string | null,
+	/**  Location. */
+	location?: string | null,
+	/**  Teams. */
+	teams: string[],
+	/**  Job title. */
+	job_title?: string | null,
+};
+
+/**
+ *  A person as a report shows them. With [`Disclosure::Masked`] only `name` (initials),
+ *  `email` and `personnel_number` (masked) and `status` are set; absent values are left out
+ *  of the JSON.
+ */
+export type PersonView_Serialize = {
+	/**  Display name ("Bob Smith"), or initials ("B. S.") when masked. */
+	name: string,
+	/**  First name. */
+	first_name?: string,
+	/**  Last name. */
+	last_name?: string,
+	/**  Known-as name. */
+	preferred_name?: string,
+	/**  Middle name(s). */
+	middle_name?: string,
+	/**  Work email (masked: `j•••@acme.example`). */
+	email?: string,
+	/**  Personnel number (masked: at most the last four characters). */
+	personnel_number?: string,
+	/**  The source system's id. */
+	provider_id?: string,
+	/**  Employment status. */
+	status?: PersonStatus,
+	/**  Start date, `YYYY-MM-DD`. */
+	start_date?: string,
+	/**  End date, `YYYY-MM-DD`. */
+	end_date?: string,
+	/**  Department. */
+	department?: string,
+	/**  Location. */
+	location?: string,
+	/**  Teams. */
+	teams?: string[],
+	/**  Job title. */
+	job_title?: string,
+};
 
 /**
  *  A user-facing failure: a stable code plus the parameters its message needs.
@@ -793,6 +1179,155 @@ export type ProviderSummary = {
 	name: string,
 	region: string,
 	credential_kind: CredentialKind,
+};
+
+/**  One row of a report. */
+export type ReportRow = ReportRow_Serialize | ReportRow_Deserialize;
+
+/**  One row of a report. */
+export type ReportRow_Deserialize = {
+	/**  The entry's id, for accepting, rejecting or excluding it. */
+	id: EntryId,
+	/**  The category now (after decisions). */
+	category: Category,
+	/**  The rule that paired, suggested or flagged the entry. */
+	rule?: MatchRule | null,
+	/**  Name similarity in percent, for suggested pairs. */
+	similarity?: number | null,
+	/**  The admin's decision, once there is one. */
+	decision: Decision,
+	/**  The HR side, if the row has one. */
+	hr?: PersonView_Deserialize | null,
+	/**  The existing record, if the row has one. */
+	existing?: PersonView_Deserialize | null,
+	/**  Fields that differ between the two sides. */
+	differences: Field[],
+	/**  For a duplicate: the id of the entry it duplicates. */
+	duplicate_of?: EntryId | null,
+	/**  The caller excluded this entry from the counts. */
+	excluded: boolean,
+};
+
+/**  One row of a report. */
+export type ReportRow_Serialize = {
+	/**  The entry's id, for accepting, rejecting or excluding it. */
+	id: EntryId,
+	/**  The category now (after decisions). */
+	category: Category,
+	/**  The rule that paired, suggested or flagged the entry. */
+	rule?: MatchRule,
+	/**  Name similarity in percent, for suggested pairs. */
+	similarity?: number,
+	/**  The admin's decision, once there is one. */
+	decision?: Decision,
+	/**  The HR side, if the row has one. */
+	hr: PersonView_Serialize | null,
+	/**  The existing record, if the row has one. */
+	existing: PersonView_Serialize | null,
+	/**  Fields that differ between the two sides. */
+	differences: Field[],
+	/**  For a duplicate: the id of the entry it duplicates. */
+	duplicate_of?: EntryId,
+	/**  The caller excluded this entry from the counts. */
+	excluded?: boolean,
+};
+
+/**  What HR Link reads a roster column as. */
+export type RosterField = 
+/**  First name ("First name", "Vorname"). */
+"first_name" | 
+/**  Last name ("Last name", "Surname", "Nachname", "Familienname"). */
+"last_name" | 
+/**  Full name, split into first and last ("Name", "Full name", "Mitarbeiter"). */
+"full_name" | 
+/**  Known-as name ("Preferred name", "Known as", "Rufname"). */
+"preferred_name" | 
+/**  Middle name(s). */
+"middle_name" | 
+/**  Work email ("Email", "E-Mail", "Work email", "Dienstliche E-Mail"). */
+"email" | 
+/**
+ *  Personnel number ("Employee ID", "Personnel number", "Personalnummer",
+ *  "Mitarbeiternummer").
+ */
+"personnel_number" | 
+/**  Start date ("Start date", "Eintrittsdatum"). */
+"start_date" | 
+/**  End date ("End date", "Termination date", "Austrittsdatum"). */
+"end_date" | 
+/**  Employment status ("Status", "Aktiv"). */
+"status" | 
+/**  Department ("Department", "Abteilung"). */
+"department" | 
+/**  Location ("Location", "Standort"). */
+"location" | 
+/**  Job title ("Job title", "Position", "Stelle"). */
+"job_title" | 
+/**  Team. */
+"team";
+
+/**  The file's format. */
+export type RosterFormat = 
+/**  Delimited text. */
+"csv" | 
+/**  An Excel workbook. */
+"xlsx";
+
+/**  How a roster was read. Holds header texts and positions, never cell contents. */
+export type RosterSummary = RosterSummary_Serialize | RosterSummary_Deserialize;
+
+/**  How a roster was read. Holds header texts and positions, never cell contents. */
+export type RosterSummary_Deserialize = {
+	/**  CSV or XLSX. */
+	format: RosterFormat,
+	/**  The text encoding (CSV): `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`. */
+	encoding?: string | null,
+	/**  The delimiter (CSV), e.g. `;` or a tab character. */
+	delimiter?: string | null,
+	/**  The sheet read (XLSX). */
+	sheet?: string | null,
+	/**  The header row's number as the admin sees it (1 = first line or row). */
+	header_row: number,
+	/**  People read. */
+	people: number,
+	/**  Non-empty rows skipped because they had no name, email or personnel number. */
+	skipped_rows: number,
+	/**  Every column, and what it was used as (`None`: ignored). */
+	columns: ColumnUse_Deserialize[],
+	/**
+	 *  Cells that could not be read (a date or status we do not understand), at most 50; the
+	 *  person is kept without that value.
+	 */
+	unreadable_cells: CellRef[],
+	/**  How many cells could not be read in all. */
+	unreadable_cell_count: number,
+};
+
+/**  How a roster was read. Holds header texts and positions, never cell contents. */
+export type RosterSummary_Serialize = {
+	/**  CSV or XLSX. */
+	format: RosterFormat,
+	/**  The text encoding (CSV): `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`. */
+	encoding: string | null,
+	/**  The delimiter (CSV), e.g. `;` or a tab character. */
+	delimiter: string | null,
+	/**  The sheet read (XLSX). */
+	sheet: string | null,
+	/**  The header row's number as the admin sees it (1 = first line or row). */
+	header_row: number,
+	/**  People read. */
+	people: number,
+	/**  Non-empty rows skipped because they had no name, email or personnel number. */
+	skipped_rows: number,
+	/**  Every column, and what it was used as (`None`: ignored). */
+	columns: ColumnUse_Serialize[],
+	/**
+	 *  Cells that could not be read (a date or status we do not understand), at most 50; the
+	 *  person is kept without that value.
+	 */
+	unreadable_cells: CellRef[],
+	/**  How many cells could not be read in all. */
+	unreadable_cell_count: number,
 };
 
 /**  Credentials held in the app for verification, described without the secret. */

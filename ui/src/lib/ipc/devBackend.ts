@@ -11,11 +11,15 @@
  *
  * `connections=sample` starts with three saved connections (one connected, one whose key is
  * refused, one whose keychain is locked) and `setAside=<n>` unreadable ones.
+ * The People step lists `people=<n>` made-up people (default 42); "Compare with your records"
+ * compares them with a made-up roster of the first 30 of them, the 31st without an email (a pair
+ * to review) and 3 others.
  */
 
 import type { Backend } from "./backend";
 import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
 import { sampleConnections } from "./fakeConnections";
+import { fakeHrPeople } from "./fakePeople";
 
 /** The sign-in behaviour the URL asks for. */
 export function signInFromParams(params: URLSearchParams): SignInBehaviour {
@@ -40,6 +44,19 @@ export function createDevBackend(params: URLSearchParams): Backend {
     connections: {
       connections: params.get("connections") === "sample" ? sampleConnections() : [],
       setAside: Number(params.get("setAside") ?? 0),
+    },
+    people: fakeHrPeople(Number(params.get("people") ?? 42)),
+    pageSize: 50,
+    pickedRoster: {
+      people: [
+        ...fakeHrPeople(30),
+        { name: fakeHrPeople(31)[30]?.name ?? "", teams: [] },
+        ...["Ada Lovelace", "Kate Sheppard", "Rosa Parks"].map((name, index) => ({
+          name,
+          email: `former${index + 1}@example.com`,
+          teams: [],
+        })),
+      ],
     },
   });
   if (params.get("connections") === "sample") {

@@ -11,7 +11,8 @@ import {
   SANDBOX_LOGINS,
 } from "./fakeBackend";
 import { sampleConnection } from "./fakeConnections";
-import type { VerifyProgress } from "./types";
+import { fakeHrPeople } from "./fakePeople";
+import type { ListingProgress, VerifyProgress } from "./types";
 
 type KeyPair = { access: string; secret: string };
 
@@ -334,5 +335,87 @@ describe("fakeBackend connections", () => {
     expect(await backend.listConnections()).toMatchObject({
       data: { connections: [{ id: "connection-sample" }], set_aside: 2 },
     });
+  });
+});
+
+describe("fakeBackend people", () => {
+  async function stagedValid(backend: ReturnType<typeof createFakeBackend>) {
+    const staged = await backend.stageCredentials("hrworks", {
+      kind: "text",
+      text: keyFileText(SANDBOX_KEYS.valid),
+    });
+    if (staged.status !== "ok") throw new Error("staging failed");
+    return staged.data.id;
+  }
+
+  it("lists people page by page with progress, then counts them by status", async () => {
+    const backend = createFakeBackend({ people: fakeHrPeople(45), pageSize: 20 });
+    const id = await stagedValid(backend);
+    const progress: ListingProgress[] = [];
+    const result = await backend.listPeople(id, (event) => progress.push(event));
+    expect(progress.map((event) => [event.pages_done, event.pages_total, event.people])).toEqual([
+      [1, 3, 20],
+      [2, 3, 40],
+      [3, 3, 45],
+    ]);
+    if (result.status !== "ok") throw new Error("listing failed");
+    expect(result.data.pages).toBe(3);
+    expect(result.data.report.counts).toMatchObject({ total: 45, only_in_hr: 40, inactive: 5 });
+    expect(result.data.report.people).toHaveLength(45);
+  });
+
+  it("refuses unknown credentials and stops when cancelled", async () => {
+    const backend = createFakeBackend({ stepDelayMs: 5 });
+    expect(await backend.listPeople("staged-nope", () => {})).toMatchObject({
+      error: { code: "credentials_expired" },
+    });
+    const id = await stagedValid(backend);
+    const listing = backend.listPeople(id, () => {});
+    await backend.cancelPeopleListing();
+    expect(await listing).toMatchObject({ error: { code: "people_listing_cancelled" } });
+  });
+
+  it("compares with the picked roster by email and excludes people", async () => {
+    const hr = fakeHrPeople(10);
+    const roster = [
+      hr[0],
+      { ...hr[1], name: "Someone Else", email: hr[1]?.email?.toUpperCase() },
+      { name: "Only Here", email: "only@example.com", teams: [] },
+    ].filter((person) => person !== undefined);
+    const backend = createFakeBackend({ people: hr, pickedRoster: { people: roster } });
+    const id = await stagedValid(backend);
+    await backend.listPeople(id, () => {});
+    const compared = await backend.chooseRosterFile(id);
+    if (compared.status !== "ok" || !compared.data) throw new Error("no comparison");
+    expect(compared.data.roster.people).toBe(3);
+    expect(compared.data.report.counts).toMatchObject({
+      total: 11,
+      matched: 1,
+      matched_with_differences: 1,
+      only_in_hr: 7,
+      only_in_existing: 1,
+      inactive: 1,
+    });
+    expect(await backend.excludePerson(id, 0, true)).toMatchObject({
+      data: { total: 10, matched: 0, excluded: 1 },
+    });
+    const report = await backend.peopleReport(id);
+    expect(report.status === "ok" && report.data.people[0]?.excluded).toBe(true);
+    expect(await backend.decidePair(id, 0, "accept")).toMatchObject({ status: "error" });
+  });
+
+  it("masks names and emails in screen-share mode, and answers null when the dialog is cancelled", async () => {
+    const backend = createFakeBackend({ appInfo: { support_mode: true } });
+    const id = await stagedValid(backend);
+    const result = await backend.listPeople(id, () => {});
+    if (result.status !== "ok") throw new Error("listing failed");
+    const first = result.data.report.people[0]?.hr;
+    expect(first).toEqual({
+      name: "A. M.",
+      email: "p•••@example.com",
+      status: "active",
+      teams: [],
+    });
+    expect(await backend.chooseRosterFile(id)).toEqual({ status: "ok", data: null });
   });
 });

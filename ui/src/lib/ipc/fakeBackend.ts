@@ -14,17 +14,23 @@ import {
   type FakeConnections,
   type FakeConnectionsOptions,
 } from "./fakeConnections";
+import { countRows, fakeHrPeople, fakeReport } from "./fakePeople";
 import type {
   Account,
   AppInfo,
   CredentialInput,
   Language,
+  ListingProgress,
+  PairDecision,
+  PeopleOverview,
   PermissionCheck,
+  PersonView,
   Problem,
   ProviderGuide,
   ProviderId,
   ProviderSummary,
   Result,
+  RosterSummary,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -219,6 +225,21 @@ export interface FakeBackendOptions {
   signIn?: SignInBehaviour | ((provider: ProviderId) => SignInBehaviour);
   /** Saved connections at the start, and how many unreadable ones were set aside. */
   connections?: FakeConnectionsOptions;
+  /** The people every HR system lists (default: 42 made-up people, as the reports count). */
+  people?: PersonView[];
+  /** People per page of a listing (default 20). */
+  pageSize?: number;
+  /** Leave each listing open until the test drives it through `pendingListing`. */
+  manualListing?: boolean;
+  /** The roster the admin picks in the dialog (`null`, the default: cancelled), or a problem. */
+  pickedRoster?: { people: PersonView[] } | { problem: Problem } | null;
+}
+
+/** A people listing driven by the test. */
+export interface ManualListing {
+  readonly staged: string;
+  emit(progress: ListingProgress): void;
+  finish(result: Result<PeopleOverview, Problem>): void;
 }
 
 /** A verification driven by the test: emit progress, then finish. */
@@ -246,7 +267,13 @@ export type FakeCall =
       id: string;
       staged: string;
       replacementName: string | null;
-    };
+    }
+  | { method: "listPeople"; staged: string }
+  | { method: "cancelPeopleListing" }
+  | { method: "chooseRosterFile"; staged: string }
+  | { method: "peopleReport"; staged: string }
+  | { method: "decidePair"; staged: string; entry: number; decision: PairDecision }
+  | { method: "excludePerson"; staged: string; entry: number; excluded: boolean };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -267,6 +294,8 @@ export interface FakeBackend extends Backend {
   readonly pendingSignIn: ManualSignIn | null;
   /** The saved connections (tests set their health and keychain failures here). */
   readonly connections: FakeConnections;
+  /** The open listing when `manualListing` is set. */
+  readonly pendingListing: ManualListing | null;
 }
 
 const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
@@ -557,6 +586,28 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let pendingSignIn: ManualSignIn | null = null;
   /** Ends the sign-in under way with `sign_in_cancelled`. */
   let cancelCurrentSignIn: (() => void) | null = null;
+  let pendingListing: ManualListing | null = null;
+  /** Ends the listing under way with `people_listing_cancelled`. */
+  let cancelCurrentListing: (() => void) | null = null;
+  const hrPeople = options.people ?? fakeHrPeople(42);
+  const pageSize = Math.max(1, options.pageSize ?? 20);
+  /** What each staged id has listed and compared, like the core keeps it. */
+  const listed = new Map<
+    string,
+    {
+      roster: PersonView[] | null;
+      excluded: Set<number>;
+      decisions: Map<number, "accept" | "reject">;
+    }
+  >();
+  /** The kept people's report as the core would give it now. */
+  const currentReport = (entry: NonNullable<ReturnType<typeof listed.get>>, mask: boolean) => {
+    const report = fakeReport(hrPeople, entry.roster, mask, entry.decisions);
+    const people = report.people.map((row) =>
+      entry.excluded.has(row.id) ? { ...row, excluded: true } : row,
+    );
+    return { counts: countRows(people), people };
+  };
 
   const info: AppInfo = { version: "0.1.0", demo: true, support_mode: false, ...options.appInfo };
   const providers = options.providers ?? DEFAULT_PROVIDERS;
@@ -693,6 +744,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     get pendingSignIn() {
       return pendingSignIn;
     },
+    get pendingListing() {
+      return pendingListing;
+    },
     stagedIds: () => [...staged.keys()],
     hoverFiles: () => {
       for (const handler of dropHandlers) handler({ type: "hover" });
@@ -808,6 +862,104 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     },
     firstScreenShown() {
       // Nothing to measure without the app.
+    },
+    listPeople(id, onProgress) {
+      calls.push({ method: "listPeople", staged: id });
+      cancelCurrentListing?.();
+      return new Promise((resolve) => {
+        let cancelled = false;
+        const settle = (result: Result<PeopleOverview, Problem>) => {
+          pendingListing = null;
+          cancelCurrentListing = null;
+          resolve(result);
+        };
+        cancelCurrentListing = () => {
+          cancelled = true;
+          settle(err({ code: "people_listing_cancelled" }));
+        };
+        if (options.manualListing) {
+          pendingListing = { staged: id, emit: onProgress, finish: settle };
+          return;
+        }
+        void (async () => {
+          if (!staged.has(id)) return settle(err({ code: "credentials_expired" }));
+          const pages = Math.max(1, Math.ceil(hrPeople.length / pageSize));
+          for (let page = 1; page <= pages; page++) {
+            await pause();
+            if (cancelled) return;
+            onProgress({
+              pages_done: page,
+              pages_total: pages,
+              people: Math.min(page * pageSize, hrPeople.length),
+              eta_seconds: Math.ceil(((pages - page) * stepDelay) / 1000),
+            });
+          }
+          await pause();
+          if (cancelled) return;
+          listed.set(id, { roster: null, excluded: new Set(), decisions: new Map() });
+          settle(ok({ pages, report: fakeReport(hrPeople, null, info.support_mode) }));
+        })();
+      });
+    },
+    async cancelPeopleListing() {
+      calls.push({ method: "cancelPeopleListing" });
+      cancelCurrentListing?.();
+    },
+    async chooseRosterFile(id) {
+      calls.push({ method: "chooseRosterFile", staged: id });
+      await pause();
+      const picked = options.pickedRoster ?? null;
+      if (picked === null) return ok(null);
+      if ("problem" in picked) return err(picked.problem);
+      const entry = listed.get(id);
+      if (!entry) return err({ code: "credentials_expired" });
+      entry.roster = picked.people;
+      entry.excluded.clear();
+      entry.decisions.clear();
+      const report = fakeReport(hrPeople, picked.people, info.support_mode);
+      const roster: RosterSummary = {
+        format: "csv",
+        encoding: "UTF-8",
+        delimiter: ",",
+        sheet: null,
+        header_row: 1,
+        people: picked.people.length,
+        skipped_rows: 0,
+        columns: [],
+        unreadable_cells: [],
+        unreadable_cell_count: 0,
+      };
+      return ok({ roster, report });
+    },
+    async peopleReport(id) {
+      calls.push({ method: "peopleReport", staged: id });
+      const entry = listed.get(id);
+      if (!entry) return err({ code: "credentials_expired" });
+      return ok(currentReport(entry, info.support_mode));
+    },
+    async decidePair(id, entry, decision) {
+      calls.push({ method: "decidePair", staged: id, entry, decision });
+      const kept = listed.get(id);
+      if (!kept) return err({ code: "credentials_expired" });
+      const row = fakeReport(hrPeople, kept.roster, false).people.find((r) => r.id === entry);
+      if (row?.category !== "needs_review") {
+        // Like the core: only suggested pairs can be decided.
+        return err({
+          code: "configuration_invalid",
+          params: { what: "people decision refused: entry is not a suggested pair" },
+        });
+      }
+      if (decision === "undo") kept.decisions.delete(entry);
+      else kept.decisions.set(entry, decision);
+      return ok(currentReport(kept, false).counts);
+    },
+    async excludePerson(id, entry, excluded) {
+      calls.push({ method: "excludePerson", staged: id, entry, excluded });
+      const kept = listed.get(id);
+      if (!kept) return err({ code: "credentials_expired" });
+      if (excluded) kept.excluded.add(entry);
+      else kept.excluded.delete(entry);
+      return ok(currentReport(kept, false).counts);
     },
     async onFileDrop(handler) {
       dropHandlers.add(handler);

@@ -9,22 +9,34 @@ import type {
   ConnectionSummary_Serialize,
   GuideScreen_Serialize,
   GuideStep_Serialize,
+  ListingProgress_Serialize,
+  MatchCounts_Serialize,
+  PeopleComparison_Serialize,
+  PeopleOverview_Serialize,
+  PeopleReport_Serialize,
   PermissionInfo_Serialize,
+  PersonView_Serialize,
   Problem_Serialize,
   ProviderGuide_Serialize,
+  ReportRow_Serialize,
+  RosterSummary_Serialize,
   VerificationReport_Serialize,
 } from "./bindings.gen";
 
 export type {
   Account,
   AppInfo,
+  Category,
   ConnectionStatus,
   CredentialInput,
   CredentialKind,
+  Decision,
   Language,
+  PairDecision,
   PeopleCount,
   PermissionCheck,
   PermissionStatus,
+  PersonStatus,
   ProviderId,
   ProviderSummary,
   StagedCredentials,
@@ -40,6 +52,21 @@ export type ProblemCode = Problem["code"];
 
 /** The outcome of a verification as the core sends it. */
 export type VerificationReport = VerificationReport_Serialize;
+
+/** Where a people listing is, after each page. */
+export type ListingProgress = ListingProgress_Serialize;
+/** People per category, after decisions and exclusions. */
+export type MatchCounts = MatchCounts_Serialize;
+/** Everyone the HR system listed (`list_people`). */
+export type PeopleOverview = PeopleOverview_Serialize;
+/** The listed people compared with the admin's roster (`choose_roster_file`). */
+export type PeopleComparison = PeopleComparison_Serialize;
+/** Counts and rows, masked in screen-share mode. */
+export type PeopleReport = PeopleReport_Serialize;
+export type ReportRow = ReportRow_Serialize;
+export type PersonView = PersonView_Serialize;
+/** How a roster file was read (never its cells). */
+export type RosterSummary = RosterSummary_Serialize;
 
 /** What a fallible command resolves to (tauri-specta's `ErrorHandlingMode::Result`). */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };

@@ -13,6 +13,7 @@ import {
 import { renderProblem } from "../../../lib/i18n";
 import type {
   Account,
+  MatchCounts,
   PermissionCheck,
   PermissionStatus,
   ProviderSummary,
@@ -40,6 +41,10 @@ export interface ResultProps {
   onTryAgain(): void;
   onUseDifferentKey(): void;
   onBack(): void;
+  /** "Continue: check the people" (the People step); shown on success. */
+  onCheckPeople?(): void;
+  /** What the admin confirmed on the People step, once they have. */
+  confirmedPeople?: MatchCounts;
 }
 
 const STATUS_TONE: Record<PermissionStatus, TagTone> = {
@@ -99,6 +104,8 @@ export function Result({
   onTryAgain,
   onUseDifferentKey,
   onBack,
+  onCheckPeople,
+  confirmedPeople,
 }: ResultProps) {
   const { t, i18n } = useTranslation();
   const report = outcome.report;
@@ -119,8 +126,20 @@ export function Result({
           <p>{t(okLeadKey(provider, how), { provider: provider.name })}</p>
         </Panel>
         <Findings provider={provider} report={outcome.report} />
+        {confirmedPeople && (
+          <p className="people-confirmed" role="status">
+            {t("result.peopleConfirmed", {
+              count: confirmedPeople.total - confirmedPeople.only_in_existing,
+            })}
+          </p>
+        )}
         <ButtonGroup>
           {onSave && <Button onClick={onSave.onClick}>{onSave.label}</Button>}
+          {onCheckPeople && (
+            <Button variant="secondary" onClick={onCheckPeople}>
+              {t("result.checkPeople")}
+            </Button>
+          )}
           <Button variant="secondary" onClick={onUseDifferentKey}>
             {t(NOT_RIGHT[how])}
           </Button>

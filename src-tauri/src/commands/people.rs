@@ -1,0 +1,220 @@
+//! The People step: list everyone the staged credentials can see, compare them with the
+//! business's own records (a CSV/XLSX roster chosen in the native dialog), and record the
+//! admin's decisions. The people stay in memory with the staged credentials; the webview gets a
+//! report, masked in screen-share mode.
+
+use hrlink_core::Problem;
+use hrlink_core::people::{
+    self, Decision, Disclosure, EntryId, ListingOptions, ListingProgress, MatchCounts,
+    MatchOptions, MatchResult, PeopleReport, RosterSummary,
+};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+
+/// End-to-end tests cannot drive the native file dialog: when this is set, its path is used as
+/// the roster the admin chose.
+const CHOSEN_ROSTER_OVERRIDE: &str = "HRLINK_E2E_CHOSEN_ROSTER";
+
+/// Everyone the HR system listed, as the People step first shows them.
+#[derive(Debug, Serialize, Type)]
+pub struct PeopleOverview {
+    /// Pages read from the HR system.
+    pub pages: u32,
+    /// Counts and rows (no roster yet: active people are `only_in_hr`).
+    pub report: PeopleReport,
+}
+
+/// The listed people compared with the admin's roster.
+#[derive(Debug, Serialize, Type)]
+pub struct PeopleComparison {
+    /// How the roster was read (columns used, rows skipped; never cell contents).
+    pub roster: RosterSummary,
+    /// Counts and rows after matching.
+    pub report: PeopleReport,
+}
+
+/// The admin's answer to a suggested pair.
+#[derive(Debug, Clone, Copy, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PairDecision {
+    /// The same person.
+    Accept,
+    /// Not the same person.
+    Reject,
+    /// Take the answer back.
+    Undo,
+}
+
+/// Lists everyone, keeps them with the staged credentials, and stores tokens refreshed on the
+/// way in place of the old ones. `cancel_people_listing` stops it.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_people(
+    state: State<'_, AppState>,
+    staged: String,
+    progress: Channel<ListingProgress>,
+) -> Result<PeopleOverview, Problem> {
+    let credentials = state.staged(&staged)?;
+    let oauth = state.config.oauth(credentials.provider()).ok();
+    let options = ListingOptions {
+        cancel: state.begin_listing(),
+        ..ListingOptions::default()
+    };
+    let report_progress = |event: ListingProgress| {
+        // The UI may have navigated away; progress is best-effort.
+        let _ = progress.send(event);
+    };
+    let outcome = people::list_people(
+        &state.http,
+        &state.endpoints,
+        &credentials,
+        oauth,
+        &options,
+        &report_progress,
+    )
+    .await;
+    if let Some(tokens) = outcome.refreshed_tokens {
+        state.replace_tokens(&staged, tokens);
+    }
+    let listing = outcome.result?;
+    let matched = people::match_people(listing.people, Vec::new(), &MatchOptions::default());
+    let report = matched.report(disclosure(&state));
+    state.with_people(&staged, |people| *people = Some(matched))?;
+    Ok(PeopleOverview {
+        pages: listing.pages,
+        report,
+    })
+}
+
+/// Stops the listing under way ("Cancel"): its `list_people` ends with
+/// `people_listing_cancelled`.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_people_listing(state: State<'_, AppState>) {
+    state.cancel_listing();
+}
+
+/// Opens the system's file dialog for a CSV or XLSX roster, reads it and matches it against the
+/// listed people. `None` when the admin cancels the dialog. The webview never sees the path.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_roster_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    staged: String,
+) -> Result<Option<PeopleComparison>, Problem> {
+    let Some(path) = chosen_roster(&app).await else {
+        return Ok(None);
+    };
+    let roster = people::read_roster_file(&path)?;
+    // Matching takes a moment for big lists: not while holding the staged credentials' lock.
+    let hr = state
+        .with_people(&staged, |people| {
+            people.as_ref().map(|listed| listed.hr_people().to_vec())
+        })?
+        .ok_or(Problem::CredentialsExpired)?;
+    let matched = people::match_people(hr, roster.people, &MatchOptions::default());
+    let report = matched.report(disclosure(&state));
+    state.with_people(&staged, |people| *people = Some(matched))?;
+    Ok(Some(PeopleComparison {
+        roster: roster.summary,
+        report,
+    }))
+}
+
+/// The people as they stand (after decisions), masked in screen-share mode.
+#[tauri::command]
+#[specta::specta]
+pub fn people_report(state: State<'_, AppState>, staged: String) -> Result<PeopleReport, Problem> {
+    with_matched(&state, &staged, |matched| {
+        Ok(matched.report(disclosure(&state)))
+    })
+}
+
+/// Accepts or rejects a suggested pair (or takes the answer back); returns the new counts.
+#[tauri::command]
+#[specta::specta]
+pub fn decide_pair(
+    state: State<'_, AppState>,
+    staged: String,
+    entry: u32,
+    decision: PairDecision,
+) -> Result<MatchCounts, Problem> {
+    let decision = match decision {
+        PairDecision::Accept => Decision::Accepted,
+        PairDecision::Reject => Decision::Rejected,
+        PairDecision::Undo => Decision::Undecided,
+    };
+    with_matched(&state, &staged, |matched| {
+        matched
+            .decide(EntryId(entry), decision)
+            .map_err(not_decidable)?;
+        Ok(matched.counts())
+    })
+}
+
+/// Leaves a person out (or takes them back in); returns the new counts.
+#[tauri::command]
+#[specta::specta]
+pub fn exclude_person(
+    state: State<'_, AppState>,
+    staged: String,
+    entry: u32,
+    excluded: bool,
+) -> Result<MatchCounts, Problem> {
+    with_matched(&state, &staged, |matched| {
+        matched
+            .set_excluded(EntryId(entry), excluded)
+            .map_err(not_decidable)?;
+        Ok(matched.counts())
+    })
+}
+
+/// Screen-share mode masks names and emails; otherwise the admin sees their own people.
+fn disclosure(state: &AppState) -> Disclosure {
+    if state.options.support {
+        Disclosure::Masked
+    } else {
+        Disclosure::Full
+    }
+}
+
+/// Runs `f` on the listed people; expired credentials or no listing yet are `credentials_expired`
+/// (the wizard starts over from the check).
+fn with_matched<T>(
+    state: &AppState,
+    staged: &str,
+    f: impl FnOnce(&mut MatchResult) -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    state.with_people(staged, |people| match people {
+        Some(matched) => f(matched),
+        None => Err(Problem::CredentialsExpired),
+    })?
+}
+
+/// A decision on an entry that does not exist or cannot be decided is the UI's mistake.
+fn not_decidable(error: people::DecisionError) -> Problem {
+    Problem::ConfigurationInvalid {
+        what: format!("people decision refused: {error}"),
+    }
+}
+
+/// The roster the admin chose, or the e2e override.
+async fn chosen_roster(app: &AppHandle) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(CHOSEN_ROSTER_OVERRIDE) {
+        return Some(path.into());
+    }
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("CSV or Excel", &["csv", "txt", "xlsx"])
+        .pick_file(move |file| {
+            let _ = sender.send(file.and_then(|f| f.into_path().ok()));
+        });
+    receiver.await.ok().flatten()
+}

@@ -1,0 +1,51 @@
+// The People step: after the check, read everyone from the Sandbox, then compare them with the
+// admin's roster (the app reads the core's fixture instead of opening the dialog).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chooseHrworks, heading, keyFile, keys, sandboxCompany, writeChosenFile } from "./support.mjs";
+
+const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
+
+describe("People on the Sandbox", () => {
+  it("lists the HRworks people and compares them with a roster", async () => {
+    await chooseHrworks();
+    writeChosenFile(keyFile(keys.valid));
+    await $("button*=Choose the downloaded key file").click();
+    await expect($("body")).toHaveText(expect.stringContaining("Key file loaded"));
+    await $("button=Continue").click();
+    await browser.waitUntil(async () => (await (await heading()).getText()).startsWith("Connected to"), {
+      timeoutMsg: "no verification result",
+    });
+    await expect(await heading()).toHaveText(`Connected to ${sandboxCompany} — is this the right company?`);
+    await expect($("body")).toHaveText(expect.stringMatching(/\d+ people/));
+
+    await $("button=Continue: check the people").click();
+    await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
+      timeout: 60_000,
+      timeoutMsg: "the people were not listed",
+    });
+    // Everyone in the Sandbox's company (250), active or not.
+    await expect($("body")).toHaveText(expect.stringContaining("250 people in HRworks"));
+    await browser.setWindowSize(1280, 800);
+    await browser.saveScreenshot(path.join(artifacts, "people-listed.png"));
+    // The table renders only the rows in view (virtualised): a screenful, not 250.
+    await (await $("table")).scrollIntoView();
+    const rows = await browser.execute(() => document.querySelectorAll("tbody tr").length);
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(40);
+    const text = await browser.execute(() => document.querySelector("tbody")?.textContent ?? "");
+    expect(text).toContain("Active");
+    await browser.saveScreenshot(path.join(artifacts, "people-table.png"));
+
+    await $("button=Compare with your records").click();
+    await expect($("body")).toHaveText(expect.stringMatching(/Read \d+ people from your file/));
+    const onlyInRecords = await $('[data-category="only_in_existing"] .people-counts__value');
+    await expect(onlyInRecords).toHaveText(expect.stringMatching(/^\d+$/));
+    await expect($('[data-category="matched"]')).toBeDisplayed();
+    await (await $("#counts-heading")).scrollIntoView();
+    await browser.saveScreenshot(path.join(artifacts, "people-compared.png"));
+
+    await $("button=Yes, these are our people").click();
+    await expect($("body")).toHaveText(expect.stringContaining("You confirmed"));
+  });
+});
