@@ -316,6 +316,9 @@ describe("the People step", () => {
     await session.user.click(
       await screen.findByRole("button", { name: "Yes, these are our people" }),
     );
+    // Confirming leads on to saving; going back shows what was confirmed.
+    await screen.findByRole("heading", { level: 1, name: "Check your answers before saving" });
+    await session.user.click(screen.getByRole("button", { name: "Back" }));
     expect(await screen.findByText("You confirmed 42 people.")).toBeInTheDocument();
   });
 

@@ -4,6 +4,7 @@ import { Spinner } from "../../components/ui";
 import { parseLanguage } from "../../lib/i18n";
 import { useBackend } from "../../lib/ipc/BackendContext";
 import type {
+  Account,
   AppInfo,
   Result as IpcResult,
   PairDecision,
@@ -425,6 +426,10 @@ export function SetupWizard({
   const support = appInfo.support_mode;
   const target = state.draft.target ?? null;
   /** Back, except from a re-authorisation's first page, which leaves the wizard. */
+  /** Saving starts from a successful check; the label defaults to the company's name. */
+  const requestSave = (provider: ProviderSummary, account: Account | null | undefined) =>
+    dispatch({ type: "saveRequested", label: account ? defaultLabel(provider, account, t) : "" });
+
   const back = () =>
     target && state.step === "credentials" ? onShowConnections() : dispatch({ type: "back" });
   return (
@@ -550,13 +555,7 @@ export function SetupWizard({
             state.outcome.kind === "ok" && state.outcome.report.account
               ? {
                   label: target ? t("save.updateConnection") : t("save.saveConnection"),
-                  onClick: () =>
-                    dispatch({
-                      type: "saveRequested",
-                      label: state.outcome.report?.account
-                        ? defaultLabel(provider, state.outcome.report.account, t)
-                        : "",
-                    }),
+                  onClick: () => requestSave(provider, state.outcome.report?.account),
                 }
               : undefined
           }
@@ -581,7 +580,11 @@ export function SetupWizard({
           onTryAgain={() => dispatch({ type: "peopleStarted" })}
           onBack={() => dispatch({ type: "back" })}
           onCompare={compareWithRoster}
-          onConfirmed={() => dispatch({ type: "peopleConfirmed" })}
+          onConfirmed={() => {
+            // "Yes, these are our people" leads straight on to saving (check your answers).
+            dispatch({ type: "peopleConfirmed" });
+            requestSave(provider, state.outcome.report?.account);
+          }}
           onDecide={(entry, decision) => void decidePair(entry, decision)}
           onExclude={(entry, excluded) => void excludePerson(entry, excluded)}
         />

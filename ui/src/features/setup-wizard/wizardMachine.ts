@@ -690,6 +690,8 @@ interface Verified extends Base {
   staged: StagedCredentials;
   report: VerificationReport;
   saving: Saving;
+  /** The people the admin confirmed (the People step), kept for going back. */
+  confirmed?: MatchCounts;
 }
 
 export type SaveState =
@@ -784,6 +786,7 @@ function saveReducer(state: WizardState, action: WizardAction): WizardState {
         ...counters(state),
         staged: state.staged,
         report: state.outcome.report,
+        ...(state.confirmed && { confirmed: state.confirmed }),
       };
       if (state.draft.target) {
         return { ...verified, step: "updating", saving: startSaving(idle) };
@@ -810,6 +813,7 @@ function saveReducer(state: WizardState, action: WizardAction): WizardState {
           staged: state.staged,
           ...counters(state),
           outcome,
+          ...(state.confirmed && { confirmed: state.confirmed }),
         };
       }
       return state;

@@ -109,6 +109,7 @@ export function Result({
 }: ResultProps) {
   const { t, i18n } = useTranslation();
   const report = outcome.report;
+  const peopleFirst = onCheckPeople !== undefined && confirmedPeople === undefined;
   const account = report?.account ?? null;
   const how = handOver(provider.credential_kind);
   const company = account ? accountName(provider, account, t) : "";
@@ -134,10 +135,11 @@ export function Result({
           </p>
         )}
         <ButtonGroup>
-          {onSave && <Button onClick={onSave.onClick}>{onSave.label}</Button>}
-          {onCheckPeople && (
-            <Button variant="secondary" onClick={onCheckPeople}>
-              {t("result.checkPeople")}
+          {/* Until the admin has confirmed the people, checking them is the next step. */}
+          {peopleFirst && <Button onClick={onCheckPeople}>{t("result.checkPeople")}</Button>}
+          {onSave && (
+            <Button variant={peopleFirst ? "secondary" : "primary"} onClick={onSave.onClick}>
+              {onSave.label}
             </Button>
           )}
           <Button variant="secondary" onClick={onUseDifferentKey}>
