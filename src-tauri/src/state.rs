@@ -199,18 +199,12 @@ impl AppState {
 
     /// Starts tracking a people listing, cancelling one still under way (one at a time).
     pub fn begin_listing(&self) -> ListingCancel {
-        let cancel = ListingCancel::new();
-        if let Some(previous) = relock(&self.listing).replace(cancel.clone()) {
-            previous.cancel();
-        }
-        cancel
+        begin(&self.listing)
     }
 
     /// Cancels the people listing under way, if any.
     pub fn cancel_listing(&self) {
-        if let Some(cancel) = relock(&self.listing).take() {
-            cancel.cancel();
-        }
+        cancel(&self.listing);
     }
 
     /// Forgets staged credentials.
@@ -220,18 +214,29 @@ impl AppState {
 
     /// Starts tracking a browser sign-in, cancelling one still under way (one at a time).
     pub fn begin_sign_in(&self) -> SignInCancel {
-        let cancel = SignInCancel::new();
-        if let Some(previous) = relock(&self.sign_in).replace(cancel.clone()) {
-            previous.cancel();
-        }
-        cancel
+        begin(&self.sign_in)
     }
 
     /// Cancels the browser sign-in under way, if any.
     pub fn cancel_sign_in(&self) {
-        if let Some(cancel) = relock(&self.sign_in).take() {
-            cancel.cancel();
-        }
+        cancel(&self.sign_in);
+    }
+}
+
+/// A fresh cancel handle for the one task of its kind in `slot`, cancelling the one before.
+/// (A listing's handle is a sign-in's: `ListingCancel` is `SignInCancel`.)
+fn begin(slot: &Mutex<Option<SignInCancel>>) -> SignInCancel {
+    let fresh = SignInCancel::new();
+    if let Some(previous) = relock(slot).replace(fresh.clone()) {
+        previous.cancel();
+    }
+    fresh
+}
+
+/// Cancels the task in `slot`, if any.
+fn cancel(slot: &Mutex<Option<SignInCancel>>) {
+    if let Some(running) = relock(slot).take() {
+        running.cancel();
     }
 }
 

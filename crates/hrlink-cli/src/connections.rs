@@ -125,12 +125,9 @@ async fn check(
     json: bool,
     language: Language,
 ) -> Exit {
-    let endpoints = match endpoints {
-        Some(path) => match Endpoints::from_file(&path) {
-            Ok(endpoints) => endpoints,
-            Err(problem) => return fail(&problem, language),
-        },
-        None => Endpoints::production(),
+    let endpoints = match crate::endpoints_from(endpoints.as_deref()) {
+        Ok(endpoints) => endpoints,
+        Err(problem) => return fail(&problem, language),
     };
     let http = match crate::http_client() {
         Ok(http) => http,

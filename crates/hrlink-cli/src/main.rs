@@ -353,25 +353,32 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
     }
 }
 
+/// What `verify` and `people` work with: an HTTP client, the providers' addresses, the
+/// credentials, and the OAuth client that can renew them (browser sign-ins).
+type Prepared = (
+    HttpClient,
+    Endpoints,
+    Credentials,
+    Option<OAuthProviderConfig>,
+);
+
+/// The providers' addresses: an endpoints file (e.g. written by `hrlink sandbox`), else the real
+/// services.
+pub(crate) fn endpoints_from(path: Option<&std::path::Path>) -> Result<Endpoints, Problem> {
+    match path {
+        Some(path) => Endpoints::from_file(path),
+        None => Ok(Endpoints::production()),
+    }
+}
+
 async fn prepare(
     provider: ProviderId,
     credentials_path: Option<&std::path::Path>,
     endpoints_path: Option<&std::path::Path>,
     sign_in: &SignInArgs,
     language: Language,
-) -> Result<
-    (
-        HttpClient,
-        Endpoints,
-        Credentials,
-        Option<OAuthProviderConfig>,
-    ),
-    Problem,
-> {
-    let endpoints = match endpoints_path {
-        Some(path) => Endpoints::from_file(path)?,
-        None => Endpoints::production(),
-    };
+) -> Result<Prepared, Problem> {
+    let endpoints = endpoints_from(endpoints_path)?;
     if provider.credential_kind() == CredentialKind::BrowserSignIn {
         let http = http_client()?;
         let sandbox = endpoints_path.is_some();
@@ -396,19 +403,8 @@ async fn saved(
     config_dir: Option<PathBuf>,
     id: &str,
     endpoints_path: Option<&std::path::Path>,
-) -> Result<
-    (
-        HttpClient,
-        Endpoints,
-        Credentials,
-        Option<OAuthProviderConfig>,
-    ),
-    Problem,
-> {
-    let endpoints = match endpoints_path {
-        Some(path) => Endpoints::from_file(path)?,
-        None => Endpoints::production(),
-    };
+) -> Result<Prepared, Problem> {
+    let endpoints = endpoints_from(endpoints_path)?;
     let config = Config::load(None, config_dir.as_deref())?;
     let http = http_client()?;
     let credentials =
