@@ -2,22 +2,18 @@
 // renamed, is re-authorised with another company's key (refused, naming both companies, until the
 // new company's name is typed) and is removed. Real app, real keychain (the private one `run`
 // starts), a fresh config dir (wdio.conf.mjs).
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chooseHrworks, keyFile, keys, paste, sandboxCompany } from "./support.mjs";
+import {
+  checkedCard,
+  chooseHrworks,
+  keyFile,
+  keys,
+  paste,
+  sandboxCompany,
+  shot,
+  waitForHeading,
+} from "./support.mjs";
 
-const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
 const otherCompany = "Sandbox Nordlicht Logistik GmbH";
-
-/** The page's heading, read in the page (pages replace it as they change). */
-const headingText = () => browser.execute(() => document.querySelector("h1")?.textContent ?? "");
-
-async function waitForHeading(text) {
-  await browser.waitUntil(async () => (await headingText()) === text, {
-    timeout: 30_000,
-    timeoutMsg: `no page "${text}"`,
-  });
-}
 
 /** Replaces a field's value as typed (React sees each key). */
 async function typeInto(selector, text) {
@@ -26,23 +22,6 @@ async function typeInto(selector, text) {
   await browser.execute((sel) => document.querySelector(sel).select(), selector);
   await browser.keys(["Backspace"]);
   await field.addValue(text);
-}
-
-/** The connection's card once its check has finished. */
-async function checkedCard() {
-  const card = await $("li.connection");
-  await card.waitForDisplayed();
-  await browser.waitUntil(async () => !(await card.getText()).includes("Checking…"), {
-    timeout: 30_000,
-    timeoutMsg: "the check did not finish",
-  });
-  return card;
-}
-
-async function shot(name) {
-  // Let the new page paint first (WebKit can capture the previous frame).
-  await browser.pause(300);
-  await browser.saveScreenshot(path.join(artifacts, `connections-${name}.png`));
 }
 
 describe("Saved connections on the Sandbox", () => {
@@ -56,11 +35,11 @@ describe("Saved connections on the Sandbox", () => {
     await waitForHeading("Check your answers before saving");
     await expect($(".summary-list")).toHaveText(expect.stringContaining("access key ••••••••0001"));
     await expect($("#connection-label")).toHaveValue(sandboxCompany);
-    await shot("check-answers");
+    await shot("connections", "check-answers");
     await typeInto("#connection-label", "Bakery payroll");
     await $("button=Save connection").click();
     await waitForHeading("Connected: Bakery payroll");
-    await shot("saved");
+    await shot("connections", "saved");
   });
 
   it("lists it as Connected and renames it", async () => {
@@ -70,7 +49,7 @@ describe("Saved connections on the Sandbox", () => {
     await expect(card).toHaveText(expect.stringContaining("Connected"));
     await expect(card).toHaveText(expect.stringContaining(sandboxCompany));
     await expect(card).toHaveText(expect.stringMatching(/Last worked\s*now/));
-    await shot("list");
+    await shot("connections", "list");
 
     await card.$("button*=Rename").click();
     await typeInto('input[id^="rename-"]', "Bäckerei HQ");
@@ -89,7 +68,7 @@ describe("Saved connections on the Sandbox", () => {
     await waitForHeading(`Connected to ${otherCompany} — is this the right company?`);
     await $("button=Update connection").click();
     await waitForHeading(`This is ${otherCompany}, but this connection was for ${sandboxCompany}`);
-    await shot("different-company");
+    await shot("connections", "different-company");
 
     await typeInto("#replacement-name", sandboxCompany);
     await $("button=Replace connection").click();
@@ -113,7 +92,7 @@ describe("Saved connections on the Sandbox", () => {
     await waitForHeading("Remove Bäckerei HQ?");
     await expect($("main")).toHaveText(expect.stringContaining("the secret saved in the keychain"));
     await expect($("main")).toHaveText(expect.stringContaining("This does not delete anything in HRworks"));
-    await shot("remove");
+    await shot("connections", "remove");
     await $("button=Yes, remove it").click();
     await expect($("body")).toHaveText(expect.stringContaining("Removed Bäckerei HQ."));
     await expect($("body")).toHaveText(

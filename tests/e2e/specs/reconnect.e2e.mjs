@@ -4,19 +4,17 @@
 // in-process Sandbox, whose addresses the app publishes under e2e (wdio.conf.mjs).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chooseHrworks, keyFile, keys, paste, sandboxCompany } from "./support.mjs";
-
-const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
-
-const headingText = () => browser.execute(() => document.querySelector("h1")?.textContent ?? "");
-
-async function waitForHeading(text) {
-  await browser.waitUntil(async () => (await headingText()) === text, {
-    timeout: 30_000,
-    timeoutMsg: `no page "${text}"`,
-  });
-}
+import {
+  artifacts,
+  checkedCard,
+  chooseHrworks,
+  keyFile,
+  keys,
+  paste,
+  sandboxCompany,
+  shot,
+  waitForHeading,
+} from "./support.mjs";
 
 /** What an HRworks administrator does under Basics > Integrations > HR WORKS-API: delete a key. */
 async function revokeInSandbox(accessKey) {
@@ -27,21 +25,6 @@ async function revokeInSandbox(accessKey) {
     body: JSON.stringify({ accessKey }),
   });
   expect(response.status).toBe(204);
-}
-
-async function checkedCard() {
-  const card = await $("li.connection");
-  await card.waitForDisplayed();
-  await browser.waitUntil(async () => !(await card.getText()).includes("Checking…"), {
-    timeout: 30_000,
-    timeoutMsg: "the check did not finish",
-  });
-  return card;
-}
-
-async function shot(name) {
-  await browser.pause(300);
-  await browser.saveScreenshot(path.join(artifacts, `reconnect-${name}.png`));
 }
 
 describe("Reconnecting a connection whose key was revoked", () => {
@@ -63,7 +46,7 @@ describe("Reconnecting a connection whose key was revoked", () => {
     const card = await checkedCard();
     await expect(card).toHaveText(expect.stringContaining("Sign-in refused"));
     await expect(card).toHaveText(expect.stringContaining("HRworks did not accept"));
-    await shot("failed-auth");
+    await shot("reconnect", "failed-auth");
   });
 
   it("re-authorises it with a new key of the same company", async () => {
@@ -80,6 +63,6 @@ describe("Reconnecting a connection whose key was revoked", () => {
     const card = await checkedCard();
     await expect(card).toHaveText(expect.stringContaining("Connected"));
     await expect(card).toHaveText(expect.stringContaining("GE01"));
-    await shot("reconnected");
+    await shot("reconnect", "reconnected");
   });
 });

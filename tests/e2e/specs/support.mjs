@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const artifacts = path.resolve(here, "../artifacts");
+export const artifacts = path.resolve(here, "../artifacts");
 
 /** The file the app reads instead of opening the native dialog (see wdio.conf.mjs). */
 export const chosenFile = path.join(artifacts, "chosen-key-file.txt");
@@ -82,6 +82,35 @@ export async function skipGuide() {
 export async function chooseHrworks() {
   await chooseSystem("HRworks");
   await expect(await heading()).toHaveText("Which HRworks key should HR Link use?");
+}
+
+/** The page's heading, read in the page (pages replace it as they change). */
+const headingText = () => browser.execute(() => document.querySelector("h1")?.textContent ?? "");
+
+/** Waits until the page's heading is `text`. */
+export async function waitForHeading(text) {
+  await browser.waitUntil(async () => (await headingText()) === text, {
+    timeout: 30_000,
+    timeoutMsg: `no page "${text}"`,
+  });
+}
+
+/** The first saved connection's card on the connections screen, once its check has finished. */
+export async function checkedCard() {
+  const card = await $("li.connection");
+  await card.waitForDisplayed();
+  await browser.waitUntil(async () => !(await card.getText()).includes("Checking…"), {
+    timeout: 30_000,
+    timeoutMsg: "the check did not finish",
+  });
+  return card;
+}
+
+/** Saves a screenshot to the artefacts as `<prefix>-<name>.png`, once the new page has painted. */
+export async function shot(prefix, name) {
+  // WebKit can capture the previous frame.
+  await browser.pause(300);
+  await browser.saveScreenshot(path.join(artifacts, `${prefix}-${name}.png`));
 }
 
 /** Waits for the result step's heading and returns its text. */
