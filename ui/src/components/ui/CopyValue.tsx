@@ -1,5 +1,5 @@
-import { useRef, useState } from "react";
 import { Button } from "./Button";
+import { useCopy } from "./useCopy";
 
 export interface CopyValueLabels {
   /** The button's text, e.g. "Copy". */
@@ -10,39 +10,16 @@ export interface CopyValueLabels {
   copyFailed: string;
 }
 
-type CopyState = "idle" | "copied" | "failed";
-
 /**
  * A value to type somewhere else, shown as code with a Copy button. When the clipboard refuses,
  * the value is selected so that the admin can copy it with the keyboard.
  */
 export function CopyValue({ value, labels }: { value: string; labels: CopyValueLabels }) {
-  const [state, setState] = useState<CopyState>("idle");
-  const valueRef = useRef<HTMLElement>(null);
-
-  const select = () => {
-    const element = valueRef.current;
-    const selection = window.getSelection();
-    if (!element || !selection) return;
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  };
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setState("copied");
-    } catch {
-      select();
-      setState("failed");
-    }
-  };
+  const { state, ref, copy } = useCopy<HTMLElement>(value);
 
   return (
     <div className="copy-value">
-      <code className="copy-value__text" ref={valueRef}>
+      <code className="copy-value__text" ref={ref}>
         {value}
       </code>
       <Button variant="secondary" aria-label={labels.copyLabel} onClick={() => void copy()}>

@@ -14,4 +14,5 @@ export { SummaryList, type SummaryRow } from "./SummaryList";
 export { Tag, type TagTone } from "./Tag";
 export { TextArea } from "./TextArea";
 export { TextField } from "./TextField";
+export { type CopyState, useCopy } from "./useCopy";
 export { VisuallyHidden } from "./VisuallyHidden";

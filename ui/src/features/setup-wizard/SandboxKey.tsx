@@ -1,6 +1,5 @@
-import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, Details } from "../../components/ui";
+import { Button, Details, useCopy } from "../../components/ui";
 
 /**
  * The Sandbox's valid HRworks test key, shown in demo mode. These are public made-up values
@@ -9,32 +8,9 @@ import { Button, Details } from "../../components/ui";
 export const SANDBOX_TEST_KEY =
   "Access Key: SBXACCESSKEYVALID0000001\nSecret Access Key: sbx/Secret+Valid=0000000000000000000000001";
 
-type CopyState = "idle" | "copied" | "failed";
-
 export function SandboxKey() {
   const { t } = useTranslation();
-  const [copy, setCopy] = useState<CopyState>("idle");
-  const keyRef = useRef<HTMLPreElement>(null);
-
-  const selectKey = () => {
-    const element = keyRef.current;
-    const selection = window.getSelection();
-    if (!element || !selection) return;
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  };
-
-  const copyKey = async () => {
-    try {
-      await navigator.clipboard.writeText(SANDBOX_TEST_KEY);
-      setCopy("copied");
-    } catch {
-      selectKey();
-      setCopy("failed");
-    }
-  };
+  const { state: copy, ref: keyRef, copy: copyKey } = useCopy<HTMLPreElement>(SANDBOX_TEST_KEY);
 
   return (
     <Details summary={t("credentials.sandbox.summary")} className="sandbox-key">
