@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::Config;
 use crate::http::HttpClient;
@@ -321,7 +321,8 @@ impl ConnectionStore {
     /// The credentials of `id`, ready to verify. A browser sign-in is renewed with its refresh
     /// token (which proves the connection is still authorised) using the integration's OAuth
     /// client from `config`; a rotated refresh token (Employment Hero) replaces the stored one
-    /// before anything else, as the old one is then dead.
+    /// before anything else, as the old one is then dead. (The stored access token is not
+    /// refreshed: every load renews it.)
     pub async fn load_credentials(
         &self,
         id: &ConnectionId,
@@ -349,24 +350,36 @@ impl ConnectionStore {
                     expires_at: None,
                     granted_scopes: None,
                 };
+                let tokens = if provider == ProviderId::Ipayroll {
+                    ipayroll::refresh(http, provider_endpoints, oauth, &stored).await?
+                } else {
+                    employmenthero::refresh(http, provider_endpoints, oauth, &stored).await?
+                };
+                // iPayroll hands the same refresh token back: the keychain entry stays as it is.
+                let rotated = tokens
+                    .refresh_token
+                    .as_ref()
+                    .map(ExposeSecret::expose_secret)
+                    != stored
+                        .refresh_token
+                        .as_ref()
+                        .map(ExposeSecret::expose_secret);
                 let permissions = oauth.permissions.clone();
                 let credentials = if provider == ProviderId::Ipayroll {
-                    let tokens =
-                        ipayroll::refresh(http, provider_endpoints, oauth, &stored).await?;
                     Credentials::Ipayroll(IpayrollGrant {
                         tokens,
                         permissions,
                     })
                 } else {
-                    let tokens =
-                        employmenthero::refresh(http, provider_endpoints, oauth, &stored).await?;
                     Credentials::Employmenthero(EmploymentHeroGrant {
                         tokens,
                         permissions,
                         organisation_id: Some(profile.account.id.clone()),
                     })
                 };
-                self.replace_secret(id, &credentials).await?;
+                if rotated {
+                    self.replace_secret(id, &credentials).await?;
+                }
                 credentials
             }
             // A keychain entry of another kind than its profile: not usable, never guessed at.
