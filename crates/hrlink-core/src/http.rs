@@ -56,6 +56,10 @@ pub enum HttpFailure {
     /// DNS failure or connection refused.
     #[error("unreachable")]
     Unreachable,
+    /// The connection broke before the answer was complete (a reset, a proxy giving up, the
+    /// network changing): worth another try for a request that can be repeated.
+    #[error("connection lost")]
+    ConnectionLost,
     /// The TLS handshake or certificate check failed.
     #[error("tls failure")]
     Tls,
@@ -251,7 +255,7 @@ impl HttpClient {
             return Err(HttpFailure::TooLarge);
         }
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        while let Some(chunk) = response.chunk().await.map_err(classify_body)? {
             if body.len() + chunk.len() > self.config.max_body_bytes {
                 return Err(HttpFailure::TooLarge);
             }
@@ -354,11 +358,19 @@ fn classify(error: reqwest::Error) -> HttpFailure {
     }
     if error.is_connect() {
         HttpFailure::Unreachable
-    } else if error.is_body() || error.is_decode() {
-        // The connection broke mid-body: a truncated answer.
-        HttpFailure::NotJson
     } else {
-        HttpFailure::Unreachable
+        // Connected, then the connection broke before a complete answer.
+        HttpFailure::ConnectionLost
+    }
+}
+
+/// Reading the body failed. No content encoding is enabled (nothing to decode), so this is the
+/// connection breaking mid-answer, unless the time ran out.
+fn classify_body(error: reqwest::Error) -> HttpFailure {
+    if error.is_timeout() {
+        HttpFailure::Timeout
+    } else {
+        HttpFailure::ConnectionLost
     }
 }
 

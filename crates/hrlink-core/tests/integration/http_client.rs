@@ -284,15 +284,15 @@ async fn transport_faults_have_their_own_failures() {
     .await;
     assert_eq!(
         get(&http, server.url("/x")).await.unwrap_err(),
-        HttpFailure::NotJson,
-        "a truncated body"
+        HttpFailure::ConnectionLost,
+        "the connection closed mid-body"
     );
 
     let server = RawServer::start(|_, _| Reply::Close).await;
     let failure = get(&http, server.url("/x")).await.unwrap_err();
     assert_eq!(
         failure,
-        HttpFailure::Unreachable,
+        HttpFailure::ConnectionLost,
         "closed without an answer"
     );
 }

@@ -637,7 +637,12 @@ async fn listing_logs_carry_no_personal_data() {
     );
     let text = logs.text();
     assert!(text.contains("people listing finished"));
-    for person in &listing.people {
+    assert_no_personal_data(&text, &listing.people);
+}
+
+/// Fails when `logs` name any of `people` (first or last name, work email).
+fn assert_no_personal_data(logs: &str, people: &[hrlink_core::people::Person]) {
+    for person in people {
         for value in [&person.first_name, &person.last_name]
             .into_iter()
             .chain(person.work_email.as_ref())
@@ -645,7 +650,7 @@ async fn listing_logs_carry_no_personal_data() {
             // Short names ("Li") can appear inside other words; look for whole values.
             if value.len() >= 4 {
                 assert!(
-                    !text.contains(&format!("{value} ")) && !text.contains(&format!("\"{value}\"")),
+                    !logs.contains(&format!("{value} ")) && !logs.contains(&format!("\"{value}\"")),
                     "personal data in the logs"
                 );
             }
@@ -742,6 +747,94 @@ async fn faults_mid_listing_are_survived_or_named() {
             })
         );
     }
+}
+
+#[tokio::test]
+async fn a_connection_dropped_mid_listing_is_retried_then_named() {
+    let logs = common::capture_logs();
+    // One answer cut off mid-body: that page is asked again; nobody lost, nobody twice.
+    let (sandbox, outcome) =
+        list_with_fault_after_first_page(Fault::DropConnection { times: 1 }).await;
+    let listing = listed(outcome);
+    assert_eq!(listing.people.len(), 230);
+    assert_eq!(unique_ids(&listing), 230);
+    // Sign-in, every page, and page 2 once more.
+    assert_eq!(
+        sandbox.stats().requests(Provider::HrWorks),
+        u64::from(listing.pages) + 2
+    );
+
+    // Dropped on every try: a network problem after three attempts, and no people kept.
+    let (sandbox, outcome) =
+        list_with_fault_after_first_page(Fault::DropConnection { times: 10 }).await;
+    assert_eq!(
+        outcome.result.err(),
+        Some(Problem::ProviderUnreachable {
+            provider: "HRworks".into()
+        })
+    );
+    // Sign-in, page 1, three attempts at page 2.
+    assert_eq!(sandbox.stats().requests(Provider::HrWorks), 5);
+    let text = logs.text();
+    assert!(text.contains("retrying the page"), "the retries are logged");
+    assert_no_personal_data(&text, &listing.people);
+}
+
+#[tokio::test]
+async fn a_connection_dropped_after_a_refresh_still_hands_back_the_rotated_token() {
+    use secrecy::ExposeSecret;
+    let sandbox = common::sandbox_with(hrworks_sandbox(330)).await;
+    let credentials = employmenthero_credentials(&sandbox).await;
+    let Credentials::Employmenthero(grant) = &credentials else {
+        unreachable!()
+    };
+    let original = grant.tokens.clone();
+    let oauth = demo_oauth(ProviderId::Employmenthero);
+    let faults = sandbox.faults().clone();
+    // Page 2 is refused (401) and the tokens are refreshed (rotated); from page 3 on every
+    // answer is cut off.
+    faults.set_for(Provider::EmploymentHero, Fault::ExpireTokenAfterPage(1));
+    let sink = move |progress: ListingProgress| {
+        if progress.pages_done == 2 {
+            faults.set_for(
+                Provider::EmploymentHero,
+                Fault::DropConnection { times: 10 },
+            );
+        }
+    };
+    let outcome = list_people(
+        &fast_http(),
+        &common::endpoints(&sandbox),
+        &credentials,
+        Some(&oauth),
+        &ListingOptions {
+            concurrency: 1,
+            rate_limits: Some(Vec::new()),
+            ..ListingOptions::default()
+        },
+        &sink,
+    )
+    .await;
+    assert_eq!(
+        outcome.result.err(),
+        Some(Problem::ProviderUnreachable {
+            provider: "Employment Hero".into()
+        })
+    );
+    let rotated = outcome
+        .refreshed_tokens
+        .expect("the rotated tokens come back with the problem");
+    assert_ne!(
+        original.refresh_token.as_ref().unwrap().expose_secret(),
+        rotated.refresh_token.as_ref().unwrap().expose_secret()
+    );
+    sandbox.faults().clear();
+    let endpoints = oauth_support::provider_endpoints(&sandbox, ProviderId::Employmenthero);
+    assert!(
+        employmenthero::refresh(&oauth_support::http(), &endpoints, &oauth, &rotated)
+            .await
+            .is_ok()
+    );
 }
 
 #[tokio::test]
