@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use hrlink_core::config::{Config, OAuthProviderConfig};
+use hrlink_core::oauth::OAuthTokens;
 use hrlink_core::people::{
     ListingOptions, ListingOutcome, ListingProgress, PeopleListing, PersonStatus, RateLimit,
     list_people,
@@ -780,40 +781,71 @@ async fn a_connection_dropped_mid_listing_is_retried_then_named() {
     assert_no_personal_data(&text, &listing.people);
 }
 
-#[tokio::test]
-async fn a_connection_dropped_after_a_refresh_still_hands_back_the_rotated_token() {
-    use secrecy::ExposeSecret;
+/// Lists 330 Employment Hero people, unpaced and one page at a time, with the sign-in's token
+/// expiring after page 1 (so page 2 is refused and the tokens are refreshed, and rotated);
+/// `on_progress` gets each report and the Sandbox's faults. Returns the sign-in's tokens too.
+async fn employmenthero_with_refresh(
+    on_progress: impl Fn(&hrlink_sandbox::Faults, ListingProgress, &ListingOptions) + Sync,
+) -> (Sandbox, OAuthTokens, ListingOutcome) {
     let sandbox = common::sandbox_with(hrworks_sandbox(330)).await;
     let credentials = employmenthero_credentials(&sandbox).await;
     let Credentials::Employmenthero(grant) = &credentials else {
         unreachable!()
     };
     let original = grant.tokens.clone();
-    let oauth = demo_oauth(ProviderId::Employmenthero);
     let faults = sandbox.faults().clone();
-    // Page 2 is refused (401) and the tokens are refreshed (rotated); from page 3 on every
-    // answer is cut off.
     faults.set_for(Provider::EmploymentHero, Fault::ExpireTokenAfterPage(1));
-    let sink = move |progress: ListingProgress| {
+    // Unpaced, so that only the Sandbox's latency sets the timing.
+    let options = ListingOptions {
+        concurrency: 1,
+        rate_limits: Some(Vec::new()),
+        ..ListingOptions::default()
+    };
+    let sink = |progress: ListingProgress| on_progress(&faults, progress, &options);
+    let outcome = list_people(
+        &fast_http(),
+        &common::endpoints(&sandbox),
+        &credentials,
+        Some(&demo_oauth(ProviderId::Employmenthero)),
+        &options,
+        &sink,
+    )
+    .await;
+    (sandbox, original, outcome)
+}
+
+/// `rotated` replaced the refresh token of `original`, and it is the one that works now.
+async fn assert_rotated_and_working(
+    sandbox: &Sandbox,
+    original: &OAuthTokens,
+    rotated: &OAuthTokens,
+) {
+    use secrecy::ExposeSecret;
+    assert_ne!(
+        original.refresh_token.as_ref().unwrap().expose_secret(),
+        rotated.refresh_token.as_ref().unwrap().expose_secret()
+    );
+    sandbox.faults().clear();
+    let endpoints = oauth_support::provider_endpoints(sandbox, ProviderId::Employmenthero);
+    let oauth = demo_oauth(ProviderId::Employmenthero);
+    assert!(
+        employmenthero::refresh(&oauth_support::http(), &endpoints, &oauth, rotated)
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn a_connection_dropped_after_a_refresh_still_hands_back_the_rotated_token() {
+    // From page 3 on, every answer is cut off.
+    let (sandbox, original, outcome) = employmenthero_with_refresh(|faults, progress, _| {
         if progress.pages_done == 2 {
             faults.set_for(
                 Provider::EmploymentHero,
                 Fault::DropConnection { times: 10 },
             );
         }
-    };
-    let outcome = list_people(
-        &fast_http(),
-        &common::endpoints(&sandbox),
-        &credentials,
-        Some(&oauth),
-        &ListingOptions {
-            concurrency: 1,
-            rate_limits: Some(Vec::new()),
-            ..ListingOptions::default()
-        },
-        &sink,
-    )
+    })
     .await;
     assert_eq!(
         outcome.result.err(),
@@ -824,75 +856,30 @@ async fn a_connection_dropped_after_a_refresh_still_hands_back_the_rotated_token
     let rotated = outcome
         .refreshed_tokens
         .expect("the rotated tokens come back with the problem");
-    assert_ne!(
-        original.refresh_token.as_ref().unwrap().expose_secret(),
-        rotated.refresh_token.as_ref().unwrap().expose_secret()
-    );
-    sandbox.faults().clear();
-    let endpoints = oauth_support::provider_endpoints(&sandbox, ProviderId::Employmenthero);
-    assert!(
-        employmenthero::refresh(&oauth_support::http(), &endpoints, &oauth, &rotated)
-            .await
-            .is_ok()
-    );
+    assert_rotated_and_working(&sandbox, &original, &rotated).await;
 }
 
 #[tokio::test]
 async fn a_refresh_cut_short_by_cancelling_still_hands_back_the_rotated_token() {
-    use secrecy::ExposeSecret;
-    let sandbox = common::sandbox_with(hrworks_sandbox(330)).await;
-    let credentials = employmenthero_credentials(&sandbox).await;
-    let Credentials::Employmenthero(grant) = &credentials else {
-        unreachable!()
-    };
-    let original = grant.tokens.clone();
-    let oauth = demo_oauth(ProviderId::Employmenthero);
-    let faults = sandbox.faults().clone();
-    faults.set_for(Provider::EmploymentHero, Fault::ExpireTokenAfterPage(1));
-    // Unpaced, so that only the Sandbox's latency sets the timing.
-    let options = ListingOptions {
-        concurrency: 1,
-        rate_limits: Some(Vec::new()),
-        ..ListingOptions::default()
-    };
-    let cancel = options.cancel.clone();
     // After page 1 every answer takes a second: page 2 is refused (401) at ~1 s, the refresh
     // answers at ~2 s, and Cancel is pressed at ~1.5 s, while the refresh is on the wire.
-    let sink = move |progress: ListingProgress| {
+    let (sandbox, original, outcome) = employmenthero_with_refresh(|faults, progress, options| {
         if progress.pages_done == 1 {
             faults.set_for(
                 Provider::EmploymentHero,
                 Fault::Latency(Duration::from_secs(1)),
             );
-            let cancel = cancel.clone();
+            let cancel = options.cancel.clone();
             tokio::spawn(async move {
                 tokio::time::sleep(Duration::from_millis(1500)).await;
                 cancel.cancel();
             });
         }
-    };
-    let outcome = list_people(
-        &fast_http(),
-        &common::endpoints(&sandbox),
-        &credentials,
-        Some(&oauth),
-        &options,
-        &sink,
-    )
+    })
     .await;
     assert_eq!(outcome.result.err(), Some(Problem::PeopleListingCancelled));
     let rotated = outcome
         .refreshed_tokens
         .expect("the refresh finished and its tokens came back");
-    assert_ne!(
-        original.refresh_token.as_ref().unwrap().expose_secret(),
-        rotated.refresh_token.as_ref().unwrap().expose_secret()
-    );
-    sandbox.faults().clear();
-    let endpoints = oauth_support::provider_endpoints(&sandbox, ProviderId::Employmenthero);
-    assert!(
-        employmenthero::refresh(&oauth_support::http(), &endpoints, &oauth, &rotated)
-            .await
-            .is_ok()
-    );
+    assert_rotated_and_working(&sandbox, &original, &rotated).await;
 }
