@@ -2,8 +2,8 @@
 //!
 //! rustls, TLS 1.2+, connect/read/total timeouts, https only (plain http only for loopback, where
 //! the Sandbox runs), no redirects to another origin (custom key headers would leak), a cap on the
-//! response size, and bounded retries on 5xx/408/429 that honour `Retry-After`. Never retries
-//! other 4xx or TLS failures. Logs method, path, status and timing, never queries or bodies.
+//! response size, and bounded retries on 5xx/408/429 that honour `Retry-After`, and of reads
+//! (GET, HEAD) whose connection dropped. Never retries other 4xx or TLS failures. Logs method, path, status and timing, never queries or bodies.
 
 use std::net::IpAddr;
 use std::time::{Duration, Instant, SystemTime};
@@ -220,6 +220,13 @@ impl HttpClient {
                     Retry::After(wait) => wait,
                     Retry::GiveUp(failure) => return Err(failure),
                 },
+                // A read whose connection dropped is asked again: repeating it changes nothing.
+                Err(HttpFailure::ConnectionLost)
+                    if matches!(*built.method(), Method::GET | Method::HEAD)
+                        && attempt < self.config.max_attempts =>
+                {
+                    self.backoff(attempt)
+                }
                 // Timeouts are not retried: the admin is waiting, and a server that did not answer
                 // in 30 seconds rarely answers on the next try. They can choose Try again.
                 Err(_) => return outcome,

@@ -116,6 +116,45 @@ async fn a_post_is_retried_with_its_body() {
 }
 
 #[tokio::test]
+async fn a_read_whose_connection_dropped_is_asked_again_but_never_a_post() {
+    let config = fast_config();
+    let http = client(config.clone());
+    // Cut off mid-body once, then answered.
+    let server = RawServer::start(|_, n| {
+        if n == 0 {
+            Reply::Bytes(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"cut\":".to_vec())
+        } else {
+            status(200)
+        }
+    })
+    .await;
+    assert_eq!(
+        get(&http, server.url("/x")).await.unwrap().status.as_u16(),
+        200
+    );
+    assert_eq!(server.request_count(), 2);
+
+    // Dropped every time: given up after the usual attempts.
+    let server = RawServer::start(|_, _| Reply::Close).await;
+    assert_eq!(
+        get(&http, server.url("/x")).await.unwrap_err(),
+        HttpFailure::ConnectionLost
+    );
+    assert_eq!(server.request_count(), config.max_attempts as usize);
+
+    // A POST may have been acted on before the connection dropped: never sent twice.
+    let server = RawServer::start(|_, _| Reply::Close).await;
+    let request = http
+        .request(Method::POST, server.url("/token"))
+        .json(&serde_json::json!({"username": "u"}));
+    assert_eq!(
+        http.send(request).await.unwrap_err(),
+        HttpFailure::ConnectionLost
+    );
+    assert_eq!(server.request_count(), 1);
+}
+
+#[tokio::test]
 async fn retry_after_seconds_is_honoured() {
     let http = client(fast_config());
     let server = RawServer::start(|_, n| {
