@@ -581,10 +581,15 @@ const FROZEN_TIMEOUT: Duration = Duration::from_millis(500);
 #[ignore = "needs dbus-run-session and gnome-keyring; scripts/test provides them"]
 fn a_keychain_that_stops_answering_times_out_and_no_secret_reaches_a_file() {
     // A private Secret Service (so the other tests' one keeps answering), which the child
-    // freezes with SIGSTOP.
+    // freezes with SIGSTOP. The daemon claims its bus name shortly after `--unlock` returns;
+    // asked before, D-Bus would start a second daemon whose keychain is locked.
     let dir = tempfile::tempdir().unwrap();
     let data_home = tempfile::tempdir().unwrap();
     let script = "echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+        && for _ in $(seq 100); do \
+             dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+               org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets \
+               | grep -q true && break; sleep 0.05; done \
         && exec \"$@\"";
     let stdout = run_trouble_child(
         "vault_frozen_child",
@@ -651,13 +656,17 @@ async fn vault_frozen_child() {
         eprintln!("SKIPPED: only meaningful in the child process");
         return;
     };
-    let vault = Vault::open(APP_ID, BuildKind::Development)
-        .unwrap()
-        .with_timeout(FROZEN_TIMEOUT);
-    let store = ConnectionStore::new(PathBuf::from(dir), vault.clone());
+    let dir = PathBuf::from(dir);
     let keys = hrworks_keys(scenario::VALID.access_key, CANARY);
-    // Saved while the keychain answers.
-    let id = store.save("Acme", &keys, &acme_report()).await.unwrap();
+    // Saved while the keychain answers, with the app's patience: a fresh keychain's first call
+    // (creating its collection) can take longer than the short timeout below on a busy machine.
+    let patient = Vault::open(APP_ID, BuildKind::Development).unwrap();
+    let id = ConnectionStore::new(&dir, patient.clone())
+        .save("Acme", &keys, &acme_report())
+        .await
+        .unwrap();
+    let vault = patient.clone().with_timeout(FROZEN_TIMEOUT);
+    let store = ConnectionStore::new(&dir, vault.clone());
     let canary = secrecy::SecretString::from(CANARY);
 
     let frozen = Frozen::stop(secret_service_pid());
@@ -704,7 +713,6 @@ async fn vault_frozen_child() {
 
     drop(frozen);
     // The late calls go through once the keychain answers; give them time.
-    let patient = vault.with_timeout(Duration::from_secs(20));
     let mut late_replace = None;
     for _ in 0..50 {
         late_replace = patient.read("late-replace").await.unwrap();
