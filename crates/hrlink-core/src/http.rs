@@ -2,8 +2,8 @@
 //!
 //! rustls, TLS 1.2+, connect/read/total timeouts, https only (plain http only for loopback, where
 //! the Sandbox runs), no redirects to another origin (custom key headers would leak), a cap on the
-//! response size, and bounded retries on 5xx/408/429 that honour `Retry-After`. Never retries
-//! other 4xx or TLS failures. Logs method, path, status and timing, never queries or bodies.
+//! response size, and bounded retries on 5xx/408/429 that honour `Retry-After`, and of reads
+//! (GET, HEAD) whose connection dropped. Never retries other 4xx or TLS failures. Logs method, path, status and timing, never queries or bodies.
 
 use std::net::IpAddr;
 use std::time::{Duration, Instant, SystemTime};
@@ -56,6 +56,10 @@ pub enum HttpFailure {
     /// DNS failure or connection refused.
     #[error("unreachable")]
     Unreachable,
+    /// The connection broke before the answer was complete (a reset, a proxy giving up, the
+    /// network changing): worth another try for a request that can be repeated.
+    #[error("connection lost")]
+    ConnectionLost,
     /// The TLS handshake or certificate check failed.
     #[error("tls failure")]
     Tls,
@@ -216,6 +220,13 @@ impl HttpClient {
                     Retry::After(wait) => wait,
                     Retry::GiveUp(failure) => return Err(failure),
                 },
+                // A read whose connection dropped is asked again: repeating it changes nothing.
+                Err(HttpFailure::ConnectionLost)
+                    if matches!(*built.method(), Method::GET | Method::HEAD)
+                        && attempt < self.config.max_attempts =>
+                {
+                    self.backoff(attempt)
+                }
                 // Timeouts are not retried: the admin is waiting, and a server that did not answer
                 // in 30 seconds rarely answers on the next try. They can choose Try again.
                 Err(_) => return outcome,
@@ -251,7 +262,7 @@ impl HttpClient {
             return Err(HttpFailure::TooLarge);
         }
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        while let Some(chunk) = response.chunk().await.map_err(classify_body)? {
             if body.len() + chunk.len() > self.config.max_body_bytes {
                 return Err(HttpFailure::TooLarge);
             }
@@ -354,11 +365,19 @@ fn classify(error: reqwest::Error) -> HttpFailure {
     }
     if error.is_connect() {
         HttpFailure::Unreachable
-    } else if error.is_body() || error.is_decode() {
-        // The connection broke mid-body: a truncated answer.
-        HttpFailure::NotJson
     } else {
-        HttpFailure::Unreachable
+        // Connected, then the connection broke before a complete answer.
+        HttpFailure::ConnectionLost
+    }
+}
+
+/// Reading the body failed. No content encoding is enabled (nothing to decode), so this is the
+/// connection breaking mid-answer, unless the time ran out.
+fn classify_body(error: reqwest::Error) -> HttpFailure {
+    if error.is_timeout() {
+        HttpFailure::Timeout
+    } else {
+        HttpFailure::ConnectionLost
     }
 }
 

@@ -5,13 +5,15 @@
 //! caller gets a [`VaultError`] to show, and nothing is written anywhere else.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
 use keyring::credential::CredentialPersistence;
 use secrecy::{ExposeSecret, SecretString};
 
-/// Longest a keychain call may take; a locked Secret Service can block while it waits for an
-/// unlock dialog.
+/// Longest a keychain call may take by default; a locked Secret Service can block while it
+/// waits for an unlock dialog, and a hung one never answers. keyring's calls block and cannot be
+/// cancelled: each runs on a worker thread, and the caller stops waiting after this long.
 pub const VAULT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Why the vault could not do what was asked.
@@ -50,7 +52,16 @@ pub enum BuildKind {
 #[derive(Debug, Clone)]
 pub struct Vault {
     service: Arc<str>,
+    timeout: Duration,
 }
+
+/// Where a keychain call stands, seen by the worker running it and the caller waiting for it:
+/// the caller is still waiting…
+const WAITING: u8 = 0;
+/// …the worker finished in time…
+const ANSWERED: u8 = 1;
+/// …or the caller gave up (timed out) and the worker is on its own.
+const GAVE_UP: u8 = 2;
 
 impl Vault {
     /// Opens the vault for `app_id`; refuses a store that does not persist secrets.
@@ -65,7 +76,13 @@ impl Vault {
         };
         Ok(Vault {
             service: format!("{app_id}{suffix}").into(),
+            timeout: VAULT_TIMEOUT,
         })
+    }
+
+    /// The same vault waiting at most `timeout` for each keychain call (tests use a short one).
+    pub fn with_timeout(self, timeout: Duration) -> Vault {
+        Vault { timeout, ..self }
     }
 
     /// The keychain service name entries are stored under.
@@ -73,51 +90,104 @@ impl Vault {
         &self.service
     }
 
-    /// Stores (or replaces) the secret for `account`.
+    /// Stores (or replaces) the secret for `account`. When the keychain answers only after the
+    /// call timed out, the late write stands: a rotated token is then still kept.
     pub async fn store(&self, account: &str, secret: &SecretString) -> Result<(), VaultError> {
         let secret = SecretString::from(secret.expose_secret());
-        self.call(account, move |entry| {
-            entry.set_password(secret.expose_secret())
-        })
+        self.call(
+            account,
+            move |entry| entry.set_password(secret.expose_secret()),
+            None,
+        )
+        .await
+    }
+
+    /// Stores the secret of a new entry for `account`. When the keychain answers only after the
+    /// call timed out, the late write is removed again: a save that failed leaves no secret
+    /// behind.
+    pub async fn store_new(&self, account: &str, secret: &SecretString) -> Result<(), VaultError> {
+        let secret = SecretString::from(secret.expose_secret());
+        self.call(
+            account,
+            move |entry| entry.set_password(secret.expose_secret()),
+            Some(remove_late_entry),
+        )
         .await
     }
 
     /// Reads the secret for `account`; `None` when there is none.
     pub async fn read(&self, account: &str) -> Result<Option<SecretString>, VaultError> {
-        self.call(account, |entry| match entry.get_password() {
-            Ok(secret) => Ok(Some(SecretString::from(secret))),
-            Err(keyring::Error::NoEntry) => Ok(None),
-            Err(error) => Err(error),
-        })
+        self.call(
+            account,
+            |entry| match entry.get_password() {
+                Ok(secret) => Ok(Some(SecretString::from(secret))),
+                Err(keyring::Error::NoEntry) => Ok(None),
+                Err(error) => Err(error),
+            },
+            None,
+        )
         .await
     }
 
     /// Deletes the secret for `account`; deleting what is not there is not an error.
     pub async fn delete(&self, account: &str) -> Result<(), VaultError> {
-        self.call(account, |entry| match entry.delete_credential() {
-            Err(keyring::Error::NoEntry) => Ok(()),
-            other => other,
-        })
+        self.call(
+            account,
+            |entry| match entry.delete_credential() {
+                Err(keyring::Error::NoEntry) => Ok(()),
+                other => other,
+            },
+            None,
+        )
         .await
     }
 
-    /// Runs one blocking keychain call on a worker thread, bounded by [`VAULT_TIMEOUT`].
+    /// Runs one blocking keychain call on a worker thread and waits for it at most the vault's
+    /// timeout. When it succeeds only after the caller gave up, `undo_late` (if any) runs on the
+    /// worker: the caller reported a failure, so its effect must not stay.
     async fn call<T: Send + 'static>(
         &self,
         account: &str,
         op: impl FnOnce(&keyring::Entry) -> keyring::Result<T> + Send + 'static,
+        undo_late: Option<fn(&keyring::Entry)>,
     ) -> Result<T, VaultError> {
         let service = self.service.clone();
         let account = account.to_owned();
-        let work = tokio::task::spawn_blocking(move || {
+        let wait = Arc::new(AtomicU8::new(WAITING));
+        let worker_wait = Arc::clone(&wait);
+        let mut work = tokio::task::spawn_blocking(move || {
             let entry = keyring::Entry::new(&service, &account).map_err(map_error)?;
-            op(&entry).map_err(map_error)
+            let result = op(&entry).map_err(map_error);
+            let in_time = worker_wait
+                .compare_exchange(WAITING, ANSWERED, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok();
+            if let (false, Ok(_), Some(undo)) = (in_time, &result, undo_late) {
+                undo(&entry);
+            }
+            result
         });
-        match tokio::time::timeout(VAULT_TIMEOUT, work).await {
-            Ok(Ok(result)) => result,
-            Ok(Err(_)) => Err(VaultError::Unavailable),
-            Err(_) => Err(VaultError::TimedOut),
+        if let Ok(joined) = tokio::time::timeout(self.timeout, &mut work).await {
+            return joined.unwrap_or(Err(VaultError::Unavailable));
         }
+        let gave_up = wait
+            .compare_exchange(WAITING, GAVE_UP, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok();
+        if !gave_up {
+            // It finished just as the time ran out: its answer is on the way.
+            return work.await.unwrap_or(Err(VaultError::Unavailable));
+        }
+        tracing::warn!(
+            timeout_ms = self.timeout.as_millis() as u64,
+            "the keychain did not answer in time"
+        );
+        Err(VaultError::TimedOut)
+    }
+}
+
+/// Removes an entry written after its caller gave up waiting.
+fn remove_late_entry(entry: &keyring::Entry) {
+    if entry.delete_credential().is_err() {
+        tracing::warn!("a secret written after its save timed out could not be removed");
     }
 }
 

@@ -109,6 +109,12 @@ pub enum Fault {
         /// How many requests to answer so.
         times: u32,
     },
+    /// Send the real answer's headers (with its full `Content-Length`) and the first half of its
+    /// body, then drop the connection: a reset, a proxy giving up, Wi-Fi switching networks.
+    DropConnection {
+        /// How many answers to cut off.
+        times: u32,
+    },
     /// Once the listing page with this 1-based position has been served (whatever the
     /// provider's own page numbering), the access token that fetched it expires: the next
     /// request with it gets the provider's 401. Fires once.
@@ -127,6 +133,7 @@ pub(crate) enum Disruption {
     Hang(Duration),
     HtmlOk,
     Spoil(Spoil),
+    DropConnection,
 }
 
 /// How the real answer's body is damaged.
@@ -188,6 +195,7 @@ impl Faults {
                 (Disruption::Spoil(Spoil::Oversized(bytes)), times)
             }
             Fault::HtmlOk { times } => (Disruption::HtmlOk, times),
+            Fault::DropConnection { times } => (Disruption::DropConnection, times),
         };
         if times > 0 {
             armed.queue.push_back((disruption, times));

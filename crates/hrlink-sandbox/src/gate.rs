@@ -13,6 +13,7 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
+use futures::StreamExt;
 
 use crate::faults::{Disruption, Spoil};
 use crate::rate_limit::{RateLimiter, retry_after_secs};
@@ -90,6 +91,7 @@ async fn answer(gate: &GateState, request: Request, next: Next) -> Response {
             next.run(request).await
         }
         Disruption::Spoil(spoil) => spoil_body(next.run(request).await, spoil).await,
+        Disruption::DropConnection => drop_mid_body(next.run(request).await).await,
     }
 }
 
@@ -183,4 +185,27 @@ async fn spoil_body(response: Response, spoil: Spoil) -> Response {
             .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
     Response::from_parts(parts, Body::from(spoiled))
+}
+
+/// The real answer's headers, its full `Content-Length` and half its body, then the connection
+/// breaks: the body stream fails, and the server closes the connection without finishing it.
+async fn drop_mid_body(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    parts
+        .headers
+        .insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    let half = bytes.slice(..bytes.len() / 2);
+    // The pause lets the server flush the headers and the half before the connection breaks.
+    let broken = futures::stream::iter([Ok(half)]).chain(futures::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "connection dropped by fault injection",
+        ))
+    }));
+    Response::from_parts(parts, Body::from_stream(broken))
 }

@@ -262,7 +262,7 @@ impl ConnectionStore {
         let id = ConnectionId::generate();
         let encoded = secret::encode(credentials).map_err(|e| vault_problem(&e))?;
         self.vault
-            .store(&id.vault_account(), &encoded)
+            .store_new(&id.vault_account(), &encoded)
             .await
             .map_err(|e| vault_problem(&e))?;
         let now = profile::now();

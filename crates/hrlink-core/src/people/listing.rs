@@ -15,6 +15,9 @@
 //! - **Tokens.** A token about to expire is renewed before use; a `401` renews it once for all
 //!   requests that saw it (HRworks and IRIS sign in again, iPayroll and Employment Hero refresh;
 //!   Employment Hero's rotated refresh token comes back in [`ListingOutcome::refreshed_tokens`]).
+//! - **Faults.** A page answered with a 5xx or cut off by a dropped connection is asked again,
+//!   up to three attempts in all (a page is a GET: repeating it is safe);
+//!   then the listing ends with the network or server problem and keeps no one.
 //! - **Safety.** A page identical to an earlier one (a paging loop), a `next` link visited before,
 //!   a link to another origin (never followed with credentials) and more than
 //!   [`ListingOptions::max_pages`] pages each stop the listing with a typed [`Problem`].
@@ -256,8 +259,9 @@ pub(crate) trait Source: Sync {
 const MAX_RENEWALS: u32 = 2;
 /// Attempts for one page while rate limited.
 const MAX_RATE_LIMITED_ATTEMPTS: u32 = 8;
-/// Attempts for one page on 5xx answers.
-const MAX_SERVER_ERROR_ATTEMPTS: u32 = 3;
+/// Attempts for one page on 5xx answers or a dropped connection (a page is a GET: repeating
+/// it is safe).
+const MAX_TRANSIENT_ATTEMPTS: u32 = 3;
 
 /// Reads every page of `source` with `token`.
 pub(crate) async fn run<S: Source>(
@@ -401,10 +405,10 @@ impl<S: Source> Lister<'_, S> {
     }
 
     /// GETs `url` with the current token until it answers 200: renews the token on 401, waits
-    /// out 429 (pausing every request) and retries 5xx a little.
+    /// out 429 (pausing every request) and retries 5xx and dropped connections a little.
     async fn get(&self, url: Url) -> Result<Response, Problem> {
         let provider = S::PROVIDER;
-        let (mut renewals, mut rate_limited, mut server_errors) = (0, 0, 0);
+        let (mut renewals, mut rate_limited, mut transient) = (0, 0, 0);
         loop {
             let (token, generation) = self.token().await?;
             self.pacer.wait().await;
@@ -440,11 +444,12 @@ impl<S: Source> Lister<'_, S> {
                     tracing::debug!(provider = provider.slug(), "rate limited: pausing");
                     self.pacer.slow_down(started, retry_after);
                 }
-                Err(HttpFailure::ServerError(_))
-                    if server_errors + 1 < MAX_SERVER_ERROR_ATTEMPTS =>
+                Err(failure @ (HttpFailure::ServerError(_) | HttpFailure::ConnectionLost))
+                    if transient + 1 < MAX_TRANSIENT_ATTEMPTS =>
                 {
-                    server_errors += 1;
-                    tokio::time::sleep(Duration::from_millis(300) * 2u32.pow(server_errors)).await;
+                    transient += 1;
+                    tracing::debug!(provider = provider.slug(), %failure, "retrying the page");
+                    tokio::time::sleep(Duration::from_millis(300) * 2u32.pow(transient)).await;
                 }
                 Err(failure) => return Err(failure_problem(provider, failure)),
             }

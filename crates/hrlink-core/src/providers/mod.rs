@@ -101,7 +101,7 @@ pub(crate) fn failure_problem(provider: ProviderId, failure: HttpFailure) -> Pro
     let name = provider.display_name().to_owned();
     match failure {
         HttpFailure::Insecure => Problem::InsecureEndpoint { provider: name },
-        HttpFailure::Unreachable | HttpFailure::Tls => {
+        HttpFailure::Unreachable | HttpFailure::ConnectionLost | HttpFailure::Tls => {
             Problem::ProviderUnreachable { provider: name }
         }
         HttpFailure::Timeout => Problem::ProviderTimeout { provider: name },

@@ -473,11 +473,11 @@ async fn a_browser_sign_in_is_checked_by_renewing_it_and_the_rotated_token_is_ke
 /// Set for the keychain-trouble child: the config dir to try saving into.
 const TROUBLE_MARKER: &str = "HRLINK_TEST_CONNECTIONS_KEYCHAIN_TROUBLE";
 
-/// The output of `vault_trouble_child` run through `wrapper` (a program and its arguments that
+/// The output of the inner test `child` run through `wrapper` (a program and its arguments that
 /// end by running the test binary), with `env` set.
-fn run_trouble_child(wrapper: &[&str], env: &[(&str, &str)], dir: &Path) -> String {
+fn run_trouble_child(child: &str, wrapper: &[&str], env: &[(&str, &str)], dir: &Path) -> String {
     let exe = std::env::current_exe().expect("this test binary");
-    let name = crate::test_name(module_path!(), "vault_trouble_child");
+    let name = crate::test_name(module_path!(), child);
     let mut command = Command::new(wrapper[0]);
     command
         .args(&wrapper[1..])
@@ -505,6 +505,7 @@ fn a_missing_or_locked_keychain_is_a_problem_to_retry_and_no_secret_reaches_a_fi
     // No Secret Service at all: the session bus address leads nowhere.
     let dir = tempfile::tempdir().unwrap();
     let stdout = run_trouble_child(
+        "vault_trouble_child",
         &["env"],
         &[("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")],
         dir.path(),
@@ -525,6 +526,7 @@ fn a_missing_or_locked_keychain_is_a_problem_to_retry_and_no_secret_reaches_a_fi
            array:objpath:/org/freedesktop/secrets/collection/login >/dev/null \
         && exec \"$@\"";
     let stdout = run_trouble_child(
+        "vault_trouble_child",
         &["dbus-run-session", "--", "sh", "-c", script, "sh"],
         &[("XDG_DATA_HOME", &data_home.path().to_string_lossy())],
         dir.path(),
@@ -545,7 +547,19 @@ async fn vault_trouble_child() {
         return;
     };
     let keys = hrworks_keys(scenario::VALID.access_key, CANARY);
-    let report = hrlink_core::verify::VerificationReport {
+    let problem = match Vault::open(APP_ID, BuildKind::Development) {
+        Ok(vault) => ConnectionStore::new(PathBuf::from(dir), vault)
+            .save("Acme", &keys, &acme_report())
+            .await
+            .expect_err("no keychain to save into"),
+        Err(error) => hrlink_core::connections::vault_problem(&error),
+    };
+    println!("VAULT-PROBLEM={}", problem.code());
+}
+
+/// A successful verification of HRworks company "Acme", without calling anyone.
+fn acme_report() -> hrlink_core::verify::VerificationReport {
+    hrlink_core::verify::VerificationReport {
         provider: ProviderId::Hrworks,
         ok: true,
         account: Some(hrlink_core::verify::Account {
@@ -555,13 +569,173 @@ async fn vault_trouble_child() {
         permissions: Vec::new(),
         people: None,
         problems: Vec::new(),
+    }
+}
+
+/// Set for the frozen-keychain child: the config dir to save into.
+const FROZEN_MARKER: &str = "HRLINK_TEST_CONNECTIONS_KEYCHAIN_FROZEN";
+/// How long the frozen-keychain child waits for each keychain call.
+const FROZEN_TIMEOUT: Duration = Duration::from_millis(500);
+
+#[test]
+#[ignore = "needs dbus-run-session and gnome-keyring; scripts/test provides them"]
+fn a_keychain_that_stops_answering_times_out_and_no_secret_reaches_a_file() {
+    // A private Secret Service (so the other tests' one keeps answering), which the child
+    // freezes with SIGSTOP. The daemon claims its bus name shortly after `--unlock` returns;
+    // asked before, D-Bus would start a second daemon whose keychain is locked.
+    let dir = tempfile::tempdir().unwrap();
+    let data_home = tempfile::tempdir().unwrap();
+    let script = "echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+        && for _ in $(seq 100); do \
+             dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+               org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets \
+               | grep -q true && break; sleep 0.05; done \
+        && exec \"$@\"";
+    let stdout = run_trouble_child(
+        "vault_frozen_child",
+        &["dbus-run-session", "--", "sh", "-c", script, "sh"],
+        &[
+            ("XDG_DATA_HOME", &data_home.path().to_string_lossy()),
+            (FROZEN_MARKER, &dir.path().to_string_lossy()),
+        ],
+        dir.path(),
+    );
+    assert!(stdout.contains("FROZEN-CHECKED"), "{stdout}");
+    assert_no_file_contains(dir.path(), &[CANARY]);
+}
+
+/// The Secret Service frozen with SIGSTOP until dropped (then SIGCONT, also when a check fails).
+struct Frozen(String);
+
+impl Frozen {
+    fn stop(pid: String) -> Frozen {
+        let status = Command::new("kill").args(["-STOP", &pid]).status().unwrap();
+        assert!(status.success(), "SIGSTOP {pid}");
+        Frozen(pid)
+    }
+}
+
+impl Drop for Frozen {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-CONT", &self.0]).status();
+    }
+}
+
+/// The process id of whoever owns the Secret Service's bus name.
+fn secret_service_pid() -> String {
+    let output = Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply=literal",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.GetConnectionUnixProcessID",
+            "string:org.freedesktop.secrets",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let pid = text
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        output.status.success() && pid.parse::<u32>().is_ok(),
+        "no Secret Service pid: {text}"
+    );
+    pid
+}
+
+#[tokio::test]
+#[ignore = "run by a_keychain_that_stops_answering_… in a child process"]
+async fn vault_frozen_child() {
+    use hrlink_core::vault::VaultError;
+    use std::time::Instant;
+    let Some(dir) = std::env::var_os(FROZEN_MARKER) else {
+        eprintln!("SKIPPED: only meaningful in the child process");
+        return;
     };
-    let problem = match Vault::open(APP_ID, BuildKind::Development) {
-        Ok(vault) => ConnectionStore::new(PathBuf::from(dir), vault)
-            .save("Acme", &keys, &report)
-            .await
-            .expect_err("no keychain to save into"),
-        Err(error) => hrlink_core::connections::vault_problem(&error),
+    let dir = PathBuf::from(dir);
+    let keys = hrworks_keys(scenario::VALID.access_key, CANARY);
+    // Saved while the keychain answers, with the app's patience: a fresh keychain's first call
+    // (creating its collection) can take longer than the short timeout below on a busy machine.
+    let patient = Vault::open(APP_ID, BuildKind::Development).unwrap();
+    let id = ConnectionStore::new(&dir, patient.clone())
+        .save("Acme", &keys, &acme_report())
+        .await
+        .unwrap();
+    let vault = patient.clone().with_timeout(FROZEN_TIMEOUT);
+    let store = ConnectionStore::new(&dir, vault.clone());
+    let canary = secrecy::SecretString::from(CANARY);
+
+    let frozen = Frozen::stop(secret_service_pid());
+    // Every keychain call the app makes gives up after the timeout, with the same problem.
+    let bounded = |started: Instant, what: &str| {
+        let took = started.elapsed();
+        assert!(took >= FROZEN_TIMEOUT, "{what} answered: {took:?}");
+        assert!(took < FROZEN_TIMEOUT * 4, "{what} took {took:?}");
     };
-    println!("VAULT-PROBLEM={}", problem.code());
+    let started = Instant::now();
+    let saved = store.save("Beta", &keys, &acme_report()).await;
+    bounded(started, "save");
+    assert_eq!(saved.err(), Some(Problem::VaultTimedOut));
+    let started = Instant::now();
+    assert_eq!(
+        store.load_secret(&id).await.err(),
+        Some(Problem::VaultTimedOut)
+    );
+    bounded(started, "read");
+    let started = Instant::now();
+    assert_eq!(
+        store.replace_secret(&id, &keys).await.err(),
+        Some(Problem::VaultTimedOut)
+    );
+    bounded(started, "rotate");
+    let started = Instant::now();
+    assert_eq!(store.remove(&id).await.err(), Some(Problem::VaultTimedOut));
+    bounded(started, "remove");
+    // Writes the keychain will only see once it answers again: a new entry, which is removed
+    // again, and a replacement (a rotated token), which stands.
+    assert_eq!(
+        vault.store_new("late-new", &canary).await,
+        Err(VaultError::TimedOut)
+    );
+    assert_eq!(
+        vault.store("late-replace", &canary).await,
+        Err(VaultError::TimedOut)
+    );
+    // The failed save kept no connection; the saved one is still listed (its removal failed).
+    let (profiles, corrupt) = store.list().unwrap();
+    assert_eq!(profiles.len(), 1);
+    assert!(corrupt.is_empty());
+    assert_eq!(profiles[0].id, id);
+
+    drop(frozen);
+    // The late calls go through once the keychain answers; give them time.
+    let mut late_replace = None;
+    for _ in 0..50 {
+        late_replace = patient.read("late-replace").await.unwrap();
+        if late_replace.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        late_replace.map(|secret| secret.expose_secret().to_owned()),
+        Some(CANARY.to_owned()),
+        "the late replacement was written"
+    );
+    // The late new entry (asked for before the replacement, so written by now) is removed.
+    let mut late_new = patient.read("late-new").await.unwrap();
+    for _ in 0..50 {
+        if late_new.is_none() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        late_new = patient.read("late-new").await.unwrap();
+    }
+    assert!(late_new.is_none(), "a save that timed out left its secret");
+    patient.delete("late-replace").await.unwrap();
+    println!("FROZEN-CHECKED");
 }

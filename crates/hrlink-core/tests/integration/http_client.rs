@@ -25,6 +25,11 @@ async fn get(http: &HttpClient, url: Url) -> Result<hrlink_core::http::Response,
     http.send(http.request(Method::GET, url)).await
 }
 
+/// A server answering the first request with `first`, and every later one 200.
+async fn first_then_ok(first: Reply) -> RawServer {
+    RawServer::start(move |_, n| if n == 0 { first.clone() } else { status(200) }).await
+}
+
 fn status(code: u16) -> Reply {
     Reply::Bytes(response(
         code,
@@ -94,7 +99,7 @@ async fn the_retry_matrix_counts_attempts_exactly() {
 #[tokio::test]
 async fn a_retry_that_succeeds_returns_the_success() {
     let http = client(fast_config());
-    let server = RawServer::start(|_, n| if n == 0 { status(503) } else { status(200) }).await;
+    let server = first_then_ok(status(503)).await;
     let response = get(&http, server.url("/x")).await.unwrap();
     assert_eq!(response.status.as_u16(), 200);
     assert_eq!(server.request_count(), 2);
@@ -104,7 +109,7 @@ async fn a_retry_that_succeeds_returns_the_success() {
 async fn a_post_is_retried_with_its_body() {
     // The sign-in POST is safe to repeat (it creates nothing); a retry must resend the body.
     let http = client(fast_config());
-    let server = RawServer::start(|_, n| if n == 0 { status(502) } else { status(200) }).await;
+    let server = first_then_ok(status(502)).await;
     let request = http
         .request(Method::POST, server.url("/token"))
         .json(&serde_json::json!({"username": "u"}));
@@ -116,16 +121,44 @@ async fn a_post_is_retried_with_its_body() {
 }
 
 #[tokio::test]
+async fn a_read_whose_connection_dropped_is_asked_again_but_never_a_post() {
+    let config = fast_config();
+    let http = client(config.clone());
+    // Cut off mid-body once, then answered.
+    let server = first_then_ok(Reply::Bytes(
+        b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"cut\":".to_vec(),
+    ))
+    .await;
+    assert_eq!(
+        get(&http, server.url("/x")).await.unwrap().status.as_u16(),
+        200
+    );
+    assert_eq!(server.request_count(), 2);
+
+    // Dropped every time: given up after the usual attempts.
+    let server = RawServer::start(|_, _| Reply::Close).await;
+    assert_eq!(
+        get(&http, server.url("/x")).await.unwrap_err(),
+        HttpFailure::ConnectionLost
+    );
+    assert_eq!(server.request_count(), config.max_attempts as usize);
+
+    // A POST may have been acted on before the connection dropped: never sent twice.
+    let server = RawServer::start(|_, _| Reply::Close).await;
+    let request = http
+        .request(Method::POST, server.url("/token"))
+        .json(&serde_json::json!({"username": "u"}));
+    assert_eq!(
+        http.send(request).await.unwrap_err(),
+        HttpFailure::ConnectionLost
+    );
+    assert_eq!(server.request_count(), 1);
+}
+
+#[tokio::test]
 async fn retry_after_seconds_is_honoured() {
     let http = client(fast_config());
-    let server = RawServer::start(|_, n| {
-        if n == 0 {
-            Reply::Bytes(response(429, &[("retry-after", "1")], b""))
-        } else {
-            status(200)
-        }
-    })
-    .await;
+    let server = first_then_ok(Reply::Bytes(response(429, &[("retry-after", "1")], b""))).await;
     assert_eq!(
         get(&http, server.url("/x")).await.unwrap().status.as_u16(),
         200
@@ -284,15 +317,15 @@ async fn transport_faults_have_their_own_failures() {
     .await;
     assert_eq!(
         get(&http, server.url("/x")).await.unwrap_err(),
-        HttpFailure::NotJson,
-        "a truncated body"
+        HttpFailure::ConnectionLost,
+        "the connection closed mid-body"
     );
 
     let server = RawServer::start(|_, _| Reply::Close).await;
     let failure = get(&http, server.url("/x")).await.unwrap_err();
     assert_eq!(
         failure,
-        HttpFailure::Unreachable,
+        HttpFailure::ConnectionLost,
         "closed without an answer"
     );
 }

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use hrlink_core::config::{Config, OAuthProviderConfig};
+use hrlink_core::oauth::OAuthTokens;
 use hrlink_core::people::{
     ListingOptions, ListingOutcome, ListingProgress, PeopleListing, PersonStatus, RateLimit,
     list_people,
@@ -637,7 +638,12 @@ async fn listing_logs_carry_no_personal_data() {
     );
     let text = logs.text();
     assert!(text.contains("people listing finished"));
-    for person in &listing.people {
+    assert_no_personal_data(&text, &listing.people);
+}
+
+/// Fails when `logs` name any of `people` (first or last name, work email).
+fn assert_no_personal_data(logs: &str, people: &[hrlink_core::people::Person]) {
+    for person in people {
         for value in [&person.first_name, &person.last_name]
             .into_iter()
             .chain(person.work_email.as_ref())
@@ -645,7 +651,7 @@ async fn listing_logs_carry_no_personal_data() {
             // Short names ("Li") can appear inside other words; look for whole values.
             if value.len() >= 4 {
                 assert!(
-                    !text.contains(&format!("{value} ")) && !text.contains(&format!("\"{value}\"")),
+                    !logs.contains(&format!("{value} ")) && !logs.contains(&format!("\"{value}\"")),
                     "personal data in the logs"
                 );
             }
@@ -745,15 +751,48 @@ async fn faults_mid_listing_are_survived_or_named() {
 }
 
 #[tokio::test]
-async fn a_refresh_cut_short_by_cancelling_still_hands_back_the_rotated_token() {
-    use secrecy::ExposeSecret;
+async fn a_connection_dropped_mid_listing_is_retried_then_named() {
+    let logs = common::capture_logs();
+    // One answer cut off mid-body: that page is asked again; nobody lost, nobody twice.
+    let (sandbox, outcome) =
+        list_with_fault_after_first_page(Fault::DropConnection { times: 1 }).await;
+    let listing = listed(outcome);
+    assert_eq!(listing.people.len(), 230);
+    assert_eq!(unique_ids(&listing), 230);
+    // Sign-in, every page, and page 2 once more.
+    assert_eq!(
+        sandbox.stats().requests(Provider::HrWorks),
+        u64::from(listing.pages) + 2
+    );
+
+    // Dropped on every try: a network problem after three attempts, and no people kept.
+    let (sandbox, outcome) =
+        list_with_fault_after_first_page(Fault::DropConnection { times: 10 }).await;
+    assert_eq!(
+        outcome.result.err(),
+        Some(Problem::ProviderUnreachable {
+            provider: "HRworks".into()
+        })
+    );
+    // Sign-in, page 1, three attempts at page 2.
+    assert_eq!(sandbox.stats().requests(Provider::HrWorks), 5);
+    let text = logs.text();
+    assert!(text.contains("retrying the page"), "the retries are logged");
+    assert_no_personal_data(&text, &listing.people);
+}
+
+/// Lists 330 Employment Hero people, unpaced and one page at a time, with the sign-in's token
+/// expiring after page 1 (so page 2 is refused and the tokens are refreshed, and rotated);
+/// `on_progress` gets each report and the Sandbox's faults. Returns the sign-in's tokens too.
+async fn employmenthero_with_refresh(
+    on_progress: impl Fn(&hrlink_sandbox::Faults, ListingProgress, &ListingOptions) + Sync,
+) -> (Sandbox, OAuthTokens, ListingOutcome) {
     let sandbox = common::sandbox_with(hrworks_sandbox(330)).await;
     let credentials = employmenthero_credentials(&sandbox).await;
     let Credentials::Employmenthero(grant) = &credentials else {
         unreachable!()
     };
     let original = grant.tokens.clone();
-    let oauth = demo_oauth(ProviderId::Employmenthero);
     let faults = sandbox.faults().clone();
     faults.set_for(Provider::EmploymentHero, Fault::ExpireTokenAfterPage(1));
     // Unpaced, so that only the Sandbox's latency sets the timing.
@@ -762,44 +801,85 @@ async fn a_refresh_cut_short_by_cancelling_still_hands_back_the_rotated_token() 
         rate_limits: Some(Vec::new()),
         ..ListingOptions::default()
     };
-    let cancel = options.cancel.clone();
-    // After page 1 every answer takes a second: page 2 is refused (401) at ~1 s, the refresh
-    // answers at ~2 s, and Cancel is pressed at ~1.5 s, while the refresh is on the wire.
-    let sink = move |progress: ListingProgress| {
-        if progress.pages_done == 1 {
-            faults.set_for(
-                Provider::EmploymentHero,
-                Fault::Latency(Duration::from_secs(1)),
-            );
-            let cancel = cancel.clone();
-            tokio::spawn(async move {
-                tokio::time::sleep(Duration::from_millis(1500)).await;
-                cancel.cancel();
-            });
-        }
-    };
+    let sink = |progress: ListingProgress| on_progress(&faults, progress, &options);
     let outcome = list_people(
         &fast_http(),
         &common::endpoints(&sandbox),
         &credentials,
-        Some(&oauth),
+        Some(&demo_oauth(ProviderId::Employmenthero)),
         &options,
         &sink,
     )
     .await;
-    assert_eq!(outcome.result.err(), Some(Problem::PeopleListingCancelled));
-    let rotated = outcome
-        .refreshed_tokens
-        .expect("the refresh finished and its tokens came back");
+    (sandbox, original, outcome)
+}
+
+/// `rotated` replaced the refresh token of `original`, and it is the one that works now.
+async fn assert_rotated_and_working(
+    sandbox: &Sandbox,
+    original: &OAuthTokens,
+    rotated: &OAuthTokens,
+) {
+    use secrecy::ExposeSecret;
     assert_ne!(
         original.refresh_token.as_ref().unwrap().expose_secret(),
         rotated.refresh_token.as_ref().unwrap().expose_secret()
     );
     sandbox.faults().clear();
-    let endpoints = oauth_support::provider_endpoints(&sandbox, ProviderId::Employmenthero);
+    let endpoints = oauth_support::provider_endpoints(sandbox, ProviderId::Employmenthero);
+    let oauth = demo_oauth(ProviderId::Employmenthero);
     assert!(
-        employmenthero::refresh(&oauth_support::http(), &endpoints, &oauth, &rotated)
+        employmenthero::refresh(&oauth_support::http(), &endpoints, &oauth, rotated)
             .await
             .is_ok()
     );
+}
+
+#[tokio::test]
+async fn a_connection_dropped_after_a_refresh_still_hands_back_the_rotated_token() {
+    // From page 3 on, every answer is cut off.
+    let (sandbox, original, outcome) = employmenthero_with_refresh(|faults, progress, _| {
+        if progress.pages_done == 2 {
+            faults.set_for(
+                Provider::EmploymentHero,
+                Fault::DropConnection { times: 10 },
+            );
+        }
+    })
+    .await;
+    assert_eq!(
+        outcome.result.err(),
+        Some(Problem::ProviderUnreachable {
+            provider: "Employment Hero".into()
+        })
+    );
+    let rotated = outcome
+        .refreshed_tokens
+        .expect("the rotated tokens come back with the problem");
+    assert_rotated_and_working(&sandbox, &original, &rotated).await;
+}
+
+#[tokio::test]
+async fn a_refresh_cut_short_by_cancelling_still_hands_back_the_rotated_token() {
+    // After page 1 every answer takes a second: page 2 is refused (401) at ~1 s, the refresh
+    // answers at ~2 s, and Cancel is pressed at ~1.5 s, while the refresh is on the wire.
+    let (sandbox, original, outcome) = employmenthero_with_refresh(|faults, progress, options| {
+        if progress.pages_done == 1 {
+            faults.set_for(
+                Provider::EmploymentHero,
+                Fault::Latency(Duration::from_secs(1)),
+            );
+            let cancel = options.cancel.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(1500)).await;
+                cancel.cancel();
+            });
+        }
+    })
+    .await;
+    assert_eq!(outcome.result.err(), Some(Problem::PeopleListingCancelled));
+    let rotated = outcome
+        .refreshed_tokens
+        .expect("the refresh finished and its tokens came back");
+    assert_rotated_and_working(&sandbox, &original, &rotated).await;
 }

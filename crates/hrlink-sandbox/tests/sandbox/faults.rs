@@ -219,6 +219,29 @@ async fn bodies_can_be_truncated_spoiled_or_inflated() {
 }
 
 #[tokio::test]
+async fn a_dropped_connection_cuts_the_body_short() {
+    let sandbox = sandbox().await;
+    let token = iris_token(&sandbox, iris::VALID).await;
+    let whole = iris_company(&sandbox, &token).await.bytes().await.unwrap();
+
+    sandbox
+        .faults()
+        .set_for(Provider::Iris, Fault::DropConnection { times: 1 });
+    let dropped = iris_company(&sandbox, &token).await;
+    assert_eq!(dropped.status(), StatusCode::OK);
+    assert_eq!(dropped.content_length(), Some(whole.len() as u64));
+    assert!(
+        dropped.bytes().await.is_err(),
+        "the body ends before its length"
+    );
+
+    assert_eq!(
+        iris_company(&sandbox, &token).await.bytes().await.unwrap(),
+        whole
+    );
+}
+
+#[tokio::test]
 async fn html_with_status_200() {
     let sandbox = sandbox().await;
     let token = iris_token(&sandbox, iris::VALID).await;
