@@ -259,6 +259,7 @@ fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
         verified_at: generation,
         last_ok_at: None,
         last_status: ConnectionStatus::Connected,
+        failing_since: None,
     }
 }
 

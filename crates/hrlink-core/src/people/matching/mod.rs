@@ -54,6 +54,8 @@ use serde::Serialize;
 
 use super::Person;
 
+pub(crate) use engine::changed_fields;
+
 /// The default for [`MatchOptions::review_threshold`].
 pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.90;
 
