@@ -21,6 +21,7 @@
 //! names, emails and ids, and no [`crate::Problem`] carries a cell's contents.
 
 pub mod diff;
+mod export;
 pub mod listing;
 pub mod mask;
 pub mod matching;
@@ -31,6 +32,7 @@ pub mod roster;
 pub mod snapshot;
 
 pub use diff::{ChangedPerson, PeopleChanges, people_changes};
+pub use export::report_csv;
 pub use listing::{
     ListingCancel, ListingOptions, ListingOutcome, ListingProgress, ListingProgressSink,
     PeopleListing, RateLimit, list_people,

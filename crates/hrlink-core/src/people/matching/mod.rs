@@ -418,6 +418,18 @@ impl MatchResult {
         &self.hr
     }
 
+    /// The HR people the admin confirms: everyone listed, less the people they excluded.
+    pub fn confirmed_people(&self) -> Vec<Person> {
+        let mut seen = vec![false; self.hr.len()];
+        self.entries
+            .iter()
+            .filter(|entry| !entry.is_excluded())
+            .filter_map(|entry| entry.hr_index())
+            .filter(|&index| !std::mem::replace(&mut seen[index], true))
+            .map(|index| self.hr[index].clone())
+            .collect()
+    }
+
     /// The existing records, in the order entries index them.
     pub fn existing_people(&self) -> &[Person] {
         &self.existing
