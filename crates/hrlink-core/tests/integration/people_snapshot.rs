@@ -210,3 +210,67 @@ async fn the_profile_records_since_when_the_connection_is_broken() {
     assert_eq!(fixed.failing_since, None);
     store.remove(&id).await.unwrap();
 }
+
+/// Lists everyone the valid HRworks key sees in `sandbox`.
+async fn hrworks_people(sandbox: &hrlink_sandbox::Sandbox) -> Vec<Person> {
+    let credentials = crate::common::hrworks(hrlink_sandbox::scenarios::hrworks::VALID);
+    hrlink_core::people::list_people(
+        &crate::common::fast_http(),
+        &crate::common::endpoints(sandbox),
+        &credentials,
+        None,
+        &hrlink_core::people::ListingOptions::default(),
+        &|_| {},
+    )
+    .await
+    .result
+    .expect("the listing succeeds")
+    .people
+}
+
+#[tokio::test]
+async fn after_turnover_in_the_sandbox_the_diff_shows_who_joined_left_and_changed() {
+    use hrlink_core::people::{Disclosure, Field, people_changes};
+    let sandbox = crate::common::sandbox().await;
+    let before = hrworks_people(&sandbox).await;
+    // What an HR team does in a month: two hires, one deletion, one leaver, three moves.
+    let api = sandbox.endpoints().hrworks.api.clone();
+    let response = reqwest::Client::new()
+        .post(format!("{api}/sandbox/turnover"))
+        .json(&serde_json::json!({
+            "accessKey": hrlink_sandbox::scenarios::hrworks::VALID.access_key,
+            "hired": 2, "removed": 1, "terminated": 1, "moved": 3,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+    let after = hrworks_people(&sandbox).await;
+    assert_eq!(after.len(), before.len() + 1);
+    let changes = people_changes(&before, &after, 1, Some(2), Disclosure::Full);
+    assert_eq!(
+        (
+            changes.joined.len(),
+            changes.left.len(),
+            changes.terminated.len()
+        ),
+        (2, 1, 1),
+        "{changes:#?}"
+    );
+    assert_eq!(changes.changed.len(), 3, "{changes:#?}");
+    assert!(
+        changes
+            .changed
+            .iter()
+            .all(|c| c.fields.contains(&Field::Location))
+    );
+    // A wrong key or body is refused, and changes nothing.
+    let refused = reqwest::Client::new()
+        .post(format!("{api}/sandbox/turnover"))
+        .json(&serde_json::json!({ "accessKey": "nope", "hired": 1 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+    assert_eq!(hrworks_people(&sandbox).await.len(), after.len());
+}
