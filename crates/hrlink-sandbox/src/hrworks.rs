@@ -126,7 +126,7 @@ const fn key(pair: KeyPair, company: &'static Company, quirk: Quirk) -> Key {
 }
 
 /// Registered key pairs; `scenario::UNKNOWN` is deliberately absent.
-static KEYS: [Key; 8] = [
+static KEYS: [Key; 9] = [
     key(scenario::VALID, &BAECKEREI, Quirk::None),
     Key {
         pair: scenario::NO_PERSONS,
@@ -140,6 +140,7 @@ static KEYS: [Key; 8] = [
     key(scenario::SERVER_ERROR, &BAECKEREI, Quirk::ServerError),
     key(scenario::HTML_PAGE, &BAECKEREI, Quirk::HtmlPage),
     key(scenario::REPEATED_PAGE, &BAECKEREI, Quirk::RepeatedPage),
+    key(scenario::REISSUED, &BAECKEREI, Quirk::None),
 ];
 
 struct HrWorks {
@@ -681,6 +682,7 @@ mod tests {
             scenario::SERVER_ERROR,
             scenario::HTML_PAGE,
             scenario::REPEATED_PAGE,
+            scenario::REISSUED,
         ] {
             assert!(registered(pair), "{pair:?}");
         }
