@@ -46,6 +46,15 @@ impl Shell {
         Shell::start_with(Options::default(), config_dir).await
     }
 
+    /// The app in screen-share mode (`--support`).
+    async fn start_in_screen_share_mode() -> Shell {
+        let options = Options {
+            support: true,
+            ..Options::default()
+        };
+        Shell::start_with(options, None).await
+    }
+
     async fn start_with(options: Options, config_dir: Option<&std::path::Path>) -> Shell {
         let state = AppState::start(options, config_dir)
             .await
@@ -475,14 +484,7 @@ async fn the_valid_hrworks_key_lists_the_sandbox_people_with_progress() {
 
 #[tokio::test]
 async fn screen_share_mode_masks_the_people() {
-    let shell = Shell::start_with(
-        Options {
-            support: true,
-            ..Options::default()
-        },
-        None,
-    )
-    .await;
+    let shell = Shell::start_in_screen_share_mode().await;
     let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
     let (overview, _) = shell.list_people(&id).await;
     let rows = people_rows(&overview["report"]);
@@ -603,14 +605,7 @@ async fn confirmed_people_are_kept_at_save_and_compared_after_a_reauthorisation(
 
 #[tokio::test]
 async fn exporting_the_people_is_refused_in_screen_share_mode() {
-    let shell = Shell::start_with(
-        Options {
-            support: true,
-            ..Options::default()
-        },
-        None,
-    )
-    .await;
+    let shell = Shell::start_in_screen_share_mode().await;
     let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
     shell.list_people(&id).await;
     let refused = people::export_people(shell.app.handle().clone(), shell.app.state(), id).await;

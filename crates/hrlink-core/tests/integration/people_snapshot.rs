@@ -5,8 +5,7 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use hrlink_core::Problem;
-use hrlink_core::ProviderId;
-use hrlink_core::connections::profile::{self, AccountFingerprint, Profile};
+use hrlink_core::connections::profile;
 use hrlink_core::connections::{ConnectionId, ConnectionStatus, ConnectionStore};
 use hrlink_core::people::{Person, PersonIds, PersonStatus};
 use hrlink_core::vault::{BuildKind, Vault};
@@ -29,25 +28,7 @@ fn store(dir: &std::path::Path) -> ConnectionStore {
 /// A saved connection's profile (the keychain secret is not needed for the snapshot).
 fn connection(dir: &std::path::Path) -> ConnectionId {
     let id = ConnectionId::generate();
-    let profile = Profile {
-        version: profile::PROFILE_VERSION,
-        id: id.clone(),
-        label: "Acme".into(),
-        provider: ProviderId::Hrworks,
-        account: AccountFingerprint {
-            id: "42".into(),
-            name: "Acme GmbH".into(),
-            normalised_name: profile::normalise_name("Acme GmbH"),
-        },
-        hint: String::new(),
-        granted_permissions: vec!["persons".into()],
-        created_at: 1,
-        verified_at: 1,
-        last_ok_at: Some(1),
-        last_status: ConnectionStatus::Connected,
-        failing_since: None,
-    };
-    profile::write(dir, &profile).unwrap();
+    profile::write(dir, &crate::connections::profile_with(&id, 1)).unwrap();
     id
 }
 

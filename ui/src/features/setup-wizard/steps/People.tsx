@@ -574,7 +574,7 @@ export function PeopleTable({
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<PersonStatus | "all">("all");
   const [category, setCategory] = useState<Category | "all">("all");
-  const [location, setLocation] = useState<string>("");
+  const [location, setLocation] = useState<string>("all");
   const [sort, setSort] = useState<Sort>({ key: "name", descending: false });
   const query = useDeferredValue(search.trim().toLowerCase());
   const collator = useMemo(
@@ -614,7 +614,7 @@ export function PeopleTable({
         (item) =>
           (status === "all" || item.status === status) &&
           (activeCategory === "all" || item.row.category === activeCategory) &&
-          (location === "" || item.location === location) &&
+          (location === "all" || item.location === location) &&
           (query === "" || item.haystack.includes(query)),
       )
       .sort(comparator(sort, collator));
@@ -674,63 +674,33 @@ export function PeopleTable({
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="people-status">
-            {t("people.filterStatus")}
-          </label>
-          <select
-            id="people-status"
-            className="input select"
-            value={status}
-            onChange={(event) => setStatus(event.target.value as PersonStatus | "all")}
-          >
-            <option value="all">{t("people.all")}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`people.status.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="people-status"
+          label={t("people.filterStatus")}
+          value={status}
+          options={STATUSES.map((value) => ({ value, label: t(`people.status.${value}`) }))}
+          onChange={(value) => setStatus(value as PersonStatus | "all")}
+        />
         {locations.length > 0 && (
-          <div className="field">
-            <label className="field__label" htmlFor="people-location">
-              {t("people.filterLocation")}
-            </label>
-            <select
-              id="people-location"
-              className="input select"
-              value={location}
-              onChange={(event) => setLocation(event.target.value)}
-            >
-              <option value="">{t("people.all")}</option>
-              {locations.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="people-location"
+            label={t("people.filterLocation")}
+            value={location}
+            options={locations.map((value) => ({ value, label: value }))}
+            onChange={setLocation}
+          />
         )}
         {compared && (
-          <div className="field">
-            <label className="field__label" htmlFor="people-category">
-              {t("people.filterCategory")}
-            </label>
-            <select
-              id="people-category"
-              className="input select"
-              value={category}
-              onChange={(event) => setCategory(event.target.value as Category | "all")}
-            >
-              <option value="all">{t("people.all")}</option>
-              {CATEGORIES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`people.category.${value}`, { provider: provider.name })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="people-category"
+            label={t("people.filterCategory")}
+            value={category}
+            options={CATEGORIES.map((value) => ({
+              value,
+              label: t(`people.category.${value}`, { provider: provider.name }),
+            }))}
+            onChange={(value) => setCategory(value as Category | "all")}
+          />
         )}
       </div>
       <p className="people-table__showing" aria-live="polite">
@@ -818,6 +788,43 @@ export function PeopleTable({
         </table>
         {visible.length === 0 && <p className="people-table__empty">{t("people.noMatches")}</p>}
       </section>
+    </div>
+  );
+}
+
+/** A labelled filter: "All", then `options`. */
+function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="input select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="all">{t("people.all")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
