@@ -11,7 +11,7 @@
  *
  * `connections=sample` starts with three saved connections (one connected, one whose key is
  * refused, one whose keychain is locked) and `setAside=<n>` unreadable ones; re-authorising the
- * refused one shows what changed among its people since they were last confirmed.
+ * bakery shows what changed among its people since they were last confirmed.
  * The People step lists `people=<n>` made-up people (default 42); "Compare with your records"
  * compares them with a made-up roster of the first 30 of them, the 31st without an email (a pair
  * to review) and 3 others.
@@ -47,11 +47,11 @@ export function createDevBackend(params: URLSearchParams): Backend {
       setAside: Number(params.get("setAside") ?? 0),
     },
     people: fakeHrPeople(Number(params.get("people") ?? 42)),
-    // Re-authorising the tea rooms shows what changed since their people were confirmed.
+    // Re-authorising the bakery shows what changed since its people were confirmed.
     snapshots:
       params.get("connections") === "sample"
         ? {
-            "connection-tea": fakeEarlierSnapshot(
+            "connection-bakery": fakeEarlierSnapshot(
               Number(params.get("people") ?? 42),
               Math.floor(Date.now() / 1000),
             ),

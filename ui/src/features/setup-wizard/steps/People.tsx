@@ -582,7 +582,14 @@ export function PeopleTable({
     [i18n.language],
   );
   const dateFormat = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }),
+    () =>
+      // Numeric, so the column stays narrow: 16/04/2010, 16.04.2010.
+      new Intl.DateTimeFormat(i18n.language, {
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        timeZone: "UTC",
+      }),
     [i18n.language],
   );
 
