@@ -515,6 +515,10 @@ interface TableRow {
   start: string | null;
   /** Lower-case name and email, for searching. */
   haystack: string;
+  /** Position of the name in the language's alphabetical order (equal names share it). */
+  nameRank: number;
+  /** Position of the location in alphabetical order; `null` without one. */
+  locationRank: number | null;
 }
 
 /** The columns the table can be sorted by. */
@@ -527,21 +531,20 @@ interface Sort {
 
 /**
  * Orders rows by `sort`; people without the value come last either way, and equal values by
- * name.
+ * name. Names and locations compare by their precomputed alphabetical rank (a collator per
+ * comparison made re-sorting 50,000 rows take a quarter of a second).
  */
-function comparator(sort: Sort, collator: Intl.Collator) {
-  const text = (a: string | null, b: string | null) =>
-    a === null || b === null ? null : collator.compare(a, b);
-  const value = (a: TableRow, b: TableRow): number | null => {
+function comparator(sort: Sort) {
+  const value = (a: TableRow, b: TableRow): number => {
     switch (sort.key) {
       case "name":
-        return collator.compare(a.name, b.name);
+        return a.nameRank - b.nameRank;
       case "status":
         return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status);
       case "location":
-        return text(a.location, b.location);
+        return (a.locationRank ?? 0) - (b.locationRank ?? 0);
       case "start_date":
-        return a.start === null || b.start === null ? null : a.start.localeCompare(b.start);
+        return a.start === b.start ? 0 : (a.start ?? "") < (b.start ?? "") ? -1 : 1;
       case "category":
         return CATEGORIES.indexOf(a.row.category) - CATEGORIES.indexOf(b.row.category);
     }
@@ -552,9 +555,9 @@ function comparator(sort: Sort, collator: Intl.Collator) {
   return (a: TableRow, b: TableRow) => {
     const [aMissing, bMissing] = [missing(a), missing(b)];
     if (aMissing !== bMissing) return aMissing ? 1 : -1;
-    const order = value(a, b) ?? 0;
+    const order = value(a, b);
     if (order !== 0) return sort.descending ? -order : order;
-    return collator.compare(a.name, b.name);
+    return a.nameRank - b.nameRank;
   };
 }
 
@@ -593,39 +596,49 @@ export function PeopleTable({
     [i18n.language],
   );
 
-  const prepared = useMemo<TableRow[]>(
-    () =>
-      rows.map((row, index) => {
-        const view = shown(row);
-        return {
-          key: `${row.id}-${index}`,
-          row,
-          ...view,
-          haystack: `${view.name}\n${view.email ?? ""}`.toLowerCase(),
-        };
-      }),
-    [rows],
-  );
+  /** The rows, and every location someone works at (none in screen-share mode). */
+  const { prepared, locations } = useMemo(() => {
+    const views = rows.map(shown);
+    const byName = views.map((_, index) => index);
+    byName.sort((a, b) => collator.compare(views[a]?.name ?? "", views[b]?.name ?? ""));
+    const nameRanks = new Array<number>(views.length);
+    byName.forEach((index, position) => {
+      const previous = byName[position - 1];
+      const same =
+        previous !== undefined &&
+        collator.compare(views[previous]?.name ?? "", views[index]?.name ?? "") === 0;
+      nameRanks[index] = same ? (nameRanks[previous] ?? position) : position;
+    });
+    const locations = [
+      ...new Set(views.flatMap((view) => (view.location ? [view.location] : []))),
+    ].sort(collator.compare);
+    const locationRanks = new Map(locations.map((location, index) => [location, index]));
+    const prepared: TableRow[] = rows.map((row, index) => {
+      const view = views[index] ?? shown(row);
+      return {
+        key: `${row.id}-${index}`,
+        row,
+        ...view,
+        haystack: `${view.name}\n${view.email ?? ""}`.toLowerCase(),
+        nameRank: nameRanks[index] ?? index,
+        locationRank: view.location === null ? null : (locationRanks.get(view.location) ?? null),
+      };
+    });
+    return { prepared, locations };
+  }, [rows, collator]);
 
-  /** Every location someone works at, for the filter (none in screen-share mode). */
-  const locations = useMemo(() => {
-    const all = new Set<string>();
-    for (const item of prepared) if (item.location) all.add(item.location);
-    return [...all].sort(collator.compare);
-  }, [prepared, collator]);
-
+  // Sorted once per order; searching and filtering keep that order without sorting again.
+  const sorted = useMemo(() => [...prepared].sort(comparator(sort)), [prepared, sort]);
   const visible = useMemo(() => {
     const activeCategory = compared ? category : "all";
-    return prepared
-      .filter(
-        (item) =>
-          (status === "all" || item.status === status) &&
-          (activeCategory === "all" || item.row.category === activeCategory) &&
-          (location === "all" || item.location === location) &&
-          (query === "" || item.haystack.includes(query)),
-      )
-      .sort(comparator(sort, collator));
-  }, [prepared, status, category, location, compared, query, sort, collator]);
+    return sorted.filter(
+      (item) =>
+        (status === "all" || item.status === status) &&
+        (activeCategory === "all" || item.row.category === activeCategory) &&
+        (location === "all" || item.location === location) &&
+        (query === "" || item.haystack.includes(query)),
+    );
+  }, [sorted, status, category, location, compared, query]);
 
   const scrollRef = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
