@@ -25,6 +25,9 @@ fn main() {
             "people_report",
             "decide_pair",
             "exclude_person",
+            "confirm_people",
+            "people_changes",
+            "export_people",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

@@ -31,6 +31,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             people::people_report,
             people::decide_pair,
             people::exclude_person,
+            people::confirm_people,
+            people::people_changes,
+            people::export_people::<tauri::Wry>,
         ])
         .events(collect_events![launch::FirstScreenShown])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)

@@ -9,7 +9,7 @@ use hrlink_core::config::Config;
 use hrlink_core::connections::{ConnectionStore, vault_problem};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::oauth::{OAuthTokens, SignInCancel};
-use hrlink_core::people::{ListingCancel, MatchResult};
+use hrlink_core::people::{ListingCancel, MatchResult, Person};
 use hrlink_core::providers::{employmenthero::EmploymentHeroGrant, ipayroll::IpayrollGrant};
 use hrlink_core::vault::Vault;
 use hrlink_core::verify::{Credentials, VerificationReport};
@@ -59,6 +59,9 @@ struct StagedEntry {
     report: Option<Arc<VerificationReport>>,
     at: Instant,
     people: Option<MatchResult>,
+    /// The people the admin confirmed ("Yes, these are our people"): what saving keeps as the
+    /// connection's encrypted snapshot.
+    confirmed: Option<Vec<Person>>,
 }
 
 impl StagedEntry {
@@ -119,6 +122,7 @@ impl AppState {
             report: None,
             at: Instant::now(),
             people: None,
+            confirmed: None,
         };
         staged.entries.insert(id.clone(), entry);
         id
@@ -190,6 +194,32 @@ impl AppState {
             Some(entry) if entry.alive() => Ok(f(&mut entry.people)),
             _ => Err(Problem::CredentialsExpired),
         }
+    }
+
+    /// Records the admin's confirmation of the people listed (and decided on) with staged
+    /// credentials; returns how many they confirmed. No listing yet is `credentials_expired`.
+    pub fn confirm_people(&self, id: &str) -> Result<u32, Problem> {
+        match relock(&self.staged).entries.get_mut(id) {
+            Some(entry) if entry.alive() => {
+                let people = entry
+                    .people
+                    .as_ref()
+                    .ok_or(Problem::CredentialsExpired)?
+                    .confirmed_people();
+                let count = u32::try_from(people.len()).unwrap_or(u32::MAX);
+                entry.confirmed = Some(people);
+                Ok(count)
+            }
+            _ => Err(Problem::CredentialsExpired),
+        }
+    }
+
+    /// The people confirmed with staged credentials, if the admin confirmed them.
+    pub fn confirmed_people(&self, id: &str) -> Option<Vec<Person>> {
+        relock(&self.staged)
+            .entries
+            .get(id)
+            .and_then(|entry| entry.confirmed.clone())
     }
 
     /// The saved connections, or why the keychain cannot hold them.

@@ -21,6 +21,8 @@ process.env.HRLINK_E2E_CHOSEN_ROSTER = path.join(
   root,
   "crates/hrlink-core/tests/fixtures/people/existing_roster.csv",
 );
+// And for the save dialog of the People step's export.
+process.env.HRLINK_E2E_CHOSEN_EXPORT = path.join(artifacts, "people-export.csv");
 // The app's in-process Sandbox writes its addresses here, so specs can act as the HR system's
 // administrator (e.g. revoke a key).
 process.env.HRLINK_E2E_SANDBOX_ENDPOINTS = path.join(artifacts, "sandbox-endpoints.json");

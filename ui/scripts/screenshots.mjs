@@ -3,11 +3,12 @@
 // colour contrast). The script starts its own server (no file watching, so a regenerated
 // bindings file cannot reload the page mid-run) and stops it at the end.
 //
-//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections|guide]   # default /tmp/ui-shots, all
+//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections|guide|people]   # default /tmp/ui-shots, all
 //
 // "providers" are the IRIS API-user step and the browser sign-ins (iPayroll, Employment Hero);
 // "connections" the wizard's end (check your answers, saved, different company) and the
-// connections screen.
+// connections screen; "people" the People step and what changed since the last confirmation
+// (re-authorising).
 //
 // Needs Debian's chromium (/usr/bin/chromium) or CHROMIUM=/path/to/chrome.
 
@@ -336,6 +337,31 @@ async function connectionScreens(browser, context, viewport, colorScheme, tag) {
   await de.close();
 }
 
+/** The People step, and re-authorising a connection whose people were confirmed before. */
+async function peopleScreens(context, tag) {
+  let page = await start(context, "?delay=0");
+  await toCredentials(page);
+  await pasteAndGo(page, VALID);
+  await page.getByRole("button", { name: "Continue: check the people" }).click();
+  await page.getByRole("heading", { level: 1, name: "Are these your people?" }).waitFor();
+  await shoot(page, `50-people-${tag}`, { fullPage: true });
+  await page.getByRole("button", { name: /^Start date/ }).click();
+  await page.getByLabel("Location").selectOption("Berlin");
+  await page.locator(".people-table").scrollIntoViewIfNeeded();
+  await shoot(page, `51-people-sorted-filtered-${tag}`);
+  await page.close();
+
+  page = await open(context, "?delay=0&connections=sample");
+  await checked(page);
+  await page.getByRole("button", { name: "Re-authorise Bakery payroll" }).click();
+  await page.locator("textarea").waitFor();
+  await pasteAndGo(page, VALID);
+  await page.getByRole("button", { name: "Continue: check the people" }).click();
+  await page.locator(".people-changes__summary").waitFor();
+  await shoot(page, `52-people-changes-${tag}`, { fullPage: true });
+  await page.close();
+}
+
 const sizes = [
   { width: 1280, height: 800 },
   { width: 1024, height: 640 },
@@ -345,6 +371,11 @@ for (const colorScheme of ["light", "dark"]) {
   for (const viewport of sizes) {
     const tag = `${colorScheme}-${viewport.width}x${viewport.height}`;
     const context = await browser.newContext({ viewport, colorScheme, locale: "en-GB" });
+    if (only === undefined || only === "people") await peopleScreens(context, tag);
+    if (only === "people") {
+      await context.close();
+      continue;
+    }
     if (only === undefined || only === "connections") {
       await connectionScreens(browser, context, viewport, colorScheme, tag);
     }

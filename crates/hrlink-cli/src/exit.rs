@@ -92,7 +92,11 @@ impl Exit {
             | Problem::RosterPasswordProtected
             | Problem::RosterTooLarge { .. }
             | Problem::RosterEmpty
-            | Problem::RosterNoUsableColumns => Exit::Usage,
+            | Problem::RosterNoUsableColumns
+            // App-only (the snapshot, the export dialog); the CLI never meets them.
+            | Problem::PeopleSnapshotUnreadable
+            | Problem::PeopleExportInSupportMode
+            | Problem::PeopleExportFailed => Exit::Usage,
         }
     }
 }

@@ -226,6 +226,17 @@ pub enum Problem {
     /// Reading the people list was cancelled in HR Link.
     #[error("people listing cancelled")]
     PeopleListingCancelled,
+    /// The people list kept from the last confirmation could not be read: its file was
+    /// changed or damaged, or its key is no longer in the keychain. It is treated as absent.
+    #[error("people snapshot unreadable")]
+    PeopleSnapshotUnreadable,
+    /// Exporting the people was refused because screen-share mode is on (their names and
+    /// emails would leave the app while others may be watching).
+    #[error("people export refused in screen-share mode")]
+    PeopleExportInSupportMode,
+    /// The exported people list could not be written to the chosen file.
+    #[error("people export could not be written")]
+    PeopleExportFailed,
     /// The staged credentials are gone (expired or already used); hand them over again.
     #[error("credentials no longer available")]
     CredentialsExpired,
@@ -291,6 +302,9 @@ impl Problem {
             Problem::PeopleListTooLong { .. } => "people_list_too_long",
             Problem::PeopleListForeignLink { .. } => "people_list_foreign_link",
             Problem::PeopleListingCancelled => "people_listing_cancelled",
+            Problem::PeopleSnapshotUnreadable => "people_snapshot_unreadable",
+            Problem::PeopleExportInSupportMode => "people_export_in_support_mode",
+            Problem::PeopleExportFailed => "people_export_failed",
             Problem::IrisUserInactive => "iris_user_inactive",
             Problem::IrisApiModuleDisabled => "iris_api_module_disabled",
             Problem::SignInDenied { .. } => "sign_in_denied",
@@ -387,6 +401,9 @@ pub(crate) mod tests {
             },
             Problem::PeopleListForeignLink { provider: p() },
             Problem::PeopleListingCancelled,
+            Problem::PeopleSnapshotUnreadable,
+            Problem::PeopleExportInSupportMode,
+            Problem::PeopleExportFailed,
             Problem::IrisUserInactive,
             Problem::IrisApiModuleDisabled,
             Problem::SignInDenied { provider: p() },
@@ -444,6 +461,9 @@ pub(crate) mod tests {
                 | Problem::PeopleListTooLong { .. }
                 | Problem::PeopleListForeignLink { .. }
                 | Problem::PeopleListingCancelled
+                | Problem::PeopleSnapshotUnreadable
+                | Problem::PeopleExportInSupportMode
+                | Problem::PeopleExportFailed
                 | Problem::IrisUserInactive
                 | Problem::IrisApiModuleDisabled
                 | Problem::SignInDenied { .. }

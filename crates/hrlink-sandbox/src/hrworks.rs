@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use sha2::Sha256;
 
 use crate::gate::{self, Gate};
-use crate::people::{self, OrgSpec, Person, Region, Size, Staff, Unit};
+use crate::people::{self, OrgSpec, Person, Region, Size, Staff, Turnover, Unit};
 use crate::scenarios::KeyPair;
 use crate::scenarios::hrworks as scenario;
 use crate::tokens::{bearer, random_secret};
@@ -126,7 +126,7 @@ const fn key(pair: KeyPair, company: &'static Company, quirk: Quirk) -> Key {
 }
 
 /// Registered key pairs; `scenario::UNKNOWN` is deliberately absent.
-static KEYS: [Key; 8] = [
+static KEYS: [Key; 9] = [
     key(scenario::VALID, &BAECKEREI, Quirk::None),
     Key {
         pair: scenario::NO_PERSONS,
@@ -140,6 +140,7 @@ static KEYS: [Key; 8] = [
     key(scenario::SERVER_ERROR, &BAECKEREI, Quirk::ServerError),
     key(scenario::HTML_PAGE, &BAECKEREI, Quirk::HtmlPage),
     key(scenario::REPEATED_PAGE, &BAECKEREI, Quirk::RepeatedPage),
+    key(scenario::REISSUED, &BAECKEREI, Quirk::None),
 ];
 
 struct HrWorks {
@@ -173,6 +174,7 @@ pub(crate) fn router(shared: &Shared, api: &str) -> Router {
         .route("/v2/persons", get(persons))
         .route("/v2/persons/master-data", get(master_data))
         .route("/sandbox/revoke-key", post(revoke_key))
+        .route("/sandbox/turnover", post(turnover))
         .with_state(state);
     Gate::new(Provider::HrWorks, shared).guard(routes)
 }
@@ -239,6 +241,36 @@ async fn revoke_key(State(hrworks): State<Arc<HrWorks>>, body: Bytes) -> Respons
             "invalid_request",
             "Send a JSON object with accessKey.",
         ),
+    }
+}
+
+/// The Sandbox's stand-in for HR work in HRworks: people join, leave, are deleted or move
+/// (`{"accessKey", "hired", "removed", "terminated", "moved"}`), in the key's company.
+async fn turnover(State(hrworks): State<Arc<HrWorks>>, body: Bytes) -> Response {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Change {
+        access_key: String,
+        #[serde(flatten)]
+        turnover: Turnover,
+    }
+    let change = serde_json::from_slice::<Change>(&body);
+    let key = change.as_ref().ok().and_then(|change| {
+        KEYS.iter()
+            .find(|key| key.pair.access_key == change.access_key)
+    });
+    let (Ok(change), Some(key)) = (change, key) else {
+        let message = "Send a JSON object with a known accessKey and the numbers to change.";
+        return error(StatusCode::BAD_REQUEST, "invalid_request", message);
+    };
+    match hrworks
+        .shared
+        .people
+        .change(&key.company.people, change.turnover)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(_) => gate::server_error(Provider::HrWorks, 500),
     }
 }
 
@@ -650,6 +682,7 @@ mod tests {
             scenario::SERVER_ERROR,
             scenario::HTML_PAGE,
             scenario::REPEATED_PAGE,
+            scenario::REISSUED,
         ] {
             assert!(registered(pair), "{pair:?}");
         }

@@ -202,10 +202,81 @@ impl Staff {
         }
     }
 
+    /// People stay in `number` order (turnover removes some and appends new ones).
     pub(crate) fn by_number(&self, number: u32) -> Option<&Person> {
-        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        let index = self
+            .people
+            .binary_search_by_key(&number, |person| person.number)
+            .ok()?;
         self.people.get(index)
     }
+
+    /// The staff after `turnover`, applied to active people from the start of the list: the
+    /// first `terminated` leave today, the next `moved` change location, the next `removed` are
+    /// deleted (no longer listed), and `hired` new people join with new numbers.
+    fn after(&self, seed: u64, org: &OrgSpec, turnover: Turnover) -> Staff {
+        let mut people = self.people.clone();
+        let mut active = people
+            .iter_mut()
+            .filter(|person| person.is_active())
+            .collect::<Vec<_>>()
+            .into_iter();
+        for person in active.by_ref().take(turnover.terminated) {
+            person.status = Status::Terminated;
+            person.end_date = Some(TODAY);
+        }
+        let locations = org.region.locations().len().max(1);
+        for person in active.by_ref().take(turnover.moved) {
+            person.location = (person.location + 1) % locations;
+        }
+        let removed: Vec<u32> = active
+            .take(turnover.removed)
+            .map(|person| person.number)
+            .collect();
+        people.retain(|person| !removed.contains(&person.number));
+        let next = people.last().map_or(0, |person| person.number) + 1;
+        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ stable_hash(org.key) ^ u64::from(next));
+        for number in (next..).take(turnover.hired) {
+            let mut person = fresh(&mut rng, org, number);
+            (person.status, person.end_date, person.start_date) = (Status::Active, None, TODAY);
+            person.job_title = org.region.units().first().map_or("", |unit| {
+                unit.titles
+                    .get(1)
+                    .or(unit.titles.first())
+                    .copied()
+                    .unwrap_or_default()
+            });
+            people.push(person);
+        }
+        Staff::new(self.region, people)
+    }
+
+    fn new(region: Region, people: Vec<Person>) -> Staff {
+        let active = (people.iter().enumerate())
+            .filter(|(_, person)| person.is_active())
+            .map(|(index, _)| index)
+            .collect();
+        Staff {
+            region,
+            people,
+            active,
+        }
+    }
+}
+
+/// What changed in an organisation since its people were generated (the Sandbox's stand-in for
+/// HR work done while a connection was broken): see [`Staff::after`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub(crate) struct Turnover {
+    /// New people.
+    pub hired: usize,
+    /// Active people deleted from the HR system.
+    pub removed: usize,
+    /// Active people who leave (terminated today).
+    pub terminated: usize,
+    /// Active people who move to another location.
+    pub moved: usize,
 }
 
 type Cell = Arc<OnceCell<Arc<Staff>>>;
@@ -241,6 +312,19 @@ impl Directory {
             })
             .await?;
         Ok(Arc::clone(staff))
+    }
+
+    /// Applies `turnover` to the organisation's people: later listings see the changed staff.
+    pub(crate) async fn change(
+        &self,
+        org: &'static OrgSpec,
+        turnover: Turnover,
+    ) -> Result<(), JoinError> {
+        let staff = self.staff(org).await?;
+        let changed = Arc::new(staff.after(self.seed, org, turnover));
+        let cell = Arc::new(OnceCell::new_with(Some(changed)));
+        lock(&self.cache).insert(org.key, cell);
+        Ok(())
     }
 }
 
@@ -311,15 +395,7 @@ pub(crate) fn generate(seed: u64, org: &OrgSpec, size: usize) -> Staff {
         }
         people.push(person);
     }
-    let active = (people.iter().enumerate())
-        .filter(|(_, person)| person.is_active())
-        .map(|(index, _)| index)
-        .collect();
-    Staff {
-        region: org.region,
-        people,
-        active,
-    }
+    Staff::new(org.region, people)
 }
 
 /// A new, unrelated person (unit, title and manager are filled in by the caller).
@@ -770,6 +846,42 @@ mod tests {
         email_domain: "test.example",
         size: Size::Configured,
     };
+
+    #[test]
+    fn turnover_hires_removes_terminates_and_moves_without_reusing_numbers() {
+        let staff = generate(7, &ORG, 100);
+        let turnover = Turnover {
+            hired: 2,
+            removed: 1,
+            terminated: 1,
+            moved: 3,
+        };
+        let after = staff.after(7, &ORG, turnover);
+        assert_eq!(after.count(false), 101);
+        assert_eq!(after.count(true), staff.count(true) - 2 + 2);
+        let numbers: Vec<u32> = after.people.iter().map(|p| p.number).collect();
+        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "still in order");
+        assert_eq!(numbers.last(), Some(&102), "new numbers, none reused");
+        let gone = staff
+            .people
+            .iter()
+            .find(|p| after.by_number(p.number).is_none())
+            .expect("one person was removed");
+        assert!(gone.is_active());
+        let moved = staff
+            .people
+            .iter()
+            .filter(|p| {
+                after
+                    .by_number(p.number)
+                    .is_some_and(|q| q.location != p.location)
+            })
+            .count();
+        assert_eq!(moved, 3);
+        assert_eq!(after.by_number(101).map(Person::is_active), Some(true));
+        // The same turnover gives the same people.
+        assert_eq!(after.people, staff.after(7, &ORG, turnover).people);
+    }
 
     fn full_names(staff: &Staff) -> Vec<String> {
         let names = staff.people.iter();

@@ -107,6 +107,12 @@ pub mod hrworks {
         access_key: "SBXACCESSKEYREPEATPAGE01",
         secret_access_key: "sbx/Secret+RepeatPage=00000000000000000009",
     };
+    /// Valid, all permissions, [`COMPANY`]: the new key an administrator creates after
+    /// deleting [`VALID`] (re-authorising a saved connection).
+    pub const REISSUED: KeyPair = KeyPair {
+        access_key: "SBXACCESSKEYREISSUED0007",
+        secret_access_key: "sbx/Secret+Reissued=000000000000000000007",
+    };
 }
 
 /// Employment Hero apps and users. Scopes belong to the app (client), not to the request.

@@ -2,7 +2,7 @@
 //! Secrets go from the staged credentials straight to the keychain; the UI sees summaries.
 
 use hrlink_core::Problem;
-use hrlink_core::connections::{ConnectionId, ConnectionSummary};
+use hrlink_core::connections::{ConnectionId, ConnectionStore, ConnectionSummary};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -23,7 +23,7 @@ pub struct CheckedConnection {
     pub problem: Option<Problem>,
 }
 
-fn connection_id(id: &str) -> Result<ConnectionId, Problem> {
+pub(crate) fn connection_id(id: &str) -> Result<ConnectionId, Problem> {
     ConnectionId::parse(id).ok_or_else(|| Problem::ConnectionNotFound { id: id.to_owned() })
 }
 
@@ -48,6 +48,7 @@ pub async fn save_connection(
     let (credentials, report) = state.verified(&staged)?;
     let store = state.connections()?;
     let id = store.save(&label, &credentials, &report).await?;
+    keep_confirmed_people(&state, store, &id, &staged).await;
     state.discard(&staged);
     Ok(ConnectionSummary::from(&store.profile(&id)?))
 }
@@ -103,15 +104,30 @@ pub async fn reauthorise_connection(
     replacement_name: Option<String>,
 ) -> Result<ConnectionSummary, Problem> {
     let (credentials, report) = state.verified(&staged)?;
-    let profile = state
-        .connections()?
-        .reauthorise(
-            &connection_id(&id)?,
-            &credentials,
-            &report,
-            replacement_name.as_deref(),
-        )
+    let store = state.connections()?;
+    let id = connection_id(&id)?;
+    let profile = store
+        .reauthorise(&id, &credentials, &report, replacement_name.as_deref())
         .await?;
+    keep_confirmed_people(&state, store, &id, &staged).await;
     state.discard(&staged);
     Ok(ConnectionSummary::from(&profile))
+}
+
+/// When the admin confirmed the people before saving, keeps them as the connection's encrypted
+/// snapshot (the next reconnect's "what changed since"). The connection itself is saved by now:
+/// a snapshot that cannot be written only means no comparison next time, so it does not fail
+/// the save.
+async fn keep_confirmed_people(
+    state: &AppState,
+    store: &ConnectionStore,
+    id: &ConnectionId,
+    staged: &str,
+) {
+    let Some(people) = state.confirmed_people(staged) else {
+        return;
+    };
+    if let Err(problem) = store.save_people_snapshot(id, &people).await {
+        tracing::warn!(code = problem.code(), "the confirmed people were not kept");
+    }
 }

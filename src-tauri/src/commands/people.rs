@@ -6,19 +6,23 @@
 use hrlink_core::Problem;
 use hrlink_core::people::{
     self, Decision, Disclosure, EntryId, ListingOptions, ListingProgress, MatchCounts,
-    MatchOptions, MatchResult, PeopleReport, RosterSummary,
+    MatchOptions, MatchResult, PeopleChanges, PeopleReport, RosterSummary,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::connections::connection_id;
 use crate::state::AppState;
 
 /// End-to-end tests cannot drive the native file dialog: when this is set, its path is used as
 /// the roster the admin chose.
 const CHOSEN_ROSTER_OVERRIDE: &str = "HRLINK_E2E_CHOSEN_ROSTER";
+
+/// As [`CHOSEN_ROSTER_OVERRIDE`], for the save dialog of the export.
+const CHOSEN_EXPORT_OVERRIDE: &str = "HRLINK_E2E_CHOSEN_EXPORT";
 
 /// Everyone the HR system listed, as the People step first shows them.
 #[derive(Debug, Serialize, Type)]
@@ -175,6 +179,69 @@ pub fn exclude_person(
     })
 }
 
+/// "Yes, these are our people": records the confirmed list (everyone listed, less the excluded)
+/// with the staged credentials; saving or re-authorising then keeps it, encrypted, for the next
+/// reconnect. Returns how many people were confirmed.
+#[tauri::command]
+#[specta::specta]
+pub fn confirm_people(state: State<'_, AppState>, staged: String) -> Result<u32, Problem> {
+    state.confirm_people(&staged)
+}
+
+/// What changed among the people since they were last confirmed for the saved connection `id`
+/// (re-authorising): the people listed now with `staged` against the kept snapshot, and since
+/// when the connection was failing. `None` when no list was kept;
+/// `people_snapshot_unreadable` when the kept one no longer opens (treated as none).
+#[tauri::command]
+#[specta::specta]
+pub async fn people_changes(
+    state: State<'_, AppState>,
+    staged: String,
+    id: String,
+) -> Result<Option<PeopleChanges>, Problem> {
+    let id = connection_id(&id)?;
+    let store = state.connections()?;
+    let Some(snapshot) = store.people_snapshot(&id).await? else {
+        return Ok(None);
+    };
+    let failing_since = store.profile(&id)?.failing_since;
+    let disclosure = disclosure(&state);
+    with_matched(&state, &staged, |matched| {
+        Ok(Some(people::people_changes(
+            &snapshot.people,
+            &matched.confirmed_people(),
+            snapshot.confirmed_at,
+            failing_since,
+            disclosure,
+        )))
+    })
+}
+
+/// Exports the people as they stand (after decisions; the excluded left out) to a CSV file the
+/// admin chooses in the system's save dialog. Refused in screen-share mode: the names and
+/// emails would leave the app while others watch. `false` when the admin cancels the dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_people<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    staged: String,
+) -> Result<bool, Problem> {
+    if state.options.support {
+        return Err(Problem::PeopleExportInSupportMode);
+    }
+    let mut report = with_matched(&state, &staged, |matched| {
+        Ok(matched.report(Disclosure::Full))
+    })?;
+    report.people.retain(|row| !row.excluded);
+    let Some(path) = chosen_export(&app).await else {
+        return Ok(false);
+    };
+    let text = people::report_csv(&report).map_err(|_| Problem::PeopleExportFailed)?;
+    std::fs::write(&path, text).map_err(|_| Problem::PeopleExportFailed)?;
+    Ok(true)
+}
+
 /// Screen-share mode masks names and emails; otherwise the admin sees their own people.
 fn disclosure(state: &AppState) -> Disclosure {
     if state.options.support {
@@ -214,6 +281,22 @@ async fn chosen_roster(app: &AppHandle) -> Option<std::path::PathBuf> {
         .file()
         .add_filter("CSV or Excel", &["csv", "txt", "xlsx"])
         .pick_file(move |file| {
+            let _ = sender.send(file.and_then(|f| f.into_path().ok()));
+        });
+    receiver.await.ok().flatten()
+}
+
+/// The file the admin chose to export to, or the e2e override.
+async fn chosen_export<R: Runtime>(app: &AppHandle<R>) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(CHOSEN_EXPORT_OVERRIDE) {
+        return Some(path.into());
+    }
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("CSV", &["csv"])
+        .set_file_name("people.csv")
+        .save_file(move |file| {
             let _ = sender.send(file.and_then(|f| f.into_path().ok()));
         });
     receiver.await.ok().flatten()

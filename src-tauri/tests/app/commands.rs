@@ -46,6 +46,15 @@ impl Shell {
         Shell::start_with(Options::default(), config_dir).await
     }
 
+    /// The app in screen-share mode (`--support`).
+    async fn start_in_screen_share_mode() -> Shell {
+        let options = Options {
+            support: true,
+            ..Options::default()
+        };
+        Shell::start_with(options, None).await
+    }
+
     async fn start_with(options: Options, config_dir: Option<&std::path::Path>) -> Shell {
         let state = AppState::start(options, config_dir)
             .await
@@ -475,14 +484,7 @@ async fn the_valid_hrworks_key_lists_the_sandbox_people_with_progress() {
 
 #[tokio::test]
 async fn screen_share_mode_masks_the_people() {
-    let shell = Shell::start_with(
-        Options {
-            support: true,
-            ..Options::default()
-        },
-        None,
-    )
-    .await;
+    let shell = Shell::start_in_screen_share_mode().await;
     let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
     let (overview, _) = shell.list_people(&id).await;
     let rows = people_rows(&overview["report"]);
@@ -539,4 +541,76 @@ async fn a_canary_secret_never_crosses_back_from_the_people_step() {
     shell.answer(&report);
     shell.assert_never_sent(CANARY);
     shell.assert_never_sent(hrworks::VALID.secret_access_key);
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn confirmed_people_are_kept_at_save_and_compared_after_a_reauthorisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start_in(Some(dir.path())).await;
+    let state = || shell.app.state::<AppState>();
+    let expected = SandboxConfig::default().people;
+
+    // Confirming needs a listing.
+    let (staged, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    let early = people::confirm_people(state(), staged.clone());
+    assert_eq!(shell.answer(&early)["code"], "credentials_expired");
+    // Listed, one person left out, confirmed, saved: the snapshot holds everyone else.
+    let (overview, _) = shell.list_people(&staged).await;
+    let left_out = people_rows(&overview["report"])[0].clone();
+    let entry = u32::try_from(left_out["id"].as_u64().unwrap()).unwrap();
+    people::exclude_person(state(), staged.clone(), entry, true).unwrap();
+    let confirmed = people::confirm_people(state(), staged.clone());
+    assert_eq!(shell.answer(&confirmed), json!(expected - 1));
+    let saved = connections::save_connection(state(), staged, "Bakery".into()).await;
+    let id = shell.answer(&saved)["id"].as_str().unwrap().to_owned();
+    let snapshot = dir.path().join("connections").join(format!("{id}.people"));
+    assert!(snapshot.exists());
+
+    // Re-authorised: the person left out shows as joined, nobody else changed.
+    let (again, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    shell.list_people(&again).await;
+    let changes = people::people_changes(state(), again.clone(), id.clone()).await;
+    let changes = shell.answer(&changes);
+    assert_eq!(
+        changes["joined"].as_array().unwrap().len(),
+        1,
+        "{changes:#}"
+    );
+    assert_eq!(changes["joined"][0]["name"], left_out["hr"]["name"]);
+    for list in ["left", "terminated", "changed"] {
+        assert_eq!(changes[list], json!([]), "{list}: {changes:#}");
+    }
+    assert!(changes["confirmed_at"].as_u64().unwrap() > 0);
+    assert_eq!(changes["broken_since"], Value::Null, "it never failed");
+
+    // Confirmed with the re-authorisation: the snapshot now has everyone.
+    people::confirm_people(state(), again.clone()).unwrap();
+    let reauthorised = connections::reauthorise_connection(state(), id.clone(), again, None).await;
+    assert_eq!(shell.answer(&reauthorised)["status"], "connected");
+    let (third, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    shell.list_people(&third).await;
+    let changes = people::people_changes(state(), third.clone(), id.clone()).await;
+    assert_eq!(shell.answer(&changes)["joined"], json!([]));
+
+    // A damaged snapshot is a problem to show, and no comparison.
+    std::fs::write(&snapshot, b"HRLP\x01 damaged").unwrap();
+    let damaged = people::people_changes(state(), third, id.clone()).await;
+    assert_eq!(shell.answer(&damaged)["code"], "people_snapshot_unreadable");
+
+    let removed = connections::remove_connection(state(), id).await;
+    assert_eq!(shell.answer(&removed), Value::Null);
+    assert!(!snapshot.exists());
+}
+
+#[tokio::test]
+async fn exporting_the_people_is_refused_in_screen_share_mode() {
+    let shell = Shell::start_in_screen_share_mode().await;
+    let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    shell.list_people(&id).await;
+    let refused = people::export_people(shell.app.handle().clone(), shell.app.state(), id).await;
+    assert_eq!(
+        shell.answer(&refused)["code"],
+        "people_export_in_support_mode"
+    );
 }

@@ -15,4 +15,19 @@ describe("Employment Hero on the Sandbox", () => {
     await expect($("table")).toHaveText(expect.stringContaining("Granted"));
   });
 
+  it("lists the organisation's people and confirms them", async () => {
+    await $("button=Continue: check the people").click();
+    await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
+      timeout: 60_000,
+      timeoutMsg: "the people were not listed",
+    });
+    await expect($("body")).toHaveText(expect.stringMatching(/\d+ people in Employment Hero/));
+    const rows = await browser.execute(() => document.querySelector("tbody")?.textContent ?? "");
+    expect(rows).toContain("Active");
+    await $("button=Yes, these are our people").click();
+    await expect($("h1")).toHaveText("Check your answers before saving");
+    await $("button=Back").click();
+    await expect($("body")).toHaveText(expect.stringMatching(/You confirmed \d+ people\./));
+  });
+
 });

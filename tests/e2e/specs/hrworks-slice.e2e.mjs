@@ -19,6 +19,6 @@ describe("HRworks on the Sandbox", () => {
     const table = await $("table");
     await expect(table).toHaveText(expect.stringContaining("Granted"));
     await expect(table).not.toHaveText(expect.stringContaining("Missing"));
-    await expect($("body")).toHaveText(expect.stringMatching(/\d+ people/));
+    await expect($("body")).toHaveText(expect.stringMatching(/\d+ active people/));
   });
 });

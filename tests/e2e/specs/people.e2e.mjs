@@ -1,5 +1,6 @@
 // The People step: after the check, read everyone from the Sandbox, then compare them with the
 // admin's roster (the app reads the core's fixture instead of opening the dialog).
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chooseHrworks, heading, keyFile, keys, sandboxCompany, writeChosenFile } from "./support.mjs";
@@ -17,7 +18,7 @@ describe("People on the Sandbox", () => {
       timeoutMsg: "no verification result",
     });
     await expect(await heading()).toHaveText(`Connected to ${sandboxCompany} — is this the right company?`);
-    await expect($("body")).toHaveText(expect.stringMatching(/\d+ people/));
+    await expect($("body")).toHaveText(expect.stringMatching(/\d+ active people/));
 
     await $("button=Continue: check the people").click();
     await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
@@ -44,6 +45,20 @@ describe("People on the Sandbox", () => {
     await expect($('[data-category="matched"]')).toBeDisplayed();
     await (await $("#counts-heading")).scrollIntoView();
     await browser.saveScreenshot(path.join(artifacts, "people-compared.png"));
+
+    // Export: Rust writes the CSV where the (stand-in) save dialog says.
+    const exported = process.env.HRLINK_E2E_CHOSEN_EXPORT;
+    rmSync(exported, { force: true });
+    await $("button=Export this list (CSV)").click();
+    await expect($("body")).toHaveText(expect.stringContaining("The list was saved as a CSV file."));
+    expect(existsSync(exported)).toBe(true);
+    const lines = readFileSync(exported, "utf8").trim().split("\n");
+    expect(lines[0]).toMatch(/^category,hr_name,hr_email,/);
+    // Everyone from HRworks and every record only in the file, one line each.
+    expect(lines.length).toBeGreaterThan(250);
+    // Formula-safe: no cell starts a formula.
+    expect(lines.some((line) => /(^|,)[=+@]/.test(line))).toBe(false);
+    rmSync(exported, { force: true });
 
     await $("button=Yes, these are our people").click();
     await expect($("h1")).toHaveText("Check your answers before saving");

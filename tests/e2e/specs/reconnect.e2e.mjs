@@ -1,13 +1,16 @@
-// Reconnecting after an outage: a saved Sandbox HRworks connection whose key an administrator
-// deleted shows "Sign-in refused" (failed auth) with what to do; re-authorising it with a new key
-// of the same company brings it back to Connected. The key is revoked through the app's
-// in-process Sandbox, whose addresses the app publishes under e2e (wdio.conf.mjs).
+// Reconnecting after an outage: a saved Sandbox HRworks connection (its people confirmed) whose
+// key an administrator deleted shows "Sign-in refused" (failed auth) with what to do; meanwhile
+// people joined, left and moved in HRworks. Re-authorising it with a new key of the same company
+// shows what changed since the people were confirmed, and brings it back to Connected. The key
+// is revoked and the people changed through the app's in-process Sandbox, whose addresses the
+// app publishes under e2e (wdio.conf.mjs).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
   artifacts,
   checkedCard,
   chooseHrworks,
+  heading,
   keyFile,
   keys,
   paste,
@@ -16,31 +19,43 @@ import {
   waitForHeading,
 } from "./support.mjs";
 
-/** What an HRworks administrator does under Basics > Integrations > HR WORKS-API: delete a key. */
-async function revokeInSandbox(accessKey) {
+/** Acts as the HRworks administrator through a Sandbox control endpoint. */
+async function inSandbox(control, body) {
   const endpoints = JSON.parse(readFileSync(path.join(artifacts, "sandbox-endpoints.json"), "utf8"));
-  const response = await fetch(`${endpoints.hrworks.api}/sandbox/revoke-key`, {
+  const response = await fetch(`${endpoints.hrworks.api}/sandbox/${control}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ accessKey }),
+    body: JSON.stringify(body),
   });
   expect(response.status).toBe(204);
 }
 
+/** Lists the people on the People step and waits for them. */
+async function checkPeople() {
+  await $("button=Continue: check the people").click();
+  await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
+    timeout: 60_000,
+    timeoutMsg: "the people were not listed",
+  });
+}
+
 describe("Reconnecting a connection whose key was revoked", () => {
-  it("saves a working connection", async () => {
+  it("saves a working connection with its people confirmed", async () => {
     await chooseHrworks();
     await paste("#key-text", keyFile(keys.valid));
     await $("button=Continue").click();
     await waitForHeading(`Connected to ${sandboxCompany} — is this the right company?`);
-    await $("button=Save this connection").click();
+    await checkPeople();
+    await $("button=Yes, these are our people").click();
     await waitForHeading("Check your answers before saving");
     await $("button=Save connection").click();
     await waitForHeading(`Connected: ${sandboxCompany}`);
   });
 
   it("shows the revoked key as refused, with what to do", async () => {
-    await revokeInSandbox(keys.valid.access);
+    // While the connection is broken, HR work goes on: two hires, a deletion, a leaver, moves.
+    await inSandbox("turnover", { accessKey: keys.valid.access, hired: 2, removed: 1, terminated: 1, moved: 3 });
+    await inSandbox("revoke-key", { accessKey: keys.valid.access });
     await $("button=See your connections").click();
     await waitForHeading("Your connections");
     const card = await checkedCard();
@@ -49,20 +64,30 @@ describe("Reconnecting a connection whose key was revoked", () => {
     await shot("reconnect", "failed-auth");
   });
 
-  it("re-authorises it with a new key of the same company", async () => {
+  it("re-authorises it with a new key of the same company, showing what changed among the people", async () => {
     await (await $("li.connection")).$("button*=Re-authorise").click();
     await waitForHeading("Which HRworks key should HR Link use?");
-    await paste("#key-text", keyFile(keys.sameCompany));
+    await paste("#key-text", keyFile(keys.reissued));
     await $("button=Continue").click();
     await waitForHeading(`Connected to ${sandboxCompany} — is this the right company?`);
-    await $("button=Update connection").click();
+    await checkPeople();
+    const summary = await $(".people-changes__summary");
+    await expect(summary).toHaveText(
+      expect.stringMatching(
+        /^Since you last confirmed on [^:]+: 2 joined, 1 left, 1 inactive or left their job, 3 changed\. The connection was not working from [^.]+\.$/,
+      ),
+    );
+    await expect($('[data-changes="changed"]')).toHaveText(expect.stringContaining("(location)"));
+    await (await $("#changes-heading")).scrollIntoView();
+    await shot("reconnect", "people-changes");
+    await $("button=Yes, these are our people").click();
     await waitForHeading(`Re-authorised ${sandboxCompany}`);
 
     await $("button=See your connections").click();
     await waitForHeading("Your connections");
     const card = await checkedCard();
     await expect(card).toHaveText(expect.stringContaining("Connected"));
-    await expect(card).toHaveText(expect.stringContaining("GE01"));
+    await expect(card).toHaveText(expect.stringContaining("0007"));
     await shot("reconnect", "reconnected");
   });
 });

@@ -19,10 +19,10 @@ export function signInAs({ user, password }, decision = "allow") {
 export const keys = {
   valid: { access: "SBXACCESSKEYVALID0000001", secret: "sbx/Secret+Valid=0000000000000000000000001" },
   unknown: { access: "SBXACCESSKEYUNKNOWN00001", secret: "sbx/Secret+Unknown=00000000000000000000003" },
-  /** A second key pair of the same company (its people list repeats a page; not read here). */
-  sameCompany: {
-    access: "SBXACCESSKEYREPEATPAGE01",
-    secret: "sbx/Secret+RepeatPage=00000000000000000009",
+  /** The new key an administrator creates after deleting `valid` (same company, no quirk). */
+  reissued: {
+    access: "SBXACCESSKEYREISSUED0007",
+    secret: "sbx/Secret+Reissued=000000000000000000007",
   },
   /** Valid for another company ("Sandbox Nordlicht Logistik GmbH"). */
   otherCompany: {

@@ -18,6 +18,8 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::config::Config;
 use crate::http::HttpClient;
 use crate::oauth::OAuthTokens;
+use crate::people::Person;
+use crate::people::snapshot::{self, Snapshot, SnapshotError};
 use crate::providers::employmenthero::{self, EmploymentHeroGrant};
 use crate::providers::ipayroll::{self, IpayrollGrant};
 use crate::vault::{Vault, VaultError};
@@ -61,6 +63,11 @@ impl ConnectionId {
     /// The keychain account holding this connection's secret.
     fn vault_account(&self) -> String {
         format!("connection-{}", self.0)
+    }
+
+    /// The keychain account holding the key of this connection's people snapshot.
+    fn snapshot_key_account(&self) -> String {
+        format!("people-key-{}", self.0)
     }
 }
 
@@ -201,6 +208,17 @@ pub fn vault_problem(error: &VaultError) -> Problem {
     }
 }
 
+/// The problem to show for a snapshot that could not be sealed or opened.
+fn snapshot_problem(error: &SnapshotError) -> Problem {
+    match error {
+        SnapshotError::Unreadable => Problem::PeopleSnapshotUnreadable,
+        // No randomness: the platform is broken, nothing the admin can fix here.
+        SnapshotError::NoRandomness => Problem::ConfigurationInvalid {
+            what: "the system's random number generator".to_owned(),
+        },
+    }
+}
+
 /// Whether `account` is the account `profile` was saved for: same id, and the same name once
 /// normalised.
 pub fn same_account(profile: &Profile, account: &Account) -> bool {
@@ -278,6 +296,7 @@ impl ConnectionStore {
             verified_at: now,
             last_ok_at: Some(now),
             last_status: ConnectionStatus::Connected,
+            failing_since: None,
         };
         if profile::write(&self.dir, &profile).is_err() {
             // No profile, no connection: do not leave an orphaned secret behind.
@@ -440,8 +459,16 @@ impl ConnectionStore {
         if status != ConnectionStatus::VaultLocked {
             profile.verified_at = now;
         }
-        if status == ConnectionStatus::Connected {
-            profile.last_ok_at = Some(now);
+        match status {
+            ConnectionStatus::Connected => {
+                profile.last_ok_at = Some(now);
+                profile.failing_since = None;
+            }
+            // A locked keychain says nothing about the HR system.
+            ConnectionStatus::VaultLocked => {}
+            _ => {
+                profile.failing_since.get_or_insert(now);
+            }
         }
         if let Some(report) = report.filter(|r| r.account.is_some()) {
             profile.granted_permissions = granted(report);
@@ -502,7 +529,84 @@ impl ConnectionStore {
             .delete(&id.vault_account())
             .await
             .map_err(|e| vault_problem(&e))?;
+        self.remove_people_snapshot(id).await?;
         match std::fs::remove_file(&path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                Err(folder_problem(&self.dir))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Keeps `people` as the list the admin confirmed for `id` just now, encrypted (see
+    /// [`crate::people::snapshot`]): the connection's snapshot key from the keychain (created
+    /// and stored on first use), then the file, written atomically.
+    pub async fn save_people_snapshot(
+        &self,
+        id: &ConnectionId,
+        people: &[Person],
+    ) -> Result<(), Problem> {
+        self.profile(id)?;
+        let account = id.snapshot_key_account();
+        let key = match self
+            .vault
+            .read(&account)
+            .await
+            .map_err(|e| vault_problem(&e))?
+        {
+            Some(key) => key,
+            None => {
+                let key = snapshot::new_key().map_err(|e| snapshot_problem(&e))?;
+                self.vault
+                    .store(&account, &key)
+                    .await
+                    .map_err(|e| vault_problem(&e))?;
+                key
+            }
+        };
+        let snapshot = Snapshot {
+            confirmed_at: profile::now(),
+            people: people.to_vec(),
+        };
+        let sealed =
+            snapshot::seal(&key, id.as_str(), &snapshot).map_err(|e| snapshot_problem(&e))?;
+        profile::write_atomic(
+            &profile::folder(&self.dir),
+            &profile::snapshot_path(&self.dir, id),
+            &sealed,
+        )
+        .map_err(|_| folder_problem(&self.dir))
+    }
+
+    /// The people last confirmed for `id`; `None` when none were kept. A changed or damaged
+    /// file, or a key no longer in the keychain, is [`Problem::PeopleSnapshotUnreadable`]
+    /// (the caller goes on as without a snapshot); a locked keychain is its own problem.
+    pub async fn people_snapshot(&self, id: &ConnectionId) -> Result<Option<Snapshot>, Problem> {
+        let bytes = match std::fs::read(profile::snapshot_path(&self.dir, id)) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(_) => return Err(folder_problem(&self.dir)),
+        };
+        let key = self
+            .vault
+            .read(&id.snapshot_key_account())
+            .await
+            .map_err(|e| vault_problem(&e))?
+            .ok_or(Problem::PeopleSnapshotUnreadable)?;
+        let snapshot = snapshot::open(&key, id.as_str(), &bytes).map_err(|e| {
+            tracing::warn!("a people snapshot does not open; treated as absent");
+            snapshot_problem(&e)
+        })?;
+        Ok(Some(snapshot))
+    }
+
+    /// Removes the people snapshot of `id` and its key (nothing there is not an error).
+    async fn remove_people_snapshot(&self, id: &ConnectionId) -> Result<(), Problem> {
+        self.vault
+            .delete(&id.snapshot_key_account())
+            .await
+            .map_err(|e| vault_problem(&e))?;
+        match std::fs::remove_file(profile::snapshot_path(&self.dir, id)) {
             Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
                 Err(folder_problem(&self.dir))
             }

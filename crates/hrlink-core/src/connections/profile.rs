@@ -52,6 +52,11 @@ pub struct Profile {
     pub last_ok_at: Option<u64>,
     /// What the last check found.
     pub last_status: ConnectionStatus,
+    /// Since when it has not been working: the first failed check after the last one that
+    /// worked (seconds since the Unix epoch). `None` while it works, and in profiles written
+    /// before this was recorded.
+    #[serde(default)]
+    pub failing_since: Option<u64>,
 }
 
 /// A profile file that could not be read; it was set aside under `set_aside_as`.
@@ -93,27 +98,36 @@ pub fn path(dir: &Path, id: &ConnectionId) -> PathBuf {
     folder(dir).join(format!("{}.json", id.as_str()))
 }
 
-/// Writes `profile` atomically: a temp file in the same folder (a name that never ends in
-/// `.json`), fsync, rename over the old file, fsync the folder.
+/// The encrypted people snapshot of `id` (not a `.json` name: never read as a profile).
+pub fn snapshot_path(dir: &Path, id: &ConnectionId) -> PathBuf {
+    folder(dir).join(format!("{}.people", id.as_str()))
+}
+
+/// Writes `profile` atomically (see [`write_atomic`]).
 pub fn write(dir: &Path, profile: &Profile) -> std::io::Result<()> {
-    let folder = folder(dir);
-    std::fs::create_dir_all(&folder)?;
     let json = serde_json::to_vec_pretty(profile).map_err(std::io::Error::other)?;
+    write_atomic(&folder(dir), &path(dir, &profile.id), &json)
+}
+
+/// Writes `bytes` to `file` in `folder` atomically: a temp file in the same folder (a dot name
+/// ending in `.tmp`, never a profile), fsync, rename over the old file, fsync the folder.
+pub fn write_atomic(folder: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let temp = folder.join(format!(
-        ".{}.{}-{nanos}.tmp",
-        profile.id.as_str(),
-        std::process::id()
-    ));
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(&json)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path(dir, &profile.id))?;
-        sync_folder(&folder)
+        let mut out = std::fs::File::create(&temp)?;
+        out.write_all(bytes)?;
+        out.sync_all()?;
+        drop(out);
+        std::fs::rename(&temp, file)?;
+        sync_folder(folder)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
@@ -233,6 +247,7 @@ pub(crate) mod tests {
             verified_at: 2,
             last_ok_at: Some(2),
             last_status: ConnectionStatus::Connected,
+            failing_since: None,
         }
     }
 

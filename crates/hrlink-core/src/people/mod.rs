@@ -14,9 +14,14 @@
 //! 4. [`MatchResult::report`] is the serialisable view for the CLI and the app, with personal
 //!    data only when asked for ([`Disclosure`]).
 //!
-//! Personal data stays in memory: nothing here writes files or logs, `Person`'s `Debug` masks
+//! 5. [`snapshot`] keeps the list the admin confirmed, encrypted (key in the keychain), and
+//!    [`people_changes`] says what changed since, after a reconnect.
+//!
+//! Personal data stays in memory, except the encrypted snapshot: nothing here writes logs, `Person`'s `Debug` masks
 //! names, emails and ids, and no [`crate::Problem`] carries a cell's contents.
 
+pub mod diff;
+mod export;
 pub mod listing;
 pub mod mask;
 pub mod matching;
@@ -24,7 +29,10 @@ pub mod normalise;
 mod person;
 pub mod report;
 pub mod roster;
+pub mod snapshot;
 
+pub use diff::{ChangedPerson, PeopleChanges, people_changes};
+pub use export::report_csv;
 pub use listing::{
     ListingCancel, ListingOptions, ListingOutcome, ListingProgress, ListingProgressSink,
     PeopleListing, RateLimit, list_people,
@@ -37,3 +45,4 @@ pub use matching::{
 pub use person::{Person, PersonIds, PersonStatus};
 pub use report::{Disclosure, PeopleReport, PersonView, ReportRow};
 pub use roster::{Roster, RosterSummary, read_roster, read_roster_file};
+pub use snapshot::Snapshot;

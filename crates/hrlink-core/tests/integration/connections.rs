@@ -241,7 +241,7 @@ async fn an_unverified_report_saves_nothing() {
     assert!(store.list().unwrap().0.is_empty());
 }
 
-fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
+pub(crate) fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
     Profile {
         version: profile::PROFILE_VERSION,
         id: id.clone(),
@@ -259,6 +259,7 @@ fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
         verified_at: generation,
         last_ok_at: None,
         last_status: ConnectionStatus::Connected,
+        failing_since: None,
     }
 }
 

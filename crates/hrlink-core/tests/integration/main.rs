@@ -25,6 +25,7 @@ mod people_privacy;
 mod people_props;
 mod people_roster;
 mod people_roster_bombs;
+mod people_snapshot;
 mod verify_employmenthero;
 mod verify_hrworks;
 mod verify_ipayroll;

@@ -411,6 +411,10 @@ mod people {
             (excluded.excluded, excluded.only_in_hr),
             (1, counts.only_in_hr - 1)
         );
+        // The confirmed list is everyone listed but the excluded, each once.
+        let confirmed = result.confirmed_people();
+        assert_eq!(confirmed.len(), result.hr_people().len() - 1);
+        assert!(confirmed.iter().all(|p| p.first_name != "Søren"));
 
         // Everything can be taken back.
         result.decide(katarina, Decision::Undecided).unwrap();

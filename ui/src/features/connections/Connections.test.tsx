@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, OTHER_COMPANY, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
 import { sampleConnections } from "../../lib/ipc/fakeConnections";
+import { fakeEarlierSnapshot } from "../../lib/ipc/fakePeople";
 import type { ConnectionSummary } from "../../lib/ipc/types";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
 import { pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
@@ -269,6 +270,49 @@ describe("re-authorising a connection", () => {
     await screen.findByRole("heading", { level: 1, name: "Your connections" });
     await checksDone(backend, 2);
     expect(within(row("Bakery payroll")).getByText("Connected")).toBeVisible();
+  });
+
+  it("shows what changed among the people since they were last confirmed, and keeps the new list", async () => {
+    const { user, backend } = await openReauthorise({
+      snapshots: { "connection-bakery": fakeEarlierSnapshot(42, now) },
+    });
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
+    const confirmedOn = new Intl.DateTimeFormat("en", { day: "numeric", month: "long" }).format(
+      new Date((now - 10 * 24 * 3600) * 1000),
+    );
+    expect(
+      await screen.findByText(
+        new RegExp(
+          `^Since you last confirmed on ${confirmedOn}: 2 joined, 1 left, 1 inactive or left their job, 3 changed\\. The connection was not working from `,
+        ),
+      ),
+    ).toBeVisible();
+    const group = (name: string) =>
+      within(screen.getByRole("heading", { level: 3, name }).parentElement as HTMLElement);
+    expect(group("New in HRworks").getAllByRole("listitem")).toHaveLength(2);
+    expect(group("No longer in HRworks").getByText("Kate Sheppard")).toBeVisible();
+    expect(group("Details changed").getByText(/^Liam Müller 4/)).toBeVisible();
+    expect(group("Details changed").getAllByText("(location)")).toHaveLength(3);
+    await expectNoSeriousA11yViolations();
+
+    await user.click(screen.getByRole("button", { name: "Yes, these are our people" }));
+    await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
+    const kept = backend.snapshots.get("connection-bakery");
+    if (kept === undefined || kept === "unreadable") throw new Error("no list kept");
+    expect(kept.people).toHaveLength(42);
+    expect(kept.confirmed_at).toBeGreaterThanOrEqual(now);
+  });
+
+  it("says when the last confirmed list can no longer be read", async () => {
+    const { user } = await openReauthorise({ snapshots: { "connection-bakery": "unreadable" } });
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
+    expect(await screen.findByText("No comparison with last time")).toBeVisible();
+    expect(screen.getByText(/its file was changed or damaged/)).toBeVisible();
+    expect(screen.getByRole("button", { name: "Yes, these are our people" })).toBeVisible();
   });
 
   it("leaves for the connections with Back", async () => {

@@ -51,7 +51,7 @@ async function openPeopleInGerman({ user }: Session) {
 }
 
 function tableRows(): HTMLElement[] {
-  const table = screen.getByRole("table", { name: "People, sorted by name" });
+  const table = screen.getByRole("table", { name: /^People, sorted by / });
   // The first row is the header.
   return within(table).getAllByRole("row").slice(1);
 }
@@ -318,8 +318,97 @@ describe("the People step", () => {
     );
     // Confirming leads on to saving; going back shows what was confirmed.
     await screen.findByRole("heading", { level: 1, name: "Check your answers before saving" });
+    expect(session.backend.calls).toContainEqual({ method: "confirmPeople", staged: "staged-1" });
     await session.user.click(screen.getByRole("button", { name: "Back" }));
     expect(await screen.findByText("You confirmed 42 people.")).toBeInTheDocument();
+  });
+
+  it("keeps the confirmed people with the saved connection", async () => {
+    const session = renderApp();
+    await openPeople(session);
+    await session.user.click(
+      (await screen.findAllByRole("checkbox", { name: /^Include / }))[0] as HTMLElement,
+    );
+    await session.user.click(screen.getByRole("button", { name: "Yes, these are our people" }));
+    await screen.findByRole("heading", { level: 1, name: "Check your answers before saving" });
+    await session.user.click(screen.getByRole("button", { name: "Save connection" }));
+    await screen.findByRole("heading", { level: 1, name: /^Connected: / });
+    const kept = session.backend.snapshots.get("connection-1");
+    if (kept === undefined || kept === "unreadable") throw new Error("no list kept");
+    // Everyone but the person left out.
+    expect(kept.people).toHaveLength(41);
+  });
+
+  it("filters by location and sorts by any column, saying how", async () => {
+    const people: PersonView[] = [
+      {
+        name: "Zoë Brown",
+        status: "active",
+        location: "Berlin",
+        start_date: "2021-05-01",
+        teams: [],
+      },
+      {
+        name: "Anna Müller",
+        status: "terminated",
+        location: "Auckland",
+        start_date: "2019-01-10",
+        teams: [],
+      },
+      { name: "Karl Lee", status: "inactive", start_date: "2023-03-03", teams: [] },
+      { name: "Ben Ngata", status: "active", location: "Berlin", teams: [] },
+    ];
+    const session = renderApp({ people });
+    await openPeople(session);
+    await screen.findByRole("heading", { level: 1, name: "Are these your people?" });
+    const names = () => tableRows().map((row) => row.firstElementChild?.textContent);
+    const header = (name: string) => screen.getByRole("columnheader", { name: new RegExp(name) });
+    expect(header("Name")).toHaveAttribute("aria-sort", "ascending");
+
+    await session.user.click(screen.getByRole("button", { name: /Start date/ }));
+    expect(names()).toEqual(["Anna Müller", "Zoë Brown", "Karl Lee", "Ben Ngata"]);
+    expect(header("Start date")).toHaveAttribute("aria-sort", "ascending");
+    expect(header("Name")).not.toHaveAttribute("aria-sort");
+    expect(screen.getByRole("table", { name: "People, sorted by start date" })).toBeVisible();
+    // Newest first; people without a start date stay last.
+    await session.user.click(screen.getByRole("button", { name: /Start date/ }));
+    expect(names()).toEqual(["Karl Lee", "Zoë Brown", "Anna Müller", "Ben Ngata"]);
+    expect(header("Start date")).toHaveAttribute("aria-sort", "descending");
+
+    await session.user.click(screen.getByRole("button", { name: /Location/ }));
+    expect(names()).toEqual(["Anna Müller", "Ben Ngata", "Zoë Brown", "Karl Lee"]);
+    await session.user.click(screen.getByRole("button", { name: /^Status/ }));
+    expect(names()).toEqual(["Ben Ngata", "Zoë Brown", "Karl Lee", "Anna Müller"]);
+
+    await session.user.selectOptions(screen.getByLabelText("Location"), "Berlin");
+    await waitFor(() => expect(names()).toEqual(["Ben Ngata", "Zoë Brown"]));
+    expect(screen.getByText("Showing 2 of 4")).toBeInTheDocument();
+    await expectNoSeriousA11yViolations();
+  });
+
+  it("exports the people as they stand, without those left out", async () => {
+    const session = renderApp();
+    await openPeople(session);
+    await session.user.click(
+      (await screen.findAllByRole("checkbox", { name: /^Include / }))[0] as HTMLElement,
+    );
+    await session.user.click(screen.getByRole("button", { name: "Export this list (CSV)" }));
+    expect(await screen.findByText("The list was saved as a CSV file.")).toBeInTheDocument();
+    const [rows] = session.backend.exports;
+    // The header and 41 people.
+    expect(rows).toHaveLength(42);
+  });
+
+  it("refuses to export in screen-share mode, saying why", async () => {
+    const session = renderApp({ appInfo: { support_mode: true } });
+    await openPeople(session);
+    await screen.findByRole("heading", { level: 1, name: "Are these your people?" });
+    expect(screen.getByText(/Exporting is switched off while you share your screen/)).toBeVisible();
+    await session.user.click(screen.getByRole("button", { name: "Export this list (CSV)" }));
+    expect(
+      await screen.findByText(/cannot be exported while screen-share mode is on/),
+    ).toBeInTheDocument();
+    expect(session.backend.exports).toHaveLength(0);
   });
 
   it("shows masked people in screen-share mode", async () => {
@@ -345,6 +434,10 @@ describe("the People step", () => {
       await screen.findByRole("heading", { level: 1, name: "Sind das Ihre Mitarbeitenden?" }),
     ).toBeInTheDocument();
     expect(screen.getByText("42 Personen in HRworks")).toBeInTheDocument();
+    expect(screen.getByText(/^Alle, die HRworks führt, auch inaktive/)).toBeVisible();
+    expect(screen.getByLabelText("Standort")).toBeVisible();
+    expect(screen.getByRole("table", { name: "Personen, sortiert nach Name" })).toBeVisible();
+    expect(screen.getByRole("button", { name: "Diese Liste exportieren (CSV)" })).toBeVisible();
     await session.user.click(
       screen.getByRole("button", { name: "Mit Ihren Unterlagen vergleichen" }),
     );

@@ -39,7 +39,7 @@ describe("saving a verified connection", () => {
     expect(list).toHaveTextContent(`Company${COMPANY}`);
     expect(list).toHaveTextContent("Keyaccess key ••••••••0001");
     expect(list).toHaveTextContent("See who works for you (names and personnel numbers)");
-    expect(list).toHaveTextContent("42 people");
+    expect(list).toHaveTextContent("42 active people");
     // Nothing is saved before the admin confirms.
     expect(backend.calls.some((c) => c.method === "saveConnection")).toBe(false);
 

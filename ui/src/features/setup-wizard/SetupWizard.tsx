@@ -211,6 +211,47 @@ export function SetupWizard({
     );
   };
 
+  // Re-authorising: once the people are listed, what changed since they were last confirmed.
+  const changesListing =
+    state.step === "people" &&
+    state.people.kind === "listed" &&
+    state.people.changes.kind === "loading"
+      ? state.listing
+      : null;
+  const changesStaged = state.step === "people" ? state.staged.id : null;
+  useEffect(() => {
+    if (changesListing === null || changesStaged === null || targetId === null) return;
+    const listing = changesListing;
+    backend.peopleChanges(changesStaged, targetId).then(
+      (result) =>
+        dispatch(
+          result.status === "ok"
+            ? { type: "peopleChangesLoaded", listing, changes: result.data }
+            : { type: "peopleChangesFailed", listing, problem: result.error },
+        ),
+      () =>
+        dispatch({ type: "peopleChangesFailed", listing, problem: { code: "unexpected_error" } }),
+    );
+  }, [backend, changesListing, changesStaged, targetId]);
+
+  /** "Yes, these are our people": the core keeps the list for saving, then on to saving. */
+  const confirmPeople = async (provider: ProviderSummary) => {
+    if (state.step !== "people") return;
+    const account = state.outcome.report?.account;
+    try {
+      const result = await backend.confirmPeople(state.staged.id);
+      if (result.status === "error") {
+        dispatch({ type: "decisionFailed", problem: result.error });
+        return;
+      }
+      // "Yes, these are our people" leads straight on to saving (check your answers).
+      dispatch({ type: "peopleConfirmed" });
+      requestSave(provider, account);
+    } catch {
+      dispatch({ type: "decisionFailed", problem: { code: "unexpected_error" } });
+    }
+  };
+
   /** "Same person" / "Not the same person" on a suggested pair, then the people as they stand. */
   const decidePair = async (entry: number, decision: PairDecision) => {
     if (state.step !== "people") return;
@@ -580,11 +621,8 @@ export function SetupWizard({
           onTryAgain={() => dispatch({ type: "peopleStarted" })}
           onBack={() => dispatch({ type: "back" })}
           onCompare={compareWithRoster}
-          onConfirmed={() => {
-            // "Yes, these are our people" leads straight on to saving (check your answers).
-            dispatch({ type: "peopleConfirmed" });
-            requestSave(provider, state.outcome.report?.account);
-          }}
+          onConfirmed={() => void confirmPeople(provider)}
+          onExport={() => backend.exportPeople(state.staged.id)}
           onDecide={(entry, decision) => void decidePair(entry, decision)}
           onExclude={(entry, excluded) => void excludePerson(entry, excluded)}
         />

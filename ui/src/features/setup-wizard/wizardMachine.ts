@@ -34,6 +34,7 @@ import type {
   ConnectionSummary,
   ListingProgress,
   MatchCounts,
+  PeopleChanges,
   PeopleComparison,
   PeopleOverview,
   PeopleReport,
@@ -128,6 +129,16 @@ export type Outcome =
   | { kind: "ok"; report: VerificationReport }
   | { kind: "problem"; problems: WizardProblem[]; report: VerificationReport | null };
 
+/**
+ * Re-authorising: what changed among the people since they were last confirmed. `none` when not
+ * re-authorising or no list was kept; `unreadable` when the kept list no longer opens.
+ */
+export type ChangesView =
+  | { kind: "none" }
+  | { kind: "loading" }
+  | { kind: "shown"; changes: PeopleChanges }
+  | { kind: "unreadable"; problem: WizardProblem };
+
 /** Where the People step is: reading the people, stopped by a problem, or showing them. */
 export type PeopleStage =
   | { kind: "listing"; progress: ListingProgress | null }
@@ -142,8 +153,10 @@ export type PeopleStage =
       comparing: boolean;
       /** Why the roster could not be used. */
       rosterProblem: WizardProblem | null;
-      /** Why an answer to a suggested pair could not be recorded. */
+      /** Why an answer to a suggested pair, or the confirmation, could not be recorded. */
       decisionProblem?: WizardProblem;
+      /** Re-authorising: what changed since the last confirmation. */
+      changes: ChangesView;
     };
 
 /** What every state carries: the admin's input and how many verifications were started. */
@@ -231,6 +244,9 @@ export type WizardAction =
   | { type: "peopleProgress"; listing: number; progress: ListingProgress }
   | { type: "peopleListed"; listing: number; overview: PeopleOverview }
   | { type: "peopleFailed"; listing: number; problem: WizardProblem }
+  /** Re-authorising: the core compared the listed people with the kept list (`null`: none). */
+  | { type: "peopleChangesLoaded"; listing: number; changes: PeopleChanges | null }
+  | { type: "peopleChangesFailed"; listing: number; problem: WizardProblem }
   /** "Compare with your records": the dialog is open. */
   | { type: "rosterStarted" }
   /** The admin closed the dialog without choosing a file. */
@@ -565,8 +581,27 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         roster: null,
         comparing: false,
         rosterProblem: null,
+        changes: state.draft.target ? { kind: "loading" } : { kind: "none" },
       };
       return { ...state, people };
+    }
+    case "peopleChangesLoaded":
+    case "peopleChangesFailed": {
+      if (
+        state.step !== "people" ||
+        state.listing !== action.listing ||
+        state.people.kind !== "listed" ||
+        state.people.changes.kind !== "loading"
+      ) {
+        return state;
+      }
+      const changes: ChangesView =
+        action.type === "peopleChangesFailed"
+          ? { kind: "unreadable", problem: action.problem }
+          : action.changes
+            ? { kind: "shown", changes: action.changes }
+            : { kind: "none" };
+      return { ...state, people: { ...state.people, changes } };
     }
     case "peopleFailed": {
       if (!isListing(state, action.listing)) return state;

@@ -20,6 +20,7 @@ import type {
   ListingProgress,
   MatchCounts,
   PairDecision,
+  PeopleChanges,
   PeopleComparison,
   PeopleOverview,
   PeopleReport,
@@ -143,6 +144,24 @@ export interface Backend {
     entry: number,
     excluded: boolean,
   ): Promise<Result<MatchCounts, Problem>>;
+  /**
+   * "Yes, these are our people": the core keeps the confirmed list (everyone listed, less the
+   * excluded) with the staged credentials; saving or re-authorising then stores it encrypted, to
+   * show what changed at the next reconnect. Answers how many people were confirmed.
+   */
+  confirmPeople(staged: string): Promise<Result<number, Problem>>;
+  /**
+   * Re-authorising connection `id`: who joined, left, was terminated or changed since its people
+   * were last confirmed, compared with the people listed with `staged`. `null` when no list was
+   * kept; `people_snapshot_unreadable` when the kept one no longer opens.
+   */
+  peopleChanges(staged: string, id: string): Promise<Result<PeopleChanges | null, Problem>>;
+  /**
+   * Exports the people (after decisions, the excluded left out) as CSV to a file chosen in the
+   * system's save dialog, opened by Rust. `false` when the admin cancels;
+   * `people_export_in_support_mode` in screen-share mode.
+   */
+  exportPeople(staged: string): Promise<Result<boolean, Problem>>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -191,6 +210,9 @@ export const tauriBackend: Backend = {
   peopleReport: (staged) => commands.peopleReport(staged),
   decidePair: (staged, entry, decision) => commands.decidePair(staged, entry, decision),
   excludePerson: (staged, entry, excluded) => commands.excludePerson(staged, entry, excluded),
+  confirmPeople: (staged) => commands.confirmPeople(staged),
+  peopleChanges: (staged, id) => commands.peopleChanges(staged, id),
+  exportPeople: (staged) => commands.exportPeople(staged),
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       switch (payload.type) {

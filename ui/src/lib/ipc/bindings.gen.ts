@@ -62,6 +62,25 @@ export const commands = {
 	decidePair: (staged: string, entry: number, decision: PairDecision) => typedError<MatchCounts_Serialize, Problem_Serialize>(__TAURI_INVOKE("decide_pair", { staged, entry, decision })),
 	/**  Leaves a person out (or takes them back in); returns the new counts. */
 	excludePerson: (staged: string, entry: number, excluded: boolean) => typedError<MatchCounts_Serialize, Problem_Serialize>(__TAURI_INVOKE("exclude_person", { staged, entry, excluded })),
+	/**
+	 *  "Yes, these are our people": records the confirmed list (everyone listed, less the excluded)
+	 *  with the staged credentials; saving or re-authorising then keeps it, encrypted, for the next
+	 *  reconnect. Returns how many people were confirmed.
+	 */
+	confirmPeople: (staged: string) => typedError<number, Problem_Serialize>(__TAURI_INVOKE("confirm_people", { staged })),
+	/**
+	 *  What changed among the people since they were last confirmed for the saved connection `id`
+	 *  (re-authorising): the people listed now with `staged` against the kept snapshot, and since
+	 *  when the connection was failing. `None` when no list was kept;
+	 *  `people_snapshot_unreadable` when the kept one no longer opens (treated as none).
+	 */
+	peopleChanges: (staged: string, id: string) => typedError<PeopleChanges_Serialize | null, Problem_Serialize>(__TAURI_INVOKE("people_changes", { staged, id })),
+	/**
+	 *  Exports the people as they stand (after decisions; the excluded left out) to a CSV file the
+	 *  admin chooses in the system's save dialog. Refused in screen-share mode: the names and
+	 *  emails would leave the app while others watch. `false` when the admin cancels the dialog.
+	 */
+	exportPeople: (staged: string) => typedError<boolean, Problem_Serialize>(__TAURI_INVOKE("export_people", { staged })),
 };
 
 /** Events */
@@ -115,6 +134,25 @@ export type CellRef = {
 	column: number,
 	/**  What the column holds. */
 	field: RosterField,
+};
+
+/**  A person whose record changed, and which fields. */
+export type ChangedPerson = ChangedPerson_Serialize | ChangedPerson_Deserialize;
+
+/**  A person whose record changed, and which fields. */
+export type ChangedPerson_Deserialize = {
+	/**  The person as listed now. */
+	person: PersonView_Deserialize,
+	/**  What differs from the confirmed record. */
+	fields: Field[],
+};
+
+/**  A person whose record changed, and which fields. */
+export type ChangedPerson_Serialize = {
+	/**  The person as listed now. */
+	person: PersonView_Serialize,
+	/**  What differs from the confirmed record. */
+	fields: Field[],
 };
 
 /**  A connection after a health check, with what went wrong (if anything). */
@@ -485,6 +523,47 @@ export type PairDecision =
 "reject" | 
 /**  Take the answer back. */
 "undo";
+
+/**  The people who joined, left, stopped working or changed since the last confirmation. */
+export type PeopleChanges = PeopleChanges_Serialize | PeopleChanges_Deserialize;
+
+/**  The people who joined, left, stopped working or changed since the last confirmation. */
+export type PeopleChanges_Deserialize = {
+	/**
+	 *  When the admin last confirmed the people (Unix seconds; `u32` as in
+	 *  [`crate::connections::ConnectionSummary`]).
+	 */
+	confirmed_at: number,
+	/**  Since when the connection was not working (its first failed check), when known. */
+	broken_since?: number | null,
+	/**  Listed now, not then. */
+	joined: PersonView_Deserialize[],
+	/**  Listed then, no longer listed. */
+	left: PersonView_Deserialize[],
+	/**  Active then, inactive or terminated now. */
+	terminated: PersonView_Deserialize[],
+	/**  Listed both times with other differences (the status change of the terminated aside). */
+	changed: ChangedPerson_Deserialize[],
+};
+
+/**  The people who joined, left, stopped working or changed since the last confirmation. */
+export type PeopleChanges_Serialize = {
+	/**
+	 *  When the admin last confirmed the people (Unix seconds; `u32` as in
+	 *  [`crate::connections::ConnectionSummary`]).
+	 */
+	confirmed_at: number,
+	/**  Since when the connection was not working (its first failed check), when known. */
+	broken_since: number | null,
+	/**  Listed now, not then. */
+	joined: PersonView_Serialize[],
+	/**  Listed then, no longer listed. */
+	left: PersonView_Serialize[],
+	/**  Active then, inactive or terminated now. */
+	terminated: PersonView_Serialize[],
+	/**  Listed both times with other differences (the status change of the terminated aside). */
+	changed: ChangedPerson_Serialize[],
+};
 
 /**  The listed people compared with the admin's roster. */
 export type PeopleComparison = PeopleComparison_Serialize | PeopleComparison_Deserialize;
@@ -886,6 +965,18 @@ export type Problem_Deserialize =
 } } | 
 /**  Reading the people list was cancelled in HR Link. */
 { code: "people_listing_cancelled" } | 
+/**
+ *  The people list kept from the last confirmation could not be read: its file was
+ *  changed or damaged, or its key is no longer in the keychain. It is treated as absent.
+ */
+{ code: "people_snapshot_unreadable" } | 
+/**
+ *  Exporting the people was refused because screen-share mode is on (their names and
+ *  emails would leave the app while others may be watching).
+ */
+{ code: "people_export_in_support_mode" } | 
+/**  The exported people list could not be written to the chosen file. */
+{ code: "people_export_failed" } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
@@ -1103,6 +1194,18 @@ export type Problem_Serialize =
 } } | 
 /**  Reading the people list was cancelled in HR Link. */
 { code: "people_listing_cancelled" } | 
+/**
+ *  The people list kept from the last confirmation could not be read: its file was
+ *  changed or damaged, or its key is no longer in the keychain. It is treated as absent.
+ */
+{ code: "people_snapshot_unreadable" } | 
+/**
+ *  Exporting the people was refused because screen-share mode is on (their names and
+ *  emails would leave the app while others may be watching).
+ */
+{ code: "people_export_in_support_mode" } | 
+/**  The exported people list could not be written to the chosen file. */
+{ code: "people_export_failed" } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */

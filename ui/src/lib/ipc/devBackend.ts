@@ -10,7 +10,8 @@
  * cancelled) says otherwise.
  *
  * `connections=sample` starts with three saved connections (one connected, one whose key is
- * refused, one whose keychain is locked) and `setAside=<n>` unreadable ones.
+ * refused, one whose keychain is locked) and `setAside=<n>` unreadable ones; re-authorising the
+ * bakery shows what changed among its people since they were last confirmed.
  * The People step lists `people=<n>` made-up people (default 42); "Compare with your records"
  * compares them with a made-up roster of the first 30 of them, the 31st without an email (a pair
  * to review) and 3 others.
@@ -19,7 +20,7 @@
 import type { Backend } from "./backend";
 import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
 import { sampleConnections } from "./fakeConnections";
-import { fakeHrPeople } from "./fakePeople";
+import { fakeEarlierSnapshot, fakeHrPeople } from "./fakePeople";
 
 /** The sign-in behaviour the URL asks for. */
 export function signInFromParams(params: URLSearchParams): SignInBehaviour {
@@ -46,6 +47,16 @@ export function createDevBackend(params: URLSearchParams): Backend {
       setAside: Number(params.get("setAside") ?? 0),
     },
     people: fakeHrPeople(Number(params.get("people") ?? 42)),
+    // Re-authorising the bakery shows what changed since its people were confirmed.
+    snapshots:
+      params.get("connections") === "sample"
+        ? {
+            "connection-bakery": fakeEarlierSnapshot(
+              Number(params.get("people") ?? 42),
+              Math.floor(Date.now() / 1000),
+            ),
+          }
+        : {},
     pageSize: 50,
     pickedRoster: {
       people: [

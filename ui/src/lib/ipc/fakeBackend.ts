@@ -14,10 +14,11 @@ import {
   type FakeConnections,
   type FakeConnectionsOptions,
 } from "./fakeConnections";
-import { countRows, fakeHrPeople, fakeReport } from "./fakePeople";
+import { countRows, type FakeSnapshot, fakeChanges, fakeHrPeople, fakeReport } from "./fakePeople";
 import type {
   Account,
   AppInfo,
+  ConnectionSummary,
   CredentialInput,
   Language,
   ListingProgress,
@@ -233,6 +234,13 @@ export interface FakeBackendOptions {
   manualListing?: boolean;
   /** The roster the admin picks in the dialog (`null`, the default: cancelled), or a problem. */
   pickedRoster?: { people: PersonView[] } | { problem: Problem } | null;
+  /**
+   * The people lists kept at earlier confirmations, by connection id (`"unreadable"`: the file
+   * no longer opens). Saving or re-authorising after a confirmation adds or replaces one.
+   */
+  snapshots?: Record<string, FakeSnapshot | "unreadable">;
+  /** The admin cancels the export's save dialog (default: they choose a file). */
+  exportCancelled?: boolean;
 }
 
 /** A people listing driven by the test. */
@@ -273,7 +281,9 @@ export type FakeCall =
   | { method: "chooseRosterFile"; staged: string }
   | { method: "peopleReport"; staged: string }
   | { method: "decidePair"; staged: string; entry: number; decision: PairDecision }
-  | { method: "excludePerson"; staged: string; entry: number; excluded: boolean };
+  | { method: "excludePerson"; staged: string; entry: number; excluded: boolean }
+  | { method: "confirmPeople" | "exportPeople"; staged: string }
+  | { method: "peopleChanges"; staged: string; id: string };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -296,6 +306,10 @@ export interface FakeBackend extends Backend {
   readonly connections: FakeConnections;
   /** The open listing when `manualListing` is set. */
   readonly pendingListing: ManualListing | null;
+  /** The kept people lists by connection id, as the core would keep them (encrypted). */
+  readonly snapshots: Map<string, FakeSnapshot | "unreadable">;
+  /** The CSV rows of each export, in order (header first). */
+  readonly exports: string[][][];
 }
 
 const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
@@ -600,6 +614,22 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       decisions: Map<number, "accept" | "reject">;
     }
   >();
+  /** The people each staged id confirmed, until saved with it. */
+  const confirmed = new Map<string, PersonView[]>();
+  const snapshots = new Map(Object.entries(options.snapshots ?? {}));
+  const exports: string[][][] = [];
+  /** After a save or re-authorisation: the confirmed people become the connection's list. */
+  const keepConfirmed = (stagedId: string, result: Result<ConnectionSummary, Problem>) => {
+    const people = confirmed.get(stagedId);
+    if (result.status !== "ok" || !people) return;
+    snapshots.set(result.data.id, { confirmed_at: Math.floor(Date.now() / 1000), people });
+    confirmed.delete(stagedId);
+  };
+  /** Everyone listed with `stagedId`, less the excluded (full views). */
+  const confirmedPeople = (entry: NonNullable<ReturnType<typeof listed.get>>) =>
+    fakeReport(hrPeople, entry.roster, false, entry.decisions)
+      .people.filter((row) => !entry.excluded.has(row.id))
+      .flatMap((row) => (row.hr ? [row.hr] : []));
   /** The kept people's report as the core would give it now. */
   const currentReport = (entry: NonNullable<ReturnType<typeof listed.get>>, mask: boolean) => {
     const report = fakeReport(hrPeople, entry.roster, mask, entry.decisions);
@@ -747,6 +777,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     get pendingListing() {
       return pendingListing;
     },
+    snapshots,
+    exports,
     stagedIds: () => [...staged.keys()],
     hoverFiles: () => {
       for (const handler of dropHandlers) handler({ type: "hover" });
@@ -834,6 +866,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       calls.push({ method: "saveConnection", staged: stagedId, label });
       await pause();
       const result = connections.save(verified(stagedId), label);
+      keepConfirmed(stagedId, result);
       if (result.status === "ok") forget(stagedId);
       return result;
     },
@@ -857,6 +890,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       calls.push({ method: "reauthoriseConnection", id, staged: stagedId, replacementName });
       await pause();
       const result = connections.reauthorise(id, verified(stagedId), replacementName);
+      keepConfirmed(stagedId, result);
       if (result.status === "ok") forget(stagedId);
       return result;
     },
@@ -960,6 +994,47 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (excluded) kept.excluded.add(entry);
       else kept.excluded.delete(entry);
       return ok(currentReport(kept, false).counts);
+    },
+    async confirmPeople(id) {
+      calls.push({ method: "confirmPeople", staged: id });
+      const kept = listed.get(id);
+      if (!kept) return err({ code: "credentials_expired" });
+      const people = confirmedPeople(kept);
+      confirmed.set(id, people);
+      return ok(people.length);
+    },
+    async peopleChanges(stagedId, id) {
+      calls.push({ method: "peopleChanges", staged: stagedId, id });
+      await pause();
+      const kept = listed.get(stagedId);
+      if (!kept) return err({ code: "credentials_expired" });
+      const snapshot = snapshots.get(id);
+      if (snapshot === undefined) return ok(null);
+      if (snapshot === "unreadable") return err({ code: "people_snapshot_unreadable" });
+      const connection = connections.get(id);
+      // The fake records no first failure: a connection not working broke at its last check.
+      const brokenSince =
+        connection && connection.status !== "connected" ? connection.verified_at : null;
+      return ok(fakeChanges(snapshot, confirmedPeople(kept), brokenSince, info.support_mode));
+    },
+    async exportPeople(id) {
+      calls.push({ method: "exportPeople", staged: id });
+      if (info.support_mode) return err({ code: "people_export_in_support_mode" });
+      const kept = listed.get(id);
+      if (!kept) return err({ code: "credentials_expired" });
+      await pause();
+      if (options.exportCancelled) return ok(false);
+      const rows = currentReport(kept, false).people.filter((row) => !row.excluded);
+      exports.push([
+        ["category", "hr_name", "hr_email", "hr_location"],
+        ...rows.map((row) => [
+          row.category,
+          row.hr?.name ?? "",
+          row.hr?.email ?? "",
+          row.hr?.location ?? "",
+        ]),
+      ]);
+      return ok(true);
     },
     async onFileDrop(handler) {
       dropHandlers.add(handler);

@@ -8,7 +8,9 @@
 import type {
   Category,
   Decision,
+  Field,
   MatchCounts,
+  PeopleChanges,
   PeopleReport,
   PersonStatus,
   PersonView,
@@ -40,7 +42,12 @@ const LAST = [
   "Lee",
 ];
 
-/** `count` made-up HR people, the same every time; every 10th inactive, every 25th left. */
+const LOCATIONS = ["Berlin", "Auckland", "Hamburg", "Wellington", "München"];
+
+/**
+ * `count` made-up HR people, the same every time; every 10th inactive, every 25th left; spread
+ * over a few locations, starting on different days.
+ */
 export function fakeHrPeople(count: number): PersonView[] {
   const people: PersonView[] = [];
   for (let i = 0; i < count; i++) {
@@ -55,6 +62,8 @@ export function fakeHrPeople(count: number): PersonView[] {
       email: `person${i + 1}@example.com`,
       personnel_number: String(1000 + i),
       status,
+      location: LOCATIONS[i % LOCATIONS.length],
+      start_date: `20${String(10 + (i % 15)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
       teams: [],
     });
   }
@@ -213,4 +222,76 @@ export function fakeReport(
     });
   });
   return { counts: countRows(rows), people: rows };
+}
+
+/** A list kept at a confirmation: when, and who (full views, as the core keeps them). */
+export interface FakeSnapshot {
+  confirmed_at: number;
+  people: PersonView[];
+}
+
+/**
+ * What the core's `people_changes` would say: people followed by personnel number; joined,
+ * left, terminated (active before, not now) and changed (name, email, location, start date).
+ */
+export function fakeChanges(
+  snapshot: FakeSnapshot,
+  now: PersonView[],
+  brokenSince: number | null,
+  mask: boolean,
+): PeopleChanges {
+  const view = (person: PersonView) => (mask ? masked(person) : person);
+  const before = new Map(snapshot.people.map((person) => [person.personnel_number, person]));
+  const joined: PersonView[] = [];
+  const terminated: PersonView[] = [];
+  const changed: PeopleChanges["changed"] = [];
+  for (const person of now) {
+    const previous = before.get(person.personnel_number);
+    if (!previous) {
+      joined.push(view(person));
+      continue;
+    }
+    before.delete(person.personnel_number);
+    if (isActive(previous) && !isActive(person)) terminated.push(view(person));
+    const fields: Field[] = [];
+    if (previous.name !== person.name) fields.push("name");
+    if ((previous.email ?? null) !== (person.email ?? null)) fields.push("email");
+    if ((previous.start_date ?? null) !== (person.start_date ?? null)) fields.push("start_date");
+    if ((previous.location ?? null) !== (person.location ?? null)) fields.push("location");
+    if (fields.length > 0) changed.push({ person: view(person), fields });
+  }
+  return {
+    confirmed_at: snapshot.confirmed_at,
+    broken_since: brokenSince,
+    joined,
+    left: [...before.values()].map(view),
+    terminated,
+    changed,
+  };
+}
+
+/**
+ * A list as if confirmed 10 days before `now` (seconds), from which `fakeHrPeople(count)` differs:
+ * the last two people joined since, one person left, the 10th (inactive now) was active then,
+ * and three people moved to another location.
+ */
+export function fakeEarlierSnapshot(count: number, now: number): FakeSnapshot {
+  const people = fakeHrPeople(count)
+    .slice(0, Math.max(0, count - 2))
+    .map((person, index) => {
+      if (index === 9) return { ...person, status: "active" as const };
+      if (index === 3 || index === 13 || index === 23) return { ...person, location: "Köln" };
+      return person;
+    });
+  people.push({
+    name: "Kate Sheppard",
+    first_name: "Kate",
+    last_name: "Sheppard",
+    email: "kate.sheppard@example.com",
+    personnel_number: "999",
+    status: "active",
+    location: "Wellington",
+    teams: [],
+  });
+  return { confirmed_at: now - 10 * 24 * 3600, people };
 }

@@ -11,6 +11,7 @@ import type {
   GuideStep_Serialize,
   ListingProgress_Serialize,
   MatchCounts_Serialize,
+  PeopleChanges_Serialize,
   PeopleComparison_Serialize,
   PeopleOverview_Serialize,
   PeopleReport_Serialize,
@@ -31,6 +32,7 @@ export type {
   CredentialInput,
   CredentialKind,
   Decision,
+  Field,
   Language,
   PairDecision,
   PeopleCount,
@@ -65,6 +67,8 @@ export type PeopleComparison = PeopleComparison_Serialize;
 export type PeopleReport = PeopleReport_Serialize;
 export type ReportRow = ReportRow_Serialize;
 export type PersonView = PersonView_Serialize;
+/** Who joined, left, was terminated or changed since the people were last confirmed. */
+export type PeopleChanges = PeopleChanges_Serialize;
 /** How a roster file was read (never its cells). */
 export type RosterSummary = RosterSummary_Serialize;
 

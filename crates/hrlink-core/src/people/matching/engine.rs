@@ -423,6 +423,12 @@ fn differs_text(a: &Option<String>, b: &Option<String>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if !same_text(a, b))
 }
 
+/// The fields that differ between two records of one person: what was confirmed `before` and
+/// what the HR system lists `now` (the reconnect diff).
+pub(crate) fn changed_fields(before: &Person, now: &Person) -> Vec<Field> {
+    differences(now, &Keys::of(now), before, &Keys::of(before))
+}
+
 /// The fields that differ between an HR person and an existing record.
 fn differences(hr: &Person, hr_keys: &Keys, existing: &Person, existing_keys: &Keys) -> Vec<Field> {
     let mut fields = Vec::new();

@@ -54,6 +54,8 @@ use serde::Serialize;
 
 use super::Person;
 
+pub(crate) use engine::changed_fields;
+
 /// The default for [`MatchOptions::review_threshold`].
 pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.90;
 
@@ -414,6 +416,18 @@ impl MatchResult {
     /// The HR people, in the order entries index them.
     pub fn hr_people(&self) -> &[Person] {
         &self.hr
+    }
+
+    /// The HR people the admin confirms: everyone listed, less the people they excluded.
+    pub fn confirmed_people(&self) -> Vec<Person> {
+        let mut seen = vec![false; self.hr.len()];
+        self.entries
+            .iter()
+            .filter(|entry| !entry.is_excluded())
+            .filter_map(|entry| entry.hr_index())
+            .filter(|&index| !std::mem::replace(&mut seen[index], true))
+            .map(|index| self.hr[index].clone())
+            .collect()
     }
 
     /// The existing records, in the order entries index them.

@@ -16,16 +16,20 @@ import {
 import { renderProblem } from "../../../lib/i18n";
 import type {
   Category,
+  Field,
   ListingProgress,
   MatchCounts,
   PairDecision,
   PersonStatus,
+  PersonView,
+  Problem,
   ProviderSummary,
   ReportRow,
+  Result,
 } from "../../../lib/ipc/types";
 import { BackLink } from "../BackLink";
 import { StepCaption } from "../StepCaption";
-import type { PeopleStage, WizardProblem } from "../wizardMachine";
+import type { ChangesView, PeopleStage, WizardProblem } from "../wizardMachine";
 
 export interface PeopleProps {
   provider: ProviderSummary;
@@ -43,6 +47,8 @@ export interface PeopleProps {
   onDecide(entry: number, decision: PairDecision): void;
   /** Leaves a person out of the connection (or takes them back in). */
   onExclude(entry: number, excluded: boolean): void;
+  /** "Export this list": Rust asks where to save the CSV; `false` when the admin cancels. */
+  onExport(): Promise<Result<boolean, Problem>>;
 }
 
 /** Every category, in the order the counts are shown. */
@@ -202,6 +208,7 @@ function Listed({
   onConfirmed,
   onDecide,
   onExclude,
+  onExport,
 }: PeopleProps & { stage: Listed }) {
   const { t, i18n } = useTranslation();
   const { report, roster } = stage;
@@ -235,7 +242,9 @@ function Listed({
         <p className="heading-m people-total__count">
           {t("people.total", { count: hrTotal, provider: provider.name })}
         </p>
+        <p className="people-total__note">{t("people.totalNote", { provider: provider.name })}</p>
       </Panel>
+      <Changes view={stage.changes} provider={provider} />
       <Counts counts={report.counts} compared={roster !== null} provider={provider} />
 
       <section aria-labelledby="compare-heading" className="people-compare">
@@ -279,10 +288,155 @@ function Listed({
         />
       </section>
 
+      <Export supportMode={supportMode} onExport={onExport} />
+
       <ButtonGroup>
         <Button onClick={onConfirmed}>{t("people.confirm")}</Button>
       </ButtonGroup>
     </div>
+  );
+}
+
+/** People shown per list of changes; the rest are counted. */
+const CHANGES_SHOWN = 50;
+
+/** Re-authorising: who joined, left, stopped working or changed since the last confirmation. */
+function Changes({ view, provider }: { view: ChangesView; provider: ProviderSummary }) {
+  const { t, i18n } = useTranslation();
+  if (view.kind === "none") return null;
+  if (view.kind === "loading") {
+    return (
+      <p className="people-changes__loading" role="status">
+        {t("people.changes.loading")}
+      </p>
+    );
+  }
+  if (view.kind === "unreadable") {
+    const rendered = renderProblem(view.problem, i18n.language);
+    return (
+      <Banner title={t("people.changes.unreadableTitle")} tone="warning">
+        {rendered.message} {rendered.nextStep}
+      </Banner>
+    );
+  }
+  const { changes } = view;
+  const day = (seconds: number) =>
+    new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "long" }).format(
+      new Date(seconds * 1000),
+    );
+  const since = day(changes.confirmed_at);
+  const parts = (["joined", "left", "terminated", "changed"] as const)
+    .filter((list) => changes[list].length > 0)
+    .map((list) => t(`people.changes.${list}`, { count: changes[list].length }));
+  const lists: { key: "joined" | "left" | "terminated"; people: PersonView[] }[] = [
+    { key: "joined", people: changes.joined },
+    { key: "left", people: changes.left },
+    { key: "terminated", people: changes.terminated },
+  ];
+  return (
+    <section aria-labelledby="changes-heading" className="people-changes">
+      <h2 className="heading-m" id="changes-heading">
+        {t("people.changes.heading")}
+      </h2>
+      <p className="people-changes__summary">
+        {parts.length === 0
+          ? t("people.changes.nothing", { date: since })
+          : t("people.changes.summary", { date: since, parts: parts.join(", ") })}
+        {changes.broken_since !== null &&
+          ` ${t("people.changes.brokenSince", { date: day(changes.broken_since) })}`}
+      </p>
+      {lists.map(
+        ({ key, people }) =>
+          people.length > 0 && (
+            <div key={key} className="people-changes__group" data-changes={key}>
+              <h3 className="heading-s">
+                {t(`people.changes.${key}Heading`, { provider: provider.name })}
+              </h3>
+              <ChangeList items={people.map((person) => ({ person }))} />
+            </div>
+          ),
+      )}
+      {changes.changed.length > 0 && (
+        <div className="people-changes__group" data-changes="changed">
+          <h3 className="heading-s">{t("people.changes.changedHeading")}</h3>
+          <ChangeList items={changes.changed} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ChangeList({ items }: { items: { person: PersonView; fields?: Field[] }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ul className="people-changes__list">
+        {items.slice(0, CHANGES_SHOWN).map(({ person, fields }, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed once shown; names repeat
+          <li key={index}>
+            {person.name}
+            {fields && fields.length > 0 && (
+              <span className="people-changes__fields">
+                {" "}
+                ({fields.map((field) => t(`people.field.${field}`)).join(", ")})
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {items.length > CHANGES_SHOWN && (
+        <p>{t("people.changes.more", { count: items.length - CHANGES_SHOWN })}</p>
+      )}
+    </>
+  );
+}
+
+type ExportState =
+  | { kind: "idle" }
+  | { kind: "busy" }
+  | { kind: "saved" }
+  | { kind: "failed"; problem: WizardProblem };
+
+/** "Export this list (CSV)": Rust asks where to save it. Refused in screen-share mode. */
+function Export({
+  supportMode,
+  onExport,
+}: {
+  supportMode: boolean;
+  onExport(): Promise<Result<boolean, Problem>>;
+}) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<ExportState>({ kind: "idle" });
+  const run = () => {
+    if (state.kind === "busy") return;
+    setState({ kind: "busy" });
+    onExport().then(
+      (result) =>
+        setState(
+          result.status === "error"
+            ? { kind: "failed", problem: result.error }
+            : result.data
+              ? { kind: "saved" }
+              : { kind: "idle" },
+        ),
+      () => setState({ kind: "failed", problem: { code: "unexpected_error" } }),
+    );
+  };
+  const failed = state.kind === "failed" ? renderProblem(state.problem, i18n.language) : null;
+  return (
+    <section aria-labelledby="export-heading" className="people-export">
+      <h2 className="heading-m" id="export-heading">
+        {t("people.exportHeading")}
+      </h2>
+      <p>{supportMode ? t("people.exportLeadSupport") : t("people.exportLead")}</p>
+      <Button variant="secondary" busy={state.kind === "busy"} onClick={run}>
+        {t("people.exportButton")}
+      </Button>
+      <p className="people-export__status" role="status">
+        {state.kind === "saved" && t("people.exportSaved")}
+        {failed && `${failed.message} ${failed.nextStep}`}
+      </p>
+    </section>
   );
 }
 
@@ -345,6 +499,8 @@ function shown(row: ReportRow) {
     name: person?.name ?? "",
     email: person?.email ?? null,
     status: (person?.status ?? "active") as PersonStatus,
+    location: person?.location ?? null,
+    start: person?.start_date ?? null,
   };
 }
 
@@ -354,8 +510,55 @@ interface TableRow {
   name: string;
   email: string | null;
   status: PersonStatus;
+  location: string | null;
+  /** Start date, `YYYY-MM-DD`. */
+  start: string | null;
   /** Lower-case name and email, for searching. */
   haystack: string;
+  /** Position of the name in the language's alphabetical order (equal names share it). */
+  nameRank: number;
+  /** Position of the location in alphabetical order; `null` without one. */
+  locationRank: number | null;
+}
+
+/** The columns the table can be sorted by. */
+export type SortKey = "name" | "status" | "location" | "start_date" | "category";
+
+interface Sort {
+  key: SortKey;
+  descending: boolean;
+}
+
+/**
+ * Orders rows by `sort`; people without the value come last either way, and equal values by
+ * name. Names and locations compare by their precomputed alphabetical rank (a collator per
+ * comparison made re-sorting 50,000 rows take a quarter of a second).
+ */
+function comparator(sort: Sort) {
+  const value = (a: TableRow, b: TableRow): number => {
+    switch (sort.key) {
+      case "name":
+        return a.nameRank - b.nameRank;
+      case "status":
+        return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status);
+      case "location":
+        return (a.locationRank ?? 0) - (b.locationRank ?? 0);
+      case "start_date":
+        return a.start === b.start ? 0 : (a.start ?? "") < (b.start ?? "") ? -1 : 1;
+      case "category":
+        return CATEGORIES.indexOf(a.row.category) - CATEGORIES.indexOf(b.row.category);
+    }
+  };
+  const missing = (row: TableRow) =>
+    (sort.key === "location" && row.location === null) ||
+    (sort.key === "start_date" && row.start === null);
+  return (a: TableRow, b: TableRow) => {
+    const [aMissing, bMissing] = [missing(a), missing(b)];
+    if (aMissing !== bMissing) return aMissing ? 1 : -1;
+    const order = value(a, b);
+    if (order !== 0) return sort.descending ? -order : order;
+    return a.nameRank - b.nameRank;
+  };
 }
 
 /** Search, filters, sort and the virtualised rows: only the rows in view are in the page. */
@@ -374,34 +577,68 @@ export function PeopleTable({
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<PersonStatus | "all">("all");
   const [category, setCategory] = useState<Category | "all">("all");
-  const [descending, setDescending] = useState(false);
+  const [location, setLocation] = useState<string>("all");
+  const [sort, setSort] = useState<Sort>({ key: "name", descending: false });
   const query = useDeferredValue(search.trim().toLowerCase());
+  const collator = useMemo(
+    () => new Intl.Collator(i18n.language, { sensitivity: "base" }),
+    [i18n.language],
+  );
+  const dateFormat = useMemo(
+    () =>
+      // Numeric, so the column stays narrow: 16/04/2010, 16.04.2010.
+      new Intl.DateTimeFormat(i18n.language, {
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        timeZone: "UTC",
+      }),
+    [i18n.language],
+  );
 
-  const prepared = useMemo<TableRow[]>(() => {
-    const collator = new Intl.Collator(i18n.language, { sensitivity: "base" });
-    return rows
-      .map((row, index) => {
-        const view = shown(row);
-        return {
-          key: `${row.id}-${index}`,
-          row,
-          ...view,
-          haystack: `${view.name}\n${view.email ?? ""}`.toLowerCase(),
-        };
-      })
-      .sort((a, b) => collator.compare(a.name, b.name));
-  }, [rows, i18n.language]);
+  /** The rows, and every location someone works at (none in screen-share mode). */
+  const { prepared, locations } = useMemo(() => {
+    const views = rows.map(shown);
+    const byName = views.map((_, index) => index);
+    byName.sort((a, b) => collator.compare(views[a]?.name ?? "", views[b]?.name ?? ""));
+    const nameRanks = new Array<number>(views.length);
+    byName.forEach((index, position) => {
+      const previous = byName[position - 1];
+      const same =
+        previous !== undefined &&
+        collator.compare(views[previous]?.name ?? "", views[index]?.name ?? "") === 0;
+      nameRanks[index] = same ? (nameRanks[previous] ?? position) : position;
+    });
+    const locations = [
+      ...new Set(views.flatMap((view) => (view.location ? [view.location] : []))),
+    ].sort(collator.compare);
+    const locationRanks = new Map(locations.map((location, index) => [location, index]));
+    const prepared: TableRow[] = rows.map((row, index) => {
+      const view = views[index] ?? shown(row);
+      return {
+        key: `${row.id}-${index}`,
+        row,
+        ...view,
+        haystack: `${view.name}\n${view.email ?? ""}`.toLowerCase(),
+        nameRank: nameRanks[index] ?? index,
+        locationRank: view.location === null ? null : (locationRanks.get(view.location) ?? null),
+      };
+    });
+    return { prepared, locations };
+  }, [rows, collator]);
 
+  // Sorted once per order; searching and filtering keep that order without sorting again.
+  const sorted = useMemo(() => [...prepared].sort(comparator(sort)), [prepared, sort]);
   const visible = useMemo(() => {
     const activeCategory = compared ? category : "all";
-    const filtered = prepared.filter(
+    return sorted.filter(
       (item) =>
         (status === "all" || item.status === status) &&
         (activeCategory === "all" || item.row.category === activeCategory) &&
+        (location === "all" || item.location === location) &&
         (query === "" || item.haystack.includes(query)),
     );
-    return descending ? filtered.reverse() : filtered;
-  }, [prepared, status, category, compared, query, descending]);
+  }, [sorted, status, category, location, compared, query]);
 
   const scrollRef = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
@@ -411,7 +648,37 @@ export function PeopleTable({
     overscan: 6,
   });
 
-  const columns = compared ? 5 : 4;
+  const columnLabel: Record<SortKey, string> = {
+    name: t("people.columnName"),
+    status: t("people.columnStatus"),
+    location: t("people.columnLocation"),
+    start_date: t("people.columnStart"),
+    category: t("people.columnCategory"),
+  };
+  /** A column header that sorts by `key`: a second press reverses the order. */
+  const sortHeader = (key: SortKey) => {
+    const active = sort.key === key;
+    return (
+      <th
+        scope="col"
+        aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
+        className="people-table__cell"
+      >
+        <button
+          type="button"
+          className="people-table__sort"
+          onClick={() => setSort({ key, descending: active ? !sort.descending : false })}
+        >
+          {columnLabel[key]}
+          <span className="people-table__sort-hint" aria-hidden="true">
+            {active ? (sort.descending ? " ▼" : " ▲") : ""}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  const columns = compared ? 7 : 6;
   return (
     <div className="people-table">
       <div className="people-table__controls">
@@ -427,43 +694,33 @@ export function PeopleTable({
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="people-status">
-            {t("people.filterStatus")}
-          </label>
-          <select
-            id="people-status"
-            className="input select"
-            value={status}
-            onChange={(event) => setStatus(event.target.value as PersonStatus | "all")}
-          >
-            <option value="all">{t("people.all")}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`people.status.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="people-status"
+          label={t("people.filterStatus")}
+          value={status}
+          options={STATUSES.map((value) => ({ value, label: t(`people.status.${value}`) }))}
+          onChange={(value) => setStatus(value as PersonStatus | "all")}
+        />
+        {locations.length > 0 && (
+          <FilterSelect
+            id="people-location"
+            label={t("people.filterLocation")}
+            value={location}
+            options={locations.map((value) => ({ value, label: value }))}
+            onChange={setLocation}
+          />
+        )}
         {compared && (
-          <div className="field">
-            <label className="field__label" htmlFor="people-category">
-              {t("people.filterCategory")}
-            </label>
-            <select
-              id="people-category"
-              className="input select"
-              value={category}
-              onChange={(event) => setCategory(event.target.value as Category | "all")}
-            >
-              <option value="all">{t("people.all")}</option>
-              {CATEGORIES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`people.category.${value}`, { provider: provider.name })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="people-category"
+            label={t("people.filterCategory")}
+            value={category}
+            options={CATEGORIES.map((value) => ({
+              value,
+              label: t(`people.category.${value}`, { provider: provider.name }),
+            }))}
+            onChange={(value) => setCategory(value as Category | "all")}
+          />
         )}
       </div>
       <p className="people-table__showing" aria-live="polite">
@@ -482,37 +739,18 @@ export function PeopleTable({
           data-columns={columns}
         >
           <caption id="people-table-caption" className="visually-hidden">
-            {t("people.tableCaption")}
+            {t("people.tableCaption", { column: t(`people.sortedBy.${sort.key}`) })}
           </caption>
           <thead className="people-table__head">
             <tr aria-rowindex={1} className="people-table__row">
-              <th
-                scope="col"
-                aria-sort={descending ? "descending" : "ascending"}
-                className="people-table__cell"
-              >
-                <button
-                  type="button"
-                  className="people-table__sort"
-                  onClick={() => setDescending((value) => !value)}
-                >
-                  {t("people.columnName")}{" "}
-                  <span className="people-table__sort-hint">
-                    ({descending ? t("people.sortDescending") : t("people.sortAscending")})
-                  </span>
-                </button>
-              </th>
+              {sortHeader("name")}
               <th scope="col" className="people-table__cell">
                 {t("people.columnEmail")}
               </th>
-              <th scope="col" className="people-table__cell">
-                {t("people.columnStatus")}
-              </th>
-              {compared && (
-                <th scope="col" className="people-table__cell">
-                  {t("people.columnCategory")}
-                </th>
-              )}
+              {sortHeader("status")}
+              {sortHeader("location")}
+              {sortHeader("start_date")}
+              {compared && sortHeader("category")}
               <th scope="col" className="people-table__cell">
                 {t("people.columnInclude")}
               </th>
@@ -541,6 +779,12 @@ export function PeopleTable({
                     )}
                   </td>
                   <td className="people-table__cell">{t(`people.status.${person.status}`)}</td>
+                  <td className="people-table__cell" title={person.location ?? undefined}>
+                    {person.location ?? ""}
+                  </td>
+                  <td className="people-table__cell">
+                    {person.start ? dateFormat.format(new Date(`${person.start}T00:00:00Z`)) : ""}
+                  </td>
                   {compared && (
                     <td className="people-table__cell">
                       <Tag tone={CATEGORY_TONE[person.row.category]}>
@@ -564,6 +808,43 @@ export function PeopleTable({
         </table>
         {visible.length === 0 && <p className="people-table__empty">{t("people.noMatches")}</p>}
       </section>
+    </div>
+  );
+}
+
+/** A labelled filter: "All", then `options`. */
+function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="input select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="all">{t("people.all")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
