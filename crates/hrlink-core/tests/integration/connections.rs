@@ -39,17 +39,7 @@ fn vault() -> Vault {
 }
 
 fn rerun(test: &str, marker: &str, value: &str) -> Command {
-    let mut command = Command::new(std::env::current_exe().expect("this test binary"));
-    command
-        .args([
-            "--exact",
-            &crate::test_name(module_path!(), test),
-            "--include-ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(marker, value);
-    command
+    crate::rerun(module_path!(), test, marker, value)
 }
 
 /// Every file under `dir`, recursively.

@@ -28,10 +28,28 @@ mod verify_employmenthero;
 mod verify_hrworks;
 mod verify_ipayroll;
 mod verify_iris;
+mod wizard_draft;
 
 /// The name libtest knows a test in this binary by (`module::test`), for re-running one test in a
 /// child process with `--exact`.
 pub fn test_name(module: &str, test: &str) -> String {
     let module = module.split_once("::").map_or("", |(_crate, path)| path);
     format!("{module}::{test}")
+}
+
+/// This test binary again, running only `module::test` (ignored tests included), with `marker`
+/// set to `value`: for tests that need a second process (re-reading, being killed mid-write).
+pub fn rerun(module: &str, test: &str, marker: &str, value: &str) -> std::process::Command {
+    let mut command =
+        std::process::Command::new(std::env::current_exe().expect("this test binary"));
+    command
+        .args([
+            "--exact",
+            &test_name(module, test),
+            "--include-ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(marker, value);
+    command
 }
