@@ -5,6 +5,7 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "app_info",
             "list_providers",
+            "diagnostics",
             "provider_guides",
             "check_ipayroll_username",
             "stage_credentials",
@@ -25,6 +26,9 @@ fn main() {
             "people_report",
             "decide_pair",
             "exclude_person",
+            "load_wizard_draft",
+            "save_wizard_draft",
+            "clear_wizard_draft",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

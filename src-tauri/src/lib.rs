@@ -15,7 +15,9 @@ pub use ipc::specta_builder;
 /// Not an API.
 #[doc(hidden)]
 pub mod testing {
-    pub use crate::commands::{app, connections, credentials, guide, people, sign_in, verify};
+    pub use crate::commands::{
+        app, connections, credentials, guide, people, sign_in, verify, wizard,
+    };
     pub use crate::launch::Options;
     pub use crate::state::AppState;
 }

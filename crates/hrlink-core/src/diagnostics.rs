@@ -17,6 +17,8 @@ use reqwest::header::HeaderMap;
 use serde::Serialize;
 
 use crate::http::HttpFailure;
+use crate::messages::Language;
+use crate::vault::BuildKind;
 use crate::{Problem, ProviderId};
 
 /// How many events the journal keeps (the oldest go first).
@@ -253,11 +255,45 @@ pub struct Context {
     pub step: String,
 }
 
+impl Context {
+    /// This build on this machine: its kind, OS and architecture filled in; `step` reduced to
+    /// a word (see [`step_name`]).
+    pub fn this_app(
+        version: &str,
+        language: Language,
+        screen_share: bool,
+        support_code: &SupportCode,
+        step: &str,
+    ) -> Context {
+        let build = match crate::paths::build_kind() {
+            BuildKind::Release => "release",
+            BuildKind::Development => "development",
+        };
+        let language = match language {
+            Language::En => "en",
+            Language::De => "de",
+        };
+        Context {
+            version: version.to_owned(),
+            build: build.to_owned(),
+            os: format!("{}/{}", std::env::consts::OS, std::env::consts::ARCH),
+            language: language.to_owned(),
+            screen_share,
+            support_code: support_code.as_str().to_owned(),
+            step: step_name(step),
+        }
+    }
+}
+
 /// A UI step or screen name as given (letters only, at most 32), else `other`: the UI's word,
 /// never free text.
 pub fn step_name(step: &str) -> String {
     let plain = (1..=32).contains(&step.len()) && step.bytes().all(|b| b.is_ascii_alphabetic());
-    if plain { step.to_owned() } else { "other".to_owned() }
+    if plain {
+        step.to_owned()
+    } else {
+        "other".to_owned()
+    }
 }
 
 #[derive(Serialize)]
@@ -305,15 +341,8 @@ mod tests {
     }
 
     fn context() -> Context {
-        Context {
-            version: "1.2.3".into(),
-            build: "development".into(),
-            os: "linux/x86_64".into(),
-            language: "de".into(),
-            screen_share: true,
-            support_code: SupportCode::generate().as_str().into(),
-            step: step_name("credentials"),
-        }
+        let code = SupportCode::generate();
+        Context::this_app("1.2.3", Language::De, true, &code, "credentials")
     }
 
     #[test]
@@ -321,7 +350,10 @@ mod tests {
         let code = SupportCode::generate();
         let text = code.as_str();
         assert_eq!(text.len(), 13, "{text}");
-        assert!(text.starts_with("HRL-") && text.as_bytes()[8] == b'-', "{text}");
+        assert!(
+            text.starts_with("HRL-") && text.as_bytes()[8] == b'-',
+            "{text}"
+        );
         for c in text[4..].bytes().filter(|b| *b != b'-') {
             assert!(CODE_ALPHABET.contains(&c), "{text}");
         }
@@ -402,7 +434,10 @@ mod tests {
         assert_eq!(json["language"], "de");
         assert_eq!(json["screen_share"], true);
         assert_eq!(json["step"], "credentials");
-        assert_eq!(json["os"], "linux/x86_64");
+        let os = format!("{}/{}", std::env::consts::OS, std::env::consts::ARCH);
+        assert_eq!(json["os"], os.as_str());
+        assert_eq!(json["build"], "development");
+        assert_eq!(json["version"], "1.2.3");
         let events = json["events"].as_array().unwrap();
         assert_eq!(events[0]["http_status"], 403);
         assert_eq!(events[0]["request_id"], "req-4f2a:77");

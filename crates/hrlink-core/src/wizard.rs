@@ -85,9 +85,7 @@ impl WizardDraft {
         });
         self.optional.truncate(MAX_PERMISSIONS);
         self.guide_screen = self.guide_screen.min(MAX_GUIDE_SCREEN);
-        self.target = self
-            .target
-            .filter(|id| ConnectionId::parse(id).is_some());
+        self.target = self.target.filter(|id| ConnectionId::parse(id).is_some());
         self
     }
 }

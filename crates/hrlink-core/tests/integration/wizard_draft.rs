@@ -17,7 +17,9 @@ const WRITER_MARKER: &str = "HRLINK_TEST_DRAFT_WRITER";
 fn draft(n: u32) -> WizardDraft {
     WizardDraft {
         provider: ProviderId::Hrworks,
-        optional: (0..32).map(|i| format!("permission-{n}-{i:0>40}")).collect(),
+        optional: (0..32)
+            .map(|i| format!("permission-{n}-{i:0>40}"))
+            .collect(),
         guide_screen: n % 60,
         api_username: String::new(),
         iris_username: format!("user{n}"),
@@ -62,7 +64,10 @@ fn a_kill_during_a_draft_write_leaves_the_old_or_the_new_draft() {
     // Leftover temp files may exist (dot-files), but nothing else.
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(name == wizard::DRAFT_FILE || name.starts_with('.'), "{name}");
+        assert!(
+            name == wizard::DRAFT_FILE || name.starts_with('.'),
+            "{name}"
+        );
     }
 }
 
