@@ -23,6 +23,7 @@ import type {
   VerificationReport_Serialize,
 } from "./bindings.gen";
 
+/** The wizard's non-secret draft, as saved for resuming and as read back. */
 export type {
   Account,
   AppInfo,
@@ -31,6 +32,7 @@ export type {
   CredentialInput,
   CredentialKind,
   Decision,
+  DraftStep,
   Language,
   PairDecision,
   PeopleCount,
@@ -43,6 +45,7 @@ export type {
   StepValue,
   VerifyProgress,
   VerifyStep,
+  WizardDraft_Serialize as WizardDraft,
 } from "./bindings.gen";
 
 /** A user-facing failure as the core sends it: a code and, for most codes, parameters. */
