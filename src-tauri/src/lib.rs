@@ -25,6 +25,7 @@ pub mod testing {
 /// Starts the app.
 pub fn run() {
     launch::init_tracing();
+    launch::write_pid_for_e2e();
     let options = launch::Options::from_args(std::env::args().skip(1));
     let builder = ipc::specta_builder();
     let result = tauri::Builder::default()
