@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { findSecrets } from "../secret-scan.mjs";
 import { appDirs, keychainFiles, secrets } from "../wdio.conf.mjs";
-import { heading, keyFile, keys, paste, skipGuide, waitForHeading } from "./support.mjs";
+import { heading, keyFile, keys, paste, pasteKeyAndCheck, skipGuide, waitForHeading } from "./support.mjs";
 
 const pidFile = process.env.HRLINK_E2E_PID_FILE;
 const configDir = () => process.env.HRLINK_CONFIG_DIR;
@@ -124,11 +124,7 @@ describe("the wizard after a kill -9", () => {
   });
 
   it("resumes at the credentials after reaching the result", async () => {
-    await paste("#key-text", keyFile(keys.valid));
-    await $("button=Continue").click();
-    await browser.waitUntil(async () => (await (await heading()).getText()).startsWith("Connected to"), {
-      timeoutMsg: "no verification result",
-    });
+    expect(await pasteKeyAndCheck(keys.valid)).toMatch(/^Connected to/);
     await draftReached("verification");
     await killAndRestart();
     await resume("checking the connection");
@@ -136,9 +132,7 @@ describe("the wizard after a kill -9", () => {
   });
 
   it("leaves a whole profile or none when killed while saving", async () => {
-    await paste("#key-text", keyFile(keys.valid));
-    await $("button=Continue").click();
-    await $("button=Save this connection").waitForClickable({ timeout: 30_000 });
+    expect(await pasteKeyAndCheck(keys.valid)).toMatch(/^Connected to/);
     await $("button=Save this connection").click();
     await waitForHeading("Check your answers before saving");
     await $("button=Save connection").click();

@@ -144,37 +144,39 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
           {info?.support_mode && (
             <span className="app-header__support" title={t("app.supportModeHint")}>
               <Tag tone="info">{t("app.supportMode")}</Tag>
-              <SupportCode code={info.support_code} />
             </span>
           )}
           <LanguageSwitcher />
         </div>
         {info && view && (
-          <nav className="app-nav" aria-label={t("nav.label")}>
-            <ul className="app-nav__list">
-              <li>
-                <button
-                  type="button"
-                  className="app-nav__link"
-                  aria-current={view.kind === "connections" ? "page" : undefined}
-                  onClick={showConnections}
-                >
-                  {t("nav.connections")}
-                </button>
-              </li>
-              <li>
-                <button
-                  type="button"
-                  className="app-nav__link"
-                  aria-current={connecting ? "page" : undefined}
-                  // Already connecting a system: keep what was entered.
-                  onClick={connecting ? undefined : connect}
-                >
-                  {t("nav.connect")}
-                </button>
-              </li>
-            </ul>
-          </nav>
+          <div className="app-subheader">
+            <nav className="app-nav" aria-label={t("nav.label")}>
+              <ul className="app-nav__list">
+                <li>
+                  <button
+                    type="button"
+                    className="app-nav__link"
+                    aria-current={view.kind === "connections" ? "page" : undefined}
+                    onClick={showConnections}
+                  >
+                    {t("nav.connections")}
+                  </button>
+                </li>
+                <li>
+                  <button
+                    type="button"
+                    className="app-nav__link"
+                    aria-current={connecting ? "page" : undefined}
+                    // Already connecting a system: keep what was entered.
+                    onClick={connecting ? undefined : connect}
+                  >
+                    {t("nav.connect")}
+                  </button>
+                </li>
+              </ul>
+            </nav>
+            {info.support_mode && <SupportCode code={info.support_code} />}
+          </div>
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

@@ -14,7 +14,6 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use common::{CANARY, endpoints, fast_http, hrworks_keys, sandbox};
 use hrlink_core::config::Config;
@@ -266,14 +265,8 @@ fn a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile() {
     }
     let mut newest = 0;
     for round in 0..15u64 {
-        let mut child = rerun("writer_child", WRITER_MARKER, &dir.path().to_string_lossy())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(20 + (round * 7) % 40));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        let writer = rerun("writer_child", WRITER_MARKER, &dir.path().to_string_lossy());
+        crate::kill_after_a_while(writer, round);
         let (profiles, corrupt) = profile::read_all(dir.path()).unwrap();
         assert!(corrupt.is_empty(), "round {round}: {corrupt:?}");
         let mut seen: Vec<_> = profiles.iter().map(|p| p.id.clone()).collect();
@@ -301,11 +294,9 @@ fn a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile() {
 #[test]
 #[ignore = "run by a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile"]
 fn writer_child() {
-    let Some(dir) = std::env::var_os(WRITER_MARKER) else {
-        eprintln!("SKIPPED: only meaningful in the child process");
+    let Some(dir) = crate::child_dir(WRITER_MARKER) else {
         return;
     };
-    let dir = PathBuf::from(dir);
     let ids: Vec<ConnectionId> = (0..3)
         .map(|i| ConnectionId::parse(&format!("kill-{i}")).unwrap())
         .collect();

@@ -53,3 +53,26 @@ pub fn rerun(module: &str, test: &str, marker: &str, value: &str) -> std::proces
         .env(marker, value);
     command
 }
+
+/// In a child started by [`rerun`]: the folder named by `marker`, or `None` (with a note) when
+/// this is the normal test run, where the inner test has nothing to do.
+pub fn child_dir(marker: &str) -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os(marker).map(std::path::PathBuf::from);
+    if dir.is_none() {
+        eprintln!("SKIPPED: only meaningful in the child process");
+    }
+    dir
+}
+
+/// Starts `child` with its output discarded, lets it run a little (longer each `round`), then
+/// kills it with SIGKILL and reaps it.
+pub fn kill_after_a_while(mut child: std::process::Command, round: u64) {
+    let mut child = child
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20 + (round * 7) % 40));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+}

@@ -2,10 +2,6 @@
 //! the old draft or the new one, never half of one (the writer runs in a child process that is
 //! killed with SIGKILL, as `connections.rs` does for profiles).
 
-use std::path::PathBuf;
-use std::process::Stdio;
-use std::time::Duration;
-
 use hrlink_core::ProviderId;
 use hrlink_core::wizard::{self, DraftStep, Loaded, WizardDraft};
 
@@ -37,19 +33,13 @@ fn a_kill_during_a_draft_write_leaves_the_old_or_the_new_draft() {
     wizard::save(dir.path(), draft(0)).unwrap();
     let mut newest = 0;
     for round in 0..15u64 {
-        let mut child = crate::rerun(
+        let writer = crate::rerun(
             module_path!(),
             "writer_child",
             WRITER_MARKER,
             &dir.path().to_string_lossy(),
-        )
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-        std::thread::sleep(Duration::from_millis(20 + (round * 7) % 40));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        );
+        crate::kill_after_a_while(writer, round);
         let Loaded::Draft(found) = wizard::load(dir.path()) else {
             panic!("round {round}: the draft is gone or was set aside as unreadable");
         };
@@ -74,11 +64,9 @@ fn a_kill_during_a_draft_write_leaves_the_old_or_the_new_draft() {
 #[test]
 #[ignore = "run by a_kill_during_a_draft_write_leaves_the_old_or_the_new_draft"]
 fn writer_child() {
-    let Some(dir) = std::env::var_os(WRITER_MARKER) else {
-        eprintln!("SKIPPED: only meaningful in the child process");
+    let Some(dir) = crate::child_dir(WRITER_MARKER) else {
         return;
     };
-    let dir = PathBuf::from(dir);
     for generation in 1.. {
         wizard::save(&dir, draft(generation)).unwrap();
     }

@@ -9,6 +9,9 @@
  * Sandbox user `as=<user name>` when given, unless `signIn=deny`, `timeout` or `wait` (until
  * cancelled) says otherwise.
  *
+ * `resume=<step>` (`scopes`, `guide`, `credentials`, `verification`) starts with a half-finished
+ * HRworks wizard that reached that step, as after a restart.
+ *
  * `connections=sample` starts with three saved connections (one connected, one whose key is
  * refused, one whose keychain is locked) and `setAside=<n>` unreadable ones.
  * The People step lists `people=<n>` made-up people (default 42); "Compare with your records"
@@ -20,6 +23,7 @@ import type { Backend } from "./backend";
 import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
 import { sampleConnections } from "./fakeConnections";
 import { fakeHrPeople } from "./fakePeople";
+import type { DraftStep, WizardDraft } from "./types";
 
 /** The sign-in behaviour the URL asks for. */
 export function signInFromParams(params: URLSearchParams): SignInBehaviour {
@@ -36,6 +40,22 @@ export function signInFromParams(params: URLSearchParams): SignInBehaviour {
   }
 }
 
+/** The half-finished wizard `resume=<step>` asks for. */
+function resumeFromParams(params: URLSearchParams): WizardDraft | null {
+  const step = params.get("resume");
+  const steps: DraftStep[] = ["scopes", "guide", "credentials", "verification"];
+  if (!steps.includes(step as DraftStep)) return null;
+  return {
+    provider: "hrworks",
+    optional: [],
+    guide_screen: 1,
+    api_username: "",
+    iris_username: "",
+    step: step as DraftStep,
+    target: null,
+  };
+}
+
 export function createDevBackend(params: URLSearchParams): Backend {
   const fake = createFakeBackend({
     appInfo: { demo: params.get("demo") !== "0", support_mode: params.get("support") === "1" },
@@ -46,6 +66,7 @@ export function createDevBackend(params: URLSearchParams): Backend {
       setAside: Number(params.get("setAside") ?? 0),
     },
     people: fakeHrPeople(Number(params.get("people") ?? 42)),
+    draft: resumeFromParams(params),
     pageSize: 50,
     pickedRoster: {
       people: [
