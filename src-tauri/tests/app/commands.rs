@@ -348,7 +348,15 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     assert_eq!(shell.answer(&early)["code"], "credentials_expired");
     let (report, _) = shell.verify(&staged).await;
     assert_eq!(report["ok"], true);
+    let draft = serde_json::from_value(json!({
+        "provider": "hrworks", "optional": [], "guide_screen": 0, "api_username": "",
+        "iris_username": "", "step": "verification", "target": null
+    }))
+    .unwrap();
+    wizard::save_wizard_draft(state(), draft).unwrap();
     let saved = connections::save_connection(state(), staged.clone(), " Bakery ".into()).await;
+    // The wizard's draft has done its job once the connection is saved.
+    assert!(wizard::load_wizard_draft(state()).is_none());
     let saved = shell.answer(&saved);
     assert_eq!(saved["label"], "Bakery");
     assert_eq!(saved["status"], "connected");
