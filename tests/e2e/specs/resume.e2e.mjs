@@ -2,7 +2,7 @@
 // the same config dir and keychain (a new WebDriver session; `reloadSession` keeps the config dir
 // that `beforeSession` chose). Each time: no secret in any file the app could have written, no
 // half-written draft or profile, and the restarted app offers to resume at the right step.
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findSecrets } from "../secret-scan.mjs";
 import { appDirs, keychainFiles, secrets } from "../wdio.conf.mjs";
@@ -61,17 +61,25 @@ function assertSafeOnDisk() {
   }
 }
 
-/** SIGKILLs the app, checks the disk, and starts it again with the same config dir. */
-async function killAndRestart() {
+/** SIGKILLs the app and checks the disk. */
+async function kill() {
   const pid = Number(readFileSync(pidFile, "utf8"));
   expect(running(pid)).toBe(true);
   rmSync(pidFile);
   process.kill(pid, "SIGKILL");
   await browser.waitUntil(() => !running(pid), { timeout: 10_000, timeoutMsg: "the app survived SIGKILL" });
   assertSafeOnDisk();
+}
+
+/** Starts the app again with the same config dir (and keychain). */
+async function restart() {
   await browser.reloadSession();
   await browser.waitUntil(() => existsSync(pidFile), { timeout: 20_000, timeoutMsg: "the app did not start again" });
-  expect(Number(readFileSync(pidFile, "utf8"))).not.toBe(pid);
+}
+
+async function killAndRestart() {
+  await kill();
+  await restart();
 }
 
 /** The restarted app asks to resume at `reached`; Continue. */
@@ -153,6 +161,20 @@ describe("the wizard after a kill -9", () => {
       await $("button=Start again").click();
       await waitForHeading("Which HR system do you use?");
       await browser.waitUntil(() => draftOnDisk() === null, { timeoutMsg: "Start again kept the draft" });
+    }
+  });
+
+  it("sets aside a corrupt draft or one from a newer HR Link and starts afresh", async () => {
+    for (const content of ['{"version": 1, "draft": {"provider": ', '{"version": 99, "draft": {}}']) {
+      await kill();
+      writeFileSync(draftFile(), content);
+      await restart();
+      await browser.waitUntil(async () => /Which HR system|Your connections/.test(await (await heading()).getText()), {
+        timeoutMsg: "the app did not start afresh",
+      });
+      expect(existsSync(draftFile())).toBe(false);
+      const setAside = readdirSync(configDir()).filter((name) => name.startsWith("wizard-draft.json.corrupt-"));
+      expect(setAside.map((name) => readFileSync(path.join(configDir(), name), "utf8"))).toContain(content);
     }
   });
 });
