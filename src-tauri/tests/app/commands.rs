@@ -529,10 +529,10 @@ async fn people_need_staged_credentials_and_a_listing() {
 async fn a_canary_secret_never_crosses_back_from_the_people_step() {
     let shell = Shell::start().await;
     // A wrong secret lists nobody and says why, without repeating the secret.
-    let canary = format!(
-        "Access Key: {}\r\nSecret Access Key: {CANARY}\r\n",
-        hrworks::VALID.access_key
-    );
+    let canary = key_file(KeyPair {
+        secret_access_key: CANARY,
+        ..hrworks::VALID
+    });
     let id = staged_id(&shell.stage(ProviderId::Hrworks, &canary));
     let (answer, _) = shell.list_people(&id).await;
     assert_eq!(answer["code"], "credentials_rejected", "{answer:#}");
@@ -553,10 +553,10 @@ async fn a_canary_secret_never_crosses_back_from_the_people_step() {
 async fn diagnostics_tell_statuses_and_codes_but_no_secret_and_no_name() {
     use base64::Engine as _;
     let shell = Shell::start().await;
-    let canary = format!(
-        "Access Key: {}\r\nSecret Access Key: {CANARY}\r\n",
-        hrworks::VALID.access_key
-    );
+    let canary = key_file(KeyPair {
+        secret_access_key: CANARY,
+        ..hrworks::VALID
+    });
     let rejected = staged_id(&shell.stage(ProviderId::Hrworks, &canary));
     let (report, _) = shell.verify(&rejected).await;
     assert_eq!(report["ok"], false);
