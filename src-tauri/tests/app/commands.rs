@@ -598,6 +598,13 @@ async fn diagnostics_tell_statuses_and_codes_but_no_secret_and_no_name() {
         "the rejection's HTTP status: {bundle}"
     );
     assert!(events.iter().any(|e| e["http_status"] == 200), "{bundle}");
+    assert!(
+        events
+            .iter()
+            .filter_map(|e| e["request_id"].as_str())
+            .any(|id| id.starts_with("sbx-")),
+        "the Sandbox's request ids: {bundle}"
+    );
 
     let forms = |text: &str| {
         [
