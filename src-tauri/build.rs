@@ -5,6 +5,7 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "app_info",
             "list_providers",
+            "diagnostics",
             "provider_guides",
             "check_ipayroll_username",
             "stage_credentials",
@@ -28,6 +29,9 @@ fn main() {
             "confirm_people",
             "people_changes",
             "export_people",
+            "load_wizard_draft",
+            "save_wizard_draft",
+            "clear_wizard_draft",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

@@ -2,7 +2,7 @@
 
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-use crate::commands::{app, connections, credentials, guide, people, sign_in, verify};
+use crate::commands::{app, connections, credentials, guide, people, sign_in, verify, wizard};
 use crate::launch;
 
 /// The typed IPC surface: every command the UI may call and every event.
@@ -11,6 +11,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             app::app_info,
             app::list_providers,
+            app::diagnostics,
             guide::provider_guides,
             guide::check_ipayroll_username,
             credentials::stage_credentials,
@@ -34,6 +35,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             people::confirm_people,
             people::people_changes,
             people::export_people::<tauri::Wry>,
+            wizard::load_wizard_draft,
+            wizard::save_wizard_draft,
+            wizard::clear_wizard_draft,
         ])
         .events(collect_events![launch::FirstScreenShown])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)

@@ -92,6 +92,19 @@ pub fn report_first_screen_for_bench(app: &tauri::App) {
     });
 }
 
+/// Names the file the end-to-end tests read the app's process id from (to `kill -9` it at each
+/// wizard step and check that a restart resumes safely).
+pub const E2E_PID_FILE_ENV: &str = "HRLINK_E2E_PID_FILE";
+
+/// For the end-to-end tests: when `HRLINK_E2E_PID_FILE` is set, writes this process's id there.
+pub fn write_pid_for_e2e() {
+    if let Some(path) = std::env::var_os(E2E_PID_FILE_ENV)
+        && let Err(error) = std::fs::write(&path, std::process::id().to_string())
+    {
+        tracing::warn!(%error, "cannot write the end-to-end tests' pid file");
+    }
+}
+
 /// Logs to stderr; `RUST_LOG` adjusts the level. Secrets never reach a log line (they live in
 /// `secrecy` types and the HTTP client logs only method, path and status).
 pub fn init_tracing() {

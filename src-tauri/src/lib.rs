@@ -15,7 +15,9 @@ pub use ipc::specta_builder;
 /// Not an API.
 #[doc(hidden)]
 pub mod testing {
-    pub use crate::commands::{app, connections, credentials, guide, people, sign_in, verify};
+    pub use crate::commands::{
+        app, connections, credentials, guide, people, sign_in, verify, wizard,
+    };
     pub use crate::launch::Options;
     pub use crate::state::AppState;
 }
@@ -23,6 +25,7 @@ pub mod testing {
 /// Starts the app.
 pub fn run() {
     launch::init_tracing();
+    launch::write_pid_for_e2e();
     let options = launch::Options::from_args(std::env::args().skip(1));
     let builder = ipc::specta_builder();
     let result = tauri::Builder::default()

@@ -1,19 +1,20 @@
 //! The app's state, managed once at start-up.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use hrlink_core::config::Config;
 use hrlink_core::connections::{ConnectionStore, vault_problem};
+use hrlink_core::diagnostics::{EventKind, Journal, SupportCode};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::oauth::{OAuthTokens, SignInCancel};
 use hrlink_core::people::{ListingCancel, MatchResult, Person};
 use hrlink_core::providers::{employmenthero::EmploymentHeroGrant, ipayroll::IpayrollGrant};
 use hrlink_core::vault::Vault;
 use hrlink_core::verify::{Credentials, VerificationReport};
-use hrlink_core::{Endpoints, Problem};
+use hrlink_core::{Endpoints, Problem, ProviderId};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
 
 use crate::launch::Options;
@@ -43,6 +44,12 @@ pub struct AppState {
     sign_in: Mutex<Option<SignInCancel>>,
     /// Cancels the people listing under way, if any.
     listing: Mutex<Option<ListingCancel>>,
+    /// The app's config dir (profiles, the wizard's draft); `None` when the platform has none.
+    pub config_dir: Option<PathBuf>,
+    /// This run's support code (shown in screen-share mode, in the diagnostics).
+    pub support_code: SupportCode,
+    /// What happened lately, for "Copy diagnostics" (in memory only).
+    pub journal: Arc<Journal>,
 }
 
 #[derive(Default)]
@@ -77,7 +84,8 @@ impl AppState {
         options: Options,
         config_dir: Option<&Path>,
     ) -> Result<AppState, Box<dyn std::error::Error>> {
-        let http = HttpClient::new(HttpConfig::default())?;
+        let journal = Arc::new(Journal::default());
+        let http = HttpClient::new(HttpConfig::default())?.with_journal(journal.clone());
         let (endpoints, demo) = match &options.endpoints {
             Some(path) => (Endpoints::from_file(path)?, None),
             None => {
@@ -108,6 +116,9 @@ impl AppState {
             staged: Mutex::default(),
             sign_in: Mutex::default(),
             listing: Mutex::default(),
+            config_dir: config_dir.map(Path::to_path_buf),
+            support_code: SupportCode::generate(),
+            journal,
         })
     }
 
@@ -240,6 +251,19 @@ impl AppState {
     /// Forgets staged credentials.
     pub fn discard(&self, id: &str) {
         relock(&self.staged).entries.remove(id);
+    }
+
+    /// Notes how an operation that started at `started` ended, for the diagnostics.
+    pub fn record<T>(
+        &self,
+        kind: EventKind,
+        provider: Option<ProviderId>,
+        started: Instant,
+        result: &Result<T, Problem>,
+    ) {
+        let outcome = result.as_ref().map(|_| ());
+        self.journal
+            .record_outcome(kind, provider, outcome, started.elapsed());
     }
 
     /// Starts tracking a browser sign-in, cancelling one still under way (one at a time).

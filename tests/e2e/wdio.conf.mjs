@@ -27,6 +27,9 @@ process.env.HRLINK_E2E_CHOSEN_EXPORT = path.join(artifacts, "people-export.csv")
 // administrator (e.g. revoke a key).
 process.env.HRLINK_E2E_SANDBOX_ENDPOINTS = path.join(artifacts, "sandbox-endpoints.json");
 
+// The app writes its process id here, so that a spec can kill it with SIGKILL (resume.e2e.mjs).
+process.env.HRLINK_E2E_PID_FILE = path.join(artifacts, "app.pid");
+
 // Browser sign-in: the app opens $BROWSER, which signs in on the Sandbox's consent page as the
 // user a spec writes to this file.
 process.env.BROWSER = path.join(here, "sandbox-browser.sh");
@@ -38,14 +41,14 @@ const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(cargoHome, "bin/tau
 let tauriDriver;
 
 /** Every secret the specs hand to the app: the canaries of the after-session scan. */
-const secrets = [
+export const secrets = [
   ...Object.values(keys).map((pair) => pair.secret),
   ...Object.values(logins).map((login) => login.password),
 ];
 /** Where the app (and its webview) could write: scanned after each session. */
-const appDirs = () =>
+export const appDirs = () =>
   [process.env.HRLINK_CONFIG_DIR, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME].filter(Boolean);
-const keychainFiles = () => [path.join(process.env.XDG_DATA_HOME ?? "/nonexistent", "keyrings")];
+export const keychainFiles = () => [path.join(process.env.XDG_DATA_HOME ?? "/nonexistent", "keyrings")];
 
 /**
  * Records what the scan found in `artifacts/secrets-found.txt`, which `run` turns into a failed

@@ -3,7 +3,7 @@
 // colour contrast). The script starts its own server (no file watching, so a regenerated
 // bindings file cannot reload the page mid-run) and stops it at the end.
 //
-//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections|guide|people]   # default /tmp/ui-shots, all
+//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections|guide|people|resume]   # default /tmp/ui-shots, all
 //
 // "providers" are the IRIS API-user step and the browser sign-ins (iPayroll, Employment Hero);
 // "connections" the wizard's end (check your answers, saved, different company) and the
@@ -367,12 +367,38 @@ const sizes = [
   { width: 1024, height: 640 },
 ];
 
+/** Resuming after a restart, and the support code with "Copy diagnostics", in one language. */
+async function resumeScreens(context, tag, language) {
+  const de = language === "de";
+  let page = await open(context, "?delay=0&resume=verification");
+  await shoot(page, `50-${language}-resume-${tag}`);
+  await page.getByRole("button", { name: de ? /fortsetzen/ : /^Continue setting up/ }).click();
+  await page.locator(".wizard-note").waitFor();
+  await shoot(page, `51-${language}-resumed-credentials-${tag}`);
+  await page.close();
+  page = await start(context, "?delay=0&support=1");
+  await shoot(page, `52-${language}-support-code-${tag}`);
+  await page
+    .getByRole("button", { name: de ? "Diagnosedaten kopieren" : "Copy diagnostics" })
+    .click();
+  await page.locator(".diagnostics__details").waitFor();
+  await page.locator(".diagnostics__details summary").click();
+  await shoot(page, `53-${language}-diagnostics-${tag}`, { fullPage: true });
+  await page.close();
+}
+
 for (const colorScheme of ["light", "dark"]) {
   for (const viewport of sizes) {
     const tag = `${colorScheme}-${viewport.width}x${viewport.height}`;
     const context = await browser.newContext({ viewport, colorScheme, locale: "en-GB" });
     if (only === undefined || only === "people") await peopleScreens(context, tag);
-    if (only === "people") {
+    if (only === undefined || only === "resume") {
+      await resumeScreens(context, tag, "en");
+      const de = await browser.newContext({ viewport, colorScheme, locale: "de-DE" });
+      await resumeScreens(de, tag, "de");
+      await de.close();
+    }
+    if (only === "people" || only === "resume") {
       await context.close();
       continue;
     }

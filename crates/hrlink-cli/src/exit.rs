@@ -87,6 +87,7 @@ impl Exit {
             | Problem::IpayrollUsernameInvalid { .. }
             | Problem::InsecureEndpoint { .. }
             | Problem::CredentialsExpired
+            | Problem::DraftNotSaved
             | Problem::ConfigurationInvalid { .. }
             | Problem::RosterUnreadable
             | Problem::RosterPasswordProtected

@@ -6,12 +6,15 @@
 //! (GET, HEAD) whose connection dropped. Never retries other 4xx or TLS failures. Logs method, path, status and timing, never queries or bodies.
 
 use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
 use url::Url;
+
+use crate::diagnostics::Journal;
 
 /// Tunables of the client; the defaults suit an interactive wizard.
 #[derive(Debug, Clone)]
@@ -118,6 +121,8 @@ impl Response {
 pub struct HttpClient {
     inner: reqwest::Client,
     config: HttpConfig,
+    /// Where each exchange is recorded for the diagnostics bundle, if anywhere.
+    journal: Option<Arc<Journal>>,
 }
 
 impl HttpClient {
@@ -134,7 +139,10 @@ impl HttpClient {
             max_attempts: 1,
             ..self.config.clone()
         };
-        HttpClient::build(config, reqwest::redirect::Policy::none())
+        Ok(HttpClient {
+            journal: self.journal.clone(),
+            ..HttpClient::build(config, reqwest::redirect::Policy::none())?
+        })
     }
 
     fn build(
@@ -150,7 +158,20 @@ impl HttpClient {
             .redirect(redirects)
             .build()
             .map_err(|_| HttpFailure::Tls)?;
-        Ok(HttpClient { inner, config })
+        Ok(HttpClient {
+            inner,
+            config,
+            journal: None,
+        })
+    }
+
+    /// The same client, recording each exchange (status, request id, timing; never the URL or a
+    /// body) in `journal` for the diagnostics bundle.
+    pub fn with_journal(self, journal: Arc<Journal>) -> HttpClient {
+        HttpClient {
+            journal: Some(journal),
+            ..self
+        }
     }
 
     /// The same client (same connection pool) that makes one attempt per request: for callers
@@ -163,6 +184,7 @@ impl HttpClient {
                 max_attempts: 1,
                 ..self.config.clone()
             },
+            journal: self.journal.clone(),
         }
     }
 
@@ -213,6 +235,12 @@ impl HttpClient {
                     method = %built.method(), path, %failure,
                     elapsed_ms = started.elapsed().as_millis() as u64, attempt, "http"
                 ),
+            }
+            if let Some(journal) = &self.journal {
+                let answer = outcome
+                    .as_ref()
+                    .map(|response| (response.status.as_u16(), &response.headers));
+                journal.record_http(built.method(), answer, started.elapsed(), attempt);
             }
             let wait = match &outcome {
                 Ok(response) => match self.retry_wait(response, attempt) {

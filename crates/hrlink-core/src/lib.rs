@@ -8,13 +8,17 @@
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
+//! - [`wizard`]: the wizard's non-secret draft, to resume after a restart;
+//! - [`diagnostics`]: the support code and the redacted diagnostics bundle;
 //! - [`problem`] and [`messages`]: every failure as a code, rendered from one catalogue.
 #![deny(missing_docs)]
 
 pub mod config;
 pub mod connections;
 pub mod credentials;
+pub mod diagnostics;
 pub mod endpoints;
+pub mod files;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
@@ -26,6 +30,7 @@ pub mod problem;
 pub mod providers;
 pub mod vault;
 pub mod verify;
+pub mod wizard;
 
 pub use endpoints::Endpoints;
 pub use problem::Problem;

@@ -240,6 +240,9 @@ pub enum Problem {
     /// The staged credentials are gone (expired or already used); hand them over again.
     #[error("credentials no longer available")]
     CredentialsExpired,
+    /// The wizard's progress (its non-secret draft) could not be written to the config dir.
+    #[error("draft not saved")]
+    DraftNotSaved,
     /// The keychain is locked, or access to it was refused; nothing was written elsewhere.
     #[error("keychain locked")]
     VaultLocked,
@@ -318,6 +321,7 @@ impl Problem {
             Problem::ClientRejected { .. } => "client_rejected",
             Problem::OrganisationChoiceNeeded { .. } => "organisation_choice_needed",
             Problem::CredentialsExpired => "credentials_expired",
+            Problem::DraftNotSaved => "draft_not_saved",
             Problem::VaultLocked => "vault_locked",
             Problem::VaultUnavailable => "vault_unavailable",
             Problem::VaultTimedOut => "vault_timed_out",
@@ -423,6 +427,7 @@ pub(crate) mod tests {
                 count: 2,
             },
             Problem::CredentialsExpired,
+            Problem::DraftNotSaved,
             Problem::VaultLocked,
             Problem::VaultUnavailable,
             Problem::VaultTimedOut,
@@ -477,6 +482,7 @@ pub(crate) mod tests {
                 | Problem::ClientRejected { .. }
                 | Problem::OrganisationChoiceNeeded { .. }
                 | Problem::CredentialsExpired
+                | Problem::DraftNotSaved
                 | Problem::VaultLocked
                 | Problem::VaultUnavailable
                 | Problem::VaultTimedOut

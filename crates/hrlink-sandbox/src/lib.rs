@@ -202,7 +202,8 @@ impl Sandbox {
                 "/ipayroll",
                 ipayroll::router(&shared, &endpoints.ipayroll.api),
             )
-            .nest("/iris", iris::router(&shared));
+            .nest("/iris", iris::router(&shared))
+            .layer(axum::middleware::map_response(with_request_id));
         let server = tokio::spawn(async move {
             axum::serve(listener, app)
                 .with_graceful_shutdown(async move {
@@ -312,4 +313,15 @@ impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         *self.0
     }
+}
+
+/// Like many real APIs, every answer names its request (`x-request-id: sbx-000042`), for support
+/// to quote; HR Link's diagnostics keep it.
+async fn with_request_id(mut response: axum::response::Response) -> axum::response::Response {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&format!("sbx-{id:06}")) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
 }

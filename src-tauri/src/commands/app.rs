@@ -1,6 +1,8 @@
 //! What the UI needs to know about the app itself.
 
 use hrlink_core::ProviderId;
+use hrlink_core::diagnostics::Context;
+use hrlink_core::messages::Language;
 use hrlink_core::providers::CredentialKind;
 use serde::Serialize;
 use specta::Type;
@@ -16,6 +18,8 @@ pub struct AppInfo {
     pub demo: bool,
     /// True when started with `--support` (screen-share mode on).
     pub support_mode: bool,
+    /// This run's support code (`HRL-7K3Q-9P2M`), shown in screen-share mode.
+    pub support_code: String,
 }
 
 /// One HR system the wizard offers.
@@ -34,7 +38,24 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         demo: state.demo.is_some(),
         support_mode: state.options.support,
+        support_code: state.support_code.as_str().to_owned(),
     }
+}
+
+/// "Copy diagnostics": a redacted bundle (versions, OS, language, screen-share mode, support
+/// code, the step shown, the last events with error codes, HTTP statuses, request ids and
+/// timings). Nothing secret or personal can be in it; see `hrlink_core::diagnostics`.
+#[tauri::command]
+#[specta::specta]
+pub fn diagnostics(state: State<'_, AppState>, language: Language, step: String) -> String {
+    let context = Context::this_app(
+        env!("CARGO_PKG_VERSION"),
+        language,
+        state.options.support,
+        &state.support_code,
+        &step,
+    );
+    hrlink_core::diagnostics::bundle(&context, &state.journal.events())
 }
 
 #[tauri::command]

@@ -1,8 +1,11 @@
 //! Saved connections: save a verified one, list, check, rename, remove and re-authorise.
 //! Secrets go from the staged credentials straight to the keychain; the UI sees summaries.
 
+use std::time::Instant;
+
 use hrlink_core::Problem;
 use hrlink_core::connections::{ConnectionId, ConnectionStore, ConnectionSummary};
+use hrlink_core::diagnostics::EventKind;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -45,11 +48,15 @@ pub async fn save_connection(
     staged: String,
     label: String,
 ) -> Result<ConnectionSummary, Problem> {
+    let started = Instant::now();
     let (credentials, report) = state.verified(&staged)?;
     let store = state.connections()?;
-    let id = store.save(&label, &credentials, &report).await?;
+    let saved = store.save(&label, &credentials, &report).await;
+    state.record(EventKind::Save, Some(report.provider), started, &saved);
+    let id = saved?;
     keep_confirmed_people(&state, store, &id, &staged).await;
     state.discard(&staged);
+    super::wizard::forget_draft(&state);
     Ok(ConnectionSummary::from(&store.profile(&id)?))
 }
 
@@ -60,15 +67,25 @@ pub async fn check_connection(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<CheckedConnection, Problem> {
+    let started = Instant::now();
     let store = state.connections()?;
-    let outcome = store
+    let checked = store
         .check(
             &connection_id(&id)?,
             &state.http,
             &state.endpoints,
             &state.config,
         )
-        .await?;
+        .await;
+    let (provider, found) = match &checked {
+        Ok(outcome) => (
+            Some(outcome.profile.provider),
+            outcome.problem.clone().map_or(Ok(()), Err),
+        ),
+        Err(problem) => (None, Err(problem.clone())),
+    };
+    state.record(EventKind::Check, provider, started, &found);
+    let outcome = checked?;
     Ok(CheckedConnection {
         connection: ConnectionSummary::from(&outcome.profile),
         problem: outcome.problem,
@@ -103,14 +120,23 @@ pub async fn reauthorise_connection(
     staged: String,
     replacement_name: Option<String>,
 ) -> Result<ConnectionSummary, Problem> {
+    let started = Instant::now();
     let (credentials, report) = state.verified(&staged)?;
     let store = state.connections()?;
     let id = connection_id(&id)?;
-    let profile = store
+    let reauthorised = store
         .reauthorise(&id, &credentials, &report, replacement_name.as_deref())
-        .await?;
+        .await;
+    state.record(
+        EventKind::Save,
+        Some(report.provider),
+        started,
+        &reauthorised,
+    );
+    let profile = reauthorised?;
     keep_confirmed_people(&state, store, &id, &staged).await;
     state.discard(&staged);
+    super::wizard::forget_draft(&state);
     Ok(ConnectionSummary::from(&profile))
 }
 

@@ -7,3 +7,4 @@ pub mod guide;
 pub mod people;
 pub mod sign_in;
 pub mod verify;
+pub mod wizard;

@@ -3,7 +3,10 @@
 //! admin's decisions. The people stay in memory with the staged credentials; the webview gets a
 //! report, masked in screen-share mode.
 
+use std::time::Instant;
+
 use hrlink_core::Problem;
+use hrlink_core::diagnostics::EventKind;
 use hrlink_core::people::{
     self, Decision, Disclosure, EntryId, ListingOptions, ListingProgress, MatchCounts,
     MatchOptions, MatchResult, PeopleChanges, PeopleReport, RosterSummary,
@@ -63,6 +66,7 @@ pub async fn list_people(
     staged: String,
     progress: Channel<ListingProgress>,
 ) -> Result<PeopleOverview, Problem> {
+    let started = Instant::now();
     let credentials = state.staged(&staged)?;
     let oauth = state.config.oauth(credentials.provider()).ok();
     let options = ListingOptions {
@@ -85,6 +89,8 @@ pub async fn list_people(
     if let Some(tokens) = outcome.refreshed_tokens {
         state.replace_tokens(&staged, tokens);
     }
+    let provider = Some(credentials.provider());
+    state.record(EventKind::Listing, provider, started, &outcome.result);
     let listing = outcome.result?;
     let matched = people::match_people(listing.people, Vec::new(), &MatchOptions::default());
     let report = matched.report(disclosure(&state));

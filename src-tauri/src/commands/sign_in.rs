@@ -2,6 +2,9 @@
 //! page; the code comes back to a loopback listener in Rust and is exchanged there. Codes and
 //! tokens never reach the webview: the UI gets the same masked description as for a key.
 
+use std::time::Instant;
+
+use hrlink_core::diagnostics::EventKind;
 use hrlink_core::messages::Language;
 use hrlink_core::oauth::{SignInOptions, SystemBrowser};
 use hrlink_core::verify::Credentials;
@@ -27,9 +30,11 @@ pub async fn sign_in(
         language,
         ..SignInOptions::new(&browser)
     };
-    let credentials =
-        Credentials::sign_in(provider, &state.http, &state.endpoints, oauth, &options).await?;
-    Ok(super::credentials::stage(&state, credentials))
+    let started = Instant::now();
+    let signed_in =
+        Credentials::sign_in(provider, &state.http, &state.endpoints, oauth, &options).await;
+    state.record(EventKind::SignIn, Some(provider), started, &signed_in);
+    Ok(super::credentials::stage(&state, signed_in?))
 }
 
 /// Stops a browser sign-in under way ("Cancel" on the waiting screen).

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use hrlink_core::ProviderId;
 use hrlink_desktop_lib::testing::{
-    AppState, Options, app, connections, credentials, guide, people, sign_in, verify,
+    AppState, Options, app, connections, credentials, guide, people, sign_in, verify, wizard,
 };
 use hrlink_sandbox::SandboxConfig;
 use hrlink_sandbox::scenarios::{KeyPair, Login, hrworks, iris};
@@ -357,7 +357,15 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     assert_eq!(shell.answer(&early)["code"], "credentials_expired");
     let (report, _) = shell.verify(&staged).await;
     assert_eq!(report["ok"], true);
+    let draft = serde_json::from_value(json!({
+        "provider": "hrworks", "optional": [], "guide_screen": 0, "api_username": "",
+        "iris_username": "", "step": "verification", "target": null
+    }))
+    .unwrap();
+    wizard::save_wizard_draft(state(), draft).unwrap();
     let saved = connections::save_connection(state(), staged.clone(), " Bakery ".into()).await;
+    // The wizard's draft has done its job once the connection is saved.
+    assert!(wizard::load_wizard_draft(state()).is_none());
     let saved = shell.answer(&saved);
     assert_eq!(saved["label"], "Bakery");
     assert_eq!(saved["status"], "connected");
@@ -523,10 +531,10 @@ async fn people_need_staged_credentials_and_a_listing() {
 async fn a_canary_secret_never_crosses_back_from_the_people_step() {
     let shell = Shell::start().await;
     // A wrong secret lists nobody and says why, without repeating the secret.
-    let canary = format!(
-        "Access Key: {}\r\nSecret Access Key: {CANARY}\r\n",
-        hrworks::VALID.access_key
-    );
+    let canary = key_file(KeyPair {
+        secret_access_key: CANARY,
+        ..hrworks::VALID
+    });
     let id = staged_id(&shell.stage(ProviderId::Hrworks, &canary));
     let (answer, _) = shell.list_people(&id).await;
     assert_eq!(answer["code"], "credentials_rejected", "{answer:#}");
@@ -613,4 +621,109 @@ async fn exporting_the_people_is_refused_in_screen_share_mode() {
         shell.answer(&refused)["code"],
         "people_export_in_support_mode"
     );
+}
+
+#[tokio::test]
+async fn diagnostics_tell_statuses_and_codes_but_no_secret_and_no_name() {
+    use base64::Engine as _;
+    let shell = Shell::start().await;
+    let canary = key_file(KeyPair {
+        secret_access_key: CANARY,
+        ..hrworks::VALID
+    });
+    let rejected = staged_id(&shell.stage(ProviderId::Hrworks, &canary));
+    let (report, _) = shell.verify(&rejected).await;
+    assert_eq!(report["ok"], false);
+    let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    let (overview, _) = shell.list_people(&id).await;
+    let names: Vec<String> = overview["report"]["people"]
+        .as_array()
+        .expect("people rows")
+        .iter()
+        .filter_map(|row| row["hr"]["last_name"].as_str().map(str::to_owned))
+        .filter(|name| name.len() > 3)
+        .collect();
+    assert!(
+        !names.is_empty(),
+        "the listing has names to look for: {overview:#}"
+    );
+
+    let info = app::app_info(shell.app.state());
+    let bundle = app::diagnostics(
+        shell.app.state(),
+        hrlink_core::messages::Language::De,
+        "result".into(),
+    );
+    let json: Value = serde_json::from_str(&bundle).expect("the bundle is JSON");
+    assert_eq!(json["support_code"], info.support_code.as_str());
+    assert_eq!(json["language"], "de");
+    assert_eq!(json["step"], "result");
+    let events = json["events"].as_array().expect("events");
+    let outcomes: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e["outcome"].as_str())
+        .collect();
+    assert!(outcomes.contains(&"credentials_rejected"), "{bundle}");
+    assert!(outcomes.contains(&"ok"), "{bundle}");
+    assert!(
+        events
+            .iter()
+            .any(|e| e["http_status"] == 401 || e["http_status"] == 403),
+        "the rejection's HTTP status: {bundle}"
+    );
+    assert!(events.iter().any(|e| e["http_status"] == 200), "{bundle}");
+    assert!(
+        events
+            .iter()
+            .filter_map(|e| e["request_id"].as_str())
+            .any(|id| id.starts_with("sbx-")),
+        "the Sandbox's request ids: {bundle}"
+    );
+
+    let forms = |text: &str| {
+        [
+            text.to_owned(),
+            url::form_urlencoded::byte_serialize(text.as_bytes()).collect(),
+            base64::engine::general_purpose::STANDARD.encode(text),
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text),
+        ]
+    };
+    let mut canaries = vec![
+        CANARY.to_owned(),
+        hrworks::VALID.secret_access_key.to_owned(),
+    ];
+    canaries.extend(names);
+    for canary in &canaries {
+        for form in forms(canary) {
+            assert!(
+                !bundle.contains(&form),
+                "{form:?} in the diagnostics:\n{bundle}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_wizard_draft_round_trips_through_the_commands_and_start_again_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start_in(Some(dir.path())).await;
+    assert!(wizard::load_wizard_draft(shell.app.state()).is_none());
+    let draft = serde_json::from_value(json!({
+        "provider": "iris", "optional": [], "guide_screen": 1, "api_username": "",
+        "iris_username": "hrlink-api", "step": "credentials", "target": null
+    }))
+    .expect("the UI's draft shape decodes");
+    wizard::save_wizard_draft(shell.app.state(), draft).unwrap();
+    let back = shell.answer::<_, ()>(&Ok(wizard::load_wizard_draft(shell.app.state())));
+    assert_eq!(back["iris_username"], "hrlink-api");
+    assert_eq!(back["step"], "credentials");
+    // A draft carrying a secret field does not even decode.
+    let smuggled = serde_json::from_value::<hrlink_core::wizard::WizardDraft>(json!({
+        "provider": "iris", "optional": [], "guide_screen": 1, "api_username": "",
+        "iris_username": "x", "step": "credentials", "target": null, "iris_password": CANARY
+    }));
+    assert!(smuggled.is_err());
+    wizard::clear_wizard_draft(shell.app.state()).unwrap();
+    assert!(wizard::load_wizard_draft(shell.app.state()).is_none());
+    shell.assert_never_sent(CANARY);
 }

@@ -138,3 +138,10 @@ export async function paste(selector, text) {
     text,
   );
 }
+
+/** On the HRworks credentials step: pastes `pair`'s key file, continues, waits for the check. */
+export async function pasteKeyAndCheck(pair) {
+  await paste("#key-text", keyFile(pair));
+  await $("button=Continue").click();
+  return resultHeading();
+}

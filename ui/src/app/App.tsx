@@ -1,15 +1,22 @@
 import type { i18n as I18n } from "i18next";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import logoUrl from "../../../icons/app-icon.svg";
 import { Banner, Spinner, Tag } from "../components/ui";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
+import { ResumePrompt } from "../features/setup-wizard/ResumePrompt";
+import { resumeState } from "../features/setup-wizard/resume";
 import { SetupWizard } from "../features/setup-wizard/SetupWizard";
-import { reauthoriseState, type WizardState } from "../features/setup-wizard/wizardMachine";
+import {
+  type ReauthTarget,
+  reauthoriseState,
+  type WizardState,
+} from "../features/setup-wizard/wizardMachine";
 import { BackendProvider, useBackend } from "../lib/ipc/BackendContext";
 import type { Backend } from "../lib/ipc/backend";
-import type { AppInfo, ConnectionList } from "../lib/ipc/types";
+import type { AppInfo, ConnectionList, ProviderSummary, WizardDraft } from "../lib/ipc/types";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { CopyDiagnostics, SupportCode } from "./SupportTools";
 
 export interface AppProps {
   backend: Backend;
@@ -36,21 +43,43 @@ type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; info:
  */
 type View =
   | { kind: "connections"; list?: ConnectionList; focus: boolean }
-  | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean };
+  | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean }
+  /** A half-finished wizard was found: continue it, or start again. */
+  | {
+      kind: "resume";
+      draft: WizardDraft;
+      target: ReauthTarget | null;
+      providers: ProviderSummary[];
+    };
 
-/** The first screen: the connections when there are any (or unreadable ones), else the wizard. */
+async function loadDraft(backend: Backend): Promise<WizardDraft | null> {
+  try {
+    return await backend.loadWizardDraft();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first screen: a half-finished wizard to resume, else the connections when there are any
+ * (or unreadable ones), else the wizard.
+ */
 async function firstView(backend: Backend, initialWizard?: WizardState): Promise<View> {
   if (initialWizard) return { kind: "wizard", key: 0, initial: initialWizard, focus: false };
-  try {
-    const result = await backend.listConnections();
-    if (
-      result.status === "ok" &&
-      (result.data.connections.length > 0 || result.data.set_aside > 0)
-    ) {
-      return { kind: "connections", list: result.data, focus: false };
-    }
-  } catch {
-    // Listing failed: the wizard still works; "Your connections" says what went wrong.
+  const [draft, listed] = await Promise.all([
+    loadDraft(backend),
+    backend.listConnections().catch(() => null),
+  ]);
+  const list = listed?.status === "ok" ? listed.data : null;
+  if (draft) {
+    // A re-authorisation resumes only while its connection is still there.
+    const target = list?.connections.find((c) => c.id === draft.target) ?? null;
+    const providers = await backend.listProviders().catch(() => []);
+    return { kind: "resume", draft, target, providers };
+  }
+  // Listing failed: the wizard still works; "Your connections" says what went wrong.
+  if (list && (list.connections.length > 0 || list.set_aside > 0)) {
+    return { kind: "connections", list, focus: false };
   }
   return { kind: "wizard", key: 0, focus: false };
 }
@@ -75,6 +104,15 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
       current = false;
     };
   }, [backend, initialWizard]);
+
+  /** The screen shown, for "Copy diagnostics" (the wizard reports its step). */
+  const screen = useRef("loading");
+  useEffect(() => {
+    if (view && view.kind !== "wizard") screen.current = view.kind;
+  }, [view]);
+  const onStep = useCallback((step: string) => {
+    screen.current = step;
+  }, []);
 
   const showConnections = () => setView({ kind: "connections", focus: true });
   const connect = () =>
@@ -111,31 +149,34 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
           <LanguageSwitcher />
         </div>
         {info && view && (
-          <nav className="app-nav" aria-label={t("nav.label")}>
-            <ul className="app-nav__list">
-              <li>
-                <button
-                  type="button"
-                  className="app-nav__link"
-                  aria-current={view.kind === "connections" ? "page" : undefined}
-                  onClick={showConnections}
-                >
-                  {t("nav.connections")}
-                </button>
-              </li>
-              <li>
-                <button
-                  type="button"
-                  className="app-nav__link"
-                  aria-current={connecting ? "page" : undefined}
-                  // Already connecting a system: keep what was entered.
-                  onClick={connecting ? undefined : connect}
-                >
-                  {t("nav.connect")}
-                </button>
-              </li>
-            </ul>
-          </nav>
+          <div className="app-subheader">
+            <nav className="app-nav" aria-label={t("nav.label")}>
+              <ul className="app-nav__list">
+                <li>
+                  <button
+                    type="button"
+                    className="app-nav__link"
+                    aria-current={view.kind === "connections" ? "page" : undefined}
+                    onClick={showConnections}
+                  >
+                    {t("nav.connections")}
+                  </button>
+                </li>
+                <li>
+                  <button
+                    type="button"
+                    className="app-nav__link"
+                    aria-current={connecting ? "page" : undefined}
+                    // Already connecting a system: keep what was entered.
+                    onClick={connecting ? undefined : connect}
+                  >
+                    {t("nav.connect")}
+                  </button>
+                </li>
+              </ul>
+            </nav>
+            {info.support_mode && <SupportCode code={info.support_code} />}
+          </div>
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
@@ -167,6 +208,27 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
             }
           />
         )}
+        {info && view?.kind === "resume" && (
+          <ResumePrompt
+            draft={view.draft}
+            provider={view.providers.find((p) => p.id === view.draft.provider) ?? null}
+            target={view.target}
+            onContinue={() =>
+              setView({
+                kind: "wizard",
+                key: 1,
+                initial: resumeState(view.draft, view.target),
+                focus: true,
+              })
+            }
+            onStartAgain={() => {
+              backend.clearWizardDraft().catch(() => {
+                // A draft left behind only offers to resume again next time.
+              });
+              setView({ kind: "wizard", key: 1, focus: true });
+            }}
+          />
+        )}
         {info && view?.kind === "wizard" && (
           <SetupWizard
             key={view.key}
@@ -175,12 +237,16 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
             focusOnStart={view.focus}
             onShowConnections={showConnections}
             onConnectAnother={connect}
+            onStep={onStep}
           />
         )}
       </main>
       {info && (
         <footer className="app-footer">
-          <p>{t("app.version", { version: info.version })}</p>
+          <div className="app-footer__inner">
+            <p>{t("app.version", { version: info.version })}</p>
+            <CopyDiagnostics step={() => screen.current} />
+          </div>
         </footer>
       )}
     </div>

@@ -570,12 +570,8 @@ impl ConnectionStore {
         };
         let sealed =
             snapshot::seal(&key, id.as_str(), &snapshot).map_err(|e| snapshot_problem(&e))?;
-        profile::write_atomic(
-            &profile::folder(&self.dir),
-            &profile::snapshot_path(&self.dir, id),
-            &sealed,
-        )
-        .map_err(|_| folder_problem(&self.dir))
+        crate::files::write_atomic(&profile::snapshot_path(&self.dir, id), &sealed)
+            .map_err(|_| folder_problem(&self.dir))
     }
 
     /// The people last confirmed for `id`; `None` when none were kept. A changed or damaged

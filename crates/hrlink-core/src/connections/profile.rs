@@ -3,7 +3,6 @@
 //! rename). A file that does not parse is renamed to `<id>.json.corrupt-<timestamp>` and
 //! reported, never deleted.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -103,46 +102,10 @@ pub fn snapshot_path(dir: &Path, id: &ConnectionId) -> PathBuf {
     folder(dir).join(format!("{}.people", id.as_str()))
 }
 
-/// Writes `profile` atomically (see [`write_atomic`]).
+/// Writes `profile` atomically (see [`crate::files::write_atomic`]).
 pub fn write(dir: &Path, profile: &Profile) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(profile).map_err(std::io::Error::other)?;
-    write_atomic(&folder(dir), &path(dir, &profile.id), &json)
-}
-
-/// Writes `bytes` to `file` in `folder` atomically: a temp file in the same folder (a dot name
-/// ending in `.tmp`, never a profile), fsync, rename over the old file, fsync the folder.
-pub fn write_atomic(folder: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::create_dir_all(folder)?;
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
-    let result = (|| {
-        let mut out = std::fs::File::create(&temp)?;
-        out.write_all(bytes)?;
-        out.sync_all()?;
-        drop(out);
-        std::fs::rename(&temp, file)?;
-        sync_folder(folder)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-#[cfg(unix)]
-fn sync_folder(folder: &Path) -> std::io::Result<()> {
-    std::fs::File::open(folder)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_folder(_folder: &Path) -> std::io::Result<()> {
-    Ok(())
+    crate::files::write_atomic(&path(dir, &profile.id), &json)
 }
 
 /// What reading one profile file found.
@@ -174,26 +137,15 @@ pub fn read_file(file: &Path) -> std::io::Result<Read> {
     }
 }
 
-/// Renames a broken profile to `<name>.corrupt-<timestamp>`; never deletes it.
+/// Sets a broken profile aside (see [`crate::files::set_aside`]); never deletes it.
 fn set_aside(file: &Path) -> CorruptProfile {
     let file_name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let target = file.with_file_name(format!("{file_name}.corrupt-{nanos}"));
-    tracing::warn!(file = %file_name, "a connection profile is unreadable; set aside");
-    match std::fs::rename(file, &target) {
-        Ok(()) => CorruptProfile {
-            file_name,
-            set_aside_as: target,
-        },
-        Err(_) => CorruptProfile {
-            file_name,
-            set_aside_as: file.to_path_buf(),
-        },
+    CorruptProfile {
+        file_name,
+        set_aside_as: crate::files::set_aside(file),
     }
 }
 

@@ -39,17 +39,7 @@ fn vault() -> Vault {
 }
 
 fn rerun(test: &str, marker: &str, value: &str) -> Command {
-    let mut command = Command::new(std::env::current_exe().expect("this test binary"));
-    command
-        .args([
-            "--exact",
-            &crate::test_name(module_path!(), test),
-            "--include-ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(marker, value);
-    command
+    crate::rerun(module_path!(), test, marker, value)
 }
 
 /// Every file under `dir`, recursively.
@@ -277,14 +267,8 @@ fn a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile() {
     }
     let mut newest = 0;
     for round in 0..15u64 {
-        let mut child = rerun("writer_child", WRITER_MARKER, &dir.path().to_string_lossy())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(20 + (round * 7) % 40));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        let writer = rerun("writer_child", WRITER_MARKER, &dir.path().to_string_lossy());
+        crate::kill_after_a_while(writer, round);
         let (profiles, corrupt) = profile::read_all(dir.path()).unwrap();
         assert!(corrupt.is_empty(), "round {round}: {corrupt:?}");
         let mut seen: Vec<_> = profiles.iter().map(|p| p.id.clone()).collect();
@@ -312,11 +296,9 @@ fn a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile() {
 #[test]
 #[ignore = "run by a_kill_during_a_profile_write_leaves_the_old_or_the_new_profile"]
 fn writer_child() {
-    let Some(dir) = std::env::var_os(WRITER_MARKER) else {
-        eprintln!("SKIPPED: only meaningful in the child process");
+    let Some(dir) = crate::child_dir(WRITER_MARKER) else {
         return;
     };
-    let dir = PathBuf::from(dir);
     let ids: Vec<ConnectionId> = (0..3)
         .map(|i| ConnectionId::parse(&format!("kill-{i}")).unwrap())
         .collect();

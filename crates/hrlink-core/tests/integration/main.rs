@@ -30,10 +30,51 @@ mod verify_employmenthero;
 mod verify_hrworks;
 mod verify_ipayroll;
 mod verify_iris;
+mod wizard_draft;
 
 /// The name libtest knows a test in this binary by (`module::test`), for re-running one test in a
 /// child process with `--exact`.
 pub fn test_name(module: &str, test: &str) -> String {
     let module = module.split_once("::").map_or("", |(_crate, path)| path);
     format!("{module}::{test}")
+}
+
+/// This test binary again, running only `module::test` (ignored tests included), with `marker`
+/// set to `value`: for tests that need a second process (re-reading, being killed mid-write).
+pub fn rerun(module: &str, test: &str, marker: &str, value: &str) -> std::process::Command {
+    let mut command =
+        std::process::Command::new(std::env::current_exe().expect("this test binary"));
+    command
+        .args([
+            "--exact",
+            &test_name(module, test),
+            "--include-ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(marker, value);
+    command
+}
+
+/// In a child started by [`rerun`]: the folder named by `marker`, or `None` (with a note) when
+/// this is the normal test run, where the inner test has nothing to do.
+pub fn child_dir(marker: &str) -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os(marker).map(std::path::PathBuf::from);
+    if dir.is_none() {
+        eprintln!("SKIPPED: only meaningful in the child process");
+    }
+    dir
+}
+
+/// Starts `child` with its output discarded, lets it run a little (longer each `round`), then
+/// kills it with SIGKILL and reaps it.
+pub fn kill_after_a_while(mut child: std::process::Command, round: u64) {
+    let mut child = child
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20 + (round * 7) % 40));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
 }

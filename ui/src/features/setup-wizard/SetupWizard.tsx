@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Spinner } from "../../components/ui";
+import { Panel, Spinner } from "../../components/ui";
 import { parseLanguage } from "../../lib/i18n";
 import { useBackend } from "../../lib/ipc/BackendContext";
 import type {
@@ -15,6 +15,7 @@ import type {
   StagedCredentials,
 } from "../../lib/ipc/types";
 import { irisCredentialText } from "./irisLogin";
+import { draftToKeep } from "./resume";
 import { CheckAnswers } from "./steps/CheckAnswers";
 import { ChooseProvider } from "./steps/ChooseProvider";
 import { ChooseScopes } from "./steps/ChooseScopes";
@@ -48,6 +49,8 @@ export interface SetupWizardProps {
   onConnectAnother(): void;
   /** Move focus to the first page's heading (opened from another screen, not at start-up). */
   focusOnStart?: boolean;
+  /** Told the step shown, whenever it changes (for "Copy diagnostics"). */
+  onStep?(step: WizardState["step"]): void;
 }
 
 /**
@@ -59,6 +62,7 @@ export function SetupWizard({
   onShowConnections,
   onConnectAnother,
   focusOnStart = false,
+  onStep,
 }: SetupWizardProps) {
   const backend = useBackend();
   const { t, i18n } = useTranslation();
@@ -94,6 +98,21 @@ export function SetupWizard({
     firstScreenReported.current = true;
     requestAnimationFrame(() => requestAnimationFrame(() => backend.firstScreenShown()));
   }, [backend, firstScreenReady]);
+
+  // The progress is kept on disk (nothing secret: see resume.ts) whenever it changes, so that a
+  // restart can resume it. Best effort: if it cannot be written, the wizard still works.
+  const kept = draftToKeep(state);
+  const keptKey = kept && JSON.stringify(kept);
+  const keptNow = useRef(kept);
+  keptNow.current = kept;
+  useEffect(() => {
+    if (!keptKey || !keptNow.current) return;
+    backend.saveWizardDraft(keptNow.current).catch(() => {
+      // Nothing to show: only resuming after a restart depends on it.
+    });
+  }, [backend, keptKey]);
+
+  useEffect(() => onStep?.(state.step), [onStep, state.step]);
 
   const provider = providers?.find((p) => p.id === state.draft.provider) ?? null;
   const guide = catalogue?.guides.find((g) => g.provider === state.draft.provider) ?? null;
@@ -523,6 +542,12 @@ export function SetupWizard({
           optional={state.draft.optional}
           onBack={() => dispatch({ type: "back" })}
         />
+      )}
+      {state.step === "credentials" && state.note === "keyNotKept" && (
+        // Resumed after a restart: focused when shown (instead of the heading), so it is read first.
+        <Panel tone="info" className="wizard-note" tabIndex={-1} data-autofocus="">
+          <p>{t("resume.keyNotKept")}</p>
+        </Panel>
       )}
       {state.step === "credentials" && provider?.credential_kind === "username_password" && (
         <EnterIrisLogin

@@ -114,8 +114,11 @@ export type CredentialsError =
   | { kind: "required"; fields: IrisField[] }
   | { kind: "problem"; problem: WizardProblem; source: CredentialSource };
 
-/** A calm note on the credentials step (not an error): the browser sign-in was stopped. */
-export type CredentialsNote = "signInStopped";
+/**
+ * A calm note on the credentials step (not an error): the browser sign-in was stopped, or the
+ * wizard was resumed after a restart and the key was deliberately not kept (see `resume.ts`).
+ */
+export type CredentialsNote = "signInStopped" | "keyNotKept";
 
 export type ChecklistState = "pending" | "running" | "done" | "failed";
 

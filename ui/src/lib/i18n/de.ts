@@ -16,6 +16,35 @@ export const de: Translation = {
     version: "HR Link {{version}}",
     documentTitle: "{{page}} – HR Link",
   },
+  resume: {
+    heading: "Dort weitermachen, wo Sie aufgehört haben?",
+    intro:
+      "Sie hatten begonnen, {{provider}} zu verbinden, und sind noch nicht fertig. HR Link hat sich gemerkt, wie weit Sie gekommen sind – aber nichts Geheimes: keinen Schlüssel, kein Passwort und keine Anmeldung.",
+    reauthoriseIntro:
+      "Sie hatten begonnen, „{{label}}“ ({{provider}}) neu zu verbinden, und sind noch nicht fertig. HR Link hat sich gemerkt, wie weit Sie gekommen sind – aber nichts Geheimes: keinen Schlüssel, kein Passwort und keine Anmeldung.",
+    reached: "Sie waren zuletzt hier: {{step}}.",
+    steps: {
+      scopes: "Auswahl, was geteilt wird",
+      guide: "API-Benutzer oder Schlüssel anlegen",
+      credentials: "Schlüssel oder Zugangsdaten übergeben",
+      verification: "Verbindung prüfen",
+    },
+    continue: "Einrichtung von {{provider}} fortsetzen",
+    startAgain: "Neu beginnen",
+    keyNotKept:
+      "Willkommen zurück. Zu Ihrer Sicherheit hat HR Link Ihren Schlüssel, Ihr Passwort und Ihre Anmeldung beim Schließen bewusst nicht gespeichert. Bitte fügen Sie den Schlüssel erneut ein oder melden Sie sich erneut an, um fortzufahren.",
+  },
+  support: {
+    code: "Support-Code",
+    codeHint:
+      "Nennen Sie diesen Code Ihrem Support-Kontakt, damit er Ihre Diagnosedaten zuordnen kann.",
+    copyDiagnostics: "Diagnosedaten kopieren",
+    copied: "Diagnosedaten kopiert. Fügen Sie sie in Ihre Nachricht an den Support ein.",
+    copyFailed:
+      "Das Kopieren hat nicht funktioniert. Die Diagnosedaten sind unten markiert: Kopieren Sie sie mit Strg+C.",
+    diagnosticsLabel: "Diagnosedaten für den Support",
+    about: "Die Diagnosedaten enthalten keine Schlüssel, Passwörter oder personenbezogenen Daten.",
+  },
   demo: {
     title: "Demo-Modus",
     body: "HR Link verwendet seine eingebaute Sandbox, die jedes HR-System mit erfundenen Daten nachahmt. Es wird nichts Echtes verändert.",

@@ -17,6 +17,33 @@ export const en = {
     version: "HR Link {{version}}",
     documentTitle: "{{page}} – HR Link",
   },
+  resume: {
+    heading: "Carry on where you left off?",
+    intro:
+      "You started connecting {{provider}} earlier and did not finish. HR Link kept how far you got, but nothing secret: no key, password or sign-in.",
+    reauthoriseIntro:
+      "You started connecting “{{label}}” ({{provider}}) again earlier and did not finish. HR Link kept how far you got, but nothing secret: no key, password or sign-in.",
+    reached: "You got as far as: {{step}}.",
+    steps: {
+      scopes: "choosing what to share",
+      guide: "creating the API user or key",
+      credentials: "handing over the key or login",
+      verification: "checking the connection",
+    },
+    continue: "Continue setting up {{provider}}",
+    startAgain: "Start again",
+    keyNotKept:
+      "Welcome back. For your safety, HR Link deliberately did not keep your key, password or sign-in when it closed. Please paste the key or sign in again to continue.",
+  },
+  support: {
+    code: "Support code",
+    codeHint: "Read this code to your support contact so they can find your diagnostics.",
+    copyDiagnostics: "Copy diagnostics",
+    copied: "Diagnostics copied. Paste them into your message to support.",
+    copyFailed: "Copying did not work. The diagnostics are selected below: copy them with Ctrl+C.",
+    diagnosticsLabel: "Diagnostics for support",
+    about: "The diagnostics contain no keys, passwords or personal data.",
+  },
   demo: {
     title: "Demo mode",
     body: "HR Link is using its built-in Sandbox, which imitates each HR system with made-up data. Nothing real is changed.",

@@ -32,6 +32,7 @@ import type {
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
+  WizardDraft,
 } from "./types";
 
 /** A file dragged over the window: `hover` while dragging, `drop` with the paths, `leave`. */
@@ -162,6 +163,20 @@ export interface Backend {
    * `people_export_in_support_mode` in screen-share mode.
    */
   exportPeople(staged: string): Promise<Result<boolean, Problem>>;
+  /**
+   * The half-finished wizard to offer to resume, if any (nothing secret is in it). An unreadable
+   * draft, or one from a newer HR Link, is set aside by the core and answered as `null`.
+   */
+  loadWizardDraft(): Promise<WizardDraft | null>;
+  /** Keeps the wizard's progress on disk, so that it can be resumed after a restart. */
+  saveWizardDraft(draft: WizardDraft): Promise<Result<null, Problem>>;
+  /** "Start again": forgets the draft. (Saving a connection forgets it too, in the core.) */
+  clearWizardDraft(): Promise<Result<null, Problem>>;
+  /**
+   * "Copy diagnostics": the redacted bundle for support (versions, OS, language, screen-share
+   * mode, support code, `step`, the last events with codes, statuses, request ids and timings).
+   */
+  diagnostics(language: Language, step: string): Promise<string>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -213,6 +228,10 @@ export const tauriBackend: Backend = {
   confirmPeople: (staged) => commands.confirmPeople(staged),
   peopleChanges: (staged, id) => commands.peopleChanges(staged, id),
   exportPeople: (staged) => commands.exportPeople(staged),
+  loadWizardDraft: () => commands.loadWizardDraft(),
+  saveWizardDraft: (draft) => commands.saveWizardDraft(draft),
+  clearWizardDraft: () => commands.clearWizardDraft(),
+  diagnostics: (language, step) => commands.diagnostics(language, step),
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       switch (payload.type) {

@@ -9,6 +9,12 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	listProviders: () => __TAURI_INVOKE<ProviderSummary[]>("list_providers"),
+	/**
+	 *  "Copy diagnostics": a redacted bundle (versions, OS, language, screen-share mode, support
+	 *  code, the step shown, the last events with error codes, HTTP statuses, request ids and
+	 *  timings). Nothing secret or personal can be in it; see `hrlink_core::diagnostics`.
+	 */
+	diagnostics: (language: Language, step: string) => __TAURI_INVOKE<string>("diagnostics", { language, step }),
 	/**  Every system's guide: what the admin needs, the permissions HR Link asks for, the screens. */
 	providerGuides: () => __TAURI_INVOKE<ProviderGuide_Serialize[]>("provider_guides"),
 	/**  Checks a planned iPayroll API user name against iPayroll's rule (`49764apihrlink`). */
@@ -81,6 +87,18 @@ export const commands = {
 	 *  emails would leave the app while others watch. `false` when the admin cancels the dialog.
 	 */
 	exportPeople: (staged: string) => typedError<boolean, Problem_Serialize>(__TAURI_INVOKE("export_people", { staged })),
+	/**
+	 *  The draft to offer to resume, if any. An unreadable draft, or one from a newer HR Link, is set
+	 *  aside and answered as none.
+	 */
+	loadWizardDraft: () => __TAURI_INVOKE<WizardDraft_Serialize | null>("load_wizard_draft"),
+	/**
+	 *  Keeps the wizard's progress (written atomically; names that do not look like user names are
+	 *  dropped).
+	 */
+	saveWizardDraft: (draft: WizardDraft_Deserialize) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("save_wizard_draft", { draft })),
+	/**  "Start again": forgets the draft. */
+	clearWizardDraft: () => typedError<null, Problem_Serialize>(__TAURI_INVOKE("clear_wizard_draft")),
 };
 
 /** Events */
@@ -104,6 +122,8 @@ export type AppInfo = {
 	demo: boolean,
 	/**  True when started with `--support` (screen-share mode on). */
 	support_mode: boolean,
+	/**  This run's support code (`HRL-7K3Q-9P2M`), shown in screen-share mode. */
+	support_code: string,
 };
 
 /**
@@ -301,6 +321,20 @@ export type Decision =
 "accepted" | 
 /**  Not the same person: counts as one HR person and one existing record, unmatched. */
 "rejected";
+
+/**  The furthest step the admin reached. */
+export type DraftStep = 
+/**  Choosing what to share. */
+"scopes" | 
+/**  The guide for creating the API user or key (at `guide_screen`). */
+"guide" | 
+/**  Handing over the credentials. */
+"credentials" | 
+/**
+ *  Checking them, or past the check (result, people, saving): resumes at the credentials,
+ *  which were deliberately not kept.
+ */
+"verification";
 
 /**  A stable entry id: the entry's position in [`MatchResult::entries`], never reused. */
 export type EntryId = number;
@@ -979,6 +1013,8 @@ export type Problem_Deserialize =
 { code: "people_export_failed" } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
+/**  The wizard's progress (its non-secret draft) could not be written to the config dir. */
+{ code: "draft_not_saved" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
 { code: "vault_locked" } | 
 /**  No keychain is available, or it would not keep (or give back) the secret. */
@@ -1208,6 +1244,8 @@ export type Problem_Serialize =
 { code: "people_export_failed" } | 
 /**  The staged credentials are gone (expired or already used); hand them over again. */
 { code: "credentials_expired" } | 
+/**  The wizard's progress (its non-secret draft) could not be written to the config dir. */
+{ code: "draft_not_saved" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
 { code: "vault_locked" } | 
 /**  No keychain is available, or it would not keep (or give back) the secret. */
@@ -1519,6 +1557,45 @@ export type VerifyStep =
 { kind: "permission"; id: string } | 
 /**  Counting the people records. */
 { kind: "people" };
+
+/**  A half-finished wizard, without anything secret or personal. */
+export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;
+
+/**  A half-finished wizard, without anything secret or personal. */
+export type WizardDraft_Deserialize = {
+	/**  The chosen HR system. */
+	provider: ProviderId,
+	/**  The optional permissions chosen (ids from the provider's guide). */
+	optional: string[],
+	/**  The guide screen shown last (0-based). */
+	guide_screen: number,
+	/**  The planned iPayroll API user name (kept only when it follows iPayroll's rule). */
+	api_username: string,
+	/**  The IRIS API user's name (never its password). */
+	iris_username: string,
+	/**  The furthest step reached. */
+	step: DraftStep,
+	/**  The saved connection being re-authorised, if any. */
+	target?: string | null,
+};
+
+/**  A half-finished wizard, without anything secret or personal. */
+export type WizardDraft_Serialize = {
+	/**  The chosen HR system. */
+	provider: ProviderId,
+	/**  The optional permissions chosen (ids from the provider's guide). */
+	optional: string[],
+	/**  The guide screen shown last (0-based). */
+	guide_screen: number,
+	/**  The planned iPayroll API user name (kept only when it follows iPayroll's rule). */
+	api_username: string,
+	/**  The IRIS API user's name (never its password). */
+	iris_username: string,
+	/**  The furthest step reached. */
+	step: DraftStep,
+	/**  The saved connection being re-authorised, if any. */
+	target: string | null,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -9,6 +9,9 @@
  * Sandbox user `as=<user name>` when given, unless `signIn=deny`, `timeout` or `wait` (until
  * cancelled) says otherwise.
  *
+ * `resume=<step>` (`scopes`, `guide`, `credentials`, `verification`) starts with a half-finished
+ * HRworks wizard that reached that step, as after a restart.
+ *
  * `connections=sample` starts with three saved connections (one connected, one whose key is
  * refused, one whose keychain is locked) and `setAside=<n>` unreadable ones; re-authorising the
  * bakery shows what changed among its people since they were last confirmed.
@@ -21,6 +24,7 @@ import type { Backend } from "./backend";
 import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
 import { sampleConnections } from "./fakeConnections";
 import { fakeEarlierSnapshot, fakeHrPeople } from "./fakePeople";
+import type { DraftStep, WizardDraft } from "./types";
 
 /** The sign-in behaviour the URL asks for. */
 export function signInFromParams(params: URLSearchParams): SignInBehaviour {
@@ -35,6 +39,22 @@ export function signInFromParams(params: URLSearchParams): SignInBehaviour {
     default:
       return { kind: "succeed", afterMs, as: params.get("as") ?? undefined };
   }
+}
+
+/** The half-finished wizard `resume=<step>` asks for. */
+function resumeFromParams(params: URLSearchParams): WizardDraft | null {
+  const step = params.get("resume");
+  const steps: DraftStep[] = ["scopes", "guide", "credentials", "verification"];
+  if (!steps.includes(step as DraftStep)) return null;
+  return {
+    provider: "hrworks",
+    optional: [],
+    guide_screen: 1,
+    api_username: "",
+    iris_username: "",
+    step: step as DraftStep,
+    target: null,
+  };
 }
 
 export function createDevBackend(params: URLSearchParams): Backend {
@@ -57,6 +77,7 @@ export function createDevBackend(params: URLSearchParams): Backend {
             ),
           }
         : {},
+    draft: resumeFromParams(params),
     pageSize: 50,
     pickedRoster: {
       people: [

@@ -418,4 +418,47 @@ describe("fakeBackend people", () => {
     });
     expect(await backend.chooseRosterFile(id)).toEqual({ status: "ok", data: null });
   });
+
+  it("keeps the wizard draft like the core: names that are not user names are dropped", async () => {
+    const backend = createFakeBackend();
+    expect(await backend.loadWizardDraft()).toBeNull();
+    const draft = {
+      provider: "ipayroll" as const,
+      optional: [],
+      guide_screen: 2,
+      api_username: "not a user name",
+      iris_username: "pass word",
+      step: "guide" as const,
+      target: null,
+    };
+    expect(await backend.saveWizardDraft(draft)).toEqual({ status: "ok", data: null });
+    expect(await backend.loadWizardDraft()).toEqual({
+      ...draft,
+      api_username: "",
+      iris_username: "",
+    });
+    await backend.saveWizardDraft({ ...draft, api_username: "49764apihrlink" });
+    expect((await backend.loadWizardDraft())?.api_username).toBe("49764apihrlink");
+    await backend.clearWizardDraft();
+    expect(await backend.loadWizardDraft()).toBeNull();
+  });
+
+  it("gives diagnostics with outcome codes only", async () => {
+    const backend = createFakeBackend({ appInfo: { support_code: "HRL-2345-6789" } });
+    const staged = await backend.stageCredentials("hrworks", {
+      kind: "text",
+      text: keyFileText(SANDBOX_KEYS.rejected),
+    });
+    if (staged.status !== "ok") throw new Error("staged");
+    await backend.verifyConnection(staged.data.id, () => {});
+    const bundle = await backend.diagnostics("de", "result");
+    expect(JSON.parse(bundle)).toMatchObject({
+      language: "de",
+      step: "result",
+      support_code: "HRL-2345-6789",
+      events: [{ kind: "verification", provider: "hrworks", outcome: "credentials_rejected" }],
+    });
+    expect(bundle).not.toContain(SANDBOX_KEYS.rejected.secret);
+    expect(JSON.parse(await backend.diagnostics("en", "Anything else!")).step).toBe("other");
+  });
 });

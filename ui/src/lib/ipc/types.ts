@@ -24,6 +24,7 @@ import type {
   VerificationReport_Serialize,
 } from "./bindings.gen";
 
+/** The wizard's non-secret draft, as saved for resuming and as read back. */
 export type {
   Account,
   AppInfo,
@@ -33,6 +34,7 @@ export type {
   CredentialKind,
   Decision,
   Field,
+  DraftStep,
   Language,
   PairDecision,
   PeopleCount,
@@ -45,6 +47,7 @@ export type {
   StepValue,
   VerifyProgress,
   VerifyStep,
+  WizardDraft_Serialize as WizardDraft,
 } from "./bindings.gen";
 
 /** A user-facing failure as the core sends it: a code and, for most codes, parameters. */

@@ -1,0 +1,76 @@
+// Screen-share mode in the real app (`--support`): the key's secret and the people's names never
+// reach the page (checked in the DOM: the markup and every field's value), and the support code
+// is shown. The names are first read in normal mode, then the app is started again with
+// `--support` (same config dir) and the same people are listed.
+import {
+  chooseHrworks,
+  heading,
+  keyFile,
+  keys,
+  paste,
+  pasteKeyAndCheck,
+  resultHeading,
+} from "./support.mjs";
+
+/** Everything the page holds: its markup and the values of its fields (not in the markup). */
+const pageText = () =>
+  browser.execute(
+    () =>
+      document.documentElement.outerHTML +
+      [...document.querySelectorAll("input, textarea")].map((field) => field.value).join("\n"),
+  );
+
+/** From the result of a check to the People step, listed. */
+async function listPeople() {
+  await $("button=Continue: check the people").click();
+  await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
+    timeout: 60_000,
+    timeoutMsg: "the people were not listed",
+  });
+  await (await $("table")).scrollIntoView();
+}
+
+/** The names in the rows shown (the first cell of each). */
+const shownNames = () =>
+  browser.execute(() =>
+    [...document.querySelectorAll("tbody tr")].map((row) => row.cells[0]?.textContent?.trim() ?? ""),
+  );
+
+describe("screen-share mode", () => {
+  it("hides a canary secret and canary names in the DOM, and shows the support code", async () => {
+    await chooseHrworks();
+    await pasteKeyAndCheck(keys.valid);
+    await listPeople();
+    const names = (await shownNames()).filter((name) => name.length > 5);
+    expect(names.length).toBeGreaterThan(3);
+    // Normal mode shows them: the canaries are real.
+    expect(await pageText()).toContain(names[0]);
+    await expect($(".support-code")).not.toBeExisting();
+
+    const caps = browser.requestedCapabilities;
+    await browser.reloadSession({
+      ...caps,
+      "tauri:options": { ...caps["tauri:options"], args: ["--support"] },
+    });
+    await browser.waitUntil(async () => /Carry on|Which HR system/.test(await (await heading()).getText()), {
+      timeoutMsg: "the app did not start again",
+    });
+    if ((await (await heading()).getText()).startsWith("Carry on")) await $("button=Start again").click();
+    await expect($(".support-code")).toHaveText(expect.stringMatching(/^Support code: HRL-[2-9A-Z]{4}-[2-9A-Z]{4}$/));
+
+    await chooseHrworks();
+    await paste("#key-text", keyFile(keys.valid));
+    // While pasted, the field masks it (no Show toggle in screen-share mode).
+    await expect($("//button[starts-with(normalize-space(.), 'Show')]")).not.toBeExisting();
+    await $("button=Continue").click();
+    await resultHeading();
+    expect(await pageText()).not.toContain(keys.valid.secret);
+    await listPeople();
+    const page = await pageText();
+    expect(page).not.toContain(keys.valid.secret);
+    for (const name of names) expect(page).not.toContain(name);
+    // The same rows, masked.
+    expect((await shownNames()).length).toBeGreaterThan(3);
+    await browser.saveScreenshot("artifacts/screen-share-people.png");
+  });
+});
