@@ -88,6 +88,15 @@ pub enum Problem {
         /// The permission's id in our catalogue.
         permission: String,
     },
+    /// A warning, not a failure: the credentials grant far more than the admin chose to share
+    /// (see [`crate::verify::grants_far_more`]).
+    #[error("credentials grant more than selected")]
+    PermissionsBeyondSelection {
+        /// The HR system's display name.
+        provider: String,
+        /// The permissions granted beyond the selection, comma separated, in the system's terms.
+        permissions: String,
+    },
     /// The HR system could not be reached (DNS, connection refused, TLS).
     #[error("HR system unreachable")]
     ProviderUnreachable {
@@ -281,6 +290,7 @@ impl Problem {
             Problem::RosterNoUsableColumns => "roster_no_usable_columns",
             Problem::CredentialsRejected { .. } => "credentials_rejected",
             Problem::PermissionMissing { .. } => "permission_missing",
+            Problem::PermissionsBeyondSelection { .. } => "permissions_beyond_selection",
             Problem::ProviderUnreachable { .. } => "provider_unreachable",
             Problem::ProviderTimeout { .. } => "provider_timeout",
             Problem::ProviderRateLimited { .. } => "provider_rate_limited",
@@ -371,6 +381,10 @@ pub(crate) mod tests {
                 provider: p(),
                 permission: "persons".into(),
             },
+            Problem::PermissionsBeyondSelection {
+                provider: p(),
+                permissions: "payslips, payrates".into(),
+            },
             Problem::ProviderUnreachable { provider: p() },
             Problem::ProviderTimeout { provider: p() },
             Problem::ProviderRateLimited {
@@ -434,6 +448,7 @@ pub(crate) mod tests {
                 | Problem::RosterNoUsableColumns
                 | Problem::CredentialsRejected { .. }
                 | Problem::PermissionMissing { .. }
+                | Problem::PermissionsBeyondSelection { .. }
                 | Problem::ProviderUnreachable { .. }
                 | Problem::ProviderTimeout { .. }
                 | Problem::ProviderRateLimited { .. }

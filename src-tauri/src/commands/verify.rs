@@ -7,11 +7,14 @@ use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
+/// Verifies staged credentials against the admin's selection: the required permissions and the
+/// `optional` ones chosen on the "what to share" step.
 #[tauri::command]
 #[specta::specta]
 pub async fn verify_connection(
     state: State<'_, AppState>,
     id: String,
+    optional: Vec<String>,
     progress: Channel<VerifyProgress>,
 ) -> Result<VerificationReport, Problem> {
     let credentials = state.staged(&id)?;
@@ -19,10 +22,11 @@ pub async fn verify_connection(
         // The UI may have navigated away; progress is best-effort.
         let _ = progress.send(event);
     };
-    let report = verify::verify(
+    let report = verify::verify_chosen(
         &state.http,
         &state.endpoints,
         &credentials,
+        &optional,
         &report_progress,
     )
     .await;

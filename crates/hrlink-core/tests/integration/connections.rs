@@ -434,6 +434,7 @@ async fn a_browser_sign_in_is_checked_by_renewing_it_and_the_rotated_token_is_ke
         &http,
         &endpoints,
         config.oauth(ProviderId::Employmenthero).unwrap(),
+        None,
         &options(&browser, PATIENT),
     )
     .await
@@ -555,6 +556,7 @@ async fn vault_trouble_child() {
         permissions: Vec::new(),
         people: None,
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     let problem = match Vault::open(APP_ID, BuildKind::Development) {
         Ok(vault) => ConnectionStore::new(PathBuf::from(dir), vault)

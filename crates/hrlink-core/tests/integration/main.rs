@@ -24,6 +24,7 @@ mod people_matching;
 mod people_privacy;
 mod people_props;
 mod people_roster;
+mod selection;
 mod verify_employmenthero;
 mod verify_hrworks;
 mod verify_ipayroll;

@@ -113,10 +113,12 @@ export function SetupWizard({
   // Each verification run starts exactly once, when the machine enters it.
   const run = state.step === "verifying" ? state.runs : null;
   const runStaged = state.step === "verifying" ? state.staged.id : null;
+  // Fixed while a run is under way (nothing can be edited then).
+  const chosen = state.draft.optional;
   useEffect(() => {
     if (run === null || runStaged === null) return;
     backend
-      .verifyConnection(runStaged, (progress) =>
+      .verifyConnection(runStaged, chosen, (progress) =>
         dispatch({ type: "verifyProgress", run, progress }),
       )
       .then(
@@ -128,7 +130,7 @@ export function SetupWizard({
           ),
         () => dispatch({ type: "verifyFailed", run, problem: { code: "unexpected_error" } }),
       );
-  }, [backend, run, runStaged]);
+  }, [backend, run, runStaged, chosen]);
 
   // Each save (or update, or replacement) starts exactly once, when the machine asks for it.
   // Nothing below changes while it is under way (the machine allows no edits then).
@@ -346,7 +348,7 @@ export function SetupWizard({
     dispatch({ type: "signInStarted" });
     const language = parseLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en";
     const current = () => signInAttempt.current === attempt;
-    backend.signIn(provider, language).then(
+    backend.signIn(provider, state.draft.optional, language).then(
       (result) => {
         if (!current()) {
           // Stopped meanwhile: a sign-in that still came through is not wanted.

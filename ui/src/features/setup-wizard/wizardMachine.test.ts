@@ -47,6 +47,7 @@ const failedReport: VerificationReport = {
   permissions: [],
   people: null,
   problems: [rejected],
+  warnings: [],
 };
 
 describe("chooseProvider", () => {

@@ -282,7 +282,19 @@ export const de: Translation = {
     columnNeeded: "Nötig",
     columnStatus: "Status",
     required: "Erforderlich",
-    optional: "Optional",
+    chosen: "Von Ihnen gewählt",
+    beyondHeading: "{{provider}} gibt HR Link mehr frei, als Sie teilen wollten",
+    beyondLead:
+      "Sie müssen nichts beheben: Die Verbindung funktioniert so, und HR Link liest nur, was Sie ausgewählt haben. Wenn Sie lieber weniger teilen möchten, entziehen Sie in {{provider}} diese Berechtigungen:",
+    narrow: {
+      hrworks:
+        "Gehen Sie in HRworks zu Basics > Integrationen > HR WORKS-API, wählen Sie den Schlüssel, entfernen Sie unten auf der Seite die Häkchen bei diesen Berechtigungen und klicken Sie auf Speichern.",
+      iris: "Gehen Sie in IRIS HR Professional zu System Tools > Utilities > Company > API Users, wählen Sie den API-Benutzer und klicken Sie auf Set Rights. Entziehen Sie ihm diese Rechte und klicken Sie auf Save.",
+      ipayroll:
+        "iPayroll gibt dem API-Benutzer, was seine Rolle erlaubt. Bitten Sie Ihren iPayroll-Hauptbenutzer, der Rolle des API-Benutzers diese Berechtigungen zu entziehen; bei der nächsten Anmeldung erhält HR Link dann nur, was Sie ausgewählt haben.",
+      employmenthero:
+        "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und wählen Sie die App, die HR Link verwendet. Entfernen Sie diese Berechtigungen aus der App und speichern Sie; bei der nächsten Anmeldung erhält HR Link dann nur, was Sie ausgewählt haben.",
+    },
     status: {
       granted: "Erteilt",
       missing: "Fehlt",

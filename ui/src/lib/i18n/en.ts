@@ -272,7 +272,19 @@ export const en = {
     columnNeeded: "Needed",
     columnStatus: "Status",
     required: "Required",
-    optional: "Optional",
+    chosen: "Chosen by you",
+    beyondHeading: "{{provider}} gives HR Link more than you chose to share",
+    beyondLead:
+      "Nothing to fix: the connection works as it is, and HR Link only reads what you chose. If you prefer to share less, take these permissions away in {{provider}}:",
+    narrow: {
+      hrworks:
+        "In HRworks, go to Basics > Integrations > HR WORKS-API, select the key, untick these boxes at the bottom of the page and click Save.",
+      iris: "In IRIS HR Professional, go to System Tools > Utilities > Company > API Users, select the API user and click Set Rights. Take these rights away and click Save.",
+      ipayroll:
+        "iPayroll gives the API user what its role allows. Ask your iPayroll main user to take these permissions away from the API user's role; the next sign-in then gets only what you chose.",
+      employmenthero:
+        "In Employment Hero, open your profile menu > Developer Portal > API and select the app HR Link uses. Remove these scopes from it and save; the next sign-in then gets only what you chose.",
+    },
     status: {
       granted: "Granted",
       missing: "Missing",

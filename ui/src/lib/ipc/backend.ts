@@ -64,9 +64,14 @@ export interface Backend {
   ): Promise<Result<StagedCredentials, Problem>>;
   /** Makes the core forget staged credentials. */
   discardCredentials(id: string): Promise<void>;
-  /** Proves the staged credentials with real calls, reporting each step as it starts and ends. */
+  /**
+   * Proves the staged credentials with real calls, reporting each step as it starts and ends. It
+   * checks the required permissions and the `optional` ones the admin chose (a chosen one missing
+   * fails); the report warns when the credentials grant far more than that.
+   */
   verifyConnection(
     id: string,
+    optional: readonly string[],
     onProgress: (progress: VerifyProgress) => void,
   ): Promise<Result<VerificationReport, Problem>>;
   /**
@@ -81,9 +86,14 @@ export interface Backend {
    * the provider's sign-in page and stages what comes back, so codes and tokens never reach the
    * webview. Resolves when the browser comes back, after 5 minutes (`sign_in_timed_out`), or
    * when {@link Backend.cancelSignIn} is called (`sign_in_cancelled`). `language` is the UI's,
-   * for the page the browser shows when it returns.
+   * for the page the browser shows when it returns. iPayroll is asked for the required
+   * permissions and the `optional` ones the admin chose.
    */
-  signIn(provider: ProviderId, language: Language): Promise<Result<StagedCredentials, Problem>>;
+  signIn(
+    provider: ProviderId,
+    optional: readonly string[],
+    language: Language,
+  ): Promise<Result<StagedCredentials, Problem>>;
   /** Stops the sign-in under way, if any: its `signIn` resolves with `sign_in_cancelled`. */
   cancelSignIn(): Promise<void>;
   /** The saved connections, and how many unreadable profile files were set aside. */
@@ -155,13 +165,13 @@ export const tauriBackend: Backend = {
   discardCredentials: async (id) => {
     await commands.discardCredentials(id);
   },
-  verifyConnection: (id, onProgress) => {
+  verifyConnection: (id, optional, onProgress) => {
     const channel = new Channel<VerifyProgress>();
     channel.onmessage = onProgress;
-    return commands.verifyConnection(id, channel);
+    return commands.verifyConnection(id, [...optional], channel);
   },
   chooseKeyFile: (provider) => commands.chooseCredentialsFile(provider),
-  signIn: (provider, language) => commands.signIn(provider, language),
+  signIn: (provider, optional, language) => commands.signIn(provider, [...optional], language),
   cancelSignIn: async () => {
     await commands.cancelSignIn();
   },

@@ -21,13 +21,18 @@ export const commands = {
 	chooseCredentialsFile: (provider: ProviderId) => typedError<StagedCredentials | null, Problem_Serialize>(__TAURI_INVOKE("choose_credentials_file", { provider })),
 	discardCredentials: (id: string) => __TAURI_INVOKE<void>("discard_credentials", { id }),
 	/**
-	 *  Signs in through the system browser and stages the result. Waits until the browser comes
-	 *  back, the sign-in times out, or `cancel_sign_in` is called.
+	 *  Signs in through the system browser and stages the result, asking for the required
+	 *  permissions and the `optional` ones the admin chose. Waits until the browser comes back, the
+	 *  sign-in times out, or `cancel_sign_in` is called.
 	 */
-	signIn: (provider: ProviderId, language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, language })),
+	signIn: (provider: ProviderId, optional: string[], language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, optional, language })),
 	/**  Stops a browser sign-in under way ("Cancel" on the waiting screen). */
 	cancelSignIn: () => __TAURI_INVOKE<void>("cancel_sign_in"),
-	verifyConnection: (id: string, progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, progress })),
+	/**
+	 *  Verifies staged credentials against the admin's selection: the required permissions and the
+	 *  `optional` ones chosen on the "what to share" step.
+	 */
+	verifyConnection: (id: string, optional: string[], progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, optional, progress })),
 	listConnections: () => typedError<ConnectionList_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**  Saves verified staged credentials as a new connection (keychain + profile). */
 	saveConnection: (staged: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),
@@ -762,6 +767,16 @@ export type Problem_Deserialize =
 	/**  The permission's id in our catalogue. */
 	permission: string,
 } } | 
+/**
+ *  A warning, not a failure: the credentials grant far more than the admin chose to share
+ *  (see [`crate::verify::grants_far_more`]).
+ */
+{ code: "permissions_beyond_selection"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The permissions granted beyond the selection, comma separated, in the system's terms. */
+	permissions: string,
+} } | 
 /**  The HR system could not be reached (DNS, connection refused, TLS). */
 { code: "provider_unreachable"; params: {
 	/**  The HR system's display name. */
@@ -978,6 +993,16 @@ export type Problem_Serialize =
 	provider: string,
 	/**  The permission's id in our catalogue. */
 	permission: string,
+} } | 
+/**
+ *  A warning, not a failure: the credentials grant far more than the admin chose to share
+ *  (see [`crate::verify::grants_far_more`]).
+ */
+{ code: "permissions_beyond_selection"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The permissions granted beyond the selection, comma separated, in the system's terms. */
+	permissions: string,
 } } | 
 /**  The HR system could not be reached (DNS, connection refused, TLS). */
 { code: "provider_unreachable"; params: {
@@ -1375,6 +1400,11 @@ export type VerificationReport_Deserialize = {
 	people?: PeopleCount | null,
 	/**  Everything that went wrong, most important first. */
 	problems: Problem_Deserialize[],
+	/**
+	 *  What deserves a look but does not stop the connection (e.g.
+	 *  [`Problem::PermissionsBeyondSelection`]).
+	 */
+	warnings: Problem_Deserialize[],
 };
 
 /**  The outcome of verifying one set of credentials. */
@@ -1391,6 +1421,11 @@ export type VerificationReport_Serialize = {
 	people: PeopleCount | null,
 	/**  Everything that went wrong, most important first. */
 	problems: Problem_Serialize[],
+	/**
+	 *  What deserves a look but does not stop the connection (e.g.
+	 *  [`Problem::PermissionsBeyondSelection`]).
+	 */
+	warnings: Problem_Serialize[],
 };
 
 /**  Progress of a running verification. */

@@ -231,7 +231,41 @@ function Findings({ provider, report }: { provider: ProviderSummary; report: Ver
       {report.permissions.length > 0 && (
         <PermissionTable provider={provider} permissions={report.permissions} />
       )}
+      <BeyondSelection provider={provider} report={report} />
     </>
+  );
+}
+
+/** The permissions the credentials grant beyond the selection, when they are far more (a calm note). */
+function BeyondSelection({
+  provider,
+  report,
+}: {
+  provider: ProviderSummary;
+  report: VerificationReport;
+}) {
+  const { t } = useTranslation();
+  const beyond = report.warnings.flatMap((warning) =>
+    warning.code === "permissions_beyond_selection" ? warning.params.permissions.split(", ") : [],
+  );
+  if (beyond.length === 0) return null;
+  return (
+    <Panel tone="info" className="beyond-selection">
+      <section aria-labelledby="beyond-heading">
+        <h2 className="heading-m" id="beyond-heading">
+          {t("result.beyondHeading", { provider: provider.name })}
+        </h2>
+        <p>{t("result.beyondLead", { provider: provider.name })}</p>
+        <ul>
+          {beyond.map((id) => (
+            <li key={id}>
+              {permissionName(provider.id, id, t)} <code className="permission__id">{id}</code>
+            </li>
+          ))}
+        </ul>
+        <p>{t(`result.narrow.${provider.id}`)}</p>
+      </section>
+    </Panel>
   );
 }
 
@@ -281,7 +315,7 @@ function PermissionTable({
                     </p>
                   )}
                 </th>
-                <td>{permission.required ? t("result.required") : t("result.optional")}</td>
+                <td>{permission.required ? t("result.required") : t("result.chosen")}</td>
                 <td>
                   <Tag tone={STATUS_TONE[permission.status]}>
                     {t(`result.status.${permission.status}`)}
