@@ -13,6 +13,7 @@ fn main() {
             "sign_in",
             "cancel_sign_in",
             "verify_connection",
+            "list_organisations",
             "list_connections",
             "save_connection",
             "check_connection",

@@ -19,6 +19,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             sign_in::sign_in,
             sign_in::cancel_sign_in,
             verify::verify_connection,
+            verify::list_organisations,
             connections::list_connections,
             connections::save_connection,
             connections::check_connection,

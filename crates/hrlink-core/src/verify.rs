@@ -229,6 +229,38 @@ impl Credentials {
         }
     }
 
+    /// The organisations these credentials reach, when the admin has to choose one (Employment
+    /// Hero); empty for the other systems, whose credentials reach exactly one.
+    pub async fn organisations(
+        &self,
+        http: &HttpClient,
+        endpoints: &Endpoints,
+    ) -> Result<Vec<Account>, Problem> {
+        match self {
+            Credentials::Employmenthero(grant) => {
+                let endpoints = endpoints.require(ProviderId::Employmenthero)?;
+                crate::providers::employmenthero::list_organisations(http, endpoints, grant).await
+            }
+            Credentials::Hrworks(_) | Credentials::Iris(_) | Credentials::Ipayroll(_) => {
+                Ok(Vec::new())
+            }
+        }
+    }
+
+    /// The same credentials for the organisation `id` (Employment Hero, when the sign-in reaches
+    /// several); `None` for the other systems.
+    pub fn for_organisation(&self, id: &str) -> Option<Credentials> {
+        match self {
+            Credentials::Employmenthero(grant) => Some(Credentials::Employmenthero(
+                crate::providers::employmenthero::EmploymentHeroGrant {
+                    organisation_id: Some(id.to_owned()),
+                    ..grant.clone()
+                },
+            )),
+            Credentials::Hrworks(_) | Credentials::Iris(_) | Credentials::Ipayroll(_) => None,
+        }
+    }
+
     /// The scopes a browser sign-in was granted, when the token response listed them.
     fn granted_scopes(&self) -> Option<&[String]> {
         match self {

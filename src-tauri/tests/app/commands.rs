@@ -104,7 +104,8 @@ impl Shell {
     async fn verify(&self, id: &str) -> (Value, Vec<Value>) {
         let (channel, events) = self.channel();
         let result =
-            verify::verify_connection(self.app.state(), id.to_owned(), Vec::new(), channel).await;
+            verify::verify_connection(self.app.state(), id.to_owned(), Vec::new(), None, channel)
+                .await;
         let answer = self.answer(&result);
         let events = events.lock().unwrap().clone();
         (answer, events)

@@ -39,6 +39,8 @@ export const logins = {
   irisNoContract: { user: "sbx-api-nocontract", password: "Sbx!NoContract-8Gp2Zs4Y" },
   irisInactive: { user: "sbx-api-inactive", password: "Sbx!Inactive-3Jm8Xc1L" },
   employmentHero: { user: "one.org@sandbox.example", password: "Sandbox-Password-1" },
+  /** A partner user: the sign-in reaches two organisations at once. */
+  employmentHeroPartner: { user: "partner@sandbox.example", password: "Sandbox-Password-3" },
   ipayroll: { user: "49764apihrlink", password: "Sandbox-Password-1" },
   ipayrollLimited: { user: "49764apilimited", password: "Sandbox-Password-2" },
 };

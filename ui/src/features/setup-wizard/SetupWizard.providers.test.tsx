@@ -108,6 +108,7 @@ describe("IRIS: the API user", () => {
       method: "verifyConnection",
       id: "staged-1",
       optional: [],
+      organisation: null,
     });
   });
 
@@ -234,7 +235,7 @@ describe("IRIS: the API user", () => {
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: /but something needs fixing/ });
     expect(calls(backend, "verifyConnection")).toEqual([
-      { method: "verifyConnection", id: "staged-1", optional: ["contract"] },
+      { method: "verifyConnection", id: "staged-1", optional: ["contract"], organisation: null },
     ]);
     expect(errorSummary()).toHaveTextContent(
       "a permission this integration needs is not granted: contract",
@@ -437,6 +438,7 @@ describe("browser sign-in", () => {
       method: "verifyConnection",
       id: "staged-1",
       optional: ["leavebalances"],
+      organisation: null,
     });
     expect(calls(backend, "cancelSignIn")).toEqual([]);
   });
@@ -702,6 +704,50 @@ describe("browser sign-in", () => {
     await screen.findByRole("heading", { level: 1, name: /is this the right organisation/ });
     await waitFor(() => expect(h1()).toHaveFocus());
     expect(calls(backend, "cancelSignIn")).toHaveLength(2);
+  });
+});
+
+describe("Employment Hero: a sign-in that reaches several organisations", () => {
+  it("asks which organisation and checks that one", async () => {
+    const { user, backend } = renderApp({ signIn: { kind: "wait" } });
+    await chooseEmploymentHero(user);
+    await startSignIn(user, "Sign in with Employment Hero");
+    await act(async () =>
+      backend.pendingSignIn?.succeed(SANDBOX_LOGINS.employmenthero.partner.username),
+    );
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Signed in to Employment Hero, but something needs fixing",
+    });
+    const choice = await screen.findByRole("group", {
+      name: "Which Employment Hero organisation is this connection for?",
+    });
+    const names = within(choice)
+      .getAllByRole("radio")
+      .map((radio) => radio.closest("div")?.textContent);
+    expect(names).toEqual(["Wattle Bakehouse Pty Ltd", "Wattle Holdings Pty Ltd"]);
+    expect(calls(backend, "listOrganisations")).toEqual([
+      { method: "listOrganisations", id: "staged-1" },
+    ]);
+    await expectNoSeriousA11yViolations();
+
+    // Nothing chosen: said next to the list, and focus goes there.
+    await user.click(screen.getByRole("button", { name: "Check this organisation" }));
+    expect(choice).toHaveTextContent("Choose the organisation this connection is for");
+    await user.click(within(choice).getByRole("radio", { name: "Wattle Holdings Pty Ltd" }));
+    await user.click(screen.getByRole("button", { name: "Check this organisation" }));
+
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Connected to Wattle Holdings Pty Ltd — is this the right organisation?",
+    });
+    expect(screen.getByText("0 people")).toBeInTheDocument();
+    expect(calls(backend, "verifyConnection").at(-1)).toEqual({
+      method: "verifyConnection",
+      id: "staged-1",
+      optional: [],
+      organisation: "9b2e7d14-6c3f-4a8e-b5d2-0f1e2d3c4b02",
+    });
   });
 });
 

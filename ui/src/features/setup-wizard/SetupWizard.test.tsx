@@ -159,6 +159,7 @@ describe("entering the key", () => {
       method: "verifyConnection",
       id: "staged-1",
       optional: ["organization-units"],
+      organisation: null,
     });
     await waitFor(() => expect(h1()).toHaveFocus());
   });

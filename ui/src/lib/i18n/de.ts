@@ -312,6 +312,13 @@ export const de: Translation = {
     peopleConfirmed_one: "Sie haben {{count}} Person bestätigt.",
     peopleConfirmed_other: "Sie haben {{count}} Personen bestätigt.",
   },
+  organisations: {
+    loading: "HR Link sucht die Organisationen, die diese {{provider}}-Anmeldung erreicht …",
+    legend: "Für welche {{provider}}-Organisation ist diese Verbindung?",
+    hint: "Ihre {{provider}}-Anmeldung erreicht mehr als eine Organisation. Wählen Sie die, deren Personen HR Link sehen soll.",
+    errorRequired: "Wählen Sie die Organisation, für die diese Verbindung ist",
+    check: "Diese Organisation prüfen",
+  },
   permissions: {
     hrworks: {
       persons: "Sehen, wer bei Ihnen arbeitet (Namen und Personalnummern)",

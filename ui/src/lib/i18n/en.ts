@@ -302,6 +302,13 @@ export const en = {
     peopleConfirmed_one: "You confirmed {{count}} person.",
     peopleConfirmed_other: "You confirmed {{count}} people.",
   },
+  organisations: {
+    loading: "Finding the organisations this {{provider}} sign-in reaches…",
+    legend: "Which {{provider}} organisation is this connection for?",
+    hint: "Your {{provider}} sign-in reaches more than one organisation. Choose the one whose people HR Link should see.",
+    errorRequired: "Choose the organisation this connection is for",
+    check: "Check this organisation",
+  },
   /** What each permission lets HR Link do, per system, keyed by its id with `.`, `-`, `:` as `_`. */
   permissions: {
     hrworks: {

@@ -11,6 +11,7 @@ import { Channel } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { commands, events, type ListingProgress_Deserialize } from "./bindings.gen";
 import type {
+  Account,
   AppInfo,
   CheckedConnection,
   ConnectionList,
@@ -72,8 +73,15 @@ export interface Backend {
   verifyConnection(
     id: string,
     optional: readonly string[],
+    organisation: string | null,
     onProgress: (progress: VerifyProgress) => void,
   ): Promise<Result<VerificationReport, Problem>>;
+  /**
+   * The organisations staged credentials reach, for the admin to choose one (an Employment Hero
+   * sign-in that reaches several); empty for the other systems. The choice goes to
+   * {@link Backend.verifyConnection} as `organisation` (also: the one a saved connection is for).
+   */
+  listOrganisations(id: string): Promise<Result<Account[], Problem>>;
   /**
    * Opens the system's file dialog (from Rust) and stages the chosen key file in one step, so
    * the webview never sees the path. `null` when the admin cancels.
@@ -165,11 +173,12 @@ export const tauriBackend: Backend = {
   discardCredentials: async (id) => {
     await commands.discardCredentials(id);
   },
-  verifyConnection: (id, optional, onProgress) => {
+  verifyConnection: (id, optional, organisation, onProgress) => {
     const channel = new Channel<VerifyProgress>();
     channel.onmessage = onProgress;
-    return commands.verifyConnection(id, [...optional], channel);
+    return commands.verifyConnection(id, [...optional], organisation, channel);
   },
+  listOrganisations: (id) => commands.listOrganisations(id),
   chooseKeyFile: (provider) => commands.chooseCredentialsFile(provider),
   signIn: (provider, optional, language) => commands.signIn(provider, [...optional], language),
   cancelSignIn: async () => {

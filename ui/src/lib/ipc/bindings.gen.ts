@@ -30,9 +30,15 @@ export const commands = {
 	cancelSignIn: () => __TAURI_INVOKE<void>("cancel_sign_in"),
 	/**
 	 *  Verifies staged credentials against the admin's selection: the required permissions and the
-	 *  `optional` ones chosen on the "what to share" step.
+	 *  `optional` ones chosen on the "what to share" step; for a sign-in that reaches several
+	 *  organisations, the `organisation` chosen (kept for saving).
 	 */
-	verifyConnection: (id: string, optional: string[], progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, optional, progress })),
+	verifyConnection: (id: string, optional: string[], organisation: string | null, progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, optional, organisation, progress })),
+	/**
+	 *  The organisations staged credentials reach, for the admin to choose one (Employment Hero,
+	 *  when a sign-in reaches several); empty for the other systems.
+	 */
+	listOrganisations: (id: string) => typedError<Account[], Problem_Serialize>(__TAURI_INVOKE("list_organisations", { id })),
 	listConnections: () => typedError<ConnectionList_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**  Saves verified staged credentials as a new connection (keychain + profile). */
 	saveConnection: (staged: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),

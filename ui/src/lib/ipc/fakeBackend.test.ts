@@ -42,7 +42,7 @@ describe("fakeBackend", () => {
     if (staged.status !== "ok") throw new Error("staging failed");
     expect(JSON.stringify(staged)).not.toContain(SANDBOX_KEYS.valid.secret);
     const events: VerifyProgress[] = [];
-    const result = await backend.verifyConnection(staged.data.id, [], (event) =>
+    const result = await backend.verifyConnection(staged.data.id, [], null, (event) =>
       events.push(event),
     );
     expect(events[0]).toEqual({ state: "started", step: { kind: "authenticate" } });
@@ -63,7 +63,7 @@ describe("fakeBackend", () => {
     });
     if (staged.status !== "ok") throw new Error("staging failed");
     await backend.discardCredentials(staged.data.id);
-    expect(await backend.verifyConnection(staged.data.id, [], () => {})).toEqual({
+    expect(await backend.verifyConnection(staged.data.id, [], null, () => {})).toEqual({
       status: "error",
       error: { code: "credentials_expired" },
     });
@@ -92,7 +92,7 @@ describe("fakeBackend", () => {
       if (staged.status !== "ok") throw new Error("staging failed");
       expect(JSON.stringify(staged)).not.toContain(login.password);
       expect(staged.data.hint).toBe(maskTail(login.username));
-      return backend.verifyConnection(staged.data.id, [], () => {});
+      return backend.verifyConnection(staged.data.id, [], null, () => {});
     };
     expect(await verify(SANDBOX_LOGINS.iris.valid)).toMatchObject({
       data: { ok: true, account: { name: "Primrose Tea Rooms Ltd" } },
@@ -137,7 +137,7 @@ describe("fakeBackend sign-in", () => {
       language: "de",
     });
     vi.useRealTimers();
-    const report = await backend.verifyConnection("staged-1", [], () => {});
+    const report = await backend.verifyConnection("staged-1", [], null, () => {});
     expect(report).toMatchObject({
       data: { ok: true, account: { id: "49764", name: "iPayroll organisation 49764" } },
     });
@@ -195,7 +195,7 @@ describe("fakeBackend sign-in", () => {
     const staged = await result;
     if (staged.status !== "ok") throw new Error("sign-in failed");
     const chosen = ["leavebalances"];
-    expect(await backend.verifyConnection(staged.data.id, chosen, () => {})).toMatchObject({
+    expect(await backend.verifyConnection(staged.data.id, chosen, null, () => {})).toMatchObject({
       data: {
         ok: false,
         account: null,
@@ -213,7 +213,7 @@ describe("fakeBackend connections", () => {
       text: keyFileText(keys),
     });
     if (staged.status !== "ok") throw new Error("staging failed");
-    await backend.verifyConnection(staged.data.id, [], () => {});
+    await backend.verifyConnection(staged.data.id, [], null, () => {});
     return staged.data.id;
   }
 
@@ -227,7 +227,7 @@ describe("fakeBackend connections", () => {
     expect(await backend.saveConnection(staged.data.id, "Payroll")).toMatchObject({
       error: { code: "credentials_expired" },
     });
-    await backend.verifyConnection(staged.data.id, ["organization-units"], () => {});
+    await backend.verifyConnection(staged.data.id, ["organization-units"], null, () => {});
     const saved = await backend.saveConnection(staged.data.id, "  ");
     expect(saved).toMatchObject({
       status: "ok",

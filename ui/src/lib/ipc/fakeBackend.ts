@@ -101,8 +101,16 @@ export const SANDBOX_LOGINS = {
   employmenthero: {
     oneOrganisation: { username: "one.org@sandbox.example", password: "Sandbox-Password-1" },
     twoOrganisations: { username: "two.orgs@sandbox.example", password: "Sandbox-Password-2" },
+    /** Consent grants both organisations at once: HR Link asks which one. */
+    partner: { username: "partner@sandbox.example", password: "Sandbox-Password-3" },
   },
 } as const;
+
+/** The organisations the Employment Hero partner user reaches (the main one first). */
+export const FAKE_ORGANISATIONS = [
+  { id: "5f0c6c3e-3b1a-4d51-9d0e-2a7c1b9e4f01", name: "Wattle Bakehouse Pty Ltd" },
+  { id: "9b2e7d14-6c3f-4a8e-b5d2-0f1e2d3c4b02", name: "Wattle Holdings Pty Ltd" },
+] as const;
 
 export interface Login {
   username: string;
@@ -180,6 +188,8 @@ export interface FakeStaged {
   accessKey: string;
   /** IRIS: the API user's name; browser sign-ins: the Sandbox user signed in as. */
   login?: string;
+  /** Employment Hero: the organisation chosen, when the sign-in reaches several. */
+  organisation?: string;
 }
 
 /**
@@ -255,7 +265,8 @@ export type FakeCall =
   | { method: "chooseKeyFile"; provider: ProviderId }
   | { method: "stageCredentials"; provider: ProviderId; input: CredentialInput }
   | { method: "discardCredentials"; id: string }
-  | { method: "verifyConnection"; id: string; optional: string[] }
+  | { method: "verifyConnection"; id: string; optional: string[]; organisation: string | null }
+  | { method: "listOrganisations"; id: string }
   | { method: "signIn"; provider: ProviderId; optional: string[]; language: Language }
   | { method: "cancelSignIn" }
   | { method: "listConnections" }
@@ -437,7 +448,7 @@ export function sandboxScenario(staged: FakeStaged): VerifyScript {
     case "ipayroll":
       return ipayrollScenario(staged.login ?? "");
     case "employmenthero":
-      return scenarioFor(successReport("employmenthero"));
+      return employmentHeroScenario(staged);
     case "hrworks":
       return hrworksScenario(staged);
   }
@@ -501,6 +512,46 @@ function ipayrollScenario(user: string): VerifyScript {
     default:
       return scenarioFor(successReport("ipayroll"));
   }
+}
+
+/** The organisations a fake sign-in reaches: both for the partner user, else the main one. */
+function organisationsOf(staged: FakeStaged) {
+  if (staged.provider !== "employmenthero") return [];
+  const partner = staged.login === SANDBOX_LOGINS.employmenthero.partner.username;
+  return partner ? [...FAKE_ORGANISATIONS] : [FAKE_ORGANISATIONS[0]];
+}
+
+function employmentHeroScenario(staged: FakeStaged): VerifyScript {
+  const reached = organisationsOf(staged);
+  const chosen = reached.find((org) => org.id === (staged.organisation ?? reached[0]?.id));
+  if (reached.length > 1 && staged.organisation === undefined) {
+    const report = successReport("employmenthero");
+    return scenarioFor({
+      ...report,
+      ok: false,
+      account: null,
+      people: null,
+      permissions: report.permissions.map((p) =>
+        p.id === "employees:list" ? { ...p, status: "unknown" } : p,
+      ),
+      problems: [
+        {
+          code: "organisation_choice_needed",
+          params: { provider: providerName("employmenthero"), count: reached.length },
+        },
+      ],
+    });
+  }
+  if (!chosen) {
+    return failedScenario("employmenthero", {
+      code: "organisation_choice_needed",
+      params: { provider: providerName("employmenthero"), count: reached.length },
+    });
+  }
+  const empty = chosen.id !== FAKE_ORGANISATIONS[0].id;
+  return scenarioFor(
+    successReport("employmenthero", { account: { ...chosen }, people: { count: empty ? 0 : 42 } }),
+  );
 }
 
 function hrworksScenario(staged: FakeStaged): VerifyScript {
@@ -850,8 +901,18 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       calls.push({ method: "discardCredentials", id });
       forget(id);
     },
-    async verifyConnection(id, optional, onProgress) {
-      calls.push({ method: "verifyConnection", id, optional: [...optional] });
+    async listOrganisations(id) {
+      calls.push({ method: "listOrganisations", id });
+      await pause();
+      const entry = staged.get(id);
+      return entry ? ok(organisationsOf(entry)) : err({ code: "credentials_expired" });
+    },
+    async verifyConnection(id, optional, organisation, onProgress) {
+      calls.push({ method: "verifyConnection", id, optional: [...optional], organisation });
+      const chosen = staged.get(id);
+      if (chosen && organisation !== null && chosen.provider === "employmenthero") {
+        staged.set(id, { ...chosen, organisation });
+      }
       if (options.manualVerify) {
         return new Promise((resolve) => {
           pending = {

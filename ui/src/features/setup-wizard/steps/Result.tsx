@@ -31,6 +31,7 @@ import {
   permissionName,
 } from "../text";
 import type { Outcome, WizardProblem } from "../wizardMachine";
+import { OrganisationChoice, type OrganisationChoiceProps } from "./OrganisationChoice";
 
 export interface ResultProps {
   provider: ProviderSummary;
@@ -45,6 +46,8 @@ export interface ResultProps {
   onCheckPeople?(): void;
   /** What the admin confirmed on the People step, once they have. */
   confirmedPeople?: MatchCounts;
+  /** Lists the organisations a sign-in reaches and checks the one chosen (when it must choose). */
+  organisations: Pick<OrganisationChoiceProps, "load" | "onChoose">;
 }
 
 const STATUS_TONE: Record<PermissionStatus, TagTone> = {
@@ -106,6 +109,7 @@ export function Result({
   onBack,
   onCheckPeople,
   confirmedPeople,
+  organisations,
 }: ResultProps) {
   const { t, i18n } = useTranslation();
   const report = outcome.report;
@@ -180,6 +184,9 @@ export function Result({
           ? t("result.problemLead")
           : t(`result.problemLead${how === "signIn" ? "SignIn" : "Other"}`)}
       </p>
+      {problems.some((problem) => problem.code === "organisation_choice_needed") && (
+        <OrganisationChoice provider={provider} {...organisations} />
+      )}
       {report && (account || signedIn) && <Findings provider={provider} report={report} />}
       <ButtonGroup>
         {retry && <Button onClick={onTryAgain}>{t("result.tryAgain")}</Button>}
