@@ -7,6 +7,7 @@ fn main() {
             "list_providers",
             "provider_guides",
             "check_ipayroll_username",
+            "save_handoff_sheet",
             "stage_credentials",
             "choose_credentials_file",
             "discard_credentials",

@@ -13,6 +13,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             app::list_providers,
             guide::provider_guides,
             guide::check_ipayroll_username,
+            guide::save_handoff_sheet,
             credentials::stage_credentials,
             credentials::choose_credentials_file,
             credentials::discard_credentials,

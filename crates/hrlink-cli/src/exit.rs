@@ -85,6 +85,7 @@ impl Exit {
             | Problem::KeyFileSwapped
             | Problem::KeyFileNotText
             | Problem::FileUnreadable
+            | Problem::FileUnwritable
             | Problem::IrisCredentialsUnrecognised
             | Problem::IpayrollUsernameInvalid { .. }
             | Problem::InsecureEndpoint { .. }

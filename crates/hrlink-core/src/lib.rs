@@ -17,6 +17,7 @@ pub mod credentials;
 pub mod endpoints;
 #[doc(hidden)]
 pub mod fuzzing;
+mod html;
 pub mod http;
 pub mod messages;
 pub mod oauth;

@@ -38,6 +38,10 @@ pub enum Problem {
     /// A file could not be read from disk.
     #[error("file could not be read")]
     FileUnreadable,
+    /// A file could not be written where the admin chose (no permission, disk full, removed
+    /// drive).
+    #[error("file could not be written")]
+    FileUnwritable,
     /// The IRIS username/password text could not be understood.
     #[error("IRIS credentials not recognised")]
     IrisCredentialsUnrecognised,
@@ -281,6 +285,7 @@ impl Problem {
             Problem::KeyFileSwapped => "key_file_swapped",
             Problem::KeyFileNotText => "key_file_not_text",
             Problem::FileUnreadable => "file_unreadable",
+            Problem::FileUnwritable => "file_unwritable",
             Problem::IrisCredentialsUnrecognised => "iris_credentials_unrecognised",
             Problem::IpayrollUsernameInvalid { .. } => "ipayroll_username_invalid",
             Problem::RosterUnreadable => "roster_unreadable",
@@ -364,6 +369,7 @@ pub(crate) mod tests {
             Problem::KeyFileSwapped,
             Problem::KeyFileNotText,
             Problem::FileUnreadable,
+            Problem::FileUnwritable,
             Problem::IrisCredentialsUnrecognised,
             Problem::IpayrollUsernameInvalid {
                 reason: "too_short".into(),
@@ -439,6 +445,7 @@ pub(crate) mod tests {
                 | Problem::KeyFileSwapped
                 | Problem::KeyFileNotText
                 | Problem::FileUnreadable
+                | Problem::FileUnwritable
                 | Problem::IrisCredentialsUnrecognised
                 | Problem::IpayrollUsernameInvalid { .. }
                 | Problem::RosterUnreadable

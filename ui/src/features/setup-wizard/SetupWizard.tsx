@@ -495,6 +495,14 @@ export function SetupWizard({
           guide={guide}
           optional={state.draft.optional}
           onBack={() => dispatch({ type: "back" })}
+          onSave={(title, sheet) =>
+            backend.saveHandoffSheet(
+              provider.id,
+              parseLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en",
+              title,
+              sheet,
+            )
+          }
         />
       )}
       {state.step === "credentials" && provider?.credential_kind === "username_password" && (

@@ -93,6 +93,10 @@ export const de: Translation = {
     print: "Drucken oder als PDF speichern",
     printHint:
       "Wählen Sie im Druckfenster Ihren Drucker oder „Als PDF speichern“, um es per E-Mail zu verschicken.",
+    saveFile: "Als Datei speichern",
+    saveFileHint:
+      "Oder speichern Sie die Schritte als Webseite, die sich in jedem Browser öffnen lässt, um sie per E-Mail zu verschicken.",
+    saved: "Gespeichert. Sie können die Datei an die Person schicken, die {{provider}} verwaltet.",
   },
   credentials: {
     heading: "Welchen {{provider}}-Schlüssel soll HR Link verwenden?",

@@ -90,6 +90,9 @@ export const en = {
     permissionsHeading: "What {{product}} may read",
     print: "Print or save as PDF",
     printHint: "In the print window, choose your printer, or “Save as PDF” to send it by email.",
+    saveFile: "Save as file",
+    saveFileHint: "Or save the steps as a web page that opens in any browser, to send by email.",
+    saved: "Saved. You can send the file to whoever administers {{provider}}.",
   },
   credentials: {
     heading: "Which {{provider}} key should HR Link use?",

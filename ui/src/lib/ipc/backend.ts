@@ -53,6 +53,16 @@ export interface Backend {
    * asks for (required or optional, each with why) and the screens for creating the API user or key.
    */
   providerGuides(): Promise<ProviderGuide[]>;
+  /**
+   * Saves the hand-off sheet (`sheet`: its markup, nothing secret) as a web page where the admin
+   * chooses in the system's save dialog (opened by Rust). `false` when the admin cancels.
+   */
+  saveHandoffSheet(
+    provider: ProviderId,
+    language: Language,
+    title: string,
+    sheet: string,
+  ): Promise<Result<boolean, Problem>>;
   /** Checks a planned iPayroll API user name against iPayroll's rule (in the core). */
   checkIpayrollUsername(username: string): Promise<Result<null, Problem>>;
   /**
@@ -179,6 +189,8 @@ export const tauriBackend: Backend = {
     return commands.verifyConnection(id, [...optional], organisation, channel);
   },
   listOrganisations: (id) => commands.listOrganisations(id),
+  saveHandoffSheet: (provider, language, title, sheet) =>
+    commands.saveHandoffSheet(provider, language, title, sheet),
   chooseKeyFile: (provider) => commands.chooseCredentialsFile(provider),
   signIn: (provider, optional, language) => commands.signIn(provider, [...optional], language),
   cancelSignIn: async () => {

@@ -13,6 +13,12 @@ export const commands = {
 	providerGuides: () => __TAURI_INVOKE<ProviderGuide_Serialize[]>("provider_guides"),
 	/**  Checks a planned iPayroll API user name against iPayroll's rule (`49764apihrlink`). */
 	checkIpayrollUsername: (username: string) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("check_ipayroll_username", { username })),
+	/**
+	 *  "Save as file" on the hand-off sheet: opens the system's save dialog, then writes the sheet
+	 *  (`sheet`: the markup the wizard shows, which holds nothing secret) as a standalone web page.
+	 *  The webview never sees the path. `false` when the admin cancels.
+	 */
+	saveHandoffSheet: (provider: ProviderId, language: Language, title: string, sheet: string) => typedError<boolean, Problem_Serialize>(__TAURI_INVOKE("save_handoff_sheet", { provider, language, title, sheet })),
 	stageCredentials: (provider: ProviderId, input: CredentialInput) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("stage_credentials", { provider, input })),
 	/**
 	 *  Opens the system's file dialog, then reads and stages the chosen key file in one step, so
@@ -730,6 +736,11 @@ export type Problem_Deserialize =
 { code: "key_file_not_text" } | 
 /**  A file could not be read from disk. */
 { code: "file_unreadable" } | 
+/**
+ *  A file could not be written where the admin chose (no permission, disk full, removed
+ *  drive).
+ */
+{ code: "file_unwritable" } | 
 /**  The IRIS username/password text could not be understood. */
 { code: "iris_credentials_unrecognised" } | 
 /**  An iPayroll API username breaks iPayroll's naming rule. */
@@ -957,6 +968,11 @@ export type Problem_Serialize =
 { code: "key_file_not_text" } | 
 /**  A file could not be read from disk. */
 { code: "file_unreadable" } | 
+/**
+ *  A file could not be written where the admin chose (no permission, disk full, removed
+ *  drive).
+ */
+{ code: "file_unwritable" } | 
 /**  The IRIS username/password text could not be understood. */
 { code: "iris_credentials_unrecognised" } | 
 /**  An iPayroll API username breaks iPayroll's naming rule. */

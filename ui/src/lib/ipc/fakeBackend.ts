@@ -241,6 +241,8 @@ export interface FakeBackendOptions {
   pageSize?: number;
   /** Leave each listing open until the test drives it through `pendingListing`. */
   manualListing?: boolean;
+  /** What the save dialog for the hand-off sheet does (default: the admin saves). */
+  handoffSave?: "saved" | "cancelled" | { problem: Problem };
   /** The roster the admin picks in the dialog (`null`, the default: cancelled), or a problem. */
   pickedRoster?: { people: PersonView[] } | { problem: Problem } | null;
 }
@@ -267,6 +269,13 @@ export type FakeCall =
   | { method: "discardCredentials"; id: string }
   | { method: "verifyConnection"; id: string; optional: string[]; organisation: string | null }
   | { method: "listOrganisations"; id: string }
+  | {
+      method: "saveHandoffSheet";
+      provider: ProviderId;
+      language: Language;
+      title: string;
+      sheet: string;
+    }
   | { method: "signIn"; provider: ProviderId; optional: string[]; language: Language }
   | { method: "cancelSignIn" }
   | { method: "listConnections" }
@@ -900,6 +909,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     async discardCredentials(id) {
       calls.push({ method: "discardCredentials", id });
       forget(id);
+    },
+    async saveHandoffSheet(provider, language, title, sheet) {
+      calls.push({ method: "saveHandoffSheet", provider, language, title, sheet });
+      await pause();
+      const save = options.handoffSave ?? "saved";
+      if (typeof save === "object") return err(save.problem);
+      return ok(save === "saved");
     },
     async listOrganisations(id) {
       calls.push({ method: "listOrganisations", id });
