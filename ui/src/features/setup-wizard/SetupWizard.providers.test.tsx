@@ -726,6 +726,12 @@ describe("Employment Hero: a sign-in that reaches several organisations", () => 
       .getAllByRole("radio")
       .map((radio) => radio.closest("div")?.textContent);
     expect(names).toEqual(["Wattle Bakehouse Pty Ltd", "Wattle Holdings Pty Ltd"]);
+    expect(
+      screen.getByText(
+        "Nothing has been saved. Choose the organisation below, then HR Link checks it.",
+      ),
+    ).toBeVisible();
+    expect(within(errorSummary()).getByRole("link")).toHaveAttribute("href", "#organisation");
     expect(calls(backend, "listOrganisations")).toEqual([
       { method: "listOrganisations", id: "staged-1" },
     ]);

@@ -263,6 +263,8 @@ export const de: Translation = {
     problemHeadingSignedIn: "Bei {{provider}} angemeldet, aber etwas muss noch behoben werden",
     problemLead:
       "Es wurde nichts gespeichert. Beheben Sie das Problem und versuchen Sie es dann erneut.",
+    problemLeadChoose:
+      "Es wurde nichts gespeichert. Wählen Sie unten die Organisation, dann prüft HR Link sie.",
     problemLeadSignIn:
       "Es wurde nichts gespeichert. Beheben Sie das Problem und melden Sie sich dann erneut an.",
     problemLeadOther:

@@ -255,6 +255,8 @@ export const en = {
     problemHeadingConnected: "Connected to {{company}}, but something needs fixing",
     problemHeadingSignedIn: "Signed in to {{provider}}, but something needs fixing",
     problemLead: "Nothing has been saved. Fix the problem, then try again.",
+    problemLeadChoose:
+      "Nothing has been saved. Choose the organisation below, then HR Link checks it.",
     problemLeadSignIn: "Nothing has been saved. Fix the problem, then sign in again.",
     problemLeadOther: "Nothing has been saved. Fix the problem, then enter your details again.",
     permissionNextStepSignIn: "Grant it as shown next to it, then choose Sign in again.",

@@ -159,13 +159,19 @@ export function Result({
   const items: ErrorSummaryItem[] = problems.map((problem) => {
     const rendered = renderProblem(problem, i18n.language);
     const missing = problem.code === "permission_missing";
-    const href = missing && report ? `#${permissionAnchor(problem.params.permission)}` : undefined;
+    const href =
+      missing && report
+        ? `#${permissionAnchor(problem.params.permission)}`
+        : problem.code === "organisation_choice_needed"
+          ? "#organisation"
+          : undefined;
     // The catalogue says "choose Try again"; a sign-in's permissions change only by signing in.
     const detail =
       missing && how === "signIn" ? t("result.permissionNextStepSignIn") : rendered.nextStep;
     return { text: rendered.message, detail, href };
   });
   const signedIn = report !== null && report.permissions.length > 0;
+  const choosing = problems.some((problem) => problem.code === "organisation_choice_needed");
 
   return (
     <div>
@@ -180,13 +186,13 @@ export function Result({
             : t("result.problemHeading", { provider: provider.name })}
       </h1>
       <p className="lead">
-        {retry
-          ? t("result.problemLead")
-          : t(`result.problemLead${how === "signIn" ? "SignIn" : "Other"}`)}
+        {choosing
+          ? t("result.problemLeadChoose")
+          : retry
+            ? t("result.problemLead")
+            : t(`result.problemLead${how === "signIn" ? "SignIn" : "Other"}`)}
       </p>
-      {problems.some((problem) => problem.code === "organisation_choice_needed") && (
-        <OrganisationChoice provider={provider} {...organisations} />
-      )}
+      {choosing && <OrganisationChoice provider={provider} {...organisations} />}
       {report && (account || signedIn) && <Findings provider={provider} report={report} />}
       <ButtonGroup>
         {retry && <Button onClick={onTryAgain}>{t("result.tryAgain")}</Button>}

@@ -1,0 +1,62 @@
+// The whole wizard, to the end, for each system that is not HRworks (connections.e2e.mjs saves
+// an HRworks key): choose it, keep what it shares, hand the credentials over, check, check the
+// answers, save into the keychain and see it confirmed. Real app, real keychain, Sandbox.
+import { chooseSystem, logins, paste, resultHeading, shot, signInAs, waitForHeading } from "./support.mjs";
+
+/** From a confirmation page back to the first step, through the connections screen. */
+async function startAgain() {
+  await $("button=Your connections").click();
+  await waitForHeading("Your connections");
+  await $("button=Connect a system").click();
+  await waitForHeading("Which HR system do you use?");
+}
+
+/** Result → check your answers → saved; returns the label it was saved under. */
+async function saveAndConfirm(prefix) {
+  await $("button=Save this connection").click();
+  await waitForHeading("Check your answers before saving");
+  const label = await $("#connection-label").getValue();
+  expect(label).not.toBe("");
+  await $("button=Save connection").click();
+  await waitForHeading(`Connected: ${label}`);
+  await shot(prefix, "saved");
+}
+
+describe("The full wizard for each system", () => {
+  it("IRIS HR Professional: API user → check → save", async () => {
+    await chooseSystem("IRIS HR Professional", ["Read contract details"]);
+    await paste("#iris-username", logins.iris.user);
+    await paste("#iris-password", logins.iris.password);
+    await $("button=Continue").click();
+    expect(await resultHeading()).toBe("Connected to Sandbox Tea Rooms Ltd — is this the right company?");
+    await saveAndConfirm("full-wizard-iris");
+    await startAgain();
+  });
+
+  it("iPayroll: sign in through the browser → check → save", async () => {
+    await chooseSystem("iPayroll");
+    signInAs(logins.ipayroll);
+    await $("button=Sign in with iPayroll").click();
+    expect(await resultHeading()).toBe(
+      "Connected to iPayroll organisation 49764 — is this the right organisation?",
+    );
+    await saveAndConfirm("full-wizard-ipayroll");
+    await startAgain();
+  });
+
+  it("Employment Hero: sign in through the browser → check → save", async () => {
+    await chooseSystem("Employment Hero");
+    signInAs(logins.employmentHero);
+    await $("button=Sign in with Employment Hero").click();
+    expect(await resultHeading()).toBe(
+      "Connected to Sandbox Bakehouse Pty Ltd — is this the right organisation?",
+    );
+    await saveAndConfirm("full-wizard-employmenthero");
+    await $("button=Your connections").click();
+    await waitForHeading("Your connections");
+    const list = await $("ul:has(li.connection)");
+    for (const name of ["Sandbox Tea Rooms Ltd", "iPayroll", "Sandbox Bakehouse Pty Ltd"]) {
+      await expect(list).toHaveText(expect.stringContaining(name));
+    }
+  });
+});
