@@ -494,21 +494,9 @@ function ipayrollScenario(user: string): VerifyScript {
   switch (user) {
     case users.withoutEmployees.username: {
       // Without `employees` iPayroll shows no employee, so not the organisation number either.
-      const report = successReport("ipayroll");
-      return scenarioFor({
-        ...report,
-        ok: false,
-        account: null,
-        people: null,
-        permissions: report.permissions.map((p) =>
-          p.id === "employees" ? { ...p, status: "missing" } : p,
-        ),
-        problems: [
-          {
-            code: "permission_missing",
-            params: { provider: providerName("ipayroll"), permission: "employees" },
-          },
-        ],
+      return signedInOnly("ipayroll", ["employees", "missing"], {
+        code: "permission_missing",
+        params: { provider: providerName("ipayroll"), permission: "employees" },
       });
     }
     case users.otherOrganisation.username:
@@ -523,6 +511,25 @@ function ipayrollScenario(user: string): VerifyScript {
   }
 }
 
+/**
+ * A run that signed in but reached no account: one permission judged `status`, and `problem`.
+ */
+function signedInOnly(
+  provider: ProviderId,
+  [id, status]: [string, PermissionCheck["status"]],
+  problem: Problem,
+): VerifyScript {
+  const report = successReport(provider);
+  return scenarioFor({
+    ...report,
+    ok: false,
+    account: null,
+    people: null,
+    permissions: report.permissions.map((p) => (p.id === id ? { ...p, status } : p)),
+    problems: [problem],
+  });
+}
+
 /** The organisations a fake sign-in reaches: both for the partner user, else the main one. */
 function organisationsOf(staged: FakeStaged) {
   if (staged.provider !== "employmenthero") return [];
@@ -534,21 +541,10 @@ function employmentHeroScenario(staged: FakeStaged): VerifyScript {
   const reached = organisationsOf(staged);
   const chosen = reached.find((org) => org.id === (staged.organisation ?? reached[0]?.id));
   if (reached.length > 1 && staged.organisation === undefined) {
-    const report = successReport("employmenthero");
-    return scenarioFor({
-      ...report,
-      ok: false,
-      account: null,
-      people: null,
-      permissions: report.permissions.map((p) =>
-        p.id === "employees:list" ? { ...p, status: "unknown" } : p,
-      ),
-      problems: [
-        {
-          code: "organisation_choice_needed",
-          params: { provider: providerName("employmenthero"), count: reached.length },
-        },
-      ],
+    // No organisation to count in: the employee permission stays unknown.
+    return signedInOnly("employmenthero", ["employees:list", "unknown"], {
+      code: "organisation_choice_needed",
+      params: { provider: providerName("employmenthero"), count: reached.length },
     });
   }
   if (!chosen) {
