@@ -319,9 +319,9 @@ export const de: Translation = {
     peopleConfirmed_other: "Sie haben {{count}} Personen bestätigt.",
   },
   organisations: {
-    loading: "HR Link sucht die Organisationen, die diese {{provider}}-Anmeldung erreicht …",
-    legend: "Für welche {{provider}}-Organisation ist diese Verbindung?",
-    hint: "Ihre {{provider}}-Anmeldung erreicht mehr als eine Organisation. Wählen Sie die, deren Personen HR Link sehen soll.",
+    loading: "HR Link sucht die Organisationen, die diese Anmeldung bei {{provider}} erreicht …",
+    legend: "Für welche Organisation in {{provider}} ist diese Verbindung?",
+    hint: "Ihre Anmeldung bei {{provider}} erreicht mehr als eine Organisation. Wählen Sie die, deren Personen HR Link sehen soll.",
     errorRequired: "Wählen Sie die Organisation, für die diese Verbindung ist",
     check: "Diese Organisation prüfen",
   },

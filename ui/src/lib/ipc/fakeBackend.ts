@@ -541,8 +541,8 @@ function employmentHeroScenario(staged: FakeStaged): VerifyScript {
   const reached = organisationsOf(staged);
   const chosen = reached.find((org) => org.id === (staged.organisation ?? reached[0]?.id));
   if (reached.length > 1 && staged.organisation === undefined) {
-    // No organisation to count in: the employee permission stays unknown.
-    return signedInOnly("employmenthero", ["employees:list", "unknown"], {
+    // No organisation to count in: the employee permission is judged from the granted scopes.
+    return signedInOnly("employmenthero", ["employees:list", "granted"], {
       code: "organisation_choice_needed",
       params: { provider: providerName("employmenthero"), count: reached.length },
     });
