@@ -33,25 +33,30 @@ describe("The full wizard for each system", () => {
     await startAgain();
   });
 
-  it("iPayroll: sign in through the browser → check → save", async () => {
-    await chooseSystem("iPayroll");
-    signInAs(logins.ipayroll);
-    await $("button=Sign in with iPayroll").click();
-    expect(await resultHeading()).toBe(
-      "Connected to iPayroll organisation 49764 — is this the right organisation?",
-    );
-    await saveAndConfirm("full-wizard-ipayroll");
-    await startAgain();
-  });
+  const signIns = [
+    {
+      system: "iPayroll",
+      login: logins.ipayroll,
+      heading: "Connected to iPayroll organisation 49764 — is this the right organisation?",
+    },
+    {
+      system: "Employment Hero",
+      login: logins.employmentHero,
+      heading: "Connected to Sandbox Bakehouse Pty Ltd — is this the right organisation?",
+    },
+  ];
+  for (const { system, login, heading } of signIns) {
+    it(`${system}: sign in through the browser → check → save`, async () => {
+      await chooseSystem(system);
+      signInAs(login);
+      await $(`button=Sign in with ${system}`).click();
+      expect(await resultHeading()).toBe(heading);
+      await saveAndConfirm(`full-wizard-${system.toLowerCase().replace(" ", "")}`);
+      await startAgain();
+    });
+  }
 
-  it("Employment Hero: sign in through the browser → check → save", async () => {
-    await chooseSystem("Employment Hero");
-    signInAs(logins.employmentHero);
-    await $("button=Sign in with Employment Hero").click();
-    expect(await resultHeading()).toBe(
-      "Connected to Sandbox Bakehouse Pty Ltd — is this the right organisation?",
-    );
-    await saveAndConfirm("full-wizard-employmenthero");
+  it("lists the three saved connections", async () => {
     await $("button=Your connections").click();
     await waitForHeading("Your connections");
     const list = await $("ul:has(li.connection)");
