@@ -171,6 +171,21 @@ impl AppState {
         }
     }
 
+    /// Points staged credentials at the organisation the admin chose (Employment Hero, when the
+    /// sign-in reaches several): verifying and saving then use it. Others stay as they are.
+    pub fn choose_organisation(&self, id: &str, organisation: &str) -> Result<(), Problem> {
+        let mut staged = relock(&self.staged);
+        match staged.entries.get_mut(id) {
+            Some(entry) if entry.alive() => {
+                if let Some(chosen) = entry.credentials.for_organisation(organisation) {
+                    entry.credentials = Arc::new(chosen);
+                }
+                Ok(())
+            }
+            _ => Err(Problem::CredentialsExpired),
+        }
+    }
+
     /// Puts tokens refreshed on the way (a listing) in place of the staged ones, so that a later
     /// save stores the newest refresh token (Employment Hero rotates them: the old one is dead).
     /// Key-based credentials have no tokens and stay as they are.

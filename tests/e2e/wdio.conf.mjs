@@ -16,6 +16,8 @@ const secretsFound = path.join(artifacts, "secrets-found.txt");
 
 // The native file dialog cannot be driven over WebDriver: the app reads this file instead.
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
+// The save dialog of the hand-off sheet's "Save as file": the app writes here instead.
+process.env.HRLINK_E2E_SAVED_FILE = path.join(artifacts, "saved-handoff.html");
 // The same for the roster the People step compares with: a fixture of the core's tests.
 process.env.HRLINK_E2E_CHOSEN_ROSTER = path.join(
   root,

@@ -250,6 +250,13 @@ async function providerScreens(browser, context, viewport, colorScheme, tag) {
   await page.getByRole("heading", { level: 1, name: /is this the right organisation/ }).waitFor();
   await shoot(page, `29-eh-result-ok-${tag}`, { fullPage: true });
   await page.close();
+  // A sign-in that reaches two organisations: which one?
+  page = await start(context, "?delay=0&signInDelay=0&as=partner@sandbox.example");
+  await choose(page, /Employment Hero/);
+  await page.getByRole("button", { name: "Sign in with Employment Hero" }).click();
+  await page.getByRole("radio", { name: "Wattle Holdings Pty Ltd" }).waitFor();
+  await shoot(page, `29b-eh-choose-organisation-${tag}`, { fullPage: true });
+  await page.close();
 
   // German, screen-share mode.
   const de = await browser.newContext({ viewport, colorScheme, locale: "de-DE" });
@@ -268,6 +275,12 @@ async function providerScreens(browser, context, viewport, colorScheme, tag) {
   page = await start(de, "?delay=0&support=1");
   await choose(page, /IRIS/, "Weiter");
   await shoot(page, `32-de-support-iris-${tag}`, { fullPage: true });
+  await page.close();
+  page = await start(de, "?delay=0&signInDelay=0&as=partner@sandbox.example");
+  await choose(page, /Employment Hero/, "Weiter");
+  await page.getByRole("button", { name: "Mit Employment Hero anmelden" }).click();
+  await page.getByRole("radio", { name: "Wattle Holdings Pty Ltd" }).waitFor();
+  await shoot(page, `33-de-eh-choose-organisation-${tag}`, { fullPage: true });
   await de.close();
 }
 

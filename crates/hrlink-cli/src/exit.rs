@@ -45,6 +45,8 @@ impl Exit {
             Problem::PermissionMissing { .. } | Problem::IrisApiModuleDisabled => {
                 Exit::PermissionMissing
             }
+            // A warning, never in `problems`: the connection works.
+            Problem::PermissionsBeyondSelection { .. } => Exit::Ok,
             // Browser sign-in: no accepted credentials came out of it (declined, not finished,
             // not verifiable, no longer valid, or HR Link's app registration refused).
             Problem::SignInDenied { .. }
@@ -83,6 +85,7 @@ impl Exit {
             | Problem::KeyFileSwapped
             | Problem::KeyFileNotText
             | Problem::FileUnreadable
+            | Problem::FileUnwritable
             | Problem::IrisCredentialsUnrecognised
             | Problem::IpayrollUsernameInvalid { .. }
             | Problem::InsecureEndpoint { .. }

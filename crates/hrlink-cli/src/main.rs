@@ -76,6 +76,12 @@ enum Command {
         /// profile in the config dir).
         #[arg(long, value_name = "LABEL")]
         save: Option<String>,
+        /// The optional permissions to share, comma separated (see `hrlink providers`): they
+        /// are checked with the required ones, the other optional ones are not, and a warning
+        /// lists what the credentials grant beyond. iPayroll asks only for these. Default:
+        /// every optional one is checked and none is demanded.
+        #[arg(long, value_name = "IDS", value_delimiter = ',', num_args = 0..)]
+        permissions: Option<Vec<String>>,
     },
     /// List everyone the HR system holds (after verifying the credentials), optionally matched
     /// against your own records; counts per category, or the full list as JSON or CSV.
@@ -249,17 +255,25 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
             endpoints,
             json,
             save,
+            permissions,
         } => match prepare(
             provider,
             credentials.as_deref(),
             endpoints.as_deref(),
             &sign_in,
+            permissions.as_deref(),
             language,
         )
         .await
         {
             Ok((http, endpoints, credentials, _)) => {
-                let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
+                let report = match &permissions {
+                    Some(chosen) => {
+                        verify::verify_chosen(&http, &endpoints, &credentials, chosen, &|_| {})
+                            .await
+                    }
+                    None => verify::verify(&http, &endpoints, &credentials, &|_| {}).await,
+                };
                 output::report(&report, json, language);
                 let exit = Exit::for_report(&report);
                 match save {
@@ -305,6 +319,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                         credentials.as_deref(),
                         endpoints.as_deref(),
                         &sign_in,
+                        None,
                         language,
                     )
                     .await
@@ -376,14 +391,17 @@ async fn prepare(
     credentials_path: Option<&std::path::Path>,
     endpoints_path: Option<&std::path::Path>,
     sign_in: &SignInArgs,
+    chosen: Option<&[String]>,
     language: Language,
 ) -> Result<Prepared, Problem> {
     let endpoints = endpoints_from(endpoints_path)?;
     if provider.credential_kind() == CredentialKind::BrowserSignIn {
         let http = http_client()?;
         let sandbox = endpoints_path.is_some();
-        let (credentials, oauth) =
-            sign_in_with_browser(provider, &http, &endpoints, sandbox, sign_in, language).await?;
+        let (credentials, oauth) = sign_in_with_browser(
+            provider, &http, &endpoints, sandbox, sign_in, chosen, language,
+        )
+        .await?;
         return Ok((http, endpoints, credentials, Some(oauth)));
     }
     let credentials_path = credentials_path.ok_or_else(|| Problem::ConfigurationInvalid {
@@ -447,6 +465,7 @@ async fn sign_in_with_browser(
     endpoints: &Endpoints,
     sandbox: bool,
     args: &SignInArgs,
+    chosen: Option<&[String]>,
     language: Language,
 ) -> Result<(Credentials, OAuthProviderConfig), Problem> {
     let config = Config::load(args.config.as_deref(), None)?;
@@ -488,7 +507,7 @@ async fn sign_in_with_browser(
         "Signing in to {} in your web browser (Ctrl-C cancels)…",
         provider.display_name()
     );
-    let credentials = Credentials::sign_in(provider, http, endpoints, &oauth, &options)
+    let credentials = Credentials::sign_in(provider, http, endpoints, &oauth, chosen, &options)
         .await
         .map(|mut credentials| {
             if let Credentials::Employmenthero(grant) = &mut credentials {

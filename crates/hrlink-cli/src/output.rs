@@ -35,18 +35,21 @@ struct JsonProblem {
 
 /// Prints a verification report, as text or as the documented JSON.
 pub fn report(report: &VerificationReport, json: bool, language: Language) {
-    let problems: Vec<JsonProblem> = report
-        .problems
-        .iter()
-        .map(|p| {
-            let rendered = messages::render(p, language);
-            JsonProblem {
-                code: p.code(),
-                message: rendered.message,
-                next_step: rendered.next_step,
-            }
-        })
-        .collect();
+    let rendered = |problems: &[hrlink_core::Problem]| -> Vec<JsonProblem> {
+        problems
+            .iter()
+            .map(|p| {
+                let rendered = messages::render(p, language);
+                JsonProblem {
+                    code: p.code(),
+                    message: rendered.message,
+                    next_step: rendered.next_step,
+                }
+            })
+            .collect()
+    };
+    let problems = rendered(&report.problems);
+    let warnings = rendered(&report.warnings);
     if json {
         let value = serde_json::json!({
             "provider": report.provider.slug(),
@@ -55,6 +58,7 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
             "permissions": report.permissions,
             "people": report.people,
             "problems": problems,
+            "warnings": warnings,
         });
         println!("{value}");
         return;
@@ -80,7 +84,7 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
     if let Some(people) = report.people {
         println!("People: {}", people.count);
     }
-    for problem in problems {
+    for problem in problems.iter().chain(&warnings) {
         println!("\n{}\n{}", problem.message, problem.next_step);
     }
 }

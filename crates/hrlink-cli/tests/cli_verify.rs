@@ -150,6 +150,16 @@ fn iris_text(login: Login) -> String {
 
 impl Fixture {
     async fn verify(&self, provider: &str, credentials: &str, json: bool) -> Run {
+        self.verify_with(provider, credentials, json, &[]).await
+    }
+
+    async fn verify_with(
+        &self,
+        provider: &str,
+        credentials: &str,
+        json: bool,
+        extra: &[&str],
+    ) -> Run {
         let file = write(self.dir.path(), &format!("{provider}.txt"), credentials);
         let mut args = vec![
             "--lang".to_owned(),
@@ -164,6 +174,7 @@ impl Fixture {
         if json {
             args.push("--json".to_owned());
         }
+        args.extend(extra.iter().map(|arg| (*arg).to_owned()));
         hrlink(args, None).await
     }
 }
@@ -180,7 +191,8 @@ fn keys(value: &Value) -> Vec<&str> {
 }
 
 /// `{"provider","ok","account":{"id","name"},"permissions":[{"id","required","status"}],
-/// "people":{"count"},"problems":[{"code","message","next_step"}]}`, nothing more.
+/// "people":{"count"},"problems":[{"code","message","next_step"}],"warnings":[same]}`, nothing
+/// more.
 fn assert_shape(report: &Value) {
     assert_eq!(
         keys(report),
@@ -190,7 +202,8 @@ fn assert_shape(report: &Value) {
             "people",
             "permissions",
             "problems",
-            "provider"
+            "provider",
+            "warnings"
         ],
         "{report}"
     );
@@ -209,7 +222,11 @@ fn assert_shape(report: &Value) {
         assert_eq!(keys(&report["people"]), ["count"]);
         assert!(report["people"]["count"].is_u64());
     }
-    for problem in report["problems"].as_array().unwrap() {
+    let problems = report["problems"].as_array().unwrap();
+    for problem in problems
+        .iter()
+        .chain(report["warnings"].as_array().unwrap())
+    {
         assert_eq!(keys(problem), ["code", "message", "next_step"]);
         assert!(!problem["message"].as_str().unwrap().is_empty());
         assert!(!problem["next_step"].as_str().unwrap().is_empty());
@@ -317,6 +334,32 @@ async fn iris_scenarios_exit_as_documented() {
         .json();
     assert_eq!(permission(&report, "contract")["status"], "missing");
     assert_eq!(permission(&report, "contract")["required"], false);
+
+    // --permissions: a chosen right is demanded; rights beyond the choice are a warning.
+    let chosen = ["--permissions", "contract"];
+    let run = fixture
+        .verify_with("iris", &iris_text(iris::NO_CONTRACT_RIGHTS), true, &chosen)
+        .await;
+    assert_eq!(run.code, 4, "{run:?}");
+    assert_eq!(codes(&run.json()), ["permission_missing"]);
+    let run = fixture
+        .verify_with("iris", &iris_text(iris::VALID), true, &["--permissions"])
+        .await;
+    assert_eq!(run.code, 0, "a warning is not a failure: {run:?}");
+    let report = run.json();
+    assert_shape(&report);
+    assert_eq!(
+        report["warnings"][0]["code"],
+        "permissions_beyond_selection"
+    );
+    assert!(
+        report["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["id"] != "contract"),
+        "not chosen, not checked: {report}"
+    );
 
     // The message tells the admin where to go, in IRIS's words.
     let run = fixture

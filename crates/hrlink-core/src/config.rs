@@ -84,6 +84,28 @@ impl Permissions {
         self.iter().map(|(scope, _)| scope.to_owned()).collect()
     }
 
+    /// The optional permissions (those not also required), once each.
+    pub fn optional_ids(&self) -> Vec<&str> {
+        self.iter()
+            .filter(|(_, required)| !required)
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    /// The required permissions and those of the optional ones that are in `chosen` (what the
+    /// admin selected to share); anything else in `chosen` is ignored.
+    pub fn selected(&self, chosen: &[String]) -> Permissions {
+        Permissions {
+            required: self.required.clone(),
+            optional: self
+                .optional_ids()
+                .into_iter()
+                .filter(|id| chosen.iter().any(|c| c == id))
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
     /// Each permission once with whether it is required (required ones first; a permission
     /// listed as both counts as required).
     pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {

@@ -21,6 +21,7 @@ pub mod endpoints;
 pub mod files;
 #[doc(hidden)]
 pub mod fuzzing;
+mod html;
 pub mod http;
 pub mod messages;
 pub mod oauth;

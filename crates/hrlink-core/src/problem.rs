@@ -38,6 +38,10 @@ pub enum Problem {
     /// A file could not be read from disk.
     #[error("file could not be read")]
     FileUnreadable,
+    /// A file could not be written where the admin chose (no permission, disk full, removed
+    /// drive).
+    #[error("file could not be written")]
+    FileUnwritable,
     /// The IRIS username/password text could not be understood.
     #[error("IRIS credentials not recognised")]
     IrisCredentialsUnrecognised,
@@ -87,6 +91,15 @@ pub enum Problem {
         provider: String,
         /// The permission's id in our catalogue.
         permission: String,
+    },
+    /// A warning, not a failure: the credentials grant far more than the admin chose to share
+    /// (see [`crate::verify::grants_far_more`]).
+    #[error("credentials grant more than selected")]
+    PermissionsBeyondSelection {
+        /// The HR system's display name.
+        provider: String,
+        /// The permissions granted beyond the selection, comma separated, in the system's terms.
+        permissions: String,
     },
     /// The HR system could not be reached (DNS, connection refused, TLS).
     #[error("HR system unreachable")]
@@ -286,6 +299,7 @@ impl Problem {
             Problem::KeyFileSwapped => "key_file_swapped",
             Problem::KeyFileNotText => "key_file_not_text",
             Problem::FileUnreadable => "file_unreadable",
+            Problem::FileUnwritable => "file_unwritable",
             Problem::IrisCredentialsUnrecognised => "iris_credentials_unrecognised",
             Problem::IpayrollUsernameInvalid { .. } => "ipayroll_username_invalid",
             Problem::RosterUnreadable => "roster_unreadable",
@@ -295,6 +309,7 @@ impl Problem {
             Problem::RosterNoUsableColumns => "roster_no_usable_columns",
             Problem::CredentialsRejected { .. } => "credentials_rejected",
             Problem::PermissionMissing { .. } => "permission_missing",
+            Problem::PermissionsBeyondSelection { .. } => "permissions_beyond_selection",
             Problem::ProviderUnreachable { .. } => "provider_unreachable",
             Problem::ProviderTimeout { .. } => "provider_timeout",
             Problem::ProviderRateLimited { .. } => "provider_rate_limited",
@@ -372,6 +387,7 @@ pub(crate) mod tests {
             Problem::KeyFileSwapped,
             Problem::KeyFileNotText,
             Problem::FileUnreadable,
+            Problem::FileUnwritable,
             Problem::IrisCredentialsUnrecognised,
             Problem::IpayrollUsernameInvalid {
                 reason: "too_short".into(),
@@ -388,6 +404,10 @@ pub(crate) mod tests {
             Problem::PermissionMissing {
                 provider: p(),
                 permission: "persons".into(),
+            },
+            Problem::PermissionsBeyondSelection {
+                provider: p(),
+                permissions: "payslips, payrates".into(),
             },
             Problem::ProviderUnreachable { provider: p() },
             Problem::ProviderTimeout { provider: p() },
@@ -447,6 +467,7 @@ pub(crate) mod tests {
                 | Problem::KeyFileSwapped
                 | Problem::KeyFileNotText
                 | Problem::FileUnreadable
+                | Problem::FileUnwritable
                 | Problem::IrisCredentialsUnrecognised
                 | Problem::IpayrollUsernameInvalid { .. }
                 | Problem::RosterUnreadable
@@ -456,6 +477,7 @@ pub(crate) mod tests {
                 | Problem::RosterNoUsableColumns
                 | Problem::CredentialsRejected { .. }
                 | Problem::PermissionMissing { .. }
+                | Problem::PermissionsBeyondSelection { .. }
                 | Problem::ProviderUnreachable { .. }
                 | Problem::ProviderTimeout { .. }
                 | Problem::ProviderRateLimited { .. }

@@ -67,6 +67,9 @@ pub struct VerificationReport {
     pub people: Option<PeopleCount>,
     /// Everything that went wrong, most important first.
     pub problems: Vec<Problem>,
+    /// What deserves a look but does not stop the connection (e.g.
+    /// [`Problem::PermissionsBeyondSelection`]).
+    pub warnings: Vec<Problem>,
 }
 
 /// A step of the verification, for the live checklist.
@@ -172,17 +175,20 @@ impl Credentials {
     }
 
     /// Signs in through the system browser for the OAuth providers (iPayroll, Employment Hero).
+    /// `chosen`: the optional permissions the admin selected (iPayroll asks for them and the
+    /// required ones); `None` asks for every configured one.
     pub async fn sign_in(
         provider: ProviderId,
         http: &HttpClient,
         endpoints: &Endpoints,
         oauth: &crate::config::OAuthProviderConfig,
+        chosen: Option<&[String]>,
         options: &crate::oauth::SignInOptions<'_>,
     ) -> Result<Credentials, Problem> {
         use crate::providers::{employmenthero, ipayroll};
         let endpoints = endpoints.require(provider)?;
         match provider {
-            ProviderId::Ipayroll => ipayroll::sign_in(http, endpoints, oauth, options)
+            ProviderId::Ipayroll => ipayroll::sign_in(http, endpoints, oauth, chosen, options)
                 .await
                 .map(Credentials::Ipayroll),
             ProviderId::Employmenthero => employmenthero::sign_in(http, endpoints, oauth, options)
@@ -204,6 +210,63 @@ impl Credentials {
             Credentials::Hrworks(keys) => crate::credentials::mask_tail(&keys.access_key),
             Credentials::Iris(login) => crate::credentials::mask_tail(&login.username),
             Credentials::Ipayroll(_) | Credentials::Employmenthero(_) => String::new(),
+        }
+    }
+
+    /// The optional permissions HR Link can check for these credentials.
+    fn optional_permissions(&self) -> Vec<&str> {
+        let optional = |list: &'static [(&'static str, bool)]| -> Vec<&str> {
+            list.iter()
+                .filter(|(_, required)| !required)
+                .map(|(id, _)| *id)
+                .collect()
+        };
+        match self {
+            Credentials::Hrworks(_) => optional(&crate::providers::hrworks::PERMISSIONS),
+            Credentials::Iris(_) => optional(&crate::providers::iris::PERMISSIONS),
+            Credentials::Ipayroll(grant) => grant.permissions.optional_ids(),
+            Credentials::Employmenthero(grant) => grant.permissions.optional_ids(),
+        }
+    }
+
+    /// The organisations these credentials reach, when the admin has to choose one (Employment
+    /// Hero); empty for the other systems, whose credentials reach exactly one.
+    pub async fn organisations(
+        &self,
+        http: &HttpClient,
+        endpoints: &Endpoints,
+    ) -> Result<Vec<Account>, Problem> {
+        match self {
+            Credentials::Employmenthero(grant) => {
+                let endpoints = endpoints.require(ProviderId::Employmenthero)?;
+                crate::providers::employmenthero::list_organisations(http, endpoints, grant).await
+            }
+            Credentials::Hrworks(_) | Credentials::Iris(_) | Credentials::Ipayroll(_) => {
+                Ok(Vec::new())
+            }
+        }
+    }
+
+    /// The same credentials for the organisation `id` (Employment Hero, when the sign-in reaches
+    /// several); `None` for the other systems.
+    pub fn for_organisation(&self, id: &str) -> Option<Credentials> {
+        match self {
+            Credentials::Employmenthero(grant) => Some(Credentials::Employmenthero(
+                crate::providers::employmenthero::EmploymentHeroGrant {
+                    organisation_id: Some(id.to_owned()),
+                    ..grant.clone()
+                },
+            )),
+            Credentials::Hrworks(_) | Credentials::Iris(_) | Credentials::Ipayroll(_) => None,
+        }
+    }
+
+    /// The scopes a browser sign-in was granted, when the token response listed them.
+    fn granted_scopes(&self) -> Option<&[String]> {
+        match self {
+            Credentials::Ipayroll(grant) => grant.tokens.granted_scopes.as_deref(),
+            Credentials::Employmenthero(grant) => grant.tokens.granted_scopes.as_deref(),
+            Credentials::Hrworks(_) | Credentials::Iris(_) => None,
         }
     }
 
@@ -246,6 +309,35 @@ pub async fn verify(
     }
 }
 
+/// Verifies credentials against the admin's selection: the required permissions and the
+/// `chosen` optional ones are checked (a chosen one missing fails the check); the others are
+/// probed only to tell whether the credentials grant far more than selected, without showing
+/// in the progress or the table (see [`VerificationReport::select`]).
+pub async fn verify_chosen(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    credentials: &Credentials,
+    chosen: &[String],
+    progress: &dyn ProgressSink,
+) -> VerificationReport {
+    let unchosen: Vec<&str> = credentials
+        .optional_permissions()
+        .into_iter()
+        .filter(|id| !chosen.iter().any(|c| c == id))
+        .collect();
+    let selected_progress = |event: VerifyProgress| {
+        let step = match &event {
+            VerifyProgress::Started { step } | VerifyProgress::Finished { step, .. } => step,
+        };
+        if !matches!(step, VerifyStep::Permission(id) if unchosen.contains(&id.as_str())) {
+            progress.report(event);
+        }
+    };
+    verify(http, endpoints, credentials, &selected_progress)
+        .await
+        .select(chosen, credentials.granted_scopes())
+}
+
 impl VerificationReport {
     /// A report for a verification that could not start or authenticate.
     pub fn failed(provider: ProviderId, problem: Problem) -> VerificationReport {
@@ -256,6 +348,7 @@ impl VerificationReport {
             permissions: Vec::new(),
             people: None,
             problems: vec![problem],
+            warnings: Vec::new(),
         }
     }
 
@@ -288,6 +381,195 @@ impl VerificationReport {
             permissions,
             people,
             problems,
+            warnings: Vec::new(),
         }
+    }
+
+    /// Narrows a full report to the admin's selection: the required permissions and the chosen
+    /// optional ones. A chosen one that is missing fails the check like a required one (with its
+    /// fix); unchosen ones leave the table and, when granted, count with `granted_scopes` (the
+    /// sign-in's full grant, when the token response listed it) as granted beyond the selection.
+    pub fn select(mut self, chosen: &[String], granted_scopes: Option<&[String]>) -> Self {
+        let provider = self.provider;
+        let (selected, unchosen): (Vec<PermissionCheck>, Vec<PermissionCheck>) = self
+            .permissions
+            .into_iter()
+            .partition(|p| p.required || chosen.contains(&p.id));
+        let missing: Vec<Problem> = selected
+            .iter()
+            .filter(|p| !p.required && p.status == PermissionStatus::Missing)
+            .map(|p| Problem::PermissionMissing {
+                provider: provider.display_name().to_owned(),
+                permission: p.id.clone(),
+            })
+            .collect();
+        self.ok &= missing.is_empty();
+        // After the missing required ones, which `assemble` put first.
+        let at = self
+            .problems
+            .iter()
+            .take_while(|p| matches!(p, Problem::PermissionMissing { .. }))
+            .count();
+        self.problems.splice(at..at, missing);
+        let mut beyond: Vec<&str> = unchosen
+            .iter()
+            .filter(|p| p.status == PermissionStatus::Granted)
+            .map(|p| p.id.as_str())
+            .collect();
+        for scope in granted_scopes.unwrap_or_default() {
+            if !selected.iter().any(|p| p.id == *scope) && !beyond.contains(&scope.as_str()) {
+                beyond.push(scope);
+            }
+        }
+        if grants_far_more(provider, &beyond) {
+            self.warnings.push(Problem::PermissionsBeyondSelection {
+                provider: provider.display_name().to_owned(),
+                permissions: beyond.join(", "),
+            });
+        }
+        self.permissions = selected;
+        self
+    }
+}
+
+/// How many permissions beyond the selection count as "far more" even when none of them reaches
+/// personal or payroll data.
+pub const FAR_MORE_COUNT: usize = 3;
+
+/// Whether permissions granted beyond the selection are far more than chosen: at least one of
+/// them reaches personal or payroll data that HR Link does not read
+/// ([`reaches_personal_data`]), or there are [`FAR_MORE_COUNT`] or more of them.
+pub fn grants_far_more(provider: ProviderId, beyond: &[&str]) -> bool {
+    beyond.len() >= FAR_MORE_COUNT || beyond.iter().any(|id| reaches_personal_data(provider, id))
+}
+
+/// Whether a permission of `provider` opens personal or payroll data about people (pay, payslips,
+/// leave, time, contracts, full personal records), as opposed to the company's structure.
+pub fn reaches_personal_data(provider: ProviderId, id: &str) -> bool {
+    let personal: &[&str] = match provider {
+        ProviderId::Ipayroll => &[
+            "timesheets",
+            "payrates",
+            "leavebalances",
+            "leaverequests",
+            "payslips",
+            "payelements",
+            "payrolls",
+        ],
+        ProviderId::Employmenthero => &[
+            "employees:show",
+            "payslips:list",
+            "bank_accounts:list",
+            "leave_requests:list",
+            "timesheets:list",
+        ],
+        ProviderId::Iris => &["personal", "contract"],
+        ProviderId::Hrworks => &["persons.master-data"],
+    };
+    personal.contains(&id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(id: &str, required: bool, status: PermissionStatus) -> PermissionCheck {
+        PermissionCheck {
+            id: id.to_owned(),
+            required,
+            status,
+        }
+    }
+
+    fn report(permissions: Vec<PermissionCheck>) -> VerificationReport {
+        let account = Account {
+            id: "1".into(),
+            name: "Acme".into(),
+        };
+        VerificationReport::assemble(
+            ProviderId::Ipayroll,
+            Some(account),
+            permissions,
+            None,
+            vec![],
+        )
+    }
+
+    fn chosen(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| (*id).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_missing_chosen_permission_fails_after_the_required_ones() {
+        use PermissionStatus::{Granted, Missing};
+        let full = report(vec![
+            check("employees", true, Missing),
+            check("payslips", false, Missing),
+            check("timesheets", false, Missing),
+        ]);
+        let selected = full.select(&chosen(&["payslips"]), None);
+        assert!(!selected.ok);
+        let missing: Vec<_> = selected
+            .problems
+            .iter()
+            .map(|p| match p {
+                Problem::PermissionMissing { permission, .. } => permission.as_str(),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert_eq!(missing, ["employees", "payslips"]);
+        let ids: Vec<_> = selected.permissions.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["employees", "payslips"], "timesheets was not chosen");
+
+        let granted = report(vec![
+            check("employees", true, Granted),
+            check("timesheets", false, Missing),
+        ]);
+        assert!(
+            granted.select(&[], None).ok,
+            "unchosen ones are not demanded"
+        );
+    }
+
+    #[test]
+    fn far_more_means_personal_data_or_three_extra() {
+        let p = ProviderId::Ipayroll;
+        assert!(!grants_far_more(p, &[]));
+        assert!(!grants_far_more(p, &["costcentres", "customfields"]));
+        assert!(grants_far_more(
+            p,
+            &["costcentres", "customfields", "employees"]
+        ));
+        assert!(grants_far_more(p, &["payslips"]));
+        assert!(!grants_far_more(
+            ProviderId::Hrworks,
+            &["organization-units"]
+        ));
+        assert!(grants_far_more(ProviderId::Iris, &["contract"]));
+    }
+
+    #[test]
+    fn the_grant_beyond_the_selection_comes_from_probes_and_the_scope_list() {
+        use PermissionStatus::Granted;
+        let full = report(vec![
+            check("employees", true, Granted),
+            check("leavebalances", false, Granted),
+        ]);
+        let scopes = chosen(&["employees", "leavebalances", "payrates", "costcentres"]);
+        let selected = full.clone().select(&[], Some(&scopes));
+        assert!(selected.ok, "a warning does not fail: {selected:?}");
+        assert_eq!(
+            selected.warnings,
+            vec![Problem::PermissionsBeyondSelection {
+                provider: "iPayroll".into(),
+                permissions: "leavebalances, payrates, costcentres".into(),
+            }]
+        );
+        let only = chosen(&["employees", "costcentres"]);
+        assert!(
+            full.select(&chosen(&["leavebalances"]), Some(&only))
+                .warnings
+                .is_empty()
+        );
     }
 }

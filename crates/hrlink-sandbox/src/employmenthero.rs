@@ -58,11 +58,19 @@ static POLICY: Policy = Policy {
             login: scenario::ONE_ORGANISATION,
             organisations: std::slice::from_ref(&BOTH[0]),
             withheld_scopes: &[],
+            grants_all_organisations: false,
         },
         Account {
             login: scenario::TWO_ORGANISATIONS,
             organisations: &BOTH,
             withheld_scopes: &[],
+            grants_all_organisations: false,
+        },
+        Account {
+            login: scenario::PARTNER,
+            organisations: &BOTH,
+            withheld_scopes: &[],
+            grants_all_organisations: true,
         },
     ],
     scopes: Scopes::Registered,
@@ -178,7 +186,8 @@ fn envelope(items: Vec<Value>, page: usize, per_page: usize, total: usize) -> Re
     .into_response()
 }
 
-/// The organisation chosen on the consent page (a token reaches exactly one).
+/// The organisations the token reaches: the one chosen on the consent page, or all of a
+/// partner user's.
 async fn organisations(
     State(eh): State<Arc<EmploymentHero>>,
     headers: HeaderMap,
@@ -186,19 +195,21 @@ async fn organisations(
 ) -> Result<Response, Refusal> {
     let (grant, _) = eh.caller(&headers, "organisations:list")?;
     let (page, per_page) = params.parse()?;
-    let organisation = grant.organisation;
-    let items = if page == 1 {
-        vec![json!({
-            "id": organisation.id,
-            "name": organisation.name,
-            "country": "AU",
-            "phone": "+61 2 9000 0000",
-            "logo_url": null,
-        })]
-    } else {
-        Vec::new()
-    };
-    Ok(envelope(items, page, per_page, 1))
+    let start = (page - 1).saturating_mul(per_page);
+    let items = (grant.organisations.iter())
+        .skip(start)
+        .take(per_page)
+        .map(|organisation| {
+            json!({
+                "id": organisation.id,
+                "name": organisation.name,
+                "country": "AU",
+                "phone": "+61 2 9000 0000",
+                "logo_url": null,
+            })
+        })
+        .collect();
+    Ok(envelope(items, page, per_page, grant.organisations.len()))
 }
 
 async fn employees(
@@ -208,12 +219,12 @@ async fn employees(
     Query(params): Query<PageParams>,
 ) -> Result<Response, Refusal> {
     let (grant, token) = eh.caller(&headers, "employees:list")?;
-    if grant.organisation.id != id {
+    let Some(organisation) = grant.organisations.iter().find(|org| org.id == id) else {
         let message = "No organisation with this id is accessible with this token";
         return Err(error(StatusCode::NOT_FOUND, "not_found", message).into());
-    }
+    };
     let (page, per_page) = params.parse()?;
-    let people = people_of(grant.organisation);
+    let people = people_of(organisation);
     let staff = eh.shared.people.staff(people).await.map_err(|problem| {
         tracing::error!(%problem, "generating people failed");
         gate::server_error(Provider::EmploymentHero, 500)

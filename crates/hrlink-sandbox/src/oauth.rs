@@ -48,6 +48,9 @@ pub(crate) struct Account {
     pub organisations: &'static [Organisation],
     /// Scopes this user's role cannot grant, whatever the app asks for.
     pub withheld_scopes: &'static [&'static str],
+    /// Consent grants every one of `organisations` at once, without asking (a partner or
+    /// accountant user); otherwise the user picks one.
+    pub grants_all_organisations: bool,
 }
 
 /// Where the scopes of a grant come from.
@@ -80,7 +83,10 @@ pub(crate) struct Policy {
 #[derive(Clone, Debug)]
 pub(crate) struct Grant {
     client_id: &'static str,
+    /// The organisation chosen on the consent page (the first, when it grants all).
     pub organisation: &'static Organisation,
+    /// Every organisation the token reaches: the chosen one, or all of the user's.
+    pub organisations: &'static [Organisation],
     pub scopes: Vec<&'static str>,
 }
 
@@ -418,6 +424,11 @@ impl Consent<'_> {
         let grant = Grant {
             client_id: self.authorization.client.credentials.id,
             organisation,
+            organisations: if account.grants_all_organisations {
+                account.organisations
+            } else {
+                std::slice::from_ref(organisation)
+            },
             scopes: (self.authorization.scopes.iter())
                 .filter(|scope| !account.withheld_scopes.contains(scope))
                 .copied()
@@ -457,6 +468,11 @@ impl Consent<'_> {
 
     /// The organisation chosen, the only one, or a page asking which.
     fn organisation(&self, account: &'static Account) -> Result<&'static Organisation, Refusal> {
+        if account.grants_all_organisations
+            && let Some(first) = account.organisations.first()
+        {
+            return Ok(first);
+        }
         match (given(&self.form.organisation), account.organisations) {
             (Some(id), organisations) => {
                 organisations

@@ -163,6 +163,12 @@ pub mod employmenthero {
         username: "two.orgs@sandbox.example",
         password: "Sandbox-Password-2",
     };
+    /// A partner user of [`ORGANISATION`] and [`EMPTY_ORGANISATION`]: consent grants both at
+    /// once, so HR Link asks which one the connection is for.
+    pub const PARTNER: Login = Login {
+        username: "partner@sandbox.example",
+        password: "Sandbox-Password-3",
+    };
 }
 
 /// iPayroll app and API users. The API user's username is the organisation number, `api` and

@@ -14,13 +14,15 @@ use tauri::State;
 use super::credentials::StagedCredentials;
 use crate::state::AppState;
 
-/// Signs in through the system browser and stages the result. Waits until the browser comes
-/// back, the sign-in times out, or `cancel_sign_in` is called.
+/// Signs in through the system browser and stages the result, asking for the required
+/// permissions and the `optional` ones the admin chose. Waits until the browser comes back, the
+/// sign-in times out, or `cancel_sign_in` is called.
 #[tauri::command]
 #[specta::specta]
 pub async fn sign_in(
     state: State<'_, AppState>,
     provider: ProviderId,
+    optional: Vec<String>,
     language: Language,
 ) -> Result<StagedCredentials, Problem> {
     let oauth = state.config.oauth(provider)?;
@@ -31,8 +33,15 @@ pub async fn sign_in(
         ..SignInOptions::new(&browser)
     };
     let started = Instant::now();
-    let signed_in =
-        Credentials::sign_in(provider, &state.http, &state.endpoints, oauth, &options).await;
+    let signed_in = Credentials::sign_in(
+        provider,
+        &state.http,
+        &state.endpoints,
+        oauth,
+        Some(&optional),
+        &options,
+    )
+    .await;
     state.record(EventKind::SignIn, Some(provider), started, &signed_in);
     Ok(super::credentials::stage(&state, signed_in?))
 }

@@ -112,7 +112,9 @@ impl Shell {
     /// `verify_connection`: the answer and the progress events.
     async fn verify(&self, id: &str) -> (Value, Vec<Value>) {
         let (channel, events) = self.channel();
-        let result = verify::verify_connection(self.app.state(), id.to_owned(), channel).await;
+        let result =
+            verify::verify_connection(self.app.state(), id.to_owned(), Vec::new(), None, channel)
+                .await;
         let answer = self.answer(&result);
         let events = events.lock().unwrap().clone();
         (answer, events)

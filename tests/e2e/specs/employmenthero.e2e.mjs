@@ -13,6 +13,8 @@ describe("Employment Hero on the Sandbox", () => {
       "Connected to Sandbox Bakehouse Pty Ltd — is this the right organisation?",
     );
     await expect($("table")).toHaveText(expect.stringContaining("Granted"));
+    // The Sandbox's app has scopes beyond the selection, one of them to people's full records.
+    await expect($(".beyond-selection")).toHaveText(expect.stringContaining("employees:show"));
   });
 
   it("lists the organisation's people and confirms them", async () => {

@@ -1,6 +1,9 @@
 // The guide in the real app: the core's catalogue over IPC, the iPayroll user name rule checked by
-// the core as it is typed, a Copy button in the real webview, and the hand-off sheet.
-import { heading } from "./support.mjs";
+// the core as it is typed, a Copy button in the real webview, and the hand-off sheet (printed or
+// saved as a file by Rust).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { artifacts, heading } from "./support.mjs";
 
 describe("The guide (iPayroll)", () => {
   it("checks the user name with the core, copies it and hands the steps over", async () => {
@@ -33,6 +36,15 @@ describe("The guide (iPayroll)", () => {
     await expect($("body")).toHaveText(expect.stringContaining("4. Next, you will allow access"));
     // Kept as an artefact: the sheet as the real webview renders it.
     await browser.saveScreenshot("artifacts/guide-handoff-ipayroll.png");
+    // "Save as file": Rust writes the sheet where the save dialog points (the e2e stand-in).
+    await $("button=Save as file").click();
+    await $(".handoff__saved*=Saved.").waitForDisplayed();
+    const saved = readFileSync(path.join(artifacts, "saved-handoff.html"), "utf8");
+    expect(saved).toMatch(/^<!DOCTYPE html>/);
+    expect(saved).toContain("<title>Steps for your iPayroll administrator</title>");
+    expect(saved).toContain("4. Next, you will allow access");
+    expect(saved).toContain("default-src 'none'");
+    expect(saved).not.toContain("<button");
     await $("button=Back").click();
     await expect(await heading()).toHaveText("Create an API user for HR Link Demo");
   });

@@ -12,6 +12,12 @@ describe("IRIS HR Professional on the Sandbox", () => {
 
     expect(await resultHeading()).toBe("Connected to Sandbox Tea Rooms Ltd — is this the right company?");
     await expect($("table")).toHaveText(expect.stringContaining("Granted"));
+    // The Contract tab was not chosen: not checked, but IRIS API users may read it by default,
+    // which a calm note says (not a failure).
+    await expect($("#permission-contract")).not.toBeExisting();
+    const note = await $(".beyond-selection");
+    await expect(note).toHaveText(expect.stringContaining("more than you chose to share"));
+    await expect(note).toHaveText(expect.stringContaining("Set Rights"));
     const html = await browser.execute(() => document.documentElement.outerHTML);
     expect(html).not.toContain(logins.iris.password);
   });

@@ -35,8 +35,12 @@ export const sandboxCompany = "Sandbox Bäckerei GmbH";
 /** Sandbox logins (crates/hrlink-sandbox/src/scenarios.rs). */
 export const logins = {
   iris: { user: "sbx-api-valid", password: "Sbx!Valid-7Kq2Rw9P" },
+  /** Set Rights without the Contract tab. */
+  irisNoContract: { user: "sbx-api-nocontract", password: "Sbx!NoContract-8Gp2Zs4Y" },
   irisInactive: { user: "sbx-api-inactive", password: "Sbx!Inactive-3Jm8Xc1L" },
   employmentHero: { user: "one.org@sandbox.example", password: "Sandbox-Password-1" },
+  /** A partner user: the sign-in reaches two organisations at once. */
+  employmentHeroPartner: { user: "partner@sandbox.example", password: "Sandbox-Password-3" },
   ipayroll: { user: "49764apihrlink", password: "Sandbox-Password-1" },
   ipayrollLimited: { user: "49764apilimited", password: "Sandbox-Password-2" },
 };
@@ -57,14 +61,16 @@ export async function heading() {
 }
 
 /**
- * Chooses an HR system on the first step, keeps the permissions it asks for (step 2) and skips
- * the guide with "I already have one" (step 3), landing on the credentials step.
+ * Chooses an HR system on the first step, ticks the optional permissions whose labels start with
+ * the texts in `share` (step 2) and skips the guide with "I already have one" (step 3), landing
+ * on the credentials step.
  */
-export async function chooseSystem(name) {
+export async function chooseSystem(name, share = []) {
   await expect(await heading()).toHaveText("Which HR system do you use?");
   await $(`label*=${name}`).click();
   await $("button=Continue").click();
   await $(".step-indicator*=Step 2 of ").waitForDisplayed();
+  for (const label of share) await $(`label*=${label}`).click();
   await $("button=Continue").click();
   await skipGuide();
 }

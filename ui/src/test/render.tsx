@@ -29,30 +29,42 @@ export function renderApp(options: RenderAppOptions = {}) {
 
 type User = ReturnType<typeof userEvent.setup>;
 
-/** Chooses HRworks on step 1 and continues to the credentials step. */
-export async function chooseHrworks(user: User) {
-  await chooseProvider(user, /HRworks/, "Which HRworks key should HR Link use?");
+/** Chooses HRworks on step 1 (sharing the optional permissions labelled `share`) and continues to the credentials step. */
+export async function chooseHrworks(user: User, share: RegExp[] = []) {
+  await chooseProvider(user, /HRworks/, "Which HRworks key should HR Link use?", share);
 }
 
 /** The guide's "I already have one" button, whatever the system calls the thing. */
 export const ALREADY_HAVE = /^(I already have (a key file|an API user)|I have done this already)$/;
 
 /**
- * Chooses a system on step 1, keeps the permissions as they are (step 2), skips the guide with
- * "I already have one" (step 3) and lands on its credentials step (heading `heading`).
+ * Chooses a system on step 1, ticks the optional permissions labelled `share` (step 2), skips
+ * the guide with "I already have one" (step 3) and lands on its credentials step (heading
+ * `heading`).
  */
-export async function chooseProvider(user: User, name: RegExp, heading: string | RegExp) {
+export async function chooseProvider(
+  user: User,
+  name: RegExp,
+  heading: string | RegExp,
+  share: RegExp[] = [],
+) {
   await user.click(await screen.findByRole("radio", { name }));
   await user.click(screen.getByRole("button", { name: "Continue" }));
   await screen.findByRole("heading", { level: 1, name: /^What may .+ read in .+\?$/ });
+  for (const label of share) await user.click(screen.getByRole("checkbox", { name: label }));
   await user.click(screen.getByRole("button", { name: "Continue" }));
   await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
   await screen.findByRole("heading", { level: 1, name: heading });
 }
 
-/** Chooses IRIS on step 1 and continues to the API user step. */
-export async function chooseIris(user: User) {
-  await chooseProvider(user, /IRIS HR Professional/, "Which IRIS API user should HR Link use?");
+/** Chooses IRIS on step 1 (sharing the optional permissions labelled `share`) and continues to the API user step. */
+export async function chooseIris(user: User, share: RegExp[] = []) {
+  await chooseProvider(
+    user,
+    /IRIS HR Professional/,
+    "Which IRIS API user should HR Link use?",
+    share,
+  );
 }
 
 /** Pastes `text` into the key field (masked textarea). */

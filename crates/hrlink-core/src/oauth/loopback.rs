@@ -20,6 +20,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
+
+use crate::html::escape;
 use url::Url;
 
 use super::SignInCancel;
@@ -500,22 +502,6 @@ async fn write(stream: &mut TcpStream, response: &Response) -> std::io::Result<(
     stream.write_all(response.body.as_bytes()).await?;
     stream.flush().await?;
     stream.shutdown().await
-}
-
-/// Escapes text for HTML content and quoted attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

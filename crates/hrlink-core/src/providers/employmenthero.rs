@@ -178,6 +178,26 @@ pub async fn verify(
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
 }
 
+/// The organisations a sign-in reaches, for the admin to choose from when there are several
+/// (the first 100; empty when `organisations:list` is not granted).
+pub async fn list_organisations(
+    http: &HttpClient,
+    endpoints: &ProviderEndpoints,
+    grant: &EmploymentHeroGrant,
+) -> Result<Vec<Account>, Problem> {
+    let reached = organisations(http, &endpoints.api, &grant.tokens).await?;
+    Ok(reached
+        .map(|reached| reached.organisations.iter().map(account).collect())
+        .unwrap_or_default())
+}
+
+fn account(org: &Organisation) -> Account {
+    Account {
+        id: org.id.clone(),
+        name: org.name.clone(),
+    }
+}
+
 /// The organisations the token reaches (`None` when `organisations:list` is not granted), with
 /// the total when the provider pages them.
 async fn organisations(
@@ -213,10 +233,6 @@ struct Reached {
 /// The account to report: the chosen organisation, or the only one. `Ok(None)` when the
 /// organisations cannot be listed and none was chosen (the missing permission says why).
 fn choose(reached: Option<&Reached>, chosen: Option<&str>) -> Result<Option<Account>, Problem> {
-    let account = |org: &Organisation| Account {
-        id: org.id.clone(),
-        name: org.name.clone(),
-    };
     let Some(reached) = reached else {
         // Without `organisations:list` the choice is trusted: the employee probe checks it.
         return Ok(chosen.map(|id| Account {

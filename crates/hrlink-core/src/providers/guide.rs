@@ -14,9 +14,13 @@
 
 use serde::Serialize;
 
+use std::path::Path;
+
 use super::{employmenthero, hrworks, ipayroll, iris};
-use crate::ProviderId;
 use crate::config::Config;
+use crate::html::escape;
+use crate::messages::Language;
+use crate::{Problem, ProviderId};
 
 /// Everything the wizard shows about one HR system before the credentials are handed over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -275,8 +279,68 @@ fn screens(provider: ProviderId, config: &Config) -> Vec<GuideScreen> {
     }
 }
 
+/// The hand-off sheet as a file the admin can keep, send or print: a standalone HTML page around
+/// the sheet the wizard shows (`sheet`: its markup, rendered from this catalogue's texts), in
+/// `language`, titled `title`. The page allows no script, request or form (a Content Security
+/// Policy), so it only ever shows what it holds.
+pub fn handoff_page(language: Language, title: &str, sheet: &str) -> String {
+    let lang = match language {
+        Language::En => "en",
+        Language::De => "de",
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; form-action 'none'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{HANDOFF_STYLE}</style>\n</head>\n<body>\n{sheet}\n\
+         </body>\n</html>\n",
+        title = escape(title),
+    )
+}
+
+/// Writes a hand-off page where the admin chose to save it.
+pub fn write_handoff_page(path: &Path, page: &str) -> Result<(), Problem> {
+    std::fs::write(path, page).map_err(|_| Problem::FileUnwritable)
+}
+
+/// Plain, printable styling for the saved sheet (the app's own stylesheet is not in the file).
+const HANDOFF_STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:\
+    46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}code{font-family:ui-monospace,monospace;\
+    background:#f3f3f3;padding:0 .2em}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}";
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_handoff_page_is_a_standalone_document_without_scripts() {
+        let page = handoff_page(
+            Language::De,
+            "Für <IT> & Co",
+            "<h1>Schritte</h1><p>HRworks</p>",
+        );
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(page.contains("<html lang=\"de\">"));
+        assert!(page.contains("<title>Für &lt;IT&gt; &amp; Co</title>"));
+        assert!(page.contains("<h1>Schritte</h1><p>HRworks</p>"));
+        assert!(
+            page.contains("default-src 'none'"),
+            "scripts and requests are off"
+        );
+    }
+
+    #[test]
+    fn an_unwritable_place_is_a_problem_to_fix() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("gone").join("sheet.html");
+        assert_eq!(
+            write_handoff_page(&missing, "x"),
+            Err(Problem::FileUnwritable)
+        );
+        let path = dir.path().join("sheet.html");
+        write_handoff_page(&path, "<p>ok</p>").unwrap();
+        assert_eq!(std::fs::read_to_string(path).unwrap(), "<p>ok</p>");
+    }
     use super::*;
 
     fn texts(language: &str) -> serde_json::Value {

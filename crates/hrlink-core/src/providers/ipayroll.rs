@@ -71,15 +71,20 @@ pub fn authorization_server(endpoints: &ProviderEndpoints, pkce: bool) -> Author
     }
 }
 
-/// Signs in through the browser, asking for the configured permissions.
+/// Signs in through the browser, asking (in the `scope` parameter) for the required permissions
+/// and the `chosen` optional ones, or for every configured one when no choice was made.
 pub async fn sign_in(
     http: &HttpClient,
     endpoints: &ProviderEndpoints,
     config: &OAuthProviderConfig,
+    chosen: Option<&[String]>,
     options: &SignInOptions<'_>,
 ) -> Result<IpayrollGrant, Problem> {
     let server = authorization_server(endpoints, config.pkce);
-    let scopes = config.permissions.scopes();
+    let scopes = match chosen {
+        Some(chosen) => config.permissions.selected(chosen).scopes(),
+        None => config.permissions.scopes(),
+    };
     let tokens = oauth::sign_in(http, &server, &config.client()?, &scopes, options).await?;
     Ok(IpayrollGrant {
         tokens,

@@ -417,6 +417,7 @@ async fn a_browser_sign_in_is_checked_by_renewing_it_and_the_rotated_token_is_ke
         &http,
         &endpoints,
         config.oauth(ProviderId::Employmenthero).unwrap(),
+        None,
         &options(&browser, PATIENT),
     )
     .await
@@ -552,6 +553,7 @@ fn acme_report() -> hrlink_core::verify::VerificationReport {
         permissions: Vec::new(),
         people: None,
         problems: Vec::new(),
+        warnings: Vec::new(),
     }
 }
 

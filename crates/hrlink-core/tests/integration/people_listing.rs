@@ -188,6 +188,7 @@ async fn ipayroll_credentials(sandbox: &Sandbox) -> Credentials {
         &oauth_support::http(),
         &oauth_support::provider_endpoints(sandbox, ProviderId::Ipayroll),
         &demo_oauth(ProviderId::Ipayroll),
+        None,
         &oauth_support::options(&browser, PATIENT),
     )
     .await

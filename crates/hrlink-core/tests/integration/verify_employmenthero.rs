@@ -191,6 +191,57 @@ async fn a_user_of_two_organisations_chooses_one_on_the_consent_page() {
 }
 
 #[tokio::test]
+async fn a_sign_in_reaching_several_organisations_lists_them_and_verifies_the_one_chosen() {
+    let sandbox = sandbox().await;
+    let grant = sign_in(
+        &sandbox,
+        scenario::CLIENT,
+        Consent::allow(scenario::PARTNER),
+    )
+    .await
+    .expect("signed in");
+    let report = verify(&sandbox, &grant).await;
+    assert!(!report.ok);
+    assert_eq!(
+        report.problems,
+        vec![Problem::OrganisationChoiceNeeded {
+            provider: "Employment Hero".into(),
+            count: 2
+        }]
+    );
+
+    let credentials = Credentials::Employmenthero(grant);
+    let endpoints = oauth_support::endpoints(&sandbox);
+    let organisations = credentials
+        .organisations(&http(), &endpoints)
+        .await
+        .unwrap();
+    let names: Vec<&str> = organisations.iter().map(|org| org.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            scenario::ORGANISATION.name,
+            scenario::EMPTY_ORGANISATION.name
+        ]
+    );
+
+    let holdings = credentials
+        .for_organisation(scenario::EMPTY_ORGANISATION.id)
+        .expect("Employment Hero chooses organisations");
+    let report = verify::verify(&http(), &endpoints, &holdings, &|_| {}).await;
+    assert!(report.ok, "{report:?}");
+    assert_eq!(
+        report.account,
+        Some(Account {
+            id: scenario::EMPTY_ORGANISATION.id.into(),
+            name: scenario::EMPTY_ORGANISATION.name.into(),
+        })
+    );
+    assert_eq!(report.people.expect("counted").count, 0);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
 async fn an_explicit_organisation_choice_must_be_one_the_sign_in_reaches() {
     let sandbox = sandbox().await;
     let grant = sign_in(

@@ -37,6 +37,7 @@ async fn sign_in_as(sandbox: &Sandbox, consent: Consent) -> Result<IpayrollGrant
         &http(),
         &provider_endpoints(sandbox, ProviderId::Ipayroll),
         &config(),
+        None,
         &options(&browser, PATIENT),
     )
     .await
@@ -272,9 +273,15 @@ async fn only_the_configured_scopes_are_asked_for_and_judged() {
     };
     let browser = ScriptedBrowser::new(Consent::allow(scenario::API_USER));
     let endpoints = provider_endpoints(&sandbox, ProviderId::Ipayroll);
-    let grant = ipayroll::sign_in(&http(), &endpoints, &config, &options(&browser, PATIENT))
-        .await
-        .expect("signed in");
+    let grant = ipayroll::sign_in(
+        &http(),
+        &endpoints,
+        &config,
+        None,
+        &options(&browser, PATIENT),
+    )
+    .await
+    .expect("signed in");
     assert_eq!(
         params(&browser.visit().await.authorize_url)["scope"],
         "employees payslips timesheets"

@@ -278,4 +278,40 @@ describe("I'm not the admin", () => {
     await user.click(screen.getByRole("button", { name: "Back" }));
     expect(h1()).toHaveTextContent("Create a key pair for HR Link Demo");
   });
+  it("saves the sheet as a file through the core, without the app's controls", async () => {
+    const { user, backend } = renderApp({ language: "de" });
+    await toScopes(user, /HRworks/);
+    await next(user);
+    await next(user);
+    await user.click(screen.getByRole("button", { name: "Ich bin nicht der Administrator" }));
+    await user.click(screen.getByRole("button", { name: "Als Datei speichern" }));
+    await screen.findByText(
+      "Gespeichert. Sie können die Datei an die Person schicken, die HRworks verwaltet.",
+    );
+    const saves = backend.calls.filter((call) => call.method === "saveHandoffSheet");
+    expect(saves).toHaveLength(1);
+    const [save] = saves;
+    if (save?.method !== "saveHandoffSheet") throw new Error("not saved");
+    expect(save.provider).toBe("hrworks");
+    expect(save.language).toBe("de");
+    expect(save.title).toBe("Schritte für die Administration von HRworks");
+    expect(save.sheet).toContain("<h1");
+    expect(save.sheet).toContain("persons.master-data");
+    expect(save.sheet).not.toContain("<button");
+    expect(save.sheet).not.toContain("Als Datei speichern");
+    await expectNoSeriousA11yViolations();
+  });
+
+  it("says why the sheet could not be saved", async () => {
+    const { user, backend } = renderApp({ handoffSave: { problem: { code: "file_unwritable" } } });
+    await toScopes(user, /HRworks/);
+    await next(user);
+    await next(user);
+    await user.click(screen.getByRole("button", { name: "I'm not the admin" }));
+    await user.click(screen.getByRole("button", { name: "Save as file" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The file could not be saved there. Choose another folder",
+    );
+    expect(backend.calls.filter((call) => call.method === "saveHandoffSheet")).toHaveLength(1);
+  });
 });

@@ -57,8 +57,8 @@ async function startSignIn(user: User, name = "Sign in with iPayroll") {
   await screen.findByRole("heading", { level: 1, name: /^Finish signing in to/ });
 }
 
-const chooseIpayroll = (user: User) =>
-  chooseProvider(user, /iPayroll/, "Sign in to iPayroll in your browser");
+const chooseIpayroll = (user: User, share: RegExp[] = []) =>
+  chooseProvider(user, /iPayroll/, "Sign in to iPayroll in your browser", share);
 const chooseEmploymentHero = (user: User) =>
   chooseProvider(user, /Employment Hero/, "Sign in to Employment Hero in your browser");
 
@@ -86,8 +86,16 @@ describe("IRIS: the API user", () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       expect.stringMatching(/^See who works for you.*employees.*Required.*Granted/),
       expect.stringMatching(/^Read personal details.*personal.*Required.*Granted/),
-      expect.stringMatching(/^Read contract details.*contract.*Optional.*Granted/),
     ]);
+    // The contract tab was not chosen, but IRIS API users may read it by default: a calm note.
+    const beyond = screen.getByRole("region", {
+      name: "IRIS HR Professional gives HR Link more than you chose to share",
+    });
+    expect(beyond).toHaveTextContent(
+      "Read contract details (contract type, hours, manager) contract",
+    );
+    expect(beyond).toHaveTextContent("click Set Rights. Take these rights away and click Save.");
+    await expectNoSeriousA11yViolations();
     expect(screen.getByRole("button", { name: "No, use a different API user" })).toBeVisible();
     expect(calls(backend, "stageCredentials")).toEqual([
       {
@@ -96,7 +104,12 @@ describe("IRIS: the API user", () => {
         input: { kind: "text", text: `Username: ${VALID.username}\nPassword: ${VALID.password}` },
       },
     ]);
-    expect(backend.calls).toContainEqual({ method: "verifyConnection", id: "staged-1" });
+    expect(backend.calls).toContainEqual({
+      method: "verifyConnection",
+      id: "staged-1",
+      optional: [],
+      organisation: null,
+    });
   });
 
   it("explains API users, how to create one, and that the IRIS check is provisional", async () => {
@@ -215,12 +228,19 @@ describe("IRIS: the API user", () => {
     expect(passwordField()).toHaveValue("");
   });
 
-  it("shows missing Set Rights with where to grant them", async () => {
-    const { user } = renderApp();
-    await chooseIris(user);
+  it("shows missing Set Rights the admin chose to share with where to grant them", async () => {
+    const { user, backend } = renderApp();
+    await chooseIris(user, [/^Read contract details/]);
     await typeLogin(user, SANDBOX_LOGINS.iris.noContract);
     await user.click(screen.getByRole("button", { name: "Continue" }));
-    await screen.findByRole("heading", { level: 1, name: /is this the right company/ });
+    await screen.findByRole("heading", { level: 1, name: /but something needs fixing/ });
+    expect(calls(backend, "verifyConnection")).toEqual([
+      { method: "verifyConnection", id: "staged-1", optional: ["contract"], organisation: null },
+    ]);
+    expect(errorSummary()).toHaveTextContent(
+      "a permission this integration needs is not granted: contract",
+    );
+    expect(screen.getByRole("button", { name: "Try again" })).toBeVisible();
     const row = document.getElementById("permission-contract");
     expect(row).toHaveTextContent("Missing");
     expect(row).toHaveTextContent(
@@ -382,7 +402,7 @@ describe("browser sign-in", () => {
 
   it("waits for the browser, then checks and shows the iPayroll organisation", async () => {
     const { user, backend } = renderApp({ signIn: { kind: "wait" } });
-    await chooseIpayroll(user);
+    await chooseIpayroll(user, [/^Read leave balances/]);
     await startSignIn(user);
     expect(h1()).toHaveTextContent("Finish signing in to iPayroll in your browser");
     const status = screen.getByRole("status");
@@ -392,7 +412,7 @@ describe("browser sign-in", () => {
     expect(screen.getByText("Step 4 of 7")).toBeInTheDocument();
     await waitFor(() => expect(h1()).toHaveFocus());
     expect(calls(backend, "signIn")).toEqual([
-      { method: "signIn", provider: "ipayroll", language: "en" },
+      { method: "signIn", provider: "ipayroll", optional: ["leavebalances"], language: "en" },
     ]);
 
     await act(async () => backend.pendingSignIn?.succeed());
@@ -411,10 +431,15 @@ describe("browser sign-in", () => {
     const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);
     expect(rows.map((row) => row.textContent)).toEqual([
       expect.stringMatching(/^See who works for you.*employees.*Required.*Granted/),
-      expect.stringMatching(/^Read leave balances.*leavebalances.*Optional.*Granted/),
+      expect.stringMatching(/^Read leave balances.*leavebalances.*Chosen by you.*Granted/),
     ]);
     expect(screen.getByRole("button", { name: "No, sign in again" })).toBeVisible();
-    expect(backend.calls).toContainEqual({ method: "verifyConnection", id: "staged-1" });
+    expect(backend.calls).toContainEqual({
+      method: "verifyConnection",
+      id: "staged-1",
+      optional: ["leavebalances"],
+      organisation: null,
+    });
     expect(calls(backend, "cancelSignIn")).toEqual([]);
   });
 
@@ -530,7 +555,7 @@ describe("browser sign-in", () => {
     expect(summary).toHaveTextContent(entry.next_step);
     expect(screen.getByRole("button", { name: "Erneut versuchen" })).toBeVisible();
     expect(calls(backend, "signIn")).toEqual([
-      { method: "signIn", provider: "ipayroll", language: "de" },
+      { method: "signIn", provider: "ipayroll", optional: [], language: "de" },
     ]);
   });
 
@@ -682,6 +707,56 @@ describe("browser sign-in", () => {
   });
 });
 
+describe("Employment Hero: a sign-in that reaches several organisations", () => {
+  it("asks which organisation and checks that one", async () => {
+    const { user, backend } = renderApp({ signIn: { kind: "wait" } });
+    await chooseEmploymentHero(user);
+    await startSignIn(user, "Sign in with Employment Hero");
+    await act(async () =>
+      backend.pendingSignIn?.succeed(SANDBOX_LOGINS.employmenthero.partner.username),
+    );
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Signed in to Employment Hero, but something needs fixing",
+    });
+    const choice = await screen.findByRole("group", {
+      name: "Which Employment Hero organisation is this connection for?",
+    });
+    const names = within(choice)
+      .getAllByRole("radio")
+      .map((radio) => radio.closest("div")?.textContent);
+    expect(names).toEqual(["Wattle Bakehouse Pty Ltd", "Wattle Holdings Pty Ltd"]);
+    expect(
+      screen.getByText(
+        "Nothing has been saved. Choose the organisation below, then HR Link checks it.",
+      ),
+    ).toBeVisible();
+    expect(within(errorSummary()).getByRole("link")).toHaveAttribute("href", "#organisation");
+    expect(calls(backend, "listOrganisations")).toEqual([
+      { method: "listOrganisations", id: "staged-1" },
+    ]);
+    await expectNoSeriousA11yViolations();
+
+    // Nothing chosen: said next to the list, and focus goes there.
+    await user.click(screen.getByRole("button", { name: "Check this organisation" }));
+    expect(choice).toHaveTextContent("Choose the organisation this connection is for");
+    await user.click(within(choice).getByRole("radio", { name: "Wattle Holdings Pty Ltd" }));
+    await user.click(screen.getByRole("button", { name: "Check this organisation" }));
+
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Connected to Wattle Holdings Pty Ltd — is this the right organisation?",
+    });
+    expect(screen.getByText("0 active people")).toBeInTheDocument();
+    expect(calls(backend, "verifyConnection").at(-1)).toEqual({
+      method: "verifyConnection",
+      id: "staged-1",
+      optional: [],
+      organisation: "9b2e7d14-6c3f-4a8e-b5d2-0f1e2d3c4b02",
+    });
+  });
+});
+
 describe("accessibility of the new steps (axe-core)", () => {
   // Many steps, each checked by axe: slow on a busy machine.
   it("has no serious violations on the IRIS step and its results", {
@@ -718,6 +793,7 @@ describe("accessibility of the new steps (axe-core)", () => {
           permissions: [],
           people: null,
           problems: [{ code: "iris_api_module_disabled" }],
+          warnings: [],
         },
       }),
     );

@@ -125,7 +125,7 @@ describe("choosing the HR system", () => {
 describe("entering the key", () => {
   it("pastes, stages, verifies and shows the company, permissions and people count", async () => {
     const { user, backend } = renderApp();
-    await chooseHrworks(user);
+    await chooseHrworks(user, [/See your departments/]);
     await pasteKey(user, VALID_KEY_FILE);
     await user.click(screen.getByRole("button", { name: "Continue" }));
 
@@ -144,7 +144,7 @@ describe("entering the key", () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       expect.stringMatching(/See who works for you.*persons.*Required.*Granted/),
       expect.stringMatching(/Read people's details.*persons\.master-data.*Required.*Granted/),
-      expect.stringMatching(/See your departments.*organization-units.*Optional.*Granted/),
+      expect.stringMatching(/See your departments.*organization-units.*Chosen by you.*Granted/),
     ]);
 
     // The secret crossed once, as pasted; verification used the staged id.
@@ -155,7 +155,12 @@ describe("entering the key", () => {
         input: { kind: "text", text: VALID_KEY_FILE },
       },
     ]);
-    expect(backend.calls).toContainEqual({ method: "verifyConnection", id: "staged-1" });
+    expect(backend.calls).toContainEqual({
+      method: "verifyConnection",
+      id: "staged-1",
+      optional: ["organization-units"],
+      organisation: null,
+    });
     await waitFor(() => expect(h1()).toHaveFocus());
   });
 
@@ -413,7 +418,7 @@ describe("the result", () => {
 
   it("lists a missing permission with how to grant it, linked from the summary", async () => {
     const { user } = renderApp();
-    await chooseHrworks(user);
+    await chooseHrworks(user, [/See your departments/]);
     await pasteKey(user, keyFileText(SANDBOX_KEYS.missingPermission));
     await user.click(screen.getByRole("button", { name: "Continue" }));
 

@@ -35,6 +35,7 @@ import { defaultLabel } from "./text";
 import {
   type CredentialSource,
   initialState,
+  organisationFor,
   type WizardState,
   wizardReducer,
 } from "./wizardMachine";
@@ -129,13 +130,26 @@ export function SetupWizard({
     };
   }, [backend, stagedId]);
 
+  // The organisations a sign-in on the result step reaches (asked only when it must choose).
+  const resultStaged = state.step === "result" ? state.staged.id : null;
+  const loadOrganisations = useCallback(
+    () =>
+      resultStaged === null
+        ? Promise.resolve<IpcResult<Account[], Problem>>({ status: "ok", data: [] })
+        : backend.listOrganisations(resultStaged),
+    [backend, resultStaged],
+  );
+
   // Each verification run starts exactly once, when the machine enters it.
   const run = state.step === "verifying" ? state.runs : null;
   const runStaged = state.step === "verifying" ? state.staged.id : null;
+  // Fixed while a run is under way (nothing can be edited then).
+  const chosen = state.draft.optional;
+  const organisation = organisationFor(state.draft);
   useEffect(() => {
     if (run === null || runStaged === null) return;
     backend
-      .verifyConnection(runStaged, (progress) =>
+      .verifyConnection(runStaged, chosen, organisation, (progress) =>
         dispatch({ type: "verifyProgress", run, progress }),
       )
       .then(
@@ -147,7 +161,7 @@ export function SetupWizard({
           ),
         () => dispatch({ type: "verifyFailed", run, problem: { code: "unexpected_error" } }),
       );
-  }, [backend, run, runStaged]);
+  }, [backend, run, runStaged, chosen, organisation]);
 
   // Each save (or update, or replacement) starts exactly once, when the machine asks for it.
   // Nothing below changes while it is under way (the machine allows no edits then).
@@ -406,7 +420,7 @@ export function SetupWizard({
     dispatch({ type: "signInStarted" });
     const language = parseLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en";
     const current = () => signInAttempt.current === attempt;
-    backend.signIn(provider, language).then(
+    backend.signIn(provider, state.draft.optional, language).then(
       (result) => {
         if (!current()) {
           // Stopped meanwhile: a sign-in that still came through is not wanted.
@@ -541,6 +555,14 @@ export function SetupWizard({
           guide={guide}
           optional={state.draft.optional}
           onBack={() => dispatch({ type: "back" })}
+          onSave={(title, sheet) =>
+            backend.saveHandoffSheet(
+              provider.id,
+              parseLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en",
+              title,
+              sheet,
+            )
+          }
         />
       )}
       {state.step === "credentials" && state.note === "keyNotKept" && (
@@ -630,6 +652,10 @@ export function SetupWizard({
           onBack={back}
           confirmedPeople={state.confirmed}
           onCheckPeople={() => dispatch({ type: "peopleStarted" })}
+          organisations={{
+            load: loadOrganisations,
+            onChoose: (id) => dispatch({ type: "chooseOrganisation", id }),
+          }}
         />
       )}
       {state.step === "people" && provider && (

@@ -16,6 +16,8 @@ import {
   emptyDraft,
   initialChecklist,
   initialState,
+  organisationFor,
+  reauthoriseState,
   stepNumber,
   type WizardAction,
   wizardReducer,
@@ -47,6 +49,7 @@ const failedReport: VerificationReport = {
   permissions: [],
   people: null,
   problems: [rejected],
+  warnings: [],
 };
 
 describe("chooseProvider", () => {
@@ -351,6 +354,28 @@ describe("result", () => {
   it("keeps counting runs across a detour through the credentials", () => {
     const state = run([{ type: "back" }, { type: "verifyStarted" }], failed);
     expect(expectStep(state, "verifying").runs).toBe(2);
+  });
+
+  it("checks the organisation chosen, and forgets it with the credentials", () => {
+    const chosen = expectStep(
+      run([{ type: "chooseOrganisation", id: "org-2" }], failed),
+      "verifying",
+    );
+    expect(chosen.runs).toBe(2);
+    expect(organisationFor(chosen.draft)).toBe("org-2");
+    const again = run([{ type: "verifyFinished", run: 2, report: failedReport }], chosen);
+    const different = expectStep(run([{ type: "useDifferentKey" }], again), "credentials");
+    expect(organisationFor(different.draft)).toBeNull();
+    // Only a result offers the choice.
+    expect(wizardReducer(chosen, { type: "chooseOrganisation", id: "org-1" })).toBe(chosen);
+  });
+
+  it("re-authorising checks the saved connection's organisation unless another is chosen", () => {
+    const account = { id: "org-saved", name: "Wattle Bakehouse Pty Ltd" };
+    const target = { id: "c1", label: "Bakery", provider: "employmenthero", account } as const;
+    const state = reauthoriseState(target);
+    expect(organisationFor(state.draft)).toBe("org-saved");
+    expect(organisationFor({ ...state.draft, organisation: "org-2" })).toBe("org-2");
   });
 });
 

@@ -97,6 +97,11 @@ export interface Draft {
   staged: StagedCredentials | null;
   /** The saved connection being re-authorised; absent or `null` when connecting a new one. */
   target?: ReauthTarget | null;
+  /**
+   * The organisation the admin chose, when a sign-in reaches several (Employment Hero); absent
+   * or `null` until then. Forgotten with the credentials.
+   */
+  organisation?: string | null;
 }
 
 /** The two IRIS fields, for errors that point at one of them. */
@@ -238,6 +243,8 @@ export type WizardAction =
   | { type: "stagingSucceeded"; staged: StagedCredentials }
   | { type: "stagingFailed"; problem: WizardProblem; source: CredentialSource }
   | { type: "useDifferentKey" }
+  /** The organisation chosen on the result of a sign-in that reaches several: check it. */
+  | { type: "chooseOrganisation"; id: string }
   | { type: "verifyStarted" }
   | { type: "verifyProgress"; run: number; progress: VerifyProgress }
   | { type: "verifyFinished"; run: number; report: VerificationReport }
@@ -528,10 +535,21 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         return credentials({ ...state.draft, staged: null }, counters(state));
       }
       if (state.step === "result") {
-        const draft = { ...state.draft, keyText: "", irisPassword: "", staged: null };
+        const draft = {
+          ...state.draft,
+          keyText: "",
+          irisPassword: "",
+          staged: null,
+          organisation: null,
+        };
         return credentials(draft, counters(state));
       }
       return state;
+    }
+    case "chooseOrganisation": {
+      if (state.step !== "result") return state;
+      const draft = { ...state.draft, organisation: action.id };
+      return verifying(draft, state.staged, counters(state));
     }
     case "verifyStarted": {
       if (state.step === "credentials" && !state.staging && state.draft.staged) {
@@ -789,6 +807,14 @@ export function isSaveStep(state: WizardState): state is Extract<WizardState, Sa
 /** Back from the credentials step of a re-authorisation leaves the wizard (the component's job). */
 function leavesReauthorisation(state: WizardState, action: WizardAction): boolean {
   return action.type === "back" && state.step === "credentials" && Boolean(state.draft.target);
+}
+
+/**
+ * The organisation a verification is for: the one chosen on the result, else (re-authorising)
+ * the saved connection's; `null` lets the credentials decide (they reach one).
+ */
+export function organisationFor(draft: Draft): string | null {
+  return draft.organisation ?? draft.target?.account.id ?? null;
 }
 
 /** The wizard for re-authorising `target`: straight at its credentials step. */

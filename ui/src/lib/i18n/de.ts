@@ -122,6 +122,10 @@ export const de: Translation = {
     print: "Drucken oder als PDF speichern",
     printHint:
       "Wählen Sie im Druckfenster Ihren Drucker oder „Als PDF speichern“, um es per E-Mail zu verschicken.",
+    saveFile: "Als Datei speichern",
+    saveFileHint:
+      "Oder speichern Sie die Schritte als Webseite, die sich in jedem Browser öffnen lässt, um sie per E-Mail zu verschicken.",
+    saved: "Gespeichert. Sie können die Datei an die Person schicken, die {{provider}} verwaltet.",
   },
   credentials: {
     heading: "Welchen {{provider}}-Schlüssel soll HR Link verwenden?",
@@ -288,6 +292,8 @@ export const de: Translation = {
     problemHeadingSignedIn: "Bei {{provider}} angemeldet, aber etwas muss noch behoben werden",
     problemLead:
       "Es wurde nichts gespeichert. Beheben Sie das Problem und versuchen Sie es dann erneut.",
+    problemLeadChoose:
+      "Es wurde nichts gespeichert. Wählen Sie unten die Organisation, dann prüft HR Link sie.",
     problemLeadSignIn:
       "Es wurde nichts gespeichert. Beheben Sie das Problem und melden Sie sich dann erneut an.",
     problemLeadOther:
@@ -311,7 +317,19 @@ export const de: Translation = {
     columnNeeded: "Nötig",
     columnStatus: "Status",
     required: "Erforderlich",
-    optional: "Optional",
+    chosen: "Von Ihnen gewählt",
+    beyondHeading: "{{provider}} gibt HR Link mehr frei, als Sie teilen wollten",
+    beyondLead:
+      "Sie müssen nichts beheben: Die Verbindung funktioniert so, und HR Link liest nur, was Sie ausgewählt haben. Wenn Sie lieber weniger teilen möchten, entziehen Sie in {{provider}} diese Berechtigungen:",
+    narrow: {
+      hrworks:
+        "Gehen Sie in HRworks zu Basics > Integrationen > HR WORKS-API, wählen Sie den Schlüssel, entfernen Sie unten auf der Seite die Häkchen bei diesen Berechtigungen und klicken Sie auf Speichern.",
+      iris: "Gehen Sie in IRIS HR Professional zu System Tools > Utilities > Company > API Users, wählen Sie den API-Benutzer und klicken Sie auf Set Rights. Entziehen Sie ihm diese Rechte und klicken Sie auf Save.",
+      ipayroll:
+        "iPayroll gibt dem API-Benutzer, was seine Rolle erlaubt. Bitten Sie Ihren iPayroll-Hauptbenutzer, der Rolle des API-Benutzers diese Berechtigungen zu entziehen; bei der nächsten Anmeldung erhält HR Link dann nur, was Sie ausgewählt haben.",
+      employmenthero:
+        "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und wählen Sie die App, die HR Link verwendet. Entfernen Sie diese Berechtigungen aus der App und speichern Sie; bei der nächsten Anmeldung erhält HR Link dann nur, was Sie ausgewählt haben.",
+    },
     status: {
       granted: "Erteilt",
       missing: "Fehlt",
@@ -328,6 +346,13 @@ export const de: Translation = {
     checkPeople: "Weiter: Mitarbeitende prüfen",
     peopleConfirmed_one: "Sie haben {{count}} Person bestätigt.",
     peopleConfirmed_other: "Sie haben {{count}} Personen bestätigt.",
+  },
+  organisations: {
+    loading: "HR Link sucht die Organisationen, die diese Anmeldung bei {{provider}} erreicht …",
+    legend: "Für welche Organisation in {{provider}} ist diese Verbindung?",
+    hint: "Ihre Anmeldung bei {{provider}} erreicht mehr als eine Organisation. Wählen Sie die, deren Personen HR Link sehen soll.",
+    errorRequired: "Wählen Sie die Organisation, für die diese Verbindung ist",
+    check: "Diese Organisation prüfen",
   },
   permissions: {
     hrworks: {

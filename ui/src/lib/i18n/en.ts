@@ -117,6 +117,9 @@ export const en = {
     permissionsHeading: "What {{product}} may read",
     print: "Print or save as PDF",
     printHint: "In the print window, choose your printer, or “Save as PDF” to send it by email.",
+    saveFile: "Save as file",
+    saveFileHint: "Or save the steps as a web page that opens in any browser, to send by email.",
+    saved: "Saved. You can send the file to whoever administers {{provider}}.",
   },
   credentials: {
     heading: "Which {{provider}} key should HR Link use?",
@@ -279,6 +282,8 @@ export const en = {
     problemHeadingConnected: "Connected to {{company}}, but something needs fixing",
     problemHeadingSignedIn: "Signed in to {{provider}}, but something needs fixing",
     problemLead: "Nothing has been saved. Fix the problem, then try again.",
+    problemLeadChoose:
+      "Nothing has been saved. Choose the organisation below, then HR Link checks it.",
     problemLeadSignIn: "Nothing has been saved. Fix the problem, then sign in again.",
     problemLeadOther: "Nothing has been saved. Fix the problem, then enter your details again.",
     permissionNextStepSignIn: "Grant it as shown next to it, then choose Sign in again.",
@@ -299,7 +304,19 @@ export const en = {
     columnNeeded: "Needed",
     columnStatus: "Status",
     required: "Required",
-    optional: "Optional",
+    chosen: "Chosen by you",
+    beyondHeading: "{{provider}} gives HR Link more than you chose to share",
+    beyondLead:
+      "Nothing to fix: the connection works as it is, and HR Link only reads what you chose. If you prefer to share less, take these permissions away in {{provider}}:",
+    narrow: {
+      hrworks:
+        "In HRworks, go to Basics > Integrations > HR WORKS-API, select the key, untick these boxes at the bottom of the page and click Save.",
+      iris: "In IRIS HR Professional, go to System Tools > Utilities > Company > API Users, select the API user and click Set Rights. Take these rights away and click Save.",
+      ipayroll:
+        "iPayroll gives the API user what its role allows. Ask your iPayroll main user to take these permissions away from the API user's role; the next sign-in then gets only what you chose.",
+      employmenthero:
+        "In Employment Hero, open your profile menu > Developer Portal > API and select the app HR Link uses. Remove these scopes from it and save; the next sign-in then gets only what you chose.",
+    },
     status: {
       granted: "Granted",
       missing: "Missing",
@@ -316,6 +333,13 @@ export const en = {
     checkPeople: "Continue: check the people",
     peopleConfirmed_one: "You confirmed {{count}} person.",
     peopleConfirmed_other: "You confirmed {{count}} people.",
+  },
+  organisations: {
+    loading: "Finding the organisations this {{provider}} sign-in reaches…",
+    legend: "Which {{provider}} organisation is this connection for?",
+    hint: "Your {{provider}} sign-in reaches more than one organisation. Choose the one whose people HR Link should see.",
+    errorRequired: "Choose the organisation this connection is for",
+    check: "Check this organisation",
   },
   /** What each permission lets HR Link do, per system, keyed by its id with `.`, `-`, `:` as `_`. */
   permissions: {

@@ -11,6 +11,7 @@ import { Channel } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { commands, events, type ListingProgress_Deserialize } from "./bindings.gen";
 import type {
+  Account,
   AppInfo,
   CheckedConnection,
   ConnectionList,
@@ -54,6 +55,16 @@ export interface Backend {
    * asks for (required or optional, each with why) and the screens for creating the API user or key.
    */
   providerGuides(): Promise<ProviderGuide[]>;
+  /**
+   * Saves the hand-off sheet (`sheet`: its markup, nothing secret) as a web page where the admin
+   * chooses in the system's save dialog (opened by Rust). `false` when the admin cancels.
+   */
+  saveHandoffSheet(
+    provider: ProviderId,
+    language: Language,
+    title: string,
+    sheet: string,
+  ): Promise<Result<boolean, Problem>>;
   /** Checks a planned iPayroll API user name against iPayroll's rule (in the core). */
   checkIpayrollUsername(username: string): Promise<Result<null, Problem>>;
   /**
@@ -66,11 +77,23 @@ export interface Backend {
   ): Promise<Result<StagedCredentials, Problem>>;
   /** Makes the core forget staged credentials. */
   discardCredentials(id: string): Promise<void>;
-  /** Proves the staged credentials with real calls, reporting each step as it starts and ends. */
+  /**
+   * Proves the staged credentials with real calls, reporting each step as it starts and ends. It
+   * checks the required permissions and the `optional` ones the admin chose (a chosen one missing
+   * fails); the report warns when the credentials grant far more than that.
+   */
   verifyConnection(
     id: string,
+    optional: readonly string[],
+    organisation: string | null,
     onProgress: (progress: VerifyProgress) => void,
   ): Promise<Result<VerificationReport, Problem>>;
+  /**
+   * The organisations staged credentials reach, for the admin to choose one (an Employment Hero
+   * sign-in that reaches several); empty for the other systems. The choice goes to
+   * {@link Backend.verifyConnection} as `organisation` (also: the one a saved connection is for).
+   */
+  listOrganisations(id: string): Promise<Result<Account[], Problem>>;
   /**
    * Opens the system's file dialog (from Rust) and stages the chosen key file in one step, so
    * the webview never sees the path. `null` when the admin cancels.
@@ -83,9 +106,14 @@ export interface Backend {
    * the provider's sign-in page and stages what comes back, so codes and tokens never reach the
    * webview. Resolves when the browser comes back, after 5 minutes (`sign_in_timed_out`), or
    * when {@link Backend.cancelSignIn} is called (`sign_in_cancelled`). `language` is the UI's,
-   * for the page the browser shows when it returns.
+   * for the page the browser shows when it returns. iPayroll is asked for the required
+   * permissions and the `optional` ones the admin chose.
    */
-  signIn(provider: ProviderId, language: Language): Promise<Result<StagedCredentials, Problem>>;
+  signIn(
+    provider: ProviderId,
+    optional: readonly string[],
+    language: Language,
+  ): Promise<Result<StagedCredentials, Problem>>;
   /** Stops the sign-in under way, if any: its `signIn` resolves with `sign_in_cancelled`. */
   cancelSignIn(): Promise<void>;
   /** The saved connections, and how many unreadable profile files were set aside. */
@@ -189,13 +217,16 @@ export const tauriBackend: Backend = {
   discardCredentials: async (id) => {
     await commands.discardCredentials(id);
   },
-  verifyConnection: (id, onProgress) => {
+  verifyConnection: (id, optional, organisation, onProgress) => {
     const channel = new Channel<VerifyProgress>();
     channel.onmessage = onProgress;
-    return commands.verifyConnection(id, channel);
+    return commands.verifyConnection(id, [...optional], organisation, channel);
   },
+  listOrganisations: (id) => commands.listOrganisations(id),
+  saveHandoffSheet: (provider, language, title, sheet) =>
+    commands.saveHandoffSheet(provider, language, title, sheet),
   chooseKeyFile: (provider) => commands.chooseCredentialsFile(provider),
-  signIn: (provider, language) => commands.signIn(provider, language),
+  signIn: (provider, optional, language) => commands.signIn(provider, [...optional], language),
   cancelSignIn: async () => {
     await commands.cancelSignIn();
   },

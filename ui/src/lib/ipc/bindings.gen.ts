@@ -19,6 +19,12 @@ export const commands = {
 	providerGuides: () => __TAURI_INVOKE<ProviderGuide_Serialize[]>("provider_guides"),
 	/**  Checks a planned iPayroll API user name against iPayroll's rule (`49764apihrlink`). */
 	checkIpayrollUsername: (username: string) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("check_ipayroll_username", { username })),
+	/**
+	 *  "Save as file" on the hand-off sheet: opens the system's save dialog, then writes the sheet
+	 *  (`sheet`: the markup the wizard shows, which holds nothing secret) as a standalone web page.
+	 *  The webview never sees the path. `false` when the admin cancels.
+	 */
+	saveHandoffSheet: (provider: ProviderId, language: Language, title: string, sheet: string) => typedError<boolean, Problem_Serialize>(__TAURI_INVOKE("save_handoff_sheet", { provider, language, title, sheet })),
 	stageCredentials: (provider: ProviderId, input: CredentialInput) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("stage_credentials", { provider, input })),
 	/**
 	 *  Opens the system's file dialog, then reads and stages the chosen key file in one step, so
@@ -27,13 +33,24 @@ export const commands = {
 	chooseCredentialsFile: (provider: ProviderId) => typedError<StagedCredentials | null, Problem_Serialize>(__TAURI_INVOKE("choose_credentials_file", { provider })),
 	discardCredentials: (id: string) => __TAURI_INVOKE<void>("discard_credentials", { id }),
 	/**
-	 *  Signs in through the system browser and stages the result. Waits until the browser comes
-	 *  back, the sign-in times out, or `cancel_sign_in` is called.
+	 *  Signs in through the system browser and stages the result, asking for the required
+	 *  permissions and the `optional` ones the admin chose. Waits until the browser comes back, the
+	 *  sign-in times out, or `cancel_sign_in` is called.
 	 */
-	signIn: (provider: ProviderId, language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, language })),
+	signIn: (provider: ProviderId, optional: string[], language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, optional, language })),
 	/**  Stops a browser sign-in under way ("Cancel" on the waiting screen). */
 	cancelSignIn: () => __TAURI_INVOKE<void>("cancel_sign_in"),
-	verifyConnection: (id: string, progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, progress })),
+	/**
+	 *  Verifies staged credentials against the admin's selection: the required permissions and the
+	 *  `optional` ones chosen on the "what to share" step; for a sign-in that reaches several
+	 *  organisations, the `organisation` chosen (kept for saving).
+	 */
+	verifyConnection: (id: string, optional: string[], organisation: string | null, progress: Channel<VerifyProgress>) => typedError<VerificationReport_Serialize, Problem_Serialize>(__TAURI_INVOKE("verify_connection", { id, optional, organisation, progress })),
+	/**
+	 *  The organisations staged credentials reach, for the admin to choose one (Employment Hero,
+	 *  when a sign-in reaches several); empty for the other systems.
+	 */
+	listOrganisations: (id: string) => typedError<Account[], Problem_Serialize>(__TAURI_INVOKE("list_organisations", { id })),
 	listConnections: () => typedError<ConnectionList_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**  Saves verified staged credentials as a new connection (keychain + profile). */
 	saveConnection: (staged: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),
@@ -832,6 +849,11 @@ export type Problem_Deserialize =
 { code: "key_file_not_text" } | 
 /**  A file could not be read from disk. */
 { code: "file_unreadable" } | 
+/**
+ *  A file could not be written where the admin chose (no permission, disk full, removed
+ *  drive).
+ */
+{ code: "file_unwritable" } | 
 /**  The IRIS username/password text could not be understood. */
 { code: "iris_credentials_unrecognised" } | 
 /**  An iPayroll API username breaks iPayroll's naming rule. */
@@ -874,6 +896,16 @@ export type Problem_Deserialize =
 	provider: string,
 	/**  The permission's id in our catalogue. */
 	permission: string,
+} } | 
+/**
+ *  A warning, not a failure: the credentials grant far more than the admin chose to share
+ *  (see [`crate::verify::grants_far_more`]).
+ */
+{ code: "permissions_beyond_selection"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The permissions granted beyond the selection, comma separated, in the system's terms. */
+	permissions: string,
 } } | 
 /**  The HR system could not be reached (DNS, connection refused, TLS). */
 { code: "provider_unreachable"; params: {
@@ -1063,6 +1095,11 @@ export type Problem_Serialize =
 { code: "key_file_not_text" } | 
 /**  A file could not be read from disk. */
 { code: "file_unreadable" } | 
+/**
+ *  A file could not be written where the admin chose (no permission, disk full, removed
+ *  drive).
+ */
+{ code: "file_unwritable" } | 
 /**  The IRIS username/password text could not be understood. */
 { code: "iris_credentials_unrecognised" } | 
 /**  An iPayroll API username breaks iPayroll's naming rule. */
@@ -1105,6 +1142,16 @@ export type Problem_Serialize =
 	provider: string,
 	/**  The permission's id in our catalogue. */
 	permission: string,
+} } | 
+/**
+ *  A warning, not a failure: the credentials grant far more than the admin chose to share
+ *  (see [`crate::verify::grants_far_more`]).
+ */
+{ code: "permissions_beyond_selection"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The permissions granted beyond the selection, comma separated, in the system's terms. */
+	permissions: string,
 } } | 
 /**  The HR system could not be reached (DNS, connection refused, TLS). */
 { code: "provider_unreachable"; params: {
@@ -1516,6 +1563,11 @@ export type VerificationReport_Deserialize = {
 	people?: PeopleCount | null,
 	/**  Everything that went wrong, most important first. */
 	problems: Problem_Deserialize[],
+	/**
+	 *  What deserves a look but does not stop the connection (e.g.
+	 *  [`Problem::PermissionsBeyondSelection`]).
+	 */
+	warnings: Problem_Deserialize[],
 };
 
 /**  The outcome of verifying one set of credentials. */
@@ -1532,6 +1584,11 @@ export type VerificationReport_Serialize = {
 	people: PeopleCount | null,
 	/**  Everything that went wrong, most important first. */
 	problems: Problem_Serialize[],
+	/**
+	 *  What deserves a look but does not stop the connection (e.g.
+	 *  [`Problem::PermissionsBeyondSelection`]).
+	 */
+	warnings: Problem_Serialize[],
 };
 
 /**  Progress of a running verification. */

@@ -42,7 +42,9 @@ describe("fakeBackend", () => {
     if (staged.status !== "ok") throw new Error("staging failed");
     expect(JSON.stringify(staged)).not.toContain(SANDBOX_KEYS.valid.secret);
     const events: VerifyProgress[] = [];
-    const result = await backend.verifyConnection(staged.data.id, (event) => events.push(event));
+    const result = await backend.verifyConnection(staged.data.id, [], null, (event) =>
+      events.push(event),
+    );
     expect(events[0]).toEqual({ state: "started", step: { kind: "authenticate" } });
     expect(result).toMatchObject({ status: "ok", data: { ok: true, people: { count: 42 } } });
   });
@@ -61,7 +63,7 @@ describe("fakeBackend", () => {
     });
     if (staged.status !== "ok") throw new Error("staging failed");
     await backend.discardCredentials(staged.data.id);
-    expect(await backend.verifyConnection(staged.data.id, () => {})).toEqual({
+    expect(await backend.verifyConnection(staged.data.id, [], null, () => {})).toEqual({
       status: "error",
       error: { code: "credentials_expired" },
     });
@@ -90,7 +92,7 @@ describe("fakeBackend", () => {
       if (staged.status !== "ok") throw new Error("staging failed");
       expect(JSON.stringify(staged)).not.toContain(login.password);
       expect(staged.data.hint).toBe(maskTail(login.username));
-      return backend.verifyConnection(staged.data.id, () => {});
+      return backend.verifyConnection(staged.data.id, [], null, () => {});
     };
     expect(await verify(SANDBOX_LOGINS.iris.valid)).toMatchObject({
       data: { ok: true, account: { name: "Primrose Tea Rooms Ltd" } },
@@ -116,7 +118,7 @@ describe("fakeBackend sign-in", () => {
     vi.useFakeTimers();
     const backend = createFakeBackend({ stepDelayMs: 100 });
     let settled = false;
-    const result = backend.signIn("ipayroll", "de").then((value) => {
+    const result = backend.signIn("ipayroll", [], "de").then((value) => {
       settled = true;
       return value;
     });
@@ -131,10 +133,11 @@ describe("fakeBackend sign-in", () => {
     expect(backend.calls).toContainEqual({
       method: "signIn",
       provider: "ipayroll",
+      optional: [],
       language: "de",
     });
     vi.useRealTimers();
-    const report = await backend.verifyConnection("staged-1", () => {});
+    const report = await backend.verifyConnection("staged-1", [], null, () => {});
     expect(report).toMatchObject({
       data: { ok: true, account: { id: "49764", name: "iPayroll organisation 49764" } },
     });
@@ -146,24 +149,24 @@ describe("fakeBackend sign-in", () => {
       signIn: (provider) =>
         provider === "ipayroll" ? { kind: "deny" } : { kind: "timeOut", afterMs: 5 },
     });
-    expect(await backend.signIn("ipayroll", "en")).toEqual({
+    expect(await backend.signIn("ipayroll", [], "en")).toEqual({
       status: "error",
       error: { code: "sign_in_denied", params: { provider: "iPayroll" } },
     });
-    expect(await backend.signIn("employmenthero", "en")).toEqual({
+    expect(await backend.signIn("employmenthero", [], "en")).toEqual({
       status: "error",
       error: { code: "sign_in_timed_out", params: { provider: "Employment Hero" } },
     });
     const failing = createFakeBackend({ signIn: { kind: "fail", problem } });
-    expect(await failing.signIn("ipayroll", "en")).toEqual({ status: "error", error: problem });
-    expect(await failing.signIn("hrworks", "en")).toMatchObject({
+    expect(await failing.signIn("ipayroll", [], "en")).toEqual({ status: "error", error: problem });
+    expect(await failing.signIn("hrworks", [], "en")).toMatchObject({
       error: { code: "configuration_invalid" },
     });
   });
 
   it("resolves a waiting sign-in as cancelled when cancelSignIn is called", async () => {
     const backend = createFakeBackend({ signIn: { kind: "wait" } });
-    const result = backend.signIn("employmenthero", "en");
+    const result = backend.signIn("employmenthero", [], "en");
     expect(backend.pendingSignIn?.provider).toBe("employmenthero");
     await backend.cancelSignIn();
     expect(await result).toEqual({
@@ -178,8 +181,8 @@ describe("fakeBackend sign-in", () => {
 
   it("cancels a delayed sign-in too, and one sign-in replaces another", async () => {
     const backend = createFakeBackend({ signIn: { kind: "succeed", afterMs: 10_000 } });
-    const first = backend.signIn("ipayroll", "en");
-    const second = backend.signIn("ipayroll", "en");
+    const first = backend.signIn("ipayroll", [], "en");
+    const second = backend.signIn("ipayroll", [], "en");
     expect(await first).toMatchObject({ error: { code: "sign_in_cancelled" } });
     await backend.cancelSignIn();
     expect(await second).toMatchObject({ error: { code: "sign_in_cancelled" } });
@@ -187,11 +190,12 @@ describe("fakeBackend sign-in", () => {
 
   it("lets a test settle a waiting sign-in as any Sandbox user", async () => {
     const backend = createFakeBackend({ signIn: { kind: "wait" } });
-    const result = backend.signIn("ipayroll", "en");
+    const result = backend.signIn("ipayroll", [], "en");
     backend.pendingSignIn?.succeed(SANDBOX_LOGINS.ipayroll.withoutEmployees.username);
     const staged = await result;
     if (staged.status !== "ok") throw new Error("sign-in failed");
-    expect(await backend.verifyConnection(staged.data.id, () => {})).toMatchObject({
+    const chosen = ["leavebalances"];
+    expect(await backend.verifyConnection(staged.data.id, chosen, null, () => {})).toMatchObject({
       data: {
         ok: false,
         account: null,
@@ -209,7 +213,7 @@ describe("fakeBackend connections", () => {
       text: keyFileText(keys),
     });
     if (staged.status !== "ok") throw new Error("staging failed");
-    await backend.verifyConnection(staged.data.id, () => {});
+    await backend.verifyConnection(staged.data.id, [], null, () => {});
     return staged.data.id;
   }
 
@@ -223,7 +227,7 @@ describe("fakeBackend connections", () => {
     expect(await backend.saveConnection(staged.data.id, "Payroll")).toMatchObject({
       error: { code: "credentials_expired" },
     });
-    await backend.verifyConnection(staged.data.id, () => {});
+    await backend.verifyConnection(staged.data.id, ["organization-units"], null, () => {});
     const saved = await backend.saveConnection(staged.data.id, "  ");
     expect(saved).toMatchObject({
       status: "ok",
@@ -450,7 +454,7 @@ describe("fakeBackend people", () => {
       text: keyFileText(SANDBOX_KEYS.rejected),
     });
     if (staged.status !== "ok") throw new Error("staged");
-    await backend.verifyConnection(staged.data.id, () => {});
+    await backend.verifyConnection(staged.data.id, [], null, () => {});
     const bundle = await backend.diagnostics("de", "result");
     expect(JSON.parse(bundle)).toMatchObject({
       language: "de",

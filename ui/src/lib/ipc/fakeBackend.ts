@@ -103,8 +103,16 @@ export const SANDBOX_LOGINS = {
   employmenthero: {
     oneOrganisation: { username: "one.org@sandbox.example", password: "Sandbox-Password-1" },
     twoOrganisations: { username: "two.orgs@sandbox.example", password: "Sandbox-Password-2" },
+    /** Consent grants both organisations at once: HR Link asks which one. */
+    partner: { username: "partner@sandbox.example", password: "Sandbox-Password-3" },
   },
 } as const;
+
+/** The organisations the Employment Hero partner user reaches (the main one first). */
+export const FAKE_ORGANISATIONS = [
+  { id: "5f0c6c3e-3b1a-4d51-9d0e-2a7c1b9e4f01", name: "Wattle Bakehouse Pty Ltd" },
+  { id: "9b2e7d14-6c3f-4a8e-b5d2-0f1e2d3c4b02", name: "Wattle Holdings Pty Ltd" },
+] as const;
 
 export interface Login {
   username: string;
@@ -182,6 +190,8 @@ export interface FakeStaged {
   accessKey: string;
   /** IRIS: the API user's name; browser sign-ins: the Sandbox user signed in as. */
   login?: string;
+  /** Employment Hero: the organisation chosen, when the sign-in reaches several. */
+  organisation?: string;
 }
 
 /**
@@ -233,6 +243,8 @@ export interface FakeBackendOptions {
   pageSize?: number;
   /** Leave each listing open until the test drives it through `pendingListing`. */
   manualListing?: boolean;
+  /** What the save dialog for the hand-off sheet does (default: the admin saves). */
+  handoffSave?: "saved" | "cancelled" | { problem: Problem };
   /** The roster the admin picks in the dialog (`null`, the default: cancelled), or a problem. */
   pickedRoster?: { people: PersonView[] } | { problem: Problem } | null;
   /**
@@ -268,8 +280,16 @@ export type FakeCall =
   | { method: "chooseKeyFile"; provider: ProviderId }
   | { method: "stageCredentials"; provider: ProviderId; input: CredentialInput }
   | { method: "discardCredentials"; id: string }
-  | { method: "verifyConnection"; id: string }
-  | { method: "signIn"; provider: ProviderId; language: Language }
+  | { method: "verifyConnection"; id: string; optional: string[]; organisation: string | null }
+  | { method: "listOrganisations"; id: string }
+  | {
+      method: "saveHandoffSheet";
+      provider: ProviderId;
+      language: Language;
+      title: string;
+      sheet: string;
+    }
+  | { method: "signIn"; provider: ProviderId; optional: string[]; language: Language }
   | { method: "cancelSignIn" }
   | { method: "listConnections" }
   | { method: "saveConnection"; staged: string; label: string }
@@ -429,6 +449,7 @@ export function successReport(
     })),
     people: { count: 42 },
     problems: [],
+    warnings: [],
     ...overrides,
   };
 }
@@ -460,7 +481,7 @@ export function sandboxScenario(staged: FakeStaged): VerifyScript {
     case "ipayroll":
       return ipayrollScenario(staged.login ?? "");
     case "employmenthero":
-      return scenarioFor(successReport("employmenthero"));
+      return employmentHeroScenario(staged);
     case "hrworks":
       return hrworksScenario(staged);
   }
@@ -497,21 +518,9 @@ function ipayrollScenario(user: string): VerifyScript {
   switch (user) {
     case users.withoutEmployees.username: {
       // Without `employees` iPayroll shows no employee, so not the organisation number either.
-      const report = successReport("ipayroll");
-      return scenarioFor({
-        ...report,
-        ok: false,
-        account: null,
-        people: null,
-        permissions: report.permissions.map((p) =>
-          p.id === "employees" ? { ...p, status: "missing" } : p,
-        ),
-        problems: [
-          {
-            code: "permission_missing",
-            params: { provider: providerName("ipayroll"), permission: "employees" },
-          },
-        ],
+      return signedInOnly("ipayroll", ["employees", "missing"], {
+        code: "permission_missing",
+        params: { provider: providerName("ipayroll"), permission: "employees" },
       });
     }
     case users.otherOrganisation.username:
@@ -524,6 +533,54 @@ function ipayrollScenario(user: string): VerifyScript {
     default:
       return scenarioFor(successReport("ipayroll"));
   }
+}
+
+/**
+ * A run that signed in but reached no account: one permission judged `status`, and `problem`.
+ */
+function signedInOnly(
+  provider: ProviderId,
+  [id, status]: [string, PermissionCheck["status"]],
+  problem: Problem,
+): VerifyScript {
+  const report = successReport(provider);
+  return scenarioFor({
+    ...report,
+    ok: false,
+    account: null,
+    people: null,
+    permissions: report.permissions.map((p) => (p.id === id ? { ...p, status } : p)),
+    problems: [problem],
+  });
+}
+
+/** The organisations a fake sign-in reaches: both for the partner user, else the main one. */
+function organisationsOf(staged: FakeStaged) {
+  if (staged.provider !== "employmenthero") return [];
+  const partner = staged.login === SANDBOX_LOGINS.employmenthero.partner.username;
+  return partner ? [...FAKE_ORGANISATIONS] : [FAKE_ORGANISATIONS[0]];
+}
+
+function employmentHeroScenario(staged: FakeStaged): VerifyScript {
+  const reached = organisationsOf(staged);
+  const chosen = reached.find((org) => org.id === (staged.organisation ?? reached[0]?.id));
+  if (reached.length > 1 && staged.organisation === undefined) {
+    // No organisation to count in: the employee permission is judged from the granted scopes.
+    return signedInOnly("employmenthero", ["employees:list", "granted"], {
+      code: "organisation_choice_needed",
+      params: { provider: providerName("employmenthero"), count: reached.length },
+    });
+  }
+  if (!chosen) {
+    return failedScenario("employmenthero", {
+      code: "organisation_choice_needed",
+      params: { provider: providerName("employmenthero"), count: reached.length },
+    });
+  }
+  const empty = chosen.id !== FAKE_ORGANISATIONS[0].id;
+  return scenarioFor(
+    successReport("employmenthero", { account: { ...chosen }, people: { count: empty ? 0 : 42 } }),
+  );
 }
 
 function hrworksScenario(staged: FakeStaged): VerifyScript {
@@ -591,6 +648,64 @@ export function failedScenario(provider: ProviderId, problem: Problem): VerifySc
       permissions: [],
       people: null,
       problems: [problem],
+      warnings: [],
+    }),
+  };
+}
+
+/**
+ * What the fake apps grant besides the permissions HR Link asks for, like the Sandbox's
+ * Employment Hero app (its scopes are fixed when it is created).
+ */
+const ALSO_GRANTED: Partial<Record<ProviderId, string[]>> = {
+  employmenthero: ["organisations:show", "employees:show"],
+};
+
+/** The fake scenarios' permissions that open personal data HR Link does not read. */
+const PERSONAL_BEYOND = new Set(["contract", "employees:show"]);
+
+/**
+ * Narrows a full run to the admin's selection, as the core does: unchosen optional permissions
+ * leave the progress and the table; a chosen one that is missing fails the check; what is granted
+ * beyond the selection is a warning when it reaches personal data or counts three or more.
+ */
+export function selectRun(script: VerifyScript, optional: readonly string[]): VerifyScript {
+  if (script.result.status !== "ok") return script;
+  const report = script.result.data;
+  const unchosen = new Set(
+    report.permissions.filter((p) => !p.required && !optional.includes(p.id)).map((p) => p.id),
+  );
+  const hidden = (step: VerifyStep) => step.kind === "permission" && unchosen.has(step.id);
+  const permissions = report.permissions.filter((p) => !unchosen.has(p.id));
+  const provider = providerName(report.provider);
+  const missing: Problem[] = permissions
+    .filter((p) => !p.required && p.status === "missing")
+    .map((p) => ({ code: "permission_missing", params: { provider, permission: p.id } }));
+  const at = report.problems.findIndex((p) => p.code !== "permission_missing");
+  const problems = [...report.problems];
+  problems.splice(at === -1 ? problems.length : at, 0, ...missing);
+  const beyond = [
+    ...report.permissions
+      .filter((p) => unchosen.has(p.id) && p.status === "granted")
+      .map((p) => p.id),
+    ...(report.account ? (ALSO_GRANTED[report.provider] ?? []) : []),
+  ];
+  const far = beyond.length >= 3 || beyond.some((id) => PERSONAL_BEYOND.has(id));
+  return {
+    progress: script.progress.filter((event) => !hidden(event.step)),
+    result: ok({
+      ...report,
+      ok: report.ok && missing.length === 0,
+      permissions,
+      problems,
+      warnings: far
+        ? [
+            {
+              code: "permissions_beyond_selection",
+              params: { provider, permissions: beyond.join(", ") },
+            },
+          ]
+        : report.warnings,
     }),
   };
 }
@@ -849,8 +964,25 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       calls.push({ method: "discardCredentials", id });
       forget(id);
     },
-    async verifyConnection(id, onProgress) {
-      calls.push({ method: "verifyConnection", id });
+    async saveHandoffSheet(provider, language, title, sheet) {
+      calls.push({ method: "saveHandoffSheet", provider, language, title, sheet });
+      await pause();
+      const save = options.handoffSave ?? "saved";
+      if (typeof save === "object") return err(save.problem);
+      return ok(save === "saved");
+    },
+    async listOrganisations(id) {
+      calls.push({ method: "listOrganisations", id });
+      await pause();
+      const entry = staged.get(id);
+      return entry ? ok(organisationsOf(entry)) : err({ code: "credentials_expired" });
+    },
+    async verifyConnection(id, optional, organisation, onProgress) {
+      calls.push({ method: "verifyConnection", id, optional: [...optional], organisation });
+      const chosen = staged.get(id);
+      if (chosen && organisation !== null && chosen.provider === "employmenthero") {
+        staged.set(id, { ...chosen, organisation });
+      }
       if (options.manualVerify) {
         return new Promise((resolve) => {
           pending = {
@@ -866,7 +998,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       }
       const entry = staged.get(id);
       if (!entry) return err({ code: "credentials_expired" });
-      const script = (options.verify ?? sandboxScenario)(entry);
+      const script = selectRun((options.verify ?? sandboxScenario)(entry), optional);
       for (const event of script.progress) {
         await pause();
         onProgress(event);
@@ -877,8 +1009,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       record("verification", entry.provider, first ? err(first) : script.result);
       return script.result;
     },
-    signIn(provider, language) {
-      calls.push({ method: "signIn", provider, language });
+    signIn(provider, optional, language) {
+      calls.push({ method: "signIn", provider, optional: [...optional], language });
       return signIn(provider).then((result) => {
         record("sign_in", provider, result);
         return result;

@@ -1,6 +1,8 @@
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../../components/ui";
-import type { ProviderGuide, ProviderSummary } from "../../../lib/ipc/types";
+import { Button, ButtonGroup } from "../../../components/ui";
+import { renderProblem } from "../../../lib/i18n";
+import type { Problem, ProviderGuide, ProviderSummary, Result } from "../../../lib/ipc/types";
 import { BackLink } from "../BackLink";
 import { GuideSteps } from "../GuideSteps";
 import { guideText, handOver, permissionName, sharedPermissions } from "../text";
@@ -10,6 +12,19 @@ export interface HandoffProps {
   guide: ProviderGuide;
   optional: readonly string[];
   onBack(): void;
+  /** Saves the sheet (its title and markup) as a file; `false` when the admin cancels. */
+  onSave(title: string, sheet: string): Promise<Result<boolean, Problem>>;
+}
+
+type Saving =
+  | { kind: "idle" | "busy" | "saved" }
+  | { kind: "failed"; problem: Problem | { code: "unexpected_error" } };
+
+/** The sheet's markup as it prints: without the app's controls. */
+function printable(sheet: HTMLElement): string {
+  const copy = sheet.cloneNode(true) as HTMLElement;
+  for (const control of copy.querySelectorAll(".no-print, button")) control.remove();
+  return copy.innerHTML;
 }
 
 /**
@@ -17,16 +32,33 @@ export interface HandoffProps {
  * permissions, to print or save as a PDF and hand to whoever administers the system. It holds
  * nothing secret: no key, no password, not even the planned user name's check.
  */
-export function Handoff({ provider, guide, optional, onBack }: HandoffProps) {
-  const { t } = useTranslation();
+export function Handoff({ provider, guide, optional, onBack, onSave }: HandoffProps) {
+  const { t, i18n } = useTranslation();
   const names = { product: guide.product, provider: provider.name };
   const permissions = sharedPermissions(guide, optional);
+  const sheet = useRef<HTMLDivElement>(null);
+  const [saving, setSaving] = useState<Saving>({ kind: "idle" });
+  const title = t("handoff.heading", names);
+  const save = () => {
+    if (!sheet.current || saving.kind === "busy") return;
+    setSaving({ kind: "busy" });
+    onSave(title, printable(sheet.current)).then(
+      (result) =>
+        setSaving(
+          result.status === "error"
+            ? { kind: "failed", problem: result.error }
+            : { kind: result.data ? "saved" : "idle" },
+        ),
+      () => setSaving({ kind: "failed", problem: { code: "unexpected_error" } }),
+    );
+  };
+  const failure = saving.kind === "failed" ? renderProblem(saving.problem, i18n.language) : null;
   return (
-    <div className="handoff">
+    <div className="handoff" ref={sheet}>
       <div className="no-print">
         <BackLink onClick={onBack} />
       </div>
-      <h1 className="heading-l">{t("handoff.heading", names)}</h1>
+      <h1 className="heading-l">{title}</h1>
       <p className="lead">
         {t("handoff.intro", {
           ...names,
@@ -61,7 +93,21 @@ export function Handoff({ provider, guide, optional, onBack }: HandoffProps) {
       ))}
       <div className="no-print">
         <p className="hint">{t("handoff.printHint")}</p>
-        <Button onClick={() => window.print()}>{t("handoff.print")}</Button>
+        <p className="hint">{t("handoff.saveFileHint")}</p>
+        <ButtonGroup>
+          <Button onClick={() => window.print()}>{t("handoff.print")}</Button>
+          <Button variant="secondary" onClick={save} aria-disabled={saving.kind === "busy"}>
+            {t("handoff.saveFile")}
+          </Button>
+        </ButtonGroup>
+        <div role="status" className="handoff__saved">
+          {saving.kind === "saved" && t("handoff.saved", names)}
+        </div>
+        {failure && (
+          <p role="alert" className="handoff__failed">
+            {failure.message} {failure.nextStep}
+          </p>
+        )}
       </div>
     </div>
   );

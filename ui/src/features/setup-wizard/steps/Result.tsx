@@ -31,6 +31,7 @@ import {
   permissionName,
 } from "../text";
 import type { Outcome, WizardProblem } from "../wizardMachine";
+import { OrganisationChoice, type OrganisationChoiceProps } from "./OrganisationChoice";
 
 export interface ResultProps {
   provider: ProviderSummary;
@@ -45,6 +46,8 @@ export interface ResultProps {
   onCheckPeople?(): void;
   /** What the admin confirmed on the People step, once they have. */
   confirmedPeople?: MatchCounts;
+  /** Lists the organisations a sign-in reaches and checks the one chosen (when it must choose). */
+  organisations: Pick<OrganisationChoiceProps, "load" | "onChoose">;
 }
 
 const STATUS_TONE: Record<PermissionStatus, TagTone> = {
@@ -106,6 +109,7 @@ export function Result({
   onBack,
   onCheckPeople,
   confirmedPeople,
+  organisations,
 }: ResultProps) {
   const { t, i18n } = useTranslation();
   const report = outcome.report;
@@ -155,13 +159,19 @@ export function Result({
   const items: ErrorSummaryItem[] = problems.map((problem) => {
     const rendered = renderProblem(problem, i18n.language);
     const missing = problem.code === "permission_missing";
-    const href = missing && report ? `#${permissionAnchor(problem.params.permission)}` : undefined;
+    const href =
+      missing && report
+        ? `#${permissionAnchor(problem.params.permission)}`
+        : problem.code === "organisation_choice_needed"
+          ? "#organisation"
+          : undefined;
     // The catalogue says "choose Try again"; a sign-in's permissions change only by signing in.
     const detail =
       missing && how === "signIn" ? t("result.permissionNextStepSignIn") : rendered.nextStep;
     return { text: rendered.message, detail, href };
   });
   const signedIn = report !== null && report.permissions.length > 0;
+  const choosing = problems.some((problem) => problem.code === "organisation_choice_needed");
 
   return (
     <div>
@@ -176,10 +186,13 @@ export function Result({
             : t("result.problemHeading", { provider: provider.name })}
       </h1>
       <p className="lead">
-        {retry
-          ? t("result.problemLead")
-          : t(`result.problemLead${how === "signIn" ? "SignIn" : "Other"}`)}
+        {choosing
+          ? t("result.problemLeadChoose")
+          : retry
+            ? t("result.problemLead")
+            : t(`result.problemLead${how === "signIn" ? "SignIn" : "Other"}`)}
       </p>
+      {choosing && <OrganisationChoice provider={provider} {...organisations} />}
       {report && (account || signedIn) && <Findings provider={provider} report={report} />}
       <ButtonGroup>
         {retry && <Button onClick={onTryAgain}>{t("result.tryAgain")}</Button>}
@@ -231,7 +244,41 @@ function Findings({ provider, report }: { provider: ProviderSummary; report: Ver
       {report.permissions.length > 0 && (
         <PermissionTable provider={provider} permissions={report.permissions} />
       )}
+      <BeyondSelection provider={provider} report={report} />
     </>
+  );
+}
+
+/** The permissions the credentials grant beyond the selection, when they are far more (a calm note). */
+function BeyondSelection({
+  provider,
+  report,
+}: {
+  provider: ProviderSummary;
+  report: VerificationReport;
+}) {
+  const { t } = useTranslation();
+  const beyond = report.warnings.flatMap((warning) =>
+    warning.code === "permissions_beyond_selection" ? warning.params.permissions.split(", ") : [],
+  );
+  if (beyond.length === 0) return null;
+  return (
+    <Panel tone="info" className="beyond-selection">
+      <section aria-labelledby="beyond-heading">
+        <h2 className="heading-m" id="beyond-heading">
+          {t("result.beyondHeading", { provider: provider.name })}
+        </h2>
+        <p>{t("result.beyondLead", { provider: provider.name })}</p>
+        <ul>
+          {beyond.map((id) => (
+            <li key={id}>
+              {permissionName(provider.id, id, t)} <code className="permission__id">{id}</code>
+            </li>
+          ))}
+        </ul>
+        <p>{t(`result.narrow.${provider.id}`)}</p>
+      </section>
+    </Panel>
   );
 }
 
@@ -281,7 +328,7 @@ function PermissionTable({
                     </p>
                   )}
                 </th>
-                <td>{permission.required ? t("result.required") : t("result.optional")}</td>
+                <td>{permission.required ? t("result.required") : t("result.chosen")}</td>
                 <td>
                   <Tag tone={STATUS_TONE[permission.status]}>
                     {t(`result.status.${permission.status}`)}

@@ -1,0 +1,29 @@
+// Employment Hero: a partner user's sign-in reaches two organisations. HR Link asks which one the
+// connection is for (by name), checks that one and counts its people.
+import { chooseSystem, logins, resultHeading, shot, signInAs } from "./support.mjs";
+
+describe("Employment Hero with a sign-in that reaches several organisations", () => {
+  it("asks which organisation and checks the one chosen", async () => {
+    await chooseSystem("Employment Hero");
+    signInAs(logins.employmentHeroPartner);
+    await $("button=Sign in with Employment Hero").click();
+
+    expect(await resultHeading()).toBe("Signed in to Employment Hero, but something needs fixing");
+    const choice = await $("fieldset*=Which Employment Hero organisation is this connection for?");
+    await choice.waitForDisplayed({ timeout: 30_000 });
+    await expect(choice).toHaveText(expect.stringContaining("Sandbox Bakehouse Pty Ltd"));
+    await shot("employmenthero-organisations", "choice");
+
+    await $("label=Sandbox Holdings Pty Ltd").click();
+    await $("button=Check this organisation").click();
+    await browser.waitUntil(
+      async () => (await $("h1").getText()).startsWith("Connected to Sandbox Holdings"),
+      { timeout: 30_000, timeoutMsg: "the chosen organisation was not checked" },
+    );
+    expect(await resultHeading()).toBe(
+      "Connected to Sandbox Holdings Pty Ltd — is this the right organisation?",
+    );
+    await expect($("dl")).toHaveText(expect.stringContaining("0 people"));
+    await shot("employmenthero-organisations", "chosen");
+  });
+});
