@@ -23,7 +23,7 @@ describe("Employment Hero with a sign-in that reaches several organisations", ()
     expect(await resultHeading()).toBe(
       "Connected to Sandbox Holdings Pty Ltd — is this the right organisation?",
     );
-    await expect($("dl")).toHaveText(expect.stringContaining("0 people"));
+    await expect($("dl")).toHaveText(expect.stringContaining("0 active people"));
     await shot("employmenthero-organisations", "chosen");
   });
 });
