@@ -107,17 +107,19 @@ describe("the connections screen", () => {
 
   it("shows what each connection shares and warns when far more is granted", async () => {
     const { backend } = setup([bakery, tea, payroll]);
-    backend.connections.setGrantedBeyond("connection-bakery", ["absences"]);
+    // The IRIS API user may read contracts, which nobody chose to share.
+    backend.connections.setGrantedBeyond("connection-tea", ["contract"]);
     // Saved before the choice was recorded: judged as before, so no warning either.
     backend.connections.setGrantedBeyond("connection-payroll", ["payslips"]);
     await checksDone(backend, 3);
     expect(row("Bakery payroll")).toHaveTextContent("Also sharedSee your departments");
     expect(row("Tea rooms")).toHaveTextContent("Also sharedOnly what is required");
     expect(row("NZ payroll")).not.toHaveTextContent("Also shared");
-    expect(within(row("Bakery payroll")).getByText("Connected")).toBeVisible();
-    expect(row("Bakery payroll")).toHaveTextContent(
-      "Worth a look: HRworks grants HR Link more than you chose to share: absences.",
+    expect(within(row("Tea rooms")).getByText("Connected")).toBeVisible();
+    expect(row("Tea rooms")).toHaveTextContent(
+      "Worth a look: IRIS HR Professional grants HR Link more than you chose to share: contract.",
     );
+    expect(row("Bakery payroll")).not.toHaveTextContent("Worth a look");
     expect(row("NZ payroll")).not.toHaveTextContent("Worth a look");
     await expectNoSeriousA11yViolations();
   });
