@@ -330,6 +330,21 @@ async function connectionScreens(browser, context, viewport, colorScheme, tag) {
   await shoot(page, `46-different-company-${tag}`, { fullPage: true });
   await page.close();
 
+  // A check that finds far more granted than chosen; the people confirmed but not kept.
+  page = await open(context, "?delay=0&connections=sample&beyond=1");
+  await checked(page);
+  await shoot(page, `46a-connections-beyond-selection-${tag}`, { fullPage: true });
+  await page.close();
+  page = await start(context, "?delay=0&peopleNotKept=1");
+  await toCredentials(page);
+  await pasteAndGo(page, VALID);
+  await page.getByRole("button", { name: "Continue: check the people" }).click();
+  await page.getByRole("button", { name: "Yes, these are our people" }).click();
+  await page.getByRole("button", { name: "Save connection" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Connected: / }).waitFor();
+  await shoot(page, `46b-saved-people-not-kept-${tag}`, { fullPage: true });
+  await page.close();
+
   const de = await browser.newContext({ viewport, colorScheme, locale: "de-DE" });
   page = await open(de, "?delay=0&connections=sample&setAside=2&support=1");
   await checked(page);

@@ -81,7 +81,8 @@ pub async fn run(
         ConnectionsCommand::List { json } => match store.list() {
             Ok((profiles, corrupt)) => {
                 report_corrupt(&corrupt);
-                print(&profiles, json);
+                let listed: Vec<_> = profiles.into_iter().map(|p| (p, None)).collect();
+                print(&listed, json);
                 Exit::Ok
             }
             Err(problem) => fail(&problem, language),
@@ -156,13 +157,22 @@ async fn check(
                 if exit == Exit::Ok && outcome.status != ConnectionStatus::Connected {
                     exit = exit_for(outcome.status);
                 }
-                if let (false, Some(problem)) = (
-                    json,
-                    outcome.report.as_ref().and_then(|r| r.problems.first()),
-                ) {
-                    output::problem(problem, language);
-                }
-                checked.push(outcome.profile);
+                let warnings = outcome
+                    .report
+                    .map(|report| {
+                        if !json {
+                            // What failed, then what deserves a look (far more granted than
+                            // chosen).
+                            for problem in
+                                report.problems.first().into_iter().chain(&report.warnings)
+                            {
+                                output::problem(problem, language);
+                            }
+                        }
+                        report.warnings
+                    })
+                    .unwrap_or_default();
+                checked.push((outcome.profile, Some(warnings)));
             }
             Err(problem) => {
                 output::problem(&problem, language);
@@ -196,18 +206,25 @@ fn report_corrupt(corrupt: &[CorruptProfile]) {
     }
 }
 
-fn print(profiles: &[Profile], json: bool) {
+/// Prints connections; after a check, with the warnings it found (`None` when not checked).
+fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
     if json {
         let list: Vec<_> = profiles
             .iter()
-            .map(|p| {
-                serde_json::json!({
+            .map(|(p, warnings)| {
+                let mut value = serde_json::json!({
                     "id": p.id.as_str(),
                     "label": p.label,
                     "provider": p.provider.slug(),
                     "account": {"id": p.account.id, "name": p.account.name},
                     "status": p.last_status.code(),
-                })
+                    "chosen_permissions": p.chosen_permissions,
+                });
+                if let Some(warnings) = warnings {
+                    let codes: Vec<_> = warnings.iter().map(Problem::code).collect();
+                    value["warnings"] = serde_json::json!(codes);
+                }
+                value
             })
             .collect();
         println!("{}", serde_json::Value::Array(list));
@@ -216,7 +233,7 @@ fn print(profiles: &[Profile], json: bool) {
     if profiles.is_empty() {
         println!("No saved connections.");
     }
-    for p in profiles {
+    for (p, _) in profiles {
         println!(
             "{:<28} {:<20} {:<16} {} ({})  {}",
             p.id.as_str(),

@@ -20,7 +20,8 @@ pub enum Exit {
     /// 4: a required permission is missing, or the HR system's API access itself is switched
     /// off (IRIS's API module): something to switch on in the HR system.
     PermissionMissing,
-    /// 5: the HR system was unreachable, timed out or answered unexpectedly.
+    /// 5: the HR system was unreachable, the connection to it broke off, it timed out or
+    /// answered unexpectedly.
     Unreachable,
     /// 1: HR Link itself failed.
     Unexpected,
@@ -62,6 +63,7 @@ impl Exit {
             | Problem::BrowserUnavailable
             | Problem::OrganisationChoiceNeeded { .. } => Exit::Usage,
             Problem::ProviderUnreachable { .. }
+            | Problem::ProviderConnectionLost { .. }
             | Problem::ProviderTimeout { .. }
             | Problem::ProviderRateLimited { .. }
             | Problem::ProviderServerError { .. }

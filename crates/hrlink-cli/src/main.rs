@@ -161,7 +161,9 @@ enum ConnectionsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Check one connection, or all: sign in and probe the permissions again.
+    /// Check one connection, or all: sign in and probe the permissions again, demanding the
+    /// optional ones chosen when it was saved (`verify --permissions`) and warning when far
+    /// more is granted.
     Check {
         /// The connection's id (default: all).
         id: Option<String>,

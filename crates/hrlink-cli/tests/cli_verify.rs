@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use hrlink_sandbox::scenarios::{KeyPair, Login, hrworks, iris};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
-use serde_json::Value;
+use serde_json::{Value, json};
 use tempfile::TempDir;
 
 const CANARY: &str = "CANARY-7f3a9c-cli-do-not-print";
@@ -886,6 +886,8 @@ async fn saved_connections_list_check_and_remove() {
             &file,
             "--endpoints",
             &endpoints,
+            "--permissions",
+            "organization-units",
             "--save",
             "Acme",
         ],
@@ -901,9 +903,21 @@ async fn saved_connections_list_check_and_remove() {
     let connection = &listed[0];
     assert_eq!(
         keys(connection),
-        ["account", "id", "label", "provider", "status"]
+        [
+            "account",
+            "chosen_permissions",
+            "id",
+            "label",
+            "provider",
+            "status"
+        ]
     );
     assert_eq!(connection["label"], "Acme");
+    // The choice is kept: checks demand it.
+    assert_eq!(
+        connection["chosen_permissions"],
+        json!(["organization-units"])
+    );
     assert_eq!(connection["provider"], "hrworks");
     assert_eq!(connection["status"], "connected");
     let id = connection["id"].as_str().unwrap().to_owned();
@@ -915,6 +929,7 @@ async fn saved_connections_list_check_and_remove() {
     .await;
     assert_eq!(check.code, 0, "{check:?}");
     assert_eq!(check.json()[0]["status"], "connected");
+    assert_eq!(check.json()[0]["warnings"], json!([]), "{check:?}");
 
     // The saved connection lists its people without the key file.
     let people = hrlink_connections(

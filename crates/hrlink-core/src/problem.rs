@@ -107,6 +107,13 @@ pub enum Problem {
         /// The HR system's display name.
         provider: String,
     },
+    /// The connection to the HR system broke off in the middle of an answer (after the retries
+    /// a listing makes): usually the network on this side (Wi-Fi, VPN).
+    #[error("connection to the HR system lost")]
+    ProviderConnectionLost {
+        /// The HR system's display name.
+        provider: String,
+    },
     /// The HR system did not answer in time.
     #[error("HR system timed out")]
     ProviderTimeout {
@@ -311,6 +318,7 @@ impl Problem {
             Problem::PermissionMissing { .. } => "permission_missing",
             Problem::PermissionsBeyondSelection { .. } => "permissions_beyond_selection",
             Problem::ProviderUnreachable { .. } => "provider_unreachable",
+            Problem::ProviderConnectionLost { .. } => "provider_connection_lost",
             Problem::ProviderTimeout { .. } => "provider_timeout",
             Problem::ProviderRateLimited { .. } => "provider_rate_limited",
             Problem::ProviderServerError { .. } => "provider_server_error",
@@ -410,6 +418,7 @@ pub(crate) mod tests {
                 permissions: "payslips, payrates".into(),
             },
             Problem::ProviderUnreachable { provider: p() },
+            Problem::ProviderConnectionLost { provider: p() },
             Problem::ProviderTimeout { provider: p() },
             Problem::ProviderRateLimited {
                 provider: p(),
@@ -479,6 +488,7 @@ pub(crate) mod tests {
                 | Problem::PermissionMissing { .. }
                 | Problem::PermissionsBeyondSelection { .. }
                 | Problem::ProviderUnreachable { .. }
+                | Problem::ProviderConnectionLost { .. }
                 | Problem::ProviderTimeout { .. }
                 | Problem::ProviderRateLimited { .. }
                 | Problem::ProviderServerError { .. }

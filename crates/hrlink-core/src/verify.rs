@@ -70,6 +70,12 @@ pub struct VerificationReport {
     /// What deserves a look but does not stop the connection (e.g.
     /// [`Problem::PermissionsBeyondSelection`]).
     pub warnings: Vec<Problem>,
+    /// The optional permissions this report was judged against (see
+    /// [`VerificationReport::select`]); `None` when every configured one was probed and none
+    /// demanded. Saving a connection records it, so that its checks judge the same way. Not
+    /// sent to the UI, which made the choice.
+    #[serde(skip)]
+    pub chosen: Option<Vec<String>>,
 }
 
 /// A step of the verification, for the live checklist.
@@ -349,6 +355,7 @@ impl VerificationReport {
             people: None,
             problems: vec![problem],
             warnings: Vec::new(),
+            chosen: None,
         }
     }
 
@@ -382,6 +389,7 @@ impl VerificationReport {
             people,
             problems,
             warnings: Vec::new(),
+            chosen: None,
         }
     }
 
@@ -427,6 +435,13 @@ impl VerificationReport {
                 permissions: beyond.join(", "),
             });
         }
+        self.chosen = Some(
+            selected
+                .iter()
+                .filter(|p| !p.required)
+                .map(|p| p.id.clone())
+                .collect(),
+        );
         self.permissions = selected;
         self
     }
@@ -520,14 +535,19 @@ mod tests {
         assert_eq!(missing, ["employees", "payslips"]);
         let ids: Vec<_> = selected.permissions.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["employees", "payslips"], "timesheets was not chosen");
+        assert_eq!(selected.chosen, Some(chosen(&["payslips"])));
 
         let granted = report(vec![
             check("employees", true, Granted),
             check("timesheets", false, Missing),
         ]);
-        assert!(
-            granted.select(&[], None).ok,
-            "unchosen ones are not demanded"
+        assert_eq!(granted.chosen, None, "a full report has no selection");
+        let none = granted.select(&chosen(&["no-such-permission"]), None);
+        assert!(none.ok, "unchosen ones are not demanded");
+        assert_eq!(
+            none.chosen,
+            Some(vec![]),
+            "only probed permissions are chosen"
         );
     }
 

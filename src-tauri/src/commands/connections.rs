@@ -19,11 +19,22 @@ pub struct ConnectionList {
     pub set_aside: u32,
 }
 
-/// A connection after a health check, with what went wrong (if anything).
+/// A connection after a health check, with what went wrong (if anything) and what deserves a
+/// look without stopping it (far more granted than the admin chose to share).
 #[derive(Debug, Serialize, Type)]
 pub struct CheckedConnection {
     pub connection: ConnectionSummary,
     pub problem: Option<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+/// A connection just saved or re-authorised, and, when the people the admin confirmed could
+/// not be kept as its snapshot, why (the connection works; the next reconnect just cannot show
+/// what changed).
+#[derive(Debug, Serialize, Type)]
+pub struct SavedConnection {
+    pub connection: ConnectionSummary,
+    pub people_not_kept: Option<Problem>,
 }
 
 pub(crate) fn connection_id(id: &str) -> Result<ConnectionId, Problem> {
@@ -47,17 +58,20 @@ pub async fn save_connection(
     state: State<'_, AppState>,
     staged: String,
     label: String,
-) -> Result<ConnectionSummary, Problem> {
+) -> Result<SavedConnection, Problem> {
     let started = Instant::now();
     let (credentials, report) = state.verified(&staged)?;
     let store = state.connections()?;
     let saved = store.save(&label, &credentials, &report).await;
     state.record(EventKind::Save, Some(report.provider), started, &saved);
     let id = saved?;
-    keep_confirmed_people(&state, store, &id, &staged).await;
+    let people_not_kept = keep_confirmed_people(&state, store, &id, &staged).await;
     state.discard(&staged);
     super::wizard::forget_draft(&state);
-    Ok(ConnectionSummary::from(&store.profile(&id)?))
+    Ok(SavedConnection {
+        connection: ConnectionSummary::from(&store.profile(&id)?),
+        people_not_kept,
+    })
 }
 
 /// Checks one connection: signs in again and probes its permissions.
@@ -89,6 +103,7 @@ pub async fn check_connection(
     Ok(CheckedConnection {
         connection: ConnectionSummary::from(&outcome.profile),
         problem: outcome.problem,
+        warnings: outcome.report.map(|r| r.warnings).unwrap_or_default(),
     })
 }
 
@@ -119,7 +134,7 @@ pub async fn reauthorise_connection(
     id: String,
     staged: String,
     replacement_name: Option<String>,
-) -> Result<ConnectionSummary, Problem> {
+) -> Result<SavedConnection, Problem> {
     let started = Instant::now();
     let (credentials, report) = state.verified(&staged)?;
     let store = state.connections()?;
@@ -134,26 +149,27 @@ pub async fn reauthorise_connection(
         &reauthorised,
     );
     let profile = reauthorised?;
-    keep_confirmed_people(&state, store, &id, &staged).await;
+    let people_not_kept = keep_confirmed_people(&state, store, &id, &staged).await;
     state.discard(&staged);
     super::wizard::forget_draft(&state);
-    Ok(ConnectionSummary::from(&profile))
+    Ok(SavedConnection {
+        connection: ConnectionSummary::from(&profile),
+        people_not_kept,
+    })
 }
 
 /// When the admin confirmed the people before saving, keeps them as the connection's encrypted
 /// snapshot (the next reconnect's "what changed since"). The connection itself is saved by now:
 /// a snapshot that cannot be written only means no comparison next time, so it does not fail
-/// the save.
+/// the save; the problem is handed back for the admin to be told.
 async fn keep_confirmed_people(
     state: &AppState,
     store: &ConnectionStore,
     id: &ConnectionId,
     staged: &str,
-) {
-    let Some(people) = state.confirmed_people(staged) else {
-        return;
-    };
-    if let Err(problem) = store.save_people_snapshot(id, &people).await {
-        tracing::warn!(code = problem.code(), "the confirmed people were not kept");
-    }
+) -> Option<Problem> {
+    let people = state.confirmed_people(staged)?;
+    let problem = store.save_people_snapshot(id, &people).await.err()?;
+    tracing::warn!(code = problem.code(), "the confirmed people were not kept");
+    Some(problem)
 }

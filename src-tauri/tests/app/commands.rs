@@ -109,11 +109,18 @@ impl Shell {
         self.answer(&result)
     }
 
-    /// `verify_connection`: the answer and the progress events.
+    /// `verify_connection` with no optional permission chosen: the answer and the progress
+    /// events.
     async fn verify(&self, id: &str) -> (Value, Vec<Value>) {
+        self.verify_choosing(id, &[]).await
+    }
+
+    /// `verify_connection` with the `optional` permissions chosen.
+    async fn verify_choosing(&self, id: &str, optional: &[&str]) -> (Value, Vec<Value>) {
         let (channel, events) = self.channel();
+        let optional = optional.iter().map(|&o| o.to_owned()).collect();
         let result =
-            verify::verify_connection(self.app.state(), id.to_owned(), Vec::new(), None, channel)
+            verify::verify_connection(self.app.state(), id.to_owned(), optional, None, channel)
                 .await;
         let answer = self.answer(&result);
         let events = events.lock().unwrap().clone();
@@ -369,9 +376,16 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     // The wizard's draft has done its job once the connection is saved.
     assert!(wizard::load_wizard_draft(state()).is_none());
     let saved = shell.answer(&saved);
+    assert_eq!(
+        saved["people_not_kept"],
+        Value::Null,
+        "no people were confirmed"
+    );
+    let saved = &saved["connection"];
     assert_eq!(saved["label"], "Bakery");
     assert_eq!(saved["status"], "connected");
     assert_eq!(saved["account"]["name"], hrworks::COMPANY);
+    assert_eq!(saved["chosen_permissions"], json!([]), "none chosen");
     let id = saved["id"].as_str().unwrap().to_owned();
     assert_eq!(listed(&shell).as_array().unwrap().len(), 1);
     // Saved credentials are no longer staged: they cannot be saved twice.
@@ -382,6 +396,7 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     let checked = shell.answer(&checked);
     assert_eq!(checked["connection"]["status"], "connected");
     assert_eq!(checked["problem"], Value::Null);
+    assert_eq!(checked["warnings"], json!([]));
 
     let renamed = connections::rename_connection(state(), id.clone(), "Head office".into());
     assert_eq!(shell.answer(&renamed)["label"], "Head office");
@@ -403,7 +418,7 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     )
     .await;
     assert_eq!(
-        shell.answer(&replaced)["account"]["name"],
+        shell.answer(&replaced)["connection"]["account"]["name"],
         hrworks::OTHER_COMPANY_NAME
     );
 
@@ -419,6 +434,87 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     ] {
         shell.assert_never_sent(secret);
     }
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn a_connection_keeps_the_permissions_chosen_and_its_checks_judge_by_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start_in(Some(dir.path())).await;
+    let state = || shell.app.state::<AppState>();
+
+    // HRworks with the departments chosen: kept with the connection, found granted.
+    let staged = staged_id(&shell.stage(ProviderId::Hrworks, &key_file(hrworks::VALID)));
+    let (report, _) = shell
+        .verify_choosing(&staged, &["organization-units"])
+        .await;
+    assert_eq!(report["ok"], true, "{report:#}");
+    let saved = connections::save_connection(state(), staged, "Bakery".into()).await;
+    let saved = shell.answer(&saved)["connection"].clone();
+    assert_eq!(saved["chosen_permissions"], json!(["organization-units"]));
+    let id = saved["id"].as_str().unwrap().to_owned();
+    let checked = connections::check_connection(state(), id.clone()).await;
+    let checked = shell.answer(&checked);
+    assert_eq!(checked["connection"]["status"], "connected");
+    assert_eq!(checked["warnings"], json!([]));
+
+    // IRIS with nothing optional chosen: the API user may still read contracts, personal data
+    // HR Link does not read. The check says so, and the connection still works.
+    let tea = staged_id(&shell.stage(ProviderId::Iris, &iris_text(iris::VALID)));
+    let (report, _) = shell.verify(&tea).await;
+    assert_eq!(report["ok"], true, "{report:#}");
+    let saved = connections::save_connection(state(), tea, "Tea rooms".into()).await;
+    let tea_id = shell.answer(&saved)["connection"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let checked = connections::check_connection(state(), tea_id.clone()).await;
+    let checked = shell.answer(&checked);
+    assert_eq!(checked["connection"]["status"], "connected");
+    assert_eq!(checked["connection"]["chosen_permissions"], json!([]));
+    assert_eq!(checked["problem"], Value::Null);
+    assert_eq!(
+        checked["warnings"][0]["code"],
+        "permissions_beyond_selection"
+    );
+    assert_eq!(checked["warnings"][0]["params"]["permissions"], "contract");
+
+    for id in [id, tea_id] {
+        connections::remove_connection(state(), id).await.unwrap();
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn the_admin_is_told_when_the_confirmed_people_could_not_be_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start_in(Some(dir.path())).await;
+    let state = || shell.app.state::<AppState>();
+    let (staged, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    let saved = connections::save_connection(state(), staged, "Bakery".into()).await;
+    let id = shell.answer(&saved)["connection"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Where the list would go, something that cannot be replaced by a file.
+    let snapshot = dir.path().join("connections").join(format!("{id}.people"));
+    std::fs::create_dir(&snapshot).unwrap();
+    let (again, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    shell.list_people(&again).await;
+    people::confirm_people(state(), again.clone()).unwrap();
+    let reauthorised = connections::reauthorise_connection(state(), id.clone(), again, None).await;
+    let reauthorised = shell.answer(&reauthorised);
+    // The connection is re-authorised all the same; the admin learns why the list is missing.
+    assert_eq!(reauthorised["connection"]["status"], "connected");
+    assert_eq!(
+        reauthorised["people_not_kept"]["code"], "configuration_invalid",
+        "{reauthorised:#}"
+    );
+    assert!(snapshot.is_dir());
+
+    std::fs::remove_dir(&snapshot).unwrap();
+    connections::remove_connection(state(), id).await.unwrap();
 }
 
 /// The valid Sandbox key, verified: its staged id and the report.
@@ -573,7 +669,9 @@ async fn confirmed_people_are_kept_at_save_and_compared_after_a_reauthorisation(
     let confirmed = people::confirm_people(state(), staged.clone());
     assert_eq!(shell.answer(&confirmed), json!(expected - 1));
     let saved = connections::save_connection(state(), staged, "Bakery".into()).await;
-    let id = shell.answer(&saved)["id"].as_str().unwrap().to_owned();
+    let saved = shell.answer(&saved);
+    assert_eq!(saved["people_not_kept"], Value::Null, "kept: {saved:#}");
+    let id = saved["connection"]["id"].as_str().unwrap().to_owned();
     let snapshot = dir.path().join("connections").join(format!("{id}.people"));
     assert!(snapshot.exists());
 
@@ -597,7 +695,10 @@ async fn confirmed_people_are_kept_at_save_and_compared_after_a_reauthorisation(
     // Confirmed with the re-authorisation: the snapshot now has everyone.
     people::confirm_people(state(), again.clone()).unwrap();
     let reauthorised = connections::reauthorise_connection(state(), id.clone(), again, None).await;
-    assert_eq!(shell.answer(&reauthorised)["status"], "connected");
+    assert_eq!(
+        shell.answer(&reauthorised)["connection"]["status"],
+        "connected"
+    );
     let (third, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
     shell.list_people(&third).await;
     let changes = people::people_changes(state(), third.clone(), id.clone()).await;

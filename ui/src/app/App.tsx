@@ -202,7 +202,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
               setView((current) => ({
                 kind: "wizard",
                 key: (current?.kind === "wizard" ? current.key : 0) + 1,
-                initial: reauthoriseState(connection),
+                initial: reauthoriseState(connection, connection.chosen_permissions),
                 focus: true,
               }))
             }

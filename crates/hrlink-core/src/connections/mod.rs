@@ -166,6 +166,9 @@ pub struct ConnectionSummary {
     pub status: ConnectionStatus,
     /// The granted permissions, as last verified.
     pub granted_permissions: Vec<String>,
+    /// The optional permissions the admin chose to share; `None` when no choice was recorded
+    /// (every configured one is probed, only the required ones demanded).
+    pub chosen_permissions: Option<Vec<String>>,
     /// When it was saved, last checked, and last found working: Unix seconds (`u32`: a
     /// TypeScript number cannot hold every `u64`, and seconds fit until 2106).
     pub created_at: u32,
@@ -189,6 +192,7 @@ impl From<&Profile> for ConnectionSummary {
             hint: profile.hint.clone(),
             status: profile.last_status,
             granted_permissions: profile.granted_permissions.clone(),
+            chosen_permissions: profile.chosen_permissions.clone(),
             created_at: seconds(profile.created_at),
             verified_at: seconds(profile.verified_at),
             last_ok_at: profile.last_ok_at.map(seconds),
@@ -246,7 +250,8 @@ pub struct CheckOutcome {
     pub profile: Profile,
     /// What the check found.
     pub status: ConnectionStatus,
-    /// The verification report, when the credentials could be read.
+    /// The verification report, when the credentials could be read; its warnings (e.g. far
+    /// more granted than chosen) are for the admin too.
     pub report: Option<VerificationReport>,
     /// What to tell the admin when it is not connected: the report's first problem, or why
     /// the credentials could not be read.
@@ -267,8 +272,9 @@ impl ConnectionStore {
         &self.dir
     }
 
-    /// Saves verified credentials: the secret in the keychain, then the profile. Refuses a
-    /// report that is not ok (its first problem) or that is for another provider.
+    /// Saves verified credentials: the secret in the keychain, then the profile, with the
+    /// report's selection of optional permissions (later checks judge by it). Refuses a report
+    /// that is not ok (its first problem) or that is for another provider.
     pub async fn save(
         &self,
         label: &str,
@@ -297,6 +303,7 @@ impl ConnectionStore {
             last_ok_at: Some(now),
             last_status: ConnectionStatus::Connected,
             failing_since: None,
+            chosen_permissions: report.chosen.clone(),
         };
         if profile::write(&self.dir, &profile).is_err() {
             // No profile, no connection: do not leave an orphaned secret behind.
@@ -411,7 +418,7 @@ impl ConnectionStore {
     /// connection was saved for. Another account is refused with
     /// [`Problem::DifferentAccount`] unless `replacement_name` is that account's name (typed by
     /// the admin to replace it deliberately). Then the secret is replaced in one keychain call
-    /// and the profile records the check.
+    /// and the profile records the check and the report's selection of optional permissions.
     pub async fn reauthorise(
         &self,
         id: &ConnectionId,
@@ -434,6 +441,7 @@ impl ConnectionStore {
         }
         self.replace_secret(id, credentials).await?;
         profile.hint = credentials.hint();
+        profile.chosen_permissions = report.chosen.clone();
         profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
         self.record(id, ConnectionStatus::for_report(report), Some(report))
     }
@@ -611,7 +619,9 @@ impl ConnectionStore {
     }
 
     /// Checks `id`: reads the credentials, verifies them (authentication and permission
-    /// probes), and records what was found.
+    /// probes) against the selection saved with it (a chosen permission missing fails the
+    /// check; far more granted than chosen is a warning in the report), and records what was
+    /// found.
     pub async fn check(
         &self,
         id: &ConnectionId,
@@ -640,7 +650,12 @@ impl ConnectionStore {
                 });
             }
         };
-        let report = crate::verify::verify(http, endpoints, &credentials, &|_| {}).await;
+        let report = match self.profile(id)?.chosen_permissions {
+            Some(chosen) => {
+                crate::verify::verify_chosen(http, endpoints, &credentials, &chosen, &|_| {}).await
+            }
+            None => crate::verify::verify(http, endpoints, &credentials, &|_| {}).await,
+        };
         let status = ConnectionStatus::for_report(&report);
         let profile = self.record(id, status, Some(&report))?;
         Ok(CheckOutcome {

@@ -56,6 +56,13 @@ pub struct Profile {
     /// before this was recorded.
     #[serde(default)]
     pub failing_since: Option<u64>,
+    /// The optional permissions the admin chose to share when saving or re-authorising: checks
+    /// demand them with the required ones and warn when far more is granted. `None` in profiles
+    /// written before the choice was recorded, and for connections saved without one (`hrlink
+    /// verify --save` without `--permissions`): checks then probe every configured permission
+    /// and demand only the required ones.
+    #[serde(default)]
+    pub chosen_permissions: Option<Vec<String>>,
 }
 
 /// A profile file that could not be read; it was set aside under `set_aside_as`.
@@ -200,6 +207,7 @@ pub(crate) mod tests {
             last_ok_at: Some(2),
             last_status: ConnectionStatus::Connected,
             failing_since: None,
+            chosen_permissions: Some(vec!["organization-units".into()]),
         }
     }
 
@@ -267,6 +275,22 @@ pub(crate) mod tests {
         std::fs::write(folder(dir.path()).join(".c1.1-2.tmp"), b"{").unwrap();
         let (profiles, corrupt) = read_all(dir.path()).unwrap();
         assert!(profiles.is_empty() && corrupt.is_empty());
+    }
+
+    #[test]
+    fn a_profile_from_before_the_choice_was_recorded_has_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut json = serde_json::to_value(sample("old", "Old")).unwrap();
+        json.as_object_mut().unwrap().remove("chosen_permissions");
+        std::fs::create_dir_all(folder(dir.path())).unwrap();
+        std::fs::write(
+            folder(dir.path()).join("old.json"),
+            serde_json::to_vec(&json).unwrap(),
+        )
+        .unwrap();
+        let (profiles, corrupt) = read_all(dir.path()).unwrap();
+        assert!(corrupt.is_empty());
+        assert_eq!(profiles[0].chosen_permissions, None);
     }
 
     #[test]

@@ -101,9 +101,10 @@ pub(crate) fn failure_problem(provider: ProviderId, failure: HttpFailure) -> Pro
     let name = provider.display_name().to_owned();
     match failure {
         HttpFailure::Insecure => Problem::InsecureEndpoint { provider: name },
-        HttpFailure::Unreachable | HttpFailure::ConnectionLost | HttpFailure::Tls => {
+        HttpFailure::Unreachable | HttpFailure::Tls => {
             Problem::ProviderUnreachable { provider: name }
         }
+        HttpFailure::ConnectionLost => Problem::ProviderConnectionLost { provider: name },
         HttpFailure::Timeout => Problem::ProviderTimeout { provider: name },
         HttpFailure::RateLimited { retry_after } => Problem::ProviderRateLimited {
             provider: name,

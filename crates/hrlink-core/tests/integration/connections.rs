@@ -16,16 +16,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{CANARY, endpoints, fast_http, hrworks_keys, sandbox};
+use common::{CANARY, endpoints, fast_http, hrworks_keys, iris, sandbox};
 use hrlink_core::config::Config;
 use hrlink_core::connections::profile::{self, AccountFingerprint, Profile};
 use hrlink_core::connections::{
     ConnectionId, ConnectionStatus, ConnectionStore, StoredSecret, same_account,
 };
 use hrlink_core::vault::{BuildKind, Vault};
-use hrlink_core::verify::{Credentials, verify};
+use hrlink_core::verify::{Credentials, verify, verify_chosen};
 use hrlink_core::{Problem, ProviderId};
 use hrlink_sandbox::scenarios::hrworks as scenario;
+use hrlink_sandbox::scenarios::iris as iris_scenario;
 use secrecy::ExposeSecret;
 
 const APP_ID: &str = "app.hrlink.test.connections";
@@ -250,6 +251,7 @@ pub(crate) fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
         last_ok_at: None,
         last_status: ConnectionStatus::Connected,
         failing_since: None,
+        chosen_permissions: None,
     }
 }
 
@@ -397,6 +399,102 @@ async fn reauthorising_refuses_another_company_until_deliberately_replaced() {
         &[CANARY, scenario::OTHER_COMPANY.secret_access_key],
     );
     store.remove(&id).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn checks_judge_a_connection_by_the_permissions_chosen_when_saving() {
+    let sandbox = sandbox().await;
+    let endpoints = endpoints(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConnectionStore::new(dir.path(), vault());
+    let http = fast_http();
+    let config = Config::demo();
+    let contract = vec!["contract".to_owned()];
+    let full = iris(iris_scenario::VALID);
+    let without_contract = iris(iris_scenario::NO_CONTRACT_RIGHTS);
+
+    // Chosen: the contract details. Saved with the choice; a check finds them granted.
+    let report = verify_chosen(&http, &endpoints, &full, &contract, &|_| {}).await;
+    assert!(report.ok, "{report:?}");
+    let chosen = store.save("Tea rooms", &full, &report).await.unwrap();
+    assert_eq!(
+        store.profile(&chosen).unwrap().chosen_permissions,
+        Some(contract.clone())
+    );
+    let outcome = store
+        .check(&chosen, &http, &endpoints, &config)
+        .await
+        .unwrap();
+    assert_eq!(outcome.status, ConnectionStatus::Connected);
+    assert!(outcome.report.unwrap().warnings.is_empty());
+
+    // The contract rights withdrawn from the API user (another user of the same company in
+    // the Sandbox): the check demands them, with the exact permission to grant again.
+    store
+        .replace_secret(&chosen, &without_contract)
+        .await
+        .unwrap();
+    let outcome = store
+        .check(&chosen, &http, &endpoints, &config)
+        .await
+        .unwrap();
+    assert_eq!(outcome.status, ConnectionStatus::MissingPermission);
+    assert_eq!(
+        outcome.problem,
+        Some(Problem::PermissionMissing {
+            provider: "IRIS HR Professional".into(),
+            permission: "contract".into(),
+        })
+    );
+    assert_eq!(
+        store.profile(&chosen).unwrap().last_status,
+        ConnectionStatus::MissingPermission
+    );
+
+    // Re-authorised with nothing optional chosen: the new choice is kept and the same user
+    // passes; the full user then grants far more (contracts are personal data): a warning.
+    let nothing = verify_chosen(&http, &endpoints, &without_contract, &[], &|_| {}).await;
+    let profile = store
+        .reauthorise(&chosen, &without_contract, &nothing, None)
+        .await
+        .unwrap();
+    assert_eq!(profile.chosen_permissions, Some(Vec::new()));
+    assert_eq!(profile.last_status, ConnectionStatus::Connected);
+    store.replace_secret(&chosen, &full).await.unwrap();
+    let outcome = store
+        .check(&chosen, &http, &endpoints, &config)
+        .await
+        .unwrap();
+    assert_eq!(outcome.status, ConnectionStatus::Connected);
+    assert_eq!(
+        outcome.report.unwrap().warnings,
+        vec![Problem::PermissionsBeyondSelection {
+            provider: "IRIS HR Professional".into(),
+            permissions: "contract".into(),
+        }]
+    );
+
+    // Saved without a choice (as before it was recorded): every permission is probed, only
+    // the required ones are demanded, and nothing is said about the rest.
+    let report = verify(&http, &endpoints, &without_contract, &|_| {}).await;
+    assert!(report.ok, "{report:?}");
+    let unchosen = store
+        .save("Tea rooms", &without_contract, &report)
+        .await
+        .unwrap();
+    assert_eq!(store.profile(&unchosen).unwrap().chosen_permissions, None);
+    let outcome = store
+        .check(&unchosen, &http, &endpoints, &config)
+        .await
+        .unwrap();
+    assert_eq!(outcome.status, ConnectionStatus::Connected);
+    let report = outcome.report.unwrap();
+    assert!(report.warnings.is_empty());
+    assert!(report.permissions.iter().any(|p| p.id == "contract"));
+
+    store.remove(&chosen).await.unwrap();
+    store.remove(&unchosen).await.unwrap();
 }
 
 #[tokio::test]
@@ -554,6 +652,7 @@ fn acme_report() -> hrlink_core::verify::VerificationReport {
         people: None,
         problems: Vec::new(),
         warnings: Vec::new(),
+        chosen: None,
     }
 }
 

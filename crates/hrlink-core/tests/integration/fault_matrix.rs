@@ -487,6 +487,17 @@ fn matrix() -> Vec<Cell> {
         )
         .only(Subject::calls_again_after_authenticating),
         cell(
+            "connection dropped mid-answer, always",
+            Before(Fault::DropConnection { times: ALWAYS }),
+            Code("provider_connection_lost"),
+        ),
+        cell(
+            "connection dropped mid-answer on every probe after sign-in",
+            FaultAfterSignIn(Fault::DropConnection { times: ALWAYS }),
+            Code("provider_connection_lost"),
+        )
+        .only(Subject::calls_again_after_authenticating),
+        cell(
             "timeout: the first call hangs",
             Impatient(Fault::Hang {
                 times: ALWAYS,
@@ -967,9 +978,9 @@ async fn run_matrix(subject: Subject) {
     sandbox.shutdown().await;
     assert_eq!(failures, 0, "fault matrix for {subject:?}:\n{table}");
     let expected = match subject {
-        Subject::Hrworks | Subject::Iris => 30,
-        Subject::Ipayroll => 36,
-        Subject::Employmenthero => 40,
+        Subject::Hrworks | Subject::Iris => 32,
+        Subject::Ipayroll => 37,
+        Subject::Employmenthero => 42,
     };
     assert_eq!(ran, expected, "cells run for {subject:?}:\n{table}");
 }

@@ -771,7 +771,7 @@ async fn a_connection_dropped_mid_listing_is_retried_then_named() {
         list_with_fault_after_first_page(Fault::DropConnection { times: 10 }).await;
     assert_eq!(
         outcome.result.err(),
-        Some(Problem::ProviderUnreachable {
+        Some(Problem::ProviderConnectionLost {
             provider: "HRworks".into()
         })
     );
@@ -850,7 +850,7 @@ async fn a_connection_dropped_after_a_refresh_still_hands_back_the_rotated_token
     .await;
     assert_eq!(
         outcome.result.err(),
-        Some(Problem::ProviderUnreachable {
+        Some(Problem::ProviderConnectionLost {
             provider: "Employment Hero".into()
         })
     );

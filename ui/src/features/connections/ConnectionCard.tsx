@@ -5,7 +5,7 @@ import { renderProblem } from "../../lib/i18n";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
 import { useLabelErrorText } from "../setup-wizard/steps/CheckAnswers";
 import { accountRows } from "../setup-wizard/steps/Result";
-import { handOver } from "../setup-wizard/text";
+import { handOver, permissionName } from "../setup-wizard/text";
 import { type LabelError, validateLabel } from "../setup-wizard/wizardMachine";
 import { StatusTag } from "./StatusTag";
 import { relativeTime } from "./time";
@@ -18,6 +18,8 @@ export interface ConnectionCardProps {
   checking: boolean;
   /** What the last check here found wrong (or why the check itself failed). */
   problem: RowProblem | null;
+  /** What the last check here found worth a look without stopping the connection. */
+  warnings: Problem[];
   supportMode: boolean;
   now: number;
   renaming: boolean;
@@ -40,6 +42,8 @@ export function ConnectionCard(props: ConnectionCardProps) {
   const { t, i18n } = useTranslation();
   const how = provider ? handOver(provider.credential_kind) : "key";
   const problem = props.problem ? renderProblem(props.problem, i18n.language) : null;
+  const warnings = props.warnings.map((warning) => renderProblem(warning, i18n.language));
+  const chosen = connection.chosen_permissions;
   const headingId = `connection-${connection.id}`;
   const forLabel = (
     <>
@@ -80,6 +84,17 @@ export function ConnectionCard(props: ConnectionCardProps) {
                 ? relativeTime(connection.last_ok_at, props.now, i18n.language)
                 : t("connections.neverWorked"),
           },
+          ...(chosen
+            ? [
+                {
+                  key: t("connections.chosen"),
+                  value:
+                    chosen.length > 0
+                      ? chosen.map((id) => permissionName(connection.provider, id, t)).join(", ")
+                      : t("connections.chosenNone"),
+                },
+              ]
+            : []),
         ]}
       />
       {problem && !props.checking && (
@@ -88,6 +103,15 @@ export function ConnectionCard(props: ConnectionCardProps) {
           <p>{problem.nextStep}</p>
         </div>
       )}
+      {!props.checking &&
+        warnings.map((warning) => (
+          <div className="connection__warning" key={warning.message}>
+            <p>
+              <strong>{t("connections.warning")}</strong> {warning.message}
+            </p>
+            <p>{warning.nextStep}</p>
+          </div>
+        ))}
       {props.renaming ? (
         <RenameForm
           connection={connection}

@@ -105,6 +105,25 @@ describe("the connections screen", () => {
     expect(row("Bakery payroll")).toHaveTextContent(/HRworks could not be reached/i);
   });
 
+  it("shows what each connection shares and warns when far more is granted", async () => {
+    const { backend } = setup([bakery, tea, payroll]);
+    // The IRIS API user may read contracts, which nobody chose to share.
+    backend.connections.setGrantedBeyond("connection-tea", ["contract"]);
+    // Saved before the choice was recorded: judged as before, so no warning either.
+    backend.connections.setGrantedBeyond("connection-payroll", ["payslips"]);
+    await checksDone(backend, 3);
+    expect(row("Bakery payroll")).toHaveTextContent("Also sharedSee your departments");
+    expect(row("Tea rooms")).toHaveTextContent("Also sharedOnly what is required");
+    expect(row("NZ payroll")).not.toHaveTextContent("Also shared");
+    expect(within(row("Tea rooms")).getByText("Connected")).toBeVisible();
+    expect(row("Tea rooms")).toHaveTextContent(
+      "Worth a look: IRIS HR Professional grants HR Link more than you chose to share: contract.",
+    );
+    expect(row("Bakery payroll")).not.toHaveTextContent("Worth a look");
+    expect(row("NZ payroll")).not.toHaveTextContent("Worth a look");
+    await expectNoSeriousA11yViolations();
+  });
+
   it("renames in place, refusing an empty or overlong name", async () => {
     const { user, backend } = setup([bakery]);
     await checksDone(backend, 1);
@@ -255,6 +274,15 @@ describe("re-authorising a connection", () => {
   it("goes straight to the credentials and updates the same company", async () => {
     const { user, backend } = await openReauthorise();
     await verify(user, VALID_KEY_FILE, BAKERY);
+    // Judged against what was chosen when it was saved.
+    expect(backend.calls.filter((c) => c.method === "verifyConnection")).toEqual([
+      {
+        method: "verifyConnection",
+        id: "staged-1",
+        optional: ["organization-units"],
+        organisation: "40117",
+      },
+    ]);
     expect(
       await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" }),
     ).toBeInTheDocument();
@@ -303,6 +331,35 @@ describe("re-authorising a connection", () => {
     if (kept === undefined || kept === "unreadable") throw new Error("no list kept");
     expect(kept.people).toHaveLength(42);
     expect(kept.confirmed_at).toBeGreaterThanOrEqual(now);
+  });
+
+  it("says calmly when the confirmed people could not be kept", async () => {
+    const { user, backend } = await openReauthorise({ peopleNotKept: { code: "vault_locked" } });
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
+    await user.click(await screen.findByRole("button", { name: "Yes, these are our people" }));
+    await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
+    expect(
+      screen.getByRole("heading", { level: 2, name: "The people you confirmed were not kept" }),
+    ).toBeVisible();
+    expect(
+      screen.getByText(
+        "The connection is saved, but the list of people you confirmed could not be kept, so the next reconnect cannot show what changed.",
+      ),
+    ).toBeVisible();
+    // The cause's own next step, then how to keep them after all.
+    expect(screen.getByText(/^Unlock your keychain/)).toBeVisible();
+    expect(screen.getByText(/^Then re-authorise this connection/)).toBeVisible();
+    expect(backend.snapshots.has("connection-bakery")).toBe(false);
+    await expectNoSeriousA11yViolations();
+  });
+
+  it("says nothing about the people when they were kept, or not confirmed", async () => {
+    const { user } = await openReauthorise({ peopleNotKept: { code: "vault_locked" } });
+    await verify(user, VALID_KEY_FILE, BAKERY);
+    await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
+    expect(screen.queryByText(/were not kept/)).toBeNull();
   });
 
   it("says when the last confirmed list can no longer be read", async () => {

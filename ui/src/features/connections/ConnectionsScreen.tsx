@@ -32,6 +32,7 @@ type Load =
 interface RowState {
   checking: boolean;
   problem: RowProblem | null;
+  warnings: Problem[];
 }
 
 type Removing = { id: string; busy: boolean; problem: RowProblem | null };
@@ -102,13 +103,14 @@ export function ConnectionsScreen({
   /** Checks one connection, showing it on its row. */
   const check = useCallback(
     async (id: string) => {
-      setRows((current) => ({ ...current, [id]: { checking: true, problem: null } }));
+      setRows((current) => ({ ...current, [id]: { checking: true, problem: null, warnings: [] } }));
       const result = await settle(backend.checkConnection(id));
       if (!mounted.current) return;
       if (result.status === "ok") replace(result.data.connection);
       const problem = result.status === "ok" ? result.data.problem : result.error;
+      const warnings = result.status === "ok" ? result.data.warnings : [];
       setNow(nowSeconds());
-      setRows((current) => ({ ...current, [id]: { checking: false, problem } }));
+      setRows((current) => ({ ...current, [id]: { checking: false, problem, warnings } }));
     },
     [backend, replace],
   );
@@ -275,6 +277,7 @@ export function ConnectionsScreen({
                 provider={providerOf(connection)}
                 checking={rows[connection.id]?.checking ?? false}
                 problem={rows[connection.id]?.problem ?? null}
+                warnings={rows[connection.id]?.warnings ?? []}
                 supportMode={supportMode}
                 now={now}
                 renaming={renaming?.id === connection.id}

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
+import { sampleConnection } from "../../lib/ipc/fakeConnections";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
 import {
   chooseHrworks,
@@ -9,6 +10,7 @@ import {
   renderApp,
   VALID_KEY_FILE,
 } from "../../test/render";
+import { emptyDraft } from "./wizardMachine";
 
 type Setup = ReturnType<typeof renderApp>;
 
@@ -122,5 +124,34 @@ describe("saving a verified connection", () => {
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: /could not connect/ });
     expect(screen.queryByRole("button", { name: "Save this connection" })).toBeNull();
+  });
+
+  it("says in German when the confirmed people could not be kept", async () => {
+    const connection = sampleConnection({ label: "Bäckerei" });
+    renderApp({
+      language: "de",
+      initialWizard: {
+        step: "saved",
+        draft: emptyDraft,
+        runs: 1,
+        signIns: 0,
+        connection,
+        how: "saved",
+        peopleNotKept: {
+          code: "configuration_invalid",
+          params: { what: "the connections folder" },
+        },
+      },
+    });
+    await screen.findByRole("heading", { level: 1, name: "Verbunden: Bäckerei" });
+    expect(
+      screen.getByRole("heading", {
+        level: 2,
+        name: "Die bestätigten Personen wurden nicht aufbewahrt",
+      }),
+    ).toBeVisible();
+    expect(screen.getByText(/^Die Verbindung ist gespeichert, aber die Liste/)).toBeVisible();
+    expect(screen.getByText(/^Autorisieren Sie die Verbindung danach/)).toBeVisible();
+    await expectNoSeriousA11yViolations();
   });
 });

@@ -185,7 +185,7 @@ export function SetupWizard({
       (result) =>
         dispatch(
           result.status === "ok"
-            ? { type: "saveSucceeded", attempt, connection: result.data }
+            ? { type: "saveSucceeded", attempt, saved: result.data }
             : { type: "saveFailed", attempt, problem: result.error },
         ),
       () => dispatch({ type: "saveFailed", attempt, problem: { code: "unexpected_error" } }),
@@ -717,6 +717,7 @@ export function SetupWizard({
         <Saved
           connection={state.connection}
           how={state.how}
+          peopleNotKept={state.peopleNotKept}
           onShowConnections={onShowConnections}
           onConnectAnother={onConnectAnother}
         />

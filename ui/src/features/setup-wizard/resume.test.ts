@@ -76,9 +76,10 @@ describe("the draft kept for resuming", () => {
       provider: "hrworks" as const,
       account: { id: "1", name: "Bakery" },
     };
-    expect(draftToKeep(reauthoriseState(target))).toMatchObject({
+    expect(draftToKeep(reauthoriseState(target, ["organization-units"]))).toMatchObject({
       step: "credentials",
       target: "connection-bakery",
+      optional: ["organization-units"],
     });
   });
 });

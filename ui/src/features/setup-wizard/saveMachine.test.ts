@@ -16,6 +16,8 @@ import {
 const staged: StagedCredentials = { id: "staged-1", provider: "hrworks", hint: "••••••••0001" };
 const report = successReport("hrworks");
 const connection = sampleConnection({ id: "connection-1", label: "Bakery" });
+/** The core's answer to a save or re-authorisation that kept the confirmed people. */
+const answer = { connection, people_not_kept: null };
 const target: ReauthTarget = {
   id: "connection-1",
   label: "Bakery",
@@ -103,12 +105,12 @@ describe("saving a new connection", () => {
     const retry = wizardReducer(failed, { type: "saveSubmitted" });
     expect(expectStep(retry, "confirm").saving).toEqual({ busy: true, problem: null, attempt: 2 });
     // A late answer to the first attempt is ignored.
-    expect(wizardReducer(retry, { type: "saveSucceeded", attempt: 1, connection })).toBe(retry);
+    expect(wizardReducer(retry, { type: "saveSucceeded", attempt: 1, saved: answer })).toBe(retry);
     const saved = expectStep(
-      wizardReducer(retry, { type: "saveSucceeded", attempt: 2, connection }),
+      wizardReducer(retry, { type: "saveSucceeded", attempt: 2, saved: answer }),
       "saved",
     );
-    expect(saved).toMatchObject({ connection, how: "saved" });
+    expect(saved).toMatchObject({ connection, how: "saved", peopleNotKept: null });
     expect(saved.draft.staged).toBeNull();
   });
 
@@ -130,13 +132,18 @@ describe("saving a new connection", () => {
 });
 
 describe("re-authorising", () => {
-  const start = reauthoriseState(target);
+  const start = reauthoriseState(target, null);
 
   it("starts at the credentials step for the connection's system", () => {
     const credentials = expectStep(start, "credentials");
-    expect(credentials.draft).toMatchObject({ provider: "hrworks", target });
+    expect(credentials.draft).toMatchObject({ provider: "hrworks", target, optional: [] });
     // Back leaves the wizard (the component does that); the machine does not offer other systems.
     expect(wizardReducer(start, { type: "back" })).toBe(start);
+  });
+
+  it("starts with the permissions chosen when the connection was saved", () => {
+    const chosen = expectStep(reauthoriseState(target, ["organization-units"]), "credentials");
+    expect(chosen.draft.optional).toEqual(["organization-units"]);
   });
 
   it("updates straight from a successful result", () => {
@@ -146,8 +153,16 @@ describe("re-authorising", () => {
       problem: null,
       attempt: 1,
     });
-    const saved = wizardReducer(updating, { type: "saveSucceeded", attempt: 1, connection });
-    expect(expectStep(saved, "saved").how).toBe("reauthorised");
+    const notKept = { code: "vault_locked" } as const;
+    const saved = wizardReducer(updating, {
+      type: "saveSucceeded",
+      attempt: 1,
+      saved: { connection, people_not_kept: notKept },
+    });
+    expect(expectStep(saved, "saved")).toMatchObject({
+      how: "reauthorised",
+      peopleNotKept: notKept,
+    });
   });
 
   it("shows a keychain failure on the update page, and retries", () => {
@@ -229,7 +244,7 @@ describe("re-authorising", () => {
         nameError: null,
         saving: { busy: true, attempt: 2 },
       });
-      const replaced = wizardReducer(right, { type: "saveSucceeded", attempt: 2, connection });
+      const replaced = wizardReducer(right, { type: "saveSucceeded", attempt: 2, saved: answer });
       expect(expectStep(replaced, "saved").how).toBe("replaced");
     });
 

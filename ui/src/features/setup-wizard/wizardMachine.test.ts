@@ -373,7 +373,7 @@ describe("result", () => {
   it("re-authorising checks the saved connection's organisation unless another is chosen", () => {
     const account = { id: "org-saved", name: "Wattle Bakehouse Pty Ltd" };
     const target = { id: "c1", label: "Bakery", provider: "employmenthero", account } as const;
-    const state = reauthoriseState(target);
+    const state = reauthoriseState(target, null);
     expect(organisationFor(state.draft)).toBe("org-saved");
     expect(organisationFor({ ...state.draft, organisation: "org-2" })).toBe("org-2");
   });

@@ -41,6 +41,7 @@ import type {
   Problem,
   ProviderId,
   RosterSummary,
+  SavedConnection,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -760,7 +761,13 @@ export type SaveState =
       typedName: string;
       nameError: ReplacementError | null;
     })
-  | (Base & { step: "saved"; connection: ConnectionSummary; how: SavedHow });
+  | (Base & {
+      step: "saved";
+      connection: ConnectionSummary;
+      how: SavedHow;
+      /** Why the people the admin confirmed could not be kept, if they could not. */
+      peopleNotKept: Problem | null;
+    });
 
 export type SaveStepName = SaveState["step"];
 
@@ -773,7 +780,7 @@ export type SaveAction =
   /** Save, Update or Replace pressed (or Try again after a failure). */
   | { type: "saveSubmitted" }
   | { type: "saveFailed"; attempt: number; problem: WizardProblem }
-  | { type: "saveSucceeded"; attempt: number; connection: ConnectionSummary }
+  | { type: "saveSucceeded"; attempt: number; saved: SavedConnection }
   | { type: "editReplacementName"; text: string }
   /** "Try again with the right account" on the different-company page. */
   | { type: "retryWithRightAccount" };
@@ -817,9 +824,17 @@ export function organisationFor(draft: Draft): string | null {
   return draft.organisation ?? draft.target?.account.id ?? null;
 }
 
-/** The wizard for re-authorising `target`: straight at its credentials step. */
-export function reauthoriseState(target: ReauthTarget): WizardState {
-  return credentials({ ...emptyDraft, provider: target.provider, target }, { runs: 0, signIns: 0 });
+/**
+ * The wizard for re-authorising `target`: straight at its credentials step, with the optional
+ * permissions `chosen` when it was saved (none when no choice was recorded), so that the new
+ * credentials are judged as the saved ones are.
+ */
+export function reauthoriseState(
+  target: ReauthTarget,
+  chosen: readonly string[] | null,
+): WizardState {
+  const draft = { ...emptyDraft, provider: target.provider, optional: [...(chosen ?? [])], target };
+  return credentials(draft, { runs: 0, signIns: 0 });
 }
 
 export function validateLabel(label: string): LabelError | null {
@@ -938,7 +953,14 @@ function saveReducer(state: WizardState, action: WizardAction): WizardState {
             : "replaced";
       // The core forgot the credentials once it saved them.
       const draft = { ...state.draft, staged: null };
-      return { step: "saved", draft, ...counters(state), connection: action.connection, how };
+      return {
+        step: "saved",
+        draft,
+        ...counters(state),
+        connection: action.saved.connection,
+        how,
+        peopleNotKept: action.saved.people_not_kept,
+      };
     }
     case "editReplacementName": {
       if (state.step !== "differentAccount" || state.saving.busy) return state;

@@ -479,6 +479,11 @@ export const de: Translation = {
       keychain: "Der geheime Teil liegt nur im Schlüsselbund dieses Computers.",
       seeConnections: "Ihre Verbindungen ansehen",
       connectAnother: "Weiteres System verbinden",
+      peopleNotKeptHeading: "Die bestätigten Personen wurden nicht aufbewahrt",
+      peopleNotKept:
+        "Die Verbindung ist gespeichert, aber die Liste der Personen, die Sie bestätigt haben, konnte nicht aufbewahrt werden. Beim nächsten erneuten Verbinden kann HR Link deshalb nicht zeigen, was sich geändert hat.",
+      peopleNotKeptNext:
+        "Autorisieren Sie die Verbindung danach unter „Ihre Verbindungen“ neu und bestätigen Sie die Personen noch einmal, damit HR Link beim nächsten Mal vergleichen kann.",
     },
   },
   connections: {
@@ -501,6 +506,9 @@ export const de: Translation = {
     lastWorked: "Zuletzt funktioniert",
     neverWorked: "Seit dem Speichern nicht",
     signedIn: "Über Ihren Browser",
+    chosen: "Zusätzlich freigegeben",
+    chosenNone: "Nur das Nötige",
+    warning: "Zur Beachtung:",
     checking: "Wird geprüft …",
     progress: "{{done}} von {{total}} Verbindungen geprüft",
     status: {

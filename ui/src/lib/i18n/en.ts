@@ -462,6 +462,11 @@ export const en = {
       keychain: "The secret part is kept only in this computer's keychain.",
       seeConnections: "See your connections",
       connectAnother: "Connect another system",
+      peopleNotKeptHeading: "The people you confirmed were not kept",
+      peopleNotKept:
+        "The connection is saved, but the list of people you confirmed could not be kept, so the next reconnect cannot show what changed.",
+      peopleNotKeptNext:
+        "Then re-authorise this connection under Your connections and confirm the people again, so that HR Link can compare next time.",
     },
   },
   connections: {
@@ -484,6 +489,9 @@ export const en = {
     lastWorked: "Last worked",
     neverWorked: "Not since it was saved",
     signedIn: "Through your browser",
+    chosen: "Also shared",
+    chosenNone: "Only what is required",
+    warning: "Worth a look:",
     checking: "Checking…",
     progress: "Checked {{done}} of {{total}} connections",
     status: {

@@ -30,6 +30,7 @@ import type {
   ProviderId,
   ProviderSummary,
   Result,
+  SavedConnection,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -122,7 +123,7 @@ export interface Backend {
    * Saves verified staged credentials as a new connection: the secret goes to the keychain (never
    * anywhere else), the rest to a profile. An empty `label` means the company's name.
    */
-  saveConnection(staged: string, label: string): Promise<Result<ConnectionSummary, Problem>>;
+  saveConnection(staged: string, label: string): Promise<Result<SavedConnection, Problem>>;
   /** Signs in again with a saved connection and probes its permissions; records the status. */
   checkConnection(id: string): Promise<Result<CheckedConnection, Problem>>;
   renameConnection(id: string, label: string): Promise<Result<ConnectionSummary, Problem>>;
@@ -136,7 +137,7 @@ export interface Backend {
     id: string,
     staged: string,
     replacementName: string | null,
-  ): Promise<Result<ConnectionSummary, Problem>>;
+  ): Promise<Result<SavedConnection, Problem>>;
   /**
    * Tells the core that the first screen is painted and can be used (start-up benchmark,
    * `scripts/bench`). Fire and forget: the app only listens when benchmarking.

@@ -53,7 +53,7 @@ export const commands = {
 	listOrganisations: (id: string) => typedError<Account[], Problem_Serialize>(__TAURI_INVOKE("list_organisations", { id })),
 	listConnections: () => typedError<ConnectionList_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**  Saves verified staged credentials as a new connection (keychain + profile). */
-	saveConnection: (staged: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),
+	saveConnection: (staged: string, label: string) => typedError<SavedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),
 	/**  Checks one connection: signs in again and probes its permissions. */
 	checkConnection: (id: string) => typedError<CheckedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("check_connection", { id })),
 	renameConnection: (id: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("rename_connection", { id, label })),
@@ -63,7 +63,7 @@ export const commands = {
 	 *  Re-authorises a connection with verified staged credentials. Another company is refused
 	 *  (`different_account`) unless `replacement_name` is its name, typed by the admin.
 	 */
-	reauthoriseConnection: (id: string, staged: string, replacementName: string | null) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("reauthorise_connection", { id, staged, replacementName })),
+	reauthoriseConnection: (id: string, staged: string, replacementName: string | null) => typedError<SavedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("reauthorise_connection", { id, staged, replacementName })),
 	/**
 	 *  Lists everyone, keeps them with the staged credentials, and stores tokens refreshed on the
 	 *  way in place of the old ones. `cancel_people_listing` stops it.
@@ -192,19 +192,30 @@ export type ChangedPerson_Serialize = {
 	fields: Field[],
 };
 
-/**  A connection after a health check, with what went wrong (if anything). */
+/**
+ *  A connection after a health check, with what went wrong (if anything) and what deserves a
+ *  look without stopping it (far more granted than the admin chose to share).
+ */
 export type CheckedConnection = CheckedConnection_Serialize | CheckedConnection_Deserialize;
 
-/**  A connection after a health check, with what went wrong (if anything). */
+/**
+ *  A connection after a health check, with what went wrong (if anything) and what deserves a
+ *  look without stopping it (far more granted than the admin chose to share).
+ */
 export type CheckedConnection_Deserialize = {
 	connection: ConnectionSummary_Deserialize,
 	problem?: Problem_Deserialize | null,
+	warnings: Problem_Deserialize[],
 };
 
-/**  A connection after a health check, with what went wrong (if anything). */
+/**
+ *  A connection after a health check, with what went wrong (if anything) and what deserves a
+ *  look without stopping it (far more granted than the admin chose to share).
+ */
 export type CheckedConnection_Serialize = {
 	connection: ConnectionSummary_Serialize,
 	problem: Problem_Serialize | null,
+	warnings: Problem_Serialize[],
 };
 
 /**  One column of the roster. */
@@ -278,6 +289,11 @@ export type ConnectionSummary_Deserialize = {
 	/**  The granted permissions, as last verified. */
 	granted_permissions: string[],
 	/**
+	 *  The optional permissions the admin chose to share; `None` when no choice was recorded
+	 *  (every configured one is probed, only the required ones demanded).
+	 */
+	chosen_permissions?: string[] | null,
+	/**
 	 *  When it was saved, last checked, and last found working: Unix seconds (`u32`: a
 	 *  TypeScript number cannot hold every `u64`, and seconds fit until 2106).
 	 */
@@ -304,6 +320,11 @@ export type ConnectionSummary_Serialize = {
 	status: ConnectionStatus,
 	/**  The granted permissions, as last verified. */
 	granted_permissions: string[],
+	/**
+	 *  The optional permissions the admin chose to share; `None` when no choice was recorded
+	 *  (every configured one is probed, only the required ones demanded).
+	 */
+	chosen_permissions: string[] | null,
 	/**
 	 *  When it was saved, last checked, and last found working: Unix seconds (`u32`: a
 	 *  TypeScript number cannot hold every `u64`, and seconds fit until 2106).
@@ -912,6 +933,14 @@ export type Problem_Deserialize =
 	/**  The HR system's display name. */
 	provider: string,
 } } | 
+/**
+ *  The connection to the HR system broke off in the middle of an answer (after the retries
+ *  a listing makes): usually the network on this side (Wi-Fi, VPN).
+ */
+{ code: "provider_connection_lost"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
 /**  The HR system did not answer in time. */
 { code: "provider_timeout"; params: {
 	/**  The HR system's display name. */
@@ -1155,6 +1184,14 @@ export type Problem_Serialize =
 } } | 
 /**  The HR system could not be reached (DNS, connection refused, TLS). */
 { code: "provider_unreachable"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**
+ *  The connection to the HR system broke off in the middle of an answer (after the retries
+ *  a listing makes): usually the network on this side (Wi-Fi, VPN).
+ */
+{ code: "provider_connection_lost"; params: {
 	/**  The HR system's display name. */
 	provider: string,
 } } | 
@@ -1516,6 +1553,33 @@ export type RosterSummary_Serialize = {
 	unreadable_cells: CellRef[],
 	/**  How many cells could not be read in all. */
 	unreadable_cell_count: number,
+};
+
+/**
+ *  A connection just saved or re-authorised, and, when the people the admin confirmed could
+ *  not be kept as its snapshot, why (the connection works; the next reconnect just cannot show
+ *  what changed).
+ */
+export type SavedConnection = SavedConnection_Serialize | SavedConnection_Deserialize;
+
+/**
+ *  A connection just saved or re-authorised, and, when the people the admin confirmed could
+ *  not be kept as its snapshot, why (the connection works; the next reconnect just cannot show
+ *  what changed).
+ */
+export type SavedConnection_Deserialize = {
+	connection: ConnectionSummary_Deserialize,
+	people_not_kept?: Problem_Deserialize | null,
+};
+
+/**
+ *  A connection just saved or re-authorised, and, when the people the admin confirmed could
+ *  not be kept as its snapshot, why (the connection works; the next reconnect just cannot show
+ *  what changed).
+ */
+export type SavedConnection_Serialize = {
+	connection: ConnectionSummary_Serialize,
+	people_not_kept: Problem_Serialize | null,
 };
 
 /**  Credentials held in the app for verification, described without the secret. */

@@ -78,6 +78,8 @@ export function createDevBackend(params: URLSearchParams): Backend {
           }
         : {},
     draft: resumeFromParams(params),
+    // `peopleNotKept=1`: the confirmed people cannot be kept at the save (a locked keychain).
+    ...(params.get("peopleNotKept") === "1" && { peopleNotKept: { code: "vault_locked" } }),
     pageSize: 50,
     pickedRoster: {
       people: [
@@ -92,8 +94,13 @@ export function createDevBackend(params: URLSearchParams): Backend {
     },
   });
   if (params.get("connections") === "sample") {
-    fake.connections.setHealth("connection-tea", "failed_auth");
     fake.connections.setHealth("connection-payroll", "vault_locked");
+    if (params.get("beyond") === "1") {
+      // The tea rooms' API user may read contracts too, which nobody chose to share.
+      fake.connections.setGrantedBeyond("connection-tea", ["contract"]);
+    } else {
+      fake.connections.setHealth("connection-tea", "failed_auth");
+    }
   }
 
   const readDropped = async (files: FileList | null | undefined): Promise<string[]> => {

@@ -232,10 +232,14 @@ describe("fakeBackend connections", () => {
     expect(saved).toMatchObject({
       status: "ok",
       data: {
-        label: "Sonnenschein Bäckerei GmbH",
-        hint: "••••••••0001",
-        status: "connected",
-        granted_permissions: ["persons", "persons.master-data", "organization-units"],
+        connection: {
+          label: "Sonnenschein Bäckerei GmbH",
+          hint: "••••••••0001",
+          status: "connected",
+          granted_permissions: ["persons", "persons.master-data", "organization-units"],
+          chosen_permissions: ["organization-units"],
+        },
+        people_not_kept: null,
       },
     });
     // The core forgets saved credentials: they cannot be saved twice.
@@ -269,7 +273,7 @@ describe("fakeBackend connections", () => {
     const backend = createFakeBackend({ connections: { now: () => now } });
     const saved = await backend.saveConnection(await verifiedKey(backend, SANDBOX_KEYS.valid), "");
     if (saved.status !== "ok") throw new Error("save failed");
-    const { id } = saved.data;
+    const { id } = saved.data.connection;
     now = 2000;
     backend.connections.setHealth(id, "failed_auth");
     expect(await backend.checkConnection(id)).toMatchObject({
@@ -280,7 +284,21 @@ describe("fakeBackend connections", () => {
     });
     backend.connections.setHealth(id, "connected");
     expect(await backend.checkConnection(id)).toMatchObject({
-      data: { connection: { status: "connected", last_ok_at: 2000 }, problem: null },
+      data: { connection: { status: "connected", last_ok_at: 2000 }, problem: null, warnings: [] },
+    });
+    // Far more granted than chosen: a warning, the connection still works.
+    backend.connections.setGrantedBeyond(id, ["absences"]);
+    expect(await backend.checkConnection(id)).toMatchObject({
+      data: {
+        connection: { status: "connected" },
+        problem: null,
+        warnings: [
+          {
+            code: "permissions_beyond_selection",
+            params: { provider: "HRworks", permissions: "absences" },
+          },
+        ],
+      },
     });
     expect(await backend.checkConnection("nope")).toMatchObject({
       error: { code: "connection_not_found" },
@@ -291,7 +309,7 @@ describe("fakeBackend connections", () => {
     const backend = createFakeBackend();
     const saved = await backend.saveConnection(await verifiedKey(backend, SANDBOX_KEYS.valid), "");
     if (saved.status !== "ok") throw new Error("save failed");
-    const { id } = saved.data;
+    const { id } = saved.data.connection;
     expect(await backend.renameConnection(id, " Bakery ")).toMatchObject({
       data: { label: "Bakery" },
     });
@@ -306,12 +324,18 @@ describe("fakeBackend connections", () => {
     const backend = createFakeBackend();
     const saved = await backend.saveConnection(await verifiedKey(backend, SANDBOX_KEYS.valid), "");
     if (saved.status !== "ok") throw new Error("save failed");
-    const { id } = saved.data;
+    const { id } = saved.data.connection;
     backend.connections.setHealth(id, "failed_auth");
 
     const same = await verifiedKey(backend, SANDBOX_KEYS.valid);
     expect(await backend.reauthoriseConnection(id, same, null)).toMatchObject({
-      data: { status: "connected", account: { name: "Sonnenschein Bäckerei GmbH" } },
+      data: {
+        connection: {
+          status: "connected",
+          account: { name: "Sonnenschein Bäckerei GmbH" },
+          chosen_permissions: [],
+        },
+      },
     });
 
     const other = await verifiedKey(backend, SANDBOX_KEYS.otherCompany);
@@ -329,7 +353,9 @@ describe("fakeBackend connections", () => {
     expect(await backend.reauthoriseConnection(id, other, "Nordlicht")).toMatchObject(refused);
     expect(
       await backend.reauthoriseConnection(id, other, "  nordlicht   LOGISTIK gmbh. "),
-    ).toMatchObject({ data: { account: OTHER_COMPANY, label: "Sonnenschein Bäckerei GmbH" } });
+    ).toMatchObject({
+      data: { connection: { account: OTHER_COMPANY, label: "Sonnenschein Bäckerei GmbH" } },
+    });
   });
 
   it("lists connections saved before, and how many were set aside", async () => {

@@ -32,6 +32,7 @@ import type {
   ProviderSummary,
   Result,
   RosterSummary,
+  SavedConnection,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -254,6 +255,11 @@ export interface FakeBackendOptions {
   snapshots?: Record<string, FakeSnapshot | "unreadable">;
   /** The admin cancels the export's save dialog (default: they choose a file). */
   exportCancelled?: boolean;
+  /**
+   * Keeping the confirmed people at a save or re-authorisation fails with this problem (e.g. a
+   * locked keychain); the connection is saved all the same.
+   */
+  peopleNotKept?: Problem;
   /** A wizard draft left by an earlier run (default: none). */
   draft?: WizardDraft | null;
   /** Saving the draft fails with this problem (e.g. `draft_not_saved`). */
@@ -743,12 +749,22 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const confirmed = new Map<string, PersonView[]>();
   const snapshots = new Map(Object.entries(options.snapshots ?? {}));
   const exports: string[][][] = [];
-  /** After a save or re-authorisation: the confirmed people become the connection's list. */
-  const keepConfirmed = (stagedId: string, result: Result<ConnectionSummary, Problem>) => {
+  /**
+   * After a save or re-authorisation: the confirmed people become the connection's list; the
+   * answer says when they could not be kept (the connection is saved all the same).
+   */
+  const keepConfirmed = (
+    stagedId: string,
+    result: Result<ConnectionSummary, Problem>,
+  ): Result<SavedConnection, Problem> => {
+    if (result.status !== "ok") return result;
     const people = confirmed.get(stagedId);
-    if (result.status !== "ok" || !people) return;
-    snapshots.set(result.data.id, { confirmed_at: Math.floor(Date.now() / 1000), people });
     confirmed.delete(stagedId);
+    const notKept = people ? (options.peopleNotKept ?? null) : null;
+    if (people && !notKept) {
+      snapshots.set(result.data.id, { confirmed_at: Math.floor(Date.now() / 1000), people });
+    }
+    return ok({ connection: result.data, people_not_kept: notKept });
   };
   /** Everyone listed with `stagedId`, less the excluded (full views). */
   const confirmedPeople = (entry: NonNullable<ReturnType<typeof listed.get>>) =>
@@ -1028,8 +1044,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     async saveConnection(stagedId, label) {
       calls.push({ method: "saveConnection", staged: stagedId, label });
       await pause();
-      const result = connections.save(verified(stagedId), label);
-      keepConfirmed(stagedId, result);
+      const result = keepConfirmed(stagedId, connections.save(verified(stagedId), label));
       record("save", staged.get(stagedId)?.provider ?? null, result);
       if (result.status === "ok") {
         forget(stagedId);
@@ -1056,8 +1071,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     async reauthoriseConnection(id, stagedId, replacementName) {
       calls.push({ method: "reauthoriseConnection", id, staged: stagedId, replacementName });
       await pause();
-      const result = connections.reauthorise(id, verified(stagedId), replacementName);
-      keepConfirmed(stagedId, result);
+      const result = keepConfirmed(
+        stagedId,
+        connections.reauthorise(id, verified(stagedId), replacementName),
+      );
       record("save", staged.get(stagedId)?.provider ?? null, result);
       if (result.status === "ok") {
         forget(stagedId);

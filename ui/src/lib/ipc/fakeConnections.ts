@@ -2,7 +2,8 @@
  * The fake backend's saved connections: an in-memory imitation of the core's connection store
  * (`crates/hrlink-core/src/connections`), with the same rules: only verified credentials are
  * saved, an empty label means the company's name, a re-authorisation that reaches another company
- * is refused unless its name is typed, and a check records the status it finds.
+ * is refused unless its name is typed, a connection keeps the optional permissions chosen for it,
+ * and a check records the status it finds.
  */
 
 import { sameCompanyName } from "../companyName";
@@ -87,6 +88,11 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
 
   const granted = (report: VerificationReport) =>
     report.permissions.filter((p) => p.status === "granted").map((p) => p.id);
+  /** The optional permissions a report was judged against (the core's `select`). */
+  const chosen = (report: VerificationReport) =>
+    report.permissions.filter((p) => !p.required).map((p) => p.id);
+  /** What the next checks of a connection find granted beyond its choice. */
+  const beyond = new Map<string, string[]>();
 
   /** Takes the keychain problem a test set up, if any (it applies once). */
   function takeVaultProblem(): VaultProblem | null {
@@ -103,6 +109,13 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
     /** What the next checks of `id` find. */
     setHealth(id: string, status: ConnectionStatus) {
       health.set(id, status);
+    },
+    /**
+     * What the next checks of `id` find granted beyond the permissions chosen for it: a
+     * `permissions_beyond_selection` warning while it works and has a recorded choice.
+     */
+    setGrantedBeyond(id: string, permissions: string[]) {
+      beyond.set(id, permissions);
     },
     get(id: string): ConnectionSummary | undefined {
       return store.get(id);
@@ -128,6 +141,7 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
         hint: staged.hint,
         status: "connected",
         granted_permissions: granted(staged.report),
+        chosen_permissions: chosen(staged.report),
         created_at: time,
         verified_at: time,
         last_ok_at: time,
@@ -148,7 +162,17 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
         last_ok_at: status === "connected" ? time : saved.last_ok_at,
       };
       store.set(id, connection);
-      return ok({ connection, problem: problemFor(status, providerName) });
+      const extra = beyond.get(id) ?? [];
+      const warnings: Problem[] =
+        status === "connected" && saved.chosen_permissions !== null && extra.length > 0
+          ? [
+              {
+                code: "permissions_beyond_selection",
+                params: { provider: providerName, permissions: extra.join(", ") },
+              },
+            ]
+          : [];
+      return ok({ connection, problem: problemFor(status, providerName), warnings });
     },
 
     rename(id: string, label: string): Result<ConnectionSummary, Problem> {
@@ -165,6 +189,7 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
       if (problem) return err(problem);
       store.delete(id);
       health.delete(id);
+      beyond.delete(id);
       return ok(null);
     },
 
@@ -199,6 +224,7 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
         hint: staged.hint,
         status: "connected",
         granted_permissions: granted(staged.report),
+        chosen_permissions: chosen(staged.report),
         verified_at: time,
         last_ok_at: time,
       };
@@ -221,6 +247,7 @@ export function sampleConnection(overrides: Partial<ConnectionSummary> = {}): Co
     hint: "••••••••0001",
     status: "connected",
     granted_permissions: ["persons", "persons.master-data"],
+    chosen_permissions: [],
     created_at: 1_700_000_000,
     verified_at: 1_700_000_000,
     last_ok_at: 1_700_000_000,
@@ -235,6 +262,8 @@ export function sampleConnections(now = Math.floor(Date.now() / 1000)): Connecti
     sampleConnection({
       id: "connection-bakery",
       label: "Bakery payroll",
+      granted_permissions: ["persons", "persons.master-data", "organization-units"],
+      chosen_permissions: ["organization-units"],
       created_at: now - 30 * day,
       last_ok_at: now - 2 * day,
     }),
@@ -253,6 +282,9 @@ export function sampleConnections(now = Math.floor(Date.now() / 1000)): Connecti
       provider: "ipayroll",
       account: { id: "49764", name: "iPayroll organisation 49764" },
       hint: "",
+      granted_permissions: ["employees"],
+      // Saved before the choice was recorded.
+      chosen_permissions: null,
       created_at: now - 10 * day,
       last_ok_at: null,
     }),

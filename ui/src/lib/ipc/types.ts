@@ -21,6 +21,7 @@ import type {
   ProviderGuide_Serialize,
   ReportRow_Serialize,
   RosterSummary_Serialize,
+  SavedConnection_Serialize,
   VerificationReport_Serialize,
 } from "./bindings.gen";
 
@@ -84,8 +85,17 @@ export type ConnectionSummary = ConnectionSummary_Serialize;
 /** Every saved connection, and how many unreadable profile files were set aside. */
 export type ConnectionList = ConnectionList_Serialize;
 
-/** A connection after a health check, with what went wrong (if anything). */
+/**
+ * A connection after a health check, with what went wrong (if anything) and warnings that do not
+ * stop it (far more granted than the admin chose to share).
+ */
 export type CheckedConnection = CheckedConnection_Serialize;
+
+/**
+ * A connection just saved or re-authorised; `people_not_kept` says why the people the admin
+ * confirmed could not be kept (the connection works; the next reconnect cannot compare).
+ */
+export type SavedConnection = SavedConnection_Serialize;
 
 /** A system's guide from the core's catalogue (texts are ids into `providerGuide.*`). */
 export type ProviderGuide = ProviderGuide_Serialize;
