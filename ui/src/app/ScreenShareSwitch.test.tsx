@@ -167,7 +167,7 @@ describe("the screen-share switch", () => {
     const { user } = renderApp({ language: "de", appInfo: { support_mode: true } });
     const control = await screen.findByRole("switch", { name: "Bildschirmfreigabe-Modus" });
     expect(control).toHaveAccessibleDescription(
-      "Verbirgt Schlüssel, Namen und E-Mail-Adressen, während Sie Ihren Bildschirm teilen.",
+      "Verbirgt Schlüssel, Namen und E-Mail-Adressen.",
     );
     expect(control).toHaveTextContent("Ein");
     await user.click(control);

@@ -8,8 +8,7 @@ export const de: Translation = {
     skipLink: "Zum Inhalt springen",
     language: "Sprache",
     supportMode: "Bildschirmfreigabe-Modus",
-    supportModeHint:
-      "Verbirgt Schlüssel, Namen und E-Mail-Adressen, während Sie Ihren Bildschirm teilen.",
+    supportModeHint: "Verbirgt Schlüssel, Namen und E-Mail-Adressen.",
     supportModeOn: "Ein",
     supportModeOff: "Aus",
     turnOffTitle: "Bildschirmfreigabe-Modus ausschalten?",

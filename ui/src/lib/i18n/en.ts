@@ -10,7 +10,7 @@ export const en = {
     skipLink: "Skip to main content",
     language: "Language",
     supportMode: "Screen-share mode",
-    supportModeHint: "Hides keys, names and email addresses while you share your screen.",
+    supportModeHint: "Hides keys, names and email addresses.",
     supportModeOn: "On",
     supportModeOff: "Off",
     turnOffTitle: "Turn off screen-share mode?",
