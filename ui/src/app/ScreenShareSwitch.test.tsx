@@ -166,9 +166,7 @@ describe("the screen-share switch", () => {
   it("speaks German", async () => {
     const { user } = renderApp({ language: "de", appInfo: { support_mode: true } });
     const control = await screen.findByRole("switch", { name: "Bildschirmfreigabe-Modus" });
-    expect(control).toHaveAccessibleDescription(
-      "Verbirgt Schlüssel, Namen und E-Mail-Adressen.",
-    );
+    expect(control).toHaveAccessibleDescription("Verbirgt Schlüssel, Namen und E-Mail-Adressen.");
     expect(control).toHaveTextContent("Ein");
     await user.click(control);
     const dialog = screen.getByRole("alertdialog", {
