@@ -123,6 +123,21 @@ describe("the screen-share switch", () => {
     expect(screen.queryByRole("button", { name: /^(Show|Hide)/ })).toBeNull();
   });
 
+  it("hides even the end of the key on the answers to check", async () => {
+    const { user } = renderApp();
+    await chooseHrworks(user);
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: "Save this connection" }));
+    await screen.findByRole("heading", { level: 1, name: "Check your answers before saving" });
+    // The Sandbox's valid access key ends in 0001.
+    expect(screen.getByText("access key ••••••••0001")).toBeVisible();
+
+    await user.click(switchControl());
+    await waitFor(() => expect(pageText()).not.toContain("0001"));
+    expect(screen.getByText("access key ••••••••")).toBeVisible();
+  });
+
   it("masks the changes since the last confirmation when re-authorising", async () => {
     const [bakery] = sampleConnections(now) as [ConnectionSummary];
     const session = renderApp({

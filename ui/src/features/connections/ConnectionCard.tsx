@@ -9,6 +9,7 @@ import { handOver } from "../setup-wizard/text";
 import { type LabelError, validateLabel } from "../setup-wizard/wizardMachine";
 import { StatusTag } from "./StatusTag";
 import { relativeTime } from "./time";
+import { shownHint } from "../../lib/screenShare";
 
 export type RowProblem = Problem | { code: "unexpected_error" };
 
@@ -31,9 +32,6 @@ export interface ConnectionCardProps {
   onRemove(): void;
 }
 
-/** Every character of the hint hidden (screen-share mode keeps even the last four private). */
-const FULLY_MASKED = "••••••••";
-
 /** One saved connection: its status, when it last worked, and what can be done with it. */
 export function ConnectionCard(props: ConnectionCardProps) {
   const { connection, provider, supportMode } = props;
@@ -53,7 +51,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
       ? { key: t("connections.signIn"), value: t("connections.signedIn") }
       : {
           key: how === "user" ? t("connections.user") : t("connections.key"),
-          value: supportMode ? FULLY_MASKED : connection.hint,
+          value: shownHint(connection.hint, supportMode),
         };
 
   return (

@@ -730,6 +730,7 @@ export function SetupWizard({
           labelError={state.labelError}
           saving={state.saving}
           canChangeProvider={!target}
+          supportMode={screenShare}
           onLabelChange={(text) => dispatch({ type: "editLabel", text })}
           onChange={(answer) => dispatch({ type: "changeAnswer", answer })}
           onSubmit={() => dispatch({ type: "saveSubmitted" })}

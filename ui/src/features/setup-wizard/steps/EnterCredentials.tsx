@@ -18,6 +18,7 @@ import { BackLink } from "../BackLink";
 import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
 import type { CredentialSource, CredentialsError } from "../wizardMachine";
+import { shownHint } from "../../../lib/screenShare";
 
 export interface EnterCredentialsProps {
   provider: ProviderSummary;
@@ -112,7 +113,7 @@ export function EnterCredentials(props: EnterCredentialsProps) {
         <Panel tone="success" className="key-loaded">
           <p className="key-loaded__text">
             <strong>{t("credentials.loadedTitle")}:</strong>{" "}
-            {t("credentials.loadedBody", { hint: staged.hint })}
+            {t("credentials.loadedBody", { hint: shownHint(staged.hint, supportMode) })}
           </p>
           <Button variant="link" onClick={props.onUseDifferentKey}>
             {t("credentials.useDifferent")}

@@ -17,6 +17,7 @@ import { SandboxLogin } from "../SandboxLogin";
 import { StepCaption } from "../StepCaption";
 import { SANDBOX_USERS } from "../sandbox";
 import type { CredentialSource, CredentialsError, IrisField } from "../wizardMachine";
+import { shownHint } from "../../../lib/screenShare";
 
 export interface EnterIrisLoginProps {
   provider: ProviderSummary;
@@ -111,7 +112,8 @@ export function EnterIrisLogin(props: EnterIrisLoginProps) {
       {staged ? (
         <Panel tone="success" className="key-loaded">
           <p className="key-loaded__text">
-            <strong>{t("iris.loadedTitle")}:</strong> {t("iris.loadedBody", { hint: staged.hint })}
+            <strong>{t("iris.loadedTitle")}:</strong>{" "}
+            {t("iris.loadedBody", { hint: shownHint(staged.hint, supportMode) })}
           </p>
           <Button variant="link" onClick={props.onUseDifferent}>
             {t("iris.useDifferent")}
