@@ -3,13 +3,13 @@ import { useTranslation } from "react-i18next";
 import { Button, ButtonGroup, SummaryList, TextField, VisuallyHidden } from "../../components/ui";
 import { renderProblem } from "../../lib/i18n";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
+import { shownHint } from "../../lib/screenShare";
 import { useLabelErrorText } from "../setup-wizard/steps/CheckAnswers";
 import { accountRows } from "../setup-wizard/steps/Result";
 import { handOver } from "../setup-wizard/text";
 import { type LabelError, validateLabel } from "../setup-wizard/wizardMachine";
 import { StatusTag } from "./StatusTag";
 import { relativeTime } from "./time";
-import { shownHint } from "../../lib/screenShare";
 
 export type RowProblem = Problem | { code: "unexpected_error" };
 

@@ -15,11 +15,11 @@ import type {
   StagedCredentials,
   VerificationReport,
 } from "../../../lib/ipc/types";
+import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
 import { handOver, permissionName } from "../text";
 import { LABEL_MAX, type LabelError, type Saving } from "../wizardMachine";
 import { accountRows } from "./Result";
-import { shownHint } from "../../../lib/screenShare";
 
 export const LABEL_ID = "connection-label";
 

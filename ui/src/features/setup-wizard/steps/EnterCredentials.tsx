@@ -14,11 +14,11 @@ import { renderProblem } from "../../../lib/i18n";
 import { useBackend } from "../../../lib/ipc/BackendContext";
 import type { FileDropEvent } from "../../../lib/ipc/backend";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
+import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
 import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
 import type { CredentialSource, CredentialsError } from "../wizardMachine";
-import { shownHint } from "../../../lib/screenShare";
 
 export interface EnterCredentialsProps {
   provider: ProviderSummary;

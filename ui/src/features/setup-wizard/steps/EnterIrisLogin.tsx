@@ -11,13 +11,13 @@ import {
 } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
+import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
 import { splitIrisLogin } from "../irisLogin";
 import { SandboxLogin } from "../SandboxLogin";
 import { StepCaption } from "../StepCaption";
 import { SANDBOX_USERS } from "../sandbox";
 import type { CredentialSource, CredentialsError, IrisField } from "../wizardMachine";
-import { shownHint } from "../../../lib/screenShare";
 
 export interface EnterIrisLoginProps {
   provider: ProviderSummary;
