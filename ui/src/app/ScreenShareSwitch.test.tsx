@@ -40,11 +40,15 @@ describe("the screen-share switch", () => {
     expect(pageText()).toContain("person1@example.com");
     expect(screen.queryByText(/Support code/)).toBeNull();
     const listings = session.backend.calls.filter((c) => c.method === "listPeople").length;
+    // A name typed into the search goes too.
+    await session.user.type(screen.getByLabelText("Search by name or email"), "Anna");
+    expect(screen.getByLabelText("Search by name or email")).toHaveValue("Anna");
 
     await session.user.click(switchControl());
     expect(switchControl()).toHaveAttribute("aria-checked", "true");
     await waitFor(() => expect(pageText()).not.toContain("person1@example.com"));
     expect(pageText()).not.toContain("Anna");
+    expect(screen.getByLabelText("Search by name or email")).toHaveValue("");
     expect(pageText()).toContain("p•••@example.com");
     expect(
       screen.getByText("Names and emails are shortened while you share your screen."),
