@@ -6,6 +6,7 @@ fn main() {
             "app_info",
             "list_providers",
             "diagnostics",
+            "set_screen_share",
             "provider_guides",
             "check_ipayroll_username",
             "save_handoff_sheet",

@@ -12,6 +12,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             app::app_info,
             app::list_providers,
             app::diagnostics,
+            app::set_screen_share,
             guide::provider_guides,
             guide::check_ipayroll_username,
             guide::save_handoff_sheet,

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -34,6 +35,10 @@ pub struct AppState {
     /// none is given.
     pub config: Config,
     pub options: Options,
+    /// Screen-share mode: on from the start with `--support`, switched by the admin in the
+    /// header. Read on every answer that could carry personal data (people are masked, export
+    /// refused), never cached.
+    screen_share: AtomicBool,
     /// The in-process Sandbox when no endpoints were configured; kept alive with the app.
     pub demo: Option<Sandbox>,
     /// Saved connections; the keychain's problem when it cannot be used (shown, never worked
@@ -110,6 +115,7 @@ impl AppState {
             http,
             endpoints,
             config,
+            screen_share: AtomicBool::new(options.support),
             options,
             demo,
             connections,
@@ -120,6 +126,17 @@ impl AppState {
             support_code: SupportCode::generate(),
             journal,
         })
+    }
+
+    /// Whether screen-share mode is on now.
+    pub fn screen_share(&self) -> bool {
+        self.screen_share.load(Ordering::SeqCst)
+    }
+
+    /// Switches screen-share mode, noting the switch in the diagnostics journal.
+    pub fn set_screen_share(&self, on: bool) {
+        self.screen_share.store(on, Ordering::SeqCst);
+        self.journal.record_screen_share(on);
     }
 
     /// Holds credentials in memory (never on disk, never back to the UI) under a fresh id.

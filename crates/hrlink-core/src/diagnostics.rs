@@ -67,6 +67,8 @@ pub enum EventKind {
     Save,
     /// A health check of a saved connection.
     Check,
+    /// Screen-share mode switched on or off by the admin.
+    ScreenShare,
 }
 
 /// One entry of the journal. Only fixed vocabulary, numbers and a sanitised request id.
@@ -85,7 +87,8 @@ pub struct Event {
     /// The HTTP status, when there was an answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_status: Option<u16>,
-    /// `ok`, a problem's code, or an HTTP failure kind (`timeout`, `unreachable`, …).
+    /// `ok`, a problem's code, an HTTP failure kind (`timeout`, `unreachable`, …), or `on` /
+    /// `off` for a screen-share switch.
     pub outcome: String,
     /// The provider's id for the request, when it sent one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -226,6 +229,21 @@ impl Journal {
         });
     }
 
+    /// Records screen-share mode switched `on` or `off`.
+    pub fn record_screen_share(&self, on: bool) {
+        self.push(Event {
+            at_ms: self.at_ms(),
+            kind: EventKind::ScreenShare,
+            provider: None,
+            method: None,
+            http_status: None,
+            outcome: if on { "on" } else { "off" }.to_owned(),
+            request_id: None,
+            duration_ms: 0,
+            attempt: None,
+        });
+    }
+
     /// The events, oldest first.
     pub fn events(&self) -> Vec<Event> {
         self.events
@@ -361,6 +379,18 @@ mod tests {
         let codes: std::collections::HashSet<_> =
             (0..50).map(|_| SupportCode::generate().0).collect();
         assert!(codes.len() > 45);
+    }
+
+    #[test]
+    fn screen_share_switches_are_journalled_as_on_and_off() {
+        let journal = Journal::default();
+        journal.record_screen_share(true);
+        journal.record_screen_share(false);
+        let json = serde_json::to_value(journal.events()).unwrap();
+        assert_eq!(json[0]["kind"], "screen_share");
+        assert_eq!(json[0]["outcome"], "on");
+        assert_eq!(json[1]["outcome"], "off");
+        assert!(json[1].get("provider").is_none(), "{json}");
     }
 
     #[test]

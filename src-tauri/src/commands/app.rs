@@ -16,7 +16,7 @@ pub struct AppInfo {
     pub version: String,
     /// True when the built-in Sandbox serves every provider (no configuration given).
     pub demo: bool,
-    /// True when started with `--support` (screen-share mode on).
+    /// True while screen-share mode is on (started with `--support`, or switched on).
     pub support_mode: bool,
     /// This run's support code (`HRL-7K3Q-9P2M`), shown in screen-share mode.
     pub support_code: String,
@@ -37,7 +37,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         demo: state.demo.is_some(),
-        support_mode: state.options.support,
+        support_mode: state.screen_share(),
         support_code: state.support_code.as_str().to_owned(),
     }
 }
@@ -51,11 +51,20 @@ pub fn diagnostics(state: State<'_, AppState>, language: Language, step: String)
     let context = Context::this_app(
         env!("CARGO_PKG_VERSION"),
         language,
-        state.options.support,
+        state.screen_share(),
         &state.support_code,
         &step,
     );
     hrlink_core::diagnostics::bundle(&context, &state.journal.events())
+}
+
+/// The header's screen-share switch: on masks names and emails in every answer from now on
+/// (the UI asks again for what it shows, and hides key hints itself) and refuses the people
+/// export; off shows them again. Each switch is noted in the diagnostics journal.
+#[tauri::command]
+#[specta::specta]
+pub fn set_screen_share(state: State<'_, AppState>, on: bool) {
+    state.set_screen_share(on);
 }
 
 #[tauri::command]

@@ -233,7 +233,7 @@ pub async fn export_people<R: Runtime>(
     state: State<'_, AppState>,
     staged: String,
 ) -> Result<bool, Problem> {
-    if state.options.support {
+    if state.screen_share() {
         return Err(Problem::PeopleExportInSupportMode);
     }
     let mut report = with_matched(&state, &staged, |matched| {
@@ -250,7 +250,7 @@ pub async fn export_people<R: Runtime>(
 
 /// Screen-share mode masks names and emails; otherwise the admin sees their own people.
 fn disclosure(state: &AppState) -> Disclosure {
-    if state.options.support {
+    if state.screen_share() {
         Disclosure::Masked
     } else {
         Disclosure::Full

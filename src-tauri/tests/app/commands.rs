@@ -15,6 +15,7 @@
 use std::sync::{Arc, Mutex};
 
 use hrlink_core::ProviderId;
+use hrlink_core::messages::Language;
 use hrlink_desktop_lib::testing::{
     AppState, Options, app, connections, credentials, guide, people, sign_in, verify, wizard,
 };
@@ -606,6 +607,70 @@ async fn screen_share_mode_masks_the_people() {
             assert!(email.contains('•'), "emails are masked: {email}");
         }
     }
+}
+
+/// The names in a people report's rows (`None` for a masked row).
+fn last_names(report: &Value) -> Vec<Option<String>> {
+    people_rows(report)
+        .iter()
+        .map(|row| row["hr"]["last_name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_screen_share_switch_masks_the_people_listed_before_and_refuses_the_export() {
+    let shell = Shell::start().await;
+    let state = || shell.app.state();
+    assert!(!app::app_info(state()).support_mode);
+    let (id, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
+    let (overview, _) = shell.list_people(&id).await;
+    let names = last_names(&overview["report"]);
+    assert!(names.iter().all(Option::is_some), "{overview:#}");
+
+    // Switched on: the same listing, asked for again, comes masked; the export is refused.
+    app::set_screen_share(state(), true);
+    assert!(app::app_info(state()).support_mode);
+    let report = people::people_report(state(), id.clone());
+    let masked = shell.answer(&report);
+    assert_eq!(people_rows(&masked).len(), names.len());
+    assert!(
+        last_names(&masked).iter().all(Option::is_none),
+        "{masked:#}"
+    );
+    for row in people_rows(&masked) {
+        assert!(row["hr"]["first_name"].is_null(), "{row}");
+        if let Some(email) = row["hr"]["email"].as_str() {
+            assert!(email.contains('•'), "emails are masked: {email}");
+        }
+    }
+    for name in names.iter().flatten() {
+        assert!(!masked.to_string().contains(name.as_str()), "{name}");
+    }
+    let refused = people::export_people(shell.app.handle().clone(), state(), id.clone()).await;
+    assert_eq!(
+        shell.answer(&refused)["code"],
+        "people_export_in_support_mode"
+    );
+    let bundle: Value =
+        serde_json::from_str(&app::diagnostics(state(), Language::En, "people".into())).unwrap();
+    assert_eq!(bundle["screen_share"], true);
+
+    // Switched off: the names again; both switches are in the diagnostics.
+    app::set_screen_share(state(), false);
+    assert!(!app::app_info(state()).support_mode);
+    let report = people::people_report(state(), id);
+    assert_eq!(last_names(&shell.answer(&report)), names);
+    let bundle: Value =
+        serde_json::from_str(&app::diagnostics(state(), Language::En, "people".into())).unwrap();
+    assert_eq!(bundle["screen_share"], false);
+    let switches: Vec<&Value> = bundle["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|event| event["kind"] == "screen_share")
+        .map(|event| &event["outcome"])
+        .collect();
+    assert_eq!(switches, [&json!("on"), &json!("off")], "{bundle:#}");
 }
 
 #[tokio::test]

@@ -7,34 +7,13 @@ import {
   heading,
   keyFile,
   keys,
+  listPeople,
+  pageText,
   paste,
   pasteKeyAndCheck,
   resultHeading,
+  shownNames,
 } from "./support.mjs";
-
-/** Everything the page holds: its markup and the values of its fields (not in the markup). */
-const pageText = () =>
-  browser.execute(
-    () =>
-      document.documentElement.outerHTML +
-      [...document.querySelectorAll("input, textarea")].map((field) => field.value).join("\n"),
-  );
-
-/** From the result of a check to the People step, listed. */
-async function listPeople() {
-  await $("button=Continue: check the people").click();
-  await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
-    timeout: 60_000,
-    timeoutMsg: "the people were not listed",
-  });
-  await (await $("table")).scrollIntoView();
-}
-
-/** The names in the rows shown (the first cell of each). */
-const shownNames = () =>
-  browser.execute(() =>
-    [...document.querySelectorAll("tbody tr")].map((row) => row.cells[0]?.textContent?.trim() ?? ""),
-  );
 
 describe("screen-share mode", () => {
   it("hides a canary secret and canary names in the DOM, and shows the support code", async () => {

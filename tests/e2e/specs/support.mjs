@@ -151,3 +151,27 @@ export async function pasteKeyAndCheck(pair) {
   await $("button=Continue").click();
   return resultHeading();
 }
+
+/** Everything the page holds: its markup and the values of its fields (not in the markup). */
+export const pageText = () =>
+  browser.execute(
+    () =>
+      document.documentElement.outerHTML +
+      [...document.querySelectorAll("input, textarea")].map((field) => field.value).join("\n"),
+  );
+
+/** From the result of a check to the People step, listed. */
+export async function listPeople() {
+  await $("button=Continue: check the people").click();
+  await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
+    timeout: 60_000,
+    timeoutMsg: "the people were not listed",
+  });
+  await (await $("table")).scrollIntoView();
+}
+
+/** The names in the rows shown (the first cell of each). */
+export const shownNames = () =>
+  browser.execute(() =>
+    [...document.querySelectorAll("tbody tr")].map((row) => row.cells[0]?.textContent?.trim() ?? ""),
+  );

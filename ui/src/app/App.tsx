@@ -2,7 +2,7 @@ import type { i18n as I18n } from "i18next";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import logoUrl from "../../../icons/app-icon.svg";
-import { Banner, Spinner, Tag } from "../components/ui";
+import { Banner, Spinner } from "../components/ui";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import { ResumePrompt } from "../features/setup-wizard/ResumePrompt";
 import { resumeState } from "../features/setup-wizard/resume";
@@ -16,6 +16,7 @@ import { BackendProvider, useBackend } from "../lib/ipc/BackendContext";
 import type { Backend } from "../lib/ipc/backend";
 import type { AppInfo, ConnectionList, ProviderSummary, WizardDraft } from "../lib/ipc/types";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { ScreenShareSwitch } from "./ScreenShareSwitch";
 import { CopyDiagnostics, SupportCode } from "./SupportTools";
 
 export interface AppProps {
@@ -114,6 +115,16 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
     screen.current = step;
   }, []);
 
+  /** The core masks from its answer on; then every screen re-renders (and asks again) masked. */
+  const switchScreenShare = async (on: boolean) => {
+    await backend.setScreenShare(on);
+    setLoad((current) =>
+      current.state === "ready"
+        ? { state: "ready", info: { ...current.info, support_mode: on } }
+        : current,
+    );
+  };
+
   const showConnections = () => setView({ kind: "connections", focus: true });
   const connect = () =>
     setView((current) => ({
@@ -141,11 +152,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
             <img src={logoUrl} alt="" width={28} height={28} />
             <span className="app-header__name">{t("app.name")}</span>
           </span>
-          {info?.support_mode && (
-            <span className="app-header__support" title={t("app.supportModeHint")}>
-              <Tag tone="info">{t("app.supportMode")}</Tag>
-            </span>
-          )}
+          {info && <ScreenShareSwitch on={info.support_mode} onChange={switchScreenShare} />}
           <LanguageSwitcher />
         </div>
         {info && view && (
@@ -245,7 +252,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
         <footer className="app-footer">
           <div className="app-footer__inner">
             <p>{t("app.version", { version: info.version })}</p>
-            <CopyDiagnostics step={() => screen.current} />
+            <CopyDiagnostics step={() => screen.current} screenShare={info.support_mode} />
           </div>
         </footer>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, useCopy } from "../components/ui";
 import { parseLanguage } from "../lib/i18n";
@@ -19,22 +19,40 @@ export function SupportCode({ code }: { code: string }) {
  * copies it. The bundle is then shown too, so the admin sees exactly what support gets; when the
  * clipboard refuses, it is selected for copying with the keyboard.
  */
-export function CopyDiagnostics({ step }: { step: () => string }) {
+export function CopyDiagnostics({
+  step,
+  screenShare,
+}: {
+  step: () => string;
+  /** Screen-share mode: a bundle on show is asked for again when it switches. */
+  screenShare: boolean;
+}) {
   const backend = useBackend();
   const { t, i18n } = useTranslation();
   /** The bundle and the click it answers (each click copies again, even when unchanged). */
   const [request, setRequest] = useState<{ bundle: string; click: number } | null>(null);
   const { state, ref, copy } = useCopy<HTMLPreElement>(request?.bundle ?? "");
 
-  const fetchBundle = async () => {
+  /** Asks for the bundle; `copy`: a click (copies it), else only the preview is renewed. */
+  const fetchBundle = async (copy: boolean) => {
     const language = parseLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en";
     try {
       const bundle = await backend.diagnostics(language, step());
-      setRequest((previous) => ({ bundle, click: (previous?.click ?? 0) + 1 }));
+      setRequest((previous) => ({ bundle, click: (previous?.click ?? 0) + (copy ? 1 : 0) }));
     } catch {
       // The app is not answering; there is nothing to copy.
     }
   };
+
+  // The bundle on show tells the screen-share mode: renewed when it switches.
+  const shown = request !== null;
+  const switched = useRef(screenShare);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the mode switches
+  useEffect(() => {
+    if (switched.current === screenShare) return;
+    switched.current = screenShare;
+    if (shown) void fetchBundle(false);
+  }, [screenShare]);
 
   // Copy once the bundle is on screen, so that a refused clipboard can select it.
   const click = request?.click ?? 0;
@@ -45,7 +63,7 @@ export function CopyDiagnostics({ step }: { step: () => string }) {
 
   return (
     <div className="diagnostics">
-      <Button variant="secondary" onClick={() => void fetchBundle()}>
+      <Button variant="secondary" onClick={() => void fetchBundle(true)}>
         {t("support.copyDiagnostics")}
       </Button>
       <span className="diagnostics__status" aria-live="polite">

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 /** Words for the Show/Hide toggle of a masked field (the caller translates them). */
 export interface RevealLabels {
@@ -23,15 +23,23 @@ export function maskedAttributes(hidden: boolean) {
   } as const;
 }
 
-/** Whether a masked field's text is shown, and the toggle that changes it. */
+/**
+ * Whether a masked field's text is shown, and the toggle that changes it. Without `labels` (no
+ * toggle, e.g. in screen-share mode) it is hidden, and a field shown before is hidden again.
+ */
 export function useReveal(masked: boolean, labels: RevealLabels | undefined) {
   const [visible, setVisible] = useState(false);
   const [announcement, setAnnouncement] = useState("");
+  const revealable = labels !== undefined;
+  useEffect(() => {
+    if (!revealable) setVisible(false);
+  }, [revealable]);
+  const shown = revealable && visible;
   const toggle = () => {
-    setVisible(!visible);
-    if (labels) setAnnouncement(visible ? labels.nowHidden : labels.nowVisible);
+    setVisible(!shown);
+    if (labels) setAnnouncement(shown ? labels.nowHidden : labels.nowVisible);
   };
-  return { hidden: masked && !visible, visible, announcement, toggle };
+  return { hidden: masked && !shown, visible: shown, announcement, toggle };
 }
 
 /** The Show/Hide button beside a masked field, with a polite announcement of the change. */

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Button, ButtonGroup, SummaryList, TextField, VisuallyHidden } from "../../components/ui";
 import { renderProblem } from "../../lib/i18n";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
+import { shownHint } from "../../lib/screenShare";
 import { useLabelErrorText } from "../setup-wizard/steps/CheckAnswers";
 import { accountRows } from "../setup-wizard/steps/Result";
 import { handOver, permissionName } from "../setup-wizard/text";
@@ -33,9 +34,6 @@ export interface ConnectionCardProps {
   onRemove(): void;
 }
 
-/** Every character of the hint hidden (screen-share mode keeps even the last four private). */
-const FULLY_MASKED = "••••••••";
-
 /** One saved connection: its status, when it last worked, and what can be done with it. */
 export function ConnectionCard(props: ConnectionCardProps) {
   const { connection, provider, supportMode } = props;
@@ -57,7 +55,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
       ? { key: t("connections.signIn"), value: t("connections.signedIn") }
       : {
           key: how === "user" ? t("connections.user") : t("connections.key"),
-          value: supportMode ? FULLY_MASKED : connection.hint,
+          value: shownHint(connection.hint, supportMode),
         };
 
   return (

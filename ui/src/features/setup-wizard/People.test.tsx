@@ -1,28 +1,14 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeHrPeople } from "../../lib/ipc/fakePeople";
 import type { PersonView } from "../../lib/ipc/types";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
+import { withTableViewport } from "../../test/layout";
 import { chooseHrworks, pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
 
 type Session = ReturnType<typeof renderApp>;
 
-/** jsdom does no layout: give the table's scrolling region the height it has in the app. */
-const VIEWPORT = 480;
-let restore: (() => void) | null = null;
-beforeEach(() => {
-  const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.classList.contains("people-table__scroll") ? VIEWPORT : 0;
-    },
-  });
-  restore = () => {
-    if (original) Object.defineProperty(HTMLElement.prototype, "clientHeight", original);
-  };
-});
-afterEach(() => restore?.());
+withTableViewport();
 
 /** Verifies the Sandbox's valid HRworks key and opens the People step. */
 async function openPeople({ user }: Session) {

@@ -192,6 +192,13 @@ export function SetupWizard({
     );
   }, [backend, saveAttempt, saveStaged, saveLabel, replacementName, targetId]);
 
+  // Screen-share mode, and the mode the people on screen were asked for in: the core masks names
+  // and emails (or not) as it answers.
+  const screenShare = appInfo.support_mode;
+  const screenShareNow = useRef(screenShare);
+  screenShareNow.current = screenShare;
+  const peopleAskedIn = useRef(screenShare);
+
   // Each people listing starts exactly once, when the machine enters it.
   const listing = state.step === "people" && state.people.kind === "listing" ? state.listing : null;
   const listingStaged = state.step === "people" ? state.staged.id : null;
@@ -203,6 +210,7 @@ export function SetupWizard({
       return;
     }
     startedListing.current = listingKey;
+    peopleAskedIn.current = screenShareNow.current;
     backend
       .listPeople(listingStaged, (progress) =>
         dispatch({ type: "peopleProgress", listing, progress }),
@@ -244,6 +252,31 @@ export function SetupWizard({
     );
   };
 
+  // Screen-share mode switched with the people on screen (or while they were read): they are asked
+  // for again, so nothing shown keeps the old mode's names; the changes too (see the reducer).
+  const listedStaged =
+    state.step === "people" && state.people.kind === "listed" ? state.staged.id : null;
+  useEffect(() => {
+    if (listedStaged === null || peopleAskedIn.current === screenShare) return;
+    peopleAskedIn.current = screenShare;
+    dispatch({ type: "screenShareSwitched" });
+    let current = true;
+    backend.peopleReport(listedStaged).then(
+      (result) =>
+        current &&
+        dispatch(
+          result.status === "ok"
+            ? { type: "peopleReportUpdated", report: result.data }
+            : { type: "peopleReportFailed", problem: result.error },
+        ),
+      () =>
+        current && dispatch({ type: "peopleReportFailed", problem: { code: "unexpected_error" } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [backend, screenShare, listedStaged]);
+
   // Re-authorising: once the people are listed, what changed since they were last confirmed.
   const changesListing =
     state.step === "people" &&
@@ -252,20 +285,28 @@ export function SetupWizard({
       ? state.listing
       : null;
   const changesStaged = state.step === "people" ? state.staged.id : null;
+  // Asked again when screen-share mode switches meanwhile (the answer would be the old mode's).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: screenShare asks again
   useEffect(() => {
     if (changesListing === null || changesStaged === null || targetId === null) return;
     const listing = changesListing;
+    let current = true;
     backend.peopleChanges(changesStaged, targetId).then(
       (result) =>
+        current &&
         dispatch(
           result.status === "ok"
             ? { type: "peopleChangesLoaded", listing, changes: result.data }
             : { type: "peopleChangesFailed", listing, problem: result.error },
         ),
       () =>
+        current &&
         dispatch({ type: "peopleChangesFailed", listing, problem: { code: "unexpected_error" } }),
     );
-  }, [backend, changesListing, changesStaged, targetId]);
+    return () => {
+      current = false;
+    };
+  }, [backend, changesListing, changesStaged, targetId, screenShare]);
 
   /** "Yes, these are our people": the core keeps the list for saving, then on to saving. */
   const confirmPeople = async (provider: ProviderSummary) => {
@@ -295,7 +336,10 @@ export function SetupWizard({
         dispatch({ type: "decisionFailed", problem: decided.error });
         return;
       }
+      const askedIn = screenShareNow.current;
       const report = await backend.peopleReport(staged);
+      // Switched meanwhile: the switch asks for the people again, in the new mode.
+      if (screenShareNow.current !== askedIn) return;
       dispatch(
         report.status === "ok"
           ? { type: "peopleReportUpdated", report: report.data }
@@ -497,7 +541,6 @@ export function SetupWizard({
     );
   }
 
-  const support = appInfo.support_mode;
   const target = state.draft.target ?? null;
   /** Back, except from a re-authorisation's first page, which leaves the wizard. */
   /** Saving starts from a successful check; the label defaults to the company's name. */
@@ -517,7 +560,7 @@ export function SetupWizard({
           guides={catalogue?.guides ?? []}
           selected={state.draft.provider}
           showError={state.error === "provider_required"}
-          prominentStep={support}
+          prominentStep={screenShare}
           onSelect={(id) => dispatch({ type: "selectProvider", provider: id })}
           onSubmit={() => dispatch({ type: "submitProvider" })}
         />
@@ -527,7 +570,7 @@ export function SetupWizard({
           provider={provider}
           guide={guide}
           optional={state.draft.optional}
-          prominentStep={support}
+          prominentStep={screenShare}
           onChoose={(id, selected) => dispatch({ type: "choosePermission", id, selected })}
           onSubmit={() => dispatch({ type: "submitScopes" })}
           onBack={() => dispatch({ type: "back" })}
@@ -541,7 +584,7 @@ export function SetupWizard({
           optional={state.draft.optional}
           apiUsername={state.draft.apiUsername}
           demo={appInfo.demo}
-          prominentStep={support}
+          prominentStep={screenShare}
           onApiUsernameChange={(text) => dispatch({ type: "editApiUsername", text })}
           onNext={() => dispatch({ type: "nextGuideScreen", screens: guide.screens.length })}
           onSkip={() => dispatch({ type: "skipGuide" })}
@@ -580,7 +623,7 @@ export function SetupWizard({
           staging={state.staging}
           error={state.error}
           demo={appInfo.demo}
-          supportMode={support}
+          supportMode={screenShare}
           onUsernameChange={(text) => dispatch({ type: "editIrisUsername", text })}
           onPasswordChange={(text) => dispatch({ type: "editIrisPassword", text })}
           onBothChange={(username, password) =>
@@ -598,7 +641,7 @@ export function SetupWizard({
           error={state.error}
           note={state.note}
           demo={appInfo.demo}
-          supportMode={support}
+          supportMode={screenShare}
           onSignIn={startSignIn}
           onContinue={() => dispatch({ type: "verifyStarted" })}
           onSignInAgain={() => dispatch({ type: "useDifferentKey" })}
@@ -609,7 +652,7 @@ export function SetupWizard({
         <SignInWaiting
           provider={provider}
           demo={appInfo.demo}
-          supportMode={support}
+          supportMode={screenShare}
           onCancel={stopSignIn}
           onBrowserClosed={stopSignIn}
         />
@@ -622,7 +665,7 @@ export function SetupWizard({
           staging={state.staging}
           error={state.error}
           demo={appInfo.demo}
-          supportMode={support}
+          supportMode={screenShare}
           onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
           onPickFile={pickFile}
           onDropFile={dropFile}
@@ -632,13 +675,13 @@ export function SetupWizard({
         />
       )}
       {state.step === "verifying" && provider && (
-        <Verify provider={provider} checklist={state.checklist} prominentStep={support} />
+        <Verify provider={provider} checklist={state.checklist} prominentStep={screenShare} />
       )}
       {state.step === "result" && provider && (
         <Result
           provider={provider}
           outcome={state.outcome}
-          prominentStep={support}
+          prominentStep={screenShare}
           onSave={
             state.outcome.kind === "ok" && state.outcome.report.account
               ? {
@@ -662,8 +705,8 @@ export function SetupWizard({
         <People
           provider={provider}
           stage={state.people}
-          supportMode={support}
-          prominentStep={support}
+          supportMode={screenShare}
+          prominentStep={screenShare}
           onCancel={() => {
             backend.cancelPeopleListing().catch(() => {
               // The listing then ends on its own; nothing else to do.
@@ -687,6 +730,7 @@ export function SetupWizard({
           labelError={state.labelError}
           saving={state.saving}
           canChangeProvider={!target}
+          supportMode={screenShare}
           onLabelChange={(text) => dispatch({ type: "editLabel", text })}
           onChange={(answer) => dispatch({ type: "changeAnswer", answer })}
           onSubmit={() => dispatch({ type: "saveSubmitted" })}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { successReport } from "../../lib/ipc/fakeBackend";
 import { fakeHrPeople, fakeReport } from "../../lib/ipc/fakePeople";
 import type {
+  PeopleChanges,
   PeopleComparison,
   PeopleOverview,
   RosterSummary,
@@ -856,6 +857,40 @@ describe("people", () => {
     );
     expect(updated.people).toMatchObject({ kind: "listed", report });
     expect(updated.people).not.toHaveProperty("decisionProblem");
+  });
+
+  it("asks for shown changes again when screen-share mode switches, and drops people it cannot ask for", () => {
+    const listed = expectStep(
+      run([...okResult, { type: "peopleStarted" }, { type: "peopleListed", listing: 1, overview }]),
+      "people",
+    );
+    // No changes on show (not re-authorising): nothing to ask again.
+    expect(wizardReducer(listed, { type: "screenShareSwitched" })).toBe(listed);
+    if (listed.people.kind !== "listed") throw new Error("not listed");
+    const changes: PeopleChanges = {
+      confirmed_at: 0,
+      broken_since: null,
+      joined: [],
+      left: [],
+      terminated: [],
+      changed: [],
+    };
+    const shown = {
+      ...listed,
+      people: { ...listed.people, changes: { kind: "shown" as const, changes } },
+    };
+    const switched = expectStep(wizardReducer(shown, { type: "screenShareSwitched" }), "people");
+    expect(switched.people).toMatchObject({ kind: "listed", changes: { kind: "loading" } });
+    expect(wizardReducer(switched, { type: "screenShareSwitched" })).toBe(switched);
+
+    const gone = expectStep(
+      wizardReducer(listed, {
+        type: "peopleReportFailed",
+        problem: { code: "credentials_expired" },
+      }),
+      "people",
+    );
+    expect(gone.people).toEqual({ kind: "failed", problem: { code: "credentials_expired" } });
   });
 
   it("marks a left-out person and takes the core's counts", () => {

@@ -266,6 +266,13 @@ export type WizardAction =
   | { type: "rosterFailed"; problem: WizardProblem }
   /** Decisions changed the people (new report from the core). */
   | { type: "peopleReportUpdated"; report: PeopleReport }
+  /**
+   * Screen-share mode switched: the changes on show were masked (or not) for the old mode and are
+   * asked for again (the report is, by the wizard).
+   */
+  | { type: "screenShareSwitched" }
+  /** The people could not be asked for again (e.g. the credentials expired): they go. */
+  | { type: "peopleReportFailed"; problem: WizardProblem }
   | { type: "decisionFailed"; problem: WizardProblem }
   /** A person left out (or taken back in): the core's new counts. */
   | { type: "personExcluded"; entry: number; excluded: boolean; counts: MatchCounts }
@@ -660,6 +667,20 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (state.step !== "people" || state.people.kind !== "listed") return state;
       const { decisionProblem: _, ...people } = state.people;
       return { ...state, people: { ...people, report: action.report } };
+    }
+    case "screenShareSwitched": {
+      if (
+        state.step !== "people" ||
+        state.people.kind !== "listed" ||
+        state.people.changes.kind !== "shown"
+      ) {
+        return state;
+      }
+      return { ...state, people: { ...state.people, changes: { kind: "loading" } } };
+    }
+    case "peopleReportFailed": {
+      if (state.step !== "people" || state.people.kind !== "listed") return state;
+      return { ...state, people: { kind: "failed", problem: action.problem } };
     }
     case "personExcluded": {
       if (state.step !== "people" || state.people.kind !== "listed") return state;

@@ -8,7 +8,14 @@ export const de: Translation = {
     skipLink: "Zum Inhalt springen",
     language: "Sprache",
     supportMode: "Bildschirmfreigabe-Modus",
-    supportModeHint: "Schlüssel bleiben verborgen, während Sie Ihren Bildschirm teilen.",
+    supportModeHint: "Verbirgt Schlüssel, Namen und E-Mail-Adressen.",
+    supportModeOn: "Ein",
+    supportModeOff: "Aus",
+    turnOffTitle: "Bildschirmfreigabe-Modus ausschalten?",
+    turnOffBody:
+      "Namen, E-Mail-Adressen und die letzten Zeichen von Schlüsseln sind dann für alle sichtbar, die Ihren Bildschirm sehen.",
+    turnOffCancel: "Abbrechen",
+    turnOffConfirm: "Ausschalten",
     loading: "Wird geladen …",
     loadFailedTitle: "HR Link konnte nicht starten",
     loadFailedBody:

@@ -206,6 +206,12 @@ export interface Backend {
    * mode, support code, `step`, the last events with codes, statuses, request ids and timings).
    */
   diagnostics(language: Language, step: string): Promise<string>;
+  /**
+   * The header's screen-share switch. From its answer on, the core masks names, emails and key
+   * hints in what it sends (and refuses the people export); what is already on screen must be
+   * asked for again.
+   */
+  setScreenShare(on: boolean): Promise<void>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -264,6 +270,9 @@ export const tauriBackend: Backend = {
   saveWizardDraft: (draft) => commands.saveWizardDraft(draft),
   clearWizardDraft: () => commands.clearWizardDraft(),
   diagnostics: (language, step) => commands.diagnostics(language, step),
+  setScreenShare: async (on) => {
+    await commands.setScreenShare(on);
+  },
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       switch (payload.type) {

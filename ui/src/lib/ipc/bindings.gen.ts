@@ -15,6 +15,12 @@ export const commands = {
 	 *  timings). Nothing secret or personal can be in it; see `hrlink_core::diagnostics`.
 	 */
 	diagnostics: (language: Language, step: string) => __TAURI_INVOKE<string>("diagnostics", { language, step }),
+	/**
+	 *  The header's screen-share switch: on masks names and emails in every answer from now on
+	 *  (the UI asks again for what it shows, and hides key hints itself) and refuses the people
+	 *  export; off shows them again. Each switch is noted in the diagnostics journal.
+	 */
+	setScreenShare: (on: boolean) => __TAURI_INVOKE<void>("set_screen_share", { on }),
 	/**  Every system's guide: what the admin needs, the permissions HR Link asks for, the screens. */
 	providerGuides: () => __TAURI_INVOKE<ProviderGuide_Serialize[]>("provider_guides"),
 	/**  Checks a planned iPayroll API user name against iPayroll's rule (`49764apihrlink`). */
@@ -137,7 +143,7 @@ export type AppInfo = {
 	version: string,
 	/**  True when the built-in Sandbox serves every provider (no configuration given). */
 	demo: boolean,
-	/**  True when started with `--support` (screen-share mode on). */
+	/**  True while screen-share mode is on (started with `--support`, or switched on). */
 	support_mode: boolean,
 	/**  This run's support code (`HRL-7K3Q-9P2M`), shown in screen-share mode. */
 	support_code: string,

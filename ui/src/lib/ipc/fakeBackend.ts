@@ -309,6 +309,7 @@ export type FakeCall =
     }
   | { method: "listPeople"; staged: string }
   | { method: "cancelPeopleListing" }
+  | { method: "setScreenShare"; on: boolean }
   | { method: "chooseRosterFile"; staged: string }
   | { method: "peopleReport"; staged: string }
   | { method: "decidePair"; staged: string; entry: number; decision: PairDecision }
@@ -790,10 +791,12 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let draft: WizardDraft | null = options.draft ?? null;
   /** What the core's journal would hold: outcomes only (codes, never parameters). */
   const journal: Array<{ kind: string; provider: ProviderId | null; outcome: string }> = [];
-  const record = (kind: string, provider: ProviderId | null, result: Result<unknown, Problem>) => {
-    journal.push({ kind, provider, outcome: result.status === "ok" ? "ok" : result.error.code });
+  const journalled = (event: (typeof journal)[number]) => {
+    journal.push(event);
     if (journal.length > 50) journal.shift();
   };
+  const record = (kind: string, provider: ProviderId | null, result: Result<unknown, Problem>) =>
+    journalled({ kind, provider, outcome: result.status === "ok" ? "ok" : result.error.code });
   const providers = options.providers ?? DEFAULT_PROVIDERS;
 
   const pause = () => (stepDelay > 0 ? delay(stepDelay) : Promise.resolve());
@@ -952,7 +955,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
     async appInfo() {
       calls.push({ method: "appInfo" });
-      return info;
+      return { ...info };
     },
     async listProviders() {
       calls.push({ method: "listProviders" });
@@ -1243,6 +1246,12 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       calls.push({ method: "clearWizardDraft" });
       draft = null;
       return ok(null);
+    },
+    async setScreenShare(on) {
+      calls.push({ method: "setScreenShare", on });
+      // As in the core: every answer from now on is masked (or not); the switch is journalled.
+      info.support_mode = on;
+      journalled({ kind: "screen_share", provider: null, outcome: on ? "on" : "off" });
     },
     async diagnostics(language, step) {
       calls.push({ method: "diagnostics", language, step });

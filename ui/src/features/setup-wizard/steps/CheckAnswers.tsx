@@ -15,6 +15,7 @@ import type {
   StagedCredentials,
   VerificationReport,
 } from "../../../lib/ipc/types";
+import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
 import { handOver, permissionName } from "../text";
 import { LABEL_MAX, type LabelError, type Saving } from "../wizardMachine";
@@ -31,6 +32,8 @@ export interface CheckAnswersProps {
   saving: Saving;
   /** Whether the HR system can be changed (not when re-authorising). */
   canChangeProvider: boolean;
+  /** Screen-share mode: the key's or user's hint is hidden entirely. */
+  supportMode: boolean;
   onLabelChange(text: string): void;
   onChange(answer: "provider" | "credentials"): void;
   onSubmit(): void;
@@ -90,9 +93,9 @@ export function CheckAnswers(props: CheckAnswersProps) {
       key: t(credentialRow.key),
       value:
         how === "key"
-          ? t("save.confirm.keyValue", { hint: staged.hint })
+          ? t("save.confirm.keyValue", { hint: shownHint(staged.hint, props.supportMode) })
           : how === "user"
-            ? staged.hint
+            ? shownHint(staged.hint, props.supportMode)
             : t("save.confirm.signInValue", { provider: provider.name }),
       action: change("credentials", t(credentialRow.change)),
     },

@@ -14,6 +14,7 @@ import { renderProblem } from "../../../lib/i18n";
 import { useBackend } from "../../../lib/ipc/BackendContext";
 import type { FileDropEvent } from "../../../lib/ipc/backend";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
+import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
 import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
@@ -112,7 +113,7 @@ export function EnterCredentials(props: EnterCredentialsProps) {
         <Panel tone="success" className="key-loaded">
           <p className="key-loaded__text">
             <strong>{t("credentials.loadedTitle")}:</strong>{" "}
-            {t("credentials.loadedBody", { hint: staged.hint })}
+            {t("credentials.loadedBody", { hint: shownHint(staged.hint, supportMode) })}
           </p>
           <Button variant="link" onClick={props.onUseDifferentKey}>
             {t("credentials.useDifferent")}

@@ -11,6 +11,7 @@ import {
 } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
+import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
 import { splitIrisLogin } from "../irisLogin";
 import { SandboxLogin } from "../SandboxLogin";
@@ -111,7 +112,8 @@ export function EnterIrisLogin(props: EnterIrisLoginProps) {
       {staged ? (
         <Panel tone="success" className="key-loaded">
           <p className="key-loaded__text">
-            <strong>{t("iris.loadedTitle")}:</strong> {t("iris.loadedBody", { hint: staged.hint })}
+            <strong>{t("iris.loadedTitle")}:</strong>{" "}
+            {t("iris.loadedBody", { hint: shownHint(staged.hint, supportMode) })}
           </p>
           <Button variant="link" onClick={props.onUseDifferent}>
             {t("iris.useDifferent")}

@@ -281,6 +281,9 @@ function Listed({
         </h2>
         {supportMode && <Banner title={t("app.supportMode")}>{t("people.maskedNote")}</Banner>}
         <PeopleTable
+          // Switching screen-share mode starts the table afresh: a name typed into its search
+          // stays no more on screen than the names it found (nor would it match masked rows).
+          key={supportMode ? "masked" : "full"}
           rows={report.people}
           compared={roster !== null}
           provider={provider}
