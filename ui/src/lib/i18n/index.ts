@@ -5,6 +5,7 @@ import { en } from "./en";
 import { detectLanguage, LANGUAGES, type Language } from "./languages";
 
 export {
+  dateLocale,
   detectLanguage,
   LANGUAGE_NAMES,
   LANGUAGES,

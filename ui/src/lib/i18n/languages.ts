@@ -24,3 +24,11 @@ export function detectLanguage(
   }
   return "en";
 }
+
+/**
+ * The locale dates are written in: British English (16/04/2010, 13 November) rather than the
+ * US order `en` alone would give; the customers are in New Zealand, Australia, the UK and Germany.
+ */
+export function dateLocale(language: string): string {
+  return parseLanguage(language) === "de" ? "de-DE" : "en-GB";
+}

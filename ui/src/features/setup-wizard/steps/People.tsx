@@ -13,7 +13,7 @@ import {
   Tag,
   type TagTone,
 } from "../../../components/ui";
-import { renderProblem } from "../../../lib/i18n";
+import { dateLocale, renderProblem } from "../../../lib/i18n";
 import type {
   Category,
   Field,
@@ -324,7 +324,7 @@ function Changes({ view, provider }: { view: ChangesView; provider: ProviderSumm
   }
   const { changes } = view;
   const day = (seconds: number) =>
-    new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "long" }).format(
+    new Intl.DateTimeFormat(dateLocale(i18n.language), { day: "numeric", month: "long" }).format(
       new Date(seconds * 1000),
     );
   const since = day(changes.confirmed_at);
@@ -590,7 +590,7 @@ export function PeopleTable({
   const dateFormat = useMemo(
     () =>
       // Numeric, so the column stays narrow: 16/04/2010, 16.04.2010.
-      new Intl.DateTimeFormat(i18n.language, {
+      new Intl.DateTimeFormat(dateLocale(i18n.language), {
         year: "numeric",
         month: "2-digit",
         day: "2-digit",
