@@ -296,6 +296,7 @@ export const de: Translation = {
       "HR Link hat sich mit Ihrem Schlüssel bei {{provider}} angemeldet und diese Firma erreicht. Wenn das nicht die Firma ist, die Sie verbinden möchten, verwenden Sie den Schlüssel der richtigen Firma.",
     problemHeading: "HR Link konnte keine Verbindung zu {{provider}} herstellen",
     problemHeadingConnected: "Verbunden mit {{company}}, aber etwas muss noch behoben werden",
+    chooseHeading: "Bei {{provider}} angemeldet: Für welche Organisation ist die Verbindung?",
     problemHeadingSignedIn: "Bei {{provider}} angemeldet, aber etwas muss noch behoben werden",
     problemLead:
       "Es wurde nichts gespeichert. Beheben Sie das Problem und versuchen Sie es dann erneut.",

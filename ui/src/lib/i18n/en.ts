@@ -287,6 +287,7 @@ export const en = {
       "HR Link signed in to Employment Hero and reached this organisation. If it is not the one you want to connect, sign in again and choose the right organisation on Employment Hero's page.",
     problemHeading: "HR Link could not connect to {{provider}}",
     problemHeadingConnected: "Connected to {{company}}, but something needs fixing",
+    chooseHeading: "Signed in to {{provider}}: which organisation is this for?",
     problemHeadingSignedIn: "Signed in to {{provider}}, but something needs fixing",
     problemLead: "Nothing has been saved. Fix the problem, then try again.",
     problemLeadChoose:

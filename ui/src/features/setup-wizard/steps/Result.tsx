@@ -172,18 +172,22 @@ export function Result({
   });
   const signedIn = report !== null && report.permissions.length > 0;
   const choosing = problems.some((problem) => problem.code === "organisation_choice_needed");
+  // Several organisations and nothing else wrong: a question to answer, not an error.
+  const onlyChoosing = choosing && problems.length === 1;
 
   return (
     <div>
       <BackLink onClick={onBack} />
-      <ErrorSummary title={t("wizard.errorSummaryTitle")} items={items} />
+      {!onlyChoosing && <ErrorSummary title={t("wizard.errorSummaryTitle")} items={items} />}
       <StepCaption step="result" prominent={prominentStep} />
       <h1 className="heading-l">
-        {account
-          ? t("result.problemHeadingConnected", { company })
-          : signedIn
-            ? t("result.problemHeadingSignedIn", { provider: provider.name })
-            : t("result.problemHeading", { provider: provider.name })}
+        {onlyChoosing
+          ? t("result.chooseHeading", { provider: provider.name })
+          : account
+            ? t("result.problemHeadingConnected", { company })
+            : signedIn
+              ? t("result.problemHeadingSignedIn", { provider: provider.name })
+              : t("result.problemHeading", { provider: provider.name })}
       </h1>
       <p className="lead">
         {choosing
