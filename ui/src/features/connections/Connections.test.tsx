@@ -307,7 +307,8 @@ describe("re-authorising a connection", () => {
     await pasteKey(user, VALID_KEY_FILE);
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
-    const confirmedOn = new Intl.DateTimeFormat("en", { day: "numeric", month: "long" }).format(
+    // Day first, as in New Zealand and the UK ("14 November").
+    const confirmedOn = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long" }).format(
       new Date((now - 10 * 24 * 3600) * 1000),
     );
     expect(
