@@ -197,6 +197,19 @@ describe("the guide", () => {
     );
   });
 
+  it("keeps a typed user name in the draft once the typing pauses, not at every key", async () => {
+    const { user, backend } = renderApp();
+    await toScopes(user, /iPayroll/);
+    await next(user);
+    await next(user);
+    const saves = () => backend.calls.filter((c) => c.method === "saveWizardDraft").length;
+    const before = saves();
+    await user.type(screen.getByRole("textbox", { name: "The API user's name" }), "49764apihrlink");
+    await waitFor(() => expect(backend.draft?.api_username).toBe("49764apihrlink"));
+    // 14 keys, one write (two at most, should the typing itself pause).
+    expect(saves() - before).toBeLessThanOrEqual(2);
+  });
+
   it("checks iPayroll's API user name with the core as it is typed", async () => {
     const { user, backend } = renderApp();
     await toScopes(user, /iPayroll/);

@@ -40,6 +40,9 @@ import {
   wizardReducer,
 } from "./wizardMachine";
 
+/** How long typing must pause before a typed user name is written to the kept draft. */
+const DRAFT_TYPING_PAUSE_MS = 400;
+
 export interface SetupWizardProps {
   appInfo: AppInfo;
   /** Where to start (tests, resuming, re-authorising a connection). */
@@ -101,17 +104,30 @@ export function SetupWizard({
   }, [backend, firstScreenReady]);
 
   // The progress is kept on disk (nothing secret: see resume.ts) whenever it changes, so that a
-  // restart can resume it. Best effort: if it cannot be written, the wizard still works.
+  // restart can resume it. Best effort: if it cannot be written, the wizard still works. Moving
+  // on is kept at once; typing a user name only once the typing pauses (not a write per key).
   const kept = draftToKeep(state);
   const keptKey = kept && JSON.stringify(kept);
   const keptNow = useRef(kept);
   keptNow.current = kept;
+  const keptPlace = kept && `${kept.provider} ${kept.step} ${kept.guide_screen}`;
+  const savedPlace = useRef<string | null>(null);
   useEffect(() => {
-    if (!keptKey || !keptNow.current) return;
-    backend.saveWizardDraft(keptNow.current).catch(() => {
-      // Nothing to show: only resuming after a restart depends on it.
-    });
-  }, [backend, keptKey]);
+    if (!keptKey) return;
+    const save = () => {
+      if (!keptNow.current) return;
+      backend.saveWizardDraft(keptNow.current).catch(() => {
+        // Nothing to show: only resuming after a restart depends on it.
+      });
+    };
+    if (keptPlace !== savedPlace.current) {
+      savedPlace.current = keptPlace;
+      save();
+      return;
+    }
+    const typing = setTimeout(save, DRAFT_TYPING_PAUSE_MS);
+    return () => clearTimeout(typing);
+  }, [backend, keptKey, keptPlace]);
 
   useEffect(() => onStep?.(state.step), [onStep, state.step]);
 
