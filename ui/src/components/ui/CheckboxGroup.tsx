@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ChoiceText } from "./ChoiceText";
 import { cx } from "./cx";
 
 export interface CheckboxOption {
@@ -61,15 +62,13 @@ export function CheckboxGroup({ id, legend, hint, options, value, onChange }: Ch
                   aria-describedby={hintId}
                   onChange={(event) => onChange(option.value, event.target.checked)}
                 />
-                <label className="radio__label" htmlFor={optionId}>
-                  <span className="radio__name">{option.label}</span>
-                  {option.tag}
-                </label>
-                {option.hint && (
-                  <div className="radio__hint" id={hintId}>
-                    {option.hint}
-                  </div>
-                )}
+                <ChoiceText
+                  inputId={optionId}
+                  label={option.label}
+                  tag={option.tag}
+                  hint={option.hint}
+                  hintId={hintId}
+                />
               </div>
             );
           })}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ChoiceText } from "./ChoiceText";
 import { cx } from "./cx";
 
 export interface RadioOption<V extends string> {
@@ -90,15 +91,13 @@ export function RadioGroup<V extends string>({
                   aria-describedby={hintId}
                   onChange={() => onChange(option.value)}
                 />
-                <label className="radio__label" htmlFor={optionId}>
-                  <span className="radio__name">{option.label}</span>
-                  {option.tag}
-                </label>
-                {option.hint && (
-                  <div className="radio__hint" id={hintId}>
-                    {option.hint}
-                  </div>
-                )}
+                <ChoiceText
+                  inputId={optionId}
+                  label={option.label}
+                  tag={option.tag}
+                  hint={option.hint}
+                  hintId={hintId}
+                />
               </div>
             );
           })}
