@@ -60,15 +60,8 @@ enum Command {
         /// The HR system (see `hrlink providers`).
         #[arg(value_parser = parse_provider)]
         provider: ProviderId,
-        /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
-        /// and Employment Hero, which sign in through the browser.
-        #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
-        credentials: Option<PathBuf>,
         #[command(flatten)]
-        sign_in: SignInArgs,
-        /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
-        #[arg(long, env = "HRLINK_ENDPOINTS")]
-        endpoints: Option<PathBuf>,
+        access: AccessArgs,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -94,15 +87,8 @@ enum Command {
         /// browser sign-in is renewed with the integration configuration (`HRLINK_CONFIG`).
         #[arg(long, value_name = "ID", conflicts_with_all = ["provider", "credentials"])]
         connection: Option<String>,
-        /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
-        /// and Employment Hero, which sign in through the browser.
-        #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
-        credentials: Option<PathBuf>,
         #[command(flatten)]
-        sign_in: SignInArgs,
-        /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
-        #[arg(long, env = "HRLINK_ENDPOINTS")]
-        endpoints: Option<PathBuf>,
+        access: AccessArgs,
         /// Your existing records (a CSV or XLSX export) to match the HR system's people against.
         #[arg(long, value_name = "FILE")]
         roster: Option<PathBuf>,
@@ -252,22 +238,11 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
         }
         Command::Verify {
             provider,
-            credentials,
-            sign_in,
-            endpoints,
+            access,
             json,
             save,
             permissions,
-        } => match prepare(
-            provider,
-            credentials.as_deref(),
-            endpoints.as_deref(),
-            &sign_in,
-            permissions.as_deref(),
-            language,
-        )
-        .await
-        {
+        } => match prepare(provider, &access, permissions.as_deref(), language).await {
             Ok((http, endpoints, credentials, _)) => {
                 let report = match &permissions {
                     Some(chosen) => {
@@ -293,9 +268,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
         Command::People {
             provider,
             connection,
-            credentials,
-            sign_in,
-            endpoints,
+            access,
             roster,
             format,
             json,
@@ -314,18 +287,8 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                 show_personal_data,
             };
             let prepared = match (provider, connection) {
-                (_, Some(id)) => saved(config_dir, &id, endpoints.as_deref()).await,
-                (Some(provider), None) => {
-                    prepare(
-                        provider,
-                        credentials.as_deref(),
-                        endpoints.as_deref(),
-                        &sign_in,
-                        None,
-                        language,
-                    )
-                    .await
-                }
+                (_, Some(id)) => saved(config_dir, &id, access.endpoints.as_deref()).await,
+                (Some(provider), None) => prepare(provider, &access, None, language).await,
                 // clap requires one of the two.
                 (None, None) => Err(Problem::ConfigurationInvalid {
                     what: "an HR system or --connection".to_owned(),
@@ -390,28 +353,36 @@ pub(crate) fn endpoints_from(path: Option<&std::path::Path>) -> Result<Endpoints
 
 async fn prepare(
     provider: ProviderId,
-    credentials_path: Option<&std::path::Path>,
-    endpoints_path: Option<&std::path::Path>,
-    sign_in: &SignInArgs,
+    access: &AccessArgs,
     chosen: Option<&[String]>,
     language: Language,
 ) -> Result<Prepared, Problem> {
-    let endpoints = endpoints_from(endpoints_path)?;
+    let endpoints = endpoints_from(access.endpoints.as_deref())?;
     if provider.credential_kind() == CredentialKind::BrowserSignIn {
         let http = http_client()?;
-        let sandbox = endpoints_path.is_some();
+        let sandbox = access.endpoints.is_some();
         let (credentials, oauth) = sign_in_with_browser(
-            provider, &http, &endpoints, sandbox, sign_in, chosen, language,
+            provider,
+            &http,
+            &endpoints,
+            sandbox,
+            &access.sign_in,
+            chosen,
+            language,
         )
         .await?;
         return Ok((http, endpoints, credentials, Some(oauth)));
     }
-    let credentials_path = credentials_path.ok_or_else(|| Problem::ConfigurationInvalid {
-        what: format!(
-            "--credentials FILE is needed to verify {}",
-            provider.display_name()
-        ),
-    })?;
+    let credentials_path =
+        access
+            .credentials
+            .as_deref()
+            .ok_or_else(|| Problem::ConfigurationInvalid {
+                what: format!(
+                    "--credentials FILE is needed to verify {}",
+                    provider.display_name()
+                ),
+            })?;
     let credentials = Credentials::from_text(provider, &read_input(credentials_path)?)?;
     Ok((http_client()?, endpoints, credentials, None))
 }
@@ -437,6 +408,21 @@ fn http_client() -> Result<HttpClient, Problem> {
     HttpClient::new(HttpConfig::default()).map_err(|_| Problem::ConfigurationInvalid {
         what: "HTTP client".to_owned(),
     })
+}
+
+/// How `verify` and `people` reach an HR system: its credentials or a browser sign-in, and where
+/// it answers.
+#[derive(Args)]
+struct AccessArgs {
+    /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
+    /// and Employment Hero, which sign in through the browser.
+    #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
+    credentials: Option<PathBuf>,
+    #[command(flatten)]
+    sign_in: SignInArgs,
+    /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
+    #[arg(long, env = "HRLINK_ENDPOINTS")]
+    endpoints: Option<PathBuf>,
 }
 
 /// How `verify ipayroll|employmenthero` signs in: the integration configuration, and overrides.
