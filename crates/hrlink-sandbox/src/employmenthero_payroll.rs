@@ -21,7 +21,7 @@ use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use self::records::{Business, KEYS, Key, Reach};
 use crate::gate::{self, Gate};
@@ -175,14 +175,15 @@ async fn user(
 }
 
 /// OData paging of a list: `$skip`, `$top` (default and maximum 100) and `$orderby=Id` (the
-/// order every list already has). Other query options are the real API's, not the Sandbox's.
+/// order every list already has). Other query options (but those a list names as `also`) are
+/// the real API's, not the Sandbox's.
 struct Window {
     skip: usize,
     top: usize,
 }
 
 impl Window {
-    fn parse(query: &HashMap<String, String>) -> Result<Window, Refusal> {
+    fn parse(query: &HashMap<String, String>, also: &[&str]) -> Result<Window, Refusal> {
         let number = |name: &str, default: usize| match query.get(name) {
             None => Ok(default),
             Some(value) => value.trim().parse::<usize>().map_err(|_| {
@@ -201,14 +202,18 @@ impl Window {
             )));
         }
         let skip = number("$skip", 0)?;
-        let unsupported = query.iter().find(|(name, value)| {
-            name.starts_with('$')
-                && !matches!(name.as_str(), "$top" | "$skip")
-                && !(name.as_str() == "$orderby" && is_id_order(value))
-        });
+        let imitated = |name: &str, value: &str| {
+            matches!(name, "$top" | "$skip")
+                || also.contains(&name)
+                || (name == "$orderby" && is_id_order(value))
+        };
+        let unsupported = query
+            .iter()
+            .find(|(name, value)| name.starts_with('$') && !imitated(name, value));
         if let Some((name, _)) = unsupported {
             return Err(bad_request(&format!(
-                "The Sandbox imitates only $skip, $top and $orderby=Id, not {name}."
+                "The Sandbox imitates only $skip, $top, $orderby=Id and the employee list's \
+                 $select, not {name}."
             )));
         }
         Ok(Window { skip, top })
@@ -246,7 +251,7 @@ async fn businesses(
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, Refusal> {
     let key = payroll.caller(&headers)?;
-    let window = Window::parse(&query)?;
+    let window = Window::parse(&query, &[])?;
     let all: Vec<Value> = key
         .businesses
         .iter()
@@ -279,19 +284,56 @@ async fn employees(
         }
         Reach::NotEmployeesAs401 => return Err(unauthorized()),
     }
-    let window = Window::parse(&query)?;
+    let window = Window::parse(&query, &["$select"])?;
+    let selection = query.get("$select").map(|names| {
+        let names = names.split(',').map(str::trim);
+        names.filter(|name| !name.is_empty()).collect::<Vec<_>>()
+    });
     let staff = payroll.staff(business).await?;
-    let page: Vec<Value> = staff
+    let page = staff
         .page(false, window.skip, window.top)
         .into_iter()
-        .map(|person| records::employee(business, &staff, person))
-        .collect();
+        .map(|person| {
+            let record = records::employee(business, &staff, person);
+            match &selection {
+                Some(names) => selected(record, names),
+                None => Ok(record),
+            }
+        })
+        .collect::<Result<Vec<Value>, Refusal>>()?;
     let faults = &payroll.shared.faults;
     if faults.expire_token_after(Provider::EmploymentHeroPayroll, window.position()) {
         // An API key does not expire; the nearest thing is someone clicking "Change API Key".
         lock(&payroll.shared.revoked).insert(key.api_key.to_owned());
     }
     Ok(Json(page).into_response())
+}
+
+/// Only the `$select`ed properties of a record. OData names them capitalised (`FirstName`), unlike
+/// the camelCase JSON; the OData guide says only the employee list supports `$select`.
+fn selected(record: Value, names: &[&str]) -> Result<Value, Refusal> {
+    let Value::Object(fields) = record else {
+        return Ok(record);
+    };
+    let odata_name = |key: &str| {
+        let mut letters = key.chars();
+        let first = letters.next().map(|first| first.to_ascii_uppercase());
+        first.into_iter().chain(letters).collect::<String>()
+    };
+    let mut chosen = Map::new();
+    for name in names {
+        let (key, value) = fields
+            .iter()
+            .find(|(key, _)| odata_name(key) == *name)
+            .ok_or_else(|| {
+                bad_request(&format!(
+                    "The query specified in the URI is not valid. Could not find a property \
+                     named '{name}' on type 'Employee'."
+                ))
+            })?;
+        chosen.insert(key.clone(), value.clone());
+    }
+    Ok(Value::Object(chosen))
 }
 
 async fn locations(
@@ -301,7 +343,7 @@ async fn locations(
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, Refusal> {
     let (_, business) = payroll.business(&headers, &business_id)?;
-    let window = Window::parse(&query)?;
+    let window = Window::parse(&query, &[])?;
     Ok(Json(window.of(&records::locations(business))).into_response())
 }
 
@@ -312,7 +354,7 @@ async fn employing_entities(
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, Refusal> {
     let (_, business) = payroll.business(&headers, &business_id)?;
-    let window = Window::parse(&query)?;
+    let window = Window::parse(&query, &[])?;
     Ok(Json(window.of(&records::employing_entities(business))).into_response())
 }
 

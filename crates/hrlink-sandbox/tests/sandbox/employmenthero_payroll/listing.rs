@@ -72,6 +72,11 @@ async fn top_above_100_and_malformed_options_are_refused_with_400() {
             .contains("$filter")
     );
     assert!(refused("?$orderby=Surname").await.contains("$orderby"));
+    let message = refused("?$select=firstName").await;
+    assert!(
+        message.contains("'firstName'"),
+        "OData names are capitalised: {message}"
+    );
     let locations = format!(
         "{}/api/v2/business/{}/location?$top=500",
         api(&sandbox),
@@ -229,4 +234,45 @@ async fn locations_and_employing_entities_are_what_employees_refer_to() {
         })
         .collect();
     assert_eq!(used, entity_ids);
+}
+
+#[tokio::test]
+async fn select_keeps_only_the_named_properties_so_sensitive_ones_never_travel() {
+    let sandbox = sandbox().await;
+    let url = format!(
+        "{}?$top=100&$select=Id,FirstName,Surname,StartDate,EndDate,Status",
+        employees_url(&sandbox, scenario::BUSINESS_ID)
+    );
+    let page = get_json(&url, scenario::VALID).await;
+    let page = page.as_array().unwrap();
+    assert_eq!(page.len(), 100);
+    let expected: HashSet<&str> = [
+        "id",
+        "firstName",
+        "surname",
+        "startDate",
+        "endDate",
+        "status",
+    ]
+    .into();
+    for person in page {
+        let keys: HashSet<&str> = person
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, expected);
+    }
+    let locations = format!(
+        "{}/api/v2/business/{}/location?$select=Name",
+        api(&sandbox),
+        scenario::BUSINESS_ID
+    );
+    let response = get(&locations, scenario::VALID).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::BAD_REQUEST,
+        "only the employee list selects"
+    );
 }
