@@ -18,15 +18,18 @@ pub enum Provider {
     IPayroll,
     /// IRIS HR Professional (`endpoints.iris`).
     Iris,
+    /// Employment Hero Payroll (`endpoints.employmenthero_payroll`).
+    EmploymentHeroPayroll,
 }
 
 impl Provider {
     /// Every provider, in a fixed order.
-    pub const ALL: [Provider; 4] = [
+    pub const ALL: [Provider; 5] = [
         Provider::HrWorks,
         Provider::EmploymentHero,
         Provider::IPayroll,
         Provider::Iris,
+        Provider::EmploymentHeroPayroll,
     ];
 
     pub(crate) fn index(self) -> usize {
@@ -35,6 +38,7 @@ impl Provider {
             Provider::EmploymentHero => 1,
             Provider::IPayroll => 2,
             Provider::Iris => 3,
+            Provider::EmploymentHeroPayroll => 4,
         }
     }
 }
@@ -121,7 +125,7 @@ pub enum Fault {
     ExpireTokenAfterPage(u32),
     /// `next` links of paged listings (HRworks `Link` header, iPayroll `links`) point at
     /// `127.0.0.2` on the same port, another host a client must not send credentials to.
-    /// Employment Hero and IRIS have no such links.
+    /// Employment Hero, IRIS and Employment Hero Payroll have no such links.
     ForeignNextLink,
 }
 
@@ -156,7 +160,7 @@ struct Armed {
 /// controls the same server.
 #[derive(Clone, Debug, Default)]
 pub struct Faults {
-    armed: Arc<Mutex<[Armed; 4]>>,
+    armed: Arc<Mutex<[Armed; Provider::ALL.len()]>>,
 }
 
 impl Faults {

@@ -17,7 +17,9 @@ use futures::StreamExt;
 
 use crate::faults::{Disruption, Spoil};
 use crate::rate_limit::{RateLimiter, retry_after_secs};
-use crate::{Provider, RetryAfter, Shared, employmenthero, hrworks, ipayroll, iris};
+use crate::{
+    Provider, RetryAfter, Shared, employmenthero, employmenthero_payroll, hrworks, ipayroll, iris,
+};
 
 /// One provider's gate. Cheap to clone; clones share the rate-limit bucket, so a provider
 /// served under two prefixes (Employment Hero's API and OAuth hosts) has one limit.
@@ -102,6 +104,7 @@ pub(crate) fn error(provider: Provider, status: StatusCode, code: &str, message:
         Provider::EmploymentHero => employmenthero::error(status, code, message),
         Provider::IPayroll => ipayroll::error(status, code, message),
         Provider::Iris => iris::error(status, code, message),
+        Provider::EmploymentHeroPayroll => employmenthero_payroll::error(status, code, message),
     }
 }
 

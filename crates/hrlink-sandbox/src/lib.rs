@@ -1,5 +1,5 @@
 //! Local HTTP servers that imitate the HR providers' APIs (HRworks, Employment Hero, iPayroll,
-//! IRIS HR Professional), for tests, demos and benchmarks.
+//! IRIS HR Professional, Employment Hero Payroll), for tests, demos and benchmarks.
 //!
 //! One [`Sandbox`] is one axum server on a loopback port; each provider lives under its own path
 //! prefix and [`Endpoints`] says which base URL replaces which real origin. What the servers do
@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 mod employmenthero;
+mod employmenthero_payroll;
 mod faults;
 mod gate;
 mod hrworks;
@@ -103,7 +104,8 @@ pub struct ApiAndAuth {
 }
 
 /// Where each provider's imitation listens. Serialises to
-/// `{"hrworks":{"api"},"employmenthero":{"api","auth"},"ipayroll":{"api","auth"},"iris":{"api"}}`.
+/// `{"hrworks":{"api"},"employmenthero":{"api","auth"},"ipayroll":{"api","auth"},"iris":{"api"},
+/// "employmenthero_payroll":{"api"}}`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Endpoints {
     /// HRworks: `{api}/v2/...`.
@@ -114,6 +116,9 @@ pub struct Endpoints {
     pub ipayroll: ApiAndAuth,
     /// IRIS HR Professional (provisional contract): `{api}/api/v1/...`.
     pub iris: ApiOnly,
+    /// Employment Hero Payroll, every region (production picks the host by region):
+    /// `{api}/api/v2/...`.
+    pub employmenthero_payroll: ApiOnly,
 }
 
 impl Endpoints {
@@ -132,6 +137,9 @@ impl Endpoints {
             },
             iris: ApiOnly {
                 api: format!("{origin}/iris"),
+            },
+            employmenthero_payroll: ApiOnly {
+                api: format!("{origin}/employmenthero-payroll"),
             },
         }
     }
@@ -161,7 +169,8 @@ pub(crate) struct Shared {
     pub stop: watch::Receiver<bool>,
 }
 
-/// HRworks access keys an administrator deleted (the "Failed auth" of a saved connection).
+/// HRworks access keys an administrator deleted, Employment Hero Payroll API keys a user changed
+/// (the "Failed auth" of a saved connection).
 pub(crate) type Revoked = Arc<std::sync::Mutex<std::collections::HashSet<String>>>;
 
 impl Sandbox {
@@ -203,6 +212,10 @@ impl Sandbox {
                 ipayroll::router(&shared, &endpoints.ipayroll.api),
             )
             .nest("/iris", iris::router(&shared))
+            .nest(
+                "/employmenthero-payroll",
+                employmenthero_payroll::router(&shared),
+            )
             .layer(axum::middleware::map_response(with_request_id));
         let server = tokio::spawn(async move {
             axum::serve(listener, app)

@@ -219,6 +219,8 @@ pub mod ipayroll {
     };
 }
 
+pub use crate::employmenthero_payroll::scenarios as employmenthero_payroll;
+
 /// IRIS HR Professional API users (provisional contract).
 pub mod iris {
     use super::Login;

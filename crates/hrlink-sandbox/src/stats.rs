@@ -10,7 +10,7 @@ use crate::Provider;
 /// same counters.
 #[derive(Clone, Debug, Default)]
 pub struct Stats {
-    counters: Arc<[Counters; 4]>,
+    counters: Arc<[Counters; Provider::ALL.len()]>,
 }
 
 #[derive(Debug, Default)]

@@ -7,6 +7,7 @@
 
 mod common;
 mod employmenthero;
+mod employmenthero_payroll;
 mod faults;
 mod general;
 mod hrworks;
