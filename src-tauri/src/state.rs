@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 
 use hrlink_core::config::Config;
 use hrlink_core::connections::{ConnectionStore, vault_problem};
+use hrlink_core::credentials::OAuthGrant;
 use hrlink_core::diagnostics::{EventKind, Journal, SupportCode};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::oauth::{OAuthTokens, SignInCancel};
 use hrlink_core::people::{ListingCancel, MatchResult, Person};
-use hrlink_core::providers::{employmenthero::EmploymentHeroGrant, ipayroll::IpayrollGrant};
 use hrlink_core::vault::Vault;
 use hrlink_core::verify::{Credentials, VerificationReport};
 use hrlink_core::{Endpoints, Problem, ProviderId};
@@ -211,20 +211,14 @@ impl AppState {
         let Some(entry) = staged.entries.get_mut(id) else {
             return;
         };
-        let renewed = match entry.credentials.as_ref() {
-            Credentials::Employmenthero(grant) => {
-                Credentials::Employmenthero(EmploymentHeroGrant {
-                    tokens,
-                    ..grant.clone()
-                })
-            }
-            Credentials::Ipayroll(grant) => Credentials::Ipayroll(IpayrollGrant {
-                tokens,
-                ..grant.clone()
-            }),
-            Credentials::Hrworks(_) | Credentials::Iris(_) => return,
+        let Some(grant) = entry.credentials.grant() else {
+            return;
         };
-        entry.credentials = Arc::new(renewed);
+        let grant = OAuthGrant {
+            tokens,
+            ..grant.clone()
+        };
+        entry.credentials = Arc::new(Credentials::oauth(entry.credentials.provider(), grant));
     }
 
     /// Runs `f` on the people kept with staged credentials (listed, maybe matched).

@@ -416,13 +416,23 @@ fn http_client() -> Result<HttpClient, Problem> {
 struct AccessArgs {
     /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
     /// and Employment Hero, which sign in through the browser.
-    #[arg(long, required_if_eq_any([("provider", "hrworks"), ("provider", "iris")]))]
+    #[arg(long, required_if_eq_any(text_credential_providers()))]
     credentials: Option<PathBuf>,
     #[command(flatten)]
     sign_in: SignInArgs,
     /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
     #[arg(long, env = "HRLINK_ENDPOINTS")]
     endpoints: Option<PathBuf>,
+}
+
+/// `--provider` values whose credentials are text (a key file, a login), as clap's
+/// `(argument, value)` pairs: `--credentials` is required with them.
+fn text_credential_providers() -> Vec<(&'static str, &'static str)> {
+    ProviderId::ALL
+        .into_iter()
+        .filter(|provider| provider.credential_kind() != CredentialKind::BrowserSignIn)
+        .map(|provider| ("provider", provider.slug()))
+        .collect()
 }
 
 /// How `verify ipayroll|employmenthero` signs in: the integration configuration, and overrides.
@@ -498,7 +508,9 @@ async fn sign_in_with_browser(
     let credentials = Credentials::sign_in(provider, http, endpoints, &oauth, chosen, &options)
         .await
         .map(|mut credentials| {
-            if let Credentials::Employmenthero(grant) = &mut credentials {
+            if provider.entry().several_organisations()
+                && let Some(grant) = credentials.grant_mut()
+            {
                 grant.organisation_id.clone_from(&args.organisation);
             }
             credentials

@@ -37,8 +37,9 @@ use secrecy::zeroize::Zeroizing;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
+use crate::Problem;
 use crate::oauth::OAuthClient;
-use crate::{Problem, ProviderId};
+use crate::providers::catalogue::{ENTRIES, ProviderId};
 
 /// The environment variable naming the configuration file.
 pub const CONFIG_ENV: &str = "HRLINK_CONFIG";
@@ -61,10 +62,8 @@ const DEMO_CLIENT_SECRET: &str = "hrlink-sandbox-secret";
 pub struct Config {
     /// The product HR Link connects HR systems to, as shown in texts.
     pub product: String,
-    /// iPayroll's OAuth client, when configured.
-    pub ipayroll: Option<OAuthProviderConfig>,
-    /// Employment Hero's OAuth client, when configured.
-    pub employmenthero: Option<OAuthProviderConfig>,
+    /// The OAuth clients of the browser sign-in providers that are configured, one each.
+    pub oauth_clients: Vec<OAuthProviderConfig>,
     /// Whether this is the built-in demo configuration (the Sandbox's clients).
     pub demo: bool,
 }
@@ -200,16 +199,14 @@ impl Config {
             };
         Config {
             product: DEMO_PRODUCT.to_owned(),
-            ipayroll: Some(demo(
-                ProviderId::Ipayroll,
-                &crate::providers::ipayroll::REQUIRED_SCOPES,
-                &["leavebalances"],
-            )),
-            employmenthero: Some(demo(
-                ProviderId::Employmenthero,
-                &crate::providers::employmenthero::REQUIRED_SCOPES,
-                &["teams:list"],
-            )),
+            oauth_clients: ENTRIES
+                .iter()
+                .filter_map(|entry| {
+                    let defaults = entry.oauth?;
+                    let required: Vec<&str> = entry.required().collect();
+                    Some(demo(entry.id, &required, defaults.demo_optional))
+                })
+                .collect(),
             demo: true,
         }
     }
@@ -281,24 +278,29 @@ impl Config {
             raw.map(|raw| raw.into_config(id, base_dir, &invalid))
                 .transpose()
         };
+        let sections = [
+            (ProviderId::Ipayroll, raw.ipayroll),
+            (ProviderId::Employmenthero, raw.employmenthero),
+        ];
+        let mut oauth_clients = Vec::new();
+        for (id, raw) in sections {
+            oauth_clients.extend(provider(raw, id)?);
+        }
         Ok(Config {
             product,
-            ipayroll: provider(raw.ipayroll, ProviderId::Ipayroll)?,
-            employmenthero: provider(raw.employmenthero, ProviderId::Employmenthero)?,
+            oauth_clients,
             demo: false,
         })
     }
 
     /// The OAuth settings for `provider`, or the problem saying they are missing.
     pub fn oauth(&self, provider: ProviderId) -> Result<&OAuthProviderConfig, Problem> {
-        let configured = match provider {
-            ProviderId::Ipayroll => self.ipayroll.as_ref(),
-            ProviderId::Employmenthero => self.employmenthero.as_ref(),
-            ProviderId::Hrworks | ProviderId::Iris => None,
-        };
-        configured.ok_or_else(|| Problem::ConfigurationInvalid {
-            what: format!("no OAuth client configured for {}", provider.display_name()),
-        })
+        self.oauth_clients
+            .iter()
+            .find(|client| client.provider == provider)
+            .ok_or_else(|| Problem::ConfigurationInvalid {
+                what: format!("no OAuth client configured for {}", provider.display_name()),
+            })
     }
 }
 
@@ -362,24 +364,18 @@ impl RawProvider {
         if !plain_path {
             return Err(setting("redirect_path"));
         }
-        let defaults: &[&str] = match provider {
-            ProviderId::Ipayroll => &crate::providers::ipayroll::REQUIRED_SCOPES,
-            _ => &crate::providers::employmenthero::REQUIRED_SCOPES,
-        };
+        let entry = provider.entry();
+        let defaults = entry.oauth.ok_or_else(|| invalid(slug))?;
         let required = self
             .required_permissions
-            .unwrap_or_else(|| strings(defaults));
+            .unwrap_or_else(|| entry.required().map(str::to_owned).collect());
         let optional = self.optional_permissions.unwrap_or_default();
         for (key, list) in [
             ("required_permissions", &required),
             ("optional_permissions", &optional),
         ] {
-            let known = |scope: &String| match provider {
-                ProviderId::Ipayroll => {
-                    crate::providers::ipayroll::SCOPES.contains(&scope.as_str())
-                }
-                _ => true,
-            };
+            let known =
+                |scope: &String| !defaults.known_scopes_only || entry.permission(scope).is_some();
             let plain = |scope: &String| {
                 !scope.is_empty()
                     && scope.len() <= 100
@@ -393,8 +389,7 @@ impl RawProvider {
             return Err(setting("required_permissions"));
         }
         let pkce = self.pkce.unwrap_or(true);
-        if !pkce && provider == ProviderId::Employmenthero {
-            // Employment Hero requires PKCE (from 2026-09-14 for every app).
+        if !pkce && defaults.pkce_required {
             return Err(setting("pkce"));
         }
         Ok(OAuthProviderConfig {

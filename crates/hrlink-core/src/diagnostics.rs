@@ -16,7 +16,7 @@ use rand::Rng;
 use reqwest::header::HeaderMap;
 use serde::Serialize;
 
-use crate::http::HttpFailure;
+use crate::http::failure::HttpFailure;
 use crate::messages::Language;
 use crate::vault::BuildKind;
 use crate::{Problem, ProviderId};

@@ -5,12 +5,14 @@
 //! "ipayroll":{"api":URL,"auth":URL},"iris":{"api":URL}}`. Each URL replaces the provider's real
 //! origin and may carry a path prefix; documented paths are appended to it.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
 use url::Url;
 
-use crate::{Problem, ProviderId};
+use crate::Problem;
+use crate::providers::catalogue::{ENTRIES, ProviderId};
 
 /// The environment variable naming an endpoints file.
 pub const ENDPOINTS_ENV: &str = "HRLINK_ENDPOINTS";
@@ -25,43 +27,35 @@ pub struct ProviderEndpoints {
     pub auth: Option<Url>,
 }
 
-/// Base URLs for every provider.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// Base URLs for every provider whose address is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoints {
-    hrworks: ProviderEndpoints,
-    employmenthero: ProviderEndpoints,
-    ipayroll: ProviderEndpoints,
-    /// IRIS HR Professional's public host is not documented (providers.md): unknown until
-    /// configured.
-    iris: Option<ProviderEndpoints>,
+    by_provider: BTreeMap<ProviderId, ProviderEndpoints>,
 }
 
 #[allow(
     clippy::expect_used,
-    reason = "literal URLs, checked by production_urls_parse"
+    reason = "literal URLs from the catalogue, checked by production_urls_parse"
 )]
 fn parsed(url: &str) -> Url {
     Url::parse(url).expect("valid literal URL")
 }
 
 impl Endpoints {
-    /// The real services.
+    /// The real services, as the catalogue names them.
     pub fn production() -> Endpoints {
-        Endpoints {
-            hrworks: ProviderEndpoints {
-                api: parsed("https://api.hrworks.de"),
-                auth: None,
-            },
-            employmenthero: ProviderEndpoints {
-                api: parsed("https://api.employmenthero.com"),
-                auth: Some(parsed("https://oauth.employmenthero.com")),
-            },
-            ipayroll: ProviderEndpoints {
-                api: parsed("https://secure2.ipayroll.co.nz"),
-                auth: Some(parsed("https://secure2.ipayroll.co.nz")),
-            },
-            iris: None,
-        }
+        let by_provider = ENTRIES
+            .iter()
+            .filter_map(|entry| {
+                let api = entry.endpoints.api?;
+                let endpoints = ProviderEndpoints {
+                    api: parsed(api),
+                    auth: entry.endpoints.auth.map(parsed),
+                };
+                Some((entry.id, endpoints))
+            })
+            .collect();
+        Endpoints { by_provider }
     }
 
     /// Reads an endpoints file.
@@ -72,11 +66,26 @@ impl Endpoints {
         Endpoints::from_json(&text)
     }
 
-    /// Parses the endpoints JSON.
+    /// Parses the endpoints JSON. It names every provider that has a production address (a
+    /// file that left one out would send it to production unnoticed); the others are optional.
+    /// Unknown names are ignored.
     pub fn from_json(json: &str) -> Result<Endpoints, Problem> {
-        serde_json::from_str(json).map_err(|_| Problem::ConfigurationInvalid {
+        let invalid = || Problem::ConfigurationInvalid {
             what: "endpoints file".to_owned(),
-        })
+        };
+        let mut named: BTreeMap<String, ProviderEndpoints> =
+            serde_json::from_str(json).map_err(|_| invalid())?;
+        let mut by_provider = BTreeMap::new();
+        for entry in &ENTRIES {
+            match named.remove(entry.slug) {
+                Some(endpoints) => {
+                    by_provider.insert(entry.id, endpoints);
+                }
+                None if entry.endpoints.api.is_some() => return Err(invalid()),
+                None => {}
+            }
+        }
+        Ok(Endpoints { by_provider })
     }
 
     /// The endpoints named by `HRLINK_ENDPOINTS`, if set.
@@ -87,12 +96,7 @@ impl Endpoints {
 
     /// One provider's endpoints; `None` when its address is not known.
     pub fn get(&self, provider: ProviderId) -> Option<&ProviderEndpoints> {
-        match provider {
-            ProviderId::Hrworks => Some(&self.hrworks),
-            ProviderId::Employmenthero => Some(&self.employmenthero),
-            ProviderId::Ipayroll => Some(&self.ipayroll),
-            ProviderId::Iris => self.iris.as_ref(),
-        }
+        self.by_provider.get(&provider)
     }
 
     /// One provider's endpoints, or the problem to show when they are not configured.

@@ -1,6 +1,6 @@
 //! HR Link's domain: everything the wizard and the `hrlink` CLI do, with no Tauri dependency.
 //!
-//! - [`providers`]: the HR systems, one module each, and their catalogue data;
+//! - [`providers`]: the HR systems: their catalogue data, and one module each behind one trait;
 //! - [`credentials`]: parsing what the admin pastes or loads into typed secrets;
 //! - [`http`]: the one hardened HTTP client;
 //! - [`oauth`]: signing in through the system browser (iPayroll, Employment Hero);
@@ -29,10 +29,26 @@ pub mod paths;
 pub mod people;
 pub mod problem;
 pub mod providers;
+mod sync;
 pub mod vault;
 pub mod verify;
 pub mod wizard;
 
 pub use endpoints::Endpoints;
+
+// No type that holds a secret can be serialised: not into a log line, a file, the webview or the
+// CLI's JSON. (The keychain entry is written through a private struct of borrowed views.)
+static_assertions::assert_not_impl_any!(secrecy::SecretString: serde::Serialize);
+static_assertions::assert_not_impl_any!(credentials::Credentials: serde::Serialize);
+static_assertions::assert_not_impl_any!(credentials::Secret: serde::Serialize);
+static_assertions::assert_not_impl_any!(credentials::OAuthGrant: serde::Serialize);
+static_assertions::assert_not_impl_any!(credentials::HrworksKeyPair: serde::Serialize);
+static_assertions::assert_not_impl_any!(credentials::IrisLogin: serde::Serialize);
+static_assertions::assert_not_impl_any!(oauth::OAuthTokens: serde::Serialize);
+static_assertions::assert_not_impl_any!(oauth::OAuthClient: serde::Serialize);
+static_assertions::assert_not_impl_any!(oauth::Pkce: serde::Serialize);
+static_assertions::assert_not_impl_any!(config::OAuthProviderConfig: serde::Serialize);
+static_assertions::assert_not_impl_any!(config::ClientSecretSource: serde::Serialize);
+static_assertions::assert_not_impl_any!(connections::StoredSecret: serde::Serialize);
 pub use problem::Problem;
 pub use providers::ProviderId;

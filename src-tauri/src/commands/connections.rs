@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use hrlink_core::Problem;
-use hrlink_core::connections::{ConnectionId, ConnectionStore, ConnectionSummary};
+use hrlink_core::connections::{ConnectionId, ConnectionStore, ConnectionSummary, Profile};
 use hrlink_core::diagnostics::EventKind;
 use serde::Serialize;
 use specta::Type;
@@ -65,13 +65,8 @@ pub async fn save_connection(
     let saved = store.save(&label, &credentials, &report).await;
     state.record(EventKind::Save, Some(report.provider), started, &saved);
     let id = saved?;
-    let people_not_kept = keep_confirmed_people(&state, store, &id, &staged).await;
-    state.discard(&staged);
-    super::wizard::forget_draft(&state);
-    Ok(SavedConnection {
-        connection: ConnectionSummary::from(&store.profile(&id)?),
-        people_not_kept,
-    })
+    let profile = store.profile(&id)?;
+    finish_saving(&state, store, &id, &staged, &profile).await
 }
 
 /// Checks one connection: signs in again and probes its permissions.
@@ -148,12 +143,23 @@ pub async fn reauthorise_connection(
         started,
         &reauthorised,
     );
-    let profile = reauthorised?;
-    let people_not_kept = keep_confirmed_people(&state, store, &id, &staged).await;
-    state.discard(&staged);
-    super::wizard::forget_draft(&state);
+    finish_saving(&state, store, &id, &staged, &reauthorised?).await
+}
+
+/// How saving and re-authorising end: the confirmed people kept as the snapshot, the staged
+/// credentials and the wizard's draft let go, the connection as it now stands.
+async fn finish_saving(
+    state: &AppState,
+    store: &ConnectionStore,
+    id: &ConnectionId,
+    staged: &str,
+    profile: &Profile,
+) -> Result<SavedConnection, Problem> {
+    let people_not_kept = keep_confirmed_people(state, store, id, staged).await;
+    state.discard(staged);
+    super::wizard::forget_draft(state);
     Ok(SavedConnection {
-        connection: ConnectionSummary::from(&profile),
+        connection: ConnectionSummary::from(profile),
         people_not_kept,
     })
 }

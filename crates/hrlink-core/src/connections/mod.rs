@@ -16,14 +16,14 @@ use serde::{Deserialize, Serialize};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::Config;
+use crate::credentials::{Credentials, OAuthGrant, Secret};
 use crate::http::HttpClient;
 use crate::oauth::OAuthTokens;
 use crate::people::Person;
 use crate::people::snapshot::{self, Snapshot, SnapshotError};
-use crate::providers::employmenthero::{self, EmploymentHeroGrant};
-use crate::providers::ipayroll::{self, IpayrollGrant};
+use crate::providers::{self, CredentialKind};
 use crate::vault::{Vault, VaultError};
-use crate::verify::{Account, Credentials, PermissionStatus, VerificationReport};
+use crate::verify::{Account, PermissionStatus, VerificationReport};
 use crate::{Endpoints, Problem, ProviderId};
 
 pub use profile::{AccountFingerprint, CorruptProfile, Profile};
@@ -358,59 +358,74 @@ impl ConnectionStore {
     ) -> Result<Credentials, Problem> {
         let profile = self.profile(id)?;
         let provider = profile.provider;
-        let credentials = match (provider, self.load_secret(id).await?) {
-            (ProviderId::Hrworks, StoredSecret::Hrworks(keys)) => Credentials::Hrworks(keys),
-            (ProviderId::Iris, StoredSecret::Iris(login)) => Credentials::Iris(login),
-            (
-                ProviderId::Ipayroll | ProviderId::Employmenthero,
-                StoredSecret::OAuth {
-                    refresh_token,
-                    access_token,
-                },
-            ) => {
-                let oauth = config.oauth(provider)?;
-                let provider_endpoints = endpoints.require(provider)?;
+        let secret = match self.load_secret(id).await? {
+            StoredSecret::KeyPair(keys) => Secret::KeyPair(keys),
+            StoredSecret::Login(login) => Secret::Login(login),
+            StoredSecret::OAuth {
+                refresh_token,
+                access_token,
+            } => {
                 let stored = OAuthTokens {
                     access_token: access_token.unwrap_or_else(|| SecretString::from("")),
                     refresh_token: Some(refresh_token),
                     expires_at: None,
                     granted_scopes: None,
                 };
-                let tokens = if provider == ProviderId::Ipayroll {
-                    ipayroll::refresh(http, provider_endpoints, oauth, &stored).await?
-                } else {
-                    employmenthero::refresh(http, provider_endpoints, oauth, &stored).await?
-                };
-                // iPayroll hands the same refresh token back: the keychain entry stays as it is.
-                let rotated = tokens
-                    .refresh_token
-                    .as_ref()
-                    .map(ExposeSecret::expose_secret)
-                    != stored
-                        .refresh_token
-                        .as_ref()
-                        .map(ExposeSecret::expose_secret);
-                let permissions = oauth.permissions.clone();
-                let credentials = if provider == ProviderId::Ipayroll {
-                    Credentials::Ipayroll(IpayrollGrant {
-                        tokens,
-                        permissions,
-                    })
-                } else {
-                    Credentials::Employmenthero(EmploymentHeroGrant {
-                        tokens,
-                        permissions,
-                        organisation_id: Some(profile.account.id.clone()),
-                    })
-                };
-                if rotated {
-                    self.replace_secret(id, &credentials).await?;
-                }
-                credentials
+                return self
+                    .renew_sign_in(id, &profile, stored, http, endpoints, config)
+                    .await;
             }
-            // A keychain entry of another kind than its profile: not usable, never guessed at.
-            _ => return Err(vault_problem(&VaultError::Corrupt)),
         };
+        // A keychain entry of another kind than its profile: not usable, never guessed at.
+        let credentials = Credentials::new(provider, secret)
+            .ok_or_else(|| vault_problem(&VaultError::Corrupt))?;
+        Ok(credentials)
+    }
+
+    /// Renews a stored browser sign-in with its refresh token; a rotated refresh token replaces
+    /// the stored one before anything else (see [`ConnectionStore::load_credentials`]).
+    async fn renew_sign_in(
+        &self,
+        id: &ConnectionId,
+        profile: &Profile,
+        stored: OAuthTokens,
+        http: &HttpClient,
+        endpoints: &Endpoints,
+        config: &Config,
+    ) -> Result<Credentials, Problem> {
+        let provider = profile.provider;
+        if provider.credential_kind() != CredentialKind::BrowserSignIn {
+            return Err(vault_problem(&VaultError::Corrupt));
+        }
+        let oauth = config.oauth(provider)?;
+        let provider_endpoints = endpoints.require(provider)?;
+        let tokens = providers::provider(provider)
+            .refresh(http, provider_endpoints, oauth, &stored)
+            .await?;
+        // iPayroll hands the same refresh token back: the keychain entry stays as it is.
+        let rotated = tokens
+            .refresh_token
+            .as_ref()
+            .map(ExposeSecret::expose_secret)
+            != stored
+                .refresh_token
+                .as_ref()
+                .map(ExposeSecret::expose_secret);
+        let organisation_id = provider
+            .entry()
+            .several_organisations()
+            .then(|| profile.account.id.clone());
+        let credentials = Credentials::oauth(
+            provider,
+            OAuthGrant {
+                tokens,
+                permissions: oauth.permissions.clone(),
+                organisation_id,
+            },
+        );
+        if rotated {
+            self.replace_secret(id, &credentials).await?;
+        }
         Ok(credentials)
     }
 

@@ -8,9 +8,8 @@
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use crate::credentials::{HrworksKeyPair, IrisLogin};
+use crate::credentials::{Credentials, HrworksKeyPair, IrisLogin, Secret};
 use crate::vault::VaultError;
-use crate::verify::Credentials;
 
 /// Largest entry, in bytes of UTF-16, that every platform keychain accepts (Windows).
 pub const MAX_SECRET_UTF16_BYTES: usize = 2_560;
@@ -18,14 +17,20 @@ pub const MAX_SECRET_UTF16_BYTES: usize = 2_560;
 /// Version of the entry's format.
 const VERSION: u8 = 1;
 
-/// A connection's secret as read back from the keychain.
+// The entry's `kind` per credential kind. The names are those of the first provider of each
+// kind: entries already in keychains carry them.
+const KEY_PAIR: &str = "hrworks";
+const LOGIN: &str = "iris";
+const OAUTH: &str = "oauth";
+
+/// A connection's secret as read back from the keychain, by credential kind.
 #[derive(Debug)]
 pub enum StoredSecret {
-    /// An HRworks key pair.
-    Hrworks(HrworksKeyPair),
-    /// An IRIS API user's login.
-    Iris(IrisLogin),
-    /// A browser sign-in's tokens (iPayroll, Employment Hero).
+    /// An access key pair.
+    KeyPair(HrworksKeyPair),
+    /// An API user's login.
+    Login(IrisLogin),
+    /// A browser sign-in's tokens.
     OAuth {
         /// The refresh token: what keeps the connection alive.
         refresh_token: SecretString,
@@ -101,7 +106,7 @@ pub fn encode(credentials: &Credentials) -> Result<SecretString, VaultError> {
             .as_ref()
             .ok_or(VaultError::Corrupt)?
             .expose_secret();
-        let mut wire = WireOut::new("oauth");
+        let mut wire = WireOut::new(OAUTH);
         wire.refresh_token = Some(refresh);
         wire.access_token = Some(tokens.access_token.expose_secret());
         let full = to_secret(&wire)?;
@@ -111,21 +116,20 @@ pub fn encode(credentials: &Credentials) -> Result<SecretString, VaultError> {
         wire.access_token = None;
         to_secret(&wire)
     };
-    let secret = match credentials {
-        Credentials::Hrworks(keys) => {
-            let mut wire = WireOut::new("hrworks");
+    let secret = match credentials.secret() {
+        Secret::KeyPair(keys) => {
+            let mut wire = WireOut::new(KEY_PAIR);
             wire.access_key = Some(&keys.access_key);
             wire.secret_access_key = Some(keys.secret_access_key.expose_secret());
             to_secret(&wire)?
         }
-        Credentials::Iris(login) => {
-            let mut wire = WireOut::new("iris");
+        Secret::Login(login) => {
+            let mut wire = WireOut::new(LOGIN);
             wire.username = Some(&login.username);
             wire.password = Some(login.password.expose_secret());
             to_secret(&wire)?
         }
-        Credentials::Ipayroll(grant) => oauth(&grant.tokens)?,
-        Credentials::Employmenthero(grant) => oauth(&grant.tokens)?,
+        Secret::OAuth(grant) => oauth(&grant.tokens)?,
     };
     if utf16_bytes(secret.expose_secret()) > MAX_SECRET_UTF16_BYTES {
         return Err(VaultError::TooLarge);
@@ -142,22 +146,22 @@ pub fn decode(secret: &SecretString) -> Result<StoredSecret, VaultError> {
     }
     let secret = |value: Option<String>| value.map(SecretString::from);
     match wire.kind.as_str() {
-        "hrworks" => match (wire.access_key, secret(wire.secret_access_key)) {
+        KEY_PAIR => match (wire.access_key, secret(wire.secret_access_key)) {
             (Some(access_key), Some(secret_access_key)) => {
-                Ok(StoredSecret::Hrworks(HrworksKeyPair {
+                Ok(StoredSecret::KeyPair(HrworksKeyPair {
                     access_key,
                     secret_access_key,
                 }))
             }
             _ => Err(VaultError::Corrupt),
         },
-        "iris" => match (wire.username, secret(wire.password)) {
+        LOGIN => match (wire.username, secret(wire.password)) {
             (Some(username), Some(password)) => {
-                Ok(StoredSecret::Iris(IrisLogin { username, password }))
+                Ok(StoredSecret::Login(IrisLogin { username, password }))
             }
             _ => Err(VaultError::Corrupt),
         },
-        "oauth" => match secret(wire.refresh_token) {
+        OAUTH => match secret(wire.refresh_token) {
             Some(refresh_token) => Ok(StoredSecret::OAuth {
                 refresh_token,
                 access_token: secret(wire.access_token),
@@ -176,10 +180,13 @@ mod tests {
     const CANARY: &str = "CANARY-secret-5d1e";
 
     fn hrworks() -> Credentials {
-        Credentials::Hrworks(HrworksKeyPair {
-            access_key: "AKIA1234567890".into(),
-            secret_access_key: SecretString::from(CANARY),
-        })
+        Credentials::key_pair(
+            crate::ProviderId::Hrworks,
+            HrworksKeyPair {
+                access_key: "AKIA1234567890".into(),
+                secret_access_key: SecretString::from(CANARY),
+            },
+        )
     }
 
     /// A realistic JWT: header, a claims body of ~600 characters, a 342-character RS256
@@ -209,7 +216,7 @@ mod tests {
         let encoded = encode(&hrworks()).unwrap();
         assert!(encoded.expose_secret().contains("\"v\":1"));
         match decode(&encoded).unwrap() {
-            StoredSecret::Hrworks(keys) => {
+            StoredSecret::KeyPair(keys) => {
                 assert_eq!(keys.access_key, "AKIA1234567890");
                 assert_eq!(keys.secret_access_key.expose_secret(), CANARY);
             }
@@ -219,12 +226,15 @@ mod tests {
 
     #[test]
     fn iris_round_trips() {
-        let login = Credentials::Iris(IrisLogin {
-            username: "api.user".into(),
-            password: SecretString::from("pässwörd \"quoted\""),
-        });
+        let login = Credentials::login(
+            crate::ProviderId::Iris,
+            IrisLogin {
+                username: "api.user".into(),
+                password: SecretString::from("pässwörd \"quoted\""),
+            },
+        );
         match decode(&encode(&login).unwrap()).unwrap() {
-            StoredSecret::Iris(login) => {
+            StoredSecret::Login(login) => {
                 assert_eq!(login.username, "api.user");
                 assert_eq!(login.password.expose_secret(), "pässwörd \"quoted\"");
             }
@@ -237,7 +247,7 @@ mod tests {
         let (access, refresh) = (jwt("a"), jwt("r"));
         assert!(utf16_bytes(&access) + utf16_bytes(&refresh) > MAX_SECRET_UTF16_BYTES);
         let tokens = oauth(access, refresh.clone());
-        let grant = crate::providers::employmenthero::EmploymentHeroGrant {
+        let grant = crate::credentials::OAuthGrant {
             tokens,
             permissions: crate::config::Permissions {
                 required: vec![],
@@ -245,7 +255,11 @@ mod tests {
             },
             organisation_id: None,
         };
-        let encoded = encode(&Credentials::Employmenthero(grant)).unwrap();
+        let encoded = encode(&Credentials::oauth(
+            crate::ProviderId::Employmenthero,
+            grant,
+        ))
+        .unwrap();
         assert!(utf16_bytes(encoded.expose_secret()) <= MAX_SECRET_UTF16_BYTES);
         match decode(&encoded).unwrap() {
             StoredSecret::OAuth {
@@ -261,7 +275,7 @@ mod tests {
 
     #[test]
     fn a_small_token_pair_keeps_both() {
-        let grant = crate::providers::employmenthero::EmploymentHeroGrant {
+        let grant = crate::credentials::OAuthGrant {
             tokens: oauth("at".into(), "rt".into()),
             permissions: crate::config::Permissions {
                 required: vec![],
@@ -269,7 +283,15 @@ mod tests {
             },
             organisation_id: None,
         };
-        match decode(&encode(&Credentials::Employmenthero(grant)).unwrap()).unwrap() {
+        match decode(
+            &encode(&Credentials::oauth(
+                crate::ProviderId::Employmenthero,
+                grant,
+            ))
+            .unwrap(),
+        )
+        .unwrap()
+        {
             StoredSecret::OAuth { access_token, .. } => {
                 assert_eq!(access_token.unwrap().expose_secret(), "at");
             }
@@ -279,10 +301,13 @@ mod tests {
 
     #[test]
     fn an_oversized_secret_is_refused() {
-        let keys = Credentials::Hrworks(HrworksKeyPair {
-            access_key: "a".into(),
-            secret_access_key: SecretString::from("x".repeat(1_400)),
-        });
+        let keys = Credentials::key_pair(
+            crate::ProviderId::Hrworks,
+            HrworksKeyPair {
+                access_key: "a".into(),
+                secret_access_key: SecretString::from("x".repeat(1_400)),
+            },
+        );
         assert_eq!(encode(&keys).unwrap_err(), VaultError::TooLarge);
     }
 

@@ -7,10 +7,12 @@
 pub mod hrworks;
 pub mod ipayroll;
 pub mod iris;
+mod kinds;
 
 pub use hrworks::{HrworksKeyPair, parse_key_file};
 pub use ipayroll::{check_api_username, suggest_api_username};
 pub use iris::{IrisLogin, iris_login, parse_iris_credentials};
+pub use kinds::{Credentials, OAuthGrant, Secret};
 
 /// Largest key file or pasted text we read; anything larger is not a credential.
 pub const MAX_CREDENTIAL_TEXT_BYTES: usize = 64 * 1024;

@@ -5,11 +5,13 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::OAuthTokens;
+use crate::Problem;
 use crate::config::Permissions;
 use crate::http::HttpClient;
-use crate::providers::{Probe, decode, send_authorised, unexpected_status};
-use crate::verify::{PermissionCheck, PermissionStatus, ProgressSink, VerifyStep, step};
-use crate::{Problem, ProviderId};
+use crate::providers::catalogue::ProviderId;
+use crate::providers::support::{Probe, decode, send_authorised, unexpected_status};
+use crate::verify::progress::{ProgressSink, VerifyStep, step};
+use crate::verify::report::{PermissionCheck, PermissionStatus};
 
 /// GETs `url` with the access token and decodes the JSON answer; 403 is [`Probe::Denied`].
 ///

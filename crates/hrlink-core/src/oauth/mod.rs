@@ -25,6 +25,7 @@ mod api;
 mod browser;
 mod loopback;
 mod pkce;
+pub(crate) mod renewal;
 mod token;
 
 use std::sync::Arc;
@@ -42,10 +43,11 @@ pub use url::Url;
 
 pub(crate) use api::{check_permissions, get_json};
 
+use crate::Problem;
 use crate::http::{HttpClient, ensure_secure};
 use crate::messages::Language;
-use crate::providers::failure_problem;
-use crate::{Problem, ProviderId};
+use crate::providers::catalogue::ProviderId;
+use crate::providers::support::failure_problem;
 
 /// How long a sign-in waits for the browser by default: long enough to create a password or
 /// pass two-factor authentication, short enough that a forgotten tab does not hold the port.

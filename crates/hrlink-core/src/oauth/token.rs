@@ -21,9 +21,10 @@ use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
 use super::{AuthorizationServer, OAuthClient, Pkce};
+use crate::Problem;
 use crate::http::{HttpClient, HttpFailure, ensure_secure};
-use crate::providers::failure_problem;
-use crate::{Problem, ProviderId};
+use crate::providers::catalogue::ProviderId;
+use crate::providers::support::failure_problem;
 
 /// Tokens from a provider's token endpoint. Redacted `Debug`, no `Serialize`: they go to the
 /// vault and to the provider's API, nowhere else.

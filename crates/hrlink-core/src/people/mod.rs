@@ -26,7 +26,7 @@ pub mod listing;
 pub mod mask;
 pub mod matching;
 pub mod normalise;
-mod person;
+pub(crate) mod person;
 pub mod report;
 pub mod roster;
 pub mod snapshot;

@@ -4,44 +4,36 @@
 //!
 //! The admin picks one organisation on Employment Hero's consent page, so `/organisations`
 //! normally lists exactly that one. Should it list several, the report's account is the one
-//! named by [`EmploymentHeroGrant::organisation_id`] (the wizard's choice); without a choice the
+//! named by [`OAuthGrant::organisation_id`] (the wizard's choice); without a choice the
 //! verification stops with [`Problem::OrganisationChoiceNeeded`] (with the count), and the
 //! wizard asks which one. Scopes have no introspection endpoint: `organisations:list` and
 //! `employees:list` are probed (403 = not granted), others are judged from the token response's
 //! `scope` when it has one. Refresh tokens rotate: see [`refresh`].
 
+use futures::future::BoxFuture;
 use serde::Deserialize;
 use url::Url;
 
-use crate::config::{OAuthProviderConfig, Permissions};
+use super::catalogue::ProviderId;
+use super::provider::Provider;
+use super::support::{Probe, decode, json_text, wrong_kind};
+use crate::Problem;
+use crate::config::OAuthProviderConfig;
+use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, join};
+use crate::oauth::renewal::OAuthRenewal;
 use crate::oauth::{self, AuthorizationServer, OAuthTokens, SignInOptions, get_json};
 use crate::people::Person;
-use crate::people::listing::{
-    self, ListingOptions, ListingOutcome, ListingProgressSink, OAuthRenewal, Page as ListingPage,
-    RateLimit, Source, Token,
+use crate::people::listing::engine::{self, Page as ListingPage, Source, Token};
+use crate::people::listing::types::{
+    ListingOptions, ListingOutcome, ListingProgressSink, RateLimit,
 };
-use crate::providers::Probe;
-use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
-use crate::{Problem, ProviderId};
+use crate::people::listing::{fields, paging};
+use crate::verify::progress::{ProgressSink, VerifyStep, step};
+use crate::verify::report::{Account, PeopleCount, VerificationReport};
 
 const PROVIDER: ProviderId = ProviderId::Employmenthero;
-
-/// The scopes HR Link cannot work without (the default `required_permissions`).
-pub const REQUIRED_SCOPES: [&str; 2] = ["organisations:list", "employees:list"];
-
-/// An Employment Hero sign-in, ready to verify.
-#[derive(Debug, Clone)]
-pub struct EmploymentHeroGrant {
-    /// The tokens (store the refresh token in the vault; it rotates).
-    pub tokens: OAuthTokens,
-    /// The permissions the product needs, to judge the grant against.
-    pub permissions: Permissions,
-    /// The organisation this connection is for, when the admin chose one (needed only when the
-    /// sign-in reaches several).
-    pub organisation_id: Option<String>,
-}
 
 /// Employment Hero's authorisation server at `endpoints` (`{auth}/oauth2/authorize`,
 /// `{auth}/oauth2/token`), always with PKCE and without a `scope` parameter.
@@ -62,10 +54,10 @@ pub async fn sign_in(
     endpoints: &ProviderEndpoints,
     config: &OAuthProviderConfig,
     options: &SignInOptions<'_>,
-) -> Result<EmploymentHeroGrant, Problem> {
+) -> Result<OAuthGrant, Problem> {
     let server = authorization_server(endpoints);
     let tokens = oauth::sign_in(http, &server, &config.client()?, &[], options).await?;
-    Ok(EmploymentHeroGrant {
+    Ok(OAuthGrant {
         tokens,
         permissions: config.permissions.clone(),
         organisation_id: None,
@@ -122,7 +114,7 @@ struct Ignored {}
 pub async fn verify(
     http: &HttpClient,
     endpoints: &ProviderEndpoints,
-    grant: &EmploymentHeroGrant,
+    grant: &OAuthGrant,
     progress: &dyn ProgressSink,
 ) -> VerificationReport {
     let api = &endpoints.api;
@@ -183,7 +175,7 @@ pub async fn verify(
 pub async fn list_organisations(
     http: &HttpClient,
     endpoints: &ProviderEndpoints,
-    grant: &EmploymentHeroGrant,
+    grant: &OAuthGrant,
 ) -> Result<Vec<Account>, Problem> {
     let reached = organisations(http, &endpoints.api, &grant.tokens).await?;
     Ok(reached
@@ -340,8 +332,7 @@ struct Team {
 impl Employee {
     fn into_person(self, today: time::Date) -> Person {
         use crate::people::normalise::parse_date;
-        use crate::providers::json_text;
-        let text = listing::non_empty;
+        let text = fields::non_empty;
         let id = |value: Option<serde_json::Value>| {
             value
                 .as_ref()
@@ -349,7 +340,7 @@ impl Employee {
                 .filter(|id| !id.trim().is_empty())
         };
         let end_date = self.termination_date.as_deref().and_then(parse_date);
-        let status = listing::status_of(self.status.as_deref(), end_date, today);
+        let status = fields::status_of(self.status.as_deref(), end_date, today);
         let location = match self.location {
             Some(serde_json::Value::Object(place)) => place
                 .get("name")
@@ -413,14 +404,14 @@ impl Source for PeopleSource<'_> {
         _position: u32,
         response: &crate::http::Response,
     ) -> Result<ListingPage, Problem> {
-        let envelope: Envelope<Employee> = crate::providers::decode(PROVIDER, response)?;
+        let envelope: Envelope<Employee> = decode(PROVIDER, response)?;
         let page = envelope.data;
         let per_page = page.item_per_page.filter(|&n| n > 0).unwrap_or(PAGE_SIZE);
         let total_pages = page.total_pages.or_else(|| {
             page.total_items
-                .map(|total| listing::pages_for(total, per_page))
+                .map(|total| paging::pages_for(total, per_page))
         });
-        let today = listing::today();
+        let today = fields::today();
         Ok(ListingPage {
             total_pages,
             people: page
@@ -446,7 +437,7 @@ impl Source for PeopleSource<'_> {
 pub(crate) async fn list_people(
     http: &HttpClient,
     endpoints: &ProviderEndpoints,
-    grant: &EmploymentHeroGrant,
+    grant: &OAuthGrant,
     oauth: Option<&OAuthProviderConfig>,
     options: &ListingOptions,
     progress: &dyn ListingProgressSink,
@@ -464,7 +455,7 @@ pub(crate) async fn list_people(
                 renewal,
             };
             let token = source.renewal.token();
-            let result = listing::run(&source, token, http, &RATE_LIMITS, options, progress).await;
+            let result = engine::run(&source, token, http, &RATE_LIMITS, options, progress).await;
             return ListingOutcome {
                 result,
                 refreshed_tokens: source.renewal.finish().await,
@@ -502,6 +493,87 @@ async fn organisation_to_list(
             }
         })),
     }
+}
+
+/// Employment Hero, as the engines see it.
+pub struct EmploymentHero;
+
+impl Provider for EmploymentHero {
+    fn id(&self) -> ProviderId {
+        PROVIDER
+    }
+
+    fn sign_in<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        oauth: &'a OAuthProviderConfig,
+        chosen: Option<&'a [String]>,
+        options: &'a SignInOptions<'a>,
+    ) -> BoxFuture<'a, Result<OAuthGrant, Problem>> {
+        Box::pin(async move {
+            let _ = chosen;
+            sign_in(http, endpoints, oauth, options).await
+        })
+    }
+
+    fn refresh<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        oauth: &'a OAuthProviderConfig,
+        tokens: &'a OAuthTokens,
+    ) -> BoxFuture<'a, Result<OAuthTokens, Problem>> {
+        Box::pin(refresh(http, endpoints, oauth, tokens))
+    }
+
+    fn verify<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        progress: &'a dyn ProgressSink,
+    ) -> BoxFuture<'a, VerificationReport> {
+        Box::pin(async move {
+            match grant(secret) {
+                Ok(grant) => verify(http, endpoints, grant, progress).await,
+                Err(problem) => VerificationReport::failed(PROVIDER, problem),
+            }
+        })
+    }
+
+    fn organisations<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+    ) -> BoxFuture<'a, Result<Vec<Account>, Problem>> {
+        Box::pin(async move { list_organisations(http, endpoints, grant(secret)?).await })
+    }
+
+    fn list_people<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        oauth: Option<&'a OAuthProviderConfig>,
+        options: &'a ListingOptions,
+        progress: &'a dyn ListingProgressSink,
+    ) -> BoxFuture<'a, ListingOutcome> {
+        Box::pin(async move {
+            match grant(secret) {
+                Ok(grant) => list_people(http, endpoints, grant, oauth, options, progress).await,
+                Err(problem) => ListingOutcome {
+                    result: Err(problem),
+                    refreshed_tokens: None,
+                },
+            }
+        })
+    }
+}
+
+fn grant(secret: &Secret) -> Result<&OAuthGrant, Problem> {
+    secret.grant().ok_or_else(|| wrong_kind(PROVIDER))
 }
 
 #[cfg(test)]

@@ -9,14 +9,13 @@
 //! derived from the provider, the screen and the step number, so a screen's texts cannot drift
 //! apart from its steps.
 //!
-//! The permissions come from where verification reads them: the adapters' lists for HRworks and
+//! The permissions come from where verification reads them: the catalogue for HRworks and
 //! IRIS, the integration configuration for the systems that sign in through the browser.
 
 use serde::Serialize;
 
 use std::path::Path;
 
-use super::{employmenthero, hrworks, ipayroll, iris};
 use crate::config::Config;
 use crate::html::escape;
 use crate::messages::Language;
@@ -94,7 +93,7 @@ pub enum StepValue {
         joined: bool,
     },
     /// iPayroll's API user name, checked against iPayroll's rule as it is typed
-    /// ([`ipayroll::check_api_username`]).
+    /// ([`super::ipayroll::check_api_username`]).
     ApiUsername,
 }
 
@@ -119,21 +118,19 @@ pub fn guide(provider: ProviderId, config: &Config) -> ProviderGuide {
 
 /// The permissions HR Link asks `provider` for: required first.
 fn permissions(provider: ProviderId, config: &Config) -> Vec<PermissionInfo> {
-    let list: Vec<(String, bool)> = match provider {
-        ProviderId::Hrworks => owned(&hrworks::PERMISSIONS),
-        ProviderId::Iris => owned(&iris::PERMISSIONS),
-        ProviderId::Ipayroll | ProviderId::Employmenthero => match config.oauth(provider) {
-            Ok(oauth) => oauth
-                .permissions
-                .iter()
-                .map(|(id, required)| (id.to_owned(), required))
-                .collect(),
-            // Not configured: sign-in is impossible anyway; show what HR Link cannot do without.
-            Err(_) => required_scopes(provider)
-                .iter()
-                .map(|id| ((*id).to_owned(), true))
-                .collect(),
-        },
+    let entry = provider.entry();
+    let list: Vec<(String, bool)> = match (entry.oauth, config.oauth(provider)) {
+        (None, _) => entry
+            .asked()
+            .map(|(id, required)| (id.to_owned(), required))
+            .collect(),
+        (Some(_), Ok(oauth)) => oauth
+            .permissions
+            .iter()
+            .map(|(id, required)| (id.to_owned(), required))
+            .collect(),
+        // Not configured: sign-in is impossible anyway; show what HR Link cannot do without.
+        (Some(_), Err(_)) => entry.required().map(|id| (id.to_owned(), true)).collect(),
     };
     list.into_iter()
         .map(|(id, required)| PermissionInfo {
@@ -144,39 +141,13 @@ fn permissions(provider: ProviderId, config: &Config) -> Vec<PermissionInfo> {
         .collect()
 }
 
-fn owned(list: &[(&str, bool)]) -> Vec<(String, bool)> {
-    list.iter()
-        .map(|(id, required)| ((*id).to_owned(), *required))
-        .collect()
-}
-
-fn required_scopes(provider: ProviderId) -> &'static [&'static str] {
-    match provider {
-        ProviderId::Ipayroll => &ipayroll::REQUIRED_SCOPES,
-        ProviderId::Employmenthero => &employmenthero::REQUIRED_SCOPES,
-        ProviderId::Hrworks | ProviderId::Iris => &[],
-    }
-}
-
-/// The permissions each system has that HR Link can explain (a text per id).
-fn explained(provider: ProviderId) -> &'static [&'static str] {
-    match provider {
-        ProviderId::Hrworks => &["persons", "persons.master-data", "organization-units"],
-        ProviderId::Iris => &["employees", "personal", "contract"],
-        ProviderId::Ipayroll => &ipayroll::SCOPES,
-        ProviderId::Employmenthero => &[
-            "organisations:list",
-            "organisations:show",
-            "employees:list",
-            "employees:show",
-            "teams:list",
-        ],
-    }
-}
-
 /// `persons.master-data` → `hrworks.purpose.persons_master_data`, when HR Link has words for it.
 fn purpose_id(provider: ProviderId, id: &str) -> Option<String> {
-    explained(provider).contains(&id).then(|| {
+    let explained = provider
+        .entry()
+        .permission(id)
+        .is_some_and(|permission| permission.explained);
+    explained.then(|| {
         let key: String = id
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
@@ -371,15 +342,11 @@ mod tests {
 
     fn configs() -> Vec<Config> {
         let mut wide = Config::demo();
-        for oauth in [wide.ipayroll.as_mut(), wide.employmenthero.as_mut()]
-            .into_iter()
-            .flatten()
-        {
+        for oauth in &mut wide.oauth_clients {
             oauth.redirect_port = 53682;
         }
         let none = Config {
-            ipayroll: None,
-            employmenthero: None,
+            oauth_clients: Vec::new(),
             ..Config::demo()
         };
         vec![Config::demo(), wide, none]
@@ -435,17 +402,17 @@ mod tests {
     fn every_permission_hr_link_knows_is_explained() {
         let en = texts("en");
         for provider in ProviderId::ALL {
-            for id in explained(provider) {
+            let explained = provider.entry().permissions.iter().filter(|p| p.explained);
+            for id in explained.map(|p| p.id) {
                 let purpose = purpose_id(provider, id).unwrap();
                 assert!(lookup(&en, &purpose).is_some(), "{purpose}");
             }
         }
-        // The adapters' own lists are all explained.
-        for (id, _) in hrworks::PERMISSIONS {
-            assert!(purpose_id(ProviderId::Hrworks, id).is_some());
-        }
-        for (id, _) in iris::PERMISSIONS {
-            assert!(purpose_id(ProviderId::Iris, id).is_some());
+        // The key-based providers' lists are all explained.
+        for provider in [ProviderId::Hrworks, ProviderId::Iris] {
+            for (id, _) in provider.entry().asked() {
+                assert!(purpose_id(provider, id).is_some());
+            }
         }
         assert_eq!(
             purpose_id(ProviderId::Employmenthero, "payroll:write"),
@@ -463,8 +430,15 @@ mod tests {
                 .map(|p| (p.id, p.required))
                 .collect()
         };
-        assert_eq!(ids(ProviderId::Hrworks), owned(&hrworks::PERMISSIONS));
-        assert_eq!(ids(ProviderId::Iris), owned(&iris::PERMISSIONS));
+        let asked = |provider: ProviderId| -> Vec<(String, bool)> {
+            provider
+                .entry()
+                .asked()
+                .map(|(id, required)| (id.to_owned(), required))
+                .collect()
+        };
+        assert_eq!(ids(ProviderId::Hrworks), asked(ProviderId::Hrworks));
+        assert_eq!(ids(ProviderId::Iris), asked(ProviderId::Iris));
         let oauth = config.oauth(ProviderId::Ipayroll).unwrap();
         let expected: Vec<(String, bool)> = oauth
             .permissions

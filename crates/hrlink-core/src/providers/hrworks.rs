@@ -5,35 +5,36 @@
 //! when present, otherwise the top organisation unit names the account.
 
 use base64::Engine;
+use futures::future::BoxFuture;
 use reqwest::header::LINK;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::{
-    Probe, ProviderId, authorised_get, authorised_status, credentials_rejected, decode, json_text,
-    note, permission_checks, post_json, unexpected_status,
+use super::catalogue::ProviderId;
+use super::provider::Provider;
+use super::support::{
+    Probe, authorised_get, authorised_status, credentials_rejected, decode, json_text, note,
+    permission_checks, post_json, unexpected_status, wrong_kind,
 };
 use crate::Problem;
+use crate::config::OAuthProviderConfig;
 use crate::credentials::HrworksKeyPair;
+use crate::credentials::Secret;
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, Response, join};
-use crate::people::listing::{
-    self, ListingOptions, ListingProgressSink, Page, PeopleListing, Source, Token,
+use crate::people::listing::engine::{self, Page, Source, Token};
+use crate::people::listing::types::{
+    ListingOptions, ListingOutcome, ListingProgressSink, PeopleListing,
 };
+use crate::people::listing::{fields, paging};
 use crate::people::{Person, PersonIds, PersonStatus};
-use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
+use crate::verify::progress::{ProgressSink, VerifyStep, step};
+use crate::verify::report::{Account, PeopleCount, VerificationReport};
 
 const PROVIDER: ProviderId = ProviderId::Hrworks;
 /// `/v2/persons/master-data` pages hold exactly this many people.
 const MASTER_DATA_PAGE_SIZE: u32 = 50;
-
-/// The permissions this integration asks for: (id, required).
-pub const PERMISSIONS: [(&str, bool); 3] = [
-    ("persons", true),
-    ("persons.master-data", true),
-    ("organization-units", false),
-];
 
 /// The sign-in body, borrowing the secret so that no second copy of it is made.
 #[derive(Serialize)]
@@ -158,7 +159,7 @@ pub async fn verify(
         Probe::verdict(master_data, &mut problems),
         Probe::verdict(units, &mut problems),
     ];
-    let permissions = permission_checks(&PERMISSIONS, statuses);
+    let permissions = permission_checks(PROVIDER, statuses);
     let people = match people {
         Ok(count) => Some(PeopleCount { count }),
         Err(Some(problem)) => {
@@ -376,11 +377,11 @@ struct MasterRecords {
 impl MasterRecord {
     fn into_person(self, today: time::Date) -> Person {
         use crate::people::normalise::parse_date;
-        let text = listing::non_empty;
+        let text = fields::non_empty;
         let end_date = self.leave_date.as_deref().and_then(parse_date);
         // `isActive: false` is inactive, or left once the leave date has passed; without
         // `isActive` the leave date decides.
-        let status = match (self.is_active, listing::status_of(None, end_date, today)) {
+        let status = match (self.is_active, fields::status_of(None, end_date, today)) {
             (Some(false), PersonStatus::Active) => PersonStatus::Inactive,
             (Some(true), _) => PersonStatus::Active,
             (_, by_date) => by_date,
@@ -436,7 +437,7 @@ impl Source for PeopleSource<'_> {
 
     fn parse(&self, position: u32, response: &Response) -> Result<Page, Problem> {
         let records: MasterRecords = decode(PROVIDER, response)?;
-        let today = listing::today();
+        let today = fields::today();
         let people: Vec<Person> = records
             .persons
             .into_iter()
@@ -448,10 +449,10 @@ impl Source for PeopleSource<'_> {
             .get_all(LINK)
             .iter()
             .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| listing::parse_link_header(value, &base))
+            .flat_map(|value| paging::parse_link_header(value, &base))
             .collect();
         let find = |rel: &str| links.iter().find(|(_, r)| r == rel).map(|(url, _)| url);
-        let total_pages = find("last").and_then(|last| listing::query_number(last, "page"));
+        let total_pages = find("last").and_then(|last| paging::query_number(last, "page"));
         let next = match find("next") {
             Some(next) => Some(next.clone()),
             // Without any `Link`, a full page may have a successor: ask for it.
@@ -497,15 +498,71 @@ pub(crate) async fn list_people(
     };
     let token = source.renew().await?;
     // HRworks documents no rate limit: pace only when the caller says or a 429 asks.
-    listing::run(&source, token, http, &[], options, progress).await
+    engine::run(&source, token, http, &[], options, progress).await
 }
 
 /// Finds `page=N` of the `rel="last"` entry in a `Link` header.
 fn last_page_number(link_header: &str, base: &Url) -> Option<u32> {
-    listing::parse_link_header(link_header, base)
+    paging::parse_link_header(link_header, base)
         .into_iter()
         .find(|(_, rel)| rel == "last")
-        .and_then(|(url, _)| listing::query_number(&url, "page"))
+        .and_then(|(url, _)| paging::query_number(&url, "page"))
+}
+
+/// HRworks, as the engines see it.
+pub struct Hrworks;
+
+impl Provider for Hrworks {
+    fn id(&self) -> ProviderId {
+        PROVIDER
+    }
+
+    fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
+        crate::credentials::hrworks::parse_key_file(bytes).map(Secret::KeyPair)
+    }
+
+    fn verify<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        progress: &'a dyn ProgressSink,
+    ) -> BoxFuture<'a, VerificationReport> {
+        Box::pin(async move {
+            match key_pair(secret) {
+                Ok(keys) => verify(http, endpoints, keys, progress).await,
+                Err(problem) => VerificationReport::failed(PROVIDER, problem),
+            }
+        })
+    }
+
+    fn list_people<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        _oauth: Option<&'a OAuthProviderConfig>,
+        options: &'a ListingOptions,
+        progress: &'a dyn ListingProgressSink,
+    ) -> BoxFuture<'a, ListingOutcome> {
+        Box::pin(async move {
+            let result = match key_pair(secret) {
+                Ok(keys) => list_people(http, endpoints, keys, options, progress).await,
+                Err(problem) => Err(problem),
+            };
+            ListingOutcome {
+                result,
+                refreshed_tokens: None,
+            }
+        })
+    }
+}
+
+fn key_pair(secret: &Secret) -> Result<&HrworksKeyPair, Problem> {
+    match secret {
+        Secret::KeyPair(keys) => Ok(keys),
+        Secret::Login(_) | Secret::OAuth(_) => Err(wrong_kind(PROVIDER)),
+    }
 }
 
 #[cfg(test)]

@@ -12,51 +12,31 @@
 //! PKCE is not documented by iPayroll; it is sent unless the configuration turns it off, because
 //! servers that do not know it ignore it (RFC 7636 §5) and it protects the code when they do.
 
+use futures::future::BoxFuture;
 use serde::Deserialize;
 use url::Url;
 
-use crate::config::{OAuthProviderConfig, Permissions};
+use super::catalogue::ProviderId;
+use super::provider::Provider;
+use super::support::{Probe, json_text, wrong_kind};
+use crate::Problem;
+use crate::config::OAuthProviderConfig;
+use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, join};
+use crate::oauth::renewal::OAuthRenewal;
 use crate::oauth::{self, AuthorizationServer, OAuthTokens, SignInOptions, get_json};
-use crate::people::listing::{
-    self, ListingOptions, ListingOutcome, ListingProgressSink, OAuthRenewal, Page, Source, Token,
-};
+use crate::people::listing::engine::{self, Page, Source, Token};
+use crate::people::listing::fields;
+use crate::people::listing::types::{ListingOptions, ListingOutcome, ListingProgressSink};
 use crate::people::{Person, PersonIds};
-use crate::providers::{Probe, json_text};
-use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
-use crate::{Problem, ProviderId};
+use crate::verify::progress::{ProgressSink, VerifyStep, step};
+use crate::verify::report::{Account, PeopleCount, VerificationReport};
 
 /// The API-username rule (`49764apihrlink`) for the wizard's "create the API user" step.
 pub use crate::credentials::ipayroll::{check_api_username, suggest_api_username};
 
 const PROVIDER: ProviderId = ProviderId::Ipayroll;
-
-/// Every scope iPayroll knows.
-pub const SCOPES: [&str; 10] = [
-    "employees",
-    "timesheets",
-    "payrates",
-    "customfields",
-    "costcentres",
-    "leavebalances",
-    "leaverequests",
-    "payslips",
-    "payelements",
-    "payrolls",
-];
-
-/// The scopes HR Link cannot work without (the default `required_permissions`).
-pub const REQUIRED_SCOPES: [&str; 1] = ["employees"];
-
-/// An iPayroll sign-in, ready to verify.
-#[derive(Debug, Clone)]
-pub struct IpayrollGrant {
-    /// The tokens (store the refresh token in the vault).
-    pub tokens: OAuthTokens,
-    /// The permissions the product needs, to judge the grant against.
-    pub permissions: Permissions,
-}
 
 /// iPayroll's authorisation server at `endpoints` (`{auth}/oauth/authorize`, `{auth}/oauth/token`;
 /// the API base when no separate auth base is set).
@@ -79,16 +59,17 @@ pub async fn sign_in(
     config: &OAuthProviderConfig,
     chosen: Option<&[String]>,
     options: &SignInOptions<'_>,
-) -> Result<IpayrollGrant, Problem> {
+) -> Result<OAuthGrant, Problem> {
     let server = authorization_server(endpoints, config.pkce);
     let scopes = match chosen {
         Some(chosen) => config.permissions.selected(chosen).scopes(),
         None => config.permissions.scopes(),
     };
     let tokens = oauth::sign_in(http, &server, &config.client()?, &scopes, options).await?;
-    Ok(IpayrollGrant {
+    Ok(OAuthGrant {
         tokens,
         permissions: config.permissions.clone(),
+        organisation_id: None,
     })
 }
 
@@ -134,7 +115,7 @@ struct FirstPage {
 pub async fn verify(
     http: &HttpClient,
     endpoints: &ProviderEndpoints,
-    grant: &IpayrollGrant,
+    grant: &OAuthGrant,
     progress: &dyn ProgressSink,
 ) -> VerificationReport {
     let first = step(
@@ -265,10 +246,10 @@ struct Employee {
 impl Employee {
     fn into_person(self, today: time::Date) -> Person {
         use crate::people::normalise::parse_date;
-        let text = listing::non_empty;
+        let text = fields::non_empty;
         let end_date = self.finish_date.as_deref().and_then(parse_date);
         // iPayroll lists active employees (no status field); a passed finish date means left.
-        let status = listing::status_of(None, end_date, today);
+        let status = fields::status_of(None, end_date, today);
         Person {
             ids: PersonIds {
                 provider_id: Some(json_text(&self.employee_id)).filter(|id| !id.is_empty()),
@@ -305,14 +286,14 @@ impl Source for PeopleSource<'_> {
     }
 
     fn parse(&self, position: u32, response: &crate::http::Response) -> Result<Page, Problem> {
-        let list: EmployeeList = crate::providers::decode(PROVIDER, response)?;
+        let list: EmployeeList = super::support::decode(PROVIDER, response)?;
         let base = self.page_url(position);
         let links: Vec<(Url, String)> = list
             .links
             .iter()
             .filter_map(|link| Some((base.join(&link.href).ok()?, link.rel.to_ascii_lowercase())))
             .collect();
-        let today = listing::today();
+        let today = fields::today();
         Ok(Page {
             total_pages: list.page.and_then(|page| page.total_pages),
             next: links
@@ -341,7 +322,7 @@ impl Source for PeopleSource<'_> {
 pub(crate) async fn list_people(
     http: &HttpClient,
     endpoints: &ProviderEndpoints,
-    grant: &IpayrollGrant,
+    grant: &OAuthGrant,
     oauth: Option<&OAuthProviderConfig>,
     options: &ListingOptions,
     progress: &dyn ListingProgressSink,
@@ -352,11 +333,80 @@ pub(crate) async fn list_people(
         renewal: OAuthRenewal::new(http, server, oauth, &grant.tokens),
     };
     let token = source.renewal.token();
-    let result = listing::run(&source, token, http, &[], options, progress).await;
+    let result = engine::run(&source, token, http, &[], options, progress).await;
     ListingOutcome {
         result,
         refreshed_tokens: source.renewal.finish().await,
     }
+}
+
+/// iPayroll, as the engines see it.
+pub struct Ipayroll;
+
+impl Provider for Ipayroll {
+    fn id(&self) -> ProviderId {
+        PROVIDER
+    }
+
+    fn sign_in<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        oauth: &'a OAuthProviderConfig,
+        chosen: Option<&'a [String]>,
+        options: &'a SignInOptions<'a>,
+    ) -> BoxFuture<'a, Result<OAuthGrant, Problem>> {
+        Box::pin(sign_in(http, endpoints, oauth, chosen, options))
+    }
+
+    fn refresh<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        oauth: &'a OAuthProviderConfig,
+        tokens: &'a OAuthTokens,
+    ) -> BoxFuture<'a, Result<OAuthTokens, Problem>> {
+        Box::pin(refresh(http, endpoints, oauth, tokens))
+    }
+
+    fn verify<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        progress: &'a dyn ProgressSink,
+    ) -> BoxFuture<'a, VerificationReport> {
+        Box::pin(async move {
+            match grant(secret) {
+                Ok(grant) => verify(http, endpoints, grant, progress).await,
+                Err(problem) => VerificationReport::failed(PROVIDER, problem),
+            }
+        })
+    }
+
+    fn list_people<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        oauth: Option<&'a OAuthProviderConfig>,
+        options: &'a ListingOptions,
+        progress: &'a dyn ListingProgressSink,
+    ) -> BoxFuture<'a, ListingOutcome> {
+        Box::pin(async move {
+            match grant(secret) {
+                Ok(grant) => list_people(http, endpoints, grant, oauth, options, progress).await,
+                Err(problem) => ListingOutcome {
+                    result: Err(problem),
+                    refreshed_tokens: None,
+                },
+            }
+        })
+    }
+}
+
+fn grant(secret: &Secret) -> Result<&OAuthGrant, Problem> {
+    secret.grant().ok_or_else(|| wrong_kind(PROVIDER))
 }
 
 #[cfg(test)]

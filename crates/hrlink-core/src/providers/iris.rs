@@ -34,29 +34,32 @@
 //! `expires_in` is not used: a verification takes seconds. The people listing, which takes
 //! longer, has to sign in again when a call answers `401`.
 
+use futures::future::BoxFuture;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::{
-    Probe, ProviderId, authorised_get, credentials_rejected, decode, failure_problem, json_text,
-    note, permission_checks, post_json, probe_status, send_authorised, unexpected_status,
+use super::catalogue::ProviderId;
+use super::provider::Provider;
+use super::support::{
+    Probe, authorised_get, credentials_rejected, decode, failure_problem, json_text, note,
+    permission_checks, post_json, probe_status, send_authorised, unexpected_status, wrong_kind,
 };
 use crate::Problem;
-use crate::credentials::IrisLogin;
+use crate::config::OAuthProviderConfig;
+use crate::credentials::{IrisLogin, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, join};
-use crate::people::listing::{
-    self, ListingOptions, ListingProgressSink, Page, PeopleListing, Source, Token,
+use crate::people::listing::engine::{self, Page, Source, Token};
+use crate::people::listing::types::{
+    ListingOptions, ListingOutcome, ListingProgressSink, PeopleListing,
 };
+use crate::people::listing::{fields, paging};
 use crate::people::{Person, PersonIds};
-use crate::verify::{Account, PeopleCount, ProgressSink, VerificationReport, VerifyStep, step};
+use crate::verify::progress::{ProgressSink, VerifyStep, step};
+use crate::verify::report::{Account, PeopleCount, VerificationReport};
 
 const PROVIDER: ProviderId = ProviderId::Iris;
-
-/// The permissions this integration asks for: (id, required). See the module docs.
-pub const PERMISSIONS: [(&str, bool); 3] =
-    [("employees", true), ("personal", true), ("contract", false)];
 
 /// Stands in for an employee id when the company has none: zero is not an id records are given.
 const PLACEHOLDER_EMPLOYEE_ID: &str = "0";
@@ -151,7 +154,7 @@ pub async fn verify(
         Probe::verdict(personal, &mut problems),
         Probe::verdict(contract, &mut problems),
     ];
-    let permissions = permission_checks(&PERMISSIONS, statuses);
+    let permissions = permission_checks(PROVIDER, statuses);
     let account = account.map_err(|problem| note(&mut problems, problem)).ok();
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
 }
@@ -345,9 +348,9 @@ struct Employee {
 impl Employee {
     fn into_person(self, today: time::Date) -> Person {
         use crate::people::normalise::parse_date;
-        let text = listing::non_empty;
+        let text = fields::non_empty;
         let end_date = self.leave_date.as_deref().and_then(parse_date);
-        let status = listing::status_of(self.status.as_deref(), end_date, today);
+        let status = fields::status_of(self.status.as_deref(), end_date, today);
         Person {
             ids: PersonIds {
                 provider_id: Some(json_text(&self.employee_id)).filter(|id| !id.is_empty()),
@@ -385,13 +388,13 @@ impl Source for PeopleSource<'_> {
 
     fn parse(&self, _position: u32, response: &crate::http::Response) -> Result<Page, Problem> {
         let list: EmployeeList = decode(PROVIDER, response)?;
-        let today = listing::today();
+        let today = fields::today();
         // The server may serve smaller pages than asked for; its own size counts the pages.
         let per_page = list.page_size.filter(|&size| size > 0).unwrap_or(PAGE_SIZE);
         Ok(Page {
             total_pages: list
                 .total_items
-                .map(|total| listing::pages_for(total, per_page)),
+                .map(|total| paging::pages_for(total, per_page)),
             people: list
                 .items
                 .into_iter()
@@ -428,7 +431,64 @@ pub(crate) async fn list_people(
         login,
     };
     let token = source.renew().await?;
-    listing::run(&source, token, http, &[], options, progress).await
+    engine::run(&source, token, http, &[], options, progress).await
+}
+
+/// IRIS HR Professional, as the engines see it.
+pub struct Iris;
+
+impl Provider for Iris {
+    fn id(&self) -> ProviderId {
+        PROVIDER
+    }
+
+    fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
+        let text = std::str::from_utf8(bytes).map_err(|_| Problem::IrisCredentialsUnrecognised)?;
+        crate::credentials::parse_iris_credentials(text).map(Secret::Login)
+    }
+
+    fn verify<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        progress: &'a dyn ProgressSink,
+    ) -> BoxFuture<'a, VerificationReport> {
+        Box::pin(async move {
+            match login(secret) {
+                Ok(login) => verify(http, endpoints, login, progress).await,
+                Err(problem) => VerificationReport::failed(PROVIDER, problem),
+            }
+        })
+    }
+
+    fn list_people<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        _oauth: Option<&'a OAuthProviderConfig>,
+        options: &'a ListingOptions,
+        progress: &'a dyn ListingProgressSink,
+    ) -> BoxFuture<'a, ListingOutcome> {
+        Box::pin(async move {
+            let result = match login(secret) {
+                Ok(login) => list_people(http, endpoints, login, options, progress).await,
+                Err(problem) => Err(problem),
+            };
+            ListingOutcome {
+                result,
+                refreshed_tokens: None,
+            }
+        })
+    }
+}
+
+fn login(secret: &Secret) -> Result<&IrisLogin, Problem> {
+    match secret {
+        Secret::Login(login) => Ok(login),
+        Secret::KeyPair(_) | Secret::OAuth(_) => Err(wrong_kind(PROVIDER)),
+    }
 }
 
 #[cfg(test)]
@@ -458,7 +518,11 @@ mod tests {
 
     #[test]
     fn required_permissions_come_first() {
-        let required: Vec<bool> = PERMISSIONS.iter().map(|(_, required)| *required).collect();
+        let required: Vec<bool> = PROVIDER
+            .entry()
+            .asked()
+            .map(|(_, required)| required)
+            .collect();
         let mut sorted = required.clone();
         sorted.sort_by_key(|required| !required);
         assert_eq!(required, sorted);

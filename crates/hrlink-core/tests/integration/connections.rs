@@ -134,7 +134,7 @@ async fn saves_rereads_in_a_new_process_rotates_and_removes() {
     let rotated = hrworks_keys(scenario::VALID.access_key, CANARY);
     store.replace_secret(&id, &rotated).await.unwrap();
     match store.load_secret(&id).await.unwrap() {
-        StoredSecret::Hrworks(read) => {
+        StoredSecret::KeyPair(read) => {
             assert_eq!(read.secret_access_key.expose_secret(), CANARY);
         }
         other => panic!("{other:?}"),
@@ -355,7 +355,7 @@ async fn reauthorising_refuses_another_company_until_deliberately_replaced() {
     }
     assert_eq!(store.profile(&id).unwrap(), saved);
     match store.load_secret(&id).await.unwrap() {
-        StoredSecret::Hrworks(keys) => assert_eq!(keys.access_key, scenario::VALID.access_key),
+        StoredSecret::KeyPair(keys) => assert_eq!(keys.access_key, scenario::VALID.access_key),
         other => panic!("{other:?}"),
     }
 
@@ -372,7 +372,7 @@ async fn reauthorising_refuses_another_company_until_deliberately_replaced() {
     assert_eq!(profile.last_status, ConnectionStatus::Connected);
     assert_ne!(profile.hint, saved.hint);
     match store.load_secret(&id).await.unwrap() {
-        StoredSecret::Hrworks(keys) => {
+        StoredSecret::KeyPair(keys) => {
             assert_eq!(keys.access_key, scenario::REPEATED_PAGE.access_key);
         }
         other => panic!("{other:?}"),
@@ -541,10 +541,10 @@ async fn a_browser_sign_in_is_checked_by_renewing_it_and_the_rotated_token_is_ke
 
     // Without the integration's OAuth client the check cannot renew: a configuration problem,
     // not a health finding.
-    let no_client = Config {
-        employmenthero: None,
-        ..Config::demo()
-    };
+    let mut no_client = Config::demo();
+    no_client
+        .oauth_clients
+        .retain(|client| client.provider != ProviderId::Employmenthero);
     assert!(matches!(
         store.check(&id, &http, &endpoints, &no_client).await,
         Err(Problem::ConfigurationInvalid { .. })

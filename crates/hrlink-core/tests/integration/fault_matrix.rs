@@ -32,10 +32,11 @@ use common::{
     json_response, leak, response, sandbox,
 };
 use hrlink_core::config::Config;
+use hrlink_core::credentials::{OAuthGrant, Secret};
 use hrlink_core::http::HttpClient;
 use hrlink_core::oauth::{self, OAuthTokens, Url};
-use hrlink_core::providers::employmenthero::{self, EmploymentHeroGrant};
-use hrlink_core::providers::ipayroll::{self, IpayrollGrant};
+use hrlink_core::providers::employmenthero;
+use hrlink_core::providers::ipayroll;
 use hrlink_core::verify::{
     Credentials, PermissionStatus, VerificationReport, VerifyProgress, VerifyStep, verify,
 };
@@ -148,13 +149,10 @@ impl Subject {
 
     /// The secret in `credentials`, which must appear in no report.
     fn secret(credentials: &Credentials) -> String {
-        match credentials {
-            Credentials::Hrworks(keys) => keys.secret_access_key.expose_secret().to_owned(),
-            Credentials::Iris(login) => login.password.expose_secret().to_owned(),
-            Credentials::Ipayroll(grant) => grant.tokens.access_token.expose_secret().to_owned(),
-            Credentials::Employmenthero(grant) => {
-                grant.tokens.access_token.expose_secret().to_owned()
-            }
+        match credentials.secret() {
+            Secret::KeyPair(keys) => keys.secret_access_key.expose_secret().to_owned(),
+            Secret::Login(login) => login.password.expose_secret().to_owned(),
+            Secret::OAuth(grant) => grant.tokens.access_token.expose_secret().to_owned(),
         }
     }
 
@@ -188,15 +186,22 @@ impl Subject {
     fn grant(self, tokens: OAuthTokens) -> Credentials {
         let permissions = demo_config(self.provider_id()).permissions;
         match self {
-            Subject::Ipayroll => Credentials::Ipayroll(IpayrollGrant {
-                tokens,
-                permissions,
-            }),
-            Subject::Employmenthero => Credentials::Employmenthero(EmploymentHeroGrant {
-                tokens,
-                permissions,
-                organisation_id: None,
-            }),
+            Subject::Ipayroll => Credentials::oauth(
+                ProviderId::Ipayroll,
+                OAuthGrant {
+                    tokens,
+                    permissions,
+                    organisation_id: None,
+                },
+            ),
+            Subject::Employmenthero => Credentials::oauth(
+                ProviderId::Employmenthero,
+                OAuthGrant {
+                    tokens,
+                    permissions,
+                    organisation_id: None,
+                },
+            ),
             Subject::Hrworks | Subject::Iris => unreachable!("{self:?} has no browser sign-in"),
         }
     }

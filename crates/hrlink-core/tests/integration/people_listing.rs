@@ -193,7 +193,7 @@ async fn ipayroll_credentials(sandbox: &Sandbox) -> Credentials {
     )
     .await
     .expect("signed in");
-    Credentials::Ipayroll(grant)
+    Credentials::oauth(ProviderId::Ipayroll, grant)
 }
 
 async fn employmenthero_credentials(sandbox: &Sandbox) -> Credentials {
@@ -206,7 +206,7 @@ async fn employmenthero_credentials(sandbox: &Sandbox) -> Credentials {
     )
     .await
     .expect("signed in");
-    Credentials::Employmenthero(grant)
+    Credentials::oauth(ProviderId::Employmenthero, grant)
 }
 
 async fn verified_count(sandbox: &Sandbox, credentials: &Credentials) -> u32 {
@@ -285,7 +285,7 @@ async fn an_empty_organisation_lists_no_one() {
     let listing = listed(
         list(
             &sandbox,
-            &Credentials::Employmenthero(grant),
+            &Credentials::oauth(ProviderId::Employmenthero, grant),
             None,
             &ListingOptions::default(),
         )
@@ -442,7 +442,7 @@ async fn employmenthero_hands_back_the_rotated_refresh_token() {
     use secrecy::ExposeSecret;
     let sandbox = common::sandbox_with(hrworks_sandbox(330)).await;
     let credentials = employmenthero_credentials(&sandbox).await;
-    let Credentials::Employmenthero(grant) = &credentials else {
+    let Some(grant) = credentials.grant() else {
         unreachable!()
     };
     let original = grant.tokens.clone();
@@ -790,7 +790,7 @@ async fn employmenthero_with_refresh(
 ) -> (Sandbox, OAuthTokens, ListingOutcome) {
     let sandbox = common::sandbox_with(hrworks_sandbox(330)).await;
     let credentials = employmenthero_credentials(&sandbox).await;
-    let Credentials::Employmenthero(grant) = &credentials else {
+    let Some(grant) = credentials.grant() else {
         unreachable!()
     };
     let original = grant.tokens.clone();

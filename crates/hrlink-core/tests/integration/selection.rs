@@ -188,7 +188,12 @@ async fn ipayroll_is_asked_for_exactly_the_selection() {
         .await
         .expect("signed in");
         assert_eq!(params(&browser.visit().await.authorize_url)["scope"], scope);
-        let report = check(&sandbox, &Credentials::Ipayroll(grant), &selection).await;
+        let report = check(
+            &sandbox,
+            &Credentials::oauth(ProviderId::Ipayroll, grant),
+            &selection,
+        )
+        .await;
         assert!(report.ok, "{report:?}");
         assert!(
             report.warnings.is_empty(),

@@ -10,7 +10,8 @@
 use crate::oauth_support;
 
 use hrlink_core::config::{ClientSecretSource, Config, OAuthProviderConfig};
-use hrlink_core::providers::employmenthero::{self, EmploymentHeroGrant};
+use hrlink_core::credentials::OAuthGrant;
+use hrlink_core::providers::employmenthero;
 use hrlink_core::verify::{
     self, Account, Credentials, PermissionStatus, VerificationReport, VerifyProgress, VerifyStep,
 };
@@ -43,7 +44,7 @@ async fn sign_in(
     sandbox: &Sandbox,
     app: OAuthClient,
     consent: Consent,
-) -> Result<EmploymentHeroGrant, Problem> {
+) -> Result<OAuthGrant, Problem> {
     let browser = ScriptedBrowser::new(consent);
     employmenthero::sign_in(
         &http(),
@@ -54,7 +55,7 @@ async fn sign_in(
     .await
 }
 
-async fn verify(sandbox: &Sandbox, grant: &EmploymentHeroGrant) -> VerificationReport {
+async fn verify(sandbox: &Sandbox, grant: &OAuthGrant) -> VerificationReport {
     employmenthero::verify(
         &http(),
         &provider_endpoints(sandbox, ProviderId::Employmenthero),
@@ -84,7 +85,7 @@ async fn signs_in_and_verifies_organisation_permissions_and_people() {
     .await
     .expect("signed in");
     let progress = Progress::default();
-    let credentials = Credentials::Employmenthero(grant);
+    let credentials = Credentials::oauth(ProviderId::Employmenthero, grant);
     let report = verify::verify(
         &http(),
         &endpoints(&sandbox),
@@ -210,7 +211,7 @@ async fn a_sign_in_reaching_several_organisations_lists_them_and_verifies_the_on
         }]
     );
 
-    let credentials = Credentials::Employmenthero(grant);
+    let credentials = Credentials::oauth(ProviderId::Employmenthero, grant);
     let endpoints = oauth_support::endpoints(&sandbox);
     let organisations = credentials
         .organisations(&http(), &endpoints)
@@ -251,12 +252,12 @@ async fn an_explicit_organisation_choice_must_be_one_the_sign_in_reaches() {
     )
     .await
     .expect("signed in");
-    let chosen = EmploymentHeroGrant {
+    let chosen = OAuthGrant {
         organisation_id: Some(scenario::ORGANISATION.id.into()),
         ..grant.clone()
     };
     assert!(verify(&sandbox, &chosen).await.ok);
-    let elsewhere = EmploymentHeroGrant {
+    let elsewhere = OAuthGrant {
         organisation_id: Some(scenario::EMPTY_ORGANISATION.id.into()),
         ..grant
     };
@@ -311,7 +312,7 @@ async fn refresh_rotates_and_the_old_refresh_token_is_then_rejected() {
     );
     let report = verify(
         &sandbox,
-        &EmploymentHeroGrant {
+        &OAuthGrant {
             tokens: again,
             ..grant
         },

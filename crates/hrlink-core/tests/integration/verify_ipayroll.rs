@@ -10,8 +10,9 @@
 use crate::oauth_support;
 
 use hrlink_core::config::{Config, OAuthProviderConfig, Permissions};
+use hrlink_core::credentials::OAuthGrant;
 use hrlink_core::oauth::OAuthTokens;
-use hrlink_core::providers::ipayroll::{self, IpayrollGrant};
+use hrlink_core::providers::ipayroll;
 use hrlink_core::verify::{
     self, Account, Credentials, PermissionCheck, PermissionStatus, VerifyProgress, VerifyStep,
 };
@@ -31,7 +32,7 @@ fn config() -> OAuthProviderConfig {
     config
 }
 
-async fn sign_in_as(sandbox: &Sandbox, consent: Consent) -> Result<IpayrollGrant, Problem> {
+async fn sign_in_as(sandbox: &Sandbox, consent: Consent) -> Result<OAuthGrant, Problem> {
     let browser = ScriptedBrowser::new(consent);
     ipayroll::sign_in(
         &http(),
@@ -61,7 +62,7 @@ async fn signs_in_and_verifies_organisation_permissions_and_people() {
     assert_eq!(grant.tokens.grants("employees"), Some(true));
 
     let progress = Progress::default();
-    let credentials = Credentials::Ipayroll(grant);
+    let credentials = Credentials::oauth(ProviderId::Ipayroll, grant);
     let report = verify::verify(
         &http(),
         &endpoints(&sandbox),
@@ -179,7 +180,7 @@ async fn another_organisations_api_user_is_reported_by_its_number() {
 #[tokio::test]
 async fn a_token_ipayroll_no_longer_accepts_asks_to_sign_in_again() {
     let sandbox = sandbox().await;
-    let grant = IpayrollGrant {
+    let grant = OAuthGrant {
         tokens: OAuthTokens {
             access_token: SecretString::from("CANARY-not-a-token"),
             refresh_token: None,
@@ -187,6 +188,7 @@ async fn a_token_ipayroll_no_longer_accepts_asks_to_sign_in_again() {
             granted_scopes: None,
         },
         permissions: config().permissions,
+        organisation_id: None,
     };
     let report = ipayroll::verify(
         &http(),
@@ -229,7 +231,7 @@ async fn refresh_keeps_the_refresh_token_and_gives_a_working_access_token() {
     let again = ipayroll::refresh(&http(), &endpoints, &config(), &grant.tokens).await;
     assert!(again.is_ok());
 
-    let refreshed = IpayrollGrant {
+    let refreshed = OAuthGrant {
         tokens: fresh,
         ..grant
     };

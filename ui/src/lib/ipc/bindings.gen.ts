@@ -1612,7 +1612,7 @@ value: string } |
 joined: boolean } | 
 /**
  *  iPayroll's API user name, checked against iPayroll's rule as it is typed
- *  ([`ipayroll::check_api_username`]).
+ *  ([`super::ipayroll::check_api_username`]).
  */
 { kind: "api_username" };
 

@@ -15,7 +15,7 @@ use hrlink_core::credentials::{self, HrworksKeyPair, IrisLogin};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::messages::{self, Language};
 use hrlink_core::verify::{Credentials, VerificationReport, VerifyProgress, VerifyStep};
-use hrlink_core::{Endpoints, Problem};
+use hrlink_core::{Endpoints, Problem, ProviderId};
 use hrlink_sandbox::scenarios::{KeyPair, Login};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
 use secrecy::SecretString;
@@ -92,12 +92,15 @@ pub fn hrworks(pair: KeyPair) -> Credentials {
 pub fn hrworks_keys(access_key: &str, secret: &str) -> Credentials {
     let file = format!("Access Key: {access_key}\r\nSecret Access Key: {secret}\r\n");
     match credentials::parse_key_file(file.as_bytes()) {
-        Ok(keys) => Credentials::Hrworks(keys),
+        Ok(keys) => Credentials::key_pair(ProviderId::Hrworks, keys),
         // A canary is not shaped like a key: build the pair directly.
-        Err(_) => Credentials::Hrworks(HrworksKeyPair {
-            access_key: access_key.to_owned(),
-            secret_access_key: SecretString::from(secret.to_owned()),
-        }),
+        Err(_) => Credentials::key_pair(
+            ProviderId::Hrworks,
+            HrworksKeyPair {
+                access_key: access_key.to_owned(),
+                secret_access_key: SecretString::from(secret.to_owned()),
+            },
+        ),
     }
 }
 
@@ -109,7 +112,7 @@ pub fn iris(login: Login) -> Credentials {
 pub fn iris_login(username: &str, password: &str) -> Credentials {
     let text = format!("Username: {username}\nPassword: {password}\n");
     let login: IrisLogin = credentials::parse_iris_credentials(&text).expect("IRIS text parses");
-    Credentials::Iris(login)
+    Credentials::login(ProviderId::Iris, login)
 }
 
 /// Records every progress event.

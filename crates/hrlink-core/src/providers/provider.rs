@@ -1,0 +1,110 @@
+//! What every provider module does, so that the engines above (verification, people listing,
+//! connections) call one trait and never ask which provider they are talking to.
+
+use futures::future::BoxFuture;
+
+use super::catalogue::ProviderId;
+use crate::Problem;
+use crate::config::OAuthProviderConfig;
+use crate::credentials::{OAuthGrant, Secret};
+use crate::endpoints::ProviderEndpoints;
+use crate::http::HttpClient;
+use crate::oauth::{OAuthTokens, SignInOptions};
+use crate::people::listing::types::{ListingOptions, ListingOutcome, ListingProgressSink};
+use crate::verify::progress::ProgressSink;
+use crate::verify::report::{Account, VerificationReport};
+
+/// One HR system's behaviour. Its data (names, permissions, addresses) is its
+/// [`catalogue`](super::catalogue) entry; [`super::provider`] finds the module for an id.
+///
+/// `secret` is always of the provider's [`CredentialKind`](super::CredentialKind):
+/// [`crate::credentials::Credentials`] cannot be built otherwise.
+pub trait Provider: Sync {
+    /// Which provider this is.
+    fn id(&self) -> ProviderId;
+
+    /// Parses what the admin pasted or loaded (a key file, generated credentials), for
+    /// providers whose credentials are text.
+    fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
+        let _ = bytes;
+        Err(Problem::ConfigurationInvalid {
+            what: format!("{} signs in through the browser", self.id().display_name()),
+        })
+    }
+
+    /// Signs in through the system browser, for providers whose credentials are a browser
+    /// sign-in. `chosen`: the optional permissions the admin selected (`None`: every configured
+    /// one).
+    fn sign_in<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        oauth: &'a OAuthProviderConfig,
+        chosen: Option<&'a [String]>,
+        options: &'a SignInOptions<'a>,
+    ) -> BoxFuture<'a, Result<OAuthGrant, Problem>> {
+        let _ = (http, endpoints, oauth, chosen, options);
+        let problem = Problem::ConfigurationInvalid {
+            what: format!(
+                "{} does not sign in through the browser",
+                self.id().display_name()
+            ),
+        };
+        Box::pin(async move { Err(problem) })
+    }
+
+    /// New tokens from a browser sign-in's refresh token (rotated where the provider rotates
+    /// them).
+    fn refresh<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        oauth: &'a OAuthProviderConfig,
+        tokens: &'a OAuthTokens,
+    ) -> BoxFuture<'a, Result<OAuthTokens, Problem>> {
+        let _ = (http, endpoints, oauth, tokens);
+        let provider = self.id();
+        Box::pin(async move {
+            Err(Problem::for_provider(provider, |provider| {
+                Problem::SignInExpired { provider }
+            }))
+        })
+    }
+
+    /// Authenticates, finds the account, probes every permission and counts the people.
+    fn verify<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        progress: &'a dyn ProgressSink,
+    ) -> BoxFuture<'a, VerificationReport>;
+
+    /// The organisations the credentials reach, when the admin has to choose one; empty for
+    /// systems whose credentials reach exactly one.
+    fn organisations<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+    ) -> BoxFuture<'a, Result<Vec<Account>, Problem>> {
+        let _ = (http, endpoints, secret);
+        Box::pin(async { Ok(Vec::new()) })
+    }
+
+    /// Lists everyone the credentials can see, page by page through the listing engine.
+    /// `oauth` renews a browser sign-in's tokens that expire mid-way.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the listing's inputs, each from a different owner"
+    )]
+    fn list_people<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        oauth: Option<&'a OAuthProviderConfig>,
+        options: &'a ListingOptions,
+        progress: &'a dyn ListingProgressSink,
+    ) -> BoxFuture<'a, ListingOutcome>;
+}
