@@ -45,8 +45,8 @@ const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrli
 const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), ".cargo");
 const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(cargoHome, "bin/tauri-driver");
 let tauriDriver;
-/** This worker's session: its spec file and the log of the app it drives. */
-let session = { spec: "", appLog: "", webdriverLog: "" };
+/** This worker's session: its spec file and where its logs go. */
+let session = { spec: "", appLog: "", driverLog: "", webdriverLog: "" };
 
 /** Every secret the specs hand to the app: the canaries of the after-session scan. */
 export const secrets = [
@@ -86,21 +86,25 @@ export const config = {
   // A fresh tauri-driver per session: each spec file starts the app anew, with an empty config
   // dir of its own (saved connections live there; their secrets in the private keychain that
   // `run` starts), so a connection one spec saves never changes another spec's first screen.
-  // The app's stderr (its log) reaches us through WebKitWebDriver and tauri-driver: kept per spec
-  // file in `logs/app-<spec>.log`.
+  // Per spec file, in `logs/`: the app's log (HRLINK_LOG_FILE: WebKitWebDriver drops the app's
+  // stderr), tauri-driver's and WebKitWebDriver's output, and WebdriverIO's log of every
+  // WebDriver command (named by WebdriverIO: `<spec file>-<worker id>.log`).
   beforeSession: (_config, _capabilities, specs, cid) => {
     process.env.HRLINK_CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), "hrlink-e2e-config-"));
-    const spec = path.basename(specs[0] ?? "unknown", ".e2e.mjs");
+    const specFile = path.basename(specs[0] ?? "unknown", ".mjs");
+    const spec = path.basename(specFile, ".e2e");
     session = {
       spec,
       appLog: path.join(logs, `app-${spec}.log`),
-      webdriverLog: path.join(logs, `wdio-${cid}.log`),
+      driverLog: path.join(logs, `driver-${spec}.log`),
+      webdriverLog: path.join(logs, `${specFile}-${cid}.log`),
     };
+    process.env.HRLINK_LOG_FILE = session.appLog;
     mkdirSync(logs, { recursive: true });
-    const appLog = createWriteStream(session.appLog, { flags: "a" });
+    const driverLog = createWriteStream(session.driverLog, { flags: "a" });
     tauriDriver = spawn(tauriDriverBin, [], { stdio: [null, "pipe", "pipe"] });
-    tauriDriver.stdout.pipe(appLog);
-    tauriDriver.stderr.pipe(appLog);
+    tauriDriver.stdout.pipe(driverLog);
+    tauriDriver.stderr.pipe(driverLog);
     return new Promise((resolve) => setTimeout(resolve, 500));
   },
   afterSession: () => {
@@ -137,7 +141,12 @@ export const config = {
       await browser.saveScreenshot(screenshot);
     } finally {
       if (!passed) {
-        const kept = [`screenshot ${screenshot}`, `app log ${session.appLog}`, `WebDriver log ${session.webdriverLog}`];
+        const kept = [
+          `screenshot ${screenshot}`,
+          `app log ${session.appLog}`,
+          `WebDriver log ${session.webdriverLog}`,
+          `tauri-driver and WebKitWebDriver ${session.driverLog}`,
+        ];
         appendFileSync(failures, `${session.spec}: ${test.title}\n${kept.map((line) => `  ${line}\n`).join("")}`);
       }
     }
