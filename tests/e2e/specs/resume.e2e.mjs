@@ -7,6 +7,7 @@ import path from "node:path";
 import { findSecrets } from "../secret-scan.mjs";
 import { appDirs, keychainFiles, secrets } from "../wdio.conf.mjs";
 import {
+  appStartTimeout,
   expectText,
   expectValue,
   headingText,
@@ -15,6 +16,7 @@ import {
   paste,
   pasteKeyAndCheck,
   skipGuide,
+  waitForFirstStep,
   waitForHeading,
 } from "./support.mjs";
 
@@ -84,7 +86,10 @@ async function kill() {
 /** Starts the app again with the same config dir (and keychain). */
 async function restart() {
   await browser.reloadSession();
-  await browser.waitUntil(() => existsSync(pidFile), { timeout: 20_000, timeoutMsg: "the app did not start again" });
+  await browser.waitUntil(() => existsSync(pidFile), {
+    timeout: appStartTimeout,
+    timeoutMsg: "the app did not start again",
+  });
 }
 
 async function killAndRestart() {
@@ -94,7 +99,7 @@ async function killAndRestart() {
 
 /** The restarted app asks to resume at `reached`; Continue. */
 async function resume(reached) {
-  await waitForHeading("Carry on where you left off?");
+  await waitForHeading("Carry on where you left off?", { timeout: appStartTimeout });
   await expectText("main", expect.stringContaining(`You got as far as: ${reached}.`));
   await $("button=Continue setting up HRworks").click();
 }
@@ -108,7 +113,7 @@ async function expectCredentialsWithNote() {
 
 describe("the wizard after a kill -9", () => {
   it("resumes on the permissions after choosing the system", async () => {
-    await expectText("h1", "Which HR system do you use?");
+    await waitForFirstStep();
     expect(draftOnDisk()).toBeNull();
     await $("label*=HRworks").click();
     await $("button=Continue").click();
@@ -156,6 +161,7 @@ describe("the wizard after a kill -9", () => {
     await $("button=Save connection").click();
     await killAndRestart();
     await browser.waitUntil(async () => /Carry on|Your connections/.test(await headingText()), {
+      timeout: appStartTimeout,
       timeoutMsg: "neither the connections nor the offer to resume",
     });
     const profiles = [...files(path.join(configDir(), "connections"))].filter(
@@ -180,6 +186,7 @@ describe("the wizard after a kill -9", () => {
       writeFileSync(draftFile(), content);
       await restart();
       await browser.waitUntil(async () => /Which HR system|Your connections/.test(await headingText()), {
+        timeout: appStartTimeout,
         timeoutMsg: "the app did not start afresh",
       });
       expect(existsSync(draftFile())).toBe(false);

@@ -3,6 +3,7 @@
 // is shown. The names are first read in normal mode, then the app is started again with
 // `--support` (same config dir) and the same people are listed.
 import {
+  appStartTimeout,
   artifacts,
   chooseHrworks,
   expectText,
@@ -34,6 +35,7 @@ describe("screen-share mode", () => {
       "tauri:options": { ...caps["tauri:options"], args: ["--support"] },
     });
     await browser.waitUntil(async () => /Carry on|Which HR system/.test(await headingText()), {
+      timeout: appStartTimeout,
       timeoutMsg: "the app did not start again",
     });
     if ((await headingText()).startsWith("Carry on")) await $("button=Start again").click();

@@ -124,12 +124,22 @@ export const painted = () =>
   browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
 /**
+ * How long a freshly launched app may take to show its first page: a debug build took over 20 s
+ * on a loaded machine (load average 20 on 2 cores).
+ */
+export const appStartTimeout = 90_000;
+
+/** Waits for the wizard's first step, in an app that may just have been launched. */
+export const waitForFirstStep = () =>
+  expectText("h1", "Which HR system do you use?", { timeout: appStartTimeout });
+
+/**
  * Chooses an HR system on the first step, ticks the optional permissions whose labels start with
  * the texts in `share` (step 2) and skips the guide with "I already have one" (step 3), landing
  * on the credentials step.
  */
 export async function chooseSystem(name, share = []) {
-  await expectText("h1", "Which HR system do you use?");
+  await waitForFirstStep();
   await $(`label*=${name}`).click();
   await $("button=Continue").click();
   await $(".step-indicator*=Step 2 of ").waitForDisplayed();
@@ -157,9 +167,9 @@ export async function chooseHrworks() {
 export const headingText = async () => (await textOf("h1"))?.trim() ?? "";
 
 /** Waits until the page's heading is `text`. */
-export async function waitForHeading(text) {
+export async function waitForHeading(text, { timeout = 30_000 } = {}) {
   await browser.waitUntil(async () => (await headingText()) === text, {
-    timeout: 30_000,
+    timeout,
     timeoutMsg: `no page "${text}"`,
   });
 }
