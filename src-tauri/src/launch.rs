@@ -119,7 +119,10 @@ pub fn init_tracing() {
     // A second initialisation (tests) is harmless and ignored.
     match std::env::var_os(LOG_FILE_ENV).map(open_log_file) {
         Some(Ok(file)) => {
-            let _ = builder.with_ansi(false).with_writer(std::sync::Mutex::new(file)).try_init();
+            let _ = builder
+                .with_ansi(false)
+                .with_writer(std::sync::Mutex::new(file))
+                .try_init();
         }
         Some(Err(error)) => {
             let _ = builder.with_writer(std::io::stderr).try_init();
