@@ -105,16 +105,41 @@ pub fn write_pid_for_e2e() {
     }
 }
 
-/// Logs to stderr; `RUST_LOG` adjusts the level. Secrets never reach a log line (they live in
-/// `secrecy` types and the HTTP client logs only method, path and status).
+/// Names a file the app logs to instead of stderr (the end-to-end tests keep it per spec file:
+/// WebKitWebDriver, which starts the app there, drops the app's stderr).
+pub const LOG_FILE_ENV: &str = "HRLINK_LOG_FILE";
+
+/// Logs to stderr, or to the file `HRLINK_LOG_FILE` names (appended to, 0600); `RUST_LOG` adjusts
+/// the level. Secrets never reach a log line (they live in `secrecy` types and the HTTP client
+/// logs only method, path and status).
 pub fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
     // A second initialisation (tests) is harmless and ignored.
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+    match std::env::var_os(LOG_FILE_ENV).map(open_log_file) {
+        Some(Ok(file)) => {
+            let _ = builder
+                .with_ansi(false)
+                .with_writer(std::sync::Mutex::new(file))
+                .try_init();
+        }
+        Some(Err(error)) => {
+            let _ = builder.with_writer(std::io::stderr).try_init();
+            tracing::warn!(%error, "cannot open the log file {LOG_FILE_ENV} names; logging to stderr");
+        }
+        None => {
+            let _ = builder.with_writer(std::io::stderr).try_init();
+        }
+    }
+}
+
+fn open_log_file(path: std::ffi::OsString) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 // WebdriverIO drives the real, built HR Link app through tauri-driver, which forwards to
 // WebKitWebDriver. `run` starts this under Xvfb with a private keychain session.
 import { spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,10 @@ const root = path.resolve(here, "../..");
 export const artifacts = path.join(here, "artifacts");
 mkdirSync(artifacts, { recursive: true });
 const secretsFound = path.join(artifacts, "secrets-found.txt");
+/** One line per failed test with the paths of its screenshot and logs, which `run` prints. */
+const failures = path.join(artifacts, "failures.txt");
+/** WebdriverIO's own logs (the WebDriver commands and their answers), one file per worker. */
+const logs = path.join(artifacts, "logs");
 
 // The native file dialog cannot be driven over WebDriver: the app reads this file instead.
 process.env.HRLINK_E2E_CHOSEN_FILE = path.join(artifacts, "chosen-key-file.txt");
@@ -41,6 +45,8 @@ const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrli
 const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), ".cargo");
 const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(cargoHome, "bin/tauri-driver");
 let tauriDriver;
+/** This worker's session: its spec file and where its logs go. */
+let session = { spec: "", appLog: "", driverLog: "", webdriverLog: "" };
 
 /** Every secret the specs hand to the app: the canaries of the after-session scan. */
 export const secrets = [
@@ -68,7 +74,9 @@ export const config = {
   specs: [path.join(here, "specs/**/*.e2e.mjs")],
   maxInstances: 1,
   capabilities: [{ maxInstances: 1, "tauri:options": { application } }],
-  logLevel: "warn",
+  // "info" logs every WebDriver command and its answer: into `logs`, not onto the terminal.
+  logLevel: "info",
+  outputDir: logs,
   reporters: ["spec"],
   framework: "mocha",
   mochaOpts: { ui: "bdd", timeout: 90_000 },
@@ -78,9 +86,25 @@ export const config = {
   // A fresh tauri-driver per session: each spec file starts the app anew, with an empty config
   // dir of its own (saved connections live there; their secrets in the private keychain that
   // `run` starts), so a connection one spec saves never changes another spec's first screen.
-  beforeSession: () => {
+  // Per spec file, in `logs/`: the app's log (HRLINK_LOG_FILE: WebKitWebDriver drops the app's
+  // stderr), tauri-driver's and WebKitWebDriver's output, and WebdriverIO's log of every
+  // WebDriver command (named by WebdriverIO: `<spec file>-<worker id>.log`).
+  beforeSession: (_config, _capabilities, specs, cid) => {
     process.env.HRLINK_CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), "hrlink-e2e-config-"));
-    tauriDriver = spawn(tauriDriverBin, [], { stdio: [null, process.stdout, process.stderr] });
+    const specFile = path.basename(specs[0] ?? "unknown", ".mjs");
+    const spec = path.basename(specFile, ".e2e");
+    session = {
+      spec,
+      appLog: path.join(logs, `app-${spec}.log`),
+      driverLog: path.join(logs, `driver-${spec}.log`),
+      webdriverLog: path.join(logs, `${specFile}-${cid}.log`),
+    };
+    process.env.HRLINK_LOG_FILE = session.appLog;
+    mkdirSync(logs, { recursive: true });
+    const driverLog = createWriteStream(session.driverLog, { flags: "a" });
+    tauriDriver = spawn(tauriDriverBin, [], { stdio: [null, "pipe", "pipe"] });
+    tauriDriver.stdout.pipe(driverLog);
+    tauriDriver.stderr.pipe(driverLog);
     return new Promise((resolve) => setTimeout(resolve, 500));
   },
   afterSession: () => {
@@ -108,9 +132,23 @@ export const config = {
     }
   },
 
-  // The final screen of every test is kept as an artefact (not committed).
-  afterTest: async (test) => {
+  // The final screen of every test is kept as an artefact (not committed); a failed test's is
+  // named FAILED-… and listed, with the logs, in failures.txt.
+  afterTest: async (test, _context, { passed }) => {
     const name = `${test.parent} -- ${test.title}`.replace(/[^a-z0-9-]+/gi, "_").slice(0, 120);
-    await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
+    const screenshot = path.join(artifacts, `${passed ? "" : "FAILED-"}${name}.png`);
+    try {
+      await browser.saveScreenshot(screenshot);
+    } finally {
+      if (!passed) {
+        const kept = [
+          `screenshot ${screenshot}`,
+          `app log ${session.appLog}`,
+          `WebDriver log ${session.webdriverLog}`,
+          `tauri-driver and WebKitWebDriver ${session.driverLog}`,
+        ];
+        appendFileSync(failures, `${session.spec}: ${test.title}\n${kept.map((line) => `  ${line}\n`).join("")}`);
+      }
+    }
   },
 };

@@ -3,13 +3,16 @@
 // new company's name is typed) and is removed. Real app, real keychain (the private one `run`
 // starts), a fresh config dir (wdio.conf.mjs).
 import {
-  checkedCard,
+  cardSelector,
   chooseHrworks,
+  expectText,
+  expectValue,
   keyFile,
   keys,
   paste,
   sandboxCompany,
   shot,
+  waitForCheckedCard,
   waitForHeading,
 } from "./support.mjs";
 
@@ -33,8 +36,8 @@ describe("Saved connections on the Sandbox", () => {
 
     await $("button=Save this connection").click();
     await waitForHeading("Check your answers before saving");
-    await expect($(".summary-list")).toHaveText(expect.stringContaining("access key ••••••••0001"));
-    await expect($("#connection-label")).toHaveValue(sandboxCompany);
+    await expectText(".summary-list", expect.stringContaining("access key ••••••••0001"));
+    await expectValue("#connection-label", sandboxCompany);
     await shot("connections", "check-answers");
     await typeInto("#connection-label", "Bakery payroll");
     await $("button=Save connection").click();
@@ -45,24 +48,23 @@ describe("Saved connections on the Sandbox", () => {
   it("lists it as Connected and renames it", async () => {
     await $("button=See your connections").click();
     await waitForHeading("Your connections");
-    let card = await checkedCard();
-    await expect(card).toHaveText(expect.stringContaining("Connected"));
-    await expect(card).toHaveText(expect.stringContaining(sandboxCompany));
-    await expect(card).toHaveText(expect.stringMatching(/Last worked\s*now/));
+    await waitForCheckedCard();
+    await expectText(cardSelector, expect.stringContaining("Connected"));
+    await expectText(cardSelector, expect.stringContaining(sandboxCompany));
+    await expectText(cardSelector, expect.stringMatching(/Last worked\s*now/));
     await shot("connections", "list");
 
-    await card.$("button*=Rename").click();
+    await $(cardSelector).$("button*=Rename").click();
     await typeInto('input[id^="rename-"]', "Bäckerei HQ");
     await $("button=Save name").click();
-    await expect($("body")).toHaveText(expect.stringContaining("Renamed to Bäckerei HQ."));
-    card = await $("li.connection");
-    await expect(card.$("h2")).toHaveText("Bäckerei HQ");
+    await expectText("body", expect.stringContaining("Renamed to Bäckerei HQ."));
+    await expectText(`${cardSelector} h2`, "Bäckerei HQ");
   });
 
   it("refuses another company's key until its name is typed", async () => {
-    await (await $("li.connection")).$("button*=Re-authorise").click();
+    await $(cardSelector).$("button*=Re-authorise").click();
     await waitForHeading("Which HRworks key should HR Link use?");
-    await expect($(".wizard__context")).toHaveText("Re-authorise Bäckerei HQ");
+    await expectText(".wizard__context", "Re-authorise Bäckerei HQ");
     await paste("#key-text", keyFile(keys.otherCompany));
     await $("button=Continue").click();
     await waitForHeading(`Connected to ${otherCompany} — is this the right company?`);
@@ -72,7 +74,7 @@ describe("Saved connections on the Sandbox", () => {
 
     await typeInto("#replacement-name", sandboxCompany);
     await $("button=Replace connection").click();
-    await expect($('[role="alert"]')).toHaveText(
+    await expectText('[role="alert"]', 
       expect.stringContaining(`The name you typed is not ${otherCompany}`),
     );
 
@@ -84,18 +86,18 @@ describe("Saved connections on the Sandbox", () => {
   it("shows the replaced connection, then removes it", async () => {
     await $("button=See your connections").click();
     await waitForHeading("Your connections");
-    const card = await checkedCard();
-    await expect(card).toHaveText(expect.stringContaining("Connected"));
-    await expect(card).toHaveText(expect.stringContaining(otherCompany));
+    await waitForCheckedCard();
+    await expectText(cardSelector, expect.stringContaining("Connected"));
+    await expectText(cardSelector, expect.stringContaining(otherCompany));
 
-    await card.$("button*=Remove").click();
+    await $(cardSelector).$("button*=Remove").click();
     await waitForHeading("Remove Bäckerei HQ?");
-    await expect($("main")).toHaveText(expect.stringContaining("the secret saved in the keychain"));
-    await expect($("main")).toHaveText(expect.stringContaining("This does not delete anything in HRworks"));
+    await expectText("main", expect.stringContaining("the secret saved in the keychain"));
+    await expectText("main", expect.stringContaining("This does not delete anything in HRworks"));
     await shot("connections", "remove");
     await $("button=Yes, remove it").click();
-    await expect($("body")).toHaveText(expect.stringContaining("Removed Bäckerei HQ."));
-    await expect($("body")).toHaveText(
+    await expectText("body", expect.stringContaining("Removed Bäckerei HQ."));
+    await expectText("body", 
       expect.stringContaining("You have not connected an HR system yet."),
     );
   });

@@ -1,14 +1,12 @@
 // Declining access on Employment Hero's consent page: nothing is connected, and the wizard
 // says so in plain words instead of failing generically.
-import { chooseSystem, logins, signInAs } from "./support.mjs";
+import { chooseSystem, expectText, logins, signInAs } from "./support.mjs";
 
 describe("Employment Hero when access is declined", () => {
   it("explains the declined consent", async () => {
     await chooseSystem("Employment Hero");
     signInAs(logins.employmentHero, "deny");
     await $("button=Sign in with Employment Hero").click();
-    const summary = await $('[role="alert"]');
-    await summary.waitForExist({ timeout: 30_000, timeoutMsg: "no error after declining" });
-    await expect(summary).toHaveText(expect.stringContaining("Access was declined"));
+    await expectText('[role="alert"]', expect.stringContaining("Access was declined"), { timeout: 30_000 });
   });
 });

@@ -1,6 +1,15 @@
 // Employment Hero: a partner user's sign-in reaches two organisations. HR Link asks which one the
 // connection is for (by name), checks that one and counts its people.
-import { chooseSystem, logins, resultHeading, shot, signInAs, waitForHeading } from "./support.mjs";
+import {
+  chooseSystem,
+  expectText,
+  headingText,
+  logins,
+  resultHeading,
+  shot,
+  signInAs,
+  waitForHeading,
+} from "./support.mjs";
 
 describe("Employment Hero with a sign-in that reaches several organisations", () => {
   it("asks which organisation and checks the one chosen", async () => {
@@ -11,21 +20,22 @@ describe("Employment Hero with a sign-in that reaches several organisations", ()
     // A question to answer, not an error: no error summary.
     await waitForHeading("Signed in to Employment Hero: which organisation is this for?");
     await expect($(".error-summary")).not.toBeExisting();
-    const choice = await $("fieldset*=Which Employment Hero organisation is this connection for?");
-    await choice.waitForDisplayed({ timeout: 30_000 });
-    await expect(choice).toHaveText(expect.stringContaining("Sandbox Bakehouse Pty Ltd"));
+    await expectText("fieldset", expect.stringContaining("Which Employment Hero organisation is this connection for?"), {
+      timeout: 30_000,
+    });
+    await expectText("fieldset", expect.stringContaining("Sandbox Bakehouse Pty Ltd"));
     await shot("employmenthero-organisations", "choice");
 
     await $("label=Sandbox Holdings Pty Ltd").click();
     await $("button=Check this organisation").click();
     await browser.waitUntil(
-      async () => (await $("h1").getText()).startsWith("Connected to Sandbox Holdings"),
+      async () => (await headingText()).startsWith("Connected to Sandbox Holdings"),
       { timeout: 30_000, timeoutMsg: "the chosen organisation was not checked" },
     );
     expect(await resultHeading()).toBe(
       "Connected to Sandbox Holdings Pty Ltd — is this the right organisation?",
     );
-    await expect($("dl")).toHaveText(expect.stringContaining("0 active people"));
+    await expectText("dl", expect.stringContaining("0 active people"));
     await shot("employmenthero-organisations", "chosen");
   });
 });

@@ -1,7 +1,16 @@
 // The whole wizard, to the end, for each system that is not HRworks (connections.e2e.mjs saves
 // an HRworks key): choose it, keep what it shares, hand the credentials over, check, check the
 // answers, save into the keychain and see it confirmed. Real app, real keychain, Sandbox.
-import { chooseSystem, logins, paste, resultHeading, shot, signInAs, waitForHeading } from "./support.mjs";
+import {
+  chooseSystem,
+  expectText,
+  logins,
+  paste,
+  resultHeading,
+  shot,
+  signInAs,
+  waitForHeading,
+} from "./support.mjs";
 
 /** From a confirmation page back to the first step, through the connections screen. */
 async function startAgain() {
@@ -59,9 +68,8 @@ describe("The full wizard for each system", () => {
   it("lists the three saved connections", async () => {
     await $("button=Your connections").click();
     await waitForHeading("Your connections");
-    const list = await $("ul:has(li.connection)");
     for (const name of ["Sandbox Tea Rooms Ltd", "iPayroll", "Sandbox Bakehouse Pty Ltd"]) {
-      await expect(list).toHaveText(expect.stringContaining(name));
+      await expectText("ul:has(li.connection)", expect.stringContaining(name));
     }
   });
 });

@@ -3,37 +3,33 @@
 // saved as a file by Rust).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { artifacts, heading } from "./support.mjs";
+import { artifacts, expectText, waitForFirstStep } from "./support.mjs";
 
 describe("The guide (iPayroll)", () => {
   it("checks the user name with the core, copies it and hands the steps over", async () => {
-    await expect(await heading()).toHaveText("Which HR system do you use?");
+    await waitForFirstStep();
     await $("label*=iPayroll").click();
     await $("button=Continue").click();
-    await expect(await heading()).toHaveText("What may HR Link Demo read in iPayroll?");
+    await expectText("h1", "What may HR Link Demo read in iPayroll?");
     await $("button=Continue").click();
-    await expect(await heading()).toHaveText("First, sign out of iPayroll in your browser");
+    await expectText("h1", "First, sign out of iPayroll in your browser");
     await $("button=Continue").click();
-    await expect(await heading()).toHaveText("Create an API user for HR Link Demo");
+    await expectText("h1", "Create an API user for HR Link Demo");
 
     const field = await $("#ipayroll-api-username");
     await field.setValue("4976api");
-    await expect($(".field__error")).toHaveText(
+    await expectText(".field__error", 
       expect.stringContaining("Start with your 5-digit organisation number"),
     );
     await field.setValue("49764apihrlink");
     await $(".guide-username__ok").waitForDisplayed();
     await $("button[aria-label='Copy “49764apihrlink”']").click();
     // The webview grants the clipboard to a click (no plugin or capability needed).
-    const status = await $(".copy-value__status");
-    await browser.waitUntil(async () => (await status.getText()) !== "", {
-      timeoutMsg: "the Copy button said nothing",
-    });
-    await expect(status).toHaveText("Copied. Now paste it in iPayroll.");
+    await expectText(".copy-value__status", "Copied. Now paste it in iPayroll.");
 
     await $("button=I'm not the admin").click();
-    await expect(await heading()).toHaveText("Steps for your iPayroll administrator");
-    await expect($("body")).toHaveText(expect.stringContaining("4. Next, you will allow access"));
+    await expectText("h1", "Steps for your iPayroll administrator");
+    await expectText("body", expect.stringContaining("4. Next, you will allow access"));
     // Kept as an artefact: the sheet as the real webview renders it.
     await browser.saveScreenshot("artifacts/guide-handoff-ipayroll.png");
     // "Save as file": Rust writes the sheet where the save dialog points (the e2e stand-in).
@@ -46,6 +42,6 @@ describe("The guide (iPayroll)", () => {
     expect(saved).toContain("default-src 'none'");
     expect(saved).not.toContain("<button");
     await $("button=Back").click();
-    await expect(await heading()).toHaveText("Create an API user for HR Link Demo");
+    await expectText("h1", "Create an API user for HR Link Demo");
   });
 });

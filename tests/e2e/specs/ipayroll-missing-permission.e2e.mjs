@@ -1,6 +1,6 @@
 // An iPayroll API user that does not grant the employee list: connected, but the missing
 // permission is named with how to fix it, and nothing counts as verified.
-import { chooseSystem, logins, resultHeading, signInAs } from "./support.mjs";
+import { chooseSystem, expectText, logins, resultHeading, signInAs } from "./support.mjs";
 
 describe("iPayroll without the employees permission", () => {
   it("names the missing permission", async () => {
@@ -9,7 +9,7 @@ describe("iPayroll without the employees permission", () => {
     await $("button=Sign in with iPayroll").click();
 
     expect(await resultHeading()).toContain("something needs fixing");
-    await expect($("table")).toHaveText(expect.stringContaining("Missing"));
-    await expect($('[role="alert"]')).toHaveText(expect.stringContaining("iPayroll connected"));
+    await expectText("table", expect.stringContaining("Missing"));
+    await expectText('[role="alert"]', expect.stringContaining("iPayroll connected"));
   });
 });

@@ -1,5 +1,5 @@
 // An IRIS API user that is not active: a plain message with the fix in IRIS's own menus.
-import { chooseSystem, logins, paste, resultHeading } from "./support.mjs";
+import { chooseSystem, expectText, logins, paste, resultHeading } from "./support.mjs";
 
 describe("IRIS HR Professional with an inactive API user", () => {
   it("says what to do", async () => {
@@ -9,6 +9,6 @@ describe("IRIS HR Professional with an inactive API user", () => {
     await $("button=Continue").click();
 
     expect(await resultHeading()).toBe("HR Link could not connect to IRIS HR Professional");
-    await expect($('[role="alert"]')).toHaveText(expect.stringContaining("tick Active"));
+    await expectText('[role="alert"]', expect.stringContaining("tick Active"));
   });
 });

@@ -1,6 +1,6 @@
 // A permission the admin chose to share is missing: the check fails with the fix in IRIS's own
 // menus; with an API user that has the right, the same selection is checked again and passes.
-import { chooseSystem, logins, paste, resultHeading, shot } from "./support.mjs";
+import { chooseSystem, expectText, logins, paste, resultHeading, shot } from "./support.mjs";
 
 const enterLogin = async ({ user, password }) => {
   await paste("#iris-username", user);
@@ -14,17 +14,16 @@ describe("IRIS HR Professional: a chosen permission missing, fixed and checked a
     await enterLogin(logins.irisNoContract);
 
     expect(await resultHeading()).toContain("something needs fixing");
-    await expect($('[role="alert"]')).toHaveText(expect.stringContaining("contract"));
-    const row = await $("#permission-contract");
-    await expect(row).toHaveText(expect.stringContaining("Missing"));
-    await expect(row).toHaveText(expect.stringContaining("Set Rights"));
-    await expect(row).toHaveText(expect.stringContaining("Chosen by you"));
+    await expectText('[role="alert"]', expect.stringContaining("contract"));
+    for (const part of ["Missing", "Set Rights", "Chosen by you"]) {
+      await expectText("#permission-contract", expect.stringContaining(part));
+    }
     await shot("iris-missing-permission", "missing");
 
     await $("button=Enter the user name and password again").click();
     await enterLogin(logins.iris);
     expect(await resultHeading()).toContain("is this the right company?");
-    await expect($("#permission-contract")).toHaveText(expect.stringContaining("Granted"));
+    await expectText("#permission-contract", expect.stringContaining("Granted"));
     await shot("iris-missing-permission", "fixed");
   });
 });

@@ -2,35 +2,39 @@
 // admin's roster (the app reads the core's fixture instead of opening the dialog).
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chooseHrworks, heading, keyFile, keys, sandboxCompany, writeChosenFile } from "./support.mjs";
-
-const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
+import {
+  artifacts,
+  chooseHrworks,
+  expectText,
+  headingText,
+  keyFile,
+  keys,
+  sandboxCompany,
+  waitForPeopleTable,
+  writeChosenFile,
+} from "./support.mjs";
 
 describe("People on the Sandbox", () => {
   it("lists the HRworks people and compares them with a roster", async () => {
     await chooseHrworks();
     writeChosenFile(keyFile(keys.valid));
     await $("button*=Choose the downloaded key file").click();
-    await expect($("body")).toHaveText(expect.stringContaining("Key file loaded"));
+    await expectText("body", expect.stringContaining("Key file loaded"));
     await $("button=Continue").click();
-    await browser.waitUntil(async () => (await (await heading()).getText()).startsWith("Connected to"), {
+    await browser.waitUntil(async () => (await headingText()).startsWith("Connected to"), {
       timeoutMsg: "no verification result",
     });
-    await expect(await heading()).toHaveText(`Connected to ${sandboxCompany} — is this the right company?`);
-    await expect($("body")).toHaveText(expect.stringMatching(/\d+ active people/));
+    await expectText("h1", `Connected to ${sandboxCompany} — is this the right company?`);
+    await expectText("body", expect.stringMatching(/\d+ active people/));
 
     await $("button=Continue: check the people").click();
-    await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
-      timeout: 60_000,
-      timeoutMsg: "the people were not listed",
-    });
+    await waitForPeopleTable();
     // Everyone in the Sandbox's company (250), active or not.
-    await expect($("body")).toHaveText(expect.stringContaining("250 people in HRworks"));
+    await expectText("body", expect.stringContaining("250 people in HRworks"));
     await browser.setWindowSize(1280, 800);
     await browser.saveScreenshot(path.join(artifacts, "people-listed.png"));
     // The table renders only the rows in view (virtualised): a screenful, not 250.
-    await (await $("table")).scrollIntoView();
+    await $("table").scrollIntoView();
     const rows = await browser.execute(() => document.querySelectorAll("tbody tr").length);
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(40);
@@ -39,18 +43,17 @@ describe("People on the Sandbox", () => {
     await browser.saveScreenshot(path.join(artifacts, "people-table.png"));
 
     await $("button=Compare with your records").click();
-    await expect($("body")).toHaveText(expect.stringMatching(/Read \d+ people from your file/));
-    const onlyInRecords = await $('[data-category="only_in_existing"] .people-counts__value');
-    await expect(onlyInRecords).toHaveText(expect.stringMatching(/^\d+$/));
-    await expect($('[data-category="matched"]')).toBeDisplayed();
-    await (await $("#counts-heading")).scrollIntoView();
+    await expectText("body", expect.stringMatching(/Read \d+ people from your file/));
+    await expectText('[data-category="only_in_existing"] .people-counts__value', /^\d+$/);
+    await expectText('[data-category="matched"] .people-counts__value', /^\d+$/);
+    await $("#counts-heading").scrollIntoView();
     await browser.saveScreenshot(path.join(artifacts, "people-compared.png"));
 
     // Export: Rust writes the CSV where the (stand-in) save dialog says.
     const exported = process.env.HRLINK_E2E_CHOSEN_EXPORT;
     rmSync(exported, { force: true });
     await $("button=Export this list (CSV)").click();
-    await expect($("body")).toHaveText(expect.stringContaining("The list was saved as a CSV file."));
+    await expectText("body", expect.stringContaining("The list was saved as a CSV file."));
     expect(existsSync(exported)).toBe(true);
     const lines = readFileSync(exported, "utf8").trim().split("\n");
     expect(lines[0]).toMatch(/^category,hr_name,hr_email,/);
@@ -61,6 +64,6 @@ describe("People on the Sandbox", () => {
     rmSync(exported, { force: true });
 
     await $("button=Yes, these are our people").click();
-    await expect($("h1")).toHaveText("Check your answers before saving");
+    await expectText("h1", "Check your answers before saving");
   });
 });

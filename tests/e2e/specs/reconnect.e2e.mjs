@@ -8,14 +8,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
   artifacts,
-  checkedCard,
+  cardSelector,
   chooseHrworks,
-  heading,
+  expectText,
   keyFile,
   keys,
+  listPeople,
   paste,
   sandboxCompany,
   shot,
+  waitForCheckedCard,
   waitForHeading,
 } from "./support.mjs";
 
@@ -30,14 +32,6 @@ async function inSandbox(control, body) {
   expect(response.status).toBe(204);
 }
 
-/** Lists the people on the People step and waits for them. */
-async function checkPeople() {
-  await $("button=Continue: check the people").click();
-  await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
-    timeout: 60_000,
-    timeoutMsg: "the people were not listed",
-  });
-}
 
 describe("Reconnecting a connection whose key was revoked", () => {
   it("saves a working connection with its people confirmed", async () => {
@@ -45,7 +39,7 @@ describe("Reconnecting a connection whose key was revoked", () => {
     await paste("#key-text", keyFile(keys.valid));
     await $("button=Continue").click();
     await waitForHeading(`Connected to ${sandboxCompany} — is this the right company?`);
-    await checkPeople();
+    await listPeople();
     await $("button=Yes, these are our people").click();
     await waitForHeading("Check your answers before saving");
     await $("button=Save connection").click();
@@ -58,36 +52,36 @@ describe("Reconnecting a connection whose key was revoked", () => {
     await inSandbox("revoke-key", { accessKey: keys.valid.access });
     await $("button=See your connections").click();
     await waitForHeading("Your connections");
-    const card = await checkedCard();
-    await expect(card).toHaveText(expect.stringContaining("Sign-in refused"));
-    await expect(card).toHaveText(expect.stringContaining("HRworks did not accept"));
+    await waitForCheckedCard();
+    await expectText(cardSelector, expect.stringContaining("Sign-in refused"));
+    await expectText(cardSelector, expect.stringContaining("HRworks did not accept"));
     await shot("reconnect", "failed-auth");
   });
 
   it("re-authorises it with a new key of the same company, showing what changed among the people", async () => {
-    await (await $("li.connection")).$("button*=Re-authorise").click();
+    await $(cardSelector).$("button*=Re-authorise").click();
     await waitForHeading("Which HRworks key should HR Link use?");
     await paste("#key-text", keyFile(keys.reissued));
     await $("button=Continue").click();
     await waitForHeading(`Connected to ${sandboxCompany} — is this the right company?`);
-    await checkPeople();
-    const summary = await $(".people-changes__summary");
-    await expect(summary).toHaveText(
+    await listPeople();
+    await expectText(
+      ".people-changes__summary",
       expect.stringMatching(
         /^Since you last confirmed on [^:]+: 2 joined, 1 left, 1 inactive or left their job, 3 changed\. The connection was not working from [^.]+\.$/,
       ),
     );
-    await expect($('[data-changes="changed"]')).toHaveText(expect.stringContaining("(location)"));
-    await (await $("#changes-heading")).scrollIntoView();
+    await expectText('[data-changes="changed"]', expect.stringContaining("(location)"));
+    await $("#changes-heading").scrollIntoView();
     await shot("reconnect", "people-changes");
     await $("button=Yes, these are our people").click();
     await waitForHeading(`Re-authorised ${sandboxCompany}`);
 
     await $("button=See your connections").click();
     await waitForHeading("Your connections");
-    const card = await checkedCard();
-    await expect(card).toHaveText(expect.stringContaining("Connected"));
-    await expect(card).toHaveText(expect.stringContaining("0007"));
+    await waitForCheckedCard();
+    await expectText(cardSelector, expect.stringContaining("Connected"));
+    await expectText(cardSelector, expect.stringContaining("0007"));
     await shot("reconnect", "reconnected");
   });
 });

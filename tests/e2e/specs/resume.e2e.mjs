@@ -6,7 +6,19 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import path from "node:path";
 import { findSecrets } from "../secret-scan.mjs";
 import { appDirs, keychainFiles, secrets } from "../wdio.conf.mjs";
-import { heading, keyFile, keys, paste, pasteKeyAndCheck, skipGuide, waitForHeading } from "./support.mjs";
+import {
+  appStartTimeout,
+  expectText,
+  expectValue,
+  headingText,
+  keyFile,
+  keys,
+  paste,
+  pasteKeyAndCheck,
+  skipGuide,
+  waitForFirstStep,
+  waitForHeading,
+} from "./support.mjs";
 
 const pidFile = process.env.HRLINK_E2E_PID_FILE;
 const configDir = () => process.env.HRLINK_CONFIG_DIR;
@@ -74,7 +86,10 @@ async function kill() {
 /** Starts the app again with the same config dir (and keychain). */
 async function restart() {
   await browser.reloadSession();
-  await browser.waitUntil(() => existsSync(pidFile), { timeout: 20_000, timeoutMsg: "the app did not start again" });
+  await browser.waitUntil(() => existsSync(pidFile), {
+    timeout: appStartTimeout,
+    timeoutMsg: "the app did not start again",
+  });
 }
 
 async function killAndRestart() {
@@ -84,21 +99,21 @@ async function killAndRestart() {
 
 /** The restarted app asks to resume at `reached`; Continue. */
 async function resume(reached) {
-  await waitForHeading("Carry on where you left off?");
-  await expect($("main")).toHaveText(expect.stringContaining(`You got as far as: ${reached}.`));
+  await waitForHeading("Carry on where you left off?", { timeout: appStartTimeout });
+  await expectText("main", expect.stringContaining(`You got as far as: ${reached}.`));
   await $("button=Continue setting up HRworks").click();
 }
 
 /** Lands on the HRworks credentials with the note that the key was not kept, the field empty. */
 async function expectCredentialsWithNote() {
   await waitForHeading("Which HRworks key should HR Link use?");
-  await expect($(".wizard-note")).toHaveText(expect.stringContaining("deliberately did not keep your key"));
-  await expect($("#key-text")).toHaveValue("");
+  await expectText(".wizard-note", expect.stringContaining("deliberately did not keep your key"));
+  await expectValue("#key-text", "");
 }
 
 describe("the wizard after a kill -9", () => {
   it("resumes on the permissions after choosing the system", async () => {
-    await expect(await heading()).toHaveText("Which HR system do you use?");
+    await waitForFirstStep();
     expect(draftOnDisk()).toBeNull();
     await $("label*=HRworks").click();
     await $("button=Continue").click();
@@ -107,7 +122,7 @@ describe("the wizard after a kill -9", () => {
     await killAndRestart();
     await resume("choosing what to share");
     await $(".step-indicator*=Step 2 of ").waitForDisplayed();
-    await expect(await heading()).toHaveText(expect.stringMatching(/^What may .+ read in HRworks\?$/));
+    await expectText("h1", expect.stringMatching(/^What may .+ read in HRworks\?$/));
   });
 
   it("resumes on the same guide screen", async () => {
@@ -115,7 +130,7 @@ describe("the wizard after a kill -9", () => {
     await $(".step-indicator*=Step 3 of ").waitForDisplayed();
     await $("button=Continue").click();
     await browser.waitUntil(() => draftOnDisk()?.draft.guide_screen === 1, { timeoutMsg: "no second guide screen kept" });
-    const onScreen = await (await heading()).getText();
+    const onScreen = await headingText();
     await killAndRestart();
     await resume("creating the API user or key");
     await $(".step-indicator*=Step 3 of ").waitForDisplayed();
@@ -145,13 +160,14 @@ describe("the wizard after a kill -9", () => {
     await waitForHeading("Check your answers before saving");
     await $("button=Save connection").click();
     await killAndRestart();
-    await browser.waitUntil(async () => /Carry on|Your connections/.test(await (await heading()).getText()), {
+    await browser.waitUntil(async () => /Carry on|Your connections/.test(await headingText()), {
+      timeout: appStartTimeout,
       timeoutMsg: "neither the connections nor the offer to resume",
     });
     const profiles = [...files(path.join(configDir(), "connections"))].filter(
       (f) => !path.basename(f).startsWith("."),
     );
-    if ((await (await heading()).getText()) === "Your connections") {
+    if ((await headingText()) === "Your connections") {
       // Saved before the kill: the draft went with it.
       expect(profiles.length).toBe(1);
       expect(draftOnDisk()).toBeNull();
@@ -169,7 +185,8 @@ describe("the wizard after a kill -9", () => {
       await kill();
       writeFileSync(draftFile(), content);
       await restart();
-      await browser.waitUntil(async () => /Which HR system|Your connections/.test(await (await heading()).getText()), {
+      await browser.waitUntil(async () => /Which HR system|Your connections/.test(await headingText()), {
+        timeout: appStartTimeout,
         timeoutMsg: "the app did not start afresh",
       });
       expect(existsSync(draftFile())).toBe(false);

@@ -2,9 +2,20 @@
 // switching it on replaces them at once (checked in the DOM: the markup and every field's value);
 // switching it off asks first, and only then shows them again.
 import path from "node:path";
-import { artifacts, chooseHrworks, keys, listPeople, pageText, pasteKeyAndCheck, shownNames } from "./support.mjs";
+import {
+  artifacts,
+  chooseHrworks,
+  expectAttribute,
+  expectText,
+  keys,
+  listPeople,
+  pageText,
+  painted,
+  pasteKeyAndCheck,
+  shownNames,
+} from "./support.mjs";
 
-const screenShare = () => $('[role="switch"]');
+const screenShare = '[role="switch"]';
 
 /** Screenshots at both window sizes the app is designed for. */
 async function shots(name) {
@@ -13,7 +24,7 @@ async function shots(name) {
     [1024, 640],
   ]) {
     await browser.setWindowSize(width, height);
-    await browser.pause(300);
+    await painted();
     await browser.saveScreenshot(path.join(artifacts, `screen-share-switch-${name}-${width}x${height}.png`));
   }
   await browser.setWindowSize(1280, 800);
@@ -27,11 +38,11 @@ describe("the screen-share switch", () => {
     const names = (await shownNames()).filter((name) => name.length > 5);
     expect(names.length).toBeGreaterThan(3);
     expect(await pageText()).toContain(names[0]);
-    await expect(screenShare()).toHaveAttribute("aria-checked", "false");
+    await expectAttribute(screenShare, "aria-checked", "false");
     await expect($(".support-code")).not.toBeExisting();
 
-    await (await screenShare()).click();
-    await expect(screenShare()).toHaveAttribute("aria-checked", "true");
+    await $(screenShare).click();
+    await expectAttribute(screenShare, "aria-checked", "true");
     await browser.waitUntil(async () => !(await pageText()).includes(names[0]), {
       timeoutMsg: "the names stayed on screen after switching screen-share mode on",
     });
@@ -40,24 +51,22 @@ describe("the screen-share switch", () => {
     expect(masked).not.toContain(keys.valid.secret);
     // The same rows, masked, on the same page; the support code is shown.
     expect((await shownNames()).length).toBeGreaterThan(3);
-    await expect($("h1")).toHaveText("Are these your people?");
-    await expect($(".support-code")).toHaveText(expect.stringMatching(/^Support code: HRL-/));
+    await expectText("h1", "Are these your people?");
+    await expectText(".support-code", expect.stringMatching(/^Support code: HRL-/));
     await shots("on");
 
     // Off asks first; Cancel keeps everything masked.
-    await (await screenShare()).click();
-    const dialog = await $('[role="alertdialog"]');
-    await expect(dialog).toBeDisplayed();
-    await expect(dialog).toHaveText(expect.stringContaining("Turn off screen-share mode?"));
+    await $(screenShare).click();
+    await expectText('[role="alertdialog"]', expect.stringContaining("Turn off screen-share mode?"));
     await shots("confirm");
-    await (await dialog.$("button=Cancel")).click();
-    await expect(dialog).not.toBeExisting();
-    await expect(screenShare()).toHaveAttribute("aria-checked", "true");
+    await $('[role="alertdialog"]').$("button=Cancel").click();
+    await expect($('[role="alertdialog"]')).not.toBeExisting();
+    await expectAttribute(screenShare, "aria-checked", "true");
     for (const name of names) expect(await pageText()).not.toContain(name);
 
-    await (await screenShare()).click();
-    await (await $('[role="alertdialog"]').$("button=Turn off")).click();
-    await expect(screenShare()).toHaveAttribute("aria-checked", "false");
+    await $(screenShare).click();
+    await $('[role="alertdialog"]').$("button=Turn off").click();
+    await expectAttribute(screenShare, "aria-checked", "false");
     await browser.waitUntil(async () => (await pageText()).includes(names[0]), {
       timeoutMsg: "the names did not come back after switching screen-share mode off",
     });

@@ -3,8 +3,11 @@
 // is shown. The names are first read in normal mode, then the app is started again with
 // `--support` (same config dir) and the same people are listed.
 import {
+  appStartTimeout,
+  artifacts,
   chooseHrworks,
-  heading,
+  expectText,
+  headingText,
   keyFile,
   keys,
   listPeople,
@@ -31,11 +34,12 @@ describe("screen-share mode", () => {
       ...caps,
       "tauri:options": { ...caps["tauri:options"], args: ["--support"] },
     });
-    await browser.waitUntil(async () => /Carry on|Which HR system/.test(await (await heading()).getText()), {
+    await browser.waitUntil(async () => /Carry on|Which HR system/.test(await headingText()), {
+      timeout: appStartTimeout,
       timeoutMsg: "the app did not start again",
     });
-    if ((await (await heading()).getText()).startsWith("Carry on")) await $("button=Start again").click();
-    await expect($(".support-code")).toHaveText(expect.stringMatching(/^Support code: HRL-[2-9A-Z]{4}-[2-9A-Z]{4}$/));
+    if ((await headingText()).startsWith("Carry on")) await $("button=Start again").click();
+    await expectText(".support-code", expect.stringMatching(/^Support code: HRL-[2-9A-Z]{4}-[2-9A-Z]{4}$/));
 
     await chooseHrworks();
     await paste("#key-text", keyFile(keys.valid));

@@ -54,11 +54,84 @@ export function writeChosenFile(contents) {
   writeFileSync(chosenFile, contents);
 }
 
-export async function heading() {
-  const h1 = await $("h1");
-  await h1.waitForDisplayed();
-  return h1;
+// Text checks read the page afresh on every try, in the page itself: an element reference held
+// between two WebDriver calls goes stale when React replaces the node (a re-render), and
+// WebdriverIO's `expect(element).toHaveText` keeps the element it found first (it re-finds it
+// only once per command, which a page still re-rendering can outrun).
+
+/** The rendered text of the first element `selector` (CSS) finds, read in the page; null if none. */
+export const textOf = (selector) =>
+  browser.execute((sel) => {
+    const element = document.querySelector(sel);
+    return element ? element.innerText : null;
+  }, selector);
+
+/** Whether `text` is `expected`: the same string (trimmed), a RegExp's match or a matcher's. */
+function textMatches(text, expected) {
+  if (typeof expected === "string") return text.trim() === expected;
+  if (expected instanceof RegExp) return expected.test(text.trim());
+  return expected.asymmetricMatch(text.trim());
 }
+
+/** Waits until `read()` (null: no such element) matches `expected`; `what` names it on failure. */
+async function waitForMatch(what, read, expected, timeout) {
+  let seen = null;
+  try {
+    await browser.waitUntil(
+      async () => {
+        seen = await read();
+        return seen !== null && textMatches(seen, expected);
+      },
+      { timeout },
+    );
+  } catch (error) {
+    const wanted = typeof expected === "string" ? JSON.stringify(expected) : String(expected);
+    const last = seen === null ? "no such element" : JSON.stringify(seen.trim().slice(0, 500));
+    throw new Error(`${what} did not show ${wanted} within ${timeout} ms; last seen: ${last}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Waits until the first element `selector` finds has the text `expected` (a string for the
+ * whole text, a RegExp, or `expect.stringContaining(…)` / `expect.stringMatching(…)`), finding
+ * it afresh on every try.
+ */
+export const expectText = (selector, expected, { timeout = 20_000 } = {}) =>
+  waitForMatch(selector, () => textOf(selector), expected, timeout);
+
+/** Waits until the field `selector` holds `expected`, reading it afresh on every try. */
+export const expectValue = (selector, expected, { timeout = 20_000 } = {}) =>
+  waitForMatch(
+    `${selector}'s value`,
+    () => browser.execute((sel) => document.querySelector(sel)?.value ?? null, selector),
+    expected,
+    timeout,
+  );
+
+/** Waits until the element `selector` has the attribute `name` set to `expected`. */
+export const expectAttribute = (selector, name, expected, { timeout = 20_000 } = {}) =>
+  waitForMatch(
+    `${selector}[${name}]`,
+    () => browser.execute((sel, attribute) => document.querySelector(sel)?.getAttribute(attribute) ?? null, selector, name),
+    expected,
+    timeout,
+  );
+
+/** Resolves once the page has painted what it holds now (two animation frames). */
+export const painted = () =>
+  browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+
+/**
+ * How long a freshly launched app may take to show its first page: a debug build took over 20 s
+ * on a loaded machine (load average 20 on 2 cores).
+ */
+export const appStartTimeout = 90_000;
+
+/** Waits for the wizard's first step, in an app that may just have been launched. */
+export const waitForFirstStep = () =>
+  expectText("h1", "Which HR system do you use?", { timeout: appStartTimeout });
 
 /**
  * Chooses an HR system on the first step, ticks the optional permissions whose labels start with
@@ -66,7 +139,7 @@ export async function heading() {
  * on the credentials step.
  */
 export async function chooseSystem(name, share = []) {
-  await expect(await heading()).toHaveText("Which HR system do you use?");
+  await waitForFirstStep();
   await $(`label*=${name}`).click();
   await $("button=Continue").click();
   await $(".step-indicator*=Step 2 of ").waitForDisplayed();
@@ -87,45 +160,49 @@ export async function skipGuide() {
 
 export async function chooseHrworks() {
   await chooseSystem("HRworks");
-  await expect(await heading()).toHaveText("Which HRworks key should HR Link use?");
+  await expectText("h1", "Which HRworks key should HR Link use?");
 }
 
-/** The page's heading, read in the page (pages replace it as they change). */
-const headingText = () => browser.execute(() => document.querySelector("h1")?.textContent ?? "");
+/** The page's heading, read in the page (pages replace it as they change); "" while none. */
+export const headingText = async () => (await textOf("h1"))?.trim() ?? "";
 
 /** Waits until the page's heading is `text`. */
-export async function waitForHeading(text) {
+export async function waitForHeading(text, { timeout = 30_000 } = {}) {
   await browser.waitUntil(async () => (await headingText()) === text, {
-    timeout: 30_000,
+    timeout,
     timeoutMsg: `no page "${text}"`,
   });
 }
 
-/** The first saved connection's card on the connections screen, once its check has finished. */
-export async function checkedCard() {
-  const card = await $("li.connection");
-  await card.waitForDisplayed();
-  await browser.waitUntil(async () => !(await card.getText()).includes("Checking…"), {
-    timeout: 30_000,
-    timeoutMsg: "the check did not finish",
-  });
-  return card;
+/** The saved connections' cards on the connections screen: their rendered text, read in the page. */
+export const cardSelector = "li.connection";
+
+/** Waits until the first saved connection's card is shown and its check has finished. */
+export async function waitForCheckedCard() {
+  await browser.waitUntil(
+    async () => {
+      const text = await textOf(cardSelector);
+      return text !== null && !text.includes("Checking…");
+    },
+    { timeout: 30_000, timeoutMsg: "the connection's check did not finish" },
+  );
 }
 
 /** Saves a screenshot to the artefacts as `<prefix>-<name>.png`, once the new page has painted. */
 export async function shot(prefix, name) {
-  // WebKit can capture the previous frame.
-  await browser.pause(300);
+  // WebKit can capture the previous frame: wait until the page has painted what it holds.
+  await painted();
   await browser.saveScreenshot(path.join(artifacts, `${prefix}-${name}.png`));
 }
 
 /** Waits for the result step's heading and returns its text. */
 export async function resultHeading() {
+  let text = "";
   await browser.waitUntil(
-    async () => /Connected to|could not connect|needs fixing/.test(await (await heading()).getText()),
+    async () => /Connected to|could not connect|needs fixing/.test((text = await headingText())),
     { timeout: 30_000, timeoutMsg: "no verification result" },
   );
-  return (await heading()).getText();
+  return text;
 }
 
 /**
@@ -163,11 +240,26 @@ export const pageText = () =>
 /** From the result of a check to the People step, listed. */
 export async function listPeople() {
   await $("button=Continue: check the people").click();
-  await browser.waitUntil(async () => (await (await heading()).getText()) === "Are these your people?", {
-    timeout: 60_000,
-    timeoutMsg: "the people were not listed",
-  });
-  await (await $("table")).scrollIntoView();
+  await waitForPeopleTable();
+  await $("table").scrollIntoView();
+}
+
+/**
+ * Waits until the People step lists the people and its table has settled: rows rendered (the
+ * table is virtualised: its rows appear once it has measured itself) and not marked busy
+ * (`aria-busy` while the table re-renders after a search, filter or sort).
+ */
+export async function waitForPeopleTable({ timeout = 60_000 } = {}) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(
+        () =>
+          document.querySelector("h1")?.textContent?.trim() === "Are these your people?" &&
+          document.querySelector("table tbody tr") !== null &&
+          document.querySelector('table[aria-busy="true"], [aria-busy="true"] table') === null,
+      ),
+    { timeout, timeoutMsg: "the people were not listed" },
+  );
 }
 
 /** The names in the rows shown (the first cell of each). */

@@ -2,7 +2,7 @@
 //! HR system is slow. The Sandbox adds the same latency to every answer, so a verification whose
 //! independent probes run one after another would take a multiple of one probe's time.
 //!
-//! Run in release: `cargo run --release -p hrlink-core --example bench_verify [-- LATENCY_MS]`
+//! Run in release: `cargo run --release -p hrlink-bench --bin bench_verify [-- LATENCY_MS]`
 //! (default 200 ms). For HRworks and IRIS (the providers whose credentials are text) it verifies
 //! once to warm up, then times `RUNS` verifications and prints, from the progress events, each
 //! step's duration and:

@@ -2,7 +2,7 @@
 //! compares the wall time with the bound that limit sets (pages ÷ rate). Target: ≤ 1.1×.
 //!
 //! ```text
-//! cargo run --release -p hrlink-core --example bench_listing -- [PEOPLE] [RATE] [LATENCY_MS] [CONCURRENCY] [untold]
+//! cargo run --release -p hrlink-bench --bin bench_listing -- [PEOPLE] [RATE] [LATENCY_MS] [CONCURRENCY] [untold]
 //! ```
 //!
 //! With `untold`, the listing is not told the rate and has to learn it from the 429s.
