@@ -28,8 +28,8 @@ import type {
   Result,
 } from "../../../lib/ipc/types";
 import { BackLink } from "../BackLink";
+import type { ChangesView, PeopleStage, WizardProblem } from "../machine";
 import { StepCaption } from "../StepCaption";
-import type { ChangesView, PeopleStage, WizardProblem } from "../wizardMachine";
 
 export interface PeopleProps {
   provider: ProviderSummary;
