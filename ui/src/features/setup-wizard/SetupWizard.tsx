@@ -11,6 +11,7 @@ import type {
   ProviderGuide,
   ProviderSummary,
 } from "../../lib/ipc/types";
+import { People } from "../people/PeopleStep";
 import { usePeopleCommands } from "../people/usePeopleCommands";
 import { initialState, type WizardState, wizardReducer } from "./machine";
 import { BrowserSignInForm } from "./steps/BrowserSignInForm";
@@ -22,7 +23,6 @@ import { Guide } from "./steps/Guide";
 import { Handoff } from "./steps/Handoff";
 import { KeyPairForm } from "./steps/KeyPairForm";
 import { LoginForm } from "./steps/LoginForm";
-import { People } from "./steps/People";
 import { Result } from "./steps/Result";
 import { Saved } from "./steps/Saved";
 import { SignInWaiting } from "./steps/SignInWaiting";
