@@ -4,14 +4,14 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import logoUrl from "../../../icons/app-icon.svg";
 import { Banner, Spinner } from "../components/ui";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
-import { ResumePrompt } from "../features/setup-wizard/ResumePrompt";
-import { resumeState } from "../features/setup-wizard/resume";
-import { SetupWizard } from "../features/setup-wizard/SetupWizard";
 import {
   type ReauthTarget,
   reauthoriseState,
   type WizardState,
-} from "../features/setup-wizard/wizardMachine";
+} from "../features/setup-wizard/machine";
+import { ResumePrompt } from "../features/setup-wizard/ResumePrompt";
+import { resumeState } from "../features/setup-wizard/resume";
+import { SetupWizard } from "../features/setup-wizard/SetupWizard";
 import { BackendProvider, useBackend } from "../lib/ipc/BackendContext";
 import type { Backend } from "../lib/ipc/backend";
 import type { AppInfo, ConnectionList, ProviderSummary, WizardDraft } from "../lib/ipc/types";

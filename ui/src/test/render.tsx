@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../app/App";
-import type { WizardState } from "../features/setup-wizard/wizardMachine";
+import type { WizardState } from "../features/setup-wizard/machine";
 import { createI18n, type Language } from "../lib/i18n";
 import {
   createFakeBackend,

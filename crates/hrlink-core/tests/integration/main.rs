@@ -21,6 +21,8 @@ mod oauth_loopback;
 mod oauth_pkce;
 mod people_listing;
 mod people_matching;
+mod people_matching_props;
+mod people_matching_sandbox;
 mod people_privacy;
 mod people_props;
 mod people_roster;

@@ -4,10 +4,10 @@ import { Button, ButtonGroup, SummaryList, TextField, VisuallyHidden } from "../
 import { renderProblem } from "../../lib/i18n";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
 import { shownHint } from "../../lib/screenShare";
+import { type LabelError, validateLabel } from "../setup-wizard/machine";
 import { useLabelErrorText } from "../setup-wizard/steps/CheckAnswers";
 import { accountRows } from "../setup-wizard/steps/Result";
 import { handOver, permissionName } from "../setup-wizard/text";
-import { type LabelError, validateLabel } from "../setup-wizard/wizardMachine";
 import { StatusTag } from "./StatusTag";
 import { relativeTime } from "./time";
 

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Button, ButtonGroup } from "../../components/ui";
 import type { ProviderSummary, WizardDraft } from "../../lib/ipc/types";
-import type { ReauthTarget } from "./wizardMachine";
+import type { ReauthTarget } from "./machine";
 
 export interface ResumePromptProps {
   draft: WizardDraft;

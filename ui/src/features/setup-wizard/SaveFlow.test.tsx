@@ -10,7 +10,7 @@ import {
   renderApp,
   VALID_KEY_FILE,
 } from "../../test/render";
-import { emptyDraft } from "./wizardMachine";
+import { emptyDraft } from "./machine";
 
 type Setup = ReturnType<typeof renderApp>;
 

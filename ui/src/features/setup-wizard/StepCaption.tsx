@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { StepIndicator } from "../../components/ui";
-import { STEPS, type StepName } from "./wizardMachine";
+import { STEPS, type StepName } from "./machine";
 
 /** "Step n of 6" above a step's heading; larger in screen-share mode. */
 export function StepCaption({ step, prominent = false }: { step: StepName; prominent?: boolean }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectStep, run } from "../../test/machine";
+import { reauthoriseState, type WizardAction } from "./machine";
 import { draftToKeep, resumeState } from "./resume";
-import { reauthoriseState, type WizardAction } from "./wizardMachine";
 
 const CANARY = "CANARY-7f3a9c-do-not-print";
 const staged = { id: "staged-1", provider: "hrworks" as const, hint: "••••••••0001" };
@@ -53,8 +53,8 @@ describe("the draft kept for resuming", () => {
       { type: "submitProvider" },
       { type: "submitScopes" },
       { type: "skipGuide" },
-      { type: "editIrisUsername", text: "hrlink-api" },
-      { type: "editIrisPassword", text: CANARY },
+      { type: "editLoginUsername", text: "hrlink-api" },
+      { type: "editLoginPassword", text: CANARY },
     ]);
     const stagedCanary = run([
       ...toCredentials,

@@ -10,7 +10,7 @@
  */
 
 import type { DraftStep, WizardDraft } from "../../lib/ipc/types";
-import { type Draft, emptyDraft, type ReauthTarget, type WizardState } from "./wizardMachine";
+import { type Draft, emptyDraft, type ReauthTarget, type WizardState } from "./machine";
 
 /** How far each step is, as the draft records it. */
 const REACHED: Partial<Record<WizardState["step"], DraftStep>> = {
@@ -40,7 +40,7 @@ export function draftToKeep(state: WizardState): WizardDraft | null {
     optional: [...state.draft.optional],
     guide_screen: state.draft.guideScreen,
     api_username: state.draft.apiUsername,
-    iris_username: state.draft.irisUsername,
+    iris_username: state.draft.loginUsername,
     step: reached,
     target: state.draft.target?.id ?? null,
   };
@@ -57,7 +57,7 @@ export function resumeState(kept: WizardDraft, target: ReauthTarget | null): Wiz
     optional: [...kept.optional],
     guideScreen: kept.guide_screen,
     apiUsername: kept.api_username,
-    irisUsername: kept.iris_username,
+    loginUsername: kept.iris_username,
     target,
   };
   const counters = { runs: 0, signIns: 0 };

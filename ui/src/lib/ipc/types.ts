@@ -56,6 +56,12 @@ export type Problem = Problem_Serialize;
 
 export type ProblemCode = Problem["code"];
 
+/**
+ * A problem to show: one from the core, or an unexpected failure of the IPC call itself (rendered
+ * with the generic message, which names the code for support).
+ */
+export type WizardProblem = Problem | { code: "unexpected_error" };
+
 /** The outcome of a verification as the core sends it. */
 export type VerificationReport = VerificationReport_Serialize;
 

@@ -98,14 +98,19 @@ pub(super) fn run(hr: Vec<Person>, existing: Vec<Person>, options: &MatchOptions
         id_map: &id_map,
         options,
     };
-    // Active people first, so that they get the first pick of the existing records; inactive
-    // people only get what is left (a rehire's old record never takes the current one's).
-    let (active, inactive): (Vec<u32>, Vec<u32>) = (0..hr.len())
-        .filter(|&h| duplicate_of[h].is_none())
+    // Active people first, so that they get the first pick of the existing records; then the
+    // duplicates, by id and email only, so that a record of the duplicate is not left "only in
+    // your records"; inactive people only get what is left (a rehire's old record never takes
+    // the current one's).
+    let (duplicates, originals): (Vec<u32>, Vec<u32>) = (0..hr.len())
         .map(to_index)
+        .partition(|&h| duplicate_of[h as usize].is_some());
+    let (active, inactive): (Vec<u32>, Vec<u32>) = originals
+        .into_iter()
         .partition(|&h| hr[h as usize].is_active());
-    pass.run(&active, &mut links);
-    pass.run(&inactive, &mut links);
+    pass.run(&active, &mut links, Rules::All);
+    pass.run(&duplicates, &mut links, Rules::Exact);
+    pass.run(&inactive, &mut links, Rules::All);
 
     let entries = entries(hr_side, existing_side, &links, &duplicate_of);
     MatchResult {
@@ -146,9 +151,19 @@ fn start_dates_agree(hr: &Person, existing: &Person) -> bool {
     }
 }
 
+/// Which rules a pass applies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    /// Every rule, (1)–(4).
+    All,
+    /// Ids and email, and suggestions only from ids or emails several people share: for HR
+    /// duplicates, whose name is already another record's.
+    Exact,
+}
+
 impl Pass<'_> {
-    /// All rules for the HR people in `pool`, against the existing records still free.
-    fn run(&self, pool: &[u32], links: &mut Links) {
+    /// The `rules` for the HR people in `pool`, against the existing records still free.
+    fn run(&self, pool: &[u32], links: &mut Links, rules: Rules) {
         use MatchRule as R;
         // (1) Ids.
         if !self.id_map.is_empty() {
@@ -175,6 +190,10 @@ impl Pass<'_> {
         // (2) Work email.
         let keys = (Keys::emails, Keys::emails);
         self.join(pool, links, (R::Email, R::SharedEmail), keys, any);
+        if rules == Rules::Exact {
+            self.suggest(pool, links, rules);
+            return;
+        }
         // (3) Name with start date, then name alone where a start date is missing.
         let with_start = (Keys::names_with_start, Keys::names_with_start);
         self.join(
@@ -193,7 +212,7 @@ impl Pass<'_> {
             start_dates_agree,
         );
         // (4) Suggestions: what the ambiguous keys left, and similar names.
-        self.suggest(pool, links);
+        self.suggest(pool, links, rules);
     }
 
     /// A unique-key join. For each unmatched HR person in `pool` (in order) and each of their
@@ -281,9 +300,9 @@ impl Pass<'_> {
         }
     }
 
-    /// Rule (4): suggests pairs, one-to-one, best first, from the ambiguous groups and from
-    /// similar names within blocks.
-    fn suggest(&self, pool: &[u32], links: &mut Links) {
+    /// Rule (4): suggests pairs, one-to-one, best first, from the ambiguous groups and (all
+    /// rules) from similar names within blocks.
+    fn suggest(&self, pool: &[u32], links: &mut Links, rules: Rules) {
         let mut candidates: Vec<Candidate> = Vec::new();
         for group in std::mem::take(&mut links.groups) {
             for &h in group.hr.iter().filter(|&&h| links.is_free(h)) {
@@ -297,7 +316,9 @@ impl Pass<'_> {
                 }
             }
         }
-        self.similar_names(pool, links, &mut candidates);
+        if rules == Rules::All {
+            self.similar_names(pool, links, &mut candidates);
+        }
 
         // One candidate per pair, from the strongest rule.
         candidates.sort_unstable_by_key(|c| (c.hr, c.existing, strength(c.rule)));
@@ -529,11 +550,7 @@ fn entries(
             duplicate_of_hr: None,
             hr_active: active,
         };
-        if let Some((original, rule)) = duplicate_of[h] {
-            draft.category = Category::Duplicate;
-            draft.rule = Some(rule);
-            draft.duplicate_of_hr = Some(original);
-        } else if let Some(link) = links.hr[h] {
+        if let Some(link) = links.hr[h] {
             let e = link.existing as usize;
             draft.differences = differences(person, keys, &existing.people[e], &existing.keys[e]);
             draft.category = match link.suggested {
@@ -543,6 +560,12 @@ fn entries(
             draft.existing = Some(link.existing);
             draft.rule = Some(link.rule);
             draft.similarity = link.suggested;
+        }
+        // A duplicate stays one, with the existing record it was paired with (if any) beside it.
+        if let Some((original, rule)) = duplicate_of[h] {
+            draft.category = Category::Duplicate;
+            draft.rule = Some(rule);
+            draft.duplicate_of_hr = Some(original);
         }
         drafts.push(draft);
     }

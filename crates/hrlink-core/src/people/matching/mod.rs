@@ -32,8 +32,10 @@
 //! **Duplicates** are active HR records that look like another active HR record: the same
 //! work email and alike names, or the same normalised name and the same birth or start date.
 //! The first record of such a group is matched as usual; every further one is reported as a
-//! [`Category::Duplicate`] pointing at it ([`MatchEntry::duplicate_of`]) and takes no part in
-//! matching. Inactive records are never duplicates (an old record next to a new one is how a
+//! [`Category::Duplicate`] pointing at it ([`MatchEntry::duplicate_of`]). Duplicates are matched
+//! after the other active people, by ids and email only (their name is the first record's), so
+//! that an existing record with a duplicate's personnel number or email is shown beside it, never
+//! as "only in your records". Inactive records are never duplicates (an old record next to a new one is how a
 //! rehire looks). An email shared by people with different names is a shared mailbox, not a
 //! duplicate.
 //!

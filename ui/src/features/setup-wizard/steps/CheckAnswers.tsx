@@ -17,8 +17,8 @@ import type {
 } from "../../../lib/ipc/types";
 import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
+import { LABEL_MAX, type LabelError, type Saving } from "../machine";
 import { handOver, permissionName } from "../text";
-import { LABEL_MAX, type LabelError, type Saving } from "../wizardMachine";
 import { accountRows } from "./Result";
 
 export const LABEL_ID = "connection-label";

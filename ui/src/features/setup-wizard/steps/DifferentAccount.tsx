@@ -8,8 +8,8 @@ import {
 } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import type { ProviderSummary } from "../../../lib/ipc/types";
+import type { ReplacementError, Saving } from "../machine";
 import { handOver } from "../text";
-import type { ReplacementError, Saving } from "../wizardMachine";
 
 const NAME_ID = "replacement-name";
 

@@ -20,6 +20,7 @@ import type {
   VerificationReport,
 } from "../../../lib/ipc/types";
 import { BackLink } from "../BackLink";
+import type { Outcome, WizardProblem } from "../machine";
 import { StepCaption } from "../StepCaption";
 import {
   accountName,
@@ -30,7 +31,6 @@ import {
   permissionFix,
   permissionName,
 } from "../text";
-import type { Outcome, WizardProblem } from "../wizardMachine";
 import { OrganisationChoice, type OrganisationChoiceProps } from "./OrganisationChoice";
 
 export interface ResultProps {

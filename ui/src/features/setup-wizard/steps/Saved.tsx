@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Button, ButtonGroup, Panel } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import type { ConnectionSummary, Problem } from "../../../lib/ipc/types";
-import type { SavedHow } from "../wizardMachine";
+import type { SavedHow } from "../machine";
 
 export interface SavedProps {
   connection: ConnectionSummary;

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Button, ButtonGroup, ErrorSummary, Spinner } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
-import type { Saving } from "../wizardMachine";
+import type { Saving } from "../machine";
 
 export interface UpdatingProps {
   label: string;

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { cx, StatusIcon } from "../../../components/ui";
 import type { ProviderSummary, VerifyStep } from "../../../lib/ipc/types";
+import type { ChecklistItem } from "../machine";
 import { StepCaption } from "../StepCaption";
 import { handOver, permissionName } from "../text";
-import type { ChecklistItem } from "../wizardMachine";
 
 export interface VerifyProps {
   provider: ProviderSummary;

@@ -13,13 +13,13 @@ import { renderProblem } from "../../../lib/i18n";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
 import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
-import { splitIrisLogin } from "../irisLogin";
+import { splitLogin } from "../login";
+import type { CredentialSource, CredentialsError, LoginField } from "../machine";
 import { SandboxLogin } from "../SandboxLogin";
 import { StepCaption } from "../StepCaption";
 import { SANDBOX_USERS } from "../sandbox";
-import type { CredentialSource, CredentialsError, IrisField } from "../wizardMachine";
 
-export interface EnterIrisLoginProps {
+export interface LoginFormProps {
   provider: ProviderSummary;
   username: string;
   password: string;
@@ -40,16 +40,16 @@ export interface EnterIrisLoginProps {
 export const USERNAME_ID = "iris-username";
 export const PASSWORD_ID = "iris-password";
 
-const FIELD_IDS: Record<IrisField, string> = { username: USERNAME_ID, password: PASSWORD_ID };
+const FIELD_IDS: Record<LoginField, string> = { username: USERNAME_ID, password: PASSWORD_ID };
 
 /** Step 2 for IRIS HR Professional: the generated API user's name and password. */
-export function EnterIrisLogin(props: EnterIrisLoginProps) {
+export function LoginForm(props: LoginFormProps) {
   const { provider, username, password, staged, staging, error, demo, supportMode } = props;
   const { t, i18n } = useTranslation();
   const [pasted, setPasted] = useState(false);
 
   const problem = error?.kind === "problem" ? renderProblem(error.problem, i18n.language) : null;
-  const fieldErrors: Record<IrisField, string | null> = {
+  const fieldErrors: Record<LoginField, string | null> = {
     username: null,
     password: null,
   };
@@ -67,7 +67,7 @@ export function EnterIrisLogin(props: EnterIrisLoginProps) {
 
   // IRIS shows both values together: a paste of both into either box fills the two boxes.
   const pasteBoth = (event: ClipboardEvent<HTMLInputElement>) => {
-    const both = splitIrisLogin(event.clipboardData.getData("text"));
+    const both = splitLogin(event.clipboardData.getData("text"));
     if (!both) return;
     event.preventDefault();
     props.onBothChange(both.username, both.password);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { sameCompanyName } from "../../lib/companyName";
-import { OTHER_COMPANY, successReport } from "../../lib/ipc/fakeBackend";
-import { sampleConnection } from "../../lib/ipc/fakeConnections";
-import type { StagedCredentials } from "../../lib/ipc/types";
-import { expectStep, run } from "../../test/machine";
+import { sameCompanyName } from "../../../lib/companyName";
+import { OTHER_COMPANY, successReport } from "../../../lib/ipc/fakeBackend";
+import { sampleConnection } from "../../../lib/ipc/fakeConnections";
+import type { StagedCredentials } from "../../../lib/ipc/types";
+import { expectStep, run } from "../../../test/machine";
 import {
   LABEL_MAX,
   type ReauthTarget,
@@ -11,7 +11,7 @@ import {
   stepNumber,
   type WizardAction,
   wizardReducer,
-} from "./wizardMachine";
+} from ".";
 
 const staged: StagedCredentials = { id: "staged-1", provider: "hrworks", hint: "••••••••0001" };
 const report = successReport("hrworks");

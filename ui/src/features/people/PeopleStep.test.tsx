@@ -171,8 +171,12 @@ describe("the People step", () => {
     await session.user.click(screen.getByRole("button", { name: /Name/ }));
     expect(names()).toEqual(["Zoë Brown", "Karl Lee", "Anna Müller"]);
 
+    // The ready marker end-to-end tests wait on: settled once the rows on show are the latest.
+    const table = screen.getByRole("table", { name: /^People, sorted by / });
+    expect(table).toHaveAttribute("aria-busy", "false");
     await session.user.type(screen.getByLabelText("Search by name or email"), "K.LEE");
     await waitFor(() => expect(names()).toEqual(["Karl Lee"]));
+    await waitFor(() => expect(table).toHaveAttribute("aria-busy", "false"));
     await session.user.clear(screen.getByLabelText("Search by name or email"));
     await session.user.type(screen.getByLabelText("Search by name or email"), "müll");
     await waitFor(() => expect(names()).toEqual(["Anna Müller"]));

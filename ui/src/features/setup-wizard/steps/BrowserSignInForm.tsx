@@ -9,12 +9,12 @@ import {
 import { renderProblem } from "../../../lib/i18n";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
 import { BackLink } from "../BackLink";
+import type { CredentialsError, CredentialsNote } from "../machine";
 import { SandboxLogin } from "../SandboxLogin";
 import { StepCaption } from "../StepCaption";
 import { SANDBOX_USERS } from "../sandbox";
-import type { CredentialsError, CredentialsNote } from "../wizardMachine";
 
-export interface SignInProps {
+export interface BrowserSignInFormProps {
   provider: ProviderSummary;
   staged: StagedCredentials | null;
   error: CredentialsError | null;
@@ -31,7 +31,7 @@ export interface SignInProps {
 export const SIGN_IN_ID = "sign-in";
 
 /** Step 2 for systems that sign in through the browser (iPayroll, Employment Hero). */
-export function SignIn(props: SignInProps) {
+export function BrowserSignInForm(props: BrowserSignInFormProps) {
   const { provider, staged, error, note, demo, supportMode } = props;
   const { t, i18n } = useTranslation();
   const name = provider.name;

@@ -16,11 +16,11 @@ import type { FileDropEvent } from "../../../lib/ipc/backend";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
 import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
+import type { CredentialSource, CredentialsError } from "../machine";
 import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
-import type { CredentialSource, CredentialsError } from "../wizardMachine";
 
-export interface EnterCredentialsProps {
+export interface KeyPairFormProps {
   provider: ProviderSummary;
   keyText: string;
   staged: StagedCredentials | null;
@@ -40,7 +40,7 @@ export const TEXT_ID = "key-text";
 export const FILE_ID = "key-file";
 
 /** Step 2 for systems with a key file (HRworks): load the file, or paste its two lines. */
-export function EnterCredentials(props: EnterCredentialsProps) {
+export function KeyPairForm(props: KeyPairFormProps) {
   const { provider, keyText, staged, staging, error, demo, supportMode } = props;
   const { t, i18n } = useTranslation();
   const backend = useBackend();

@@ -9,7 +9,7 @@ const LABEL = /^(user\s*name|password)(?:\s*[:=]\s*|\t+\s*|\s+|$)(.*)$/i;
  * lines ignored) or exactly two bare lines, user name first. `null` when it is not both (then the
  * paste goes into the box as usual).
  */
-export function splitIrisLogin(text: string): { username: string; password: string } | null {
+export function splitLogin(text: string): { username: string; password: string } | null {
   const lines = text
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
@@ -41,6 +41,6 @@ export function splitIrisLogin(text: string): { username: string; password: stri
  * The text handed to the core (`stage_credentials` reads IRIS logins as labelled lines). Spaces
  * around the values go, as the core trims them too.
  */
-export function irisCredentialText(username: string, password: string): string {
+export function loginCredentialText(username: string, password: string): string {
   return `Username: ${username.trim()}\nPassword: ${password.trim()}`;
 }

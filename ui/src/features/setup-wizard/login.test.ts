@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { irisCredentialText, splitIrisLogin } from "./irisLogin";
+import { loginCredentialText, splitLogin } from "./login";
 
-describe("splitIrisLogin", () => {
+describe("splitLogin", () => {
   const both = { username: "sbx-api-valid", password: "Sbx!Valid-7Kq2Rw9P" };
 
   it.each([
@@ -16,7 +16,7 @@ describe("splitIrisLogin", () => {
     ["password first", "Password: Sbx!Valid-7Kq2Rw9P\nUsername: sbx-api-valid"],
     ["two bare lines", "  sbx-api-valid \n\nSbx!Valid-7Kq2Rw9P\n"],
   ])("reads %s", (_, text) => {
-    expect(splitIrisLogin(text)).toEqual(both);
+    expect(splitLogin(text)).toEqual(both);
   });
 
   it.each([
@@ -26,20 +26,20 @@ describe("splitIrisLogin", () => {
     ["three bare lines", "a\nb\nc"],
     ["a first line of several words", "API user details\nSbx!Valid-7Kq2Rw9P"],
   ])("leaves %s to the box", (_, text) => {
-    expect(splitIrisLogin(text)).toBeNull();
+    expect(splitLogin(text)).toBeNull();
   });
 
   it("does not take a password that starts with a label's word for a label", () => {
-    expect(splitIrisLogin("sbx-api-valid\nPassword123")).toEqual({
+    expect(splitLogin("sbx-api-valid\nPassword123")).toEqual({
       username: "sbx-api-valid",
       password: "Password123",
     });
   });
 });
 
-describe("irisCredentialText", () => {
+describe("loginCredentialText", () => {
   it("labels both values, trimmed, for the core", () => {
-    expect(irisCredentialText(" sbx-api-valid ", "Sbx!Valid-7Kq2Rw9P ")).toBe(
+    expect(loginCredentialText(" sbx-api-valid ", "Sbx!Valid-7Kq2Rw9P ")).toBe(
       "Username: sbx-api-valid\nPassword: Sbx!Valid-7Kq2Rw9P",
     );
   });

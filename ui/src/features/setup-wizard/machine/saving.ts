@@ -1,0 +1,248 @@
+/**
+ * Saving, after a successful result.
+ *
+ *   New connection:  result → confirm ("check your answers", the label) → saved
+ *   Re-authorising (`draft.target` set; the wizard starts at `credentials`):
+ *                    result → updating → saved
+ *                                ↘ differentAccount (another company) → credentials (try again)
+ *                                                                    → saved (replaced by name)
+ *
+ * The People step is entered from a successful result and returns to it with the confirmed
+ * counts; saving starts from the result.
+ */
+
+import { sameCompanyName } from "../../../lib/companyName";
+import type {
+  ConnectionSummary,
+  MatchCounts,
+  Problem,
+  SavedConnection,
+  StagedCredentials,
+  VerificationReport,
+} from "../../../lib/ipc/types";
+import { credentials } from "./credentials";
+import {
+  type Base,
+  counters,
+  emptyDraft,
+  type Handlers,
+  type WizardProblem,
+  type WizardState,
+} from "./state";
+import type { Outcome } from "./verification";
+
+/** The connection a re-authorisation is for (from the connections screen). */
+export type ReauthTarget = Pick<ConnectionSummary, "id" | "label" | "provider" | "account">;
+
+/** Longest label accepted (it names the connection in lists and headings). */
+export const LABEL_MAX = 80;
+
+export type LabelError = "required" | "tooLong";
+export type ReplacementError = "required" | "mismatch";
+
+/** A save or update under way (`busy`) or failed (`problem`, e.g. a locked keychain). */
+export interface Saving {
+  busy: boolean;
+  problem: WizardProblem | null;
+  /** Attempts so far; the current one's number tags its answer. */
+  attempt: number;
+}
+
+/** What a finished save did, for the confirmation page. */
+export type SavedHow = "saved" | "reauthorised" | "replaced";
+
+interface Verified extends Base {
+  staged: StagedCredentials;
+  report: VerificationReport;
+  saving: Saving;
+  /** The people the admin confirmed (the People step), kept for going back. */
+  confirmed?: MatchCounts;
+}
+
+export type SaveState =
+  | (Verified & { step: "confirm"; label: string; labelError: LabelError | null })
+  | (Verified & { step: "updating" })
+  | (Verified & {
+      step: "differentAccount";
+      saved: string;
+      reached: string;
+      typedName: string;
+      nameError: ReplacementError | null;
+    })
+  | (Base & {
+      step: "saved";
+      connection: ConnectionSummary;
+      how: SavedHow;
+      /** Why the people the admin confirmed could not be kept, if they could not. */
+      peopleNotKept: Problem | null;
+    });
+
+export type SaveStepName = SaveState["step"];
+
+export type SaveAction =
+  /** "Save this connection" (or "Update connection") on a successful result. */
+  | { type: "saveRequested"; label: string }
+  | { type: "editLabel"; text: string }
+  /** "Change" on the check-your-answers page. */
+  | { type: "changeAnswer"; answer: "provider" | "credentials" }
+  /** Save, Update or Replace pressed (or Try again after a failure). */
+  | { type: "saveSubmitted" }
+  | { type: "saveFailed"; attempt: number; problem: WizardProblem }
+  | { type: "saveSucceeded"; attempt: number; saved: SavedConnection }
+  | { type: "editReplacementName"; text: string }
+  /** "Try again with the right account" on the different-company page. */
+  | { type: "retryWithRightAccount" };
+
+const SAVE_STEPS: ReadonlySet<string> = new Set<SaveStepName>([
+  "confirm",
+  "updating",
+  "differentAccount",
+  "saved",
+]);
+
+export function isSaveStep(state: WizardState): state is Extract<WizardState, SaveState> {
+  return SAVE_STEPS.has(state.step);
+}
+
+/**
+ * The wizard for re-authorising `target`: straight at its credentials step, with the optional
+ * permissions `chosen` when it was saved (none when no choice was recorded), so that the new
+ * credentials are judged as the saved ones are.
+ */
+export function reauthoriseState(
+  target: ReauthTarget,
+  chosen: readonly string[] | null,
+): WizardState {
+  const draft = { ...emptyDraft, provider: target.provider, optional: [...(chosen ?? [])], target };
+  return credentials(draft, { runs: 0, signIns: 0 });
+}
+
+export function validateLabel(label: string): LabelError | null {
+  if (label.trim() === "") return "required";
+  if (label.trim().length > LABEL_MAX) return "tooLong";
+  return null;
+}
+
+function startSaving(saving: Saving): Saving {
+  return { busy: true, problem: null, attempt: saving.attempt + 1 };
+}
+
+const idle: Saving = { busy: false, problem: null, attempt: 0 };
+
+type SavingState = Extract<WizardState, { saving: Saving }>;
+
+/** Whether `state` is waiting for the answer to save attempt `attempt`. */
+function awaits(state: WizardState, attempt: number): state is SavingState {
+  return "saving" in state && state.saving.busy && state.saving.attempt === attempt;
+}
+
+export const savingHandlers: Handlers = {
+  saveRequested: (state, action) => {
+    if (state.step !== "result" || state.outcome.kind !== "ok") return state;
+    const verified = {
+      draft: state.draft,
+      ...counters(state),
+      staged: state.staged,
+      report: state.outcome.report,
+      ...(state.confirmed && { confirmed: state.confirmed }),
+    };
+    if (state.draft.target) {
+      return { ...verified, step: "updating", saving: startSaving(idle) };
+    }
+    return { ...verified, step: "confirm", label: action.label, labelError: null, saving: idle };
+  },
+  editLabel: (state, action) => {
+    if (state.step !== "confirm" || state.saving.busy) return state;
+    return { ...state, label: action.text, labelError: null };
+  },
+  changeAnswer: (state, action) => {
+    if (state.step !== "confirm" || state.saving.busy) return state;
+    if (action.answer === "provider") {
+      return { step: "chooseProvider", draft: state.draft, ...counters(state), error: null };
+    }
+    return credentials({ ...state.draft, staged: state.staged }, counters(state));
+  },
+  back: (state) => {
+    if (state.step === "confirm" && !state.saving.busy) {
+      const outcome: Outcome = { kind: "ok", report: state.report };
+      return {
+        step: "result",
+        draft: state.draft,
+        staged: state.staged,
+        ...counters(state),
+        outcome,
+        ...(state.confirmed && { confirmed: state.confirmed }),
+      };
+    }
+    return state;
+  },
+  saveSubmitted: (state) => {
+    switch (state.step) {
+      case "confirm": {
+        if (state.saving.busy) return state;
+        const labelError = validateLabel(state.label);
+        if (labelError) return { ...state, labelError, saving: { ...state.saving, problem: null } };
+        return { ...state, saving: startSaving(state.saving) };
+      }
+      case "updating":
+        return state.saving.busy ? state : { ...state, saving: startSaving(state.saving) };
+      case "differentAccount": {
+        if (state.saving.busy) return state;
+        const nameError: ReplacementError | null =
+          state.typedName.trim() === ""
+            ? "required"
+            : sameCompanyName(state.typedName, state.reached)
+              ? null
+              : "mismatch";
+        if (nameError) return { ...state, nameError, saving: { ...state.saving, problem: null } };
+        return { ...state, saving: startSaving(state.saving) };
+      }
+      default:
+        return state;
+    }
+  },
+  saveFailed: (state, action) => {
+    if (!awaits(state, action.attempt)) return state;
+    const saving: Saving = { ...state.saving, busy: false, problem: action.problem };
+    const { problem } = action;
+    if (state.step === "updating" && problem.code === "different_account") {
+      return {
+        step: "differentAccount",
+        draft: state.draft,
+        ...counters(state),
+        staged: state.staged,
+        report: state.report,
+        saved: problem.params.saved,
+        reached: problem.params.reached,
+        typedName: "",
+        nameError: null,
+        saving: { ...saving, problem: null },
+      };
+    }
+    return { ...state, saving };
+  },
+  saveSucceeded: (state, action) => {
+    if (!awaits(state, action.attempt)) return state;
+    const how: SavedHow =
+      state.step === "confirm" ? "saved" : state.step === "updating" ? "reauthorised" : "replaced";
+    // The core forgot the credentials once it saved them.
+    const draft = { ...state.draft, staged: null };
+    return {
+      step: "saved",
+      draft,
+      ...counters(state),
+      connection: action.saved.connection,
+      how,
+      peopleNotKept: action.saved.people_not_kept,
+    };
+  },
+  editReplacementName: (state, action) => {
+    if (state.step !== "differentAccount" || state.saving.busy) return state;
+    return { ...state, typedName: action.text, nameError: null };
+  },
+  retryWithRightAccount: (state) => {
+    if (state.step !== "differentAccount" || state.saving.busy) return state;
+    const draft = { ...state.draft, keyText: "", loginPassword: "", staged: null };
+    return credentials(draft, counters(state));
+  },
+};

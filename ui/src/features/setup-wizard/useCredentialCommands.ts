@@ -1,0 +1,143 @@
+/**
+ * The IPC calls of the credentials step, by kind: staging a key pair (pasted text, a chosen or
+ * dropped key file) or a login, and the browser sign-in (started, stopped, answered).
+ */
+
+import { useCallback, useEffect, useRef } from "react";
+import { useBackend } from "../../lib/ipc/BackendContext";
+import { answered } from "../../lib/ipc/settle";
+import type { Language, Problem, ProviderId, Result, StagedCredentials } from "../../lib/ipc/types";
+import { loginCredentialText } from "./login";
+import type { CredentialSource, WizardAction, WizardState } from "./machine";
+
+export interface CredentialCommands {
+  /** Continue on the key pair form: check the loaded key, or stage the pasted text. */
+  submitKeyPair(): void;
+  /** "Choose the downloaded key file": the core opens the dialog and reads the file. */
+  pickFile(): void;
+  dropFile(paths: string[]): void;
+  /** Continue on the login form. */
+  submitLogin(): void;
+  /** Opens the browser at the provider's sign-in page (from Rust) and waits for it. */
+  startSignIn(): void;
+  /** Cancel, or "I closed the browser": back to the step at once; the core stops waiting. */
+  stopSignIn(): void;
+}
+
+export function useCredentialCommands(
+  state: WizardState,
+  dispatch: (action: WizardAction) => void,
+  language: Language,
+): CredentialCommands {
+  const backend = useBackend();
+  const staging = useRef(false);
+  /** The browser sign-in whose answer counts (`null`: none, or it was stopped). */
+  const signInAttempt = useRef<number | null>(null);
+
+  // A sign-in still waiting when the wizard closes is stopped, so the browser's answer goes nowhere.
+  useEffect(
+    () => () => {
+      if (signInAttempt.current !== null) {
+        signInAttempt.current = null;
+        backend.cancelSignIn().catch(() => {
+          // Best effort: the core gives up waiting after 5 minutes anyway.
+        });
+      }
+    },
+    [backend],
+  );
+
+  /**
+   * Hands credentials to the core. `call` stages them and may answer `null` when the admin
+   * cancelled the file dialog. The dialog is open while `call` runs, so the busy state starts
+   * only for pasted text and dropped files.
+   */
+  const stage = useCallback(
+    async (
+      source: CredentialSource,
+      call: (provider: ProviderId) => Promise<Result<StagedCredentials | null, Problem>>,
+      showBusy: boolean,
+    ) => {
+      if (!state.draft.provider || staging.current) return;
+      staging.current = true;
+      if (showBusy) dispatch({ type: "stagingStarted", source });
+      const answer = await answered(call(state.draft.provider));
+      staging.current = false;
+      if (!answer.ok) {
+        dispatch({ type: "stagingFailed", problem: answer.problem, source });
+      } else if (answer.data) {
+        dispatch({ type: "stagingSucceeded", staged: answer.data });
+        // A pasted key goes straight on to the check; a loaded file is shown first.
+        if (source === "text") dispatch({ type: "verifyStarted" });
+      }
+    },
+    [dispatch, state.draft.provider],
+  );
+
+  const stageText = (text: string) =>
+    void stage(
+      "text",
+      (provider) => backend.stageCredentials(provider, { kind: "text", text }),
+      true,
+    );
+
+  return {
+    submitKeyPair() {
+      if (state.step !== "credentials" || state.staging) return;
+      if (state.draft.staged) dispatch({ type: "verifyStarted" });
+      else if (state.draft.keyText.trim() === "") dispatch({ type: "requireKey" });
+      else stageText(state.draft.keyText);
+    },
+    pickFile() {
+      void stage("file", (provider) => backend.chooseKeyFile(provider), false);
+    },
+    dropFile(paths) {
+      const [path] = paths;
+      if (!path) return;
+      void stage(
+        "file",
+        (provider) => backend.stageCredentials(provider, { kind: "file", path }),
+        true,
+      );
+    },
+    submitLogin() {
+      if (state.step !== "credentials" || state.staging) return;
+      const { staged, loginUsername, loginPassword } = state.draft;
+      if (staged) dispatch({ type: "verifyStarted" });
+      else if (loginUsername.trim() === "" || loginPassword.trim() === "") {
+        dispatch({ type: "requireLogin" });
+      } else {
+        // Once staged, the machine forgets the password (`stagingSucceeded`).
+        stageText(loginCredentialText(loginUsername, loginPassword));
+      }
+    },
+    startSignIn() {
+      const provider = state.draft.provider;
+      if (state.step !== "credentials" || !provider || signInAttempt.current !== null) return;
+      const attempt = state.signIns + 1;
+      signInAttempt.current = attempt;
+      dispatch({ type: "signInStarted" });
+      void answered(backend.signIn(provider, state.draft.optional, language)).then((answer) => {
+        if (signInAttempt.current !== attempt) {
+          // Stopped meanwhile: a sign-in that still came through is not wanted.
+          if (answer.ok) backend.discardCredentials(answer.data.id).catch(() => {});
+          return;
+        }
+        signInAttempt.current = null;
+        dispatch(
+          answer.ok
+            ? { type: "signInSucceeded", attempt, staged: answer.data }
+            : { type: "signInFailed", attempt, problem: answer.problem },
+        );
+      });
+    },
+    stopSignIn() {
+      if (state.step !== "signingIn") return;
+      signInAttempt.current = null;
+      dispatch({ type: "signInStopped" });
+      backend.cancelSignIn().catch(() => {
+        // Nothing to do: the core gives up waiting after 5 minutes anyway.
+      });
+    },
+  };
+}
