@@ -228,6 +228,7 @@ async fn connection(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    lock(&product.inner.state).connection_posts += 1;
     let code = match usable(&product, &id, &headers) {
         Ok(code) => code,
         Err(refusal) => return refusal,

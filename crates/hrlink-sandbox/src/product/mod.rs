@@ -113,6 +113,7 @@ struct State {
     enrollments: HashMap<String, Enrollment>,
     connections: BTreeMap<String, Connection>,
     redeem_attempts: u32,
+    connection_posts: u32,
 }
 
 struct Inner {
@@ -237,6 +238,12 @@ impl ProductBackend {
     /// How many redeem requests arrived (tests count retries with it).
     pub fn redeem_attempts(&self) -> u32 {
         lock(&self.inner.state).redeem_attempts
+    }
+
+    /// How many connections were posted, accepted or not (tests prove a refusal "before
+    /// sending" with it).
+    pub fn connection_posts(&self) -> u32 {
+        lock(&self.inner.state).connection_posts
     }
 
     pub(crate) fn router(&self) -> Router {
