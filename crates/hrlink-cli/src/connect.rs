@@ -8,13 +8,16 @@ use std::time::Instant;
 
 use clap::Args;
 use hrlink_core::config::Config;
+use hrlink_core::connections::vault_problem;
 use hrlink_core::delivery::{
     self, AccountRef, Backend, ConnectionDocument, DeliveredProfile, DeliveredStore, DeliveryMode,
     EnrollmentCode, Origin,
 };
 use hrlink_core::messages::Language;
 use hrlink_core::oauth::SignInOptions;
+use hrlink_core::paths;
 use hrlink_core::providers::CredentialKind;
+use hrlink_core::vault::Vault;
 use hrlink_core::verify::{self, Credentials};
 use hrlink_core::{Problem, ProviderId};
 
@@ -119,6 +122,9 @@ async fn deliver(
     })?;
     let http = crate::http_client()?;
     let endpoints = crate::endpoints_from(args.access.endpoints.as_deref())?;
+    let vault = Vault::open(paths::APP_ID, paths::build_kind()).map_err(|e| vault_problem(&e))?;
+    let store = DeliveredStore::new(dir, vault);
+    store.ensure_keychain().await?;
     let backend = Backend::new(&http, origin, &config.product)?;
     let enrollment = backend.redeem(&code).await?;
     let creator = enrollment
@@ -196,14 +202,7 @@ async fn deliver(
         name: account.name,
     };
     let profile = DeliveredProfile::new(&backend, &enrollment, &delivered, args.provider, account);
-    let vault = hrlink_core::vault::Vault::open(
-        hrlink_core::paths::APP_ID,
-        hrlink_core::paths::build_kind(),
-    )
-    .map_err(|error| hrlink_core::connections::vault_problem(&error))?;
-    DeliveredStore::new(dir, vault)
-        .keep(&profile, &delivered.status_token)
-        .await?;
+    store.keep(&profile, &delivered.status_token).await?;
     if args.json {
         let json = serde_json::json!({
             "delivered": true,

@@ -82,6 +82,16 @@ impl DeliveredStore {
         format!("delivered-status-{connection_id}")
     }
 
+    /// Asks the keychain once, so that a locked or missing one is reported before anything is
+    /// sent to the product (a delivery whose status token cannot be kept would be orphaned).
+    pub async fn ensure_keychain(&self) -> Result<(), Problem> {
+        self.vault
+            .read(&Self::token_account("probe"))
+            .await
+            .map(drop)
+            .map_err(|error| vault_problem(&error))
+    }
+
     /// Keeps the profile and the status token; a re-delivery of the same connection (a
     /// re-authorisation) replaces both. The token goes first: a profile never points at a
     /// token that is not there.
