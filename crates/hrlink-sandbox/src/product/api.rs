@@ -18,7 +18,7 @@ use super::{
     Connection, DeliveredConnection, EnrollmentSpec, ProductBackend, TENANT, VALIDITY, mask,
     random_secret, rfc3339,
 };
-use crate::lock;
+use crate::{Refusal, lock};
 
 pub(super) fn router(product: ProductBackend) -> Router {
     Router::new()
@@ -110,7 +110,7 @@ async fn redeem(State(product): State<ProductBackend>, body: Bytes) -> Response 
 }
 
 /// The enrollment behind `id` and the request's bearer token, still usable; or the refusal.
-fn usable(product: &ProductBackend, id: &str, headers: &HeaderMap) -> Result<String, Response> {
+fn usable(product: &ProductBackend, id: &str, headers: &HeaderMap) -> Result<String, Refusal> {
     let state = lock(&product.inner.state);
     let bearer = headers
         .get(header::AUTHORIZATION)
@@ -120,9 +120,9 @@ fn usable(product: &ProductBackend, id: &str, headers: &HeaderMap) -> Result<Str
         .enrollments
         .iter()
         .find(|(_, e)| e.id == id && e.redeemed_at.is_some() && Some(e.token.as_str()) == bearer)
-        .ok_or_else(|| error(StatusCode::UNAUTHORIZED, "unauthorized"))?;
+        .ok_or_else(|| Refusal::from(error(StatusCode::UNAUTHORIZED, "unauthorized")))?;
     if enrollment.used {
-        return Err(error(StatusCode::GONE, "used"));
+        return Err(error(StatusCode::GONE, "used").into());
     }
     let redeemed = enrollment.redeemed_at.unwrap_or(enrollment.created_at);
     if SystemTime::now()
@@ -130,7 +130,7 @@ fn usable(product: &ProductBackend, id: &str, headers: &HeaderMap) -> Result<Str
         .unwrap_or_default()
         > VALIDITY
     {
-        return Err(error(StatusCode::GONE, "expired"));
+        return Err(error(StatusCode::GONE, "expired").into());
     }
     Ok(code.clone())
 }
@@ -140,8 +140,8 @@ fn opened<T: for<'de> Deserialize<'de>>(
     body: &Bytes,
     info: &str,
     id: &str,
-) -> Result<T, Response> {
-    let bad = || error(StatusCode::BAD_REQUEST, "bad_envelope");
+) -> Result<T, Refusal> {
+    let bad = || Refusal::from(error(StatusCode::BAD_REQUEST, "bad_envelope"));
     let envelope: Envelope = serde_json::from_slice(body).map_err(|_| bad())?;
     let plaintext = product
         .inner
@@ -166,11 +166,11 @@ async fn oauth_exchange(
     }
     let code = match usable(&product, &id, &headers) {
         Ok(code) => code,
-        Err(refusal) => return refusal,
+        Err(refusal) => return refusal.into_response(),
     };
     let exchange: Exchange = match opened(&product, &body, "hrlink/v1 oauth-exchange", &id) {
         Ok(exchange) => exchange,
-        Err(refusal) => return refusal,
+        Err(refusal) => return refusal.into_response(),
     };
     let tokens = product
         .inner
@@ -231,11 +231,11 @@ async fn connection(
     lock(&product.inner.state).connection_posts += 1;
     let code = match usable(&product, &id, &headers) {
         Ok(code) => code,
-        Err(refusal) => return refusal,
+        Err(refusal) => return refusal.into_response(),
     };
     let document: Document = match opened(&product, &body, "hrlink/v1 connection", &id) {
         Ok(document) => document,
-        Err(refusal) => return refusal,
+        Err(refusal) => return refusal.into_response(),
     };
     let (fixed_provider, reauthorise, exchanged) = {
         let mut state = lock(&product.inner.state);
