@@ -18,7 +18,7 @@ use crate::exit::Exit;
 use crate::output;
 
 /// The store the desktop app uses too (same config dir and keychain service).
-fn open(config_dir: Option<PathBuf>) -> Result<ConnectionStore, Problem> {
+pub(crate) fn open(config_dir: Option<PathBuf>) -> Result<ConnectionStore, Problem> {
     let dir = config_dir.ok_or_else(|| Problem::ConfigurationInvalid {
         what: "no config dir (--config-dir or HRLINK_CONFIG_DIR)".to_owned(),
     })?;

@@ -23,6 +23,13 @@ pub enum Exit {
     /// 5: the HR system was unreachable, the connection to it broke off, it timed out or
     /// answered unexpectedly.
     Unreachable,
+    /// 6: the product refused, or the enrollment cannot be used: an unknown, expired or used
+    /// code, another company than the product expects, the product's own check failed, or its
+    /// answer broke the hand-off protocol (`hrlink connect`).
+    ProductRefused,
+    /// 7: the keychain is locked, missing or not answering (`hrlink connect`; other commands
+    /// still report 1).
+    Keychain,
     /// 1: HR Link itself failed.
     Unexpected,
 }
@@ -56,6 +63,16 @@ impl Exit {
             | Problem::SignInCancelled { .. }
             | Problem::SignInExpired { .. }
             | Problem::ClientRejected { .. } => Exit::Rejected,
+            // Cloud delivery: the product said no, or its answer cannot be used.
+            Problem::EnrollmentUnknown { .. }
+            | Problem::EnrollmentExpired { .. }
+            | Problem::EnrollmentUsed { .. }
+            | Problem::DeliveryDifferentAccount { .. }
+            | Problem::DeliveryVerificationFailed { .. }
+            | Problem::DeliveryExchangeFailed { .. }
+            | Problem::DeliveryProtocolError { .. } => Exit::ProductRefused,
+            // The product's backend could not be reached: as an HR system that cannot be.
+            Problem::DeliveryUnreachable { .. } => Exit::Unreachable,
             // Set-up on this side: the requested scopes, the port, the browser, the choice of
             // organisation (`--organisation`).
             Problem::SignInRefused { .. }
@@ -92,6 +109,7 @@ impl Exit {
             | Problem::IpayrollUsernameInvalid { .. }
             | Problem::InsecureEndpoint { .. }
             | Problem::CredentialsExpired
+            | Problem::EnrollmentCodeInvalid
             | Problem::DraftNotSaved
             | Problem::ConfigurationInvalid { .. }
             | Problem::RosterUnreadable
@@ -116,6 +134,8 @@ impl From<Exit> for ExitCode {
             Exit::Rejected => 3,
             Exit::PermissionMissing => 4,
             Exit::Unreachable => 5,
+            Exit::ProductRefused => 6,
+            Exit::Keychain => 7,
         })
     }
 }

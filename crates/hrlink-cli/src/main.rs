@@ -3,6 +3,7 @@
 //! The same core as the desktop app: verify a connection, check a key file, list providers, run
 //! the Sandbox. Human output by default, `--json` for scripts; exit codes say what happened.
 
+mod connect;
 mod connections;
 mod exit;
 mod output;
@@ -108,6 +109,9 @@ enum Command {
         #[arg(long)]
         show_personal_data: bool,
     },
+    /// Redeem a product's enrollment code, verify the credentials and hand the connection to
+    /// the product's backend (cloud delivery); in local delivery mode, verify and save.
+    Connect(connect::ConnectArgs),
     /// Saved connections: list, check, remove.
     Connections {
         #[command(subcommand)]
@@ -174,7 +178,7 @@ enum ConnectionsCommand {
     },
 }
 
-fn parse_provider(value: &str) -> Result<ProviderId, String> {
+pub(crate) fn parse_provider(value: &str) -> Result<ProviderId, String> {
     ProviderId::from_slug(value).ok_or_else(|| {
         let known: Vec<_> = ProviderId::ALL.iter().map(|p| p.slug()).collect();
         format!("unknown HR system; choose one of: {}", known.join(", "))
@@ -310,6 +314,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                 }
             }
         }
+        Command::Connect(args) => connect::run(args, language, config_dir).await,
         Command::Connections { command } => connections::run(command, config_dir, language).await,
         Command::Sandbox {
             people,
@@ -351,7 +356,7 @@ pub(crate) fn endpoints_from(path: Option<&std::path::Path>) -> Result<Endpoints
     }
 }
 
-async fn prepare(
+pub(crate) async fn prepare(
     provider: ProviderId,
     access: &AccessArgs,
     chosen: Option<&[String]>,
@@ -404,7 +409,7 @@ async fn saved(
     Ok((http, endpoints, credentials, oauth))
 }
 
-fn http_client() -> Result<HttpClient, Problem> {
+pub(crate) fn http_client() -> Result<HttpClient, Problem> {
     HttpClient::new(HttpConfig::default()).map_err(|_| Problem::ConfigurationInvalid {
         what: "HTTP client".to_owned(),
     })
@@ -413,16 +418,16 @@ fn http_client() -> Result<HttpClient, Problem> {
 /// How `verify` and `people` reach an HR system: its credentials or a browser sign-in, and where
 /// it answers.
 #[derive(Args)]
-struct AccessArgs {
+pub(crate) struct AccessArgs {
     /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
     /// and Employment Hero, which sign in through the browser.
     #[arg(long, required_if_eq_any(text_credential_providers()))]
-    credentials: Option<PathBuf>,
+    pub(crate) credentials: Option<PathBuf>,
     #[command(flatten)]
-    sign_in: SignInArgs,
+    pub(crate) sign_in: SignInArgs,
     /// Provider addresses (an endpoints file, e.g. written by `hrlink sandbox`).
     #[arg(long, env = "HRLINK_ENDPOINTS")]
-    endpoints: Option<PathBuf>,
+    pub(crate) endpoints: Option<PathBuf>,
 }
 
 /// `--provider` values whose credentials are text (a key file, a login), as clap's
@@ -437,22 +442,22 @@ fn text_credential_providers() -> Vec<(&'static str, &'static str)> {
 
 /// How `verify ipayroll|employmenthero` signs in: the integration configuration, and overrides.
 #[derive(Args)]
-struct SignInArgs {
+pub(crate) struct SignInArgs {
     /// The integration configuration (TOML; default: the built-in demo, for the Sandbox).
     #[arg(long, env = "HRLINK_CONFIG")]
-    config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// OAuth client id, instead of the configuration's.
     #[arg(long)]
-    client_id: Option<String>,
+    pub(crate) client_id: Option<String>,
     /// File holding the OAuth client secret, instead of the configuration's.
     #[arg(long)]
-    client_secret_file: Option<PathBuf>,
+    pub(crate) client_secret_file: Option<PathBuf>,
     /// Loopback port of the registered redirect URI (0 = any free port).
     #[arg(long)]
-    redirect_port: Option<u16>,
+    pub(crate) redirect_port: Option<u16>,
     /// Employment Hero: the organisation to verify, when the sign-in reaches several.
     #[arg(long)]
-    organisation: Option<String>,
+    pub(crate) organisation: Option<String>,
 }
 
 /// Signs in through the system browser (`BROWSER` honoured). When no browser can be started
@@ -484,23 +489,12 @@ async fn sign_in_with_browser(
     if let Some(port) = args.redirect_port {
         oauth.redirect_port = port;
     }
-    let system = SystemBrowser::from_env();
-    let browser = |url: &hrlink_core::oauth::Url| {
-        if system.open(url).is_err() {
-            eprintln!("Open this address in your web browser to sign in:\n\n  {url}\n");
-        }
-        Ok(())
-    };
+    let browser = CliBrowser::from_env();
     let options = SignInOptions {
         language,
         ..SignInOptions::new(&browser)
     };
-    let cancel = options.cancel.clone();
-    let ctrl_c = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            cancel.cancel();
-        }
-    });
+    let ctrl_c = cancel_on_ctrl_c(&options.cancel);
     eprintln!(
         "Signing in to {} in your web browser (Ctrl-C cancels)…",
         provider.display_name()
@@ -519,8 +513,39 @@ async fn sign_in_with_browser(
     credentials.map(|credentials| (credentials, oauth))
 }
 
+/// The system browser (`BROWSER` honoured); when none can be started (a server over SSH), the
+/// address is printed to open elsewhere.
+pub(crate) struct CliBrowser(SystemBrowser);
+
+impl CliBrowser {
+    pub(crate) fn from_env() -> CliBrowser {
+        CliBrowser(SystemBrowser::from_env())
+    }
+}
+
+impl BrowserOpener for CliBrowser {
+    fn open(&self, url: &hrlink_core::oauth::Url) -> Result<(), Problem> {
+        if self.0.open(url).is_err() {
+            eprintln!("Open this address in your web browser to sign in:\n\n  {url}\n");
+        }
+        Ok(())
+    }
+}
+
+/// Cancels a sign-in on Ctrl-C until the returned task is aborted.
+pub(crate) fn cancel_on_ctrl_c(
+    cancel: &hrlink_core::oauth::SignInCancel,
+) -> tokio::task::JoinHandle<()> {
+    let cancel = cancel.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            cancel.cancel();
+        }
+    })
+}
+
 /// Reads a file, or standard input for `-`, refusing anything larger than a credential can be.
-fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Problem> {
+pub(crate) fn read_input(path: &std::path::Path) -> Result<Vec<u8>, Problem> {
     let limit = credentials::MAX_CREDENTIAL_TEXT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {

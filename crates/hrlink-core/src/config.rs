@@ -66,6 +66,8 @@ pub struct Config {
     pub oauth_clients: Vec<OAuthProviderConfig>,
     /// Whether this is the built-in demo configuration (the Sandbox's clients).
     pub demo: bool,
+    /// How verified connections reach the product (`[delivery]`; local by default).
+    pub delivery: crate::delivery::DeliveryMode,
 }
 
 /// The permissions (OAuth scopes) the product needs from one provider.
@@ -208,6 +210,7 @@ impl Config {
                 })
                 .collect(),
             demo: true,
+            delivery: crate::delivery::DeliveryMode::Local,
         }
     }
 
@@ -290,6 +293,10 @@ impl Config {
             product,
             oauth_clients,
             demo: false,
+            delivery: match raw.delivery {
+                Some(delivery) => delivery.into_mode(name)?,
+                None => crate::delivery::DeliveryMode::Local,
+            },
         })
     }
 
@@ -310,6 +317,7 @@ struct RawConfig {
     product: String,
     ipayroll: Option<RawProvider>,
     employmenthero: Option<RawProvider>,
+    delivery: Option<crate::delivery::RawDelivery>,
 }
 
 #[derive(Deserialize)]

@@ -242,6 +242,72 @@ pub enum Problem {
         count: u32,
     },
 
+    // --- cloud delivery: the product's backend (HANDOFF.md §2) ---
+    /// What the admin typed is not an enrollment code (`HRL-XXXX-XXXX`).
+    #[error("enrollment code invalid")]
+    EnrollmentCodeInvalid,
+    /// The product does not know the code (mistyped, or from another product).
+    #[error("enrollment code unknown")]
+    EnrollmentUnknown {
+        /// The product's name.
+        product: String,
+    },
+    /// The code is older than its 15 minutes.
+    #[error("enrollment code expired")]
+    EnrollmentExpired {
+        /// The product's name.
+        product: String,
+    },
+    /// The code was already used.
+    #[error("enrollment code used")]
+    EnrollmentUsed {
+        /// The product's name.
+        product: String,
+    },
+    /// The credentials reach another company than the product expects (a re-authorisation):
+    /// refused before sending, or by the product.
+    #[error("delivery to a different account")]
+    DeliveryDifferentAccount {
+        /// The product's name.
+        product: String,
+        /// The HR system's display name.
+        provider: String,
+        /// The company the product expects.
+        expected: String,
+        /// The company the credentials reached.
+        reached: String,
+    },
+    /// The product checked the delivered credentials itself and the HR system refused them.
+    #[error("the product's verification failed")]
+    DeliveryVerificationFailed {
+        /// The product's name.
+        product: String,
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The product could not exchange the browser sign-in's code with the HR system.
+    #[error("the product's code exchange failed")]
+    DeliveryExchangeFailed {
+        /// The product's name.
+        product: String,
+        /// The HR system's display name.
+        provider: String,
+    },
+    /// The product's answer is not what the hand-off protocol says (not JSON, too large, a
+    /// redirect, an unexpected status or shape).
+    #[error("the product answered unexpectedly")]
+    DeliveryProtocolError {
+        /// The product's name.
+        product: String,
+    },
+    /// The product's backend could not be reached, did not answer in time, failed, or the
+    /// connection broke off before its answer (then it may have received what was sent).
+    #[error("the product is unreachable")]
+    DeliveryUnreachable {
+        /// The product's name.
+        product: String,
+    },
+
     // --- inside HR Link ---
     /// Reading the people list was cancelled in HR Link.
     #[error("people listing cancelled")]
@@ -343,6 +409,15 @@ impl Problem {
             Problem::RedirectPortInUse { .. } => "redirect_port_in_use",
             Problem::ClientRejected { .. } => "client_rejected",
             Problem::OrganisationChoiceNeeded { .. } => "organisation_choice_needed",
+            Problem::EnrollmentCodeInvalid => "enrollment_code_invalid",
+            Problem::EnrollmentUnknown { .. } => "enrollment_unknown",
+            Problem::EnrollmentExpired { .. } => "enrollment_expired",
+            Problem::EnrollmentUsed { .. } => "enrollment_used",
+            Problem::DeliveryDifferentAccount { .. } => "delivery_different_account",
+            Problem::DeliveryVerificationFailed { .. } => "delivery_verification_failed",
+            Problem::DeliveryExchangeFailed { .. } => "delivery_exchange_failed",
+            Problem::DeliveryProtocolError { .. } => "delivery_protocol_error",
+            Problem::DeliveryUnreachable { .. } => "delivery_unreachable",
             Problem::CredentialsExpired => "credentials_expired",
             Problem::DraftNotSaved => "draft_not_saved",
             Problem::VaultLocked => "vault_locked",
@@ -386,6 +461,7 @@ pub(crate) mod tests {
     /// it is listed, so `every_problem_has_a_message` covers it.
     pub(crate) fn every_problem() -> Vec<Problem> {
         let p = || "HRworks".to_owned();
+        let a = || "Acme Rostering".to_owned();
         let all = vec![
             Problem::KeyFileUnrecognised,
             Problem::KeyFileRedactedExample,
@@ -455,6 +531,26 @@ pub(crate) mod tests {
                 provider: p(),
                 count: 2,
             },
+            Problem::EnrollmentCodeInvalid,
+            Problem::EnrollmentUnknown { product: a() },
+            Problem::EnrollmentExpired { product: a() },
+            Problem::EnrollmentUsed { product: a() },
+            Problem::DeliveryDifferentAccount {
+                product: a(),
+                provider: p(),
+                expected: "A GmbH".into(),
+                reached: "B GmbH".into(),
+            },
+            Problem::DeliveryVerificationFailed {
+                product: a(),
+                provider: p(),
+            },
+            Problem::DeliveryExchangeFailed {
+                product: a(),
+                provider: p(),
+            },
+            Problem::DeliveryProtocolError { product: a() },
+            Problem::DeliveryUnreachable { product: a() },
             Problem::CredentialsExpired,
             Problem::DraftNotSaved,
             Problem::VaultLocked,
@@ -513,6 +609,15 @@ pub(crate) mod tests {
                 | Problem::RedirectPortInUse { .. }
                 | Problem::ClientRejected { .. }
                 | Problem::OrganisationChoiceNeeded { .. }
+                | Problem::EnrollmentCodeInvalid
+                | Problem::EnrollmentUnknown { .. }
+                | Problem::EnrollmentExpired { .. }
+                | Problem::EnrollmentUsed { .. }
+                | Problem::DeliveryDifferentAccount { .. }
+                | Problem::DeliveryVerificationFailed { .. }
+                | Problem::DeliveryExchangeFailed { .. }
+                | Problem::DeliveryProtocolError { .. }
+                | Problem::DeliveryUnreachable { .. }
                 | Problem::CredentialsExpired
                 | Problem::DraftNotSaved
                 | Problem::VaultLocked

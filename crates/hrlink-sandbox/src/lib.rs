@@ -29,6 +29,7 @@ mod ipayroll;
 mod iris;
 mod oauth;
 mod people;
+pub mod product;
 mod rate_limit;
 pub mod scenarios;
 mod stats;
@@ -119,6 +120,9 @@ pub struct Endpoints {
     /// Employment Hero Payroll, every region (production picks the host by region):
     /// `{api}/api/v2/...`.
     pub employmenthero_payroll: ApiOnly,
+    /// The reference product's backend ([`product`]): `{api}/hrlink/v1/...`, the origin for
+    /// HR Link's `[delivery]`.
+    pub product: ApiOnly,
 }
 
 impl Endpoints {
@@ -141,6 +145,9 @@ impl Endpoints {
             employmenthero_payroll: ApiOnly {
                 api: format!("{origin}/employmenthero-payroll"),
             },
+            product: ApiOnly {
+                api: origin.to_owned(),
+            },
         }
     }
 }
@@ -154,6 +161,7 @@ pub struct Sandbox {
     faults: Faults,
     revoked: Revoked,
     stats: Stats,
+    product: product::ProductBackend,
     stop: watch::Sender<bool>,
     server: Option<JoinHandle<io::Result<()>>>,
 }
@@ -203,6 +211,7 @@ impl Sandbox {
             stop: stopped.clone(),
         };
         let (employmenthero_api, employmenthero_auth) = employmenthero::routers(&shared);
+        let product = product::ProductBackend::new(endpoints.clone());
         let app = Router::new()
             .nest("/hrworks", hrworks::router(&shared, &endpoints.hrworks.api))
             .nest("/employmenthero/api", employmenthero_api)
@@ -216,6 +225,7 @@ impl Sandbox {
                 "/employmenthero-payroll",
                 employmenthero_payroll::router(&shared),
             )
+            .merge(product.router())
             .layer(axum::middleware::map_response(with_request_id));
         let server = tokio::spawn(async move {
             axum::serve(listener, app)
@@ -231,6 +241,7 @@ impl Sandbox {
             faults,
             revoked,
             stats,
+            product,
             stop,
             server: Some(server),
         })
@@ -252,6 +263,11 @@ impl Sandbox {
     /// `POST {hrworks api}/sandbox/revoke-key` with `{"accessKey": "…"}`.
     pub fn revoke_hrworks_key(&self, access_key: &str) {
         lock(&self.revoked).insert(access_key.to_owned());
+    }
+
+    /// The reference product backend (its codes, knobs and what it received).
+    pub fn product(&self) -> &product::ProductBackend {
+        &self.product
     }
 
     /// What the server answered so far (requests and 429s per provider).

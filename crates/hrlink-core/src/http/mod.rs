@@ -151,6 +151,13 @@ impl HttpClient {
         }
     }
 
+    /// The same client accepting response bodies of at most `bytes` (the product's backend
+    /// answers with small JSON only).
+    pub fn with_max_body_bytes(mut self, bytes: usize) -> HttpClient {
+        self.config.max_body_bytes = bytes;
+        self
+    }
+
     /// Starts a request; send it with [`HttpClient::send`].
     pub fn request(&self, method: Method, url: Url) -> RequestBuilder {
         self.inner.request(method, url)

@@ -165,6 +165,38 @@ pub async fn sign_in(
     scopes: &[String],
     options: &SignInOptions<'_>,
 ) -> Result<OAuthTokens, Problem> {
+    let authorization = authorize(server, client, scopes, options).await?;
+    let oauth = token::oauth_client(server, client, Some(&authorization.redirect_uri));
+    token::exchange_code(
+        http,
+        &oauth,
+        server.provider,
+        authorization.code,
+        authorization.pkce.as_ref(),
+    )
+    .await
+}
+
+/// What the browser brought back, before the code is exchanged: in cloud delivery the product's
+/// backend exchanges it (HANDOFF.md §2.3), so HR Link hands these over instead.
+#[derive(Debug)]
+pub struct Authorization {
+    /// The authorisation code (single use).
+    pub code: SecretString,
+    /// The PKCE pair the authorize request was made with, when PKCE was used.
+    pub pkce: Option<Pkce>,
+    /// The redirect URI the code was issued for.
+    pub redirect_uri: Url,
+}
+
+/// The browser half of [`sign_in`]: everything up to the code, which is returned unexchanged.
+/// Fails with the same problems, except those of the token endpoint.
+pub async fn authorize(
+    server: &AuthorizationServer,
+    client: &OAuthClient,
+    scopes: &[String],
+    options: &SignInOptions<'_>,
+) -> Result<Authorization, Problem> {
     let provider = server.provider;
     // Checked before anything opens: the browser only ever gets https (or loopback).
     for url in [&server.authorize_url, &server.token_url] {
@@ -175,7 +207,8 @@ pub async fn sign_in(
     }
     let receiver =
         loopback::LoopbackReceiver::bind(client.redirect_port, &client.redirect_path).await?;
-    let oauth = token::oauth_client(server, client, Some(receiver.redirect_uri()));
+    let redirect_uri = receiver.redirect_uri().clone();
+    let oauth = token::oauth_client(server, client, Some(&redirect_uri));
     let pkce = server.pkce.then(Pkce::new);
     let state = CsrfToken::new_random_len(32);
     let mut request = oauth.authorize_url(|| state.clone());
@@ -200,7 +233,11 @@ pub async fn sign_in(
     let code = receiver
         .receive(&expected, options.timeout, &options.cancel)
         .await?;
-    token::exchange_code(http, &oauth, provider, code, pkce.as_ref()).await
+    Ok(Authorization {
+        code,
+        pkce,
+        redirect_uri,
+    })
 }
 
 fn cancelled(provider: ProviderId) -> Problem {

@@ -12,6 +12,9 @@ mod oauth_support;
 mod people_synthetic;
 
 mod connections;
+mod delivery;
+mod delivery_protocol;
+mod delivery_python;
 mod fault_matrix;
 mod fuzz_regressions;
 mod http_client;

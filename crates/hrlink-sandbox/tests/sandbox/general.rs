@@ -29,6 +29,7 @@ async fn endpoints_have_the_documented_shape() {
         "ipayroll": { "api": format!("{origin}/ipayroll"), "auth": format!("{origin}/ipayroll") },
         "iris": { "api": format!("{origin}/iris") },
         "employmenthero_payroll": { "api": format!("{origin}/employmenthero-payroll") },
+        "product": { "api": origin },
     });
     assert_eq!(value, expected);
 }

@@ -1064,6 +1064,67 @@ export type Problem_Deserialize =
 	/**  How many organisations the sign-in reaches. */
 	count: number,
 } } | 
+/**  What the admin typed is not an enrollment code (`HRL-XXXX-XXXX`). */
+{ code: "enrollment_code_invalid" } | 
+/**  The product does not know the code (mistyped, or from another product). */
+{ code: "enrollment_unknown"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**  The code is older than its 15 minutes. */
+{ code: "enrollment_expired"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**  The code was already used. */
+{ code: "enrollment_used"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**
+ *  The credentials reach another company than the product expects (a re-authorisation):
+ *  refused before sending, or by the product.
+ */
+{ code: "delivery_different_account"; params: {
+	/**  The product's name. */
+	product: string,
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The company the product expects. */
+	expected: string,
+	/**  The company the credentials reached. */
+	reached: string,
+} } | 
+/**  The product checked the delivered credentials itself and the HR system refused them. */
+{ code: "delivery_verification_failed"; params: {
+	/**  The product's name. */
+	product: string,
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The product could not exchange the browser sign-in's code with the HR system. */
+{ code: "delivery_exchange_failed"; params: {
+	/**  The product's name. */
+	product: string,
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**
+ *  The product's answer is not what the hand-off protocol says (not JSON, too large, a
+ *  redirect, an unexpected status or shape).
+ */
+{ code: "delivery_protocol_error"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**
+ *  The product's backend could not be reached, did not answer in time, failed, or the
+ *  connection broke off before its answer (then it may have received what was sent).
+ */
+{ code: "delivery_unreachable"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
 /**  Reading the people list was cancelled in HR Link. */
 { code: "people_listing_cancelled" } | 
 /**
@@ -1317,6 +1378,67 @@ export type Problem_Serialize =
 	provider: string,
 	/**  How many organisations the sign-in reaches. */
 	count: number,
+} } | 
+/**  What the admin typed is not an enrollment code (`HRL-XXXX-XXXX`). */
+{ code: "enrollment_code_invalid" } | 
+/**  The product does not know the code (mistyped, or from another product). */
+{ code: "enrollment_unknown"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**  The code is older than its 15 minutes. */
+{ code: "enrollment_expired"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**  The code was already used. */
+{ code: "enrollment_used"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**
+ *  The credentials reach another company than the product expects (a re-authorisation):
+ *  refused before sending, or by the product.
+ */
+{ code: "delivery_different_account"; params: {
+	/**  The product's name. */
+	product: string,
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The company the product expects. */
+	expected: string,
+	/**  The company the credentials reached. */
+	reached: string,
+} } | 
+/**  The product checked the delivered credentials itself and the HR system refused them. */
+{ code: "delivery_verification_failed"; params: {
+	/**  The product's name. */
+	product: string,
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**  The product could not exchange the browser sign-in's code with the HR system. */
+{ code: "delivery_exchange_failed"; params: {
+	/**  The product's name. */
+	product: string,
+	/**  The HR system's display name. */
+	provider: string,
+} } | 
+/**
+ *  The product's answer is not what the hand-off protocol says (not JSON, too large, a
+ *  redirect, an unexpected status or shape).
+ */
+{ code: "delivery_protocol_error"; params: {
+	/**  The product's name. */
+	product: string,
+} } | 
+/**
+ *  The product's backend could not be reached, did not answer in time, failed, or the
+ *  connection broke off before its answer (then it may have received what was sent).
+ */
+{ code: "delivery_unreachable"; params: {
+	/**  The product's name. */
+	product: string,
 } } | 
 /**  Reading the people list was cancelled in HR Link. */
 { code: "people_listing_cancelled" } | 
