@@ -980,7 +980,8 @@ async fn saved_connections_list_check_and_remove() {
     let list = hrlink_connections(&config_dir, &["connections", "list", "--json"]).await;
     assert_eq!(list.json()[0]["status"], "unreachable");
 
-    // No secret in any file the CLI wrote.
+    // Every file the CLI wrote is private, and holds no secret.
+    assert_private(&config_dir);
     for entry in std::fs::read_dir(config_dir.join("connections")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         assert!(!text.contains(hrworks::VALID.secret_access_key));
@@ -1132,6 +1133,48 @@ async fn people_lists_matches_and_masks() {
             .starts_with("category,hr_name,hr_email,")
     );
     assert_eq!(lines.count(), 251);
+    assert_private(&out);
+    fixture.sandbox.shutdown().await;
+}
+
+/// Fails unless `path` and everything under it is private: folders 0700, files 0600.
+#[cfg(unix)]
+fn assert_private(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::symlink_metadata(path).unwrap();
+    let mode = meta.permissions().mode() & 0o777;
+    if meta.is_dir() {
+        assert_eq!(mode, 0o700, "{} is {mode:o}", path.display());
+        for entry in std::fs::read_dir(path).unwrap() {
+            assert_private(&entry.unwrap().path());
+        }
+    } else {
+        assert_eq!(mode, 0o600, "{} is {mode:o}", path.display());
+    }
+}
+
+#[cfg(not(unix))]
+fn assert_private(_path: &Path) {}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sandbox_endpoints_file_is_private() {
+    let fixture = fixture().await;
+    let out = fixture.dir.path().join("written-by-the-cli.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hrlink"))
+        .args(["sandbox", "--endpoints-out"])
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !out.exists() && started.elapsed() < DEADLINE {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_private(&out);
+    assert_private(&fixture.endpoints);
     fixture.sandbox.shutdown().await;
 }
 

@@ -739,6 +739,9 @@ async fn confirmed_people_are_kept_at_save_and_compared_after_a_reauthorisation(
     let id = saved["connection"]["id"].as_str().unwrap().to_owned();
     let snapshot = dir.path().join("connections").join(format!("{id}.people"));
     assert!(snapshot.exists());
+    // The profile, the encrypted snapshot and their folder were created private.
+    #[cfg(unix)]
+    crate::common::assert_private(&dir.path().join("connections"));
 
     // Re-authorised: the person left out shows as joined, nobody else changed.
     let (again, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
@@ -882,6 +885,8 @@ async fn the_wizard_draft_round_trips_through_the_commands_and_start_again_clear
     }))
     .expect("the UI's draft shape decodes");
     wizard::save_wizard_draft(shell.app.state(), draft).unwrap();
+    #[cfg(unix)]
+    crate::common::assert_private(&dir.path().join(hrlink_core::wizard::DRAFT_FILE));
     let back = shell.answer::<_, ()>(&Ok(wizard::load_wizard_draft(shell.app.state())));
     assert_eq!(back["iris_username"], "hrlink-api");
     assert_eq!(back["step"], "credentials");

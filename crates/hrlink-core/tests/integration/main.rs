@@ -13,6 +13,7 @@ mod people_synthetic;
 
 mod connections;
 mod fault_matrix;
+mod file_modes;
 mod fuzz_regressions;
 mod http_client;
 mod keychain;
