@@ -368,8 +368,8 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     let (report, _) = shell.verify(&staged).await;
     assert_eq!(report["ok"], true);
     let draft = serde_json::from_value(json!({
-        "provider": "hrworks", "optional": [], "guide_screen": 0, "api_username": "",
-        "iris_username": "", "step": "verification", "target": null
+        "provider": "hrworks", "optional": [], "guide_screen": 0, "username": "",
+        "step": "verification", "target": null
     }))
     .unwrap();
     wizard::save_wizard_draft(state(), draft).unwrap();
@@ -880,20 +880,20 @@ async fn the_wizard_draft_round_trips_through_the_commands_and_start_again_clear
     let shell = Shell::start_in(Some(dir.path())).await;
     assert!(wizard::load_wizard_draft(shell.app.state()).is_none());
     let draft = serde_json::from_value(json!({
-        "provider": "iris", "optional": [], "guide_screen": 1, "api_username": "",
-        "iris_username": "hrlink-api", "step": "credentials", "target": null
+        "provider": "iris", "optional": [], "guide_screen": 1, "username": "hrlink-api",
+        "step": "credentials", "target": null
     }))
     .expect("the UI's draft shape decodes");
     wizard::save_wizard_draft(shell.app.state(), draft).unwrap();
     #[cfg(unix)]
     crate::common::assert_private(&dir.path().join(hrlink_core::wizard::DRAFT_FILE));
     let back = shell.answer::<_, ()>(&Ok(wizard::load_wizard_draft(shell.app.state())));
-    assert_eq!(back["iris_username"], "hrlink-api");
+    assert_eq!(back["username"], "hrlink-api");
     assert_eq!(back["step"], "credentials");
     // A draft carrying a secret field does not even decode.
     let smuggled = serde_json::from_value::<hrlink_core::wizard::WizardDraft>(json!({
-        "provider": "iris", "optional": [], "guide_screen": 1, "api_username": "",
-        "iris_username": "x", "step": "credentials", "target": null, "iris_password": CANARY
+        "provider": "iris", "optional": [], "guide_screen": 1, "username": "x",
+        "step": "credentials", "target": null, "password": CANARY
     }));
     assert!(smuggled.is_err());
     wizard::clear_wizard_draft(shell.app.state()).unwrap();

@@ -20,8 +20,7 @@ fn draft() -> WizardDraft {
         provider: ProviderId::Hrworks,
         optional: Vec::new(),
         guide_screen: 1,
-        api_username: String::new(),
-        iris_username: String::new(),
+        username: String::new(),
         step: DraftStep::Guide,
         target: None,
     }

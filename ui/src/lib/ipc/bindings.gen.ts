@@ -1696,10 +1696,12 @@ export type WizardDraft_Deserialize = {
 	optional: string[],
 	/**  The guide screen shown last (0-based). */
 	guide_screen: number,
-	/**  The planned iPayroll API user name (kept only when it follows iPayroll's rule). */
-	api_username: string,
-	/**  The IRIS API user's name (never its password). */
-	iris_username: string,
+	/**
+	 *  The API user's user name, for a system that has one: the planned iPayroll API user
+	 *  (kept only when it follows iPayroll's rule) or IRIS's generated one (never its password);
+	 *  empty otherwise.
+	 */
+	username: string,
 	/**  The furthest step reached. */
 	step: DraftStep,
 	/**  The saved connection being re-authorised, if any. */
@@ -1714,10 +1716,12 @@ export type WizardDraft_Serialize = {
 	optional: string[],
 	/**  The guide screen shown last (0-based). */
 	guide_screen: number,
-	/**  The planned iPayroll API user name (kept only when it follows iPayroll's rule). */
-	api_username: string,
-	/**  The IRIS API user's name (never its password). */
-	iris_username: string,
+	/**
+	 *  The API user's user name, for a system that has one: the planned iPayroll API user
+	 *  (kept only when it follows iPayroll's rule) or IRIS's generated one (never its password);
+	 *  empty otherwise.
+	 */
+	username: string,
 	/**  The furthest step reached. */
 	step: DraftStep,
 	/**  The saved connection being re-authorised, if any. */
