@@ -9,7 +9,8 @@
 //!   insist on a registered redirect URI) or an ephemeral one (port 0), opened just before the
 //!   browser and closed after the first valid answer: **one-shot**, a replay finds no listener;
 //! - a fresh **`state`** of 32 bytes from a CSPRNG per sign-in, compared in constant time;
-//! - **PKCE S256** where the provider takes it ([`AuthorizationServer::pkce`]);
+//! - **PKCE S256** on every sign-in, with no way to switch it off: servers that do not know it
+//!   ignore it (RFC 7636 §5), and it protects the code where they do;
 //! - the code is exchanged **in Rust**: codes and tokens never leave this crate except towards
 //!   the token endpoint, which is called **without following any redirect** and without retries
 //!   (a code is single-use, a rotated refresh token must not be spent twice).
@@ -65,8 +66,6 @@ pub struct AuthorizationServer {
     /// Whether the authorize request names scopes. Employment Hero fixes an app's scopes when
     /// the app is registered and takes no `scope` parameter.
     pub send_scope: bool,
-    /// Whether to send a PKCE S256 challenge (and the verifier with the code).
-    pub pkce: bool,
 }
 
 /// HR Link's registration with a provider, from the integration configuration.
@@ -176,15 +175,13 @@ pub async fn sign_in(
     let receiver =
         loopback::LoopbackReceiver::bind(client.redirect_port, &client.redirect_path).await?;
     let oauth = token::oauth_client(server, client, Some(receiver.redirect_uri()));
-    let pkce = server.pkce.then(Pkce::new);
+    let pkce = Pkce::new();
     let state = CsrfToken::new_random_len(32);
     let mut request = oauth.authorize_url(|| state.clone());
     if server.send_scope {
         request = request.add_scopes(scopes.iter().cloned().map(Scope::new));
     }
-    if let Some(pkce) = &pkce {
-        request = request.set_pkce_challenge(pkce.oauth2_challenge());
-    }
+    request = request.set_pkce_challenge(pkce.oauth2_challenge());
     let (authorize_url, _) = request.url();
     tracing::debug!(
         provider = provider.slug(),
@@ -200,7 +197,7 @@ pub async fn sign_in(
     let code = receiver
         .receive(&expected, options.timeout, &options.cancel)
         .await?;
-    token::exchange_code(http, &oauth, provider, code, pkce.as_ref()).await
+    token::exchange_code(http, &oauth, provider, code, &pkce).await
 }
 
 fn cancelled(provider: ProviderId) -> Problem {
@@ -223,7 +220,6 @@ mod tests {
             authorize_url: url.clone(),
             token_url: url,
             send_scope: true,
-            pkce: true,
         };
         let client = OAuthClient {
             client_id: "id".into(),

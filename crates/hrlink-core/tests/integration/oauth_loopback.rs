@@ -30,7 +30,7 @@ use url::Url;
 const SHORT: Duration = Duration::from_millis(300);
 
 fn ipayroll_server(sandbox: &Sandbox) -> AuthorizationServer {
-    ipayroll::authorization_server(&provider_endpoints(sandbox, ProviderId::Ipayroll), true)
+    ipayroll::authorization_server(&provider_endpoints(sandbox, ProviderId::Ipayroll))
 }
 
 fn scopes() -> Vec<String> {
