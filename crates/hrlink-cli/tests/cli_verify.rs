@@ -299,6 +299,54 @@ async fn hrworks_scenarios_exit_as_documented() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_company_name_cannot_drive_the_terminal() {
+    let fixture = fixture().await;
+    let terminal_controls = |text: &str| {
+        text.chars()
+            .filter(|&c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c))
+            .collect::<String>()
+    };
+    let run = fixture
+        .verify("hrworks", &key_file(hrworks::HOSTILE_NAME), false)
+        .await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(terminal_controls(&run.stdout), "", "{run:?}");
+    // Standard error carries the log's own colours; none of the company's sequences.
+    for sequence in ["\u{1b}]52", "\u{1b}[2J", "\u{1b}]0;", "\u{7}", "\u{202e}"] {
+        assert!(!run.stderr.contains(sequence), "{sequence:?} on stderr");
+    }
+    assert!(
+        run.stdout
+            .contains("Connected to HRworks: Sandbox ]52;c;ZXZpbA==Evil[2J]0;pwned GmbH gnp.exe"),
+        "{run:?}"
+    );
+    // JSON keeps the name exactly (serde escapes the controls).
+    let json = fixture
+        .verify("hrworks", &key_file(hrworks::HOSTILE_NAME), true)
+        .await;
+    assert_eq!(
+        json.json()["account"]["name"],
+        hrworks::HOSTILE_COMPANY_NAME
+    );
+    assert!(
+        !json.stdout.contains(['\u{1b}', '\u{7}']),
+        "serde escapes them"
+    );
+
+    // A check that did not pass connects nothing, whatever the token's claims name.
+    let denied = fixture
+        .verify("hrworks", &key_file(hrworks::NO_PERSONS), false)
+        .await;
+    assert_eq!(denied.code, 4, "{denied:?}");
+    assert!(!denied.stdout.contains("Connected to"), "{denied:?}");
+    assert!(
+        denied.stdout.contains("Not connected to HRworks."),
+        "{denied:?}"
+    );
+    fixture.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn iris_scenarios_exit_as_documented() {
     let fixture = fixture().await;
     let cases: [(&str, Login, i32, &[&str]); 4] = [
