@@ -93,6 +93,7 @@ impl Exit {
             | Problem::InsecureEndpoint { .. }
             | Problem::CredentialsExpired
             | Problem::DraftNotSaved
+            | Problem::ConnectionLabelInvalid
             | Problem::ConfigurationInvalid { .. }
             | Problem::RosterUnreadable
             | Problem::RosterPasswordProtected

@@ -263,6 +263,9 @@ pub enum Problem {
     /// The wizard's progress (its non-secret draft) could not be written to the config dir.
     #[error("draft not saved")]
     DraftNotSaved,
+    /// A connection's name is longer than 80 characters or holds control characters.
+    #[error("connection label invalid")]
+    ConnectionLabelInvalid,
     /// The keychain is locked, or access to it was refused; nothing was written elsewhere.
     #[error("keychain locked")]
     VaultLocked,
@@ -345,6 +348,7 @@ impl Problem {
             Problem::OrganisationChoiceNeeded { .. } => "organisation_choice_needed",
             Problem::CredentialsExpired => "credentials_expired",
             Problem::DraftNotSaved => "draft_not_saved",
+            Problem::ConnectionLabelInvalid => "connection_label_invalid",
             Problem::VaultLocked => "vault_locked",
             Problem::VaultUnavailable => "vault_unavailable",
             Problem::VaultTimedOut => "vault_timed_out",
@@ -457,6 +461,7 @@ pub(crate) mod tests {
             },
             Problem::CredentialsExpired,
             Problem::DraftNotSaved,
+            Problem::ConnectionLabelInvalid,
             Problem::VaultLocked,
             Problem::VaultUnavailable,
             Problem::VaultTimedOut,
@@ -515,6 +520,7 @@ pub(crate) mod tests {
                 | Problem::OrganisationChoiceNeeded { .. }
                 | Problem::CredentialsExpired
                 | Problem::DraftNotSaved
+                | Problem::ConnectionLabelInvalid
                 | Problem::VaultLocked
                 | Problem::VaultUnavailable
                 | Problem::VaultTimedOut

@@ -401,6 +401,11 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
 
     let renamed = connections::rename_connection(state(), id.clone(), "Head office".into());
     assert_eq!(shell.answer(&renamed)["label"], "Head office");
+    // A webview calling the command directly cannot store a huge label or terminal controls.
+    let huge = format!("\u{1b}]0;pwned\u{7}{}", "x".repeat(4 * 1024 * 1024));
+    let refused = connections::rename_connection(state(), id.clone(), huge);
+    assert_eq!(shell.answer(&refused)["code"], "connection_label_invalid");
+    assert_eq!(listed(&shell)[0]["label"], "Head office");
 
     // Another company's key: refused, then replaced deliberately.
     let other = staged_id(&shell.stage(ProviderId::Hrworks, &key_file(hrworks::OTHER_COMPANY)));

@@ -1082,6 +1082,8 @@ export type Problem_Deserialize =
 { code: "credentials_expired" } | 
 /**  The wizard's progress (its non-secret draft) could not be written to the config dir. */
 { code: "draft_not_saved" } | 
+/**  A connection's name is longer than 80 characters or holds control characters. */
+{ code: "connection_label_invalid" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
 { code: "vault_locked" } | 
 /**  No keychain is available, or it would not keep (or give back) the secret. */
@@ -1336,6 +1338,8 @@ export type Problem_Serialize =
 { code: "credentials_expired" } | 
 /**  The wizard's progress (its non-secret draft) could not be written to the config dir. */
 { code: "draft_not_saved" } | 
+/**  A connection's name is longer than 80 characters or holds control characters. */
+{ code: "connection_label_invalid" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
 { code: "vault_locked" } | 
 /**  No keychain is available, or it would not keep (or give back) the secret. */
