@@ -86,7 +86,7 @@ pub fn report_first_screen_for_bench(app: &tauri::App) {
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
         let stamp = format!("{}.{:09}\n", now.as_secs(), now.subsec_nanos());
-        if let Err(error) = std::fs::write(&path, stamp) {
+        if let Err(error) = hrlink_core::files::write_chosen_file(path.as_ref(), stamp.as_bytes()) {
             tracing::warn!(%error, "cannot write the benchmark's ready file");
         }
     });
@@ -99,7 +99,10 @@ pub const E2E_PID_FILE_ENV: &str = "HRLINK_E2E_PID_FILE";
 /// For the end-to-end tests: when `HRLINK_E2E_PID_FILE` is set, writes this process's id there.
 pub fn write_pid_for_e2e() {
     if let Some(path) = std::env::var_os(E2E_PID_FILE_ENV)
-        && let Err(error) = std::fs::write(&path, std::process::id().to_string())
+        && let Err(error) = hrlink_core::files::write_chosen_file(
+            path.as_ref(),
+            std::process::id().to_string().as_bytes(),
+        )
     {
         tracing::warn!(%error, "cannot write the end-to-end tests' pid file");
     }

@@ -9,6 +9,7 @@ use hrlink_core::connections::{
 use hrlink_core::http::HttpClient;
 use hrlink_core::messages::Language;
 use hrlink_core::paths;
+use hrlink_core::printable::printable;
 use hrlink_core::vault::Vault;
 use hrlink_core::verify::{Credentials, VerificationReport};
 use hrlink_core::{Endpoints, Problem};
@@ -237,10 +238,10 @@ fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
         println!(
             "{:<28} {:<20} {:<16} {} ({})  {}",
             p.id.as_str(),
-            p.label,
+            printable(&p.label),
             p.provider.slug(),
-            p.account.name,
-            p.account.id,
+            printable(&p.account.name),
+            printable(&p.account.id),
             p.last_status.code()
         );
     }

@@ -111,6 +111,7 @@ impl Exit {
             | Problem::CredentialsExpired
             | Problem::EnrollmentCodeInvalid
             | Problem::DraftNotSaved
+            | Problem::ConnectionLabelInvalid
             | Problem::ConfigurationInvalid { .. }
             | Problem::RosterUnreadable
             | Problem::RosterPasswordProtected

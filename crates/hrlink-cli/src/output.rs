@@ -1,6 +1,9 @@
 //! Human and JSON output. Messages come from the shared catalogue; nothing secret is printed.
+//! What the HR system said (names, ids, problem parameters) is printed without control
+//! characters or bidi overrides ([`printable`]); JSON stays exact.
 
 use hrlink_core::messages::{self, Language};
+use hrlink_core::printable::{printable, printable_lines};
 use hrlink_core::verify::{PermissionStatus, VerificationReport};
 use hrlink_core::{Problem, ProviderId};
 use serde::Serialize;
@@ -8,7 +11,11 @@ use serde::Serialize;
 /// Prints a problem to stderr: what happened, then what to do next.
 pub fn problem(problem: &Problem, language: Language) {
     let rendered = messages::render(problem, language);
-    eprintln!("{}\n{}", rendered.message, rendered.next_step);
+    eprintln!(
+        "{}\n{}",
+        printable_lines(&rendered.message),
+        printable_lines(&rendered.next_step)
+    );
 }
 
 /// Prints the provider list.
@@ -64,8 +71,14 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
         return;
     }
     let name = report.provider.display_name();
-    match &report.account {
-        Some(account) => println!("Connected to {name}: {} ({})", account.name, account.id),
+    // Connected only once the check passed: an account named before that (HRworks' token
+    // claims) is not yet an answer from the API.
+    match report.account.as_ref().filter(|_| report.ok) {
+        Some(account) => println!(
+            "Connected to {name}: {} ({})",
+            printable(&account.name),
+            printable(&account.id)
+        ),
         None => println!("Not connected to {name}."),
     }
     for permission in &report.permissions {
@@ -79,12 +92,16 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
         } else {
             "optional"
         };
-        println!("  {mark} {} ({kind})", permission.id);
+        println!("  {mark} {} ({kind})", printable(&permission.id));
     }
     if let Some(people) = report.people {
         println!("People: {}", people.count);
     }
     for problem in problems.iter().chain(&warnings) {
-        println!("\n{}\n{}", problem.message, problem.next_step);
+        println!(
+            "\n{}\n{}",
+            printable_lines(&problem.message),
+            printable_lines(&problem.next_step)
+        );
     }
 }

@@ -200,7 +200,7 @@ fn json(verification: &verify::VerificationReport, report: &PeopleReport) -> Str
 
 fn write_out(path: Option<&Path>, text: &str) -> std::io::Result<()> {
     match path {
-        Some(path) => std::fs::write(path, text),
+        Some(path) => hrlink_core::files::write_chosen_file(path, text.as_bytes()),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(text.as_bytes())?;

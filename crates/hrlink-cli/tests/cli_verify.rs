@@ -299,6 +299,54 @@ async fn hrworks_scenarios_exit_as_documented() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_company_name_cannot_drive_the_terminal() {
+    let fixture = fixture().await;
+    let terminal_controls = |text: &str| {
+        text.chars()
+            .filter(|&c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c))
+            .collect::<String>()
+    };
+    let run = fixture
+        .verify("hrworks", &key_file(hrworks::HOSTILE_NAME), false)
+        .await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(terminal_controls(&run.stdout), "", "{run:?}");
+    // Standard error carries the log's own colours; none of the company's sequences.
+    for sequence in ["\u{1b}]52", "\u{1b}[2J", "\u{1b}]0;", "\u{7}", "\u{202e}"] {
+        assert!(!run.stderr.contains(sequence), "{sequence:?} on stderr");
+    }
+    assert!(
+        run.stdout
+            .contains("Connected to HRworks: Sandbox ]52;c;ZXZpbA==Evil[2J]0;pwned GmbH gnp.exe"),
+        "{run:?}"
+    );
+    // JSON keeps the name exactly (serde escapes the controls).
+    let json = fixture
+        .verify("hrworks", &key_file(hrworks::HOSTILE_NAME), true)
+        .await;
+    assert_eq!(
+        json.json()["account"]["name"],
+        hrworks::HOSTILE_COMPANY_NAME
+    );
+    assert!(
+        !json.stdout.contains(['\u{1b}', '\u{7}']),
+        "serde escapes them"
+    );
+
+    // A check that did not pass connects nothing, whatever the token's claims name.
+    let denied = fixture
+        .verify("hrworks", &key_file(hrworks::NO_PERSONS), false)
+        .await;
+    assert_eq!(denied.code, 4, "{denied:?}");
+    assert!(!denied.stdout.contains("Connected to"), "{denied:?}");
+    assert!(
+        denied.stdout.contains("Not connected to HRworks."),
+        "{denied:?}"
+    );
+    fixture.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn iris_scenarios_exit_as_documented() {
     let fixture = fixture().await;
     let cases: [(&str, Login, i32, &[&str]); 4] = [
@@ -980,7 +1028,8 @@ async fn saved_connections_list_check_and_remove() {
     let list = hrlink_connections(&config_dir, &["connections", "list", "--json"]).await;
     assert_eq!(list.json()[0]["status"], "unreachable");
 
-    // No secret in any file the CLI wrote.
+    // Every file the CLI wrote is private, and holds no secret.
+    assert_private(&config_dir);
     for entry in std::fs::read_dir(config_dir.join("connections")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         assert!(!text.contains(hrworks::VALID.secret_access_key));
@@ -1132,6 +1181,48 @@ async fn people_lists_matches_and_masks() {
             .starts_with("category,hr_name,hr_email,")
     );
     assert_eq!(lines.count(), 251);
+    assert_private(&out);
+    fixture.sandbox.shutdown().await;
+}
+
+/// Fails unless `path` and everything under it is private: folders 0700, files 0600.
+#[cfg(unix)]
+fn assert_private(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::symlink_metadata(path).unwrap();
+    let mode = meta.permissions().mode() & 0o777;
+    if meta.is_dir() {
+        assert_eq!(mode, 0o700, "{} is {mode:o}", path.display());
+        for entry in std::fs::read_dir(path).unwrap() {
+            assert_private(&entry.unwrap().path());
+        }
+    } else {
+        assert_eq!(mode, 0o600, "{} is {mode:o}", path.display());
+    }
+}
+
+#[cfg(not(unix))]
+fn assert_private(_path: &Path) {}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sandbox_endpoints_file_is_private() {
+    let fixture = fixture().await;
+    let out = fixture.dir.path().join("written-by-the-cli.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hrlink"))
+        .args(["sandbox", "--endpoints-out"])
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !out.exists() && started.elapsed() < DEADLINE {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_private(&out);
+    assert_private(&fixture.endpoints);
     fixture.sandbox.shutdown().await;
 }
 

@@ -15,7 +15,6 @@
 //! redirect_path = "/callback"         # default
 //! required_permissions = ["employees"]                         # default
 //! optional_permissions = ["leavebalances"]                     # default: none
-//! pkce = true                         # default; iPayroll does not document PKCE
 //!
 //! [employmenthero]
 //! client_id = "…"
@@ -26,7 +25,9 @@
 //!
 //! The client secret is only ever named by a file path (`client_secret_file`): a secret written
 //! into the configuration itself is refused, so the file can be shared, versioned and shown in
-//! support sessions. Errors name the file, the setting or the line, never a value.
+//! support sessions. PKCE (S256) is always used and cannot be switched off: an older file that
+//! still has `pkce = …` is refused with a message naming the file and the setting. Errors name
+//! the file, the setting or the line, never a value.
 
 use std::fmt;
 use std::io::Read;
@@ -162,8 +163,6 @@ pub struct OAuthProviderConfig {
     pub redirect_path: String,
     /// The permissions the product needs.
     pub permissions: Permissions,
-    /// Whether to use PKCE (always on for Employment Hero, which requires it).
-    pub pkce: bool,
 }
 
 impl OAuthProviderConfig {
@@ -197,7 +196,6 @@ impl Config {
                     required: strings(required),
                     optional: strings(optional),
                 },
-                pkce: true,
             };
         Config {
             product: DEMO_PRODUCT.to_owned(),
@@ -331,7 +329,8 @@ struct RawProvider {
     redirect_path: Option<String>,
     required_permissions: Option<Vec<String>>,
     optional_permissions: Option<Vec<String>>,
-    pkce: Option<bool>,
+    /// A setting of older versions (PKCE could be switched off); refused with a clear message.
+    pkce: Option<IgnoredAny>,
 }
 
 impl RawProvider {
@@ -347,6 +346,12 @@ impl RawProvider {
             return Err(invalid(&format!(
                 "{slug}.client_secret must not be written in the configuration; put the secret \
                  in a file of its own and name that file with client_secret_file"
+            )));
+        }
+        if self.pkce.is_some() {
+            return Err(invalid(&format!(
+                "{slug}.pkce is no longer a setting: HR Link always uses PKCE (S256); remove \
+                 that line"
             )));
         }
         let client_id = self.client_id.trim().to_owned();
@@ -396,10 +401,6 @@ impl RawProvider {
         if required.is_empty() {
             return Err(setting("required_permissions"));
         }
-        let pkce = self.pkce.unwrap_or(true);
-        if !pkce && defaults.pkce_required {
-            return Err(setting("pkce"));
-        }
         Ok(OAuthProviderConfig {
             provider,
             client_id,
@@ -407,7 +408,6 @@ impl RawProvider {
             redirect_port: self.redirect_port.unwrap_or(0),
             redirect_path,
             permissions: Permissions { required, optional },
-            pkce,
         })
     }
 }
@@ -490,7 +490,6 @@ redirect_path = "/oauth/return"
         );
         assert_eq!(ipayroll.redirect_port, 53682);
         assert_eq!(ipayroll.redirect_path, "/callback");
-        assert!(ipayroll.pkce);
         // `employees` is required by default; listing it as optional too does not demote it.
         assert_eq!(
             ipayroll.permissions.iter().collect::<Vec<_>>(),
@@ -512,6 +511,26 @@ redirect_path = "/oauth/return"
         let what = what(parse(text));
         assert!(what.contains("client_secret_file"), "{what}");
         assert!(!what.contains("CANARY"), "{what}");
+    }
+
+    #[test]
+    fn pkce_cannot_be_switched_off_and_the_old_setting_is_named() {
+        for provider in ["ipayroll", "employmenthero"] {
+            for value in ["false", "true"] {
+                let text =
+                    format!("product = \"A\"\n[{provider}]\nclient_id = \"x\"\npkce = {value}\n");
+                let what = what(Config::from_toml(
+                    &text,
+                    "/etc/hrlink/hrlink.toml",
+                    Path::new("/"),
+                ));
+                assert!(what.starts_with("/etc/hrlink/hrlink.toml: "), "{what}");
+                assert!(
+                    what.contains(&format!("{provider}.pkce is no longer a setting")),
+                    "{what}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -537,10 +556,6 @@ redirect_path = "/oauth/return"
             (
                 "product = \"A\"\n[ipayroll]\nclient_id = \"x\"\nredirect_path = \"callback\"",
                 "ipayroll.redirect_path",
-            ),
-            (
-                "product = \"A\"\n[employmenthero]\nclient_id = \"x\"\npkce = false",
-                "employmenthero.pkce",
             ),
         ] {
             assert!(what(parse(text)).contains(setting), "{text}");

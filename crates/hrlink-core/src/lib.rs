@@ -29,6 +29,7 @@ pub mod messages;
 pub mod oauth;
 pub mod paths;
 pub mod people;
+pub mod printable;
 pub mod problem;
 pub mod providers;
 mod sync;

@@ -329,6 +329,9 @@ pub enum Problem {
     /// The wizard's progress (its non-secret draft) could not be written to the config dir.
     #[error("draft not saved")]
     DraftNotSaved,
+    /// A connection's name is longer than 80 characters or holds control characters.
+    #[error("connection label invalid")]
+    ConnectionLabelInvalid,
     /// The keychain is locked, or access to it was refused; nothing was written elsewhere.
     #[error("keychain locked")]
     VaultLocked,
@@ -420,6 +423,7 @@ impl Problem {
             Problem::DeliveryUnreachable { .. } => "delivery_unreachable",
             Problem::CredentialsExpired => "credentials_expired",
             Problem::DraftNotSaved => "draft_not_saved",
+            Problem::ConnectionLabelInvalid => "connection_label_invalid",
             Problem::VaultLocked => "vault_locked",
             Problem::VaultUnavailable => "vault_unavailable",
             Problem::VaultTimedOut => "vault_timed_out",
@@ -553,6 +557,7 @@ pub(crate) mod tests {
             Problem::DeliveryUnreachable { product: a() },
             Problem::CredentialsExpired,
             Problem::DraftNotSaved,
+            Problem::ConnectionLabelInvalid,
             Problem::VaultLocked,
             Problem::VaultUnavailable,
             Problem::VaultTimedOut,
@@ -620,6 +625,7 @@ pub(crate) mod tests {
                 | Problem::DeliveryUnreachable { .. }
                 | Problem::CredentialsExpired
                 | Problem::DraftNotSaved
+                | Problem::ConnectionLabelInvalid
                 | Problem::VaultLocked
                 | Problem::VaultUnavailable
                 | Problem::VaultTimedOut

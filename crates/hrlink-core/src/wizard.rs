@@ -3,10 +3,12 @@
 //!
 //! Nothing secret and nothing personal is in it, by construction: the type has no field for a
 //! key, a password, a token or staged credentials, and a file or an IPC value with any other
-//! field is refused (`deny_unknown_fields`). The two user names it keeps are API users' names;
-//! a value that does not look like one (a pasted password with spaces, a whole key block) is
-//! dropped before writing. The file is written atomically; an unreadable one, or one written by
-//! a newer HR Link, is set aside and the wizard starts afresh.
+//! field is refused (`deny_unknown_fields`). The one user name it keeps is the API user's, for
+//! the systems that have one (iPayroll's planned API user, IRIS's generated one), and only when
+//! it has the shape that system gives user names: a password pasted into the user-name field,
+//! a whole key block or a token is dropped before writing. The file is written atomically and
+//! privately (0600); an unreadable one, or one written by another version of HR Link, is set
+//! aside and the wizard starts afresh.
 
 use std::path::{Path, PathBuf};
 
@@ -16,14 +18,14 @@ use crate::connections::ConnectionId;
 use crate::providers::ipayroll::check_api_username;
 use crate::{Problem, ProviderId};
 
-/// Version of the draft file's format.
-pub const DRAFT_VERSION: u32 = 1;
+/// Version of the draft file's format (2: one `username`, named by credential kind).
+pub const DRAFT_VERSION: u32 = 2;
 
 /// The draft's file name in the config dir.
 pub const DRAFT_FILE: &str = "wizard-draft.json";
 
-/// Longest user name kept; anything longer is not a user name.
-const MAX_NAME: usize = 128;
+/// Longest IRIS user name kept; anything longer is not a user name.
+const MAX_NAME: usize = 64;
 /// Most optional permissions kept, and the longest id.
 const MAX_PERMISSIONS: usize = 32;
 const MAX_PERMISSION_ID: usize = 64;
@@ -57,10 +59,10 @@ pub struct WizardDraft {
     pub optional: Vec<String>,
     /// The guide screen shown last (0-based).
     pub guide_screen: u32,
-    /// The planned iPayroll API user name (kept only when it follows iPayroll's rule).
-    pub api_username: String,
-    /// The IRIS API user's name (never its password).
-    pub iris_username: String,
+    /// The API user's user name, for a system that has one: the planned iPayroll API user
+    /// (kept only when it follows iPayroll's rule) or IRIS's generated one (never its password);
+    /// empty otherwise.
+    pub username: String,
     /// The furthest step reached.
     pub step: DraftStep,
     /// The saved connection being re-authorised, if any.
@@ -68,14 +70,11 @@ pub struct WizardDraft {
 }
 
 impl WizardDraft {
-    /// The draft as it may be written: user names that do not look like user names, unknown
-    /// shapes of permission ids and a malformed target are dropped.
+    /// The draft as it may be written: a user name without the shape of the system's user
+    /// names, unknown shapes of permission ids and a malformed target are dropped.
     pub fn sanitised(mut self) -> WizardDraft {
-        if check_api_username(&self.api_username, None).is_err() {
-            self.api_username.clear();
-        }
-        if !looks_like_a_user_name(&self.iris_username) {
-            self.iris_username.clear();
+        if !has_the_user_name_shape(self.provider, &self.username) {
+            self.username.clear();
         }
         self.optional.retain(|id| {
             (1..=MAX_PERMISSION_ID).contains(&id.len())
@@ -90,10 +89,23 @@ impl WizardDraft {
     }
 }
 
-/// One word, printable, of a user name's length: a password pasted with spaces, a key block or a
-/// long token is not.
-fn looks_like_a_user_name(name: &str) -> bool {
-    name.chars().count() <= MAX_NAME && !name.chars().any(|c| c.is_whitespace() || c.is_control())
+/// Whether `name` has the shape `provider` gives its API users' names, so that it cannot be a
+/// password typed or pasted into the wrong field. iPayroll: its API-user rule
+/// (`49764apihrlink`). IRIS generates user names: an identifier of letters, digits and
+/// `.`, `_`, `-`, `@` (never the symbols its generated passwords carry, nor spaces), starting
+/// with a letter or digit. The other systems have no user name to keep.
+fn has_the_user_name_shape(provider: ProviderId, name: &str) -> bool {
+    match provider {
+        ProviderId::Ipayroll => check_api_username(name, None).is_ok(),
+        ProviderId::Iris => {
+            name.len() <= MAX_NAME
+                && name.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
+        }
+        ProviderId::Hrworks | ProviderId::Employmenthero => false,
+    }
 }
 
 /// The file on disk: the draft with its format version.
@@ -168,8 +180,7 @@ pub(crate) mod tests {
             provider: ProviderId::Ipayroll,
             optional: vec!["leave".into()],
             guide_screen: 2,
-            api_username: "49764apihrlink".into(),
-            iris_username: String::new(),
+            username: "49764apihrlink".into(),
             step: DraftStep::Guide,
             target: None,
         }
@@ -211,8 +222,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_draft_from_a_newer_version_is_set_aside() {
+    fn a_draft_from_another_version_is_set_aside() {
         let json = serde_json::json!({"version": DRAFT_VERSION + 1, "draft": sample()});
+        set_aside_with(json.to_string().as_bytes());
+        // Version 1 named its user names by provider.
+        let json = serde_json::json!({"version": 1, "draft": {
+            "provider": "iris", "optional": [], "guide_screen": 0, "api_username": "",
+            "iris_username": "sbx-api-valid", "step": "guide", "target": null}});
         set_aside_with(json.to_string().as_bytes());
     }
 
@@ -230,13 +246,12 @@ pub(crate) mod tests {
         assert_eq!(
             fields,
             [
-                "api_username",
                 "guide_screen",
-                "iris_username",
                 "optional",
                 "provider",
                 "step",
-                "target"
+                "target",
+                "username"
             ]
         );
     }
@@ -246,8 +261,7 @@ pub(crate) mod tests {
         const CANARY: &str = "CANARY s3cr3t-Pa55 word";
         let dir = tempfile::tempdir().unwrap();
         let draft = WizardDraft {
-            api_username: CANARY.into(),
-            iris_username: CANARY.into(),
+            username: CANARY.into(),
             optional: vec![CANARY.into(), "x".repeat(65)],
             target: Some(CANARY.into()),
             ..sample()
@@ -258,14 +272,59 @@ pub(crate) mod tests {
         let Loaded::Draft(back) = load(dir.path()) else {
             panic!("no draft")
         };
-        assert!(back.api_username.is_empty() && back.iris_username.is_empty());
+        assert!(back.username.is_empty());
         assert!(back.optional.is_empty() && back.target.is_none());
-        // A real IRIS user name and re-authorisation target are kept.
+        // A real iPayroll API user name and re-authorisation target are kept.
         let kept = WizardDraft {
-            iris_username: "hrlink.api@acme".into(),
             target: Some("c1".into()),
             ..sample()
         };
         assert_eq!(kept.clone().sanitised(), kept);
+    }
+
+    #[test]
+    fn a_password_pasted_into_the_iris_user_name_field_is_not_written() {
+        // IRIS generates both; its passwords carry symbols its user names never do.
+        const PASSWORD: &str = "Sbx!Valid-7Kq2Rw9P";
+        let iris = |username: &str| WizardDraft {
+            provider: ProviderId::Iris,
+            username: username.into(),
+            ..sample()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        for pasted in [
+            PASSWORD,
+            "p@ss#word",
+            "-starts-with-a-dash",
+            &"a".repeat(65),
+        ] {
+            save(dir.path(), iris(pasted)).unwrap();
+            let text = std::fs::read_to_string(path(dir.path())).unwrap();
+            assert!(!text.contains(pasted), "{pasted} was written: {text}");
+        }
+        // Generated user names are kept.
+        for name in ["sbx-api-valid", "hrlink.api@acme", "HRLINK_API_01"] {
+            assert_eq!(iris(name).sanitised(), iris(name), "{name}");
+        }
+        // A system without a user name keeps none, whatever was typed.
+        let hrworks = WizardDraft {
+            provider: ProviderId::Hrworks,
+            username: "49764apihrlink".into(),
+            ..sample()
+        };
+        assert!(hrworks.sanitised().username.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_draft_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        save(dir.path(), sample()).unwrap();
+        let mode = std::fs::metadata(path(dir.path()))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 }

@@ -108,6 +108,17 @@ static GROSSHANDEL: Company = Company {
     },
 };
 
+static HOSTILE: Company = Company {
+    id: 66666,
+    name: scenario::HOSTILE_COMPANY_NAME,
+    people: OrgSpec {
+        key: "hrworks/hostile",
+        region: Region::Germany,
+        email_domain: "hostile.example",
+        size: Size::Fixed(10),
+    },
+};
+
 #[derive(Debug)]
 struct Key {
     pair: KeyPair,
@@ -126,7 +137,7 @@ const fn key(pair: KeyPair, company: &'static Company, quirk: Quirk) -> Key {
 }
 
 /// Registered key pairs; `scenario::UNKNOWN` is deliberately absent.
-static KEYS: [Key; 9] = [
+static KEYS: [Key; 10] = [
     key(scenario::VALID, &BAECKEREI, Quirk::None),
     Key {
         pair: scenario::NO_PERSONS,
@@ -141,6 +152,7 @@ static KEYS: [Key; 9] = [
     key(scenario::HTML_PAGE, &BAECKEREI, Quirk::HtmlPage),
     key(scenario::REPEATED_PAGE, &BAECKEREI, Quirk::RepeatedPage),
     key(scenario::REISSUED, &BAECKEREI, Quirk::None),
+    key(scenario::HOSTILE_NAME, &HOSTILE, Quirk::None),
 ];
 
 struct HrWorks {
@@ -683,6 +695,7 @@ mod tests {
             scenario::HTML_PAGE,
             scenario::REPEATED_PAGE,
             scenario::REISSUED,
+            scenario::HOSTILE_NAME,
         ] {
             assert!(registered(pair), "{pair:?}");
         }

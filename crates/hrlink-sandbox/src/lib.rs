@@ -276,7 +276,8 @@ impl Sandbox {
     }
 
     /// Writes [`Endpoints`] as JSON to `path` atomically (a temporary file beside it, then a
-    /// rename), so a reader never sees a half-written file.
+    /// rename), so a reader never sees a half-written file; private (0600 from creation) like
+    /// every file HR Link's CLI writes.
     pub fn write_endpoints_file(&self, path: impl AsRef<Path>) -> io::Result<()> {
         let path = path.as_ref();
         let name = path
@@ -287,7 +288,11 @@ impl Sandbox {
         temp_name.push(format!(".{}.tmp", std::process::id()));
         let temp = path.with_file_name(temp_name);
         let json = serde_json::to_vec_pretty(&self.endpoints).map_err(io::Error::other)?;
-        let written = std::fs::File::create(&temp).and_then(|mut file| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options.open(&temp).and_then(|mut file| {
             io::Write::write_all(&mut file, &json)?;
             file.sync_all()
         });

@@ -58,6 +58,10 @@ pub mod hrworks {
     pub const LARGE_COMPANY_NAME: &str = "Sandbox Großhandel AG";
     /// People in [`LARGE_COMPANY_NAME`] (active and not).
     pub const LARGE_COMPANY_PEOPLE: usize = 50_000;
+    /// The company of [`HOSTILE_NAME`]: a name carrying terminal escape sequences (a clipboard
+    /// write, a screen clear, a window title) and a bidi override, as a hostile HR system could.
+    pub const HOSTILE_COMPANY_NAME: &str =
+        "Sandbox \u{1b}]52;c;ZXZpbA==\u{7}Evil\u{1b}[2J\u{1b}]0;pwned\u{7} GmbH \u{202e}gnp.exe";
 
     /// Valid, all permissions, [`COMPANY`]. The app's end-to-end tests type these.
     pub const VALID: KeyPair = KeyPair {
@@ -106,6 +110,11 @@ pub mod hrworks {
     pub const REPEATED_PAGE: KeyPair = KeyPair {
         access_key: "SBXACCESSKEYREPEATPAGE01",
         secret_access_key: "sbx/Secret+RepeatPage=00000000000000000009",
+    };
+    /// Valid, all permissions, for [`HOSTILE_COMPANY_NAME`] (in the token's claims), ten people.
+    pub const HOSTILE_NAME: KeyPair = KeyPair {
+        access_key: "SBXACCESSKEYHOSTILENAME1",
+        secret_access_key: "sbx/Secret+HostileName=00000000000000000010",
     };
     /// Valid, all permissions, [`COMPANY`]: the new key an administrator creates after
     /// deleting [`VALID`] (re-authorising a saved connection).

@@ -244,7 +244,8 @@ pub async fn export_people<R: Runtime>(
         return Ok(false);
     };
     let text = people::report_csv(&report).map_err(|_| Problem::PeopleExportFailed)?;
-    std::fs::write(&path, text).map_err(|_| Problem::PeopleExportFailed)?;
+    hrlink_core::files::write_chosen_file(&path, text.as_bytes())
+        .map_err(|_| Problem::PeopleExportFailed)?;
     Ok(true)
 }
 

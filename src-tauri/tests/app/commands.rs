@@ -368,8 +368,8 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
     let (report, _) = shell.verify(&staged).await;
     assert_eq!(report["ok"], true);
     let draft = serde_json::from_value(json!({
-        "provider": "hrworks", "optional": [], "guide_screen": 0, "api_username": "",
-        "iris_username": "", "step": "verification", "target": null
+        "provider": "hrworks", "optional": [], "guide_screen": 0, "username": "",
+        "step": "verification", "target": null
     }))
     .unwrap();
     wizard::save_wizard_draft(state(), draft).unwrap();
@@ -401,6 +401,11 @@ async fn a_verified_key_is_saved_checked_renamed_reauthorised_and_removed() {
 
     let renamed = connections::rename_connection(state(), id.clone(), "Head office".into());
     assert_eq!(shell.answer(&renamed)["label"], "Head office");
+    // A webview calling the command directly cannot store a huge label or terminal controls.
+    let huge = format!("\u{1b}]0;pwned\u{7}{}", "x".repeat(4 * 1024 * 1024));
+    let refused = connections::rename_connection(state(), id.clone(), huge);
+    assert_eq!(shell.answer(&refused)["code"], "connection_label_invalid");
+    assert_eq!(listed(&shell)[0]["label"], "Head office");
 
     // Another company's key: refused, then replaced deliberately.
     let other = staged_id(&shell.stage(ProviderId::Hrworks, &key_file(hrworks::OTHER_COMPANY)));
@@ -739,6 +744,9 @@ async fn confirmed_people_are_kept_at_save_and_compared_after_a_reauthorisation(
     let id = saved["connection"]["id"].as_str().unwrap().to_owned();
     let snapshot = dir.path().join("connections").join(format!("{id}.people"));
     assert!(snapshot.exists());
+    // The profile, the encrypted snapshot and their folder were created private.
+    #[cfg(unix)]
+    crate::common::assert_private(&dir.path().join("connections"));
 
     // Re-authorised: the person left out shows as joined, nobody else changed.
     let (again, _) = verified_hrworks(&shell, &key_file(hrworks::VALID)).await;
@@ -877,18 +885,20 @@ async fn the_wizard_draft_round_trips_through_the_commands_and_start_again_clear
     let shell = Shell::start_in(Some(dir.path())).await;
     assert!(wizard::load_wizard_draft(shell.app.state()).is_none());
     let draft = serde_json::from_value(json!({
-        "provider": "iris", "optional": [], "guide_screen": 1, "api_username": "",
-        "iris_username": "hrlink-api", "step": "credentials", "target": null
+        "provider": "iris", "optional": [], "guide_screen": 1, "username": "hrlink-api",
+        "step": "credentials", "target": null
     }))
     .expect("the UI's draft shape decodes");
     wizard::save_wizard_draft(shell.app.state(), draft).unwrap();
+    #[cfg(unix)]
+    crate::common::assert_private(&dir.path().join(hrlink_core::wizard::DRAFT_FILE));
     let back = shell.answer::<_, ()>(&Ok(wizard::load_wizard_draft(shell.app.state())));
-    assert_eq!(back["iris_username"], "hrlink-api");
+    assert_eq!(back["username"], "hrlink-api");
     assert_eq!(back["step"], "credentials");
     // A draft carrying a secret field does not even decode.
     let smuggled = serde_json::from_value::<hrlink_core::wizard::WizardDraft>(json!({
-        "provider": "iris", "optional": [], "guide_screen": 1, "api_username": "",
-        "iris_username": "x", "step": "credentials", "target": null, "iris_password": CANARY
+        "provider": "iris", "optional": [], "guide_screen": 1, "username": "x",
+        "step": "credentials", "target": null, "password": CANARY
     }));
     assert!(smuggled.is_err());
     wizard::clear_wizard_draft(shell.app.state()).unwrap();

@@ -24,7 +24,7 @@ const pidFile = process.env.HRLINK_E2E_PID_FILE;
 const configDir = () => process.env.HRLINK_CONFIG_DIR;
 const draftFile = () => path.join(configDir(), "wizard-draft.json");
 /** Exactly what a draft may hold: nothing secret (see hrlink_core::wizard). */
-const DRAFT_FIELDS = ["api_username", "guide_screen", "iris_username", "optional", "provider", "step", "target"];
+const DRAFT_FIELDS = ["guide_screen", "optional", "provider", "step", "target", "username"];
 
 /** Whether `pid` is still running (a killed child not yet reaped is a zombie: gone). */
 function running(pid) {

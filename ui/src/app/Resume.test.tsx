@@ -10,8 +10,7 @@ const hrworksDraft: WizardDraft = {
   provider: "hrworks",
   optional: ["organization-units"],
   guide_screen: 1,
-  api_username: "",
-  iris_username: "",
+  username: "",
   step: "verification",
   target: null,
 };

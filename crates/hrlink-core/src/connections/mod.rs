@@ -283,6 +283,7 @@ impl ConnectionStore {
     ) -> Result<ConnectionId, Problem> {
         let provider = credentials.provider();
         let account = verified_account(credentials, report)?;
+        let label = label_or_account(label, &account.name)?;
         let id = ConnectionId::generate();
         let encoded = secret::encode(credentials).map_err(|e| vault_problem(&e))?;
         self.vault
@@ -293,7 +294,7 @@ impl ConnectionStore {
         let profile = Profile {
             version: profile::PROFILE_VERSION,
             id: id.clone(),
-            label: label_or_account(label, &account.name),
+            label,
             provider,
             account: fingerprint(account),
             hint: credentials.hint(),
@@ -527,7 +528,7 @@ impl ConnectionStore {
     /// Renames `id` (the label only; the account stays what was verified).
     pub fn rename(&self, id: &ConnectionId, label: &str) -> Result<Profile, Problem> {
         let mut profile = self.profile(id)?;
-        profile.label = label_or_account(label, &profile.account.name);
+        profile.label = label_or_account(label, &profile.account.name)?;
         profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
         Ok(profile)
     }
@@ -703,10 +704,21 @@ fn verified_account<'r>(
 }
 
 /// The label the admin typed, or the account's name when they left it empty.
-fn label_or_account(label: &str, account_name: &str) -> String {
+/// Longest connection name, in characters.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// The name given, trimmed, or the account's when none was: at most [`MAX_LABEL_CHARS`] and
+/// without control characters or bidi overrides (it is shown in lists, terminals and logs).
+fn label_or_account(label: &str, account_name: &str) -> Result<String, Problem> {
     match label.trim() {
-        "" => account_name.to_owned(),
-        label => label.to_owned(),
+        "" => Ok(account_name.to_owned()),
+        label
+            if label.chars().count() <= MAX_LABEL_CHARS
+                && crate::printable::printable(label) == label =>
+        {
+            Ok(label.to_owned())
+        }
+        _ => Err(Problem::ConnectionLabelInvalid),
     }
 }
 
@@ -730,6 +742,28 @@ fn granted(report: &VerificationReport) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_is_short_plain_text_or_the_account_name() {
+        assert_eq!(label_or_account("  Bakery ", "Acme"), Ok("Bakery".into()));
+        assert_eq!(label_or_account(" ", "Acme"), Ok("Acme".into()));
+        assert_eq!(
+            label_or_account(&"ä".repeat(80), "Acme"),
+            Ok("ä".repeat(80))
+        );
+        for bad in [
+            "x".repeat(4 * 1024 * 1024),
+            "ä".repeat(81),
+            "Bakery\u{1b}]0;pwned\u{7}".into(),
+            "Bak\nery".into(),
+            "\u{202e}yrekab".into(),
+        ] {
+            assert_eq!(
+                label_or_account(&bad, "Acme"),
+                Err(Problem::ConnectionLabelInvalid)
+            );
+        }
+    }
 
     #[test]
     fn ids_are_safe_and_unique() {

@@ -3,14 +3,12 @@
 //! product's backend instead of being exchanged here. HR Link never holds the product's client
 //! secret or any refresh token; the access token that comes back is for verification only.
 
-use secrecy::SecretString;
-
 use super::client::{Backend, CodeHandover};
 use super::wire::Enrollment;
 use crate::config::Permissions;
 use crate::credentials::{Credentials, OAuthGrant};
 use crate::oauth::{self, OAuthClient, SignInOptions};
-use crate::providers::{employmenthero, ipayroll};
+use crate::providers;
 use crate::{Endpoints, Problem, ProviderId};
 
 /// Signs in to `provider` for the product and has its backend exchange the code. `permissions`
@@ -31,18 +29,14 @@ pub async fn sign_in_for_product(
                 product: backend.product().to_owned(),
             })?;
     let endpoints = endpoints.require(provider)?;
-    let server = match provider {
-        ProviderId::Ipayroll => ipayroll::authorization_server(endpoints, true),
-        ProviderId::Employmenthero => employmenthero::authorization_server(endpoints),
-        ProviderId::Hrworks | ProviderId::Iris => {
-            return Err(Problem::ConfigurationInvalid {
-                what: format!(
-                    "{} does not sign in through the browser",
-                    provider.display_name()
-                ),
-            });
-        }
-    };
+    let server = providers::provider(provider)
+        .authorization_server(endpoints)
+        .ok_or_else(|| Problem::ConfigurationInvalid {
+            what: format!(
+                "{} does not sign in through the browser",
+                provider.display_name()
+            ),
+        })?;
     let client = OAuthClient {
         client_id: product_client.client_id.clone(),
         client_secret: None,
@@ -50,11 +44,7 @@ pub async fn sign_in_for_product(
         redirect_path: product_client.redirect_path.clone(),
     };
     let authorization = oauth::authorize(&server, &client, &permissions.scopes(), options).await?;
-    let code_verifier = authorization
-        .pkce
-        .as_ref()
-        .map(|pkce| pkce.verifier().clone())
-        .unwrap_or_else(|| SecretString::from(""));
+    let code_verifier = authorization.pkce.verifier().clone();
     let handover = CodeHandover {
         provider,
         code: authorization.code,

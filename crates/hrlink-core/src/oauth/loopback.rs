@@ -4,12 +4,17 @@
 //! has `SO_REUSEADDR` (tokio's default there), which still refuses a second listener on a port in
 //! use; on Windows it is not set (MSAL's lesson: there it would let two servers share a port).
 //! Each connection is served by its own task, so a browser's idle pre-connection cannot block the
-//! real callback. The request head is read with a size cap and a deadline; only `GET` on the
+//! real callback. The request head is read with a size cap and a short deadline (a browser sends
+//! it at once); when every place is taken, the oldest connection still sending its head is closed
+//! to make room, so slow or idle sockets cannot lock the browser out. Only `GET` on the
 //! redirect path with the expected `Host` counts as a callback, anything else is a 404 that does
 //! not consume the one-shot. The first callback with the right `state` ends the wait: the
 //! listener closes before its page is even written, so a replay finds nothing listening.
 
+use std::collections::VecDeque;
 use std::net::Ipv4Addr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use secrecy::SecretString;
@@ -18,7 +23,7 @@ use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, oneshot};
-use tokio::task::JoinSet;
+use tokio::task::{AbortHandle, JoinSet};
 use tokio::time::Instant;
 
 use crate::html::escape;
@@ -29,11 +34,11 @@ use super::token::oauth_error_problem;
 use crate::messages::Language;
 use crate::{Problem, ProviderId};
 
-/// Longest a connection may take to send its request head.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest a connection may take to send its request head (a browser sends it at once).
+const HEAD_DEADLINE: Duration = Duration::from_secs(2);
 /// Largest request head read (a browser's GET with cookies is far smaller).
 const MAX_HEAD_BYTES: usize = 16 * 1024;
-/// Connections served at once; more are closed unanswered.
+/// Connections served at once; beyond that, the oldest still sending its head makes room.
 const MAX_CONNECTIONS: usize = 32;
 /// How long the final page may take to reach the browser before the receiver returns.
 const WRITE_GRACE: Duration = Duration::from_secs(2);
@@ -133,7 +138,7 @@ impl LoopbackReceiver {
             |make: fn(String) -> Problem| Problem::for_provider(expected.provider, make);
         let deadline = Instant::now() + timeout;
         let (callbacks, mut incoming) = mpsc::channel::<Callback>(8);
-        let mut connections = JoinSet::new();
+        let mut connections = Connections::default();
         let mut unverified_seen = false;
         loop {
             tokio::select! {
@@ -161,20 +166,61 @@ impl LoopbackReceiver {
                     let _ = tokio::time::timeout(WRITE_GRACE, callback.written).await;
                     return outcome;
                 }
-                accepted = listener.accept() => {
-                    while connections.try_join_next().is_some() {}
-                    match accepted {
-                        Ok((stream, _)) if connections.len() < MAX_CONNECTIONS => {
-                            connections.spawn(serve(stream, route.clone(), callbacks.clone(), pages));
-                        }
-                        // Too many at once: this one is closed unanswered.
-                        Ok(_) => {}
-                        // Out of file descriptors and the like: do not spin.
-                        Err(_) => tokio::time::sleep(ACCEPT_BACKOFF).await,
-                    }
-                }
+                accepted = listener.accept() => match accepted {
+                    Ok((stream, _)) => connections.admit(stream, &route, &callbacks, pages),
+                    // Out of file descriptors and the like: do not spin.
+                    Err(_) => tokio::time::sleep(ACCEPT_BACKOFF).await,
+                },
             }
         }
+    }
+}
+
+/// The connections being served, oldest first. Dropped with the receiver, which closes them all.
+#[derive(Default)]
+struct Connections {
+    tasks: JoinSet<()>,
+    order: VecDeque<Served>,
+}
+
+/// One connection's task, and whether its request head has arrived.
+struct Served {
+    task: AbortHandle,
+    head_read: Arc<AtomicBool>,
+}
+
+impl Connections {
+    /// Serves `stream`. When every place is taken, the oldest connection still sending its head
+    /// is closed to make room; when all of them are answering a callback (they finish within
+    /// moments), `stream` is closed unanswered instead.
+    fn admit(
+        &mut self,
+        stream: TcpStream,
+        route: &Route,
+        callbacks: &mpsc::Sender<Callback>,
+        pages: Pages,
+    ) {
+        while self.tasks.try_join_next().is_some() {}
+        self.order.retain(|served| !served.task.is_finished());
+        if self.order.len() >= MAX_CONNECTIONS {
+            let slowest = self
+                .order
+                .iter()
+                .position(|served| !served.head_read.load(Ordering::Acquire));
+            match slowest.and_then(|at| self.order.remove(at)) {
+                Some(evicted) => evicted.task.abort(),
+                None => return,
+            }
+        }
+        let head_read = Arc::new(AtomicBool::new(false));
+        let task = self.tasks.spawn(serve(
+            stream,
+            route.clone(),
+            callbacks.clone(),
+            pages,
+            Arc::clone(&head_read),
+        ));
+        self.order.push_back(Served { task, head_read });
     }
 }
 
@@ -191,16 +237,19 @@ struct Route {
     authority: String,
 }
 
-/// Serves one connection: a 404, or a callback answered with the receiver's page.
+/// Serves one connection: a 404, or a callback answered with the receiver's page. Marks
+/// `head_read` once the request head is in (from then on it is not closed to make room).
 async fn serve(
     mut stream: TcpStream,
     route: Route,
     callbacks: mpsc::Sender<Callback>,
     pages: Pages,
+    head_read: Arc<AtomicBool>,
 ) {
-    let Ok(Some(head)) = tokio::time::timeout(READ_TIMEOUT, read_head(&mut stream)).await else {
+    let Ok(Some(head)) = tokio::time::timeout(HEAD_DEADLINE, read_head(&mut stream)).await else {
         return;
     };
+    head_read.store(true, Ordering::Release);
     let Some(query) = callback_query(&head, &route) else {
         let _ = write(&mut stream, &pages.render(&Page::NotFound)).await;
         return;

@@ -9,7 +9,8 @@
 //!   insist on a registered redirect URI) or an ephemeral one (port 0), opened just before the
 //!   browser and closed after the first valid answer: **one-shot**, a replay finds no listener;
 //! - a fresh **`state`** of 32 bytes from a CSPRNG per sign-in, compared in constant time;
-//! - **PKCE S256** where the provider takes it ([`AuthorizationServer::pkce`]);
+//! - **PKCE S256** on every sign-in, with no way to switch it off: servers that do not know it
+//!   ignore it (RFC 7636 §5), and it protects the code where they do;
 //! - the code is exchanged **in Rust**: codes and tokens never leave this crate except towards
 //!   the token endpoint, which is called **without following any redirect** and without retries
 //!   (a code is single-use, a rotated refresh token must not be spent twice).
@@ -65,8 +66,6 @@ pub struct AuthorizationServer {
     /// Whether the authorize request names scopes. Employment Hero fixes an app's scopes when
     /// the app is registered and takes no `scope` parameter.
     pub send_scope: bool,
-    /// Whether to send a PKCE S256 challenge (and the verifier with the code).
-    pub pkce: bool,
 }
 
 /// HR Link's registration with a provider, from the integration configuration.
@@ -172,7 +171,7 @@ pub async fn sign_in(
         &oauth,
         server.provider,
         authorization.code,
-        authorization.pkce.as_ref(),
+        &authorization.pkce,
     )
     .await
 }
@@ -183,8 +182,8 @@ pub async fn sign_in(
 pub struct Authorization {
     /// The authorisation code (single use).
     pub code: SecretString,
-    /// The PKCE pair the authorize request was made with, when PKCE was used.
-    pub pkce: Option<Pkce>,
+    /// The PKCE pair the authorize request was made with (S256, always sent).
+    pub pkce: Pkce,
     /// The redirect URI the code was issued for.
     pub redirect_uri: Url,
 }
@@ -209,15 +208,13 @@ pub async fn authorize(
         loopback::LoopbackReceiver::bind(client.redirect_port, &client.redirect_path).await?;
     let redirect_uri = receiver.redirect_uri().clone();
     let oauth = token::oauth_client(server, client, Some(&redirect_uri));
-    let pkce = server.pkce.then(Pkce::new);
+    let pkce = Pkce::new();
     let state = CsrfToken::new_random_len(32);
     let mut request = oauth.authorize_url(|| state.clone());
     if server.send_scope {
         request = request.add_scopes(scopes.iter().cloned().map(Scope::new));
     }
-    if let Some(pkce) = &pkce {
-        request = request.set_pkce_challenge(pkce.oauth2_challenge());
-    }
+    request = request.set_pkce_challenge(pkce.oauth2_challenge());
     let (authorize_url, _) = request.url();
     tracing::debug!(
         provider = provider.slug(),
@@ -260,7 +257,6 @@ mod tests {
             authorize_url: url.clone(),
             token_url: url,
             send_scope: true,
-            pkce: true,
         };
         let client = OAuthClient {
             client_id: "id".into(),

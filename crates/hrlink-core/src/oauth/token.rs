@@ -115,20 +115,18 @@ pub(crate) fn oauth_client(
     oauth
 }
 
-/// Exchanges an authorisation code (with the PKCE verifier when one was sent).
+/// Exchanges an authorisation code, with the PKCE verifier of its challenge.
 pub(crate) async fn exchange_code(
     http: &HttpClient,
     oauth: &Client,
     provider: ProviderId,
     code: SecretString,
-    pkce: Option<&Pkce>,
+    pkce: &Pkce,
 ) -> Result<OAuthTokens, Problem> {
     let transport = TokenHttp::new(http).map_err(|f| failure_problem(provider, f))?;
-    let mut request = oauth.exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()));
-    if let Some(pkce) = pkce {
-        request = request.set_pkce_verifier(pkce.oauth2_verifier());
-    }
-    let response = request
+    let response = oauth
+        .exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()))
+        .set_pkce_verifier(pkce.oauth2_verifier())
         .request_async(&transport)
         .await
         .map_err(|error| token_problem(provider, error))?;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::report::{PeopleReport, PersonView};
+use crate::printable::printable;
 
 /// The CSV columns of one side of a row.
 const SIDE_COLUMNS: [&str; 11] = [
@@ -71,13 +72,16 @@ fn enum_text<T: Serialize>(value: &T) -> String {
     }
 }
 
-/// Cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the
-/// start) get a leading apostrophe: HR data is typed by many people (OWASP CSV injection).
+/// Cells lose control characters and bidi overrides ([`printable`]: a spreadsheet or a
+/// terminal showing the file would obey them), and those a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@` at the start) get a leading apostrophe: HR data is typed by many people
+/// (OWASP CSV injection).
 fn spreadsheet_safe(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let cell = printable(cell);
+    if cell.starts_with(['=', '+', '-', '@']) {
         format!("'{cell}")
     } else {
-        cell.to_owned()
+        cell.into_owned()
     }
 }
 
@@ -93,6 +97,10 @@ mod tests {
         assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(spreadsheet_safe("Anne-Marie"), "Anne-Marie");
         assert_eq!(spreadsheet_safe(""), "");
+        // A tab or carriage return first is removed with the other controls, and what follows
+        // is defused all the same.
+        assert_eq!(spreadsheet_safe("\t=1+1"), "'=1+1");
+        assert_eq!(spreadsheet_safe("Eve\u{1b}]0;pwned\u{7}"), "Eve]0;pwned");
     }
 
     #[test]

@@ -67,8 +67,6 @@ pub struct OAuthDefaults {
     /// Configured scopes must be among the entry's permissions (the provider publishes its
     /// complete list).
     pub known_scopes_only: bool,
-    /// The provider refuses sign-ins without PKCE.
-    pub pkce_required: bool,
     /// The optional permissions the built-in demo asks for.
     pub demo_optional: &'static [&'static str],
     /// One sign-in may reach several organisations; each connection is for the one chosen.
@@ -143,7 +141,6 @@ const IPAYROLL: ProviderEntry = ProviderEntry {
     },
     oauth: Some(OAuthDefaults {
         known_scopes_only: true,
-        pkce_required: false,
         demo_optional: &["leavebalances"],
         several_organisations: false,
     }),
@@ -211,7 +208,6 @@ const EMPLOYMENTHERO: ProviderEntry = ProviderEntry {
         // Employment Hero's scope list is not published in full.
         known_scopes_only: false,
         // Required from 2026-09-14 for every app.
-        pkce_required: true,
         demo_optional: &["teams:list"],
         several_organisations: true,
     }),

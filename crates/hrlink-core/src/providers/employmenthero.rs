@@ -36,7 +36,7 @@ use crate::verify::report::{Account, PeopleCount, VerificationReport};
 const PROVIDER: ProviderId = ProviderId::Employmenthero;
 
 /// Employment Hero's authorisation server at `endpoints` (`{auth}/oauth2/authorize`,
-/// `{auth}/oauth2/token`), always with PKCE and without a `scope` parameter.
+/// `{auth}/oauth2/token`), without a `scope` parameter (PKCE, which it requires, is always sent).
 pub fn authorization_server(endpoints: &ProviderEndpoints) -> AuthorizationServer {
     let auth = endpoints.auth.as_ref().unwrap_or(&endpoints.api);
     AuthorizationServer {
@@ -44,7 +44,6 @@ pub fn authorization_server(endpoints: &ProviderEndpoints) -> AuthorizationServe
         authorize_url: join(auth, "/oauth2/authorize"),
         token_url: join(auth, "/oauth2/token"),
         send_scope: false,
-        pkce: true,
     }
 }
 
@@ -503,6 +502,10 @@ impl Provider for EmploymentHero {
         PROVIDER
     }
 
+    fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {
+        Some(authorization_server(endpoints))
+    }
+
     fn sign_in<'a>(
         &'a self,
         http: &'a HttpClient,
@@ -645,7 +648,7 @@ mod tests {
             server.authorize_url.as_str(),
             "https://oauth.employmenthero.com/oauth2/authorize"
         );
-        assert!(server.pkce && !server.send_scope);
+        assert!(!server.send_scope);
     }
 
     #[test]

@@ -270,9 +270,10 @@ pub fn handoff_page(language: Language, title: &str, sheet: &str) -> String {
     )
 }
 
-/// Writes a hand-off page where the admin chose to save it.
+/// Writes a hand-off page where the admin chose to save it (private and atomic, see
+/// [`crate::files::write_chosen_file`]).
 pub fn write_handoff_page(path: &Path, page: &str) -> Result<(), Problem> {
-    std::fs::write(path, page).map_err(|_| Problem::FileUnwritable)
+    crate::files::write_chosen_file(path, page.as_bytes()).map_err(|_| Problem::FileUnwritable)
 }
 
 /// Plain, printable styling for the saved sheet (the app's own stylesheet is not in the file).

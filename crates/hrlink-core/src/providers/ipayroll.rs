@@ -9,8 +9,8 @@
 //! iPayroll's active employees). Other scopes have no cheap probe here: they are judged from the
 //! token response's `scope` list.
 //!
-//! PKCE is not documented by iPayroll; it is sent unless the configuration turns it off, because
-//! servers that do not know it ignore it (RFC 7636 §5) and it protects the code when they do.
+//! PKCE is not documented by iPayroll; it is sent anyway (as on every sign-in), because servers
+//! that do not know it ignore it (RFC 7636 §5) and it protects the code when they do.
 
 use futures::future::BoxFuture;
 use serde::Deserialize;
@@ -40,14 +40,13 @@ const PROVIDER: ProviderId = ProviderId::Ipayroll;
 
 /// iPayroll's authorisation server at `endpoints` (`{auth}/oauth/authorize`, `{auth}/oauth/token`;
 /// the API base when no separate auth base is set).
-pub fn authorization_server(endpoints: &ProviderEndpoints, pkce: bool) -> AuthorizationServer {
+pub fn authorization_server(endpoints: &ProviderEndpoints) -> AuthorizationServer {
     let auth = endpoints.auth.as_ref().unwrap_or(&endpoints.api);
     AuthorizationServer {
         provider: PROVIDER,
         authorize_url: join(auth, "/oauth/authorize"),
         token_url: join(auth, "/oauth/token"),
         send_scope: true,
-        pkce,
     }
 }
 
@@ -60,7 +59,7 @@ pub async fn sign_in(
     chosen: Option<&[String]>,
     options: &SignInOptions<'_>,
 ) -> Result<OAuthGrant, Problem> {
-    let server = authorization_server(endpoints, config.pkce);
+    let server = authorization_server(endpoints);
     let scopes = match chosen {
         Some(chosen) => config.permissions.selected(chosen).scopes(),
         None => config.permissions.scopes(),
@@ -81,7 +80,7 @@ pub async fn refresh(
     config: &OAuthProviderConfig,
     tokens: &OAuthTokens,
 ) -> Result<OAuthTokens, Problem> {
-    let server = authorization_server(endpoints, config.pkce);
+    let server = authorization_server(endpoints);
     oauth::refresh(http, &server, &config.client()?, tokens).await
 }
 
@@ -327,7 +326,7 @@ pub(crate) async fn list_people(
     options: &ListingOptions,
     progress: &dyn ListingProgressSink,
 ) -> ListingOutcome {
-    let server = authorization_server(endpoints, oauth.is_none_or(|config| config.pkce));
+    let server = authorization_server(endpoints);
     let source = PeopleSource {
         api: &endpoints.api,
         renewal: OAuthRenewal::new(http, server, oauth, &grant.tokens),
@@ -346,6 +345,10 @@ pub struct Ipayroll;
 impl Provider for Ipayroll {
     fn id(&self) -> ProviderId {
         PROVIDER
+    }
+
+    fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {
+        Some(authorization_server(endpoints))
     }
 
     fn sign_in<'a>(
@@ -436,7 +439,7 @@ mod tests {
             api: Url::parse("https://secure2.ipayroll.co.nz").unwrap(),
             auth: None,
         };
-        let server = authorization_server(&endpoints, true);
+        let server = authorization_server(&endpoints);
         assert_eq!(
             server.authorize_url.as_str(),
             "https://secure2.ipayroll.co.nz/oauth/authorize"
@@ -463,12 +466,7 @@ mod tests {
         };
         let source = PeopleSource {
             api: &endpoints.api,
-            renewal: OAuthRenewal::new(
-                &http,
-                authorization_server(&endpoints, true),
-                None,
-                &tokens,
-            ),
+            renewal: OAuthRenewal::new(&http, authorization_server(&endpoints), None, &tokens),
         };
         assert_eq!(
             source.page_url(2).as_str(),

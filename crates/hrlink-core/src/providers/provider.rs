@@ -9,7 +9,7 @@ use crate::config::OAuthProviderConfig;
 use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::HttpClient;
-use crate::oauth::{OAuthTokens, SignInOptions};
+use crate::oauth::{AuthorizationServer, OAuthTokens, SignInOptions};
 use crate::people::listing::types::{ListingOptions, ListingOutcome, ListingProgressSink};
 use crate::verify::progress::ProgressSink;
 use crate::verify::report::{Account, VerificationReport};
@@ -30,6 +30,13 @@ pub trait Provider: Sync {
         Err(Problem::ConfigurationInvalid {
             what: format!("{} signs in through the browser", self.id().display_name()),
         })
+    }
+
+    /// The OAuth authorisation server at these addresses, for providers whose credentials are a
+    /// browser sign-in (`None` for the others).
+    fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {
+        let _ = endpoints;
+        None
     }
 
     /// Signs in through the system browser, for providers whose credentials are a browser

@@ -230,7 +230,7 @@ impl Subject {
             .require(self.provider_id())
             .expect("the Sandbox serves this provider");
         let mut server = match self {
-            Subject::Ipayroll => ipayroll::authorization_server(at, config.pkce),
+            Subject::Ipayroll => ipayroll::authorization_server(at),
             Subject::Employmenthero => employmenthero::authorization_server(at),
             Subject::Hrworks | Subject::Iris => unreachable!("{self:?} has no browser sign-in"),
         };

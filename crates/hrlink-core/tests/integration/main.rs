@@ -16,6 +16,7 @@ mod delivery;
 mod delivery_protocol;
 mod delivery_python;
 mod fault_matrix;
+mod file_modes;
 mod fuzz_regressions;
 mod http_client;
 mod keychain;

@@ -115,7 +115,7 @@ async fn signs_in_through_the_browser_env_var() {
     }
     let sandbox = sandbox().await;
     let server =
-        ipayroll::authorization_server(&provider_endpoints(&sandbox, ProviderId::Ipayroll), true);
+        ipayroll::authorization_server(&provider_endpoints(&sandbox, ProviderId::Ipayroll));
     let browser = SystemBrowser::from_env();
     let tokens = oauth::sign_in(
         &http(),

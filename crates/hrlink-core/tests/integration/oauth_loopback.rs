@@ -30,7 +30,7 @@ use url::Url;
 const SHORT: Duration = Duration::from_millis(300);
 
 fn ipayroll_server(sandbox: &Sandbox) -> AuthorizationServer {
-    ipayroll::authorization_server(&provider_endpoints(sandbox, ProviderId::Ipayroll), true)
+    ipayroll::authorization_server(&provider_endpoints(sandbox, ProviderId::Ipayroll))
 }
 
 fn scopes() -> Vec<String> {
@@ -167,6 +167,72 @@ async fn a_wrong_state_does_not_stop_the_real_callback() {
         assert!(visit.page.contains("signed in"));
     });
     assert!(outcome.is_ok(), "{outcome:?}");
+}
+
+#[tokio::test]
+async fn a_hundred_slow_connections_do_not_starve_the_real_callback() {
+    let sandbox = sandbox().await;
+    let (browser, mut recorded) = recording_browser();
+    let server = ipayroll_server(&sandbox);
+    let client = oauth_client(scenario::CLIENT);
+    let http = http();
+    let options = options(&browser, PATIENT);
+    let (outcome, ()) = tokio::join!(sign_in(&http, &server, &client, &options), async {
+        let url = recorded.next().await;
+        let port = Url::parse(&params(&url)["redirect_uri"])
+            .unwrap()
+            .port()
+            .unwrap();
+        // Each starts a request head and never finishes it, holding its place.
+        let mut slow = Vec::new();
+        for _ in 0..100 {
+            let mut socket = tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .unwrap();
+            socket.write_all(b"GET /callback?state=").await.unwrap();
+            slow.push(socket);
+        }
+        let visit = consent(url, Consent::allow(scenario::API_USER)).await;
+        assert_eq!(visit.status, 200);
+        assert!(visit.page.contains("signed in"), "{}", visit.page);
+        drop(slow);
+    });
+    assert!(outcome.is_ok(), "{outcome:?}");
+}
+
+#[tokio::test]
+async fn a_connection_that_never_sends_its_request_is_closed_within_two_seconds() {
+    let sandbox = sandbox().await;
+    let (browser, mut recorded) = recording_browser();
+    let server = ipayroll_server(&sandbox);
+    let client = oauth_client(scenario::CLIENT);
+    let http = http();
+    let options = options(&browser, PATIENT);
+    let (outcome, ()) = tokio::join!(sign_in(&http, &server, &client, &options), async {
+        let url = recorded.next().await;
+        let port = Url::parse(&params(&url)["redirect_uri"])
+            .unwrap()
+            .port()
+            .unwrap();
+        let mut idle = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut rest = Vec::new();
+        let closed = tokio::time::timeout(Duration::from_secs(5), idle.read_to_end(&mut rest));
+        assert!(closed.await.is_ok(), "still open after 5 s");
+        assert!(rest.is_empty(), "an idle connection gets no page");
+        let waited = started.elapsed();
+        assert!(
+            waited < Duration::from_millis(3500),
+            "closed after {waited:?}"
+        );
+        options.cancel.cancel();
+    });
+    assert_eq!(
+        outcome.unwrap_err(),
+        ipayroll_problem(|provider| Problem::SignInCancelled { provider })
+    );
 }
 
 #[tokio::test]

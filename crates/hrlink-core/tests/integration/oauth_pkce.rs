@@ -101,7 +101,7 @@ async fn employment_hero_gets_pkce_and_no_scope() {
 async fn ipayroll_gets_scopes_state_and_pkce() {
     let sandbox = sandbox().await;
     let server =
-        ipayroll::authorization_server(&provider_endpoints(&sandbox, ProviderId::Ipayroll), true);
+        ipayroll::authorization_server(&provider_endpoints(&sandbox, ProviderId::Ipayroll));
     let scopes = vec!["employees".to_owned(), "leavebalances".to_owned()];
     let client = oauth_client(ip::CLIENT);
     let first = params(&authorize_url(&server, &client, &scopes).await);
@@ -114,11 +114,6 @@ async fn ipayroll_gets_scopes_state_and_pkce() {
     let second = params(&authorize_url(&server, &client, &scopes).await);
     assert_ne!(first["state"], second["state"]);
     assert_ne!(first["code_challenge"], second["code_challenge"]);
-
-    let without_pkce =
-        ipayroll::authorization_server(&provider_endpoints(&sandbox, ProviderId::Ipayroll), false);
-    let plain = params(&authorize_url(&without_pkce, &client, &scopes).await);
-    assert!(!plain.contains_key("code_challenge"));
 }
 
 #[tokio::test]

@@ -12,13 +12,12 @@ const WRITER_MARKER: &str = "HRLINK_TEST_DRAFT_WRITER";
 /// syscall's worth of bytes, and every field tells its generation.
 fn draft(n: u32) -> WizardDraft {
     WizardDraft {
-        provider: ProviderId::Hrworks,
+        provider: ProviderId::Iris,
         optional: (0..32)
             .map(|i| format!("permission-{n}-{i:0>40}"))
             .collect(),
         guide_screen: n % 60,
-        api_username: String::new(),
-        iris_username: format!("user{n}"),
+        username: format!("user{n}"),
         step: DraftStep::Guide,
         target: None,
     }
@@ -43,7 +42,7 @@ fn a_kill_during_a_draft_write_leaves_the_old_or_the_new_draft() {
         let Loaded::Draft(found) = wizard::load(dir.path()) else {
             panic!("round {round}: the draft is gone or was set aside as unreadable");
         };
-        let generation: u32 = found.iris_username["user".len()..].parse().unwrap();
+        let generation: u32 = found.username["user".len()..].parse().unwrap();
         assert_eq!(found, draft(generation), "round {round}: a mixed draft");
         newest = newest.max(generation);
     }

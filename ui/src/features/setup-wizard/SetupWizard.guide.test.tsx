@@ -205,7 +205,7 @@ describe("the guide", () => {
     const saves = () => backend.calls.filter((c) => c.method === "saveWizardDraft").length;
     const before = saves();
     await user.type(screen.getByRole("textbox", { name: "The API user's name" }), "49764apihrlink");
-    await waitFor(() => expect(backend.draft?.api_username).toBe("49764apihrlink"));
+    await waitFor(() => expect(backend.draft?.username).toBe("49764apihrlink"));
     // 14 keys, one write (two at most, should the typing itself pause).
     expect(saves() - before).toBeLessThanOrEqual(2);
   });

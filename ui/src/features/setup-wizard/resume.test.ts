@@ -24,8 +24,7 @@ describe("the draft kept for resuming", () => {
       provider: "iris",
       optional: [],
       guide_screen: 0,
-      api_username: "",
-      iris_username: "",
+      username: "",
       step: "scopes",
       target: null,
     });
@@ -66,7 +65,40 @@ describe("the draft kept for resuming", () => {
       expect(kept).not.toContain(CANARY);
       expect(kept).not.toContain(btoa(CANARY));
     }
-    expect(draftToKeep(iris)?.iris_username).toBe("hrlink-api");
+    expect(draftToKeep(iris)?.username).toBe("hrlink-api");
+  });
+
+  it("never keeps an IRIS user name equal to the password typed beside it", () => {
+    const typed = (username: string, password: string) =>
+      run([
+        { type: "selectProvider", provider: "iris" },
+        { type: "submitProvider" },
+        { type: "submitScopes" },
+        { type: "skipGuide" },
+        { type: "editIrisUsername", text: username },
+        { type: "editIrisPassword", text: password },
+      ]);
+    // The password pasted into both fields: neither copy is kept.
+    expect(draftToKeep(typed(CANARY, CANARY))?.username).toBe("");
+    expect(draftToKeep(typed(`${CANARY} `, CANARY))?.username).toBe("");
+    expect(draftToKeep(typed("hrlink-api", CANARY))?.username).toBe("hrlink-api");
+  });
+
+  it("keeps a user name only for the system it belongs to", () => {
+    const kept = draftToKeep(run(toCredentials));
+    expect(kept?.username).toBe("");
+    const resumed = resumeState(
+      {
+        provider: "iris",
+        optional: [],
+        guide_screen: 0,
+        username: "sbx-api-valid",
+        step: "credentials",
+        target: null,
+      },
+      null,
+    );
+    expect(resumed.draft).toMatchObject({ loginUsername: "sbx-api-valid", apiUsername: "" });
   });
 
   it("names the connection being re-authorised", () => {

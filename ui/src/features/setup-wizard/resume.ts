@@ -2,9 +2,10 @@
  * Resuming a half-finished wizard after a restart: what of the machine's state is kept on disk
  * (through the core's draft), and the state a kept draft resumes at.
  *
- * Only the choices are kept: the system, the optional permissions, the guide screen, the planned
- * iPayroll user name, the IRIS user name, how far the admin got and the connection being
- * re-authorised. Never the key text, the IRIS password or the staged credentials, and never
+ * Only the choices are kept: the system, the optional permissions, the guide screen, the API
+ * user's name (iPayroll's planned one, IRIS's generated one; the core keeps it only when it has
+ * that system's shape), how far the admin got and the connection being re-authorised. Never the
+ * key text, the IRIS password (nor a user name equal to it) or the staged credentials, and never
  * people. Whatever was reached from the credentials on resumes at the credentials step with a
  * note that the key was deliberately not kept.
  */
@@ -39,11 +40,18 @@ export function draftToKeep(state: WizardState): WizardDraft | null {
     provider,
     optional: [...state.draft.optional],
     guide_screen: state.draft.guideScreen,
-    api_username: state.draft.apiUsername,
-    iris_username: state.draft.loginUsername,
+    username: usernameToKeep(state.draft),
     step: reached,
     target: state.draft.target?.id ?? null,
   };
+}
+
+/** The API user's name for the chosen system; never one equal to the password typed beside it. */
+function usernameToKeep(draft: Draft): string {
+  if (draft.provider === "ipayroll") return draft.apiUsername;
+  if (draft.provider !== "iris" || draft.loginUsername.trim() === draft.loginPassword.trim())
+    return "";
+  return draft.loginUsername;
 }
 
 /**
@@ -56,8 +64,8 @@ export function resumeState(kept: WizardDraft, target: ReauthTarget | null): Wiz
     provider: kept.provider,
     optional: [...kept.optional],
     guideScreen: kept.guide_screen,
-    apiUsername: kept.api_username,
-    loginUsername: kept.iris_username,
+    apiUsername: kept.provider === "ipayroll" ? kept.username : "",
+    loginUsername: kept.provider === "iris" ? kept.username : "",
     target,
   };
   const counters = { runs: 0, signIns: 0 };

@@ -1143,6 +1143,8 @@ export type Problem_Deserialize =
 { code: "credentials_expired" } | 
 /**  The wizard's progress (its non-secret draft) could not be written to the config dir. */
 { code: "draft_not_saved" } | 
+/**  A connection's name is longer than 80 characters or holds control characters. */
+{ code: "connection_label_invalid" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
 { code: "vault_locked" } | 
 /**  No keychain is available, or it would not keep (or give back) the secret. */
@@ -1458,6 +1460,8 @@ export type Problem_Serialize =
 { code: "credentials_expired" } | 
 /**  The wizard's progress (its non-secret draft) could not be written to the config dir. */
 { code: "draft_not_saved" } | 
+/**  A connection's name is longer than 80 characters or holds control characters. */
+{ code: "connection_label_invalid" } | 
 /**  The keychain is locked, or access to it was refused; nothing was written elsewhere. */
 { code: "vault_locked" } | 
 /**  No keychain is available, or it would not keep (or give back) the secret. */
@@ -1818,10 +1822,12 @@ export type WizardDraft_Deserialize = {
 	optional: string[],
 	/**  The guide screen shown last (0-based). */
 	guide_screen: number,
-	/**  The planned iPayroll API user name (kept only when it follows iPayroll's rule). */
-	api_username: string,
-	/**  The IRIS API user's name (never its password). */
-	iris_username: string,
+	/**
+	 *  The API user's user name, for a system that has one: the planned iPayroll API user
+	 *  (kept only when it follows iPayroll's rule) or IRIS's generated one (never its password);
+	 *  empty otherwise.
+	 */
+	username: string,
 	/**  The furthest step reached. */
 	step: DraftStep,
 	/**  The saved connection being re-authorised, if any. */
@@ -1836,10 +1842,12 @@ export type WizardDraft_Serialize = {
 	optional: string[],
 	/**  The guide screen shown last (0-based). */
 	guide_screen: number,
-	/**  The planned iPayroll API user name (kept only when it follows iPayroll's rule). */
-	api_username: string,
-	/**  The IRIS API user's name (never its password). */
-	iris_username: string,
+	/**
+	 *  The API user's user name, for a system that has one: the planned iPayroll API user
+	 *  (kept only when it follows iPayroll's rule) or IRIS's generated one (never its password);
+	 *  empty otherwise.
+	 */
+	username: string,
 	/**  The furthest step reached. */
 	step: DraftStep,
 	/**  The saved connection being re-authorised, if any. */

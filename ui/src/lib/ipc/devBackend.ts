@@ -50,8 +50,7 @@ function resumeFromParams(params: URLSearchParams): WizardDraft | null {
     provider: "hrworks",
     optional: [],
     guide_screen: 1,
-    api_username: "",
-    iris_username: "",
+    username: "",
     step: step as DraftStep,
     target: null,
   };

@@ -449,26 +449,25 @@ describe("fakeBackend people", () => {
     expect(await backend.chooseRosterFile(id)).toEqual({ status: "ok", data: null });
   });
 
-  it("keeps the wizard draft like the core: names that are not user names are dropped", async () => {
+  it("keeps the wizard draft like the core: names without the system's shape are dropped", async () => {
     const backend = createFakeBackend();
     expect(await backend.loadWizardDraft()).toBeNull();
     const draft = {
       provider: "ipayroll" as const,
       optional: [],
       guide_screen: 2,
-      api_username: "not a user name",
-      iris_username: "pass word",
+      username: "not a user name",
       step: "guide" as const,
       target: null,
     };
     expect(await backend.saveWizardDraft(draft)).toEqual({ status: "ok", data: null });
-    expect(await backend.loadWizardDraft()).toEqual({
-      ...draft,
-      api_username: "",
-      iris_username: "",
-    });
-    await backend.saveWizardDraft({ ...draft, api_username: "49764apihrlink" });
-    expect((await backend.loadWizardDraft())?.api_username).toBe("49764apihrlink");
+    expect(await backend.loadWizardDraft()).toEqual({ ...draft, username: "" });
+    await backend.saveWizardDraft({ ...draft, username: "49764apihrlink" });
+    expect((await backend.loadWizardDraft())?.username).toBe("49764apihrlink");
+    await backend.saveWizardDraft({ ...draft, provider: "iris", username: "Sbx!Valid-7Kq2Rw9P" });
+    expect((await backend.loadWizardDraft())?.username).toBe("");
+    await backend.saveWizardDraft({ ...draft, provider: "iris", username: "sbx-api-valid" });
+    expect((await backend.loadWizardDraft())?.username).toBe("sbx-api-valid");
     await backend.clearWizardDraft();
     expect(await backend.loadWizardDraft()).toBeNull();
   });

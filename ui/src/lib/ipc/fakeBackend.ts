@@ -1234,12 +1234,12 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     async saveWizardDraft(next) {
       calls.push({ method: "saveWizardDraft", draft: next });
       if (options.draftProblem) return err(options.draftProblem);
-      // Like the core: names that do not look like user names are not kept.
-      draft = {
-        ...next,
-        api_username: ipayrollUsernameRule(next.api_username.trim()) ? "" : next.api_username,
-        iris_username: /\s/.test(next.iris_username) ? "" : next.iris_username,
-      };
+      // Like the core: a name without the shape of the system's user names is not kept.
+      const shaped =
+        next.provider === "ipayroll"
+          ? ipayrollUsernameRule(next.username.trim()) === null
+          : next.provider === "iris" && /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(next.username);
+      draft = { ...next, username: shaped ? next.username : "" };
       return ok(null);
     },
     async clearWizardDraft() {

@@ -547,3 +547,20 @@ impl tracing::Subscriber for Capture {
 
     fn exit(&self, _: &tracing::span::Id) {}
 }
+
+/// Fails unless `path` and everything under it is private (folders 0700, files 0600), naming
+/// the first one that is not.
+#[cfg(unix)]
+pub fn assert_private(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::symlink_metadata(path).unwrap();
+    let mode = meta.permissions().mode() & 0o777;
+    if meta.is_dir() {
+        assert_eq!(mode, 0o700, "the folder {} is {mode:o}", path.display());
+        for entry in std::fs::read_dir(path).unwrap() {
+            assert_private(&entry.unwrap().path());
+        }
+    } else {
+        assert_eq!(mode, 0o600, "the file {} is {mode:o}", path.display());
+    }
+}
