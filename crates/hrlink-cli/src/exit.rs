@@ -42,7 +42,9 @@ impl Exit {
     /// The exit status for a problem that ended the command.
     pub fn for_problem(problem: &Problem) -> Exit {
         match problem {
-            Problem::CredentialsRejected { .. } | Problem::IrisUserInactive => Exit::Rejected,
+            Problem::CredentialsRejected { .. }
+            | Problem::ConnectionRefused { .. }
+            | Problem::IrisUserInactive => Exit::Rejected,
             Problem::PermissionMissing { .. } | Problem::IrisApiModuleDisabled => {
                 Exit::PermissionMissing
             }
@@ -80,6 +82,9 @@ impl Exit {
                 Exit::Unexpected
             }
             Problem::ConnectionNotFound { .. }
+            | Problem::ConnectionAmbiguous { .. }
+            // Nothing was sent: the addresses in force are not the connection's.
+            | Problem::ConnectionEndpointChanged { .. }
             | Problem::DifferentAccount { .. }
             | Problem::KeyFileUnrecognised
             | Problem::KeyFileRedactedExample

@@ -17,6 +17,9 @@
 //! optional_permissions = ["leavebalances"]                     # default: none
 //! pkce = true                         # default; iPayroll does not document PKCE
 //!
+//! [delivery]                         # see crate::delivery; default mode = "local"
+//! mode = "local"
+//!
 //! [employmenthero]
 //! client_id = "…"
 //! client_secret_file = "/etc/hrlink/employmenthero-client-secret"
@@ -45,8 +48,9 @@ use crate::providers::catalogue::{ENTRIES, ProviderId};
 pub const CONFIG_ENV: &str = "HRLINK_CONFIG";
 /// The file's name in the app's config directory.
 pub const CONFIG_FILE_NAME: &str = "hrlink.toml";
-/// The product named by the built-in demo configuration.
-pub const DEMO_PRODUCT: &str = "HR Link Demo";
+/// The product named by the built-in demo configuration: a made-up one, so that texts read as
+/// they will for a real product ("Demo Rostering on this computer can now read …").
+pub const DEMO_PRODUCT: &str = "Demo Rostering";
 
 /// The redirect path used when the configuration names none.
 const DEFAULT_REDIRECT_PATH: &str = "/callback";
@@ -66,6 +70,8 @@ pub struct Config {
     pub oauth_clients: Vec<OAuthProviderConfig>,
     /// Whether this is the built-in demo configuration (the Sandbox's clients).
     pub demo: bool,
+    /// How verified connections reach the product.
+    pub delivery: crate::delivery::Delivery,
 }
 
 /// The permissions (OAuth scopes) the product needs from one provider.
@@ -208,6 +214,7 @@ impl Config {
                 })
                 .collect(),
             demo: true,
+            delivery: crate::delivery::Delivery::Local,
         }
     }
 
@@ -290,6 +297,7 @@ impl Config {
             product,
             oauth_clients,
             demo: false,
+            delivery: crate::delivery::Delivery::from_table(raw.delivery.as_ref(), &invalid)?,
         })
     }
 
@@ -310,6 +318,8 @@ struct RawConfig {
     product: String,
     ipayroll: Option<RawProvider>,
     employmenthero: Option<RawProvider>,
+    /// Read as a table so that an unknown setting is named (see [`crate::delivery`]).
+    delivery: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]

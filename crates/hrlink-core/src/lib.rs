@@ -5,6 +5,7 @@
 //! - [`http`]: the one hardened HTTP client;
 //! - [`oauth`]: signing in through the system browser (iPayroll, Employment Hero);
 //! - [`config`]: the integration configuration (`hrlink.toml`) or the built-in demo;
+//! - [`delivery`]: how a verified connection reaches the product (`[delivery]`);
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
@@ -16,6 +17,7 @@
 pub mod config;
 pub mod connections;
 pub mod credentials;
+pub mod delivery;
 pub mod diagnostics;
 pub mod endpoints;
 pub mod files;

@@ -10,11 +10,11 @@ describe("The guide (iPayroll)", () => {
     await expect(await heading()).toHaveText("Which HR system do you use?");
     await $("label*=iPayroll").click();
     await $("button=Continue").click();
-    await expect(await heading()).toHaveText("What may HR Link Demo read in iPayroll?");
+    await expect(await heading()).toHaveText("What may Demo Rostering read in iPayroll?");
     await $("button=Continue").click();
     await expect(await heading()).toHaveText("First, sign out of iPayroll in your browser");
     await $("button=Continue").click();
-    await expect(await heading()).toHaveText("Create an API user for HR Link Demo");
+    await expect(await heading()).toHaveText("Create an API user for Demo Rostering");
 
     const field = await $("#ipayroll-api-username");
     await field.setValue("4976api");
@@ -46,6 +46,6 @@ describe("The guide (iPayroll)", () => {
     expect(saved).toContain("default-src 'none'");
     expect(saved).not.toContain("<button");
     await $("button=Back").click();
-    await expect(await heading()).toHaveText("Create an API user for HR Link Demo");
+    await expect(await heading()).toHaveText("Create an API user for Demo Rostering");
   });
 });
