@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 
 use hrlink_core::config::Config;
+use std::collections::HashMap;
+
 use hrlink_core::connections::{
-    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, Profile, vault_problem,
+    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, LastUse, Profile, usage,
+    vault_problem,
 };
 use hrlink_core::http::HttpClient;
 use hrlink_core::messages::Language;
@@ -18,7 +21,7 @@ use crate::exit::Exit;
 use crate::output;
 
 /// The store the desktop app uses too (same config dir and keychain service).
-fn open(config_dir: Option<PathBuf>) -> Result<ConnectionStore, Problem> {
+pub(crate) fn open(config_dir: Option<PathBuf>) -> Result<ConnectionStore, Problem> {
     let dir = config_dir.ok_or_else(|| Problem::ConfigurationInvalid {
         what: "no config dir (--config-dir or HRLINK_CONFIG_DIR)".to_owned(),
     })?;
@@ -82,7 +85,7 @@ pub async fn run(
             Ok((profiles, corrupt)) => {
                 report_corrupt(&corrupt);
                 let listed: Vec<_> = profiles.into_iter().map(|p| (p, None)).collect();
-                print(&listed, json);
+                print(&listed, &usage::last_uses(store.dir()), json);
                 Exit::Ok
             }
             Err(problem) => fail(&problem, language),
@@ -182,7 +185,7 @@ async fn check(
             }
         }
     }
-    print(&checked, json);
+    print(&checked, &usage::last_uses(store.dir()), json);
     exit
 }
 
@@ -206,8 +209,13 @@ fn report_corrupt(corrupt: &[CorruptProfile]) {
     }
 }
 
-/// Prints connections; after a check, with the warnings it found (`None` when not checked).
-fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
+/// Prints connections with their last use; after a check, with the warnings it found (`None`
+/// when not checked).
+fn print(
+    profiles: &[(Profile, Option<Vec<Problem>>)],
+    last_uses: &HashMap<ConnectionId, LastUse>,
+    json: bool,
+) {
     if json {
         let list: Vec<_> = profiles
             .iter()
@@ -219,6 +227,10 @@ fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
                     "account": {"id": p.account.id, "name": p.account.name},
                     "status": p.last_status.code(),
                     "chosen_permissions": p.chosen_permissions,
+                    "last_used": last_uses.get(&p.id).map(|used| serde_json::json!({
+                        "at": rfc3339(used.at),
+                        "by": used.by,
+                    })),
                 });
                 if let Some(warnings) = warnings {
                     let codes: Vec<_> = warnings.iter().map(Problem::code).collect();
@@ -244,4 +256,12 @@ fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
             p.last_status.code()
         );
     }
+}
+
+/// Unix seconds as RFC 3339 (UTC), as `credential get` writes times.
+fn rfc3339(at: u32) -> Option<String> {
+    time::OffsetDateTime::from_unix_timestamp(i64::from(at))
+        .ok()?
+        .format(&time::format_description::well_known::Rfc3339)
+        .ok()
 }

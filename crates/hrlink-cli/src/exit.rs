@@ -25,6 +25,9 @@ pub enum Exit {
     Unreachable,
     /// 1: HR Link itself failed.
     Unexpected,
+    /// 7: the keychain is locked, missing or not answering (`credential get`, whose callers
+    /// are programs that must tell this apart from HR Link failing).
+    Keychain,
 }
 
 impl Exit {
@@ -121,6 +124,7 @@ impl From<Exit> for ExitCode {
             Exit::Rejected => 3,
             Exit::PermissionMissing => 4,
             Exit::Unreachable => 5,
+            Exit::Keychain => 7,
         })
     }
 }
