@@ -12,6 +12,7 @@ mod oauth_support;
 mod people_synthetic;
 
 mod connections;
+mod credential_access;
 mod fault_matrix;
 mod fuzz_regressions;
 mod http_client;
