@@ -908,6 +908,7 @@ async fn saved_connections_list_check_and_remove() {
             "chosen_permissions",
             "id",
             "label",
+            "last_used",
             "provider",
             "status"
         ]
