@@ -141,6 +141,8 @@ export type Account = {
 /**  Facts about the running app. */
 export type AppInfo = {
 	version: string,
+	/**  The product connections are for (`product` in `hrlink.toml`, or the demo's). */
+	product: string,
 	/**  True when the built-in Sandbox serves every provider (no configuration given). */
 	demo: boolean,
 	/**  True while screen-share mode is on (started with `--support`, or switched on). */
