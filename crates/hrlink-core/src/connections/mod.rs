@@ -434,6 +434,16 @@ impl ConnectionStore {
         }
         let oauth = config.oauth(provider)?;
         let provider_endpoints = endpoints.require(provider)?;
+        // The same lock as `credential get` (see [`access`]): a program refreshing at this
+        // moment would otherwise use the refresh token this rotates away. Read again under it.
+        let _lock = lock::ConnectionLock::acquire(&self.dir, id).await?;
+        let stored = match self.load_secret(id).await? {
+            StoredSecret::OAuth { refresh_token, .. } => OAuthTokens {
+                refresh_token: Some(refresh_token),
+                ..stored
+            },
+            _ => return Err(vault_problem(&VaultError::Corrupt)),
+        };
         let tokens = providers::provider(provider)
             .refresh(http, provider_endpoints, oauth, &stored)
             .await?;
