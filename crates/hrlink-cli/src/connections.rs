@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 
 use hrlink_core::config::Config;
+use std::collections::HashMap;
+
 use hrlink_core::connections::{
-    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, Profile, vault_problem,
+    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, LastUse, Profile, usage,
+    vault_problem,
 };
 use hrlink_core::http::HttpClient;
 use hrlink_core::messages::Language;
@@ -83,7 +86,7 @@ pub async fn run(
             Ok((profiles, corrupt)) => {
                 report_corrupt(&corrupt);
                 let listed: Vec<_> = profiles.into_iter().map(|p| (p, None)).collect();
-                print(&listed, json);
+                print(&listed, &usage::last_uses(store.dir()), json);
                 Exit::Ok
             }
             Err(problem) => fail(&problem, language),
@@ -183,7 +186,7 @@ async fn check(
             }
         }
     }
-    print(&checked, json);
+    print(&checked, &usage::last_uses(store.dir()), json);
     exit
 }
 
@@ -207,8 +210,13 @@ fn report_corrupt(corrupt: &[CorruptProfile]) {
     }
 }
 
-/// Prints connections; after a check, with the warnings it found (`None` when not checked).
-fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
+/// Prints connections with their last use; after a check, with the warnings it found (`None`
+/// when not checked).
+fn print(
+    profiles: &[(Profile, Option<Vec<Problem>>)],
+    last_uses: &HashMap<ConnectionId, LastUse>,
+    json: bool,
+) {
     if json {
         let list: Vec<_> = profiles
             .iter()
@@ -220,6 +228,10 @@ fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
                     "account": {"id": p.account.id, "name": p.account.name},
                     "status": p.last_status.code(),
                     "chosen_permissions": p.chosen_permissions,
+                    "last_used": last_uses.get(&p.id).map(|used| serde_json::json!({
+                        "at": rfc3339(used.at),
+                        "by": used.by,
+                    })),
                 });
                 if let Some(warnings) = warnings {
                     let codes: Vec<_> = warnings.iter().map(Problem::code).collect();
@@ -245,4 +257,12 @@ fn print(profiles: &[(Profile, Option<Vec<Problem>>)], json: bool) {
             p.last_status.code()
         );
     }
+}
+
+/// Unix seconds as RFC 3339 (UTC), as `credential get` writes times.
+fn rfc3339(at: u32) -> Option<String> {
+    time::OffsetDateTime::from_unix_timestamp(i64::from(at))
+        .ok()?
+        .format(&time::format_description::well_known::Rfc3339)
+        .ok()
 }

@@ -27,8 +27,9 @@ pub enum Exit {
     /// code, another company than the product expects, the product's own check failed, or its
     /// answer broke the hand-off protocol (`hrlink connect`).
     ProductRefused,
-    /// 7: the keychain is locked, missing or not answering (`hrlink connect`; other commands
-    /// still report 1).
+    /// 7: the keychain is locked, missing or not answering (`hrlink connect` and `credential
+    /// get`, whose callers are programs that must tell this apart from HR Link failing; other
+    /// commands still report 1).
     Keychain,
     /// 1: HR Link itself failed.
     Unexpected,
@@ -49,7 +50,9 @@ impl Exit {
     /// The exit status for a problem that ended the command.
     pub fn for_problem(problem: &Problem) -> Exit {
         match problem {
-            Problem::CredentialsRejected { .. } | Problem::IrisUserInactive => Exit::Rejected,
+            Problem::CredentialsRejected { .. }
+            | Problem::ConnectionRefused { .. }
+            | Problem::IrisUserInactive => Exit::Rejected,
             Problem::PermissionMissing { .. } | Problem::IrisApiModuleDisabled => {
                 Exit::PermissionMissing
             }
@@ -97,6 +100,9 @@ impl Exit {
                 Exit::Unexpected
             }
             Problem::ConnectionNotFound { .. }
+            | Problem::ConnectionAmbiguous { .. }
+            // Nothing was sent: the addresses in force are not the connection's.
+            | Problem::ConnectionEndpointChanged { .. }
             | Problem::DifferentAccount { .. }
             | Problem::KeyFileUnrecognised
             | Problem::KeyFileRedactedExample

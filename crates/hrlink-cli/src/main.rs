@@ -1,10 +1,11 @@
 //! `hrlink`: HR Link's command-line tool for support agents and IT.
 //!
-//! The same core as the desktop app: verify a connection, check a key file, list providers, run
-//! the Sandbox. Human output by default, `--json` for scripts; exit codes say what happened.
+//! The same core as the desktop app: verify a connection, check a key file, list providers, hand
+//! a saved connection's access to a product (`credential get`), run the Sandbox. Human output by default, `--json` for scripts; exit codes say what happened.
 
 mod connect;
 mod connections;
+mod credential;
 mod exit;
 mod output;
 mod people;
@@ -116,6 +117,11 @@ enum Command {
     Connections {
         #[command(subcommand)]
         command: ConnectionsCommand,
+    },
+    /// Short-lived access to a saved connection, for a program on this computer.
+    Credential {
+        #[command(subcommand)]
+        command: credential::CredentialCommand,
     },
     /// Run the Sandbox: local imitations of every provider's API, until Ctrl-C.
     Sandbox {
@@ -316,6 +322,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
         }
         Command::Connect(args) => connect::run(args, language, config_dir).await,
         Command::Connections { command } => connections::run(command, config_dir, language).await,
+        Command::Credential { command } => credential::run(command, config_dir, language).await,
         Command::Sandbox {
             people,
             seed,

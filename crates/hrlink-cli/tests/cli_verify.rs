@@ -956,6 +956,7 @@ async fn saved_connections_list_check_and_remove() {
             "chosen_permissions",
             "id",
             "label",
+            "last_used",
             "provider",
             "status"
         ]

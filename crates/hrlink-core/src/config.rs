@@ -16,6 +16,9 @@
 //! required_permissions = ["employees"]                         # default
 //! optional_permissions = ["leavebalances"]                     # default: none
 //!
+//! [delivery]                         # see crate::delivery; default mode = "local"
+//! mode = "local"
+//!
 //! [employmenthero]
 //! client_id = "…"
 //! client_secret_file = "/etc/hrlink/employmenthero-client-secret"
@@ -46,8 +49,9 @@ use crate::providers::catalogue::{ENTRIES, ProviderId};
 pub const CONFIG_ENV: &str = "HRLINK_CONFIG";
 /// The file's name in the app's config directory.
 pub const CONFIG_FILE_NAME: &str = "hrlink.toml";
-/// The product named by the built-in demo configuration.
-pub const DEMO_PRODUCT: &str = "HR Link Demo";
+/// The product named by the built-in demo configuration: a made-up one, so that texts read as
+/// they will for a real product ("Demo Rostering on this computer can now read …").
+pub const DEMO_PRODUCT: &str = "Demo Rostering";
 
 /// The redirect path used when the configuration names none.
 const DEFAULT_REDIRECT_PATH: &str = "/callback";

@@ -5,7 +5,8 @@
 //! - [`http`]: the one hardened HTTP client;
 //! - [`oauth`]: signing in through the system browser (iPayroll, Employment Hero);
 //! - [`config`]: the integration configuration (`hrlink.toml`) or the built-in demo;
-//! - [`delivery`]: the sealed hand-off of a verified connection to the product's backend;
+//! - [`delivery`]: how a verified connection reaches the product (`[delivery]`), including the
+//!   sealed hand-off to the product's backend;
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;

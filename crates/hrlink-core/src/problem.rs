@@ -347,6 +347,30 @@ pub enum Problem {
         /// The id asked for.
         id: String,
     },
+    /// Several saved connections have the label asked for: the id tells them apart.
+    #[error("connection label ambiguous")]
+    ConnectionAmbiguous {
+        /// The label asked for.
+        label: String,
+    },
+    /// The HR system refused a saved connection's secret when it was used (not while it was
+    /// being set up): it must be re-authorised in HR Link.
+    #[error("saved connection refused")]
+    ConnectionRefused {
+        /// The HR system's display name.
+        provider: String,
+        /// The connection's label.
+        label: String,
+    },
+    /// The HR system's addresses in force now are not those the connection was verified
+    /// against: its secret is not sent there (see `connections::binding`).
+    #[error("connection endpoint changed")]
+    ConnectionEndpointChanged {
+        /// The host the connection was verified against.
+        saved: String,
+        /// The host the addresses in force point to.
+        now: String,
+    },
     /// Re-authorising reached another account than the connection was saved for.
     #[error("different account")]
     DifferentAccount {
@@ -428,6 +452,9 @@ impl Problem {
             Problem::VaultUnavailable => "vault_unavailable",
             Problem::VaultTimedOut => "vault_timed_out",
             Problem::ConnectionNotFound { .. } => "connection_not_found",
+            Problem::ConnectionAmbiguous { .. } => "connection_ambiguous",
+            Problem::ConnectionRefused { .. } => "connection_refused",
+            Problem::ConnectionEndpointChanged { .. } => "connection_endpoint_changed",
             Problem::DifferentAccount { .. } => "different_account",
             Problem::ConfigurationInvalid { .. } => "configuration_invalid",
         }
@@ -562,6 +589,17 @@ pub(crate) mod tests {
             Problem::VaultUnavailable,
             Problem::VaultTimedOut,
             Problem::ConnectionNotFound { id: "c1".into() },
+            Problem::ConnectionAmbiguous {
+                label: "Acme".into(),
+            },
+            Problem::ConnectionRefused {
+                provider: p(),
+                label: "Acme".into(),
+            },
+            Problem::ConnectionEndpointChanged {
+                saved: "api.hrworks.de".into(),
+                now: "127.0.0.1:4100/hrworks".into(),
+            },
             Problem::DifferentAccount {
                 provider: p(),
                 saved: "A GmbH".into(),
@@ -630,6 +668,9 @@ pub(crate) mod tests {
                 | Problem::VaultUnavailable
                 | Problem::VaultTimedOut
                 | Problem::ConnectionNotFound { .. }
+                | Problem::ConnectionAmbiguous { .. }
+                | Problem::ConnectionRefused { .. }
+                | Problem::ConnectionEndpointChanged { .. }
                 | Problem::DifferentAccount { .. }
                 | Problem::ConfigurationInvalid { .. } => {}
             }

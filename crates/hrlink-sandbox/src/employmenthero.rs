@@ -95,7 +95,12 @@ struct EmploymentHero {
 /// The API router (`{api}/api/v1/…`) and the authorisation router (`{auth}/oauth2/…`),
 /// sharing one authorisation server.
 pub(crate) fn routers(shared: &Shared) -> (Router, Router) {
-    let oauth = oauth::Server::new(&POLICY, shared.config.token_lifetime);
+    let oauth = oauth::Server::new(
+        &POLICY,
+        shared.config.token_lifetime,
+        shared.stats.clone(),
+        Provider::EmploymentHero,
+    );
     let state = Arc::new(EmploymentHero {
         shared: shared.clone(),
         oauth: Arc::clone(&oauth),

@@ -105,7 +105,12 @@ struct IPayroll {
 
 /// API and authorisation share one base: `{base}/api/v1/…` and `{base}/oauth/…`.
 pub(crate) fn router(shared: &Shared, api: &str) -> Router {
-    let oauth = oauth::Server::new(&POLICY, shared.config.token_lifetime);
+    let oauth = oauth::Server::new(
+        &POLICY,
+        shared.config.token_lifetime,
+        shared.stats.clone(),
+        Provider::IPayroll,
+    );
     let state = Arc::new(IPayroll {
         shared: shared.clone(),
         api: api.to_owned(),

@@ -22,9 +22,9 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use url::{Host, Url};
 
-use crate::Refusal;
 use crate::scenarios::{Login, OAuthClient, Organisation, REDIRECT_PATH};
 use crate::tokens::{Lookup, TokenStore, bearer};
+use crate::{Provider, Refusal, Stats};
 
 /// Authorisation codes are exchanged at once by real clients; five minutes is generous.
 const CODE_LIFETIME: Duration = Duration::from_secs(300);
@@ -120,13 +120,25 @@ pub(crate) struct Server {
     sessions: TokenStore<&'static Account>,
     access_tokens: TokenStore<Grant>,
     refresh_tokens: TokenStore<Grant>,
+    /// Refresh tokens rotated away, to tell a reused one from an unknown one (both refused).
+    rotated_away: std::sync::Mutex<std::collections::HashSet<String>>,
+    stats: Stats,
+    provider: Provider,
 }
 
 impl Server {
-    pub(crate) fn new(policy: &'static Policy, token_lifetime: Duration) -> Arc<Self> {
+    pub(crate) fn new(
+        policy: &'static Policy,
+        token_lifetime: Duration,
+        stats: Stats,
+        provider: Provider,
+    ) -> Arc<Self> {
         Arc::new(Self {
             policy,
             token_lifetime,
+            rotated_away: std::sync::Mutex::default(),
+            stats,
+            provider,
             codes: TokenStore::new(Some(CODE_LIFETIME)),
             sessions: TokenStore::new(Some(SESSION_LIFETIME)),
             access_tokens: TokenStore::new(Some(token_lifetime)),
@@ -767,6 +779,9 @@ impl Server {
             "The refresh token is invalid or was already used",
         );
         let Lookup::Valid(grant) = self.refresh_tokens.check(token) else {
+            if crate::lock(&self.rotated_away).contains(token) {
+                self.stats.record_refresh_token_reuse(self.provider);
+            }
             return Err(invalid);
         };
         if grant.client_id != client.credentials.id {
@@ -779,8 +794,11 @@ impl Server {
             return Ok((grant, token.to_owned()));
         }
         let Lookup::Valid(grant) = self.refresh_tokens.redeem(token) else {
+            // Redeemed by a concurrent request between the check and here: a reuse too.
+            self.stats.record_refresh_token_reuse(self.provider);
             return Err(invalid);
         };
+        crate::lock(&self.rotated_away).insert(token.to_owned());
         let rotated = self.refresh_tokens.issue(grant.clone());
         Ok((grant, rotated))
     }

@@ -1,5 +1,6 @@
 //! What the Sandbox served, per provider: requests and `429 Too Many Requests` answers, so that
-//! tests and benchmarks can check a client stays within a rate limit.
+//! tests and benchmarks can check a client stays within a rate limit; and refresh tokens used
+//! again after they were rotated, so that tests can check a client never does.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,6 +18,7 @@ pub struct Stats {
 struct Counters {
     requests: AtomicU64,
     too_many_requests: AtomicU64,
+    reused_refresh_tokens: AtomicU64,
 }
 
 impl Stats {
@@ -30,11 +32,20 @@ impl Stats {
         self.of(provider).too_many_requests.load(Ordering::Relaxed)
     }
 
+    /// Refresh requests `provider` refused because their refresh token had already been
+    /// rotated away (a client refreshing twice with the same token).
+    pub fn reused_refresh_tokens(&self, provider: Provider) -> u64 {
+        self.of(provider)
+            .reused_refresh_tokens
+            .load(Ordering::Relaxed)
+    }
+
     /// Sets every counter back to zero.
     pub fn reset(&self) {
         for counters in self.counters.iter() {
             counters.requests.store(0, Ordering::Relaxed);
             counters.too_many_requests.store(0, Ordering::Relaxed);
+            counters.reused_refresh_tokens.store(0, Ordering::Relaxed);
         }
     }
 
@@ -44,6 +55,13 @@ impl Stats {
         if status == 429 {
             counters.too_many_requests.fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    pub(crate) fn record_refresh_token_reuse(&self, provider: Provider) {
+        let counters = self.of(provider);
+        counters
+            .reused_refresh_tokens
+            .fetch_add(1, Ordering::Relaxed);
     }
 
     fn of(&self, provider: Provider) -> &Counters {

@@ -14,6 +14,8 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, Type)]
 pub struct AppInfo {
     pub version: String,
+    /// The product connections are for (`product` in `hrlink.toml`, or the demo's).
+    pub product: String,
     /// True when the built-in Sandbox serves every provider (no configuration given).
     pub demo: bool,
     /// True while screen-share mode is on (started with `--support`, or switched on).
@@ -36,6 +38,7 @@ pub struct ProviderSummary {
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
+        product: state.config.product.clone(),
         demo: state.demo.is_some(),
         support_mode: state.screen_share(),
         support_code: state.support_code.as_str().to_owned(),

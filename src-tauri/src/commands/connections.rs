@@ -44,9 +44,10 @@ pub(crate) fn connection_id(id: &str) -> Result<ConnectionId, Problem> {
 #[tauri::command]
 #[specta::specta]
 pub fn list_connections(state: State<'_, AppState>) -> Result<ConnectionList, Problem> {
-    let (profiles, corrupt) = state.connections()?.list()?;
+    let store = state.connections()?;
+    let (profiles, corrupt) = store.list()?;
     Ok(ConnectionList {
-        connections: profiles.iter().map(ConnectionSummary::from).collect(),
+        connections: store.summaries(&profiles),
         set_aside: u32::try_from(corrupt.len()).unwrap_or(u32::MAX),
     })
 }
@@ -96,7 +97,7 @@ pub async fn check_connection(
     state.record(EventKind::Check, provider, started, &found);
     let outcome = checked?;
     Ok(CheckedConnection {
-        connection: ConnectionSummary::from(&outcome.profile),
+        connection: store.summary(&outcome.profile),
         problem: outcome.problem,
         warnings: outcome.report.map(|r| r.warnings).unwrap_or_default(),
     })
@@ -109,8 +110,9 @@ pub fn rename_connection(
     id: String,
     label: String,
 ) -> Result<ConnectionSummary, Problem> {
-    let profile = state.connections()?.rename(&connection_id(&id)?, &label)?;
-    Ok(ConnectionSummary::from(&profile))
+    let store = state.connections()?;
+    let profile = store.rename(&connection_id(&id)?, &label)?;
+    Ok(store.summary(&profile))
 }
 
 /// Removes a connection: its keychain entry, then its profile.
@@ -159,7 +161,7 @@ async fn finish_saving(
     state.discard(staged);
     super::wizard::forget_draft(state);
     Ok(SavedConnection {
-        connection: ConnectionSummary::from(profile),
+        connection: store.summary(profile),
         people_not_kept,
     })
 }

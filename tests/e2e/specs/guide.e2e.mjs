@@ -10,11 +10,11 @@ describe("The guide (iPayroll)", () => {
     await waitForFirstStep();
     await $("label*=iPayroll").click();
     await $("button=Continue").click();
-    await expectText("h1", "What may HR Link Demo read in iPayroll?");
+    await expectText("h1", "What may Demo Rostering read in iPayroll?");
     await $("button=Continue").click();
     await expectText("h1", "First, sign out of iPayroll in your browser");
     await $("button=Continue").click();
-    await expectText("h1", "Create an API user for HR Link Demo");
+    await expectText("h1", "Create an API user for Demo Rostering");
 
     const field = await $("#ipayroll-api-username");
     await field.setValue("4976api");
@@ -42,6 +42,6 @@ describe("The guide (iPayroll)", () => {
     expect(saved).toContain("default-src 'none'");
     expect(saved).not.toContain("<button");
     await $("button=Back").click();
-    await expectText("h1", "Create an API user for HR Link Demo");
+    await expectText("h1", "Create an API user for Demo Rostering");
   });
 });

@@ -202,6 +202,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
         {info && view?.kind === "connections" && (
           <ConnectionsScreen
             supportMode={info.support_mode}
+            product={info.product}
             initial={view.list}
             focusOnOpen={view.focus}
             onConnect={connect}

@@ -5,8 +5,14 @@
 //! Never a plain-text fallback: when the keychain is locked, missing or slow, the caller gets a
 //! [`Problem`] to show and retry, and nothing secret is written anywhere else.
 
+pub mod access;
+pub mod binding;
+mod issue;
+mod lock;
 pub mod profile;
 pub mod secret;
+pub mod token_cache;
+pub mod usage;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -26,8 +32,10 @@ use crate::vault::{Vault, VaultError};
 use crate::verify::{Account, PermissionStatus, VerificationReport};
 use crate::{Endpoints, Problem, ProviderId};
 
+pub use access::{Access, access};
 pub use profile::{AccountFingerprint, CorruptProfile, Profile};
 pub use secret::StoredSecret;
+pub use usage::LastUse;
 
 /// A saved connection's id: lower-case letters, digits and `-`, so it is safe as a file name
 /// and a keychain account.
@@ -123,6 +131,7 @@ impl ConnectionStatus {
     pub fn for_problem(problem: &Problem) -> ConnectionStatus {
         match problem {
             Problem::CredentialsRejected { .. }
+            | Problem::ConnectionRefused { .. }
             | Problem::SignInExpired { .. }
             | Problem::IrisUserInactive
             | Problem::ClientRejected { .. } => ConnectionStatus::FailedAuth,
@@ -176,6 +185,9 @@ pub struct ConnectionSummary {
     pub verified_at: u32,
     /// See `created_at`; `None` when it never worked since saving.
     pub last_ok_at: Option<u32>,
+    /// Which program last asked for access (`hrlink credential get`), and when; `None` when
+    /// none has, or when the summary was made without reading the usage log.
+    pub last_used: Option<LastUse>,
 }
 
 impl From<&Profile> for ConnectionSummary {
@@ -196,6 +208,7 @@ impl From<&Profile> for ConnectionSummary {
             created_at: seconds(profile.created_at),
             verified_at: seconds(profile.verified_at),
             last_ok_at: profile.last_ok_at.map(seconds),
+            last_used: None,
         }
     }
 }
@@ -285,7 +298,9 @@ impl ConnectionStore {
         let account = verified_account(credentials, report)?;
         let label = label_or_account(label, &account.name)?;
         let id = ConnectionId::generate();
-        let encoded = secret::encode(credentials).map_err(|e| vault_problem(&e))?;
+        let origins = report.origins.clone();
+        let encoded =
+            secret::encode(credentials, origins.as_ref()).map_err(|e| vault_problem(&e))?;
         self.vault
             .store_new(&id.vault_account(), &encoded)
             .await
@@ -305,6 +320,7 @@ impl ConnectionStore {
             last_status: ConnectionStatus::Connected,
             failing_since: None,
             chosen_permissions: report.chosen.clone(),
+            origins,
         };
         if profile::write(&self.dir, &profile).is_err() {
             // No profile, no connection: do not leave an orphaned secret behind.
@@ -312,6 +328,25 @@ impl ConnectionStore {
             return Err(folder_problem(&self.dir));
         }
         Ok(id)
+    }
+
+    /// The summary of `profile` as the app shows it, with its last use from the usage log.
+    pub fn summary(&self, profile: &Profile) -> ConnectionSummary {
+        self.summaries(std::slice::from_ref(profile))
+            .pop()
+            .unwrap_or_else(|| ConnectionSummary::from(profile))
+    }
+
+    /// The summaries of `profiles`, reading the usage log once.
+    pub fn summaries(&self, profiles: &[Profile]) -> Vec<ConnectionSummary> {
+        let mut last_uses = usage::last_uses(&self.dir);
+        profiles
+            .iter()
+            .map(|profile| ConnectionSummary {
+                last_used: last_uses.remove(&profile.id),
+                ..ConnectionSummary::from(profile)
+            })
+            .collect()
     }
 
     /// Every saved connection, and the profile files that could not be read (set aside).
@@ -322,7 +357,7 @@ impl ConnectionStore {
     /// The profile of `id`.
     pub fn profile(&self, id: &ConnectionId) -> Result<Profile, Problem> {
         match profile::read_file(&profile::path(&self.dir, id)) {
-            Ok(profile::Read::Found(profile)) => Ok(profile),
+            Ok(profile::Read::Found(profile)) => Ok(*profile),
             Ok(profile::Read::Missing | profile::Read::Corrupt(_)) => {
                 Err(Problem::ConnectionNotFound {
                     id: id.as_str().to_owned(),
@@ -400,6 +435,16 @@ impl ConnectionStore {
         }
         let oauth = config.oauth(provider)?;
         let provider_endpoints = endpoints.require(provider)?;
+        // The same lock as `credential get` (see [`access`]): a program refreshing at this
+        // moment would otherwise use the refresh token this rotates away. Read again under it.
+        let _lock = lock::ConnectionLock::acquire(&self.dir, id).await?;
+        let stored = match self.load_secret(id).await? {
+            StoredSecret::OAuth { refresh_token, .. } => OAuthTokens {
+                refresh_token: Some(refresh_token),
+                ..stored
+            },
+            _ => return Err(vault_problem(&VaultError::Corrupt)),
+        };
         let tokens = providers::provider(provider)
             .refresh(http, provider_endpoints, oauth, &stored)
             .await?;
@@ -518,11 +563,14 @@ impl ConnectionStore {
                 ),
             });
         }
-        let encoded = secret::encode(credentials).map_err(|e| vault_problem(&e))?;
+        let encoded =
+            secret::encode(credentials, profile.origins.as_ref()).map_err(|e| vault_problem(&e))?;
         self.vault
             .store(&id.vault_account(), &encoded)
             .await
-            .map_err(|e| vault_problem(&e))
+            .map_err(|e| vault_problem(&e))?;
+        // A token handed out for the old secret is not one for the new.
+        token_cache::forget(&self.vault, id).await
     }
 
     /// Renames `id` (the label only; the account stays what was verified).
@@ -553,6 +601,8 @@ impl ConnectionStore {
             .delete(&id.vault_account())
             .await
             .map_err(|e| vault_problem(&e))?;
+        token_cache::forget(&self.vault, id).await?;
+        lock::remove(&self.dir, id);
         self.remove_people_snapshot(id).await?;
         match std::fs::remove_file(&path) {
             Err(error) if error.kind() != std::io::ErrorKind::NotFound => {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ProviderId;
 
+use super::binding::BoundOrigins;
 use super::{ConnectionId, ConnectionStatus};
 
 /// Version of the profile format.
@@ -63,6 +64,10 @@ pub struct Profile {
     /// and demand only the required ones.
     #[serde(default)]
     pub chosen_permissions: Option<Vec<String>>,
+    /// The addresses the connection was verified against: its secret goes nowhere else (see
+    /// [`super::binding`]). `None` in profiles written before connections were bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origins: Option<BoundOrigins>,
 }
 
 /// A profile file that could not be read; it was set aside under `set_aside_as`.
@@ -120,8 +125,8 @@ pub fn write(dir: &Path, profile: &Profile) -> std::io::Result<()> {
 pub enum Read {
     /// No such profile.
     Missing,
-    /// The profile.
-    Found(Profile),
+    /// The profile (boxed: far larger than the other variants).
+    Found(Box<Profile>),
     /// The file did not parse and was set aside.
     Corrupt(CorruptProfile),
 }
@@ -139,7 +144,7 @@ pub fn read_file(file: &Path) -> std::io::Result<Read> {
         .and_then(|n| n.strip_suffix(".json"))
         .unwrap_or_default();
     match serde_json::from_slice::<Profile>(&bytes) {
-        Ok(profile) if profile.id.as_str() == expected => Ok(Read::Found(profile)),
+        Ok(profile) if profile.id.as_str() == expected => Ok(Read::Found(Box::new(profile))),
         _ => Ok(Read::Corrupt(set_aside(file))),
     }
 }
@@ -176,7 +181,7 @@ pub fn read_all(dir: &Path) -> std::io::Result<(Vec<Profile>, Vec<CorruptProfile
             continue;
         }
         match read_file(&file)? {
-            Read::Found(profile) => profiles.push(profile),
+            Read::Found(profile) => profiles.push(*profile),
             Read::Corrupt(c) => corrupt.push(c),
             Read::Missing => {}
         }
@@ -208,6 +213,7 @@ pub(crate) mod tests {
             last_status: ConnectionStatus::Connected,
             failing_since: None,
             chosen_permissions: Some(vec!["organization-units".into()]),
+            origins: None,
         }
     }
 

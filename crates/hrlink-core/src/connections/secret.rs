@@ -1,5 +1,8 @@
 //! What is secret per provider, and how it is written into the connection's keychain entry.
 //!
+//! The entry also names the addresses the connection was verified against (see
+//! [`super::binding`]): kept there, an edited profile cannot move where the secret goes.
+//!
 //! A small versioned JSON object, built from the `secrecy` types through a private struct of
 //! borrowed `&str` exposed only while serialising; it lives in the keychain entry only, never on
 //! disk. It stays within Windows' Credential Manager limit of 2,560 bytes of UTF-16: an OAuth
@@ -8,6 +11,7 @@
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+use super::binding::BoundOrigins;
 use crate::credentials::{Credentials, HrworksKeyPair, IrisLogin, Secret};
 use crate::vault::VaultError;
 
@@ -56,6 +60,8 @@ struct WireOut<'a> {
     refresh_token: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     access_token: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origins: Option<&'a BoundOrigins>,
 }
 
 /// The entry as read; every value is moved into a `SecretString` at once.
@@ -69,13 +75,17 @@ struct WireIn {
     password: Option<String>,
     refresh_token: Option<String>,
     access_token: Option<String>,
+    /// Absent in entries written before connections were bound to their addresses.
+    #[serde(default)]
+    origins: Option<BoundOrigins>,
 }
 
 impl<'a> WireOut<'a> {
-    fn new(kind: &'a str) -> WireOut<'a> {
+    fn new(kind: &'a str, origins: Option<&'a BoundOrigins>) -> WireOut<'a> {
         WireOut {
             v: VERSION,
             kind,
+            origins,
             access_key: None,
             secret_access_key: None,
             username: None,
@@ -95,57 +105,111 @@ fn to_secret(wire: &WireOut<'_>) -> Result<SecretString, VaultError> {
     Ok(SecretString::from(json))
 }
 
-/// Serialises what must be kept secret of `credentials` for the keychain.
+/// What is secret of a connection, borrowed from [`Credentials`] or a [`StoredSecret`].
+enum Borrowed<'a> {
+    KeyPair(&'a HrworksKeyPair),
+    Login(&'a IrisLogin),
+    OAuth {
+        refresh_token: Option<&'a SecretString>,
+        access_token: Option<&'a SecretString>,
+    },
+}
+
+/// Serialises what must be kept secret of `credentials` for the keychain, with the addresses
+/// they were verified against.
 ///
 /// OAuth credentials without a refresh token cannot be kept: [`VaultError::Corrupt`]. A secret
 /// over [`MAX_SECRET_UTF16_BYTES`] even in its smallest form is [`VaultError::TooLarge`].
-pub fn encode(credentials: &Credentials) -> Result<SecretString, VaultError> {
-    let oauth = |tokens: &crate::oauth::OAuthTokens| -> Result<SecretString, VaultError> {
-        let refresh = tokens
-            .refresh_token
-            .as_ref()
-            .ok_or(VaultError::Corrupt)?
-            .expose_secret();
-        let mut wire = WireOut::new(OAUTH);
-        wire.refresh_token = Some(refresh);
-        wire.access_token = Some(tokens.access_token.expose_secret());
-        let full = to_secret(&wire)?;
-        if utf16_bytes(full.expose_secret()) <= MAX_SECRET_UTF16_BYTES {
-            return Ok(full);
-        }
-        wire.access_token = None;
-        to_secret(&wire)
-    };
+pub fn encode(
+    credentials: &Credentials,
+    origins: Option<&BoundOrigins>,
+) -> Result<SecretString, VaultError> {
     let secret = match credentials.secret() {
-        Secret::KeyPair(keys) => {
-            let mut wire = WireOut::new(KEY_PAIR);
+        Secret::KeyPair(keys) => Borrowed::KeyPair(keys),
+        Secret::Login(login) => Borrowed::Login(login),
+        Secret::OAuth(grant) => Borrowed::OAuth {
+            refresh_token: grant.tokens.refresh_token.as_ref(),
+            access_token: Some(&grant.tokens.access_token),
+        },
+    };
+    encode_borrowed(&secret, origins)
+}
+
+/// Serialises a secret read back from the keychain (e.g. with a rotated refresh token).
+pub fn encode_stored(
+    stored: &StoredSecret,
+    origins: Option<&BoundOrigins>,
+) -> Result<SecretString, VaultError> {
+    let secret = match stored {
+        StoredSecret::KeyPair(keys) => Borrowed::KeyPair(keys),
+        StoredSecret::Login(login) => Borrowed::Login(login),
+        StoredSecret::OAuth {
+            refresh_token,
+            access_token,
+        } => Borrowed::OAuth {
+            refresh_token: Some(refresh_token),
+            access_token: access_token.as_ref(),
+        },
+    };
+    encode_borrowed(&secret, origins)
+}
+
+fn encode_borrowed(
+    secret: &Borrowed<'_>,
+    origins: Option<&BoundOrigins>,
+) -> Result<SecretString, VaultError> {
+    let encoded = match secret {
+        Borrowed::KeyPair(keys) => {
+            let mut wire = WireOut::new(KEY_PAIR, origins);
             wire.access_key = Some(&keys.access_key);
             wire.secret_access_key = Some(keys.secret_access_key.expose_secret());
             to_secret(&wire)?
         }
-        Secret::Login(login) => {
-            let mut wire = WireOut::new(LOGIN);
+        Borrowed::Login(login) => {
+            let mut wire = WireOut::new(LOGIN, origins);
             wire.username = Some(&login.username);
             wire.password = Some(login.password.expose_secret());
             to_secret(&wire)?
         }
-        Secret::OAuth(grant) => oauth(&grant.tokens)?,
+        Borrowed::OAuth {
+            refresh_token,
+            access_token,
+        } => {
+            let mut wire = WireOut::new(OAUTH, origins);
+            wire.refresh_token = Some(refresh_token.ok_or(VaultError::Corrupt)?.expose_secret());
+            wire.access_token = access_token.map(|token| token.expose_secret());
+            let full = to_secret(&wire)?;
+            if utf16_bytes(full.expose_secret()) <= MAX_SECRET_UTF16_BYTES {
+                return Ok(full);
+            }
+            wire.access_token = None;
+            to_secret(&wire)?
+        }
     };
-    if utf16_bytes(secret.expose_secret()) > MAX_SECRET_UTF16_BYTES {
+    if utf16_bytes(encoded.expose_secret()) > MAX_SECRET_UTF16_BYTES {
         return Err(VaultError::TooLarge);
     }
-    Ok(secret)
+    Ok(encoded)
 }
 
 /// Reads an entry written by [`encode`]; anything else is [`VaultError::Corrupt`].
 pub fn decode(secret: &SecretString) -> Result<StoredSecret, VaultError> {
+    decode_entry(secret).map(|(stored, _)| stored)
+}
+
+/// Reads an entry written by [`encode`], with the addresses it is bound to (`None` in entries
+/// written before connections were bound).
+pub fn decode_entry(
+    secret: &SecretString,
+) -> Result<(StoredSecret, Option<BoundOrigins>), VaultError> {
     let wire: WireIn =
         serde_json::from_str(secret.expose_secret()).map_err(|_| VaultError::Corrupt)?;
     if wire.v != VERSION {
         return Err(VaultError::Corrupt);
     }
+    let origins = wire.origins;
     let secret = |value: Option<String>| value.map(SecretString::from);
-    match wire.kind.as_str() {
+    let stored = match wire.kind.as_str() {
         KEY_PAIR => match (wire.access_key, secret(wire.secret_access_key)) {
             (Some(access_key), Some(secret_access_key)) => {
                 Ok(StoredSecret::KeyPair(HrworksKeyPair {
@@ -169,7 +233,8 @@ pub fn decode(secret: &SecretString) -> Result<StoredSecret, VaultError> {
             None => Err(VaultError::Corrupt),
         },
         _ => Err(VaultError::Corrupt),
-    }
+    }?;
+    Ok((stored, origins))
 }
 
 #[cfg(test)]
@@ -213,7 +278,7 @@ mod tests {
 
     #[test]
     fn hrworks_round_trips() {
-        let encoded = encode(&hrworks()).unwrap();
+        let encoded = encode(&hrworks(), None).unwrap();
         assert!(encoded.expose_secret().contains("\"v\":1"));
         match decode(&encoded).unwrap() {
             StoredSecret::KeyPair(keys) => {
@@ -233,7 +298,7 @@ mod tests {
                 password: SecretString::from("pässwörd \"quoted\""),
             },
         );
-        match decode(&encode(&login).unwrap()).unwrap() {
+        match decode(&encode(&login, None).unwrap()).unwrap() {
             StoredSecret::Login(login) => {
                 assert_eq!(login.username, "api.user");
                 assert_eq!(login.password.expose_secret(), "pässwörd \"quoted\"");
@@ -255,10 +320,10 @@ mod tests {
             },
             organisation_id: None,
         };
-        let encoded = encode(&Credentials::oauth(
-            crate::ProviderId::Employmenthero,
-            grant,
-        ))
+        let encoded = encode(
+            &Credentials::oauth(crate::ProviderId::Employmenthero, grant),
+            None,
+        )
         .unwrap();
         assert!(utf16_bytes(encoded.expose_secret()) <= MAX_SECRET_UTF16_BYTES);
         match decode(&encoded).unwrap() {
@@ -284,10 +349,10 @@ mod tests {
             organisation_id: None,
         };
         match decode(
-            &encode(&Credentials::oauth(
-                crate::ProviderId::Employmenthero,
-                grant,
-            ))
+            &encode(
+                &Credentials::oauth(crate::ProviderId::Employmenthero, grant),
+                None,
+            )
             .unwrap(),
         )
         .unwrap()
@@ -308,7 +373,7 @@ mod tests {
                 secret_access_key: SecretString::from("x".repeat(1_400)),
             },
         );
-        assert_eq!(encode(&keys).unwrap_err(), VaultError::TooLarge);
+        assert_eq!(encode(&keys, None).unwrap_err(), VaultError::TooLarge);
     }
 
     #[test]
@@ -325,5 +390,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_bound_addresses_travel_inside_the_entry() {
+        let origins = BoundOrigins {
+            api: url::Url::parse("http://127.0.0.1:4100/hrworks").unwrap(),
+            auth: None,
+        };
+        let encoded = encode(&hrworks(), Some(&origins)).unwrap();
+        let (stored, read) = decode_entry(&encoded).unwrap();
+        assert_eq!(read, Some(origins.clone()));
+        // Written again (a rotated secret), the binding stays.
+        let again = encode_stored(&stored, read.as_ref()).unwrap();
+        assert_eq!(decode_entry(&again).unwrap().1, Some(origins));
+        // An entry from before bindings has none.
+        let (_, none) = decode_entry(&encode(&hrworks(), None).unwrap()).unwrap();
+        assert_eq!(none, None);
     }
 }

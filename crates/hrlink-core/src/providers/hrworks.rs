@@ -172,6 +172,18 @@ pub async fn verify(
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
 }
 
+/// Signs in with the key pair for a program that asks HR Link for access (`hrlink credential
+/// get`): the token, and when it expires (the JWT's `exp`, when it states one).
+async fn access_token(
+    http: &HttpClient,
+    endpoints: &ProviderEndpoints,
+    keys: &HrworksKeyPair,
+) -> Result<(SecretString, Option<std::time::SystemTime>), Problem> {
+    let session = authenticate(http, &endpoints.api, keys).await?;
+    let expires_at = token_expiry(session.token.expose_secret());
+    Ok((session.token, expires_at))
+}
+
 async fn authenticate<'a>(
     http: &'a HttpClient,
     api: &'a Url,
@@ -519,6 +531,15 @@ impl Provider for Hrworks {
 
     fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
         crate::credentials::hrworks::parse_key_file(bytes).map(Secret::KeyPair)
+    }
+
+    fn access_token<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+    ) -> BoxFuture<'a, Result<(SecretString, Option<std::time::SystemTime>), Problem>> {
+        Box::pin(async move { access_token(http, endpoints, key_pair(secret)?).await })
     }
 
     fn verify<'a>(

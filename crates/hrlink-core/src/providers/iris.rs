@@ -159,6 +159,17 @@ pub async fn verify(
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
 }
 
+/// Signs in with the login for a program that asks HR Link for access (`hrlink credential get`):
+/// the token, and when it expires (`expires_in`, when IRIS states it).
+async fn access_token(
+    http: &HttpClient,
+    endpoints: &ProviderEndpoints,
+    login: &IrisLogin,
+) -> Result<(SecretString, Option<std::time::SystemTime>), Problem> {
+    let session = authenticate(http, &endpoints.api, login).await?;
+    Ok((session.token, session.expires_at))
+}
+
 async fn authenticate<'a>(
     http: &'a HttpClient,
     api: &'a Url,
@@ -445,6 +456,15 @@ impl Provider for Iris {
     fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
         let text = std::str::from_utf8(bytes).map_err(|_| Problem::IrisCredentialsUnrecognised)?;
         crate::credentials::parse_iris_credentials(text).map(Secret::Login)
+    }
+
+    fn access_token<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+    ) -> BoxFuture<'a, Result<(SecretString, Option<std::time::SystemTime>), Problem>> {
+        Box::pin(async move { access_token(http, endpoints, login(secret)?).await })
     }
 
     fn verify<'a>(

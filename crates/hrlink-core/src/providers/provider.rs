@@ -1,7 +1,10 @@
 //! What every provider module does, so that the engines above (verification, people listing,
 //! connections) call one trait and never ask which provider they are talking to.
 
+use std::time::SystemTime;
+
 use futures::future::BoxFuture;
+use secrecy::SecretString;
 
 use super::catalogue::ProviderId;
 use crate::Problem;
@@ -76,6 +79,25 @@ pub trait Provider: Sync {
                 Problem::SignInExpired { provider }
             }))
         })
+    }
+
+    /// A short-lived token signed in with a stored key pair or login, and when it expires (when
+    /// the HR system says), for a program that asks HR Link for access (`hrlink credential
+    /// get`). Browser sign-ins renew theirs with [`Provider::refresh`] instead.
+    fn access_token<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+    ) -> BoxFuture<'a, Result<(SecretString, Option<SystemTime>), Problem>> {
+        let _ = (http, endpoints, secret);
+        let problem = Problem::ConfigurationInvalid {
+            what: format!(
+                "{} renews its access with a refresh token",
+                self.id().display_name()
+            ),
+        };
+        Box::pin(async move { Err(problem) })
     }
 
     /// Authenticates, finds the account, probes every permission and counts the people.

@@ -72,9 +72,13 @@ pub async fn verify(
         Ok(endpoints) => endpoints,
         Err(problem) => return VerificationReport::failed(provider, problem),
     };
-    providers::provider(provider)
+    let report = providers::provider(provider)
         .verify(http, endpoints, credentials.secret(), progress)
-        .await
+        .await;
+    VerificationReport {
+        origins: Some(crate::connections::binding::BoundOrigins::of(endpoints)),
+        ..report
+    }
 }
 
 /// Verifies credentials against the admin's selection: the required permissions and the

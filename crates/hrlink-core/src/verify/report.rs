@@ -74,6 +74,10 @@ pub struct VerificationReport {
     /// sent to the UI, which made the choice.
     #[serde(skip)]
     pub chosen: Option<Vec<String>>,
+    /// The addresses this report was verified against: saving binds the connection to them
+    /// (see [`crate::connections::binding`]). Not sent to the UI.
+    #[serde(skip)]
+    pub origins: Option<crate::connections::binding::BoundOrigins>,
 }
 
 impl VerificationReport {
@@ -88,6 +92,7 @@ impl VerificationReport {
             problems: vec![problem],
             warnings: Vec::new(),
             chosen: None,
+            origins: None,
         }
     }
 
@@ -122,6 +127,7 @@ impl VerificationReport {
             problems,
             warnings: Vec::new(),
             chosen: None,
+            origins: None,
         }
     }
 

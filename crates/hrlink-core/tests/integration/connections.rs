@@ -252,6 +252,7 @@ pub(crate) fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
         last_status: ConnectionStatus::Connected,
         failing_since: None,
         chosen_permissions: None,
+        origins: None,
     }
 }
 
@@ -653,6 +654,7 @@ fn acme_report() -> hrlink_core::verify::VerificationReport {
         problems: Vec::new(),
         warnings: Vec::new(),
         chosen: None,
+        origins: None,
     }
 }
 

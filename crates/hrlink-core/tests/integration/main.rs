@@ -12,6 +12,7 @@ mod oauth_support;
 mod people_synthetic;
 
 mod connections;
+mod credential_access;
 mod delivery;
 mod delivery_protocol;
 mod delivery_python;

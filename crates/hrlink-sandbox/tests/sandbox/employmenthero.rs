@@ -168,10 +168,17 @@ async fn refresh_tokens_rotate_and_the_old_one_dies() {
     let second = rotated["refresh_token"].as_str().unwrap().to_owned();
     assert_ne!(first, second);
     assert_ne!(rotated["access_token"], tokens["access_token"]);
+    let provider = hrlink_sandbox::Provider::EmploymentHero;
+    assert_eq!(sandbox.stats().reused_refresh_tokens(provider), 0);
     let stale = refresh(first).await.unwrap();
     assert_eq!(stale.status(), StatusCode::BAD_REQUEST);
     assert_eq!(json(stale).await["error"], "invalid_grant");
+    // Counted, so that clients can be held to never reusing one.
+    assert_eq!(sandbox.stats().reused_refresh_tokens(provider), 1);
     assert_eq!(refresh(second).await.unwrap().status(), StatusCode::OK);
+    let unknown = refresh("never-issued".to_owned()).await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(sandbox.stats().reused_refresh_tokens(provider), 1);
     // The new access token works.
     let organisations = get(&sandbox, "/api/v1/organisations", &access_token(&rotated)).await;
     assert_eq!(organisations.status(), StatusCode::OK);

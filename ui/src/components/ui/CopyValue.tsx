@@ -4,7 +4,7 @@ import { useCopy } from "./useCopy";
 export interface CopyValueLabels {
   /** The button's text, e.g. "Copy". */
   copy: string;
-  /** The button's accessible name, naming the value, e.g. "Copy HR Link Demo". */
+  /** The button's accessible name, naming the value, e.g. "Copy Demo Rostering". */
   copyLabel: string;
   copied: string;
   copyFailed: string;

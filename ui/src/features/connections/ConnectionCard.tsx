@@ -1,6 +1,14 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, ButtonGroup, SummaryList, TextField, VisuallyHidden } from "../../components/ui";
+import {
+  Button,
+  ButtonGroup,
+  CopyValue,
+  Details,
+  SummaryList,
+  TextField,
+  VisuallyHidden,
+} from "../../components/ui";
 import { renderProblem } from "../../lib/i18n";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
 import { shownHint } from "../../lib/screenShare";
@@ -15,6 +23,8 @@ export type RowProblem = Problem | { code: "unexpected_error" };
 
 export interface ConnectionCardProps {
   connection: ConnectionSummary;
+  /** The product that uses the connection (`product` in hrlink.toml). */
+  product: string;
   provider: ProviderSummary | undefined;
   checking: boolean;
   /** What the last check here found wrong (or why the check itself failed). */
@@ -95,6 +105,19 @@ export function ConnectionCard(props: ConnectionCardProps) {
             : []),
         ]}
       />
+      {connection.last_used && (
+        <p className="connection__used">
+          {connection.last_used.by
+            ? t("connections.lastUsedBy", {
+                by: connection.last_used.by,
+                when: relativeTime(connection.last_used.at, props.now, i18n.language),
+              })
+            : t("connections.lastUsed", {
+                when: relativeTime(connection.last_used.at, props.now, i18n.language),
+              })}
+        </p>
+      )}
+      <ProductUse connection={connection} product={props.product} />
       {problem && !props.checking && (
         <div className="connection__problem">
           <p className="connection__problem-message">{problem.message}</p>
@@ -139,6 +162,27 @@ export function ConnectionCard(props: ConnectionCardProps) {
         </ButtonGroup>
       )}
     </li>
+  );
+}
+
+/** How the product gets access: the command a product or IT person runs, ready to copy. */
+function ProductUse({ connection, product }: { connection: ConnectionSummary; product: string }) {
+  const { t } = useTranslation();
+  const command = `hrlink credential get ${connection.id} --json`;
+  return (
+    <Details summary={t("connections.use.summary", { product })}>
+      <p>{t("connections.use.lead", { product })}</p>
+      <CopyValue
+        value={command}
+        labels={{
+          copy: t("connections.use.copy"),
+          copyLabel: t("connections.use.copyLabel", { label: connection.label }),
+          copied: t("connections.use.copied"),
+          copyFailed: t("connections.use.copyFailed"),
+        }}
+      />
+      <p>{t("connections.use.refused")}</p>
+    </Details>
   );
 }
 

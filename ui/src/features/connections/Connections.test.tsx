@@ -474,4 +474,23 @@ describe("moving between screens", () => {
     await user.click(nav().getByRole("button", { name: "Connect a system" }));
     expect(screen.getByRole("radio", { name: /HRworks/ })).toBeChecked();
   });
+
+  it("shows which program last used a connection and how the product uses it", async () => {
+    // Five minutes before this test, not before the file loaded (the card counts from now).
+    const fiveMinutesAgo = Math.floor(Date.now() / 1000) - 5 * 60;
+    const used = { ...bakery, last_used: { at: fiveMinutesAgo, by: "acme-sync" } };
+    const { user } = setup([used, tea]);
+    const card = await screen.findByRole("listitem", { name: used.label });
+    expect(within(card).getByText("Last used by acme-sync, 5 minutes ago")).toBeVisible();
+    expect(within(row(tea.label)).queryByText(/Last used/)).toBeNull();
+
+    await user.click(within(card).getByText("How Demo Rostering uses this connection"));
+    const command = `hrlink credential get ${used.id} --json`;
+    expect(within(card).getByText(command)).toBeVisible();
+    await user.click(
+      within(card).getByRole("button", { name: `Copy the command for ${used.label}` }),
+    );
+    expect(await navigator.clipboard.readText()).toBe(command);
+    await expectNoSeriousA11yViolations();
+  });
 });

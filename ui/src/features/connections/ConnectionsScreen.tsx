@@ -16,6 +16,8 @@ import { nowSeconds } from "./time";
 
 export interface ConnectionsScreenProps {
   supportMode: boolean;
+  /** The product connections are for, named in "How … uses this connection". */
+  product: string;
   /** The list the app already loaded to choose its first screen (saves a second call). */
   initial?: ConnectionList;
   /** Move focus to the heading when it appears (opened from another screen, not at start-up). */
@@ -51,6 +53,7 @@ function settle<T>(call: Promise<Result<T, Problem>>): Promise<Result<T, RowProb
  */
 export function ConnectionsScreen({
   supportMode,
+  product,
   initial,
   focusOnOpen = false,
   onConnect,
@@ -274,6 +277,7 @@ export function ConnectionsScreen({
               <ConnectionCard
                 key={connection.id}
                 connection={connection}
+                product={product}
                 provider={providerOf(connection)}
                 checking={rows[connection.id]?.checking ?? false}
                 problem={rows[connection.id]?.problem ?? null}

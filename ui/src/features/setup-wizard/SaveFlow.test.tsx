@@ -64,6 +64,10 @@ describe("saving a verified connection", () => {
     });
     await waitFor(() => expect(done).toHaveFocus());
     expect(screen.getByText(/HR Link checks this connection each time you open it/)).toBeVisible();
+    // What the product can do now, named.
+    expect(
+      screen.getByText("Demo Rostering on this computer can now read your HRworks people."),
+    ).toBeVisible();
     expect(backend.calls.filter((c) => c.method === "saveConnection")).toEqual([
       { method: "saveConnection", staged: "staged-1", label: "Bakery payroll" },
     ]);

@@ -55,7 +55,7 @@ describe("what to share", () => {
   it("locks the required permissions on, each with why, and lets the admin tick optional ones", async () => {
     const { user } = renderApp();
     await toScopes(user, /HRworks/);
-    expect(h1()).toHaveTextContent("What may HR Link Demo read in HRworks?");
+    expect(h1()).toHaveTextContent("What may Demo Rostering read in HRworks?");
     expect(screen.getByText("Step 2 of 7")).toBeInTheDocument();
     await waitFor(() => expect(h1()).toHaveFocus());
 
@@ -79,7 +79,7 @@ describe("what to share", () => {
     await next(user);
     await next(user);
     await next(user);
-    expect(h1()).toHaveTextContent("Tick the permissions HR Link Demo needs");
+    expect(h1()).toHaveTextContent("Tick the permissions Demo Rostering needs");
     const ticks = [...document.querySelectorAll(".guide-permissions code")];
     expect(ticks.map((code) => code.textContent)).toEqual([
       "persons",
@@ -124,7 +124,7 @@ describe("the guide", () => {
 
     await next(user);
     await waitFor(() => expect(h1()).toHaveFocus());
-    expect(h1()).toHaveTextContent("Create a key pair for HR Link Demo");
+    expect(h1()).toHaveTextContent("Create a key pair for Demo Rostering");
     expect(
       screen.getByText(/Basics > Integrations and click the tile HR WORKS-API/),
     ).toBeInTheDocument();
@@ -139,13 +139,13 @@ describe("the guide", () => {
     expect(screen.getByText("Step 4 of 7")).toBeInTheDocument();
     // Back returns to the last guide screen.
     await user.click(screen.getByRole("button", { name: "Back" }));
-    expect(h1()).toHaveTextContent("Tick the permissions HR Link Demo needs");
+    expect(h1()).toHaveTextContent("Tick the permissions Demo Rostering needs");
   });
 
   it("renders in German", async () => {
     const { user } = renderApp({ language: "de" });
     await toScopes(user, /HRworks/);
-    expect(h1()).toHaveTextContent("Was darf HR Link Demo in HRworks lesen?");
+    expect(h1()).toHaveTextContent("Was darf Demo Rostering in HRworks lesen?");
     expect(screen.getByText("Schritt 2 von 7")).toBeInTheDocument();
     await next(user);
     expect(h1()).toHaveTextContent("Öffnen Sie in HRworks die Administrationsoberfläche");
@@ -165,9 +165,9 @@ describe("the guide", () => {
     await next(user);
     expect(h1()).toHaveTextContent("Switch on the API module in IRIS");
     await next(user);
-    expect(h1()).toHaveTextContent("Create an API user for HR Link Demo");
-    await user.click(screen.getByRole("button", { name: "Copy “HR Link Demo”" }));
-    expect(await navigator.clipboard.readText()).toBe("HR Link Demo");
+    expect(h1()).toHaveTextContent("Create an API user for Demo Rostering");
+    await user.click(screen.getByRole("button", { name: "Copy “Demo Rostering”" }));
+    expect(await navigator.clipboard.readText()).toBe("Demo Rostering");
     expect(screen.getByText("Copied. Now paste it in IRIS HR Professional.")).toBeInTheDocument();
   });
 
@@ -177,9 +177,9 @@ describe("the guide", () => {
     await next(user);
     await next(user);
     const refuse = vi.spyOn(navigator.clipboard, "writeText").mockRejectedValue(new Error("no"));
-    await user.click(screen.getByRole("button", { name: "Copy “HR Link Demo”" }));
+    await user.click(screen.getByRole("button", { name: "Copy “Demo Rostering”" }));
     expect(screen.getByText(/Could not copy. It is selected/)).toBeInTheDocument();
-    expect(window.getSelection()?.toString()).toBe("HR Link Demo");
+    expect(window.getSelection()?.toString()).toBe("Demo Rostering");
     refuse.mockRestore();
   });
 
@@ -190,7 +190,7 @@ describe("the guide", () => {
     await next(user);
     expect(h1()).toHaveTextContent("Which Employment Hero user will connect?");
     await next(user);
-    expect(h1()).toHaveTextContent("Check the app for HR Link Demo in the Developer Portal");
+    expect(h1()).toHaveTextContent("Check the app for Demo Rostering in the Developer Portal");
     await user.click(screen.getByRole("button", { name: "Copy all scopes" }));
     expect(await navigator.clipboard.readText()).toBe(
       "organisations:list employees:list teams:list",
@@ -216,7 +216,7 @@ describe("the guide", () => {
     await next(user);
     expect(h1()).toHaveTextContent("First, sign out of iPayroll in your browser");
     await next(user);
-    expect(h1()).toHaveTextContent("Create an API user for HR Link Demo");
+    expect(h1()).toHaveTextContent("Create an API user for Demo Rostering");
     const field = screen.getByRole("textbox", { name: "The API user's name" });
     await user.type(field, "4976api");
     expect(
@@ -273,10 +273,10 @@ describe("I'm not the admin", () => {
     const hrworks = DEMO_GUIDES.find((g) => g.provider === "hrworks");
     expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
       "What you need",
-      "What HR Link Demo may read",
+      "What Demo Rostering may read",
       "1. Open the admin interface in HRworks",
-      "2. Create a key pair for HR Link Demo",
-      "3. Tick the permissions HR Link Demo needs",
+      "2. Create a key pair for Demo Rostering",
+      "3. Tick the permissions Demo Rostering needs",
     ]);
     expect(hrworks?.screens).toHaveLength(3);
     expect(screen.getByText("You need an HRworks administrator login.")).toBeInTheDocument();
@@ -289,7 +289,7 @@ describe("I'm not the admin", () => {
     print.mockRestore();
     // Back to the screen it was opened from.
     await user.click(screen.getByRole("button", { name: "Back" }));
-    expect(h1()).toHaveTextContent("Create a key pair for HR Link Demo");
+    expect(h1()).toHaveTextContent("Create a key pair for Demo Rostering");
   });
   it("saves the sheet as a file through the core, without the app's controls", async () => {
     const { user, backend } = renderApp({ language: "de" });

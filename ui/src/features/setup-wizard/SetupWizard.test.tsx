@@ -83,7 +83,7 @@ describe("choosing the HR system", () => {
     await user.keyboard("{Enter}");
     await screen.findByRole("heading", {
       level: 1,
-      name: "What may HR Link Demo read in HRworks?",
+      name: "What may Demo Rostering read in HRworks?",
     });
     // Focus moves to the new question.
     await waitFor(() => expect(h1()).toHaveFocus());
@@ -310,7 +310,7 @@ describe("entering the key", () => {
     await user.click(screen.getByRole("button", { name: "Back" }));
     expect(h1()).toHaveTextContent("Open the admin interface in HRworks");
     await user.click(screen.getByRole("button", { name: "Back" }));
-    expect(h1()).toHaveTextContent("What may HR Link Demo read in HRworks?");
+    expect(h1()).toHaveTextContent("What may Demo Rostering read in HRworks?");
     await user.click(screen.getByRole("button", { name: "Back" }));
     expect(h1()).toHaveTextContent("Which HR system do you use?");
     expect(screen.getByRole("radio", { name: /HRworks/ })).toBeChecked();

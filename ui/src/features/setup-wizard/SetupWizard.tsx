@@ -375,6 +375,11 @@ export function SetupWizard({
         <Saved
           connection={state.connection}
           how={state.how}
+          product={appInfo.product}
+          providerName={
+            providers.find((p) => p.id === state.connection.provider)?.name ??
+            state.connection.provider
+          }
           peopleNotKept={state.peopleNotKept}
           onShowConnections={onShowConnections}
           onConnectAnother={onConnectAnother}

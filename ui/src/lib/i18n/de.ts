@@ -484,7 +484,10 @@ export const de: Translation = {
         "HR Link prüft diese Verbindung bei jedem Öffnen und zeigt unter „Ihre Verbindungen“, wie es ihr geht. Funktioniert sie nicht mehr, können Sie sie dort neu autorisieren.",
       nextReauthorised:
         "HR Link verwendet ab jetzt die neuen Angaben. Die alten wurden im Schlüsselbund dieses Computers ersetzt.",
-      keychain: "Der geheime Teil liegt nur im Schlüsselbund dieses Computers.",
+      productCan:
+        "{{product}} auf diesem Computer kann jetzt Ihre Personen aus {{provider}} lesen.",
+      keychain:
+        "Der geheime Teil liegt nur im Schlüsselbund dieses Computers: {{product}} fragt HR Link nach kurzlebigem Zugang und sieht ihn nie. Unter Ihre Verbindungen steht der Befehl, den es verwendet.",
       seeConnections: "Ihre Verbindungen ansehen",
       connectAnother: "Weiteres System verbinden",
       peopleNotKeptHeading: "Die bestätigten Personen wurden nicht aufbewahrt",
@@ -511,6 +514,19 @@ export const de: Translation = {
     key: "Schlüssel",
     user: "API-Benutzer",
     signIn: "Anmeldung",
+    lastUsedBy: "Zuletzt verwendet von {{by}}, {{when}}",
+    lastUsed: "Zuletzt verwendet {{when}}",
+    use: {
+      summary: "So verwendet {{product}} diese Verbindung",
+      lead: "{{product}} fragt HR Link jedes Mal, wenn es Daten braucht, nach einem kurzlebigen Zugang; das Geheimnis bleibt im Schlüsselbund dieses Computers. Ein Programm oder die IT auf diesem Computer führt aus:",
+      copy: "Kopieren",
+      copyLabel: "Befehl für {{label}} kopieren",
+      copied: "Kopiert.",
+      copyFailed:
+        "Kopieren nicht möglich. Der Befehl ist markiert: Drücken Sie Strg+C, um ihn zu kopieren.",
+      refused:
+        "Akzeptiert das HR-System die Verbindung nicht mehr, meldet der Befehl das und diese Karte zeigt „Anmeldung abgelehnt“: Autorisieren Sie sie dann hier neu.",
+    },
     lastWorked: "Zuletzt funktioniert",
     neverWorked: "Seit dem Speichern nicht",
     signedIn: "Über Ihren Browser",

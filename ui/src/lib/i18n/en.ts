@@ -467,7 +467,9 @@ export const en = {
         "HR Link checks this connection each time you open it and shows how it is doing under Your connections. If it stops working, you can re-authorise it there.",
       nextReauthorised:
         "HR Link uses the new details from now on. The old ones were replaced in this computer's keychain.",
-      keychain: "The secret part is kept only in this computer's keychain.",
+      productCan: "{{product}} on this computer can now read your {{provider}} people.",
+      keychain:
+        "The secret part is kept only in this computer's keychain: {{product}} asks HR Link for short-lived access and never sees it. Your connections shows the command it uses.",
       seeConnections: "See your connections",
       connectAnother: "Connect another system",
       peopleNotKeptHeading: "The people you confirmed were not kept",
@@ -496,6 +498,18 @@ export const en = {
     signIn: "Sign-in",
     lastWorked: "Last worked",
     neverWorked: "Not since it was saved",
+    lastUsedBy: "Last used by {{by}}, {{when}}",
+    lastUsed: "Last used {{when}}",
+    use: {
+      summary: "How {{product}} uses this connection",
+      lead: "{{product}} asks HR Link for short-lived access each time it needs data; the secret stays in this computer's keychain. A program or IT person on this computer runs:",
+      copy: "Copy",
+      copyLabel: "Copy the command for {{label}}",
+      copied: "Copied.",
+      copyFailed: "Could not copy. The command is selected: press Ctrl+C to copy it.",
+      refused:
+        "If the HR system stops accepting the connection, the command says so and this card shows Sign-in refused: re-authorise it here.",
+    },
     signedIn: "Through your browser",
     chosen: "Also shared",
     chosenNone: "Only what is required",

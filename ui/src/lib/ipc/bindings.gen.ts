@@ -141,6 +141,8 @@ export type Account = {
 /**  Facts about the running app. */
 export type AppInfo = {
 	version: string,
+	/**  The product connections are for (`product` in `hrlink.toml`, or the demo's). */
+	product: string,
 	/**  True when the built-in Sandbox serves every provider (no configuration given). */
 	demo: boolean,
 	/**  True while screen-share mode is on (started with `--support`, or switched on). */
@@ -308,6 +310,11 @@ export type ConnectionSummary_Deserialize = {
 	verified_at: number,
 	/**  See `created_at`; `None` when it never worked since saving. */
 	last_ok_at?: number | null,
+	/**
+	 *  Which program last asked for access (`hrlink credential get`), and when; `None` when
+	 *  none has, or when the summary was made without reading the usage log.
+	 */
+	last_used?: LastUse_Deserialize | null,
 };
 
 /**  A saved connection as the app shows it: no secret, only the masked hint. */
@@ -340,6 +347,11 @@ export type ConnectionSummary_Serialize = {
 	verified_at: number,
 	/**  See `created_at`; `None` when it never worked since saving. */
 	last_ok_at: number | null,
+	/**
+	 *  Which program last asked for access (`hrlink credential get`), and when; `None` when
+	 *  none has, or when the summary was made without reading the usage log.
+	 */
+	last_used: LastUse_Serialize | null,
 };
 
 /**
@@ -478,6 +490,25 @@ export type Language =
 "en" | 
 /**  German. */
 "de";
+
+/**  A connection's latest use. */
+export type LastUse = LastUse_Serialize | LastUse_Deserialize;
+
+/**  A connection's latest use. */
+export type LastUse_Deserialize = {
+	/**  When (Unix seconds; `u32`, as the other times the app shows). */
+	at: number,
+	/**  The calling program's name, when known. */
+	by?: string | null,
+};
+
+/**  A connection's latest use. */
+export type LastUse_Serialize = {
+	/**  When (Unix seconds; `u32`, as the other times the app shows). */
+	at: number,
+	/**  The calling program's name, when known. */
+	by: string | null,
+};
 
 /**  Where a running listing is, reported after each page. */
 export type ListingProgress = ListingProgress_Serialize | ListingProgress_Deserialize;
@@ -1156,6 +1187,31 @@ export type Problem_Deserialize =
 	/**  The id asked for. */
 	id: string,
 } } | 
+/**  Several saved connections have the label asked for: the id tells them apart. */
+{ code: "connection_ambiguous"; params: {
+	/**  The label asked for. */
+	label: string,
+} } | 
+/**
+ *  The HR system refused a saved connection's secret when it was used (not while it was
+ *  being set up): it must be re-authorised in HR Link.
+ */
+{ code: "connection_refused"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The connection's label. */
+	label: string,
+} } | 
+/**
+ *  The HR system's addresses in force now are not those the connection was verified
+ *  against: its secret is not sent there (see `connections::binding`).
+ */
+{ code: "connection_endpoint_changed"; params: {
+	/**  The host the connection was verified against. */
+	saved: string,
+	/**  The host the addresses in force point to. */
+	now: string,
+} } | 
 /**  Re-authorising reached another account than the connection was saved for. */
 { code: "different_account"; params: {
 	/**  The HR system's display name. */
@@ -1472,6 +1528,31 @@ export type Problem_Serialize =
 { code: "connection_not_found"; params: {
 	/**  The id asked for. */
 	id: string,
+} } | 
+/**  Several saved connections have the label asked for: the id tells them apart. */
+{ code: "connection_ambiguous"; params: {
+	/**  The label asked for. */
+	label: string,
+} } | 
+/**
+ *  The HR system refused a saved connection's secret when it was used (not while it was
+ *  being set up): it must be re-authorised in HR Link.
+ */
+{ code: "connection_refused"; params: {
+	/**  The HR system's display name. */
+	provider: string,
+	/**  The connection's label. */
+	label: string,
+} } | 
+/**
+ *  The HR system's addresses in force now are not those the connection was verified
+ *  against: its secret is not sent there (see `connections::binding`).
+ */
+{ code: "connection_endpoint_changed"; params: {
+	/**  The host the connection was verified against. */
+	saved: string,
+	/**  The host the addresses in force point to. */
+	now: string,
 } } | 
 /**  Re-authorising reached another account than the connection was saved for. */
 { code: "different_account"; params: {

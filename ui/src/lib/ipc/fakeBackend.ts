@@ -783,6 +783,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
   const info: AppInfo = {
     version: "0.1.0",
+    product: "Demo Rostering",
     demo: true,
     support_mode: false,
     support_code: "HRL-7K3Q-9P2M",

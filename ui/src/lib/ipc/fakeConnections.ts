@@ -145,6 +145,7 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
         created_at: time,
         verified_at: time,
         last_ok_at: time,
+        last_used: null,
       };
       store.set(connection.id, connection);
       return ok(connection);
@@ -251,6 +252,7 @@ export function sampleConnection(overrides: Partial<ConnectionSummary> = {}): Co
     created_at: 1_700_000_000,
     verified_at: 1_700_000_000,
     last_ok_at: 1_700_000_000,
+    last_used: null,
     ...overrides,
   };
 }

@@ -7,6 +7,9 @@ import type { SavedHow } from "../machine";
 export interface SavedProps {
   connection: ConnectionSummary;
   how: SavedHow;
+  /** The product that can now use the connection, and the HR system's name. */
+  product: string;
+  providerName: string;
   /** Why the people the admin confirmed could not be kept, if they could not. */
   peopleNotKept: Problem | null;
   onShowConnections(): void;
@@ -17,6 +20,8 @@ export interface SavedProps {
 export function Saved({
   connection,
   how,
+  product,
+  providerName,
   peopleNotKept,
   onShowConnections,
   onConnectAnother,
@@ -28,6 +33,7 @@ export function Saved({
     <div>
       <Panel tone="success" className="result-panel">
         <h1 className="heading-l">{t(`save.done.${how}`, names)}</h1>
+        <p>{t("save.done.productCan", { product, provider: providerName })}</p>
       </Panel>
       {notKept && (
         <Panel tone="info" className="result-panel">
@@ -39,7 +45,7 @@ export function Saved({
       )}
       <h2 className="heading-m">{t("save.done.nextHeading")}</h2>
       <p>{how === "saved" ? t("save.done.nextSaved") : t("save.done.nextReauthorised")}</p>
-      <p>{t("save.done.keychain")}</p>
+      <p>{t("save.done.keychain", { product })}</p>
       <ButtonGroup>
         <Button onClick={onShowConnections}>{t("save.done.seeConnections")}</Button>
         {how === "saved" && (

@@ -1,0 +1,134 @@
+//! Where a saved connection's secret may go: the API and sign-in bases it was verified against.
+//!
+//! They are recorded at save time twice, in the profile and inside the keychain entry (so that
+//! an edited profile cannot move the secret), and every use compares both with the addresses in
+//! force now. Anything else is [`Problem::ConnectionEndpointChanged`] before a byte is sent; the
+//! only way to bind a connection elsewhere is a deliberate re-authorisation.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::Problem;
+use crate::endpoints::ProviderEndpoints;
+
+/// The base URLs a connection was verified against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoundOrigins {
+    /// Base of the HR system's API.
+    pub api: Url,
+    /// Base of its OAuth authorisation server (browser sign-ins); `None` when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth: Option<Url>,
+}
+
+impl BoundOrigins {
+    /// The addresses of `endpoints`, to bind a connection verified there.
+    pub fn of(endpoints: &ProviderEndpoints) -> BoundOrigins {
+        BoundOrigins {
+            api: endpoints.api.clone(),
+            auth: endpoints.auth.clone(),
+        }
+    }
+
+    /// The bound addresses as endpoints to call.
+    pub fn endpoints(&self) -> ProviderEndpoints {
+        ProviderEndpoints {
+            api: self.api.clone(),
+            auth: self.auth.clone(),
+        }
+    }
+
+    /// `Ok` when `endpoints` are exactly the bound addresses; otherwise the problem naming
+    /// both hosts (never anything secret).
+    pub fn ensure_same(&self, endpoints: &ProviderEndpoints) -> Result<(), Problem> {
+        let now = BoundOrigins::of(endpoints);
+        if *self == now {
+            return Ok(());
+        }
+        let (saved, now) = if self.api == now.api {
+            (self.auth.as_ref(), now.auth.as_ref())
+        } else {
+            (Some(&self.api), Some(&now.api))
+        };
+        Err(Problem::ConnectionEndpointChanged {
+            saved: saved.map_or_else(|| "none".to_owned(), host),
+            now: now.map_or_else(|| "none".to_owned(), host),
+        })
+    }
+}
+
+/// Checks each binding that exists (profile, keychain entry) against the addresses in force.
+/// Connections saved before bindings were recorded have neither and are used as they are.
+pub fn ensure_bound_here(
+    bindings: [Option<&BoundOrigins>; 2],
+    endpoints: &ProviderEndpoints,
+) -> Result<(), Problem> {
+    bindings
+        .into_iter()
+        .flatten()
+        .try_for_each(|bound| bound.ensure_same(endpoints))
+}
+
+/// How a base URL is named in messages: host, port when not the scheme's, and path prefix
+/// (the Sandbox serves every provider on one port).
+fn host(url: &Url) -> String {
+    let mut named = url.host_str().unwrap_or("?").to_owned();
+    if let Some(port) = url.port() {
+        named.push_str(&format!(":{port}"));
+    }
+    let path = url.path().trim_end_matches('/');
+    named.push_str(path);
+    named
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoints(api: &str, auth: Option<&str>) -> ProviderEndpoints {
+        ProviderEndpoints {
+            api: Url::parse(api).unwrap(),
+            auth: auth.map(|a| Url::parse(a).unwrap()),
+        }
+    }
+
+    #[test]
+    fn the_same_addresses_pass_and_others_name_both_hosts() {
+        let saved = endpoints("http://127.0.0.1:4100/hrworks", None);
+        let bound = BoundOrigins::of(&saved);
+        assert_eq!(bound.ensure_same(&saved), Ok(()));
+        assert_eq!(
+            bound.ensure_same(&endpoints("https://api.hrworks.de", None)),
+            Err(Problem::ConnectionEndpointChanged {
+                saved: "127.0.0.1:4100/hrworks".into(),
+                now: "api.hrworks.de".into(),
+            })
+        );
+        let oauth = BoundOrigins::of(&endpoints("https://a.example", Some("https://o.example")));
+        assert_eq!(
+            oauth.ensure_same(&endpoints(
+                "https://a.example",
+                Some("https://evil.example")
+            )),
+            Err(Problem::ConnectionEndpointChanged {
+                saved: "o.example".into(),
+                now: "evil.example".into(),
+            })
+        );
+    }
+
+    #[test]
+    fn every_binding_that_exists_is_checked() {
+        let here = endpoints("https://api.hrworks.de", None);
+        let elsewhere = BoundOrigins::of(&endpoints("https://attacker.example", None));
+        let bound = BoundOrigins::of(&here);
+        assert_eq!(ensure_bound_here([None, None], &here), Ok(()));
+        assert_eq!(
+            ensure_bound_here([Some(&bound), Some(&bound)], &here),
+            Ok(())
+        );
+        // A profile edited to point elsewhere is refused, and so is a keychain entry.
+        assert!(ensure_bound_here([Some(&elsewhere), Some(&bound)], &here).is_err());
+        assert!(ensure_bound_here([Some(&bound), Some(&elsewhere)], &here).is_err());
+    }
+}
