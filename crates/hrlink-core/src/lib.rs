@@ -6,6 +6,7 @@
 //! - [`oauth`]: signing in through the system browser (iPayroll, Employment Hero);
 //! - [`config`]: the integration configuration (`hrlink.toml`) or the built-in demo;
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
+//! - [`links`]: the `hrlink://` links the OS hands the app, parsed strictly;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
 //! - [`wizard`]: the wizard's non-secret draft, to resume after a restart;
@@ -23,6 +24,7 @@ pub mod files;
 pub mod fuzzing;
 mod html;
 pub mod http;
+pub mod links;
 pub mod messages;
 pub mod oauth;
 pub mod paths;
