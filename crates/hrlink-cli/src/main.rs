@@ -7,6 +7,7 @@ mod connections;
 mod exit;
 mod output;
 mod people;
+mod schedule;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -112,6 +113,11 @@ enum Command {
     Connections {
         #[command(subcommand)]
         command: ConnectionsCommand,
+    },
+    /// The daily background check of the saved connections: enable, disable, status.
+    Schedule {
+        #[command(subcommand)]
+        command: schedule::ScheduleCommand,
     },
     /// Run the Sandbox: local imitations of every provider's API, until Ctrl-C.
     Sandbox {
@@ -311,6 +317,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
             }
         }
         Command::Connections { command } => connections::run(command, config_dir, language).await,
+        Command::Schedule { command } => schedule::run(command, config_dir, language),
         Command::Sandbox {
             people,
             seed,

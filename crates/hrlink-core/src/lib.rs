@@ -8,6 +8,7 @@
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
 //! - [`links`]: the `hrlink://` links the OS hands the app, parsed strictly;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
+//! - [`schedule`]: the opt-in daily check, as an OS-scheduled job;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
 //! - [`wizard`]: the wizard's non-secret draft, to resume after a restart;
 //! - [`diagnostics`]: the support code and the redacted diagnostics bundle;
@@ -31,6 +32,7 @@ pub mod paths;
 pub mod people;
 pub mod problem;
 pub mod providers;
+pub mod schedule;
 mod sync;
 pub mod vault;
 pub mod verify;
