@@ -91,7 +91,7 @@ pub enum NotUnderstood {
     #[error("link too long")]
     TooLong,
     /// Spaces, control characters or non-ASCII characters: never in a link HR Link makes, and
-    /// the URL parser would silently drop some of them (a tab inside `enr	oll`).
+    /// the URL parser would silently drop some of them (a tab inside a word).
     #[error("link has characters no hrlink link has")]
     UnexpectedCharacters,
     /// Not a URL, or not an `hrlink:` one.

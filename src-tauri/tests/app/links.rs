@@ -82,7 +82,7 @@ fn each_link_form_reaches_the_listening_ui_as_one_event() {
     for (link, expected) in &cases {
         second_start(&app, &[link]);
         let emitted = std::mem::take(&mut *events.lock().unwrap());
-        assert_eq!(emitted, [expected.clone()], "{link}");
+        assert_eq!(emitted, std::slice::from_ref(expected), "{link}");
     }
     // A second start with no link only focuses the window.
     second_start(&app, &["--support"]);
