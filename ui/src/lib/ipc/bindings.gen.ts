@@ -640,7 +640,7 @@ export type NotUnderstood =
 "too_long" | 
 /**
  *  Spaces, control characters or non-ASCII characters: never in a link HR Link makes, and
- *  the URL parser would silently drop some of them (a tab inside `enr	oll`).
+ *  the URL parser would silently drop some of them (a tab inside a word).
  */
 "unexpected_characters" | 
 /**  Not a URL, or not an `hrlink:` one. */
