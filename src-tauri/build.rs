@@ -35,6 +35,7 @@ fn main() {
             "load_wizard_draft",
             "save_wizard_draft",
             "clear_wizard_draft",
+            "take_opening_link",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

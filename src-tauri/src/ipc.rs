@@ -2,7 +2,9 @@
 
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-use crate::commands::{app, connections, credentials, guide, people, sign_in, verify, wizard};
+use crate::commands::{
+    app, connections, credentials, guide, links, people, sign_in, verify, wizard,
+};
 use crate::launch;
 
 /// The typed IPC surface: every command the UI may call and every event.
@@ -41,8 +43,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::load_wizard_draft,
             wizard::save_wizard_draft,
             wizard::clear_wizard_draft,
+            links::take_opening_link,
         ])
-        .events(collect_events![launch::FirstScreenShown])
+        .events(collect_events![
+            launch::FirstScreenShown,
+            crate::links::LinkOpened
+        ])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)
 }
 

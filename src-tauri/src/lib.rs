@@ -6,6 +6,7 @@
 mod commands;
 mod ipc;
 mod launch;
+mod links;
 mod state;
 
 pub use ipc::specta_builder;
@@ -16,9 +17,10 @@ pub use ipc::specta_builder;
 #[doc(hidden)]
 pub mod testing {
     pub use crate::commands::{
-        app, connections, credentials, guide, people, sign_in, verify, wizard,
+        app, connections, credentials, guide, links, people, sign_in, verify, wizard,
     };
     pub use crate::launch::Options;
+    pub use crate::links::{LinkInbox, LinkOpened, open_links_in_args};
     pub use crate::state::AppState;
 }
 
@@ -29,6 +31,9 @@ pub fn run() {
     let options = launch::Options::from_args(std::env::args().skip(1));
     let builder = ipc::specta_builder();
     let result = tauri::Builder::default()
+        // First: a second start hands over its arguments and ends before anything else runs.
+        .plugin(links::single_instance())
+        .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -40,6 +45,7 @@ pub fn run() {
             let state = tauri::async_runtime::block_on(start)?;
             tauri::Manager::manage(app, state);
             launch::open_main_window(app)?;
+            links::listen(app);
             Ok(())
         })
         .run(tauri::generate_context!());

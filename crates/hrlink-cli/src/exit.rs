@@ -127,7 +127,10 @@ impl Exit {
             // App-only (the snapshot, the export dialog); the CLI never meets them.
             | Problem::PeopleSnapshotUnreadable
             | Problem::PeopleExportInSupportMode
-            | Problem::PeopleExportFailed => Exit::Usage,
+            | Problem::PeopleExportFailed
+            // The daily check: no scheduler here (set-up), or the scheduler said no.
+            | Problem::ScheduleUnavailable => Exit::Usage,
+            Problem::ScheduleFailed { .. } => Exit::Unexpected,
         }
     }
 }

@@ -9,6 +9,7 @@ mod credential;
 mod exit;
 mod output;
 mod people;
+mod schedule;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -122,6 +123,11 @@ enum Command {
     Credential {
         #[command(subcommand)]
         command: credential::CredentialCommand,
+    },
+    /// The daily background check of the saved connections: enable, disable, status.
+    Schedule {
+        #[command(subcommand)]
+        command: schedule::ScheduleCommand,
     },
     /// Run the Sandbox: local imitations of every provider's API, until Ctrl-C.
     Sandbox {
@@ -323,6 +329,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
         Command::Connect(args) => connect::run(args, language, config_dir).await,
         Command::Connections { command } => connections::run(command, config_dir, language).await,
         Command::Credential { command } => credential::run(command, config_dir, language).await,
+        Command::Schedule { command } => schedule::run(command, config_dir, language),
         Command::Sandbox {
             people,
             seed,

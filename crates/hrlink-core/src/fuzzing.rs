@@ -103,3 +103,19 @@ pub fn roster(data: &[u8]) {
         Err(problem) => assert_problem_not_echoed(&problem, &String::from_utf8_lossy(data)),
     }
 }
+
+/// The `hrlink://` link parser: never panics, and a link it accepts reads back the same from the
+/// canonical form HR Link would write (so nothing of the input but the code or the id counts).
+pub fn link(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(link) = crate::links::parse(text) {
+        let canonical = link.to_url();
+        assert_eq!(
+            crate::links::parse(&canonical).as_ref(),
+            Ok(&link),
+            "the canonical form reads differently"
+        );
+    }
+}

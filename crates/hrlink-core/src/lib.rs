@@ -8,7 +8,9 @@
 //! - [`delivery`]: how a verified connection reaches the product (`[delivery]`), including the
 //!   sealed hand-off to the product's backend;
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
+//! - [`links`]: the `hrlink://` links the OS hands the app, parsed strictly;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
+//! - [`schedule`]: the opt-in daily check, as an OS-scheduled job;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
 //! - [`wizard`]: the wizard's non-secret draft, to resume after a restart;
 //! - [`diagnostics`]: the support code and the redacted diagnostics bundle;
@@ -26,6 +28,7 @@ pub mod files;
 pub mod fuzzing;
 mod html;
 pub mod http;
+pub mod links;
 pub mod messages;
 pub mod oauth;
 pub mod paths;
@@ -33,6 +36,7 @@ pub mod people;
 pub mod printable;
 pub mod problem;
 pub mod providers;
+pub mod schedule;
 mod sync;
 pub mod vault;
 pub mod verify;

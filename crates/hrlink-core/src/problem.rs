@@ -381,6 +381,18 @@ pub enum Problem {
         /// The account (company) the new credentials reached.
         reached: String,
     },
+    /// This computer has no scheduler HR Link can use for the daily check (Linux without
+    /// systemd).
+    #[error("no scheduler for the daily check")]
+    ScheduleUnavailable,
+    /// Switching the daily check on or off failed at one step.
+    #[error("daily check not switched")]
+    ScheduleFailed {
+        /// Which step: `unit_folder`, `unit_file`, `enable_link`, `daemon_reload`,
+        /// `start_timer`, `remove_unit`, `program_path`, `create_task`, `delete_task`,
+        /// `agent_file`, `load_agent`, `remove_agent` or `program_missing`.
+        step: String,
+    },
     /// The configuration or endpoints file is invalid.
     #[error("configuration invalid")]
     ConfigurationInvalid {
@@ -451,6 +463,8 @@ impl Problem {
             Problem::VaultLocked => "vault_locked",
             Problem::VaultUnavailable => "vault_unavailable",
             Problem::VaultTimedOut => "vault_timed_out",
+            Problem::ScheduleUnavailable => "schedule_unavailable",
+            Problem::ScheduleFailed { .. } => "schedule_failed",
             Problem::ConnectionNotFound { .. } => "connection_not_found",
             Problem::ConnectionAmbiguous { .. } => "connection_ambiguous",
             Problem::ConnectionRefused { .. } => "connection_refused",
@@ -605,6 +619,10 @@ pub(crate) mod tests {
                 saved: "A GmbH".into(),
                 reached: "B GmbH".into(),
             },
+            Problem::ScheduleUnavailable,
+            Problem::ScheduleFailed {
+                step: "unit_file".into(),
+            },
             Problem::ConfigurationInvalid { what: "x".into() },
         ];
         for problem in &all {
@@ -672,6 +690,8 @@ pub(crate) mod tests {
                 | Problem::ConnectionRefused { .. }
                 | Problem::ConnectionEndpointChanged { .. }
                 | Problem::DifferentAccount { .. }
+                | Problem::ScheduleUnavailable
+                | Problem::ScheduleFailed { .. }
                 | Problem::ConfigurationInvalid { .. } => {}
             }
         }

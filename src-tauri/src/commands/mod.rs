@@ -4,6 +4,7 @@ pub mod app;
 pub mod connections;
 pub mod credentials;
 pub mod guide;
+pub mod links;
 pub mod people;
 pub mod sign_in;
 pub mod verify;

@@ -12,3 +12,4 @@ mod common;
 mod commands;
 mod config_lint;
 mod ipc_acl;
+mod links;

@@ -14,8 +14,15 @@ import { resumeState } from "../features/setup-wizard/resume";
 import { SetupWizard } from "../features/setup-wizard/SetupWizard";
 import { BackendProvider, useBackend } from "../lib/ipc/BackendContext";
 import type { Backend } from "../lib/ipc/backend";
-import type { AppInfo, ConnectionList, ProviderSummary, WizardDraft } from "../lib/ipc/types";
+import type {
+  AppInfo,
+  ConnectionList,
+  ConnectionSummary,
+  ProviderSummary,
+  WizardDraft,
+} from "../lib/ipc/types";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { destinationOf, type LinkOutcome, LinkPage } from "./LinkPage";
 import { ScreenShareSwitch } from "./ScreenShareSwitch";
 import { CopyDiagnostics, SupportCode } from "./SupportTools";
 
@@ -45,6 +52,8 @@ type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; info:
 type View =
   | { kind: "connections"; list?: ConnectionList; focus: boolean }
   | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean }
+  /** An `hrlink://` link that opened nothing, and why. */
+  | { kind: "link"; outcome: LinkOutcome }
   /** A half-finished wizard was found: continue it, or start again. */
   | {
       kind: "resume";
@@ -132,6 +141,39 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
       key: (current?.kind === "wizard" ? current.key : 0) + 1,
       focus: true,
     }));
+  const reauthorise = useCallback(
+    (connection: ConnectionSummary) =>
+      setView((current) => ({
+        kind: "wizard",
+        key: (current?.kind === "wizard" ? current.key : 0) + 1,
+        initial: reauthoriseState(connection, connection.chosen_permissions),
+        focus: true,
+      })),
+    [],
+  );
+
+  // `hrlink://` links (the one HR Link was started with, then each one opened while it runs)
+  // take over the main area once the first screen is ready. A link is handed over once, so its
+  // destination is shown even if this listener has been replaced meanwhile (React's strict
+  // mode subscribes twice in development).
+  const ready = load.state === "ready";
+  useEffect(() => {
+    if (!ready) return;
+    const listening = backend.onLinkOpened((action) => {
+      // destinationOf never rejects: an unreadable list is "connection missing".
+      void destinationOf(backend, action).then((destination) => {
+        if (destination.kind === "reauthorise") reauthorise(destination.connection);
+        else setView({ kind: "link", outcome: destination.outcome });
+      });
+    });
+    return () => {
+      listening
+        .then((unlisten) => unlisten())
+        .catch(() => {
+          // Never listened: nothing to stop.
+        });
+    };
+  }, [backend, ready, reauthorise]);
 
   // Screen readers and hyphenation follow the page's language.
   useEffect(() => {
@@ -206,15 +248,11 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
             initial={view.list}
             focusOnOpen={view.focus}
             onConnect={connect}
-            onReauthorise={(connection) =>
-              setView((current) => ({
-                kind: "wizard",
-                key: (current?.kind === "wizard" ? current.key : 0) + 1,
-                initial: reauthoriseState(connection, connection.chosen_permissions),
-                focus: true,
-              }))
-            }
+            onReauthorise={reauthorise}
           />
+        )}
+        {info && view?.kind === "link" && (
+          <LinkPage outcome={view.outcome} onShowConnections={showConnections} />
         )}
         {info && view?.kind === "resume" && (
           <ResumePrompt

@@ -42,6 +42,11 @@ fn roster_inputs_keep_their_properties() {
     replay("roster", hrlink_core::fuzzing::roster);
 }
 
+#[test]
+fn link_inputs_keep_their_properties() {
+    replay("link", hrlink_core::fuzzing::link);
+}
+
 /// The positive control: a property violation is caught (an echoing problem is reported).
 #[test]
 #[should_panic(expected = "echoes its input")]

@@ -33,6 +33,7 @@ mod people_props;
 mod people_roster;
 mod people_roster_bombs;
 mod people_snapshot;
+mod schedule;
 mod selection;
 mod verify_employmenthero;
 mod verify_hrworks;

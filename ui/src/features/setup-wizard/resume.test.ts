@@ -75,8 +75,8 @@ describe("the draft kept for resuming", () => {
         { type: "submitProvider" },
         { type: "submitScopes" },
         { type: "skipGuide" },
-        { type: "editIrisUsername", text: username },
-        { type: "editIrisPassword", text: password },
+        { type: "editLoginUsername", text: username },
+        { type: "editLoginPassword", text: password },
       ]);
     // The password pasted into both fields: neither copy is kept.
     expect(draftToKeep(typed(CANARY, CANARY))?.username).toBe("");

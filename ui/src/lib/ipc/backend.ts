@@ -18,6 +18,7 @@ import type {
   ConnectionSummary,
   CredentialInput,
   Language,
+  LinkAction,
   ListingProgress,
   MatchCounts,
   PairDecision,
@@ -212,6 +213,11 @@ export interface Backend {
    * asked for again.
    */
   setScreenShare(on: boolean): Promise<void>;
+  /**
+   * `hrlink://` links as the core routed them: `handler` gets the link the app was started with
+   * (if any) and then every link opened later (a link clicked while HR Link runs). Call once.
+   */
+  onLinkOpened(handler: (action: LinkAction) => void): Promise<Unlisten>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -272,6 +278,13 @@ export const tauriBackend: Backend = {
   diagnostics: (language, step) => commands.diagnostics(language, step),
   setScreenShare: async (on) => {
     await commands.setScreenShare(on);
+  },
+  onLinkOpened: async (handler) => {
+    // Listen first, then take the link that came before: none is lost or handed over twice.
+    const unlisten = await events.linkOpened.listen(({ payload }) => handler(payload.action));
+    const opening = await commands.takeOpeningLink();
+    if (opening) handler(opening);
+    return unlisten;
   },
   onFileDrop: (handler) =>
     getCurrentWebview().onDragDropEvent(({ payload }) => {

@@ -122,11 +122,17 @@ export const commands = {
 	saveWizardDraft: (draft: WizardDraft_Deserialize) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("save_wizard_draft", { draft })),
 	/**  "Start again": forgets the draft. */
 	clearWizardDraft: () => typedError<null, Problem_Serialize>(__TAURI_INVOKE("clear_wizard_draft")),
+	/**
+	 *  The UI listens for `LinkOpened` from now on; this is the link that came before (the one the
+	 *  app was started with), if any.
+	 */
+	takeOpeningLink: () => __TAURI_INVOKE<LinkAction | null>("take_opening_link"),
 };
 
 /** Events */
 export const events = {
 	firstScreenShown: makeEvent<FirstScreenShown, FirstScreenShown>("first-screen-shown"),
+	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
 };
 
 /* Types */
@@ -392,6 +398,9 @@ export type DraftStep =
  */
 "verification";
 
+/**  An enrollment code in its canonical form, `HRL-XXXX-XXXX` (Crockford base32, upper case). */
+export type EnrollmentCode = string;
+
 /**  A stable entry id: the entry's position in [`MatchResult::entries`], never reused. */
 export type EntryId = number;
 
@@ -510,6 +519,38 @@ export type LastUse_Serialize = {
 	by: string | null,
 };
 
+/**  What a link asks for. */
+export type Link = 
+/**  Start the cloud wizard with this enrollment code. */
+{ kind: "enroll"; 
+/**  The product's one-time code. */
+code: EnrollmentCode } | 
+/**  Open this saved connection's re-authorise flow. */
+{ kind: "reauthorise"; 
+/**  The connection's id (it may no longer exist: the app says so). */
+connection_id: string };
+
+/**  What the app does for a link it was handed. */
+export type LinkAction = 
+/**  Open the screen the link asks for. */
+{ kind: "open"; 
+/**  The understood link. */
+link: Link } | 
+/**
+ *  Understood, but this version or configuration has no screen for it (an enrollment code
+ *  where HR Link does not hand connections to a product's cloud backend).
+ */
+{ kind: "unavailable" } | 
+/**  Not understood: a calm page saying so, and nothing else happens. */
+{ kind: "not_understood"; 
+/**  Why, for the diagnostics. */
+reason: NotUnderstood };
+
+/**  A link was opened while the app runs: the UI shows what it asks for. */
+export type LinkOpened = {
+	action: LinkAction,
+};
+
 /**  Where a running listing is, reported after each page. */
 export type ListingProgress = ListingProgress_Serialize | ListingProgress_Deserialize;
 
@@ -623,6 +664,28 @@ export type MatchRule =
 "duplicate_email" | 
 /**  Duplicate: the same name and the same birth or start date. */
 "duplicate_name_and_date";
+
+/**  Why a link was not understood (for the diagnostics; the screen shows one calm page). */
+export type NotUnderstood = 
+/**  Longer than [`MAX_LINK_BYTES`]. */
+"too_long" | 
+/**
+ *  Spaces, control characters or non-ASCII characters: never in a link HR Link makes, and
+ *  the URL parser would silently drop some of them (a tab inside a word).
+ */
+"unexpected_characters" | 
+/**  Not a URL, or not an `hrlink:` one. */
+"not_hrlink" | 
+/**  A user name, password or port: parts an `hrlink://` link never has. */
+"unexpected_parts" | 
+/**  Neither `enroll` nor `connections/<id>/reauthorise`. */
+"unknown_target" | 
+/**  An enroll link without a code, or with more than one. */
+"code_missing" | 
+/**  An enroll link whose code is not an enrollment code. */
+"code_invalid" | 
+/**  A re-authorise link whose id cannot be a connection's. */
+"connection_invalid";
 
 /**  The admin's answer to a suggested pair. */
 export type PairDecision = 
@@ -1221,6 +1284,20 @@ export type Problem_Deserialize =
 	/**  The account (company) the new credentials reached. */
 	reached: string,
 } } | 
+/**
+ *  This computer has no scheduler HR Link can use for the daily check (Linux without
+ *  systemd).
+ */
+{ code: "schedule_unavailable" } | 
+/**  Switching the daily check on or off failed at one step. */
+{ code: "schedule_failed"; params: {
+	/**
+	 *  Which step: `unit_folder`, `unit_file`, `enable_link`, `daemon_reload`,
+	 *  `start_timer`, `remove_unit`, `program_path`, `create_task`, `delete_task`,
+	 *  `agent_file`, `load_agent`, `remove_agent` or `program_missing`.
+	 */
+	step: string,
+} } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {
 	/**  Which file or setting. */
@@ -1562,6 +1639,20 @@ export type Problem_Serialize =
 	saved: string,
 	/**  The account (company) the new credentials reached. */
 	reached: string,
+} } | 
+/**
+ *  This computer has no scheduler HR Link can use for the daily check (Linux without
+ *  systemd).
+ */
+{ code: "schedule_unavailable" } | 
+/**  Switching the daily check on or off failed at one step. */
+{ code: "schedule_failed"; params: {
+	/**
+	 *  Which step: `unit_folder`, `unit_file`, `enable_link`, `daemon_reload`,
+	 *  `start_timer`, `remove_unit`, `program_path`, `create_task`, `delete_task`,
+	 *  `agent_file`, `load_agent`, `remove_agent` or `program_missing`.
+	 */
+	step: string,
 } } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {

@@ -21,6 +21,7 @@ import type {
   ConnectionSummary,
   CredentialInput,
   Language,
+  LinkAction,
   ListingProgress,
   PairDecision,
   PeopleOverview,
@@ -264,6 +265,8 @@ export interface FakeBackendOptions {
   draft?: WizardDraft | null;
   /** Saving the draft fails with this problem (e.g. `draft_not_saved`). */
   draftProblem?: Problem;
+  /** The `hrlink://` link the app was started with, as the core routed it. */
+  openingLink?: LinkAction;
 }
 
 /** A people listing driven by the test. */
@@ -347,6 +350,8 @@ export interface FakeBackend extends Backend {
   readonly exports: string[][][];
   /** The wizard draft as the core would have it on disk now. */
   readonly draft: WizardDraft | null;
+  /** Simulates an `hrlink://` link opened while the app runs (routed by the core). */
+  openLink(action: LinkAction): void;
 }
 
 const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
@@ -726,6 +731,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const reports = new Map<string, VerificationReport>();
   const connections = createFakeConnections(options.connections);
   const dropHandlers = new Set<(event: FileDropEvent) => void>();
+  const linkHandlers = new Set<(action: LinkAction) => void>();
   const stepDelay = options.stepDelayMs ?? 0;
   let nextId = 0;
   let pending: ManualVerification | null = null;
@@ -952,6 +958,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     },
     putFile: (path, content) => {
       files.set(path, content);
+    },
+    openLink: (action) => {
+      for (const handler of linkHandlers) handler(action);
     },
 
     async appInfo() {
@@ -1268,6 +1277,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         events: journal,
       };
       return JSON.stringify(bundle, null, 2);
+    },
+    async onLinkOpened(handler) {
+      linkHandlers.add(handler);
+      if (options.openingLink) handler(options.openingLink);
+      return () => {
+        linkHandlers.delete(handler);
+      };
     },
     async onFileDrop(handler) {
       dropHandlers.add(handler);

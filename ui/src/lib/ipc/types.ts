@@ -37,6 +37,7 @@ export type {
   DraftStep,
   Field,
   Language,
+  LinkAction,
   PairDecision,
   PeopleCount,
   PermissionCheck,
