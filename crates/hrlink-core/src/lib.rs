@@ -9,6 +9,7 @@
 //!   sealed hand-off to the product's backend;
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
+//! - [`session`]: the wizard's staged credentials and what was learnt with them;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
 //! - [`wizard`]: the wizard's non-secret draft, to resume after a restart;
 //! - [`diagnostics`]: the support code and the redacted diagnostics bundle;
@@ -33,6 +34,7 @@ pub mod people;
 pub mod printable;
 pub mod problem;
 pub mod providers;
+pub mod session;
 mod sync;
 pub mod vault;
 pub mod verify;

@@ -61,7 +61,7 @@ pub async fn save_connection(
     label: String,
 ) -> Result<SavedConnection, Problem> {
     let started = Instant::now();
-    let (credentials, report) = state.verified(&staged)?;
+    let (credentials, report) = state.session.verified(&staged)?;
     let store = state.connections()?;
     let saved = store.save(&label, &credentials, &report).await;
     state.record(EventKind::Save, Some(report.provider), started, &saved);
@@ -133,7 +133,7 @@ pub async fn reauthorise_connection(
     replacement_name: Option<String>,
 ) -> Result<SavedConnection, Problem> {
     let started = Instant::now();
-    let (credentials, report) = state.verified(&staged)?;
+    let (credentials, report) = state.session.verified(&staged)?;
     let store = state.connections()?;
     let id = connection_id(&id)?;
     let reauthorised = store
@@ -158,7 +158,7 @@ async fn finish_saving(
     profile: &Profile,
 ) -> Result<SavedConnection, Problem> {
     let people_not_kept = keep_confirmed_people(state, store, id, staged).await;
-    state.discard(staged);
+    state.session.discard(staged);
     super::wizard::forget_draft(state);
     Ok(SavedConnection {
         connection: store.summary(profile),
@@ -176,7 +176,7 @@ async fn keep_confirmed_people(
     id: &ConnectionId,
     staged: &str,
 ) -> Option<Problem> {
-    let people = state.confirmed_people(staged)?;
+    let people = state.session.confirmed_people(staged)?;
     let problem = store.save_people_snapshot(id, &people).await.err()?;
     tracing::warn!(code = problem.code(), "the confirmed people were not kept");
     Some(problem)

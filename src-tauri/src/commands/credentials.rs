@@ -86,7 +86,7 @@ pub(super) fn stage(state: &AppState, credentials: Credentials) -> StagedCredent
     let provider = credentials.provider();
     let hint = credentials.hint();
     StagedCredentials {
-        id: state.stage(credentials),
+        id: state.session.stage(credentials),
         provider,
         hint,
     }
@@ -95,7 +95,7 @@ pub(super) fn stage(state: &AppState, credentials: Credentials) -> StagedCredent
 #[tauri::command]
 #[specta::specta]
 pub fn discard_credentials(state: State<'_, AppState>, id: String) {
-    state.discard(&id);
+    state.session.discard(&id);
 }
 
 fn read_credential_file(path: &std::path::Path) -> Result<Vec<u8>, Problem> {

@@ -67,10 +67,10 @@ pub async fn list_people(
     progress: Channel<ListingProgress>,
 ) -> Result<PeopleOverview, Problem> {
     let started = Instant::now();
-    let credentials = state.staged(&staged)?;
+    let credentials = state.session.staged(&staged)?;
     let oauth = state.config.oauth(credentials.provider()).ok();
     let options = ListingOptions {
-        cancel: state.begin_listing(),
+        cancel: state.session.begin_listing(),
         ..ListingOptions::default()
     };
     let report_progress = |event: ListingProgress| {
@@ -87,14 +87,16 @@ pub async fn list_people(
     )
     .await;
     if let Some(tokens) = outcome.refreshed_tokens {
-        state.replace_tokens(&staged, tokens);
+        state.session.replace_tokens(&staged, tokens);
     }
     let provider = Some(credentials.provider());
     state.record(EventKind::Listing, provider, started, &outcome.result);
     let listing = outcome.result?;
     let matched = people::match_people(listing.people, Vec::new(), &MatchOptions::default());
     let report = matched.report(disclosure(&state));
-    state.with_people(&staged, |people| *people = Some(matched))?;
+    state
+        .session
+        .with_people(&staged, |people| *people = Some(matched))?;
     Ok(PeopleOverview {
         pages: listing.pages,
         report,
@@ -106,7 +108,7 @@ pub async fn list_people(
 #[tauri::command]
 #[specta::specta]
 pub fn cancel_people_listing(state: State<'_, AppState>) {
-    state.cancel_listing();
+    state.session.cancel_listing();
 }
 
 /// Opens the system's file dialog for a CSV or XLSX roster, reads it and matches it against the
@@ -124,13 +126,16 @@ pub async fn choose_roster_file(
     let roster = people::read_roster_file(&path)?;
     // Matching takes a moment for big lists: not while holding the staged credentials' lock.
     let hr = state
+        .session
         .with_people(&staged, |people| {
             people.as_ref().map(|listed| listed.hr_people().to_vec())
         })?
         .ok_or(Problem::CredentialsExpired)?;
     let matched = people::match_people(hr, roster.people, &MatchOptions::default());
     let report = matched.report(disclosure(&state));
-    state.with_people(&staged, |people| *people = Some(matched))?;
+    state
+        .session
+        .with_people(&staged, |people| *people = Some(matched))?;
     Ok(Some(PeopleComparison {
         roster: roster.summary,
         report,
@@ -191,7 +196,7 @@ pub fn exclude_person(
 #[tauri::command]
 #[specta::specta]
 pub fn confirm_people(state: State<'_, AppState>, staged: String) -> Result<u32, Problem> {
-    state.confirm_people(&staged)
+    state.session.confirm_people(&staged)
 }
 
 /// What changed among the people since they were last confirmed for the saved connection `id`
@@ -265,7 +270,7 @@ fn with_matched<T>(
     staged: &str,
     f: impl FnOnce(&mut MatchResult) -> Result<T, Problem>,
 ) -> Result<T, Problem> {
-    state.with_people(staged, |people| match people {
+    state.session.with_people(staged, |people| match people {
         Some(matched) => f(matched),
         None => Err(Problem::CredentialsExpired),
     })?

@@ -28,7 +28,7 @@ pub async fn sign_in(
     let oauth = state.config.oauth(provider)?;
     let browser = SystemBrowser::from_env();
     let options = SignInOptions {
-        cancel: state.begin_sign_in(),
+        cancel: state.session.begin_sign_in(),
         language,
         ..SignInOptions::new(&browser)
     };
@@ -50,5 +50,5 @@ pub async fn sign_in(
 #[tauri::command]
 #[specta::specta]
 pub fn cancel_sign_in(state: State<'_, AppState>) {
-    state.cancel_sign_in();
+    state.session.cancel_sign_in();
 }

@@ -24,9 +24,9 @@ pub async fn verify_connection(
 ) -> Result<VerificationReport, Problem> {
     let started = Instant::now();
     if let Some(organisation) = &organisation {
-        state.choose_organisation(&id, organisation)?;
+        state.session.choose_organisation(&id, organisation)?;
     }
-    let credentials = state.staged(&id)?;
+    let credentials = state.session.staged(&id)?;
     let report_progress = |event: VerifyProgress| {
         // The UI may have navigated away; progress is best-effort.
         let _ = progress.send(event);
@@ -39,7 +39,7 @@ pub async fn verify_connection(
         &report_progress,
     )
     .await;
-    state.record_report(&id, &report);
+    state.session.record_report(&id, &report);
     let outcome = match report.problems.first() {
         Some(problem) => Err(problem.clone()),
         None => Ok(()),
@@ -61,7 +61,7 @@ pub async fn list_organisations(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Vec<Account>, Problem> {
-    let credentials = state.staged(&id)?;
+    let credentials = state.session.staged(&id)?;
     credentials
         .organisations(&state.http, &state.endpoints)
         .await
