@@ -3,15 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
 
 use hrlink_core::config::Config;
 use hrlink_core::connections::{ConnectionStore, vault_problem};
-use hrlink_core::diagnostics::{EventKind, Journal, SupportCode};
+use hrlink_core::diagnostics::{Journal, SupportCode};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::session::Session;
 use hrlink_core::vault::Vault;
-use hrlink_core::{Endpoints, Problem, ProviderId};
+use hrlink_core::{Endpoints, Problem};
 use hrlink_sandbox::{Sandbox, SandboxConfig};
 
 use crate::launch::Options;
@@ -37,7 +36,8 @@ pub struct AppState {
     /// Saved connections; the keychain's problem when it cannot be used (shown, never worked
     /// around).
     connections: Result<ConnectionStore, Problem>,
-    /// The wizard's staged credentials, what was learnt with them, and the tasks under way.
+    /// The wizard's staged credentials, what was learnt with them, and the tasks under way
+    /// (with its own clones of the client, endpoints and configuration above).
     pub session: Session,
     /// The app's config dir (profiles, the wizard's draft); `None` when the platform has none.
     pub config_dir: Option<PathBuf>,
@@ -77,6 +77,9 @@ impl AppState {
             }),
         };
         Ok(AppState {
+            session: Session::new(http.clone(), endpoints.clone())
+                .with_config(config.clone())
+                .with_journal(journal.clone()),
             http,
             endpoints,
             config,
@@ -84,7 +87,6 @@ impl AppState {
             options,
             demo,
             connections,
-            session: Session::default(),
             config_dir: config_dir.map(Path::to_path_buf),
             support_code: SupportCode::generate(),
             journal,
@@ -105,18 +107,5 @@ impl AppState {
     /// The saved connections, or why the keychain cannot hold them.
     pub fn connections(&self) -> Result<&ConnectionStore, Problem> {
         self.connections.as_ref().map_err(Clone::clone)
-    }
-
-    /// Notes how an operation that started at `started` ended, for the diagnostics.
-    pub fn record<T>(
-        &self,
-        kind: EventKind,
-        provider: Option<ProviderId>,
-        started: Instant,
-        result: &Result<T, Problem>,
-    ) {
-        let outcome = result.as_ref().map(|_| ());
-        self.journal
-            .record_outcome(kind, provider, outcome, started.elapsed());
     }
 }

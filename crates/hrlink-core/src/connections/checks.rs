@@ -1,9 +1,12 @@
 //! Health checks: proving that a saved connection still works, and recording what was found.
 
+use std::time::Instant;
+
 use super::{ConnectionId, ConnectionStatus, ConnectionStore, Profile};
 use crate::config::Config;
+use crate::diagnostics::{EventKind, Journal};
 use crate::http::HttpClient;
-use crate::verify::VerificationReport;
+use crate::verify::{self, VerificationReport};
 use crate::{Endpoints, Problem};
 
 /// The outcome of a health check.
@@ -54,12 +57,10 @@ impl ConnectionStore {
                 });
             }
         };
-        let report = match self.profile(id)?.chosen_permissions {
-            Some(chosen) => {
-                crate::verify::verify_chosen(http, endpoints, &credentials, &chosen, &|_| {}).await
-            }
-            None => crate::verify::verify(http, endpoints, &credentials, &|_| {}).await,
-        };
+        let chosen = self.profile(id)?.chosen_permissions;
+        let report =
+            verify::verify_selected(http, endpoints, &credentials, chosen.as_deref(), &|_| {})
+                .await;
         let status = ConnectionStatus::for_report(&report);
         let profile = self.record(id, status, Some(&report))?;
         Ok(CheckOutcome {
@@ -69,4 +70,17 @@ impl ConnectionStore {
             report: Some(report),
         })
     }
+}
+
+/// Notes how the check `checked`, started at `started`, ended in `journal`, for the diagnostics:
+/// `ok`, the problem it found, or why it could not check.
+pub fn record_check(journal: &Journal, started: Instant, checked: &Result<CheckOutcome, Problem>) {
+    let (provider, found) = match checked {
+        Ok(outcome) => (
+            Some(outcome.profile.provider),
+            outcome.problem.as_ref().map_or(Ok(()), Err),
+        ),
+        Err(problem) => (None, Err(problem)),
+    };
+    journal.record_outcome(EventKind::Check, provider, found, started.elapsed());
 }

@@ -23,7 +23,7 @@ use crate::Problem;
 use crate::vault::VaultError;
 
 pub use access::{Access, access};
-pub use checks::CheckOutcome;
+pub use checks::{CheckOutcome, record_check};
 pub use id::ConnectionId;
 pub use profile::{AccountFingerprint, CorruptProfile, Profile};
 pub use secret::StoredSecret;

@@ -1,26 +1,44 @@
 //! The wizard session: credentials staged while the admin sets a connection up, with what was
 //! learnt with them (the last verification, the people listed and matched, the admin's
 //! confirmation), and the one sign-in and the one listing under way. In memory only; everything
-//! learnt with credentials is dropped with them. The desktop app keeps one for its wizard; the
-//! CLI's `verify --save` goes through one too.
+//! learnt with credentials is dropped with them (discarded, expired, or pointed at another
+//! organisation). The desktop app keeps one for its wizard; the CLI's `verify --save` goes
+//! through one too. The steps themselves (sign in, verify, list, match, save) are in [`steps`].
+
+mod steps;
+#[cfg(test)]
+mod tests;
+
+pub use steps::{PeopleComparison, PeopleOverview, Saved, StagedCredentials};
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::Problem;
+use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{Credentials, OAuthGrant};
+use crate::diagnostics::{EventKind, Journal};
+use crate::http::HttpClient;
 use crate::oauth::{OAuthTokens, SignInCancel};
 use crate::people::{ListingCancel, MatchResult, Person};
 use crate::sync::lock;
 use crate::verify::VerificationReport;
+use crate::{Endpoints, Problem, ProviderId};
 
 /// Staged credentials are forgotten this long after they were handed over.
 pub const STAGED_LIFETIME: Duration = Duration::from_secs(30 * 60);
 
-/// The wizard's staged credentials and the tasks under way.
+/// The wizard's staged credentials and the tasks under way, with what the steps reach the HR
+/// systems with.
 #[derive(Debug)]
 pub struct Session {
+    http: HttpClient,
+    endpoints: Endpoints,
+    /// The integration configuration: OAuth clients for signing in and renewing during a
+    /// listing (`None`: no sign-in, no renewal, as for the CLI's `verify`).
+    config: Option<Config>,
+    /// Where each step's outcome is noted for the diagnostics, if anywhere.
+    journal: Option<Arc<Journal>>,
     lifetime: Duration,
     staged: Mutex<Staged>,
     /// Cancels the browser sign-in under way, if any.
@@ -49,21 +67,44 @@ struct StagedEntry {
     confirmed: Option<Vec<Person>>,
 }
 
-impl Default for Session {
-    fn default() -> Self {
-        Session::with_lifetime(STAGED_LIFETIME)
-    }
-}
-
 impl Session {
-    /// A session whose staged credentials live for `lifetime` (default [`STAGED_LIFETIME`]).
-    pub fn with_lifetime(lifetime: Duration) -> Session {
+    /// A session reaching the HR systems at `endpoints` through `http`, without an integration
+    /// configuration; staged credentials live for [`STAGED_LIFETIME`].
+    pub fn new(http: HttpClient, endpoints: Endpoints) -> Session {
         Session {
-            lifetime,
+            http,
+            endpoints,
+            config: None,
+            journal: None,
+            lifetime: STAGED_LIFETIME,
             staged: Mutex::default(),
             sign_in: Mutex::default(),
             listing: Mutex::default(),
         }
+    }
+
+    /// The same session, signing in and renewing sign-ins with the OAuth clients of `config`.
+    #[must_use]
+    pub fn with_config(self, config: Config) -> Session {
+        Session {
+            config: Some(config),
+            ..self
+        }
+    }
+
+    /// The same session, noting each step's outcome in `journal`.
+    #[must_use]
+    pub fn with_journal(self, journal: Arc<Journal>) -> Session {
+        Session {
+            journal: Some(journal),
+            ..self
+        }
+    }
+
+    /// The same session, its staged credentials living for `lifetime`.
+    #[must_use]
+    pub fn with_lifetime(self, lifetime: Duration) -> Session {
+        Session { lifetime, ..self }
     }
 
     /// Holds credentials in memory (never on disk, never back to the UI) under a fresh id.
@@ -126,10 +167,22 @@ impl Session {
 
     /// Points staged credentials at the organisation the admin chose (Employment Hero, when the
     /// sign-in reaches several): verifying and saving then use it. Others stay as they are.
+    /// Another organisation than before drops what was learnt for the one before (its report,
+    /// people and confirmation), so that nothing of one organisation is saved with another.
     pub fn choose_organisation(&self, id: &str, organisation: &str) -> Result<(), Problem> {
         self.with_entry(id, |entry| {
+            let current = entry
+                .credentials
+                .grant()
+                .and_then(|g| g.organisation_id.as_deref());
+            if current == Some(organisation) {
+                return Ok(());
+            }
             if let Some(chosen) = entry.credentials.for_organisation(organisation) {
                 entry.credentials = Arc::new(chosen);
+                entry.report = None;
+                entry.people = None;
+                entry.confirmed = None;
             }
             Ok(())
         })
@@ -153,13 +206,28 @@ impl Session {
         entry.credentials = Arc::new(Credentials::oauth(entry.credentials.provider(), grant));
     }
 
-    /// Runs `f` on the people kept with staged credentials (listed, maybe matched).
-    pub fn with_people<T>(
+    /// Runs `f` on the people listed (maybe matched) with staged credentials; expired
+    /// credentials or no listing yet are `credentials_expired` (the wizard starts over from the
+    /// check).
+    pub fn with_matched<T>(
         &self,
         id: &str,
-        f: impl FnOnce(&mut Option<MatchResult>) -> T,
+        f: impl FnOnce(&mut MatchResult) -> Result<T, Problem>,
     ) -> Result<T, Problem> {
-        self.with_entry(id, |entry| Ok(f(&mut entry.people)))
+        self.with_entry(id, |entry| match &mut entry.people {
+            Some(matched) => f(matched),
+            None => Err(Problem::CredentialsExpired),
+        })
+    }
+
+    /// Keeps `matched` as the people of staged credentials, in place of those before. A
+    /// confirmation was of the people before: it is dropped (the admin confirms again).
+    pub fn set_people(&self, id: &str, matched: MatchResult) -> Result<(), Problem> {
+        self.with_entry(id, |entry| {
+            entry.people = Some(matched);
+            entry.confirmed = None;
+            Ok(())
+        })
     }
 
     /// Records the admin's confirmation of the people listed (and decided on) with staged
@@ -179,10 +247,9 @@ impl Session {
 
     /// The people confirmed with staged credentials, if the admin confirmed them.
     pub fn confirmed_people(&self, id: &str) -> Option<Vec<Person>> {
-        lock(&self.staged)
-            .entries
-            .get(id)
-            .and_then(|entry| entry.confirmed.clone())
+        self.with_entry(id, |entry| Ok(entry.confirmed.clone()))
+            .ok()
+            .flatten()
     }
 
     /// Forgets staged credentials, and everything learnt with them.
@@ -208,6 +275,30 @@ impl Session {
     /// Cancels the browser sign-in under way, if any.
     pub fn cancel_sign_in(&self) {
         cancel(&self.sign_in);
+    }
+
+    /// The integration configuration's OAuth client for `provider`.
+    fn oauth(&self, provider: ProviderId) -> Result<&OAuthProviderConfig, Problem> {
+        match &self.config {
+            Some(config) => config.oauth(provider),
+            None => Err(Problem::ConfigurationInvalid {
+                what: "no integration configuration".to_owned(),
+            }),
+        }
+    }
+
+    /// Notes how a step that started at `started` ended, for the diagnostics.
+    fn record<T>(
+        &self,
+        kind: EventKind,
+        provider: Option<ProviderId>,
+        started: Instant,
+        result: &Result<T, Problem>,
+    ) {
+        if let Some(journal) = &self.journal {
+            let outcome = result.as_ref().map(|_| ());
+            journal.record_outcome(kind, provider, outcome, started.elapsed());
+        }
     }
 }
 
