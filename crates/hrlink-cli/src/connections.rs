@@ -13,8 +13,9 @@ use hrlink_core::http::HttpClient;
 use hrlink_core::messages::Language;
 use hrlink_core::paths;
 use hrlink_core::printable::printable;
+use hrlink_core::session::Session;
 use hrlink_core::vault::Vault;
-use hrlink_core::verify::{Credentials, VerificationReport};
+use hrlink_core::verify::Credentials;
 use hrlink_core::{Endpoints, Problem};
 
 use crate::ConnectionsCommand;
@@ -50,21 +51,21 @@ pub async fn load_credentials(
     store.load_credentials(&id, http, endpoints, config).await
 }
 
-/// Saves a verified connection; prints its id.
+/// Saves the connection verified in `session` under `staged`; prints its id.
 pub async fn save(
     config_dir: Option<PathBuf>,
+    session: &Session,
+    staged: &str,
     label: &str,
-    credentials: &Credentials,
-    report: &VerificationReport,
     language: Language,
 ) -> Exit {
     let store = match open(config_dir) {
         Ok(store) => store,
         Err(problem) => return fail(&problem, language),
     };
-    match store.save(label, credentials, report).await {
-        Ok(id) => {
-            eprintln!("Saved as connection {id}.");
+    match session.save(staged, &store, label).await {
+        Ok(saved) => {
+            eprintln!("Saved as connection {}.", saved.profile.id);
             Exit::Ok
         }
         Err(problem) => fail(&problem, language),

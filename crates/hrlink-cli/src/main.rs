@@ -22,7 +22,8 @@ use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::messages::Language;
 use hrlink_core::oauth::{BrowserOpener, SignInOptions, SystemBrowser};
 use hrlink_core::providers::CredentialKind;
-use hrlink_core::verify::{self, Credentials};
+use hrlink_core::session::Session;
+use hrlink_core::verify::Credentials;
 use hrlink_core::{Endpoints, Problem, ProviderId};
 
 use crate::exit::Exit;
@@ -260,18 +261,22 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
             permissions,
         } => match prepare(provider, &access, permissions.as_deref(), language).await {
             Ok((http, endpoints, credentials, _)) => {
-                let report = match &permissions {
-                    Some(chosen) => {
-                        verify::verify_chosen(&http, &endpoints, &credentials, chosen, &|_| {})
-                            .await
+                let session = Session::new(http, endpoints);
+                let staged = session.hand_over(credentials);
+                let chosen = permissions.as_deref();
+                let report = match session.verify(&staged.id, None, chosen, &|_| {}).await {
+                    Ok(report) => report,
+                    // Only if the credentials just staged were gone already.
+                    Err(problem) => {
+                        output::problem(&problem, language);
+                        return Exit::for_problem(&problem);
                     }
-                    None => verify::verify(&http, &endpoints, &credentials, &|_| {}).await,
                 };
                 output::report(&report, json, language);
                 let exit = Exit::for_report(&report);
                 match save {
                     Some(label) if exit == Exit::Ok => {
-                        connections::save(config_dir, &label, &credentials, &report, language).await
+                        connections::save(config_dir, &session, &staged.id, &label, language).await
                     }
                     _ => exit,
                 }

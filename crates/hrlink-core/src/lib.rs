@@ -11,6 +11,7 @@
 //! - [`links`]: the `hrlink://` links the OS hands the app, parsed strictly;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`schedule`]: the opt-in daily check, as an OS-scheduled job;
+//! - [`session`]: the wizard's staged credentials and what was learnt with them;
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
 //! - [`wizard`]: the wizard's non-secret draft, to resume after a restart;
 //! - [`diagnostics`]: the support code and the redacted diagnostics bundle;
@@ -37,6 +38,7 @@ pub mod printable;
 pub mod problem;
 pub mod providers;
 pub mod schedule;
+pub mod session;
 mod sync;
 pub mod vault;
 pub mod verify;

@@ -4,8 +4,10 @@
 use std::time::Instant;
 
 use hrlink_core::Problem;
-use hrlink_core::connections::{ConnectionId, ConnectionStore, ConnectionSummary, Profile};
-use hrlink_core::diagnostics::EventKind;
+use hrlink_core::connections::{
+    CheckOutcome, ConnectionId, ConnectionStore, ConnectionSummary, record_check,
+};
+use hrlink_core::session::Saved;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -37,6 +39,16 @@ pub struct SavedConnection {
     pub people_not_kept: Option<Problem>,
 }
 
+impl CheckedConnection {
+    fn new(store: &ConnectionStore, outcome: CheckOutcome) -> CheckedConnection {
+        CheckedConnection {
+            connection: store.summary(&outcome.profile),
+            problem: outcome.problem,
+            warnings: outcome.report.map(|r| r.warnings).unwrap_or_default(),
+        }
+    }
+}
+
 pub(crate) fn connection_id(id: &str) -> Result<ConnectionId, Problem> {
     ConnectionId::parse(id).ok_or_else(|| Problem::ConnectionNotFound { id: id.to_owned() })
 }
@@ -60,14 +72,9 @@ pub async fn save_connection(
     staged: String,
     label: String,
 ) -> Result<SavedConnection, Problem> {
-    let started = Instant::now();
-    let (credentials, report) = state.verified(&staged)?;
     let store = state.connections()?;
-    let saved = store.save(&label, &credentials, &report).await;
-    state.record(EventKind::Save, Some(report.provider), started, &saved);
-    let id = saved?;
-    let profile = store.profile(&id)?;
-    finish_saving(&state, store, &id, &staged, &profile).await
+    let saved = state.session.save(&staged, store, &label).await?;
+    Ok(finish_saving(&state, store, saved))
 }
 
 /// Checks one connection: signs in again and probes its permissions.
@@ -78,29 +85,11 @@ pub async fn check_connection(
     id: String,
 ) -> Result<CheckedConnection, Problem> {
     let started = Instant::now();
-    let store = state.connections()?;
-    let checked = store
-        .check(
-            &connection_id(&id)?,
-            &state.http,
-            &state.endpoints,
-            &state.config,
-        )
-        .await;
-    let (provider, found) = match &checked {
-        Ok(outcome) => (
-            Some(outcome.profile.provider),
-            outcome.problem.clone().map_or(Ok(()), Err),
-        ),
-        Err(problem) => (None, Err(problem.clone())),
-    };
-    state.record(EventKind::Check, provider, started, &found);
-    let outcome = checked?;
-    Ok(CheckedConnection {
-        connection: store.summary(&outcome.profile),
-        problem: outcome.problem,
-        warnings: outcome.report.map(|r| r.warnings).unwrap_or_default(),
-    })
+    let (id, store) = (connection_id(&id)?, state.connections()?);
+    let (http, endpoints, config) = (&state.http, &state.endpoints, &state.config);
+    let checked = store.check(&id, http, endpoints, config).await;
+    record_check(&state.journal, started, &checked);
+    Ok(CheckedConnection::new(store, checked?))
 }
 
 #[tauri::command]
@@ -132,52 +121,20 @@ pub async fn reauthorise_connection(
     staged: String,
     replacement_name: Option<String>,
 ) -> Result<SavedConnection, Problem> {
-    let started = Instant::now();
-    let (credentials, report) = state.verified(&staged)?;
-    let store = state.connections()?;
-    let id = connection_id(&id)?;
-    let reauthorised = store
-        .reauthorise(&id, &credentials, &report, replacement_name.as_deref())
-        .await;
-    state.record(
-        EventKind::Save,
-        Some(report.provider),
-        started,
-        &reauthorised,
-    );
-    finish_saving(&state, store, &id, &staged, &reauthorised?).await
+    let (store, id) = (state.connections()?, connection_id(&id)?);
+    let replacement = replacement_name.as_deref();
+    let saved = (state.session)
+        .reauthorise(&staged, store, &id, replacement)
+        .await?;
+    Ok(finish_saving(&state, store, saved))
 }
 
-/// How saving and re-authorising end: the confirmed people kept as the snapshot, the staged
-/// credentials and the wizard's draft let go, the connection as it now stands.
-async fn finish_saving(
-    state: &AppState,
-    store: &ConnectionStore,
-    id: &ConnectionId,
-    staged: &str,
-    profile: &Profile,
-) -> Result<SavedConnection, Problem> {
-    let people_not_kept = keep_confirmed_people(state, store, id, staged).await;
-    state.discard(staged);
+/// How saving and re-authorising end in the app: the wizard's draft let go, the connection as it
+/// now stands.
+fn finish_saving(state: &AppState, store: &ConnectionStore, saved: Saved) -> SavedConnection {
     super::wizard::forget_draft(state);
-    Ok(SavedConnection {
-        connection: store.summary(profile),
-        people_not_kept,
-    })
-}
-
-/// When the admin confirmed the people before saving, keeps them as the connection's encrypted
-/// snapshot (the next reconnect's "what changed since"). The connection itself is saved by now:
-/// a snapshot that cannot be written only means no comparison next time, so it does not fail
-/// the save; the problem is handed back for the admin to be told.
-async fn keep_confirmed_people(
-    state: &AppState,
-    store: &ConnectionStore,
-    id: &ConnectionId,
-    staged: &str,
-) -> Option<Problem> {
-    let people = state.confirmed_people(staged)?;
-    let problem = store.save_people_snapshot(id, &people).await.err()?;
-    tracing::warn!(code = problem.code(), "the confirmed people were not kept");
-    Some(problem)
+    SavedConnection {
+        connection: store.summary(&saved.profile),
+        people_not_kept: saved.people_not_kept,
+    }
 }

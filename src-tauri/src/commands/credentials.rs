@@ -1,9 +1,9 @@
 //! Handing credentials over: they cross the boundary once, UI to Rust, and never come back.
 
 use hrlink_core::credentials::MAX_CREDENTIAL_TEXT_BYTES;
-use hrlink_core::verify::Credentials;
+pub use hrlink_core::session::StagedCredentials;
 use hrlink_core::{Problem, ProviderId};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use specta::Type;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -23,15 +23,6 @@ pub enum CredentialInput {
     File { path: String },
 }
 
-/// Credentials held in the app for verification, described without the secret.
-#[derive(Debug, Serialize, Type)]
-pub struct StagedCredentials {
-    pub id: String,
-    pub provider: ProviderId,
-    /// Which key was loaded, masked (e.g. the access key's last four characters).
-    pub hint: String,
-}
-
 #[tauri::command]
 #[specta::specta]
 pub fn stage_credentials(
@@ -43,7 +34,7 @@ pub fn stage_credentials(
         CredentialInput::Text { text } => text.into_bytes(),
         CredentialInput::File { path } => read_credential_file(std::path::Path::new(&path))?,
     };
-    stage_bytes(&state, provider, &bytes)
+    state.session.stage_text(provider, &bytes)
 }
 
 /// Opens the system's file dialog, then reads and stages the chosen key file in one step, so
@@ -55,47 +46,32 @@ pub async fn choose_credentials_file(
     state: State<'_, AppState>,
     provider: ProviderId,
 ) -> Result<Option<StagedCredentials>, Problem> {
-    let path = match std::env::var_os(CHOSEN_FILE_OVERRIDE) {
-        Some(path) => Some(std::path::PathBuf::from(path)),
-        None => {
-            let (sender, receiver) = tokio::sync::oneshot::channel();
-            app.dialog()
-                .file()
-                .add_filter("Key file", &["txt"])
-                .pick_file(move |file| {
-                    let _ = sender.send(file.and_then(|f| f.into_path().ok()));
-                });
-            receiver.await.ok().flatten()
-        }
+    let Some(path) = chosen_key_file(&app).await else {
+        return Ok(None);
     };
-    let Some(path) = path else { return Ok(None) };
     let bytes = read_credential_file(&path)?;
-    stage_bytes(&state, provider, &bytes).map(Some)
+    state.session.stage_text(provider, &bytes).map(Some)
 }
 
-fn stage_bytes(
-    state: &AppState,
-    provider: ProviderId,
-    bytes: &[u8],
-) -> Result<StagedCredentials, Problem> {
-    Credentials::from_text(provider, bytes).map(|credentials| stage(state, credentials))
-}
-
-/// Holds credentials in the app for verification and describes them without the secret.
-pub(super) fn stage(state: &AppState, credentials: Credentials) -> StagedCredentials {
-    let provider = credentials.provider();
-    let hint = credentials.hint();
-    StagedCredentials {
-        id: state.stage(credentials),
-        provider,
-        hint,
+/// The key file the admin chose, or the e2e override; `None` when cancelled.
+async fn chosen_key_file(app: &AppHandle) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(CHOSEN_FILE_OVERRIDE) {
+        return Some(path.into());
     }
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("Key file", &["txt"])
+        .pick_file(move |file| {
+            let _ = sender.send(file.and_then(|f| f.into_path().ok()));
+        });
+    receiver.await.ok().flatten()
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn discard_credentials(state: State<'_, AppState>, id: String) {
-    state.discard(&id);
+    state.session.discard(&id);
 }
 
 fn read_credential_file(path: &std::path::Path) -> Result<Vec<u8>, Problem> {

@@ -9,3 +9,13 @@ pub mod people;
 pub mod sign_in;
 pub mod verify;
 pub mod wizard;
+
+use tauri::ipc::{Channel, IpcResponse};
+
+/// Sends a long task's progress to the UI's channel. The UI may have navigated away: progress is
+/// best-effort.
+fn forward<T: IpcResponse + Sync>(channel: &Channel<T>) -> impl Fn(T) + Sync + '_ {
+    move |event| {
+        let _ = channel.send(event);
+    }
+}

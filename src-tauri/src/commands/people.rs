@@ -3,15 +3,12 @@
 //! admin's decisions. The people stay in memory with the staged credentials; the webview gets a
 //! report, masked in screen-share mode.
 
-use std::time::Instant;
-
 use hrlink_core::Problem;
-use hrlink_core::diagnostics::EventKind;
 use hrlink_core::people::{
-    self, Decision, Disclosure, EntryId, ListingOptions, ListingProgress, MatchCounts,
-    MatchOptions, MatchResult, PeopleChanges, PeopleReport, RosterSummary,
+    self, Decision, Disclosure, EntryId, ListingProgress, MatchCounts, PeopleChanges, PeopleReport,
 };
-use serde::{Deserialize, Serialize};
+pub use hrlink_core::session::{PeopleComparison, PeopleOverview};
+use serde::Deserialize;
 use specta::Type;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
@@ -27,24 +24,6 @@ const CHOSEN_ROSTER_OVERRIDE: &str = "HRLINK_E2E_CHOSEN_ROSTER";
 /// As [`CHOSEN_ROSTER_OVERRIDE`], for the save dialog of the export.
 const CHOSEN_EXPORT_OVERRIDE: &str = "HRLINK_E2E_CHOSEN_EXPORT";
 
-/// Everyone the HR system listed, as the People step first shows them.
-#[derive(Debug, Serialize, Type)]
-pub struct PeopleOverview {
-    /// Pages read from the HR system.
-    pub pages: u32,
-    /// Counts and rows (no roster yet: active people are `only_in_hr`).
-    pub report: PeopleReport,
-}
-
-/// The listed people compared with the admin's roster.
-#[derive(Debug, Serialize, Type)]
-pub struct PeopleComparison {
-    /// How the roster was read (columns used, rows skipped; never cell contents).
-    pub roster: RosterSummary,
-    /// Counts and rows after matching.
-    pub report: PeopleReport,
-}
-
 /// The admin's answer to a suggested pair.
 #[derive(Debug, Clone, Copy, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -57,6 +36,16 @@ pub enum PairDecision {
     Undo,
 }
 
+impl From<PairDecision> for Decision {
+    fn from(decision: PairDecision) -> Decision {
+        match decision {
+            PairDecision::Accept => Decision::Accepted,
+            PairDecision::Reject => Decision::Rejected,
+            PairDecision::Undo => Decision::Undecided,
+        }
+    }
+}
+
 /// Lists everyone, keeps them with the staged credentials, and stores tokens refreshed on the
 /// way in place of the old ones. `cancel_people_listing` stops it.
 #[tauri::command]
@@ -66,39 +55,11 @@ pub async fn list_people(
     staged: String,
     progress: Channel<ListingProgress>,
 ) -> Result<PeopleOverview, Problem> {
-    let started = Instant::now();
-    let credentials = state.staged(&staged)?;
-    let oauth = state.config.oauth(credentials.provider()).ok();
-    let options = ListingOptions {
-        cancel: state.begin_listing(),
-        ..ListingOptions::default()
-    };
-    let report_progress = |event: ListingProgress| {
-        // The UI may have navigated away; progress is best-effort.
-        let _ = progress.send(event);
-    };
-    let outcome = people::list_people(
-        &state.http,
-        &state.endpoints,
-        &credentials,
-        oauth,
-        &options,
-        &report_progress,
-    )
-    .await;
-    if let Some(tokens) = outcome.refreshed_tokens {
-        state.replace_tokens(&staged, tokens);
-    }
-    let provider = Some(credentials.provider());
-    state.record(EventKind::Listing, provider, started, &outcome.result);
-    let listing = outcome.result?;
-    let matched = people::match_people(listing.people, Vec::new(), &MatchOptions::default());
-    let report = matched.report(disclosure(&state));
-    state.with_people(&staged, |people| *people = Some(matched))?;
-    Ok(PeopleOverview {
-        pages: listing.pages,
-        report,
-    })
+    let progress = super::forward(&progress);
+    state
+        .session
+        .list_people(&staged, disclosure(&state), &progress)
+        .await
 }
 
 /// Stops the listing under way ("Cancel"): its `list_people` ends with
@@ -106,7 +67,7 @@ pub async fn list_people(
 #[tauri::command]
 #[specta::specta]
 pub fn cancel_people_listing(state: State<'_, AppState>) {
-    state.cancel_listing();
+    state.session.cancel_listing();
 }
 
 /// Opens the system's file dialog for a CSV or XLSX roster, reads it and matches it against the
@@ -122,28 +83,21 @@ pub async fn choose_roster_file(
         return Ok(None);
     };
     let roster = people::read_roster_file(&path)?;
-    // Matching takes a moment for big lists: not while holding the staged credentials' lock.
-    let hr = state
-        .with_people(&staged, |people| {
-            people.as_ref().map(|listed| listed.hr_people().to_vec())
-        })?
-        .ok_or(Problem::CredentialsExpired)?;
-    let matched = people::match_people(hr, roster.people, &MatchOptions::default());
-    let report = matched.report(disclosure(&state));
-    state.with_people(&staged, |people| *people = Some(matched))?;
-    Ok(Some(PeopleComparison {
-        roster: roster.summary,
-        report,
-    }))
+    let disclosure = disclosure(&state);
+    state
+        .session
+        .match_roster(&staged, roster, disclosure)
+        .map(Some)
 }
 
 /// The people as they stand (after decisions), masked in screen-share mode.
 #[tauri::command]
 #[specta::specta]
 pub fn people_report(state: State<'_, AppState>, staged: String) -> Result<PeopleReport, Problem> {
-    with_matched(&state, &staged, |matched| {
-        Ok(matched.report(disclosure(&state)))
-    })
+    let disclosure = disclosure(&state);
+    state
+        .session
+        .with_matched(&staged, |matched| Ok(matched.report(disclosure)))
 }
 
 /// Accepts or rejects a suggested pair (or takes the answer back); returns the new counts.
@@ -155,14 +109,9 @@ pub fn decide_pair(
     entry: u32,
     decision: PairDecision,
 ) -> Result<MatchCounts, Problem> {
-    let decision = match decision {
-        PairDecision::Accept => Decision::Accepted,
-        PairDecision::Reject => Decision::Rejected,
-        PairDecision::Undo => Decision::Undecided,
-    };
-    with_matched(&state, &staged, |matched| {
+    state.session.with_matched(&staged, |matched| {
         matched
-            .decide(EntryId(entry), decision)
+            .decide(EntryId(entry), decision.into())
             .map_err(not_decidable)?;
         Ok(matched.counts())
     })
@@ -177,7 +126,7 @@ pub fn exclude_person(
     entry: u32,
     excluded: bool,
 ) -> Result<MatchCounts, Problem> {
-    with_matched(&state, &staged, |matched| {
+    state.session.with_matched(&staged, |matched| {
         matched
             .set_excluded(EntryId(entry), excluded)
             .map_err(not_decidable)?;
@@ -191,7 +140,7 @@ pub fn exclude_person(
 #[tauri::command]
 #[specta::specta]
 pub fn confirm_people(state: State<'_, AppState>, staged: String) -> Result<u32, Problem> {
-    state.confirm_people(&staged)
+    state.session.confirm_people(&staged)
 }
 
 /// What changed among the people since they were last confirmed for the saved connection `id`
@@ -207,20 +156,11 @@ pub async fn people_changes(
 ) -> Result<Option<PeopleChanges>, Problem> {
     let id = connection_id(&id)?;
     let store = state.connections()?;
-    let Some(snapshot) = store.people_snapshot(&id).await? else {
-        return Ok(None);
-    };
-    let failing_since = store.profile(&id)?.failing_since;
     let disclosure = disclosure(&state);
-    with_matched(&state, &staged, |matched| {
-        Ok(Some(people::people_changes(
-            &snapshot.people,
-            &matched.confirmed_people(),
-            snapshot.confirmed_at,
-            failing_since,
-            disclosure,
-        )))
-    })
+    state
+        .session
+        .people_changes(&staged, store, &id, disclosure)
+        .await
 }
 
 /// Exports the people as they stand (after decisions; the excluded left out) to a CSV file the
@@ -236,14 +176,10 @@ pub async fn export_people<R: Runtime>(
     if state.screen_share() {
         return Err(Problem::PeopleExportInSupportMode);
     }
-    let mut report = with_matched(&state, &staged, |matched| {
-        Ok(matched.report(Disclosure::Full))
-    })?;
-    report.people.retain(|row| !row.excluded);
+    let text = state.session.people_csv(&staged)?;
     let Some(path) = chosen_export(&app).await else {
         return Ok(false);
     };
-    let text = people::report_csv(&report).map_err(|_| Problem::PeopleExportFailed)?;
     hrlink_core::files::write_chosen_file(&path, text.as_bytes())
         .map_err(|_| Problem::PeopleExportFailed)?;
     Ok(true)
@@ -256,19 +192,6 @@ fn disclosure(state: &AppState) -> Disclosure {
     } else {
         Disclosure::Full
     }
-}
-
-/// Runs `f` on the listed people; expired credentials or no listing yet are `credentials_expired`
-/// (the wizard starts over from the check).
-fn with_matched<T>(
-    state: &AppState,
-    staged: &str,
-    f: impl FnOnce(&mut MatchResult) -> Result<T, Problem>,
-) -> Result<T, Problem> {
-    state.with_people(staged, |people| match people {
-        Some(matched) => f(matched),
-        None => Err(Problem::CredentialsExpired),
-    })?
 }
 
 /// A decision on an entry that does not exist or cannot be decided is the UI's mistake.

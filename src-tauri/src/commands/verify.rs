@@ -1,10 +1,7 @@
 //! Verifying staged credentials, with live progress over a channel.
 
-use std::time::Instant;
-
 use hrlink_core::Problem;
-use hrlink_core::diagnostics::EventKind;
-use hrlink_core::verify::{self, Account, VerificationReport, VerifyProgress};
+use hrlink_core::verify::{Account, VerificationReport, VerifyProgress};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -22,35 +19,12 @@ pub async fn verify_connection(
     organisation: Option<String>,
     progress: Channel<VerifyProgress>,
 ) -> Result<VerificationReport, Problem> {
-    let started = Instant::now();
-    if let Some(organisation) = &organisation {
-        state.choose_organisation(&id, organisation)?;
-    }
-    let credentials = state.staged(&id)?;
-    let report_progress = |event: VerifyProgress| {
-        // The UI may have navigated away; progress is best-effort.
-        let _ = progress.send(event);
-    };
-    let report = verify::verify_chosen(
-        &state.http,
-        &state.endpoints,
-        &credentials,
-        &optional,
-        &report_progress,
-    )
-    .await;
-    state.record_report(&id, &report);
-    let outcome = match report.problems.first() {
-        Some(problem) => Err(problem.clone()),
-        None => Ok(()),
-    };
-    state.record(
-        EventKind::Verification,
-        Some(report.provider),
-        started,
-        &outcome,
-    );
-    Ok(report)
+    let progress = super::forward(&progress);
+    let (organisation, chosen) = (organisation.as_deref(), Some(optional.as_slice()));
+    state
+        .session
+        .verify(&id, organisation, chosen, &progress)
+        .await
 }
 
 /// The organisations staged credentials reach, for the admin to choose one (Employment Hero,
@@ -61,8 +35,5 @@ pub async fn list_organisations(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Vec<Account>, Problem> {
-    let credentials = state.staged(&id)?;
-    credentials
-        .organisations(&state.http, &state.endpoints)
-        .await
+    state.session.organisations(&id).await
 }

@@ -109,3 +109,18 @@ pub async fn verify_chosen(
         .await
         .select(chosen, credentials.granted_scopes())
 }
+
+/// Verifies credentials against the admin's selection when one was made ([`verify_chosen`]),
+/// else probing every permission and demanding only the required ones ([`verify`]).
+pub async fn verify_selected(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    credentials: &Credentials,
+    chosen: Option<&[String]>,
+    progress: &dyn ProgressSink,
+) -> VerificationReport {
+    match chosen {
+        Some(chosen) => verify_chosen(http, endpoints, credentials, chosen, progress).await,
+        None => verify(http, endpoints, credentials, progress).await,
+    }
+}

@@ -1888,7 +1888,9 @@ export type SavedConnection_Serialize = {
 
 /**  Credentials held in the app for verification, described without the secret. */
 export type StagedCredentials = {
+	/**  The handle the wizard's later steps name them by (`staged-1`). */
 	id: string,
+	/**  The HR system they are for. */
 	provider: ProviderId,
 	/**  Which key was loaded, masked (e.g. the access key's last four characters). */
 	hint: string,
