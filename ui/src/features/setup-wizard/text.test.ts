@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import scenarios from "../../../../crates/hrlink-sandbox/src/scenarios.rs?raw";
 import { createI18n } from "../../lib/i18n";
+import { revokeAccess } from "../../lib/i18n/providers";
 import { DEFAULT_PROVIDERS, SANDBOX_LOGINS } from "../../lib/ipc/fakeBackend";
 import type { ProviderId } from "../../lib/ipc/types";
 import { SANDBOX_USERS } from "./sandbox";
-import { accountName, permissionFix, permissionName } from "./text";
+import { accountName, narrowAccess, permissionFix, permissionName } from "./text";
 
 /** The string literals from where `start` matches (a constant's `=`) to the next `;`. */
 function rustStrings(source: string, start: RegExp): string[] {
@@ -44,6 +45,20 @@ describe("permission names", () => {
       "den Reiter Personal",
     );
   });
+});
+
+describe("provider texts from the core's catalogue", () => {
+  for (const language of ["en", "de"] as const) {
+    it(`has every provider's narrow and revoke steps (${language})`, () => {
+      const { t } = createI18n(language);
+      const other = t("connections.removeConfirm.how.other", { provider: "X" });
+      for (const provider of DEFAULT_PROVIDERS) {
+        expect(narrowAccess(provider.id, t), provider.id).toMatch(new RegExp(provider.name));
+        expect(revokeAccess(provider.id, "X", t), provider.id).not.toBe(other);
+      }
+      expect(revokeAccess("personio", "Personio", t)).toMatch(/Personio/);
+    });
+  }
 });
 
 describe("accountName", () => {

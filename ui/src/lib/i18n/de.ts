@@ -1,13 +1,17 @@
 import providerGuide from "../../../../crates/hrlink-core/messages/guide.de.json";
-import employmenthero from "../../../../crates/hrlink-core/messages/providers/employmenthero.de.json";
-import hrworks from "../../../../crates/hrlink-core/messages/providers/hrworks.de.json";
-import ipayroll from "../../../../crates/hrlink-core/messages/providers/ipayroll.de.json";
-import iris from "../../../../crates/hrlink-core/messages/providers/iris.de.json";
 import type { Translation } from "./en";
-import { providerTexts } from "./providerTexts";
+import { type ProviderTextFile, providerTexts } from "./providerTexts";
 
 /** German UI strings (formal "Sie", like the shared message catalogue). */
-const providers = providerTexts({ employmenthero, hrworks, ipayroll, iris });
+const providers = providerTexts(
+  import.meta.glob<ProviderTextFile>(
+    "../../../../crates/hrlink-core/messages/providers/*.de.json",
+    {
+      eager: true,
+      import: "default",
+    },
+  ),
+);
 
 export const de: Translation = {
   app: {

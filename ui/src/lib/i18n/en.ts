@@ -4,13 +4,17 @@
  */
 
 import providerGuide from "../../../../crates/hrlink-core/messages/guide.en.json";
-import employmenthero from "../../../../crates/hrlink-core/messages/providers/employmenthero.en.json";
-import hrworks from "../../../../crates/hrlink-core/messages/providers/hrworks.en.json";
-import ipayroll from "../../../../crates/hrlink-core/messages/providers/ipayroll.en.json";
-import iris from "../../../../crates/hrlink-core/messages/providers/iris.en.json";
-import { providerTexts } from "./providerTexts";
+import { type ProviderTextFile, providerTexts } from "./providerTexts";
 
-const providers = providerTexts({ employmenthero, hrworks, ipayroll, iris });
+const providers = providerTexts(
+  import.meta.glob<ProviderTextFile>(
+    "../../../../crates/hrlink-core/messages/providers/*.en.json",
+    {
+      eager: true,
+      import: "default",
+    },
+  ),
+);
 
 export const en = {
   app: {

@@ -6,7 +6,7 @@
 import type { ProviderId } from "../ipc/types";
 
 /** One provider's texts in one language, as in the core's files. */
-interface ProviderTextFile {
+export interface ProviderTextFile {
   permission: Record<string, string>;
   fix: string;
   fix_permission?: Record<string, string>;
@@ -23,11 +23,15 @@ function byKey(names: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(names).map(([id, name]) => [permissionKey(id), name]));
 }
 
-/** The texts of every provider, with permission ids as i18next keys (see `permissionKey`). */
-export function providerTexts(files: Record<ProviderId, ProviderTextFile>) {
+/**
+ * The texts of every provider from its files (`import.meta.glob` of `<id>.<language>.json`, so a
+ * new provider's file is picked up without an edit here), with permission ids as i18next keys
+ * (see `permissionKey`).
+ */
+export function providerTexts(files: Record<string, ProviderTextFile>) {
   return Object.fromEntries(
-    Object.entries(files).map(([provider, file]) => [
-      provider,
+    Object.entries(files).map(([path, file]) => [
+      path.replace(/^.*\//, "").replace(/\..*$/, ""),
       {
         permission: byKey(file.permission),
         fix: file.fix,
