@@ -4,6 +4,7 @@
 
 use hrlink_core::messages::{self, Language};
 use hrlink_core::printable::{printable, printable_lines};
+use hrlink_core::providers::texts;
 use hrlink_core::verify::{PermissionStatus, VerificationReport};
 use hrlink_core::{Problem, ProviderId};
 use serde::Serialize;
@@ -93,6 +94,11 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
             "optional"
         };
         println!("  {mark} {} ({kind})", printable(&permission.id));
+        if permission.status == PermissionStatus::Missing {
+            // How to grant it, in the HR system's own menus.
+            let fix = texts::permission_fix(report.provider, language, &permission.id);
+            println!("      {}", printable(&fix));
+        }
     }
     if let Some(people) = report.people {
         println!("People: {}", people.count);

@@ -423,6 +423,24 @@ async fn iris_scenarios_exit_as_documented() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_permission_is_followed_by_how_to_grant_it_in_the_systems_words() {
+    let fixture = fixture().await;
+    let run = fixture
+        .verify("iris", &iris_text(iris::NO_CONTRACT_RIGHTS), false)
+        .await;
+    assert!(
+        run.stdout.contains(
+            "✗ contract (optional)\n      In IRIS HR Professional, go to System Tools > Utilities > \
+             Company > API Users, select the API user and click Set Rights. Allow it to read the \
+             Contract tab, click Save"
+        ),
+        "{run:?}"
+    );
+    // Granted rights need no fix.
+    assert!(!run.stdout.contains("the Personal tab"), "{run:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn iris_credentials_can_come_from_standard_input() {
     let fixture = fixture().await;
     let args = vec![

@@ -92,6 +92,18 @@ pub struct ProviderEntry {
     pub endpoints: DefaultEndpoints,
     /// For browser sign-in providers.
     pub oauth: Option<OAuthDefaults>,
+    /// Its texts (permission names, how to grant, narrow and revoke access), read by
+    /// [`super::texts`].
+    pub texts: TextFiles,
+}
+
+/// A provider's `messages/providers/<slug>.<language>.json`, built in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextFiles {
+    /// In English.
+    pub en: &'static str,
+    /// In German.
+    pub de: &'static str,
 }
 
 const fn permission(id: &'static str, required: bool, personal_data: bool) -> Permission {
@@ -144,6 +156,10 @@ const IPAYROLL: ProviderEntry = ProviderEntry {
         demo_optional: &["leavebalances"],
         several_organisations: false,
     }),
+    texts: TextFiles {
+        en: include_str!("../../messages/providers/ipayroll.en.json"),
+        de: include_str!("../../messages/providers/ipayroll.de.json"),
+    },
 };
 
 const IRIS: ProviderEntry = ProviderEntry {
@@ -163,6 +179,10 @@ const IRIS: ProviderEntry = ProviderEntry {
         auth: None,
     },
     oauth: None,
+    texts: TextFiles {
+        en: include_str!("../../messages/providers/iris.en.json"),
+        de: include_str!("../../messages/providers/iris.de.json"),
+    },
 };
 
 const HRWORKS: ProviderEntry = ProviderEntry {
@@ -181,6 +201,10 @@ const HRWORKS: ProviderEntry = ProviderEntry {
         auth: None,
     },
     oauth: None,
+    texts: TextFiles {
+        en: include_str!("../../messages/providers/hrworks.en.json"),
+        de: include_str!("../../messages/providers/hrworks.de.json"),
+    },
 };
 
 const EMPLOYMENTHERO: ProviderEntry = ProviderEntry {
@@ -211,6 +235,10 @@ const EMPLOYMENTHERO: ProviderEntry = ProviderEntry {
         demo_optional: &["teams:list"],
         several_organisations: true,
     }),
+    texts: TextFiles {
+        en: include_str!("../../messages/providers/employmenthero.en.json"),
+        de: include_str!("../../messages/providers/employmenthero.de.json"),
+    },
 };
 
 /// Every provider, in the order the wizard lists them.

@@ -3,7 +3,8 @@
 //! - [`catalogue`]: what each provider is, as data (a leaf every module may use);
 //! - [`Provider`] and [`registry`]: what each provider does, one module each, found by id;
 //! - [`support`]: what the provider modules share (problems, probes), importing none of them;
-//! - [`guide`]: the wizard's per-provider guide.
+//! - [`guide`]: the wizard's per-provider guide;
+//! - [`texts`]: what HR Link says about each provider, in the provider's words.
 
 pub mod catalogue;
 pub mod employmenthero;
@@ -14,6 +15,7 @@ pub mod iris;
 mod provider;
 mod registry;
 pub(crate) mod support;
+pub mod texts;
 
 pub use catalogue::{CredentialKind, ProviderId};
 pub use provider::Provider;

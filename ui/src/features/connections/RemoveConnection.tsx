@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Button, ButtonGroup, ErrorSummary } from "../../components/ui";
 import { renderProblem } from "../../lib/i18n";
+import { revokeAccess } from "../../lib/i18n/providers";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
 
 export interface RemoveConnectionProps {
@@ -12,22 +13,12 @@ export interface RemoveConnectionProps {
   onCancel(): void;
 }
 
-const HOW = {
-  hrworks: "connections.removeConfirm.how.hrworks",
-  iris: "connections.removeConfirm.how.iris",
-  ipayroll: "connections.removeConfirm.how.ipayroll",
-  employmenthero: "connections.removeConfirm.how.employmenthero",
-} as const;
-
 /** "Remove <label>?": what HR Link deletes, and what it leaves in the HR system. */
 export function RemoveConnection(props: RemoveConnectionProps) {
   const { connection, busy } = props;
   const { t, i18n } = useTranslation();
   const providerName = props.provider?.name ?? connection.provider;
-  const howKey = HOW[connection.provider as keyof typeof HOW];
-  const how = howKey
-    ? t(howKey)
-    : t("connections.removeConfirm.how.other", { provider: providerName });
+  const how = revokeAccess(connection.provider, providerName, t);
   const problem = props.problem ? renderProblem(props.problem, i18n.language) : null;
   return (
     <div>

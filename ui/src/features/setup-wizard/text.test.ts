@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
-import config from "../../../../crates/hrlink-core/src/config.rs?raw";
-import eh from "../../../../crates/hrlink-core/src/providers/employmenthero.rs?raw";
-import ipayroll from "../../../../crates/hrlink-core/src/providers/ipayroll.rs?raw";
-import iris from "../../../../crates/hrlink-core/src/providers/iris.rs?raw";
 import scenarios from "../../../../crates/hrlink-sandbox/src/scenarios.rs?raw";
 import { createI18n } from "../../lib/i18n";
+import { revokeAccess } from "../../lib/i18n/providers";
 import { DEFAULT_PROVIDERS, SANDBOX_LOGINS } from "../../lib/ipc/fakeBackend";
 import type { ProviderId } from "../../lib/ipc/types";
 import { SANDBOX_USERS } from "./sandbox";
-import { accountName, permissionFix, permissionName } from "./text";
+import { accountName, narrowAccess, permissionFix, permissionName } from "./text";
 
 /** The string literals from where `start` matches (a constant's `=`) to the next `;`. */
 function rustStrings(source: string, start: RegExp): string[] {
@@ -19,37 +16,7 @@ function rustStrings(source: string, start: RegExp): string[] {
   return [...body.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? "");
 }
 
-/** Every permission id the core can report, read from its sources. */
-function corePermissions(): Record<Exclude<ProviderId, "hrworks">, string[]> {
-  return {
-    iris: rustStrings(iris, /pub const PERMISSIONS:[^=]*=/),
-    ipayroll: rustStrings(ipayroll, /pub const SCOPES:[^=]*=/),
-    employmenthero: [
-      ...rustStrings(eh, /pub const REQUIRED_SCOPES:[^=]*=/),
-      ...rustStrings(config, /employmenthero: Some\(demo\(/),
-      ...rustStrings(scenarios, /pub const CLIENT_SCOPES:[^=]*=/),
-    ],
-  };
-}
-
 describe("permission names", () => {
-  for (const language of ["en", "de"] as const) {
-    it(`names every permission the core reports in plain words (${language})`, () => {
-      const { t } = createI18n(language);
-      const ids = corePermissions();
-      expect(ids.iris).toEqual(["employees", "personal", "contract"]);
-      expect(ids.ipayroll).toHaveLength(10);
-      expect(ids.employmenthero).toContain("teams:list");
-      for (const [provider, list] of Object.entries(ids) as Array<[ProviderId, string[]]>) {
-        for (const id of list) {
-          const name = permissionName(provider, id, t);
-          expect(name, `${provider} ${id}`).not.toBe(id);
-          expect(name).not.toMatch(/^permissions\./);
-        }
-      }
-    });
-  }
-
   it("names them per system, and shows the id of one it does not know", () => {
     const { t } = createI18n("en");
     expect(permissionName("iris", "employees", t)).toMatch(/^See who works for you/);
@@ -78,6 +45,20 @@ describe("permission names", () => {
       "den Reiter Personal",
     );
   });
+});
+
+describe("provider texts from the core's catalogue", () => {
+  for (const language of ["en", "de"] as const) {
+    it(`has every provider's narrow and revoke steps (${language})`, () => {
+      const { t } = createI18n(language);
+      const other = t("connections.removeConfirm.how.other", { provider: "X" });
+      for (const provider of DEFAULT_PROVIDERS) {
+        expect(narrowAccess(provider.id, t), provider.id).toMatch(new RegExp(provider.name));
+        expect(revokeAccess(provider.id, "X", t), provider.id).not.toBe(other);
+      }
+      expect(revokeAccess("personio", "Personio", t)).toMatch(/Personio/);
+    });
+  }
 });
 
 describe("accountName", () => {

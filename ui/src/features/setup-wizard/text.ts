@@ -1,7 +1,6 @@
 /** Plain-language texts derived from IPC data (permission names, accounts, countries). */
 
 import type { TFunction } from "i18next";
-import { en } from "../../lib/i18n/en";
 import type {
   Account,
   CredentialKind,
@@ -15,42 +14,7 @@ function dynamic(t: TFunction, key: string, options?: Record<string, string>): s
   return (t as unknown as (key: string, options?: Record<string, string>) => string)(key, options);
 }
 
-/** `persons.master-data` → `persons_master_data`, `organisations:list` → `organisations_list`. */
-function permissionKey(provider: ProviderId, id: string): string | undefined {
-  const key = id.replace(/[^A-Za-z0-9]/g, "_");
-  const names: Record<string, string> = en.permissions[provider];
-  return key in names ? key : undefined;
-}
-
-/** What a permission lets HR Link do, in plain words; its id when we have no words for it. */
-export function permissionName(provider: ProviderId, id: string, t: TFunction): string {
-  const key = permissionKey(provider, id);
-  return key ? dynamic(t, `permissions.${provider}.${key}`) : id;
-}
-
-/** How to grant a missing permission in the HR system. */
-export function permissionFix(
-  provider: ProviderId,
-  providerName: string,
-  id: string,
-  t: TFunction,
-): string {
-  switch (provider) {
-    case "hrworks":
-      return t("permissionFix.hrworks", { id });
-    case "iris": {
-      const what =
-        id in en.permissionFix.irisWhat ? dynamic(t, `permissionFix.irisWhat.${id}`) : `“${id}”`;
-      return t("permissionFix.iris", { what });
-    }
-    case "ipayroll":
-      return t("permissionFix.ipayroll", { id });
-    case "employmenthero":
-      return t("permissionFix.employmenthero", { id });
-    default:
-      return t("permissionFix.other", { provider: providerName });
-  }
-}
+export { narrowAccess, permissionFix, permissionName } from "../../lib/i18n/providers";
 
 /** How the admin hands credentials over, as the texts need it. */
 export type HandOver = "key" | "user" | "signIn";

@@ -1,7 +1,18 @@
 import providerGuide from "../../../../crates/hrlink-core/messages/guide.de.json";
 import type { Translation } from "./en";
+import { type ProviderTextFile, providerTexts } from "./providerTexts";
 
 /** German UI strings (formal "Sie", like the shared message catalogue). */
+const providers = providerTexts(
+  import.meta.glob<ProviderTextFile>(
+    "../../../../crates/hrlink-core/messages/providers/*.de.json",
+    {
+      eager: true,
+      import: "default",
+    },
+  ),
+);
+
 export const de: Translation = {
   app: {
     name: "HR Link",
@@ -329,15 +340,6 @@ export const de: Translation = {
     beyondHeading: "{{provider}} gibt HR Link mehr frei, als Sie teilen wollten",
     beyondLead:
       "Sie müssen nichts beheben: Die Verbindung funktioniert so, und HR Link liest nur, was Sie ausgewählt haben. Wenn Sie lieber weniger teilen möchten, entziehen Sie in {{provider}} diese Berechtigungen:",
-    narrow: {
-      hrworks:
-        "Gehen Sie in HRworks zu Basics > Integrationen > HR WORKS-API, wählen Sie den Schlüssel, entfernen Sie unten auf der Seite die Häkchen bei diesen Berechtigungen und klicken Sie auf Speichern.",
-      iris: "Gehen Sie in IRIS HR Professional zu System Tools > Utilities > Company > API Users, wählen Sie den API-Benutzer und klicken Sie auf Set Rights. Entziehen Sie ihm diese Rechte und klicken Sie auf Save.",
-      ipayroll:
-        "iPayroll gibt dem API-Benutzer, was seine Rolle erlaubt. Bitten Sie Ihren iPayroll-Hauptbenutzer, der Rolle des API-Benutzers diese Berechtigungen zu entziehen; bei der nächsten Anmeldung erhält HR Link dann nur, was Sie ausgewählt haben.",
-      employmenthero:
-        "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und wählen Sie die App, die HR Link verwendet. Entfernen Sie diese Berechtigungen aus der App und speichern Sie; bei der nächsten Anmeldung erhält HR Link dann nur, was Sie ausgewählt haben.",
-    },
     status: {
       granted: "Erteilt",
       missing: "Fehlt",
@@ -362,58 +364,13 @@ export const de: Translation = {
     errorRequired: "Wählen Sie die Organisation, für die diese Verbindung ist",
     check: "Diese Organisation prüfen",
   },
-  permissions: {
-    hrworks: {
-      persons: "Sehen, wer bei Ihnen arbeitet (Namen und Personalnummern)",
-      persons_master_data:
-        "Stammdaten der Personen lesen (E-Mail, Position, Ein- und Austrittsdatum)",
-      organization_units: "Ihre Abteilungen sehen",
-      absences: "Abwesenheiten lesen",
-    },
-    iris: {
-      employees:
-        "Sehen, wer bei Ihnen arbeitet (Namen, Positionen, Abteilungen, Ein- und Austrittsdatum)",
-      personal: "Persönliche Angaben lesen (Geburtsdatum, Kontaktdaten), um Personen zuzuordnen",
-      contract: "Vertragsdaten lesen (Vertragsart, Arbeitszeit, Vorgesetzte)",
-    },
-    ipayroll: {
-      employees: "Sehen, wer bei Ihnen arbeitet (Namen, Positionen, Ein- und Austrittsdatum)",
-      timesheets: "Stundenzettel lesen",
-      payrates: "Lohnsätze lesen",
-      customfields: "Eigene Felder lesen",
-      costcentres: "Kostenstellen lesen",
-      leavebalances: "Urlaubsansprüche lesen",
-      leaverequests: "Urlaubsanträge lesen",
-      payslips: "Lohnabrechnungen lesen",
-      payelements: "Lohnarten lesen (Zulagen und Abzüge)",
-      payrolls: "Lohnläufe lesen",
-    },
-    employmenthero: {
-      organisations_list: "Sehen, welche Organisationen erreichbar sind",
-      organisations_show: "Angaben zu Ihrer Organisation lesen",
-      employees_list: "Sehen, wer bei Ihnen arbeitet",
-      employees_show: "Angaben der Personen lesen (E-Mail, Position, Eintrittsdatum)",
-      teams_list: "Ihre Teams sehen",
-      urn_mainapp_organisations_read: "Ihre Organisationen sehen",
-      urn_mainapp_employees_read: "Sehen, wer bei Ihnen arbeitet, mit Angaben",
-    },
-  },
-  permissionFix: {
-    hrworks:
-      "Gehen Sie in HRworks zu Basics > Integrationen > HR WORKS-API, wählen Sie den Schlüssel, setzen Sie unten auf der Seite das Häkchen bei „{{id}}“ und klicken Sie auf Speichern. Wählen Sie dann „Erneut versuchen“.",
-    iris: "Gehen Sie in IRIS HR Professional zu System Tools > Utilities > Company > API Users, wählen Sie den API-Benutzer und klicken Sie auf Set Rights. Erlauben Sie ihm, {{what}} zu lesen, klicken Sie auf Save und wählen Sie dann „Erneut versuchen“.",
-    irisWhat: {
-      employees: "die Mitarbeiterdatensätze",
-      personal: "den Reiter Personal",
-      contract: "den Reiter Contract",
-    },
-    ipayroll:
-      "Melden Sie sich erneut an und erlauben Sie „{{id}}“ auf der Seite von iPayroll. iPayroll gibt dem API-Benutzer nur, was seine Rolle erlaubt: Fehlt es weiterhin, bitten Sie Ihren iPayroll-Hauptbenutzer oder den iPayroll-Support, es für den API-Benutzer zu erlauben, und melden Sie sich dann erneut an.",
-    employmenthero:
-      "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und wählen Sie die App, die HR Link verwendet. Fügen Sie ihr die Berechtigung „{{id}}“ hinzu, speichern Sie und wählen Sie dann „Erneut anmelden“.",
-    other:
-      "Erteilen Sie dem Schlüssel diese Berechtigung in {{provider}} und wählen Sie dann „Erneut versuchen“.",
-  },
+  /** What HR Link says about each system, from the core's catalogue (`messages/providers/*.de.json`). */
+  providers,
+  /** A permission's id in a sentence. */
+  quoted: "„{{text}}“",
+  /** How to grant a missing permission in a system HR Link has no words for. */
+  permissionFixOther:
+    "Erteilen Sie dem Schlüssel diese Berechtigung in {{provider}} und wählen Sie dann „Erneut versuchen“.",
   links: {
     not_understood: {
       title: "Dieser Link wurde nicht verstanden",
@@ -576,13 +533,6 @@ export const de: Translation = {
       notThere:
         "In {{provider}} wird dabei nichts gelöscht. Um den Zugang auch dort zu beenden: {{how}}",
       how: {
-        hrworks:
-          "Gehen Sie in HRworks zu Basics > Integrationen > HR WORKS-API und löschen Sie das Schlüsselpaar.",
-        iris: "Gehen Sie in IRIS HR Professional zu System Tools > Utilities > Company > API Users und setzen Sie den API-Benutzer auf inaktiv.",
-        ipayroll:
-          "Bitten Sie den Hauptbenutzer von iPayroll, den API-Benutzer aus den Benutzern der Organisation zu löschen.",
-        employmenthero:
-          "Öffnen Sie in Employment Hero Ihr Profilmenü > Developer Portal > API und löschen Sie die App oder entziehen Sie ihr den Zugriff.",
         other:
           "Löschen Sie in {{provider}} den Schlüssel oder Benutzer, den Sie für HR Link angelegt haben.",
       },

@@ -2,7 +2,19 @@
  * English UI strings. Problem messages are not here: they come from the shared catalogue
  * (`crates/hrlink-core/messages/*.json`) through `renderProblem`.
  */
+
 import providerGuide from "../../../../crates/hrlink-core/messages/guide.en.json";
+import { type ProviderTextFile, providerTexts } from "./providerTexts";
+
+const providers = providerTexts(
+  import.meta.glob<ProviderTextFile>(
+    "../../../../crates/hrlink-core/messages/providers/*.en.json",
+    {
+      eager: true,
+      import: "default",
+    },
+  ),
+);
 
 export const en = {
   app: {
@@ -316,15 +328,6 @@ export const en = {
     beyondHeading: "{{provider}} gives HR Link more than you chose to share",
     beyondLead:
       "Nothing to fix: the connection works as it is, and HR Link only reads what you chose. If you prefer to share less, take these permissions away in {{provider}}:",
-    narrow: {
-      hrworks:
-        "In HRworks, go to Basics > Integrations > HR WORKS-API, select the key, untick these boxes at the bottom of the page and click Save.",
-      iris: "In IRIS HR Professional, go to System Tools > Utilities > Company > API Users, select the API user and click Set Rights. Take these rights away and click Save.",
-      ipayroll:
-        "iPayroll gives the API user what its role allows. Ask your iPayroll main user to take these permissions away from the API user's role; the next sign-in then gets only what you chose.",
-      employmenthero:
-        "In Employment Hero, open your profile menu > Developer Portal > API and select the app HR Link uses. Remove these scopes from it and save; the next sign-in then gets only what you chose.",
-    },
     status: {
       granted: "Granted",
       missing: "Missing",
@@ -350,55 +353,12 @@ export const en = {
     check: "Check this organisation",
   },
   /** What each permission lets HR Link do, per system, keyed by its id with `.`, `-`, `:` as `_`. */
-  permissions: {
-    hrworks: {
-      persons: "See who works for you (names and personnel numbers)",
-      persons_master_data: "Read people's details (email, job, start and leave dates)",
-      organization_units: "See your departments",
-      absences: "Read absences",
-    },
-    iris: {
-      employees: "See who works for you (names, jobs, departments, start and leave dates)",
-      personal: "Read personal details (date of birth, contact details), to match people",
-      contract: "Read contract details (contract type, hours, manager)",
-    },
-    ipayroll: {
-      employees: "See who works for you (names, jobs, start and finish dates)",
-      timesheets: "Read timesheets",
-      payrates: "Read pay rates",
-      customfields: "Read custom fields",
-      costcentres: "Read cost centres",
-      leavebalances: "Read leave balances",
-      leaverequests: "Read leave requests",
-      payslips: "Read payslips",
-      payelements: "Read pay elements (allowances and deductions)",
-      payrolls: "Read pay runs",
-    },
-    employmenthero: {
-      organisations_list: "See which organisations you can reach",
-      organisations_show: "Read your organisation's details",
-      employees_list: "See who works for you",
-      employees_show: "Read people's details (email, job, start date)",
-      teams_list: "See your teams",
-      urn_mainapp_organisations_read: "See your organisations",
-      urn_mainapp_employees_read: "See who works for you, with their details",
-    },
-  },
-  permissionFix: {
-    hrworks:
-      "In HRworks, go to Basics > Integrations > HR WORKS-API, select the key, tick “{{id}}” at the bottom of the page and click Save. Then choose Try again.",
-    iris: "In IRIS HR Professional, go to System Tools > Utilities > Company > API Users, select the API user and click Set Rights. Allow it to read {{what}}, click Save, then choose Try again.",
-    irisWhat: {
-      employees: "employee records",
-      personal: "the Personal tab",
-      contract: "the Contract tab",
-    },
-    ipayroll:
-      "Sign in again and allow “{{id}}” on iPayroll's page. iPayroll gives the API user only what its role allows: if it is still missing, ask your iPayroll main user or iPayroll support to allow it for the API user, then sign in again.",
-    employmenthero:
-      "In Employment Hero, open your profile menu > Developer Portal > API and select the app HR Link uses. Add the permission “{{id}}” to it and save, then choose Sign in again.",
-    other: "Give the key this permission in {{provider}}, then choose Try again.",
-  },
+  /** What HR Link says about each system, from the core's catalogue (`messages/providers/*.en.json`). */
+  providers,
+  /** A permission's id in a sentence. */
+  quoted: "“{{text}}”",
+  /** How to grant a missing permission in a system HR Link has no words for. */
+  permissionFixOther: "Give the key this permission in {{provider}}, then choose Try again.",
   links: {
     not_understood: {
       title: "This link was not understood",
@@ -557,12 +517,6 @@ export const en = {
       notThere:
         "This does not delete anything in {{provider}}. To stop the access there too: {{how}}",
       how: {
-        hrworks: "in HRworks, go to Basics > Integrations > HR WORKS-API and delete the key pair.",
-        iris: "in IRIS HR Professional, go to System Tools > Utilities > Company > API Users and make the API user inactive.",
-        ipayroll:
-          "ask your iPayroll main user to delete the API user from the organisation's users.",
-        employmenthero:
-          "in Employment Hero, open your profile menu > Developer Portal > API and delete the app, or withdraw its access.",
         other: "delete the key or user you made for HR Link in {{provider}}.",
       },
       confirm: "Yes, remove it",

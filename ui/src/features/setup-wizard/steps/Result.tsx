@@ -27,6 +27,7 @@ import {
   type HandOver,
   handOver,
   isOrganisation,
+  narrowAccess,
   permissionAnchor,
   permissionFix,
   permissionName,
@@ -280,7 +281,7 @@ function BeyondSelection({
             </li>
           ))}
         </ul>
-        <p>{t(`result.narrow.${provider.id}`)}</p>
+        <p>{narrowAccess(provider.id, t)}</p>
       </section>
     </Panel>
   );
