@@ -67,7 +67,7 @@ function assertSafeOnDisk() {
     if (name.startsWith(".") || !name.endsWith(".json")) continue;
     const json = JSON.parse(readFileSync(file, "utf8")); // throws on a half-written file
     if (name === "wizard-draft.json") {
-      expect(json.version).toBe(1);
+      expect(json.version).toBe(2);
       expect(Object.keys(json.draft).sort()).toEqual(DRAFT_FIELDS);
     }
   }
