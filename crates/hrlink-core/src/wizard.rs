@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::connections::ConnectionId;
-use crate::providers::ipayroll::check_api_username;
+use crate::providers;
 use crate::{Problem, ProviderId};
 
 /// Version of the draft file's format (2: one `username`, named by credential kind).
@@ -89,23 +89,10 @@ impl WizardDraft {
     }
 }
 
-/// Whether `name` has the shape `provider` gives its API users' names, so that it cannot be a
-/// password typed or pasted into the wrong field. iPayroll: its API-user rule
-/// (`49764apihrlink`). IRIS generates user names: an identifier of letters, digits and
-/// `.`, `_`, `-`, `@` (never the symbols its generated passwords carry, nor spaces), starting
-/// with a letter or digit. The other systems have no user name to keep.
+/// Whether `name` has the shape `provider` gives its API users' names (see
+/// [`crate::providers::Provider::has_user_name_shape`]).
 fn has_the_user_name_shape(provider: ProviderId, name: &str) -> bool {
-    match provider {
-        ProviderId::Ipayroll => check_api_username(name, None).is_ok(),
-        ProviderId::Iris => {
-            name.len() <= MAX_NAME
-                && name.starts_with(|c: char| c.is_ascii_alphanumeric())
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
-        }
-        ProviderId::Hrworks | ProviderId::Employmenthero => false,
-    }
+    name.len() <= MAX_NAME && providers::provider(provider).has_user_name_shape(name)
 }
 
 /// The file on disk: the draft with its format version.

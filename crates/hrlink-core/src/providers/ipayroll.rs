@@ -347,6 +347,11 @@ impl Provider for Ipayroll {
         PROVIDER
     }
 
+    /// Its API-user rule (`49764apihrlink`).
+    fn has_user_name_shape(&self, name: &str) -> bool {
+        check_api_username(name, None).is_ok()
+    }
+
     fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {
         Some(authorization_server(endpoints))
     }

@@ -453,6 +453,16 @@ impl Provider for Iris {
         PROVIDER
     }
 
+    /// IRIS generates user names: an identifier of letters, digits and `.`, `_`, `-`, `@`
+    /// (never the symbols its generated passwords carry, nor spaces), starting with a letter or
+    /// digit.
+    fn has_user_name_shape(&self, name: &str) -> bool {
+        name.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
+    }
+
     fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
         let text = std::str::from_utf8(bytes).map_err(|_| Problem::IrisCredentialsUnrecognised)?;
         crate::credentials::parse_iris_credentials(text).map(Secret::Login)

@@ -35,6 +35,14 @@ pub trait Provider: Sync {
         })
     }
 
+    /// Whether `name` has the shape this system gives its API users' names, so that it cannot
+    /// be a password typed or pasted into the wrong field (the wizard's draft keeps only such a
+    /// name). `false` for systems with no user name to keep.
+    fn has_user_name_shape(&self, name: &str) -> bool {
+        let _ = name;
+        false
+    }
+
     /// The OAuth authorisation server at these addresses, for providers whose credentials are a
     /// browser sign-in (`None` for the others).
     fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {
