@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::seal::{Purpose, seal};
 use super::wire::{
     ConnectionHealth, Enrollment, RawDelivered, RawEnrollment, RawError, RawExchanged,
-    is_path_segment,
+    is_backend_id,
 };
 use super::{EnrollmentCode, Origin};
 use crate::http::{HttpClient, HttpFailure, Response};
@@ -85,7 +85,7 @@ impl Backend {
 
     /// Redeems a code (§2.1). Tried again, briefly, when the backend could not be reached.
     pub async fn redeem(&self, code: &EnrollmentCode) -> Result<Enrollment, Problem> {
-        let url = self.origin.join("/hrlink/v1/enrollments/redeem");
+        let url = self.origin.join(&["hrlink", "v1", "enrollments", "redeem"]);
         let body = serde_json::json!({ "code": code.as_str() });
         let mut attempt = 1;
         let response = loop {
@@ -132,12 +132,7 @@ impl Backend {
             redirect_uri: &handover.redirect_uri,
         })?;
         let response = self
-            .post_sealed(
-                enrollment,
-                "/hrlink/v1/enrollments/{enrollment_id}/oauth-exchange",
-                Purpose::OAuthExchange,
-                &plaintext,
-            )
+            .post_sealed(enrollment, Purpose::OAuthExchange, &plaintext)
             .await?;
         if response.status != StatusCode::OK {
             return Err(self.refusal(&response, Some(handover.provider)));
@@ -171,12 +166,7 @@ impl Backend {
         reached: &str,
     ) -> Result<Delivered, Problem> {
         let response = self
-            .post_sealed(
-                enrollment,
-                "/hrlink/v1/enrollments/{enrollment_id}/connection",
-                Purpose::Connection,
-                plaintext,
-            )
+            .post_sealed(enrollment, Purpose::Connection, plaintext)
             .await?;
         if response.status != StatusCode::CREATED {
             if response.status == StatusCode::CONFLICT
@@ -197,7 +187,7 @@ impl Backend {
             return Err(self.refusal(&response, Some(provider)));
         }
         let delivered: RawDelivered = response.json().map_err(|_| self.protocol_error())?;
-        if !is_path_segment(&delivered.connection_id) || delivered.status_token.is_empty() {
+        if !is_backend_id(&delivered.connection_id) || delivered.status_token.is_empty() {
             return Err(self.protocol_error());
         }
         Ok(Delivered {
@@ -213,12 +203,12 @@ impl Backend {
         connection_id: &str,
         status_token: &SecretString,
     ) -> Result<ConnectionHealth, Problem> {
-        if !is_path_segment(connection_id) {
+        if !is_backend_id(connection_id) {
             return Err(self.protocol_error());
         }
         let url = self
             .origin
-            .join(&format!("/hrlink/v1/connections/{connection_id}/status"));
+            .join(&["hrlink", "v1", "connections", connection_id, "status"]);
         let request = self
             .http
             .request(Method::GET, url)
@@ -237,21 +227,24 @@ impl Backend {
     async fn post_sealed(
         &self,
         enrollment: &Enrollment,
-        template: &'static str,
         purpose: Purpose,
         plaintext: &SecretSlice<u8>,
     ) -> Result<Response, Problem> {
         let envelope = seal(&enrollment.recipient, purpose, &enrollment.id, plaintext)
             .map_err(|_| self.protocol_error())?;
-        let url = self
-            .origin
-            .join(&template.replace("{enrollment_id}", &enrollment.id));
+        let url = self.origin.join(&[
+            "hrlink",
+            "v1",
+            "enrollments",
+            &enrollment.id,
+            purpose.action(),
+        ]);
         let request = self
             .http
             .request(Method::POST, url)
             .bearer_auth(enrollment.token.expose_secret())
             .json(&envelope);
-        self.send(template, request)
+        self.send(purpose.path_template(), request)
             .await
             .map_err(|failure| self.failure(failure))
     }

@@ -62,10 +62,14 @@ impl Origin {
         (bare && ensure_secure(&url).is_ok()).then_some(Origin(url))
     }
 
-    /// `{origin}{path}` for a fixed path template whose ids were checked to be plain segments.
-    fn join(&self, path: &str) -> Url {
+    /// `{origin}/seg/ments`, each segment escaped (as the provider adapters do with ids), so an
+    /// id the backend chose cannot change the path, add a query or leave the origin.
+    fn join(&self, segments: &[&str]) -> Url {
         let mut url = self.0.clone();
-        url.set_path(path);
+        url.set_path("");
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.clear().extend(segments);
+        }
         url
     }
 
@@ -143,7 +147,9 @@ mod tests {
         let origin = Origin::parse("https://app.example/").unwrap();
         assert_eq!(origin.as_str(), "https://app.example");
         assert_eq!(
-            origin.join("/hrlink/v1/enrollments/redeem").as_str(),
+            origin
+                .join(&["hrlink", "v1", "enrollments", "redeem"])
+                .as_str(),
             "https://app.example/hrlink/v1/enrollments/redeem"
         );
     }

@@ -1,5 +1,5 @@
 //! What HR Link keeps of a delivered connection (HANDOFF.md §2.4): a non-secret profile in the
-//! config dir (`<dir>/delivered/<connection id>.json`) and the product's status token in the
+//! config dir (`<dir>/delivered/<hash of the connection id>.json`) and the product's status token in the
 //! keychain. Nothing of the HR system's secret, anywhere.
 
 use std::path::{Path, PathBuf};
@@ -8,7 +8,7 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::client::Delivered;
-use super::wire::{AccountRef, Enrollment, Tenant, is_path_segment};
+use super::wire::{AccountRef, Enrollment, Tenant, is_backend_id};
 use crate::connections::vault_problem;
 use crate::vault::Vault;
 use crate::{Problem, ProviderId};
@@ -74,8 +74,13 @@ impl DeliveredStore {
         self.dir.join("delivered")
     }
 
+    /// The profile's file: named by a hash of the id, which the backend chose and which may
+    /// hold anything a file name cannot (the profile inside names the id).
     fn file(&self, connection_id: &str) -> PathBuf {
-        self.folder().join(format!("{connection_id}.json"))
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(connection_id.as_bytes());
+        let stem: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        self.folder().join(format!("{stem}.json"))
     }
 
     fn token_account(connection_id: &str) -> String {
@@ -101,7 +106,7 @@ impl DeliveredStore {
         status_token: &SecretString,
     ) -> Result<(), Problem> {
         let id = &profile.connection_id;
-        if !is_path_segment(id) {
+        if !is_backend_id(id) {
             return Err(self.folder_problem());
         }
         let account = Self::token_account(id);
@@ -145,7 +150,7 @@ impl DeliveredStore {
 
     /// Forgets a delivered connection here (the product keeps it).
     pub async fn forget(&self, connection_id: &str) -> Result<(), Problem> {
-        if !is_path_segment(connection_id) {
+        if !is_backend_id(connection_id) {
             return Err(Problem::ConnectionNotFound {
                 id: connection_id.to_owned(),
             });

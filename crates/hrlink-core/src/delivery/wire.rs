@@ -1,7 +1,7 @@
 //! What the product's backend answers (HANDOFF.md §2.1, §2.3–2.5), read strictly where HR Link
 //! relies on a value and leniently elsewhere: unknown fields are ignored (a newer backend may
 //! add some), but nothing in an answer can name an address. Ids that go into a path are
-//! checked to be one plain segment.
+//! escaped into one segment.
 
 use std::collections::BTreeMap;
 
@@ -181,7 +181,7 @@ impl RawEnrollment {
         if let Some(reauthorise) = &self.reauthorise {
             ProviderId::from_slug(&reauthorise.provider)?;
         }
-        if !is_path_segment(&self.enrollment_id) || self.token.is_empty() {
+        if !is_backend_id(&self.enrollment_id) || self.token.is_empty() {
             return None;
         }
         Some(Enrollment {
@@ -199,13 +199,12 @@ impl RawEnrollment {
     }
 }
 
-/// An id the backend gave that HR Link puts into a URL path: 1–100 of `A–Z a–z 0–9 _ -`, so it
-/// can never add a segment, a query or another host.
-pub(super) fn is_path_segment(id: &str) -> bool {
-    (1..=100).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+/// Whether an id the backend chose (an enrollment's or a connection's) can be used: HANDOFF.md
+/// gives ids no shape, so any text is taken except what no id can be (empty, `.` or `..`, a
+/// control character, or past 1 KiB). It is escaped wherever it goes into a path
+/// ([`super::Origin`]) and hashed into file names ([`super::store`]).
+pub(super) fn is_backend_id(id: &str) -> bool {
+    (1..=1024).contains(&id.len()) && id != "." && id != ".." && !id.chars().any(char::is_control)
 }
 
 /// The backend's answer to an oauth-exchange (§2.3).
@@ -268,20 +267,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn path_segments_cannot_escape() {
-        assert!(is_path_segment("enr_01HZX-9"));
-        for bad in [
-            "",
-            "../x",
-            "a/b",
-            "a?b",
-            "a#b",
-            "a%2Fb",
+    fn backend_ids_take_any_text_but_what_no_id_can_be() {
+        for good in [
+            "enr_01HZX-9",
+            "con.2026/12",
             "a b",
             "ä",
-            &"x".repeat(101),
+            "a%2Fb",
+            &"x".repeat(1024),
         ] {
-            assert!(!is_path_segment(bad), "{bad:?}");
+            assert!(is_backend_id(good), "{good:?}");
+        }
+        for bad in ["", ".", "..", "a\nb", "a\u{1b}]52", &"x".repeat(1025)] {
+            assert!(!is_backend_id(bad), "{bad:?}");
         }
     }
 }

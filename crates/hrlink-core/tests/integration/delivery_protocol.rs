@@ -111,8 +111,8 @@ async fn redeem_answers_that_break_the_protocol_are_refused() {
     let broken: [fn(&mut Value); 6] = [
         |a| a["recipient"]["aead"] = json!("AES-128-GCM"),
         |a| a["recipient"]["public_key"] = json!("c2hvcnQ"),
-        |a| a["enrollment_id"] = json!("../../admin"),
-        |a| a["enrollment_id"] = json!("enr_1/../../x"),
+        |a| a["enrollment_id"] = json!(".."),
+        |a| a["enrollment_id"] = json!("enr_1\n"),
         |a| a["provider"] = json!("sap"),
         |a| a["token"] = json!(""),
     ];
@@ -287,7 +287,7 @@ async fn delivery_and_exchange_refusals_map_to_their_problems() {
         (
             json_response(
                 201,
-                &json!({"connection_id": "../x", "status": "connected", "status_token": "s"}),
+                &json!({"connection_id": "..", "status": "connected", "status_token": "s"}),
             ),
             Problem::DeliveryProtocolError { product: product() },
         ),
@@ -382,13 +382,19 @@ async fn status_answers() {
         refused.unwrap_err(),
         Problem::DeliveryProtocolError { product: product() }
     );
-    let escaped = backend
-        .connection_status("../admin", &SecretString::from("status-1"))
-        .await;
-    assert!(escaped.is_err());
+    // HANDOFF.md gives ids no shape: one with a slash is sent, escaped into one segment…
+    backend
+        .connection_status("con/../admin", &SecretString::from("status-1"))
+        .await
+        .unwrap();
     assert_eq!(
-        server.request_count(),
-        2,
-        "an id that is no plain segment is never sent"
+        server.requests()[2].path(),
+        "/hrlink/v1/connections/con%2F..%2Fadmin/status"
     );
+    // …and what no id can be is never sent.
+    let refused = backend
+        .connection_status("..", &SecretString::from("status-1"))
+        .await;
+    assert!(refused.is_err());
+    assert_eq!(server.request_count(), 3, "`..` is never sent");
 }
