@@ -79,7 +79,9 @@ export const config = {
   outputDir: logs,
   reporters: ["spec"],
   framework: "mocha",
-  mochaOpts: { ui: "bdd", timeout: 90_000 },
+  // A backstop for a hung test, not a speed check: each test is a whole flow whose own waits
+  // (a restart of the app up to 90 s, a people listing up to 60 s, …) must fit inside it.
+  mochaOpts: { ui: "bdd", timeout: 300_000 },
   waitforTimeout: 20_000,
   connectionRetryCount: 3,
 
