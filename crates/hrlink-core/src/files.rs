@@ -35,6 +35,17 @@ pub fn create_private_folder(folder: &Path) -> std::io::Result<()> {
     builder.create(folder)
 }
 
+/// Opens `file` with `options`, creating it 0600 (and its folder 0700) when the options create
+/// it: for files HR Link appends to or locks rather than replaces (the usage log, lock files).
+pub fn open_private(file: &Path, options: &mut OpenOptions) -> std::io::Result<File> {
+    if let Some(folder) = file.parent() {
+        create_private_folder(folder)?;
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(options, FILE_MODE);
+    options.open(file)
+}
+
 /// Creates a new file at `path`, 0600 from the start; fails when something is already there
 /// (so a planted file or symlink is never written through).
 fn create_private_file(path: &Path) -> std::io::Result<File> {

@@ -41,23 +41,14 @@ impl ConnectionLock {
 
 /// Opens (creating when needed) a lock file readable by its owner only.
 pub(super) fn open(file: &Path) -> std::io::Result<File> {
-    if let Some(folder) = file.parent() {
-        create_private_folder(folder)?;
-    }
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(file)
-}
-
-/// Creates `folder` (and its parents) readable by its owner only, when missing.
-pub(super) fn create_private_folder(folder: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(folder)
+    crate::files::open_private(
+        file,
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false),
+    )
 }
 
 /// Removes `id`'s lock file (the connection is gone); nothing there is not an error.

@@ -145,11 +145,7 @@ pub fn last_uses(dir: &Path) -> HashMap<ConnectionId, LastUse> {
 
 /// Opens the log for appending (created readable by its owner only).
 fn open_for_append(log: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.append(true).create(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(log)
+    crate::files::open_private(log, std::fs::OpenOptions::new().append(true).create(true))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::{DailyCheck, ScheduleStatus, ScheduledCheck, Scheduler, Tool, failed};
 use crate::Problem;
+use crate::files::create_private_folder;
 
 /// The timer's unit name.
 pub const TIMER: &str = "hrlink-check.timer";
@@ -191,15 +192,6 @@ fn systemd_installed() -> bool {
         || std::env::var_os("PATH").is_some_and(|path| {
             std::env::split_paths(&path).any(|dir| dir.join("systemctl").is_file())
         })
-}
-
-/// Creates `folder` and its missing parents 0700 (existing ones keep their mode).
-fn create_private_folder(folder: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(folder)
 }
 
 fn remove_if_present(file: &Path) -> std::io::Result<()> {
