@@ -13,9 +13,9 @@ use crate::output;
 
 #[derive(Subcommand)]
 pub enum ScheduleCommand {
-    /// Check every saved connection daily (09:00, or when the computer is next on) and show a
-    /// notification when one stops working. Runs this `hrlink` with the config dir,
-    /// endpoints and configuration given here.
+    /// Check every saved connection daily (09:00, or when the computer is next on); one that
+    /// stopped working shows with Re-authorise when HR Link next opens. Runs this `hrlink`
+    /// with the config dir, endpoints and configuration given here.
     Enable {
         /// Provider addresses for the check (an endpoints file, e.g. written by `hrlink sandbox`).
         #[arg(long, env = "HRLINK_ENDPOINTS")]

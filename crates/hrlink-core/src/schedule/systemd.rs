@@ -3,8 +3,8 @@
 //! Enabled the way `systemctl --user enable` does it, by the `timers.target.wants` link, so it
 //! takes effect at the next login even when the user's systemd is not running now; when it is,
 //! `daemon-reload` and `start` make it active at once. The timer fires daily at 09:00 local time
-//! (people are at work to see the notification) plus up to an hour at random (not every
-//! computer of a company at once), and `Persistent=true` catches up on a day the computer was
+//! (people are at work) plus up to an hour at random (not every computer of a company at
+//! once), and `Persistent=true` catches up on a day the computer was
 //! off.
 
 use std::ffi::OsStr;
