@@ -216,9 +216,17 @@ describe("fakeBackend connections", () => {
     await backend.verifyConnection(staged.data.id, [], null, () => {});
     return staged.data.id;
   }
+  const draft = {
+    provider: "hrworks" as const,
+    optional: [],
+    guide_screen: 1,
+    username: "",
+    step: "credentials" as const,
+    target: null,
+  };
 
   it("saves only verified credentials, naming an unlabelled connection after the company", async () => {
-    const backend = createFakeBackend();
+    const backend = createFakeBackend({ draft });
     const staged = await backend.stageCredentials("hrworks", {
       kind: "text",
       text: keyFileText(SANDBOX_KEYS.valid),
@@ -227,6 +235,7 @@ describe("fakeBackend connections", () => {
     expect(await backend.saveConnection(staged.data.id, "Payroll")).toMatchObject({
       error: { code: "credentials_expired" },
     });
+    expect(backend.draft).toEqual(draft);
     await backend.verifyConnection(staged.data.id, ["organization-units"], null, () => {});
     const saved = await backend.saveConnection(staged.data.id, "  ");
     expect(saved).toMatchObject({
@@ -242,8 +251,9 @@ describe("fakeBackend connections", () => {
         people_not_kept: null,
       },
     });
-    // The core forgets saved credentials: they cannot be saved twice.
+    // The core forgets saved credentials (they cannot be saved twice) and the wizard's draft.
     expect(backend.stagedIds()).not.toContain(staged.data.id);
+    expect(backend.draft).toBeNull();
     expect(await backend.listConnections()).toMatchObject({
       data: { connections: [{ label: "Sonnenschein Bäckerei GmbH" }], set_aside: 0 },
     });
@@ -328,6 +338,7 @@ describe("fakeBackend connections", () => {
     backend.connections.setHealth(id, "failed_auth");
 
     const same = await verifiedKey(backend, SANDBOX_KEYS.valid);
+    await backend.saveWizardDraft(draft);
     expect(await backend.reauthoriseConnection(id, same, null)).toMatchObject({
       data: {
         connection: {
@@ -337,6 +348,9 @@ describe("fakeBackend connections", () => {
         },
       },
     });
+    // Like a save: the staged credentials and the wizard's draft are forgotten.
+    expect(backend.stagedIds()).not.toContain(same);
+    expect(backend.draft).toBeNull();
 
     const other = await verifiedKey(backend, SANDBOX_KEYS.otherCompany);
     const refused = {

@@ -7,6 +7,7 @@
  */
 
 import { sameCompanyName } from "../companyName";
+import { err, ok } from "./fake/result";
 import type {
   Account,
   CheckedConnection,
@@ -18,9 +19,6 @@ import type {
   Result,
   VerificationReport,
 } from "./types";
-
-const ok = <T>(data: T): Result<T, never> => ({ status: "ok", data });
-const err = <E>(error: E): Result<never, E> => ({ status: "error", error });
 
 /** What the store needs to know about verified staged credentials. */
 export interface VerifiedStaged {

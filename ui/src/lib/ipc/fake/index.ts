@@ -1,0 +1,93 @@
+/**
+ * An in-memory `Backend` for tests and plain-browser development.
+ *
+ * It imitates the Rust core closely enough for the UI: key files and IRIS logins are parsed the way
+ * the core reads them, secrets stay inside the fake (only a masked hint comes back), a browser
+ * sign-in waits until it succeeds, fails or is cancelled, and verification streams progress events
+ * before it resolves. Every behaviour can be replaced per test.
+ *
+ * The method groups share one `FakeState`; the handles a test drives it by are composed here.
+ */
+
+import { appMethods } from "./appMethods";
+import { connectionMethods } from "./connectionMethods";
+import { peopleMethods } from "./peopleMethods";
+import { signInMethods } from "./signInMethods";
+import { createFakeState } from "./state";
+import type { FakeBackend, FakeBackendOptions } from "./types";
+
+export { maskTail, parseIrisText, parseKeyFile } from "./credentials";
+export {
+  DEFAULT_PROVIDERS,
+  DEMO_GUIDES,
+  FAKE_ORGANISATIONS,
+  irisText,
+  keyFileText,
+  type Login,
+  OTHER_COMPANY,
+  SANDBOX_KEYS,
+  SANDBOX_LOGINS,
+} from "./sandbox";
+export {
+  failedScenario,
+  progressFor,
+  sandboxScenario,
+  scenarioFor,
+  selectRun,
+  successReport,
+} from "./scenarios";
+export type {
+  FakeBackend,
+  FakeBackendOptions,
+  FakeCall,
+  FakeStaged,
+  ManualListing,
+  ManualSignIn,
+  ManualVerification,
+  SignInBehaviour,
+  VerifyScript,
+} from "./types";
+
+export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
+  const state = createFakeState(options);
+  const { dropHandlers, linkHandlers } = state;
+  // The `pending*` and `draft` getters read the state on each access (spreading would copy them).
+  return {
+    calls: state.calls,
+    connections: state.connections,
+    get pendingVerification() {
+      return state.pendingVerification;
+    },
+    get pendingSignIn() {
+      return state.pendingSignIn;
+    },
+    get pendingListing() {
+      return state.pendingListing;
+    },
+    snapshots: state.snapshots,
+    exports: state.exports,
+    get draft() {
+      return state.draft;
+    },
+    stagedIds: () => [...state.staged.keys()],
+    hoverFiles: () => {
+      for (const handler of dropHandlers) handler({ type: "hover" });
+    },
+    dropFiles: (paths) => {
+      for (const handler of dropHandlers) handler({ type: "drop", paths });
+    },
+    leaveFiles: () => {
+      for (const handler of dropHandlers) handler({ type: "leave" });
+    },
+    putFile: (path, content) => {
+      state.files.set(path, content);
+    },
+    openLink: (action) => {
+      for (const handler of linkHandlers) handler(action);
+    },
+    ...appMethods(state),
+    ...signInMethods(state),
+    ...connectionMethods(state),
+    ...peopleMethods(state),
+  };
+}

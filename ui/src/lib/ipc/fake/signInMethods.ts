@@ -1,0 +1,199 @@
+/**
+ * The fake's credential steps: staging pasted text or a chosen key file, the browser sign-ins,
+ * choosing the organisation, and verification.
+ */
+
+import type { CredentialInput, Problem, ProviderId, Result, StagedCredentials } from "../types";
+import { ipayrollUsernameRule, maskTail, parseIrisText, parseKeyFile } from "./credentials";
+import { err, ok } from "./result";
+import { providerName, SANDBOX_LOGINS } from "./sandbox";
+import { organisationsOf, sandboxScenario, selectRun } from "./scenarios";
+import { type FakeState, forget, pause, record, remember } from "./state";
+import type { FakeBackend, SignInBehaviour } from "./types";
+
+function builtInStage(
+  state: FakeState,
+  provider: ProviderId,
+  input: CredentialInput,
+): Result<StagedCredentials, Problem> {
+  if (provider === "ipayroll" || provider === "employmenthero") {
+    return err({
+      code: "configuration_invalid",
+      params: { what: `${providerName(provider)} signs in through the browser` },
+    });
+  }
+  let text: string;
+  if (input.kind === "file") {
+    const content = state.files.get(input.path);
+    if (content === undefined) return err({ code: "file_unreadable" });
+    text = content;
+  } else {
+    text = input.text;
+  }
+  if (provider === "iris") {
+    const login = parseIrisText(text);
+    if (login.status === "error") return login;
+    const { username } = login.data;
+    return ok(remember(state, { provider, accessKey: "", login: username }, maskTail(username)));
+  }
+  const parsed = parseKeyFile(text);
+  if (parsed.status === "error") return parsed;
+  const { accessKey } = parsed.data;
+  return ok(remember(state, { provider, accessKey }, maskTail(accessKey)));
+}
+
+/** Staging shared by pasted text and chosen files: a test's script, or the built-in parser. */
+async function stage(
+  state: FakeState,
+  provider: ProviderId,
+  input: CredentialInput,
+): Promise<Result<StagedCredentials, Problem>> {
+  await pause(state);
+  if (state.options.stage) {
+    const result = await state.options.stage(provider, input);
+    if (result.status === "ok") {
+      state.staged.set(result.data.id, { id: result.data.id, provider, accessKey: "" });
+      state.hints.set(result.data.id, result.data.hint);
+    }
+    return result;
+  }
+  return builtInStage(state, provider, input);
+}
+
+function signInBehaviour(state: FakeState, provider: ProviderId): SignInBehaviour {
+  const given = state.options.signIn;
+  if (typeof given === "function") return given(provider);
+  return given ?? { kind: "succeed", afterMs: state.stepDelay * 4 };
+}
+
+/** A browser sign-in: settles as `behaviour` says, or as cancelled. */
+function signIn(
+  state: FakeState,
+  provider: ProviderId,
+): Promise<Result<StagedCredentials, Problem>> {
+  const name = providerName(provider);
+  if (provider !== "ipayroll" && provider !== "employmenthero") {
+    return Promise.resolve(
+      err({ code: "configuration_invalid", params: { what: `${name} sign-in` } }),
+    );
+  }
+  // One sign-in at a time, like the core: a new one cancels the previous.
+  state.cancelCurrentSignIn?.();
+  const behaviour = signInBehaviour(state, provider);
+  const firstUser = Object.values(SANDBOX_LOGINS[provider])[0]?.username ?? "";
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (result: Result<StagedCredentials, Problem>) => {
+      clearTimeout(timer);
+      state.pendingSignIn = null;
+      state.cancelCurrentSignIn = null;
+      resolve(result);
+    };
+    const succeed = (as?: string) =>
+      settle(ok(remember(state, { provider, accessKey: "", login: as ?? firstUser }, "")));
+    state.cancelCurrentSignIn = () =>
+      settle(err({ code: "sign_in_cancelled", params: { provider: name } }));
+    if (behaviour.kind === "wait") {
+      state.pendingSignIn = { provider, succeed, fail: (problem) => settle(err(problem)) };
+      return;
+    }
+    const finish = () => {
+      switch (behaviour.kind) {
+        case "succeed":
+          return succeed(behaviour.as);
+        case "deny":
+          return settle(err({ code: "sign_in_denied", params: { provider: name } }));
+        case "timeOut":
+          return settle(err({ code: "sign_in_timed_out", params: { provider: name } }));
+        case "fail":
+          return settle(err(behaviour.problem));
+      }
+    };
+    timer = setTimeout(finish, behaviour.afterMs ?? 0);
+  });
+}
+
+export function signInMethods(
+  state: FakeState,
+): Pick<
+  FakeBackend,
+  | "checkIpayrollUsername"
+  | "stageCredentials"
+  | "chooseKeyFile"
+  | "discardCredentials"
+  | "listOrganisations"
+  | "verifyConnection"
+  | "signIn"
+  | "cancelSignIn"
+> {
+  const { calls, options, staged, reports } = state;
+  return {
+    async checkIpayrollUsername(username) {
+      calls.push({ method: "checkIpayrollUsername", username });
+      const reason = ipayrollUsernameRule(username.trim());
+      return reason ? err({ code: "ipayroll_username_invalid", params: { reason } }) : ok(null);
+    },
+    async stageCredentials(provider, input) {
+      calls.push({ method: "stageCredentials", provider, input });
+      return stage(state, provider, input);
+    },
+    async chooseKeyFile(provider) {
+      calls.push({ method: "chooseKeyFile", provider });
+      const path = options.pickedPath ?? null;
+      return path === null ? ok(null) : stage(state, provider, { kind: "file", path });
+    },
+    async discardCredentials(id) {
+      calls.push({ method: "discardCredentials", id });
+      forget(state, id);
+    },
+    async listOrganisations(id) {
+      calls.push({ method: "listOrganisations", id });
+      await pause(state);
+      const entry = staged.get(id);
+      return entry ? ok(organisationsOf(entry)) : err({ code: "credentials_expired" });
+    },
+    async verifyConnection(id, optional, organisation, onProgress) {
+      calls.push({ method: "verifyConnection", id, optional: [...optional], organisation });
+      const chosen = staged.get(id);
+      if (chosen && organisation !== null && chosen.provider === "employmenthero") {
+        staged.set(id, { ...chosen, organisation });
+      }
+      if (options.manualVerify) {
+        return new Promise((resolve) => {
+          state.pendingVerification = {
+            id,
+            emit: onProgress,
+            finish: (result) => {
+              state.pendingVerification = null;
+              if (result.status === "ok") reports.set(id, result.data);
+              resolve(result);
+            },
+          };
+        });
+      }
+      const entry = staged.get(id);
+      if (!entry) return err({ code: "credentials_expired" });
+      const script = selectRun((options.verify ?? sandboxScenario)(entry), optional);
+      for (const event of script.progress) {
+        await pause(state);
+        onProgress(event);
+      }
+      await pause(state);
+      if (script.result.status === "ok") reports.set(id, script.result.data);
+      const first = script.result.status === "ok" ? script.result.data.problems[0] : undefined;
+      record(state, "verification", entry.provider, first ? err(first) : script.result);
+      return script.result;
+    },
+    signIn(provider, optional, language) {
+      calls.push({ method: "signIn", provider, optional: [...optional], language });
+      return signIn(state, provider).then((result) => {
+        record(state, "sign_in", provider, result);
+        return result;
+      });
+    },
+    async cancelSignIn() {
+      calls.push({ method: "cancelSignIn" });
+      state.cancelCurrentSignIn?.();
+    },
+  };
+}
