@@ -262,11 +262,15 @@ async fn delivered_is_0_and_timed() {
     assert_eq!(json["account"]["name"], hrworks::COMPANY);
     delivered.assert_never_shows(hrworks::VALID.secret_access_key);
     let id = json["connection_id"].as_str().unwrap();
-    let profile = fixture
-        .path("config")
-        .join("delivered")
-        .join(format!("{id}.json"));
-    let kept = std::fs::read_to_string(profile).unwrap();
+    // The one profile kept (named by a hash of the product's id, which it holds).
+    let profiles: Vec<_> = std::fs::read_dir(fixture.path("config").join("delivered"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    assert_eq!(profiles.len(), 1, "{profiles:?}");
+    let kept = std::fs::read_to_string(&profiles[0]).unwrap();
+    assert!(kept.contains(id), "the profile names the connection");
     assert!(!kept.contains(hrworks::VALID.secret_access_key));
     assert!(
         !kept.contains(hrworks::VALID.access_key),
