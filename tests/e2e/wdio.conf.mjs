@@ -2,6 +2,7 @@
 // WebKitWebDriver. `run` starts this under Xvfb with a private keychain session.
 import { spawn } from "node:child_process";
 import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,9 +45,41 @@ process.env.HRLINK_E2E_SIGN_IN = path.join(artifacts, "sign-in-as.txt");
 const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrlink-desktop");
 const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), ".cargo");
 const tauriDriverBin = process.env.TAURI_DRIVER ?? path.join(cargoHome, "bin/tauri-driver");
+const driverPort = 4444;
 let tauriDriver;
 /** This worker's session: its spec file and where its logs go. */
 let session = { spec: "", appLog: "", driverLog: "", webdriverLog: "" };
+
+/** Whether something accepts TCP connections on the loopback port now. */
+function accepting(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+}
+
+/** Waits until the freshly started driver listens, instead of a fixed pause. */
+async function waitUntilAccepting(port, ms) {
+  const until = Date.now() + ms;
+  while (!(await accepting(port))) {
+    if (Date.now() > until) throw new Error(`tauri-driver did not listen on port ${port} within ${ms / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Ends the driver and waits until it has gone, so the next session's driver finds the port free. */
+async function stopDriver() {
+  const driver = tauriDriver;
+  if (!driver || driver.exitCode !== null || driver.signalCode !== null) return;
+  const gone = new Promise((resolve) => driver.once("exit", resolve));
+  driver.kill();
+  const killLater = setTimeout(() => driver.kill("SIGKILL"), 10_000);
+  await gone;
+  clearTimeout(killLater);
+}
 
 /** Every secret the specs hand to the app: the canaries of the after-session scan. */
 export const secrets = [
@@ -70,7 +103,7 @@ function recordSecretsWritten(found) {
 export const config = {
   runner: "local",
   host: "127.0.0.1",
-  port: 4444,
+  port: driverPort,
   specs: [path.join(here, "specs/**/*.e2e.mjs")],
   maxInstances: 1,
   capabilities: [{ maxInstances: 1, "tauri:options": { application } }],
@@ -83,6 +116,9 @@ export const config = {
   // (a restart of the app up to 90 s, a people listing up to 60 s, …) must fit inside it.
   mochaOpts: { ui: "bdd", timeout: 300_000 },
   waitforTimeout: 20_000,
+  // Creating a session starts the app; on a loaded 2-core machine that took longer than
+  // WebdriverIO's default of 120 s, and the retried POST then raced the first start.
+  connectionRetryTimeout: 300_000,
   connectionRetryCount: 3,
 
   // A fresh tauri-driver per session: each spec file starts the app anew, with an empty config
@@ -91,7 +127,7 @@ export const config = {
   // Per spec file, in `logs/`: the app's log (HRLINK_LOG_FILE: WebKitWebDriver drops the app's
   // stderr), tauri-driver's and WebKitWebDriver's output, and WebdriverIO's log of every
   // WebDriver command (named by WebdriverIO: `<spec file>-<worker id>.log`).
-  beforeSession: (_config, _capabilities, specs, cid) => {
+  beforeSession: async (_config, _capabilities, specs, cid) => {
     process.env.HRLINK_CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), "hrlink-e2e-config-"));
     const specFile = path.basename(specs[0] ?? "unknown", ".mjs");
     const spec = path.basename(specFile, ".e2e");
@@ -104,13 +140,19 @@ export const config = {
     process.env.HRLINK_LOG_FILE = session.appLog;
     mkdirSync(logs, { recursive: true });
     const driverLog = createWriteStream(session.driverLog, { flags: "a" });
-    tauriDriver = spawn(tauriDriverBin, [], { stdio: [null, "pipe", "pipe"] });
+    if (await accepting(driverPort)) {
+      // Something still listens where this session's driver must: every session would fail.
+      appendFileSync(failures, `${spec}: port ${driverPort} is taken before tauri-driver started (a driver left over?)\n`);
+    }
+    // setpriv ends the driver (and with it WebKitWebDriver and the app) when this worker ends,
+    // however it ends: a session that was never created runs no afterSession.
+    tauriDriver = spawn("setpriv", ["--pdeathsig", "TERM", tauriDriverBin], { stdio: [null, "pipe", "pipe"] });
     tauriDriver.stdout.pipe(driverLog);
     tauriDriver.stderr.pipe(driverLog);
-    return new Promise((resolve) => setTimeout(resolve, 500));
+    await waitUntilAccepting(driverPort, 30_000);
   },
-  afterSession: () => {
-    tauriDriver?.kill();
+  afterSession: async () => {
+    await stopDriver();
     try {
       recordSecretsWritten(findSecrets(appDirs(), secrets, keychainFiles()));
     } finally {
