@@ -408,6 +408,11 @@ pub(crate) async fn prepare(
                 ),
             })?;
     let credentials = Credentials::from_text(provider, &read_input(credentials_path)?)?;
+    // An API key reaches every business its user can open: `--organisation` picks one.
+    let credentials = match &access.sign_in.organisation {
+        Some(id) => credentials.for_organisation(id).unwrap_or(credentials),
+        None => credentials,
+    };
     Ok((http_client()?, endpoints, credentials, None))
 }
 
@@ -438,8 +443,9 @@ pub(crate) fn http_client() -> Result<HttpClient, Problem> {
 /// it answers.
 #[derive(Args)]
 pub(crate) struct AccessArgs {
-    /// The credentials: a key file or IRIS text, or - for standard input. Not for iPayroll
-    /// and Employment Hero, which sign in through the browser.
+    /// The credentials: a key file, IRIS text or an API key (optionally with its region on a
+    /// line of its own, e.g. `NZ`), or - for standard input. Not for iPayroll and Employment
+    /// Hero, which sign in through the browser.
     #[arg(long, required_if_eq_any(text_credential_providers()))]
     pub(crate) credentials: Option<PathBuf>,
     #[command(flatten)]
@@ -474,7 +480,8 @@ pub(crate) struct SignInArgs {
     /// Loopback port of the registered redirect URI (0 = any free port).
     #[arg(long)]
     pub(crate) redirect_port: Option<u16>,
-    /// Employment Hero: the organisation to verify, when the sign-in reaches several.
+    /// The organisation (Employment Hero) or business (Employment Hero Payroll) to verify, when
+    /// the credentials reach several.
     #[arg(long)]
     pub(crate) organisation: Option<String>,
 }

@@ -2,7 +2,8 @@
 //! (the Sandbox writes one; `--endpoints FILE` or `HRLINK_ENDPOINTS` points at it).
 //!
 //! File format: `{"hrworks":{"api":URL},"employmenthero":{"api":URL,"auth":URL},
-//! "ipayroll":{"api":URL,"auth":URL},"iris":{"api":URL}}`. Each URL replaces the provider's real
+//! "ipayroll":{"api":URL,"auth":URL},"iris":{"api":URL},"employmenthero_payroll":{"api":URL}}`
+//! (a provider's catalogue slug, then its addresses). Each URL replaces the provider's real
 //! origin and may carry a path prefix; documented paths are appended to it.
 
 use std::collections::BTreeMap;
@@ -66,25 +67,19 @@ impl Endpoints {
         Endpoints::from_json(&text)
     }
 
-    /// Parses the endpoints JSON. It names every provider that has a production address (a
-    /// file that left one out would send it to production unnoticed); the others are optional.
-    /// Unknown names are ignored.
+    /// Parses the endpoints JSON. A provider the file leaves out has no address at all (using
+    /// it is refused), never its production one: a test or Sandbox file cannot send anything to
+    /// production unnoticed, and a new provider needs no line in every file. Unknown names are
+    /// ignored.
     pub fn from_json(json: &str) -> Result<Endpoints, Problem> {
-        let invalid = || Problem::ConfigurationInvalid {
-            what: "endpoints file".to_owned(),
-        };
         let mut named: BTreeMap<String, ProviderEndpoints> =
-            serde_json::from_str(json).map_err(|_| invalid())?;
-        let mut by_provider = BTreeMap::new();
-        for entry in &ENTRIES {
-            match named.remove(entry.slug) {
-                Some(endpoints) => {
-                    by_provider.insert(entry.id, endpoints);
-                }
-                None if entry.endpoints.api.is_some() => return Err(invalid()),
-                None => {}
-            }
-        }
+            serde_json::from_str(json).map_err(|_| Problem::ConfigurationInvalid {
+                what: "endpoints file".to_owned(),
+            })?;
+        let by_provider = ENTRIES
+            .iter()
+            .filter_map(|entry| Some((entry.id, named.remove(entry.slug)?)))
+            .collect();
         Ok(Endpoints { by_provider })
     }
 
@@ -138,6 +133,17 @@ mod tests {
             "http://127.0.0.1:4100/hrworks"
         );
         assert!(endpoints.require(ProviderId::Iris).is_ok());
+    }
+
+    #[test]
+    fn a_provider_the_file_leaves_out_has_no_address_not_its_production_one() {
+        let endpoints =
+            Endpoints::from_json(r#"{"iris":{"api":"http://127.0.0.1:4100/iris"}}"#).unwrap();
+        assert!(endpoints.require(ProviderId::Iris).is_ok());
+        assert!(matches!(
+            endpoints.require(ProviderId::Hrworks),
+            Err(Problem::ConfigurationInvalid { .. })
+        ));
     }
 
     #[test]

@@ -54,6 +54,7 @@ static_assertions::assert_not_impl_any!(credentials::Secret: serde::Serialize);
 static_assertions::assert_not_impl_any!(credentials::OAuthGrant: serde::Serialize);
 static_assertions::assert_not_impl_any!(credentials::HrworksKeyPair: serde::Serialize);
 static_assertions::assert_not_impl_any!(credentials::IrisLogin: serde::Serialize);
+static_assertions::assert_not_impl_any!(credentials::ApiKey: serde::Serialize);
 static_assertions::assert_not_impl_any!(oauth::OAuthTokens: serde::Serialize);
 static_assertions::assert_not_impl_any!(oauth::OAuthClient: serde::Serialize);
 static_assertions::assert_not_impl_any!(oauth::Pkce: serde::Serialize);

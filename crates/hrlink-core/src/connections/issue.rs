@@ -42,6 +42,7 @@ pub(super) async fn issue(
     let secret = match stored {
         StoredSecret::KeyPair(keys) => Secret::KeyPair(keys),
         StoredSecret::Login(login) => Secret::Login(login),
+        StoredSecret::ApiKey(key) => Secret::ApiKey(key),
         StoredSecret::OAuth { refresh_token, .. } => {
             let stored_tokens = OAuthTokens {
                 access_token: SecretString::from(""),

@@ -12,7 +12,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use super::binding::BoundOrigins;
-use crate::credentials::{Credentials, HrworksKeyPair, IrisLogin, Secret};
+use crate::credentials::{ApiKey, Credentials, HrworksKeyPair, IrisLogin, Secret};
 use crate::vault::VaultError;
 
 /// Largest entry, in bytes of UTF-16, that every platform keychain accepts (Windows).
@@ -26,6 +26,7 @@ const VERSION: u8 = 1;
 const KEY_PAIR: &str = "hrworks";
 const LOGIN: &str = "iris";
 const OAUTH: &str = "oauth";
+const API_KEY: &str = "api_key";
 
 /// A connection's secret as read back from the keychain, by credential kind.
 #[derive(Debug)]
@@ -41,6 +42,8 @@ pub enum StoredSecret {
         /// The last access token, when it fitted.
         access_token: Option<SecretString>,
     },
+    /// An API key and its region (the business chosen is the profile's account).
+    ApiKey(ApiKey),
 }
 
 /// The entry as written: borrowed views of the secrets, exposed at the last moment.
@@ -61,6 +64,10 @@ struct WireOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     access_token: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    api_key: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     origins: Option<&'a BoundOrigins>,
 }
 
@@ -75,6 +82,10 @@ struct WireIn {
     password: Option<String>,
     refresh_token: Option<String>,
     access_token: Option<String>,
+    #[serde(default)]
+    api_key: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
     /// Absent in entries written before connections were bound to their addresses.
     #[serde(default)]
     origins: Option<BoundOrigins>,
@@ -92,6 +103,8 @@ impl<'a> WireOut<'a> {
             password: None,
             refresh_token: None,
             access_token: None,
+            api_key: None,
+            region: None,
         }
     }
 }
@@ -113,6 +126,7 @@ enum Borrowed<'a> {
         refresh_token: Option<&'a SecretString>,
         access_token: Option<&'a SecretString>,
     },
+    ApiKey(&'a ApiKey),
 }
 
 /// Serialises what must be kept secret of `credentials` for the keychain, with the addresses
@@ -131,6 +145,7 @@ pub fn encode(
             refresh_token: grant.tokens.refresh_token.as_ref(),
             access_token: Some(&grant.tokens.access_token),
         },
+        Secret::ApiKey(key) => Borrowed::ApiKey(key),
     };
     encode_borrowed(&secret, origins)
 }
@@ -150,6 +165,7 @@ pub fn encode_stored(
             refresh_token: Some(refresh_token),
             access_token: access_token.as_ref(),
         },
+        StoredSecret::ApiKey(key) => Borrowed::ApiKey(key),
     };
     encode_borrowed(&secret, origins)
 }
@@ -183,6 +199,12 @@ fn encode_borrowed(
                 return Ok(full);
             }
             wire.access_token = None;
+            to_secret(&wire)?
+        }
+        Borrowed::ApiKey(key) => {
+            let mut wire = WireOut::new(API_KEY, origins);
+            wire.api_key = Some(key.key.expose_secret());
+            wire.region = key.region.as_deref();
             to_secret(&wire)?
         }
     };
@@ -230,6 +252,14 @@ pub fn decode_entry(
                 refresh_token,
                 access_token: secret(wire.access_token),
             }),
+            None => Err(VaultError::Corrupt),
+        },
+        API_KEY => match secret(wire.api_key) {
+            Some(key) => Ok(StoredSecret::ApiKey(ApiKey {
+                key,
+                region: wire.region,
+                business_id: None,
+            })),
             None => Err(VaultError::Corrupt),
         },
         _ => Err(VaultError::Corrupt),
@@ -302,6 +332,30 @@ mod tests {
             StoredSecret::Login(login) => {
                 assert_eq!(login.username, "api.user");
                 assert_eq!(login.password.expose_secret(), "pässwörd \"quoted\"");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_api_key_round_trips_with_its_region() {
+        let key = crate::credentials::ApiKey {
+            key: SecretString::from(CANARY),
+            region: Some("NZ".into()),
+            business_id: Some("104211".into()),
+        };
+        let credentials = Credentials::new(
+            crate::ProviderId::EmploymentheroPayroll,
+            Secret::ApiKey(key),
+        )
+        .unwrap();
+        let encoded = encode(&credentials, None).unwrap();
+        // The business is the profile's account, not a secret.
+        assert!(!encoded.expose_secret().contains("104211"));
+        match decode(&encoded).unwrap() {
+            StoredSecret::ApiKey(key) => {
+                assert_eq!(key.key.expose_secret(), CANARY);
+                assert_eq!(key.region.as_deref(), Some("NZ"));
             }
             other => panic!("{other:?}"),
         }

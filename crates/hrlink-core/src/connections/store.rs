@@ -10,7 +10,7 @@ use super::{
     ConnectionId, ConnectionStatus, ConnectionSummary, lock, token_cache, usage, vault_problem,
 };
 use crate::config::Config;
-use crate::credentials::{Credentials, OAuthGrant, Secret};
+use crate::credentials::{ApiKey, Credentials, OAuthGrant, Secret};
 use crate::http::HttpClient;
 use crate::oauth::OAuthTokens;
 use crate::providers::{self, CredentialKind};
@@ -164,6 +164,11 @@ impl ConnectionStore {
         let secret = match self.load_secret(id).await? {
             StoredSecret::KeyPair(keys) => Secret::KeyPair(keys),
             StoredSecret::Login(login) => Secret::Login(login),
+            // The business is the one the connection was saved for.
+            StoredSecret::ApiKey(key) => Secret::ApiKey(ApiKey {
+                business_id: Some(profile.account.id.clone()),
+                ..key
+            }),
             StoredSecret::OAuth {
                 refresh_token,
                 access_token,

@@ -5,7 +5,7 @@
 //! ([`crate::providers::Provider`]).
 
 use crate::config::Permissions;
-use crate::credentials::{HrworksKeyPair, IrisLogin};
+use crate::credentials::{ApiKey, HrworksKeyPair, IrisLogin};
 use crate::oauth::OAuthTokens;
 use crate::providers::catalogue::{CredentialKind, ProviderId};
 
@@ -25,6 +25,8 @@ pub enum Secret {
     Login(IrisLogin),
     /// A browser sign-in's grant (iPayroll, Employment Hero).
     OAuth(OAuthGrant),
+    /// An API key (Employment Hero Payroll).
+    ApiKey(ApiKey),
 }
 
 /// A browser sign-in, ready to verify.
@@ -46,15 +48,20 @@ impl Secret {
             Secret::KeyPair(_) => CredentialKind::KeyPair,
             Secret::Login(_) => CredentialKind::UsernamePassword,
             Secret::OAuth(_) => CredentialKind::BrowserSignIn,
+            Secret::ApiKey(_) => CredentialKind::ApiKey,
         }
     }
 
     /// What to show so the admin can tell which credentials these are, without the secret: the
-    /// masked access key or user name; empty for a browser sign-in (the account says it).
+    /// masked access key or user name; the API key's last four characters (its user has no
+    /// other name to show); empty for a browser sign-in (the account says it).
     pub fn hint(&self) -> String {
         match self {
             Secret::KeyPair(keys) => crate::credentials::mask_tail(&keys.access_key),
             Secret::Login(login) => crate::credentials::mask_tail(&login.username),
+            Secret::ApiKey(key) => {
+                crate::credentials::mask_tail(secrecy::ExposeSecret::expose_secret(&key.key))
+            }
             Secret::OAuth(_) => String::new(),
         }
     }
@@ -63,7 +70,7 @@ impl Secret {
     pub fn grant(&self) -> Option<&OAuthGrant> {
         match self {
             Secret::OAuth(grant) => Some(grant),
-            Secret::KeyPair(_) | Secret::Login(_) => None,
+            Secret::KeyPair(_) | Secret::Login(_) | Secret::ApiKey(_) => None,
         }
     }
 }
@@ -118,7 +125,7 @@ impl Credentials {
     pub fn grant_mut(&mut self) -> Option<&mut OAuthGrant> {
         match &mut self.secret {
             Secret::OAuth(grant) => Some(grant),
-            Secret::KeyPair(_) | Secret::Login(_) => None,
+            Secret::KeyPair(_) | Secret::Login(_) | Secret::ApiKey(_) => None,
         }
     }
 
@@ -130,16 +137,23 @@ impl Credentials {
     /// The same credentials for the organisation `id`, where a sign-in can reach several;
     /// `None` for credentials that reach exactly one.
     pub fn for_organisation(&self, id: &str) -> Option<Credentials> {
-        let grant = self.grant()?;
         if !self.provider.entry().several_organisations() {
             return None;
         }
-        Some(Credentials {
-            provider: self.provider,
-            secret: Secret::OAuth(OAuthGrant {
+        let secret = match &self.secret {
+            Secret::OAuth(grant) => Secret::OAuth(OAuthGrant {
                 organisation_id: Some(id.to_owned()),
                 ..grant.clone()
             }),
+            Secret::ApiKey(key) => Secret::ApiKey(ApiKey {
+                business_id: Some(id.to_owned()),
+                ..key.clone()
+            }),
+            Secret::KeyPair(_) | Secret::Login(_) => return None,
+        };
+        Some(Credentials {
+            provider: self.provider,
+            secret,
         })
     }
 

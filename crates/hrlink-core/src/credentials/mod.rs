@@ -4,11 +4,13 @@
 //! or a [`Problem`](crate::Problem). Secrets live in `secrecy` types: redacted `Debug`, no
 //! `Serialize`, zeroised on drop. Errors never echo the input.
 
+pub mod api_key;
 pub mod hrworks;
 pub mod ipayroll;
 pub mod iris;
 mod kinds;
 
+pub use api_key::{ApiKey, parse_api_key};
 pub use hrworks::{HrworksKeyPair, parse_key_file};
 pub use ipayroll::{check_api_username, suggest_api_username};
 pub use iris::{IrisLogin, iris_login, parse_iris_credentials};

@@ -91,6 +91,11 @@ enum Credential<'a> {
         password: &'a str,
     },
     OauthExchanged,
+    ApiKey {
+        api_key: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        region: Option<&'a str>,
+    },
 }
 
 #[derive(Serialize)]
@@ -190,6 +195,10 @@ fn credential(credentials: &Credentials) -> Credential<'_> {
         },
         // HR Link's browser sign-ins in cloud mode: the backend exchanged the code.
         Secret::OAuth(_) => Credential::OauthExchanged,
+        Secret::ApiKey(key) => Credential::ApiKey {
+            api_key: key.key.expose_secret(),
+            region: key.region.as_deref(),
+        },
     }
 }
 

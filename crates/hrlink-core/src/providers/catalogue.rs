@@ -19,6 +19,8 @@ pub enum ProviderId {
     Hrworks,
     /// Employment Hero (Australian HR platform), OAuth 2.0 with PKCE.
     Employmenthero,
+    /// Employment Hero Payroll (formerly KeyPay; AU, NZ, UK, SG, MY), an API key over HTTP Basic.
+    EmploymentheroPayroll,
 }
 
 /// How the admin hands credentials over for a provider.
@@ -32,6 +34,8 @@ pub enum CredentialKind {
     UsernamePassword,
     /// Sign-in in the system browser (OAuth authorisation code).
     BrowserSignIn,
+    /// One API key, copied from the user's account page, for the deployment of a region.
+    ApiKey,
 }
 
 /// A permission HR Link knows a provider by.
@@ -59,6 +63,18 @@ pub struct DefaultEndpoints {
     pub api: Option<&'static str>,
     /// Base of the OAuth authorisation server, for browser sign-in.
     pub auth: Option<&'static str>,
+    /// For systems with one deployment per region, each region's API base (`api` is the first
+    /// one's); the admin's credentials name their region. Empty for systems with one address.
+    pub regions: &'static [RegionEndpoint],
+}
+
+/// One region's deployment of a system sold in several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionEndpoint {
+    /// The region's code, as the admin chooses it (`NZ`).
+    pub code: &'static str,
+    /// Base of that region's API.
+    pub api: &'static str,
 }
 
 /// What a browser sign-in provider's configuration defaults to and must respect.
@@ -150,6 +166,7 @@ const IPAYROLL: ProviderEntry = ProviderEntry {
     endpoints: DefaultEndpoints {
         api: Some("https://secure2.ipayroll.co.nz"),
         auth: Some("https://secure2.ipayroll.co.nz"),
+        regions: &[],
     },
     oauth: Some(OAuthDefaults {
         known_scopes_only: true,
@@ -177,6 +194,7 @@ const IRIS: ProviderEntry = ProviderEntry {
     endpoints: DefaultEndpoints {
         api: None,
         auth: None,
+        regions: &[],
     },
     oauth: None,
     texts: TextFiles {
@@ -199,6 +217,7 @@ const HRWORKS: ProviderEntry = ProviderEntry {
     endpoints: DefaultEndpoints {
         api: Some("https://api.hrworks.de"),
         auth: None,
+        regions: &[],
     },
     oauth: None,
     texts: TextFiles {
@@ -227,6 +246,7 @@ const EMPLOYMENTHERO: ProviderEntry = ProviderEntry {
     endpoints: DefaultEndpoints {
         api: Some("https://api.employmenthero.com"),
         auth: Some("https://oauth.employmenthero.com"),
+        regions: &[],
     },
     oauth: Some(OAuthDefaults {
         // Employment Hero's scope list is not published in full.
@@ -241,16 +261,73 @@ const EMPLOYMENTHERO: ProviderEntry = ProviderEntry {
     },
 };
 
+/// Hosts from `docs/providers/employmenthero-payroll.md` (AU and NZ confirmed; UK, SG and MY
+/// from one secondary source each).
+const EMPLOYMENTHERO_PAYROLL_REGIONS: &[RegionEndpoint] = &[
+    RegionEndpoint {
+        code: "AU",
+        api: "https://api.yourpayroll.com.au",
+    },
+    RegionEndpoint {
+        code: "NZ",
+        api: "https://api.nzpayroll.co.nz",
+    },
+    RegionEndpoint {
+        code: "UK",
+        api: "https://api.yourpayroll.co.uk",
+    },
+    RegionEndpoint {
+        code: "SG",
+        api: "https://apisg.yourpayroll.io",
+    },
+    RegionEndpoint {
+        code: "MY",
+        api: "https://apimy.yourpayroll.io",
+    },
+];
+
+const EMPLOYMENTHERO_PAYROLL: ProviderEntry = ProviderEntry {
+    id: ProviderId::EmploymentheroPayroll,
+    display_name: "Employment Hero Payroll",
+    slug: "employmenthero_payroll",
+    region: "AU · NZ · UK · SG · MY",
+    credential_kind: CredentialKind::ApiKey,
+    // An API key acts as its user: what it reaches is that user's access, probed per business.
+    permissions: &[
+        permission("business", true, false),
+        permission("employee", true, true),
+        permission("location", false, false),
+        permission("employingentity", false, false),
+    ],
+    endpoints: DefaultEndpoints {
+        api: Some("https://api.yourpayroll.com.au"),
+        auth: None,
+        regions: EMPLOYMENTHERO_PAYROLL_REGIONS,
+    },
+    oauth: None,
+    texts: TextFiles {
+        en: include_str!("../../messages/providers/employmenthero_payroll.en.json"),
+        de: include_str!("../../messages/providers/employmenthero_payroll.de.json"),
+    },
+};
+
 /// Every provider, in the order the wizard lists them.
-pub const ENTRIES: [ProviderEntry; 4] = [IPAYROLL, IRIS, HRWORKS, EMPLOYMENTHERO];
+pub const ENTRIES: [ProviderEntry; 5] = [
+    IPAYROLL,
+    IRIS,
+    HRWORKS,
+    EMPLOYMENTHERO,
+    EMPLOYMENTHERO_PAYROLL,
+];
 
 impl ProviderId {
     /// Every provider, in the order the wizard lists them.
-    pub const ALL: [ProviderId; 4] = [
+    pub const ALL: [ProviderId; 5] = [
         ProviderId::Ipayroll,
         ProviderId::Iris,
         ProviderId::Hrworks,
         ProviderId::Employmenthero,
+        ProviderId::EmploymentheroPayroll,
     ];
 
     /// This provider's catalogue entry.
@@ -289,9 +366,16 @@ impl ProviderId {
 
 impl ProviderEntry {
     /// Whether one sign-in may reach several organisations (see
-    /// [`OAuthDefaults::several_organisations`]).
+    /// [`OAuthDefaults::several_organisations`]); an API key always may, as it acts as its
+    /// user, who may open several businesses.
     pub fn several_organisations(&self) -> bool {
-        self.oauth.is_some_and(|oauth| oauth.several_organisations)
+        self.credential_kind == CredentialKind::ApiKey
+            || self.oauth.is_some_and(|oauth| oauth.several_organisations)
+    }
+
+    /// The codes of the regions the system has a deployment in (empty: one address).
+    pub fn region_codes(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.endpoints.regions.iter().map(|region| region.code)
     }
 
     /// The permissions HR Link asks for, as `(id, required)`.
@@ -306,6 +390,16 @@ impl ProviderEntry {
     /// `required_permissions`).
     pub fn required(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.permissions.iter().filter(|p| p.required).map(|p| p.id)
+    }
+
+    /// The API base of the region `code` (case-insensitive), for systems with one deployment
+    /// per region.
+    pub fn region_api(&self, code: &str) -> Option<&'static str> {
+        self.endpoints
+            .regions
+            .iter()
+            .find(|region| region.code.eq_ignore_ascii_case(code))
+            .map(|region| region.api)
     }
 
     /// The permission `id`, when HR Link knows it.

@@ -16,9 +16,10 @@ use url::Url;
 
 use super::catalogue::ProviderId;
 use super::provider::Provider;
+use super::screens::{GuideScreen, StepValue, copy, screen};
 use super::support::{Probe, decode, json_text, wrong_kind};
 use crate::Problem;
-use crate::config::OAuthProviderConfig;
+use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, join};
@@ -500,6 +501,38 @@ pub struct EmploymentHero;
 impl Provider for EmploymentHero {
     fn id(&self) -> ProviderId {
         PROVIDER
+    }
+
+    fn guide_screens(&self, config: &Config) -> Vec<GuideScreen> {
+        let p = PROVIDER;
+        let redirect = config
+            .oauth(p)
+            .ok()
+            .filter(|oauth| oauth.redirect_port != 0)
+            .map(|oauth| {
+                format!(
+                    "http://127.0.0.1:{}{}",
+                    oauth.redirect_port, oauth.redirect_path
+                )
+            });
+        let mut app = vec![None, copy(config.product.as_str())];
+        // Only a fixed port can be registered; with any free port there is nothing to type.
+        if let Some(uri) = redirect {
+            app.push(copy(uri));
+        }
+        app.push(Some(StepValue::Permissions { joined: true }));
+        let mut app_screen = screen(p, "app", app);
+        if app_screen.steps.len() == 3 {
+            // Without a redirect URI step the scopes step is the third: keep its text.
+            if let Some(last) = app_screen.steps.last_mut() {
+                last.text = format!("{}.app.step4", p.slug());
+            }
+        }
+        vec![
+            screen(p, "user", vec![None, None]),
+            app_screen,
+            screen(p, "consent", vec![None, None]),
+        ]
     }
 
     fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {

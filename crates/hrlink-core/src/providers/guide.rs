@@ -21,6 +21,8 @@ use crate::html::escape;
 use crate::messages::Language;
 use crate::{Problem, ProviderId};
 
+pub use super::screens::{GuideScreen, GuideStep, StepValue};
+
 /// Everything the wizard shows about one HR system before the credentials are handed over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -50,53 +52,6 @@ pub struct PermissionInfo {
     pub purpose: Option<String>,
 }
 
-/// One screen of the guide: a question or instruction as its heading, numbered steps, and a
-/// "Where do I find this?" text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct GuideScreen {
-    /// Stable within the provider (`create_user`).
-    pub id: String,
-    /// Text id of the heading.
-    pub heading: String,
-    /// The numbered steps, in order.
-    pub steps: Vec<GuideStep>,
-    /// Text id of the "Where do I find this?" expander's text.
-    pub where_to_find: String,
-}
-
-/// One numbered step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct GuideStep {
-    /// Text id.
-    pub text: String,
-    /// What the step shows besides its text.
-    pub value: Option<StepValue>,
-}
-
-/// Something a step shows below its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum StepValue {
-    /// A value the admin types into the HR system, shown with a Copy button.
-    Copy {
-        /// The text to type.
-        value: String,
-    },
-    /// The permissions the admin selected (the required ones and the chosen optional ones), each
-    /// with its why. `joined`: the system takes them as one text, space separated, so that text
-    /// gets a Copy button (Employment Hero's scopes).
-    Permissions {
-        /// The permissions are typed as one text (gets a Copy button).
-        joined: bool,
-    },
-    /// iPayroll's API user name, checked against iPayroll's rule as it is typed
-    /// ([`super::ipayroll::check_api_username`]).
-    ApiUsername,
-}
-
 /// The guide for every provider, in the order the wizard lists them.
 pub fn catalogue(config: &Config) -> Vec<ProviderGuide> {
     ProviderId::ALL
@@ -112,7 +67,7 @@ pub fn guide(provider: ProviderId, config: &Config) -> ProviderGuide {
         product: config.product.clone(),
         needs: format!("{}.needs", provider.slug()),
         permissions: permissions(provider, config),
-        screens: screens(provider, config),
+        screens: super::provider(provider).guide_screens(config),
     }
 }
 
@@ -154,100 +109,6 @@ fn purpose_id(provider: ProviderId, id: &str) -> Option<String> {
             .collect();
         format!("{}.purpose.{key}", provider.slug())
     })
-}
-
-/// A screen whose texts are `{slug}.{id}.heading`, `.where` and `.step1`, `.step2`, ….
-fn screen(provider: ProviderId, id: &str, steps: Vec<Option<StepValue>>) -> GuideScreen {
-    let prefix = format!("{}.{id}", provider.slug());
-    GuideScreen {
-        id: id.to_owned(),
-        heading: format!("{prefix}.heading"),
-        steps: steps
-            .into_iter()
-            .enumerate()
-            .map(|(n, value)| GuideStep {
-                text: format!("{prefix}.step{}", n + 1),
-                value,
-            })
-            .collect(),
-        where_to_find: format!("{prefix}.where"),
-    }
-}
-
-fn copy(value: impl Into<String>) -> Option<StepValue> {
-    Some(StepValue::Copy {
-        value: value.into(),
-    })
-}
-
-fn screens(provider: ProviderId, config: &Config) -> Vec<GuideScreen> {
-    let product = config.product.as_str();
-    let p = provider;
-    match provider {
-        ProviderId::Ipayroll => vec![
-            screen(p, "sign_out", vec![None, None]),
-            screen(
-                p,
-                "create_user",
-                vec![None, Some(StepValue::ApiUsername), None],
-            ),
-            screen(p, "password", vec![None, None, None]),
-            screen(
-                p,
-                "allow",
-                vec![None, Some(StepValue::Permissions { joined: false })],
-            ),
-        ],
-        ProviderId::Iris => vec![
-            screen(p, "enable_module", vec![None, None, None]),
-            screen(p, "create_user", vec![None, copy(product), None]),
-            screen(
-                p,
-                "rights",
-                vec![None, Some(StepValue::Permissions { joined: false })],
-            ),
-            screen(p, "copy_password", vec![None, None]),
-        ],
-        ProviderId::Hrworks => vec![
-            screen(p, "admin_interface", vec![None, None]),
-            screen(p, "new_key", vec![None, None, None]),
-            screen(
-                p,
-                "permissions",
-                vec![None, Some(StepValue::Permissions { joined: false }), None],
-            ),
-        ],
-        ProviderId::Employmenthero => {
-            let redirect = config
-                .oauth(provider)
-                .ok()
-                .filter(|oauth| oauth.redirect_port != 0)
-                .map(|oauth| {
-                    format!(
-                        "http://127.0.0.1:{}{}",
-                        oauth.redirect_port, oauth.redirect_path
-                    )
-                });
-            let mut app = vec![None, copy(product)];
-            // Only a fixed port can be registered; with any free port there is nothing to type.
-            if let Some(uri) = redirect {
-                app.push(copy(uri));
-            }
-            app.push(Some(StepValue::Permissions { joined: true }));
-            let mut app_screen = screen(p, "app", app);
-            if app_screen.steps.len() == 3 {
-                // Without a redirect URI step the scopes step is the third: keep its text.
-                if let Some(last) = app_screen.steps.last_mut() {
-                    last.text = format!("{}.app.step4", p.slug());
-                }
-            }
-            vec![
-                screen(p, "user", vec![None, None]),
-                app_screen,
-                screen(p, "consent", vec![None, None]),
-            ]
-        }
-    }
 }
 
 /// The hand-off sheet as a file the admin can keep, send or print: a standalone HTML page around

@@ -13,12 +13,13 @@ use url::Url;
 
 use super::catalogue::ProviderId;
 use super::provider::Provider;
+use super::screens::{GuideScreen, StepValue, screen};
 use super::support::{
     Probe, authorised_get, authorised_status, credentials_rejected, decode, json_text, note,
     permission_checks, post_json, unexpected_status, wrong_kind,
 };
 use crate::Problem;
-use crate::config::OAuthProviderConfig;
+use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::HrworksKeyPair;
 use crate::credentials::Secret;
 use crate::endpoints::ProviderEndpoints;
@@ -529,6 +530,19 @@ impl Provider for Hrworks {
         PROVIDER
     }
 
+    fn guide_screens(&self, _config: &Config) -> Vec<GuideScreen> {
+        let p = PROVIDER;
+        vec![
+            screen(p, "admin_interface", vec![None, None]),
+            screen(p, "new_key", vec![None, None, None]),
+            screen(
+                p,
+                "permissions",
+                vec![None, Some(StepValue::Permissions { joined: false }), None],
+            ),
+        ]
+    }
+
     fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
         crate::credentials::hrworks::parse_key_file(bytes).map(Secret::KeyPair)
     }
@@ -582,7 +596,7 @@ impl Provider for Hrworks {
 fn key_pair(secret: &Secret) -> Result<&HrworksKeyPair, Problem> {
     match secret {
         Secret::KeyPair(keys) => Ok(keys),
-        Secret::Login(_) | Secret::OAuth(_) => Err(wrong_kind(PROVIDER)),
+        _ => Err(wrong_kind(PROVIDER)),
     }
 }
 

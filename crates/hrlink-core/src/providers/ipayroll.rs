@@ -18,9 +18,10 @@ use url::Url;
 
 use super::catalogue::ProviderId;
 use super::provider::Provider;
+use super::screens::{GuideScreen, StepValue, screen};
 use super::support::{Probe, json_text, wrong_kind};
 use crate::Problem;
-use crate::config::OAuthProviderConfig;
+use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, join};
@@ -345,6 +346,24 @@ pub struct Ipayroll;
 impl Provider for Ipayroll {
     fn id(&self) -> ProviderId {
         PROVIDER
+    }
+
+    fn guide_screens(&self, _config: &Config) -> Vec<GuideScreen> {
+        let p = PROVIDER;
+        vec![
+            screen(p, "sign_out", vec![None, None]),
+            screen(
+                p,
+                "create_user",
+                vec![None, Some(StepValue::ApiUsername), None],
+            ),
+            screen(p, "password", vec![None, None, None]),
+            screen(
+                p,
+                "allow",
+                vec![None, Some(StepValue::Permissions { joined: false })],
+            ),
+        ]
     }
 
     /// Its API-user rule (`49764apihrlink`).

@@ -41,12 +41,13 @@ use url::Url;
 
 use super::catalogue::ProviderId;
 use super::provider::Provider;
+use super::screens::{GuideScreen, StepValue, copy, screen};
 use super::support::{
     Probe, authorised_get, credentials_rejected, decode, failure_problem, json_text, note,
     permission_checks, post_json, probe_status, send_authorised, unexpected_status, wrong_kind,
 };
 use crate::Problem;
-use crate::config::OAuthProviderConfig;
+use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{IrisLogin, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, join};
@@ -453,6 +454,24 @@ impl Provider for Iris {
         PROVIDER
     }
 
+    fn guide_screens(&self, config: &Config) -> Vec<GuideScreen> {
+        let p = PROVIDER;
+        vec![
+            screen(p, "enable_module", vec![None, None, None]),
+            screen(
+                p,
+                "create_user",
+                vec![None, copy(config.product.as_str()), None],
+            ),
+            screen(
+                p,
+                "rights",
+                vec![None, Some(StepValue::Permissions { joined: false })],
+            ),
+            screen(p, "copy_password", vec![None, None]),
+        ]
+    }
+
     /// IRIS generates user names: an identifier of letters, digits and `.`, `_`, `-`, `@`
     /// (never the symbols its generated passwords carry, nor spaces), starting with a letter or
     /// digit.
@@ -517,7 +536,7 @@ impl Provider for Iris {
 fn login(secret: &Secret) -> Result<&IrisLogin, Problem> {
     match secret {
         Secret::Login(login) => Ok(login),
-        Secret::KeyPair(_) | Secret::OAuth(_) => Err(wrong_kind(PROVIDER)),
+        _ => Err(wrong_kind(PROVIDER)),
     }
 }
 

@@ -8,12 +8,14 @@
 
 pub mod catalogue;
 pub mod employmenthero;
+pub mod employmenthero_payroll;
 pub mod guide;
 pub mod hrworks;
 pub mod ipayroll;
 pub mod iris;
 mod provider;
 mod registry;
+pub mod screens;
 pub(crate) mod support;
 pub mod texts;
 

@@ -7,8 +7,9 @@ use futures::future::BoxFuture;
 use secrecy::SecretString;
 
 use super::catalogue::ProviderId;
+use super::screens::GuideScreen;
 use crate::Problem;
-use crate::config::OAuthProviderConfig;
+use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::HttpClient;
@@ -25,6 +26,10 @@ use crate::verify::report::{Account, VerificationReport};
 pub trait Provider: Sync {
     /// Which provider this is.
     fn id(&self) -> ProviderId;
+
+    /// The guide's screens: how to create the API user, key or app in this system's own words
+    /// (texts `{slug}.{screen}.…` in `messages/guide.{en,de}.json`).
+    fn guide_screens(&self, config: &Config) -> Vec<GuideScreen>;
 
     /// Parses what the admin pasted or loaded (a key file, generated credentials), for
     /// providers whose credentials are text.

@@ -2,14 +2,15 @@
 
 use super::catalogue::ProviderId;
 use super::provider::Provider;
-use super::{employmenthero, hrworks, ipayroll, iris};
+use super::{employmenthero, employmenthero_payroll, hrworks, ipayroll, iris};
 
 /// Every provider module, in [`ProviderId::ALL`]'s order.
-static REGISTRY: [&(dyn Provider + 'static); 4] = [
+static REGISTRY: [&(dyn Provider + 'static); 5] = [
     &ipayroll::Ipayroll,
     &iris::Iris,
     &hrworks::Hrworks,
     &employmenthero::EmploymentHero,
+    &employmenthero_payroll::EmploymentHeroPayroll,
 ];
 
 /// Every provider module, in the order the wizard lists them.

@@ -153,6 +153,7 @@ impl Subject {
             Secret::KeyPair(keys) => keys.secret_access_key.expose_secret().to_owned(),
             Secret::Login(login) => login.password.expose_secret().to_owned(),
             Secret::OAuth(grant) => grant.tokens.access_token.expose_secret().to_owned(),
+            Secret::ApiKey(key) => key.key.expose_secret().to_owned(),
         }
     }
 

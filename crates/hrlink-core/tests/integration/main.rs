@@ -36,6 +36,7 @@ mod people_snapshot;
 mod schedule;
 mod selection;
 mod verify_employmenthero;
+mod verify_employmenthero_payroll;
 mod verify_hrworks;
 mod verify_ipayroll;
 mod verify_iris;

@@ -27,6 +27,10 @@ export function handOver(kind: CredentialKind): HandOver {
       return "user";
     case "browser_sign_in":
       return "signIn";
+    // The wizard has no API key step yet (the picker shows "Coming soon"); a connection saved
+    // with the CLI is still shown as one made with a key.
+    case "api_key":
+      return "key";
   }
 }
 

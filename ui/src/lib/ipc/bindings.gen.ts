@@ -373,7 +373,9 @@ export type CredentialKind =
 /**  A generated API user name and password. */
 "username_password" | 
 /**  Sign-in in the system browser (OAuth authorisation code). */
-"browser_sign_in";
+"browser_sign_in" | 
+/**  One API key, copied from the user's account page, for the deployment of a region. */
+"api_key";
 
 /**  The admin's decision on a suggested pair. */
 export type Decision = 
@@ -1700,7 +1702,9 @@ export type ProviderId =
 /**  HRworks (German HR), access key + secret access key. */
 "hrworks" | 
 /**  Employment Hero (Australian HR platform), OAuth 2.0 with PKCE. */
-"employmenthero";
+"employmenthero" | 
+/**  Employment Hero Payroll (formerly KeyPay; AU, NZ, UK, SG, MY), an API key over HTTP Basic. */
+"employmenthero_payroll";
 
 /**  One HR system the wizard offers. */
 export type ProviderSummary = {

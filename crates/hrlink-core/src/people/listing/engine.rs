@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use futures::StreamExt;
-use reqwest::Method;
+use reqwest::{Method, RequestBuilder};
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
@@ -57,6 +57,11 @@ pub(crate) trait Source: Sync {
     fn renew(&self) -> impl Future<Output = Result<Token, Problem>> + Send;
     /// The problem when the HR system keeps refusing fresh tokens.
     fn refused(&self) -> Problem;
+    /// Puts the token on a page request: as a bearer token, unless the system takes it
+    /// otherwise (an API key as the HTTP Basic user name).
+    fn authorise(&self, request: RequestBuilder, token: &SecretString) -> RequestBuilder {
+        request.bearer_auth(token.expose_secret())
+    }
 }
 
 /// Renewals allowed per request before giving up: a provider refusing every fresh token would
@@ -219,9 +224,8 @@ impl<S: Source> Lister<'_, S> {
             self.pacer.wait().await;
             let started = Instant::now();
             let request = self
-                .http
-                .request(Method::GET, url.clone())
-                .bearer_auth(token.expose_secret());
+                .source
+                .authorise(self.http.request(Method::GET, url.clone()), &token);
             match self.http.send(request).await {
                 Ok(response) => match response.status.as_u16() {
                     200 => return Ok(response),

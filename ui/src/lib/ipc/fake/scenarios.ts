@@ -75,6 +75,15 @@ const FAKE_CONNECTIONS: Record<
       ["teams:list", false],
     ],
   },
+  employmenthero_payroll: {
+    account: { id: "104211", name: "Harbourside Bakery" },
+    permissions: [
+      ["business", true],
+      ["employee", true],
+      ["location", false],
+      ["employingentity", false],
+    ],
+  },
 };
 
 /** A successful report for `provider`. */
@@ -126,6 +135,9 @@ export function sandboxScenario(staged: FakeStaged): VerifyScript {
       return employmentHeroScenario(staged);
     case "hrworks":
       return hrworksScenario(staged);
+    // The wizard takes no API key yet ("Coming soon"): only a valid one is imitated.
+    case "employmenthero_payroll":
+      return scenarioFor(successReport("employmenthero_payroll"));
   }
 }
 
