@@ -39,12 +39,15 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             launch::report_first_screen_for_bench(app);
+            // The window first: WebKit starts its web process and loads the page while the state
+            // below starts. No command can run before it is managed: `setup` runs inside the
+            // event loop's first event, and the page's requests wait on that loop.
+            launch::open_main_window(app)?;
             // The CLI's folder too, so both see the same saved connections.
             let config_dir = hrlink_core::paths::config_dir();
             let start = state::AppState::start(options, config_dir.as_deref());
             let state = tauri::async_runtime::block_on(start)?;
             tauri::Manager::manage(app, state);
-            launch::open_main_window(app)?;
             links::listen(app);
             Ok(())
         })

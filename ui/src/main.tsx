@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { createI18n } from "./lib/i18n";
+import { withCatalogueAhead } from "./lib/ipc/catalogueAhead";
 import { selectBackend } from "./lib/ipc/selectBackend";
 import "./styles/tokens.css";
 import "./styles/base.css";
@@ -17,7 +18,7 @@ selectBackend().then(
   (backend) => {
     createRoot(root).render(
       <StrictMode>
-        <App backend={backend} i18n={createI18n()} />
+        <App backend={withCatalogueAhead(backend)} i18n={createI18n()} />
       </StrictMode>,
     );
   },

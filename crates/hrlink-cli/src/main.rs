@@ -11,7 +11,7 @@ mod output;
 mod people;
 mod schedule;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +23,7 @@ use hrlink_core::messages::Language;
 use hrlink_core::oauth::{BrowserOpener, SignInOptions, SystemBrowser};
 use hrlink_core::providers::CredentialKind;
 use hrlink_core::session::Session;
-use hrlink_core::verify::Credentials;
+use hrlink_core::verify::{Credentials, VerifyProgress};
 use hrlink_core::{Endpoints, Problem, ProviderId};
 
 use crate::exit::Exit;
@@ -264,7 +264,10 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                 let session = Session::new(http, endpoints);
                 let staged = session.hand_over(credentials);
                 let chosen = permissions.as_deref();
-                let report = match session.verify(&staged.id, None, chosen, &|_| {}).await {
+                let terminal = std::io::stderr().is_terminal();
+                let progress =
+                    |progress: VerifyProgress| output::verify_progress(progress, terminal);
+                let report = match session.verify(&staged.id, None, chosen, &progress).await {
                     Ok(report) => report,
                     // Only if the credentials just staged were gone already.
                     Err(problem) => {

@@ -5,7 +5,7 @@
 use hrlink_core::messages::{self, Language};
 use hrlink_core::printable::{printable, printable_lines};
 use hrlink_core::providers::texts;
-use hrlink_core::verify::{PermissionStatus, VerificationReport};
+use hrlink_core::verify::{PermissionStatus, VerificationReport, VerifyProgress, VerifyStep};
 use hrlink_core::{Problem, ProviderId};
 use serde::Serialize;
 
@@ -39,6 +39,32 @@ struct JsonProblem {
     code: &'static str,
     message: String,
     next_step: String,
+}
+
+/// A verification's progress on a terminal, one line as each step ends: the verdict (sign-in,
+/// account, every permission) as soon as each part is known, the people count when it follows.
+/// Nothing in pipes and logs, where only the report counts.
+pub fn verify_progress(progress: VerifyProgress, terminal: bool) {
+    if let Some(line) = terminal.then(|| progress_line(&progress)).flatten() {
+        eprintln!("{line}");
+    }
+}
+
+fn progress_line(progress: &VerifyProgress) -> Option<String> {
+    let VerifyProgress::Finished { step, ok } = progress else {
+        return None;
+    };
+    let what = match (step, ok) {
+        (VerifyStep::Authenticate, true) => "signed in".to_owned(),
+        (VerifyStep::Authenticate, false) => "sign-in failed".to_owned(),
+        (VerifyStep::Account, true) => "account found".to_owned(),
+        (VerifyStep::Account, false) => "account not found".to_owned(),
+        (VerifyStep::Permission(id), true) => format!("permission {} granted", printable(id)),
+        (VerifyStep::Permission(id), false) => format!("permission {} not granted", printable(id)),
+        (VerifyStep::People, true) => "people counted".to_owned(),
+        (VerifyStep::People, false) => "people not counted".to_owned(),
+    };
+    Some(format!("  {} {what}", if *ok { "✓" } else { "✗" }))
 }
 
 /// Prints a verification report, as text or as the documented JSON.
@@ -109,5 +135,31 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
             printable_lines(&problem.message),
             printable_lines(&problem.next_step)
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_finished_step_is_one_line_and_a_started_one_none() {
+        let finished = |step, ok| progress_line(&VerifyProgress::Finished { step, ok });
+        assert_eq!(
+            finished(VerifyStep::Authenticate, true).as_deref(),
+            Some("  ✓ signed in")
+        );
+        assert_eq!(
+            finished(VerifyStep::permission("persons"), false).as_deref(),
+            Some("  ✗ permission persons not granted")
+        );
+        assert_eq!(
+            finished(VerifyStep::People, true).as_deref(),
+            Some("  ✓ people counted")
+        );
+        let started = VerifyProgress::Started {
+            step: VerifyStep::Account,
+        };
+        assert_eq!(progress_line(&started), None);
     }
 }

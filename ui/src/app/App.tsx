@@ -3,13 +3,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import logoUrl from "../../../icons/app-icon.svg";
 import { Banner, Spinner } from "../components/ui";
-import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import {
   type ReauthTarget,
   reauthoriseState,
   type WizardState,
 } from "../features/setup-wizard/machine";
-import { ResumePrompt } from "../features/setup-wizard/ResumePrompt";
 import { resumeState } from "../features/setup-wizard/resume";
 import { SetupWizard } from "../features/setup-wizard/SetupWizard";
 import { BackendProvider, useBackend } from "../lib/ipc/BackendContext";
@@ -25,6 +23,7 @@ import { LanguageSwitcher } from "./LanguageSwitcher";
 import { destinationOf, type LinkOutcome, LinkPage } from "./LinkPage";
 import { ScreenShareSwitch } from "./ScreenShareSwitch";
 import { CopyDiagnostics, SupportCode } from "./SupportTools";
+import { ConnectionsScreen, preloadScreens, ResumePrompt } from "./screens";
 
 export interface AppProps {
   backend: Backend;
@@ -174,6 +173,18 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
         });
     };
   }, [backend, ready, reauthorise]);
+
+  // The other screens' chunks are fetched once the first one is painted, so none waits later.
+  useEffect(() => {
+    if (!ready) return;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        preloadScreens().catch(() => {
+          // Each is loaded again when first shown.
+        });
+      }),
+    );
+  }, [ready]);
 
   // Screen readers and hyphenation follow the page's language.
   useEffect(() => {

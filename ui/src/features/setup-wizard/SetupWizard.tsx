@@ -11,23 +11,26 @@ import type {
   ProviderGuide,
   ProviderSummary,
 } from "../../lib/ipc/types";
-import { People } from "../people/PeopleStep";
 import { usePeopleCommands } from "../people/usePeopleCommands";
 import { initialState, type WizardState, wizardReducer } from "./machine";
-import { BrowserSignInForm } from "./steps/BrowserSignInForm";
-import { CheckAnswers } from "./steps/CheckAnswers";
 import { ChooseProvider } from "./steps/ChooseProvider";
-import { ChooseScopes } from "./steps/ChooseScopes";
-import { DifferentAccount } from "./steps/DifferentAccount";
-import { Guide } from "./steps/Guide";
-import { Handoff } from "./steps/Handoff";
-import { KeyPairForm } from "./steps/KeyPairForm";
-import { LoginForm } from "./steps/LoginForm";
-import { Result } from "./steps/Result";
-import { Saved } from "./steps/Saved";
-import { SignInWaiting } from "./steps/SignInWaiting";
-import { Updating } from "./steps/Updating";
-import { Verify } from "./steps/Verify";
+// Every later step comes from its own chunk, preloaded once the first screen is shown.
+import {
+  BrowserSignInForm,
+  CheckAnswers,
+  ChooseScopes,
+  DifferentAccount,
+  Guide,
+  Handoff,
+  KeyPairForm,
+  LoginForm,
+  People,
+  Result,
+  Saved,
+  SignInWaiting,
+  Updating,
+  Verify,
+} from "./steps/lazy";
 import { defaultLabel } from "./text";
 import { useCredentialCommands } from "./useCredentialCommands";
 import { useWizardEffects } from "./useWizardEffects";

@@ -1,0 +1,30 @@
+/**
+ * The screens that are not the first one a new user sees, each a chunk of its own:
+ * `preloadScreens` fetches them (and the wizard's later steps) once the first screen is shown.
+ */
+import { useTranslation } from "react-i18next";
+import { Spinner } from "../components/ui";
+import { preloadSteps } from "../features/setup-wizard/steps/lazy";
+import { lazyComponent } from "../lib/lazyComponent";
+
+function ScreenLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="loading" role="status">
+      <Spinner /> {t("app.loading")}
+    </div>
+  );
+}
+
+export const ConnectionsScreen = lazyComponent(
+  () => import("../features/connections/ConnectionsScreen").then((m) => m.ConnectionsScreen),
+  <ScreenLoading />,
+);
+export const ResumePrompt = lazyComponent(
+  () => import("../features/setup-wizard/ResumePrompt").then((m) => m.ResumePrompt),
+  <ScreenLoading />,
+);
+
+export function preloadScreens(): Promise<unknown> {
+  return Promise.all([ConnectionsScreen.preload(), ResumePrompt.preload(), preloadSteps()]);
+}
