@@ -10,6 +10,8 @@
 //! `employees:list` are probed (403 = not granted), others are judged from the token response's
 //! `scope` when it has one. Refresh tokens rotate: see [`refresh`].
 
+mod structure;
+
 use futures::future::BoxFuture;
 use serde::Deserialize;
 use url::Url;
@@ -500,6 +502,16 @@ pub struct EmploymentHero;
 impl Provider for EmploymentHero {
     fn id(&self) -> ProviderId {
         PROVIDER
+    }
+
+    fn structure<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        people: &'a [Person],
+    ) -> BoxFuture<'a, Result<crate::mapping::Structure, Problem>> {
+        Box::pin(async move { structure::structure(http, endpoints, grant(secret)?, people).await })
     }
 
     fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {

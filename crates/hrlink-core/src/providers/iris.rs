@@ -50,6 +50,7 @@ use crate::config::OAuthProviderConfig;
 use crate::credentials::{IrisLogin, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, join};
+use crate::mapping::{CategoryKind, Structure, structure_from_people};
 use crate::people::listing::engine::{self, Page, Source, Token};
 use crate::people::listing::types::{
     ListingOptions, ListingOutcome, ListingProgressSink, PeopleListing,
@@ -451,6 +452,22 @@ pub struct Iris;
 impl Provider for Iris {
     fn id(&self) -> ProviderId {
         PROVIDER
+    }
+
+    /// The provisional contract has no structure endpoint: locations and departments are the
+    /// values the employee list carries (`location`, `department`).
+    fn structure<'a>(
+        &'a self,
+        _http: &'a HttpClient,
+        _endpoints: &'a ProviderEndpoints,
+        _secret: &'a Secret,
+        people: &'a [Person],
+    ) -> BoxFuture<'a, Result<Structure, Problem>> {
+        let structure = structure_from_people(
+            people,
+            &[CategoryKind::Locations, CategoryKind::AreasOfWork],
+        );
+        Box::pin(async move { Ok(structure) })
     }
 
     /// IRIS generates user names: an identifier of letters, digits and `.`, `_`, `-`, `@`
