@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{CategoryKind, normalise};
+use crate::Endpoints;
 use crate::Problem;
 use crate::credentials::Credentials;
-use crate::endpoints::ProviderEndpoints;
 use crate::http::HttpClient;
 use crate::people::Person;
 
@@ -127,15 +127,17 @@ pub fn structure_from_people(people: &[Person], kinds: &[CategoryKind]) -> Struc
     structure
 }
 
-/// Lists the organisation structure the credentials reach and counts `people` (the wizard's
-/// listing, done just before) into it.
+/// Lists the organisation structure the credentials reach at `endpoints` and counts `people`
+/// (the wizard's listing, done just before) into it.
 pub async fn list_structure(
     http: &HttpClient,
-    endpoints: &ProviderEndpoints,
+    endpoints: &Endpoints,
     credentials: &Credentials,
     people: &[Person],
 ) -> Result<Structure, Problem> {
-    let provider = crate::providers::provider(credentials.provider());
+    let id = credentials.provider();
+    let endpoints = endpoints.require(id)?;
+    let provider = crate::providers::provider(id);
     let mut structure = provider
         .structure(http, endpoints, credentials.secret(), people)
         .await?;

@@ -1,6 +1,7 @@
 //! Employment Hero's organisation structure for the mapping step: `/work_locations` are the
 //! locations, `/teams` the areas of work (both `{id, name}`, paged like every list), and the
-//! roles the employees' `job_title` values (the contract documents no roles endpoint).
+//! roles the employees' `job_title` values (the contract documents no roles endpoint). A list
+//! the sign-in may not read (`teams:list` is optional) is a kind left out, not a failure.
 
 use serde::Deserialize;
 use url::Url;
@@ -46,20 +47,20 @@ pub(super) async fn structure(
     let locations = list("work_locations").await?;
     let teams = list("teams").await?;
     Ok(Structure {
-        locations: Some(locations),
-        areas_of_work: Some(teams),
+        locations,
+        areas_of_work: teams,
         ..structure_from_people(people, &[CategoryKind::Roles])
     })
 }
 
-/// Every item of `/organisations/{id}/{what}`; a refusal names the missing `{what}:list` scope.
+/// Every item of `/organisations/{id}/{what}`; `None` when the sign-in may not read it.
 async fn listed(
     http: &HttpClient,
     api: &Url,
     tokens: &OAuthTokens,
     organisation_id: &str,
     what: &str,
-) -> Result<Vec<HrCategory>, Problem> {
+) -> Result<Option<Vec<HrCategory>>, Problem> {
     let mut categories = Vec::new();
     for page in 1..=MAX_PAGES {
         let mut url = join(api, "/api/v1/organisations");
@@ -71,14 +72,7 @@ async fn listed(
         let envelope = match get_json::<Envelope<Named>>(http, PROVIDER, url, tokens).await {
             Ok(envelope) => envelope,
             Err(Probe::Failed(problem)) => return Err(problem),
-            Err(Probe::Denied) => {
-                return Err(Problem::for_provider(PROVIDER, |provider| {
-                    Problem::PermissionMissing {
-                        provider,
-                        permission: format!("{what}:list"),
-                    }
-                }));
-            }
+            Err(Probe::Denied) => return Ok(None),
         };
         let last = envelope.data.total_pages.is_none_or(|total| page >= total)
             || envelope.data.items.is_empty();
@@ -91,5 +85,5 @@ async fn listed(
             break;
         }
     }
-    Ok(categories)
+    Ok(Some(categories))
 }
