@@ -7,6 +7,7 @@
 //! - [`Mapping`]: what the admin chose, in the hand-off's shape (HANDOFF.md `mapping`).
 
 mod normalise;
+pub(crate) mod settings;
 mod structure;
 mod suggest;
 
