@@ -7,6 +7,7 @@ mod connect;
 mod connections;
 mod credential;
 mod exit;
+mod mapping;
 mod output;
 mod people;
 mod schedule;
@@ -124,6 +125,12 @@ enum Command {
     Credential {
         #[command(subcommand)]
         command: credential::CredentialCommand,
+    },
+    /// The mapping step's suggestions: the HR system's locations, areas of work and roles
+    /// beside the product's categories (`[categories]` of the integration configuration).
+    Mapping {
+        #[command(subcommand)]
+        command: mapping::MappingCommand,
     },
     /// The daily background check of the saved connections: enable, disable, status.
     Schedule {
@@ -332,6 +339,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
             }
         }
         Command::Connect(args) => connect::run(args, language, config_dir).await,
+        Command::Mapping { command } => mapping::run(command, language).await,
         Command::Connections { command } => connections::run(command, config_dir, language).await,
         Command::Credential { command } => credential::run(command, config_dir, language).await,
         Command::Schedule { command } => schedule::run(command, config_dir, language),
