@@ -188,6 +188,15 @@ enum ConnectionsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Show one connection's profile (nothing secret), with the category mapping the product
+    /// reads.
+    Show {
+        /// The connection's id.
+        id: String,
+        /// Print JSON (the profile as saved, `mapping` included).
+        #[arg(long)]
+        json: bool,
+    },
     /// Remove a connection: its keychain entry and its profile.
     Remove {
         /// The connection's id.

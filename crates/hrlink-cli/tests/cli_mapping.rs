@@ -8,6 +8,7 @@
 
 use std::process::Command;
 
+use hrlink_sandbox::product::EnrollmentSpec;
 use hrlink_sandbox::scenarios::hrworks;
 use hrlink_sandbox::{Sandbox, SandboxConfig};
 use serde_json::{Value, json};
@@ -100,5 +101,171 @@ async fn suggestions_are_exact_first_close_marked_and_only_exact_ones_accepted()
         out["structure"]["roles"],
         Value::Null,
         "HRworks has no roles"
+    );
+}
+
+/// Runs `hrlink` in a clean environment with the keychain of `scripts/with-keychain`.
+async fn hrlink(args: Vec<String>) -> (i32, Value, String) {
+    tokio::task::spawn_blocking(move || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_hrlink"));
+        command.args(&args).env_clear();
+        if let Some(bus) = std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
+            command.env("DBUS_SESSION_BUS_ADDRESS", bus);
+        }
+        let output = command.output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        // `connect --json` prints the report, then the outcome: the last line is the outcome.
+        let last = stdout
+            .trim()
+            .rsplit_once("\n}\n")
+            .map_or(stdout.trim(), |(_, l)| l);
+        let json = serde_json::from_str(last.trim())
+            .or_else(|_| serde_json::from_str(stdout.trim()))
+            .unwrap_or(Value::Null);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code().unwrap_or(-1), json, stderr)
+    })
+    .await
+    .unwrap()
+}
+
+struct Setup {
+    sandbox: Sandbox,
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    async fn start(config: &str) -> Setup {
+        let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        sandbox
+            .write_endpoints_file(dir.path().join("endpoints.json"))
+            .unwrap();
+        let origin = sandbox.endpoints().product.api.clone();
+        let config = config.replace("{origin}", &origin);
+        std::fs::write(dir.path().join("hrlink.toml"), config).unwrap();
+        let pair = hrworks::VALID;
+        let keys = format!(
+            "Access Key: {}\nSecret Access Key: {}\n",
+            pair.access_key, pair.secret_access_key
+        );
+        std::fs::write(dir.path().join("keys.txt"), keys).unwrap();
+        Setup { sandbox, dir }
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+
+    /// `hrlink connect hrworks … --mapping <choice>`, plus `extra`.
+    async fn connect(&self, choice: &str, extra: &[&str]) -> (i32, Value, String) {
+        let mut args: Vec<String> = vec![
+            "--lang".into(),
+            "en".into(),
+            "--config-dir".into(),
+            self.path("config"),
+            "connect".into(),
+            "hrworks".into(),
+            "--credentials".into(),
+            self.path("keys.txt"),
+            "--endpoints".into(),
+            self.path("endpoints.json"),
+            "--config".into(),
+            self.path("hrlink.toml"),
+            "--mapping".into(),
+            choice.into(),
+        ];
+        args.extend(extra.iter().map(|arg| (*arg).to_owned()));
+        hrlink(args).await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn local_mode_keeps_the_suggested_mapping_in_the_profile_for_connections_show() {
+    let setup = Setup::start(CONFIG).await;
+    let (code, _, stderr) = setup.connect("suggested", &["--label", "Bäckerei"]).await;
+    assert_eq!(code, 0, "{stderr}");
+    let id = stderr
+        .split("Saved as connection ")
+        .nth(1)
+        .and_then(|rest| rest.split('.').next())
+        .unwrap_or_else(|| panic!("no id in {stderr}"))
+        .to_owned();
+    let args = [
+        "--config-dir",
+        &setup.path("config"),
+        "connections",
+        "show",
+        &id,
+        "--json",
+    ];
+    let (code, shown, stderr) = hrlink(args.iter().map(|a| (*a).to_owned()).collect()).await;
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(shown["id"], id.as_str());
+    assert_eq!(
+        shown["mapping"],
+        json!({
+            "locations": {"1": "loc_1"},
+            "areas_of_work": {"3100": "aw_1"},
+            "roles": {},
+            "default_role": "r_2",
+        })
+    );
+}
+
+const CLOUD: &str = r#"
+product = "Acme Rostering"
+
+[delivery]
+mode = "cloud"
+origin = "{origin}"
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn cloud_mode_delivers_the_mapping_file_and_refuses_one_onto_unknown_categories() {
+    let setup = Setup::start(CLOUD).await;
+    let spec = EnrollmentSpec {
+        categories: true,
+        ..EnrollmentSpec::default()
+    };
+    // A category the product does not have: refused before anything is sent.
+    let wrong = setup.dir.path().join("wrong.json");
+    std::fs::write(&wrong, r#"{"locations": {"1": "loc_99"}}"#).unwrap();
+    let code_text = setup.sandbox.product().issue(&spec);
+    let wrong = wrong.display().to_string();
+    let (code, _, stderr) = setup.connect(&wrong, &["--code", &code_text]).await;
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("loc_99"), "{stderr}");
+    assert_eq!(setup.sandbox.product().connection_posts(), 0);
+
+    let file = setup.dir.path().join("mapping.json");
+    let mapping = json!({
+        "locations": {"1": "loc_1", "4": "loc_4"},
+        "areas_of_work": {"3100": "aw_1"},
+        "default_role": "r_2",
+    });
+    std::fs::write(&file, mapping.to_string()).unwrap();
+    let code_text = setup.sandbox.product().issue(&spec);
+    let file = file.display().to_string();
+    let (code, _, stderr) = setup
+        .connect(&file, &["--code", &code_text, "--json"])
+        .await;
+    assert_eq!(code, 0, "{stderr}");
+    let received = setup.sandbox.product().connections();
+    let received = received
+        .iter()
+        .find(|c| c.mapped > 0)
+        .expect("a mapping arrived");
+    assert_eq!(received.mapped, 3);
+    assert_eq!(
+        received.mapping,
+        Some(json!({
+            "locations": {"1": "loc_1", "4": "loc_4"},
+            "areas_of_work": {"3100": "aw_1"},
+            "roles": {},
+            "default_role": "r_2",
+        }))
     );
 }

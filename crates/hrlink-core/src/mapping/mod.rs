@@ -44,7 +44,6 @@ impl CategoryKind {
 /// One of the product's categories (HANDOFF.md `categories`: `{id, name}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(deny_unknown_fields)]
 pub struct ProductCategory {
     /// The product's id, sent back as a value of the mapping.
     pub id: String,
@@ -53,10 +52,10 @@ pub struct ProductCategory {
 }
 
 /// The product's own categories: the enrollment's `categories` in cloud mode, `hrlink.toml`'s
-/// `[categories]` in local mode. A kind the product does not have is empty.
+/// `[categories]` in local mode. A kind the product does not have is empty. Unknown fields are
+/// tolerated here (a backend may send more); `hrlink.toml` refuses them by name instead.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(deny_unknown_fields)]
 pub struct Categories {
     /// The product's locations.
     #[serde(default)]
