@@ -70,15 +70,21 @@ impl Structure {
                     .or_default()
                     .push(index);
             }
+            // People share a handful of values: each is normalised and looked up once.
+            let mut indices: HashMap<&str, &[usize]> = HashMap::new();
             for person in people {
-                let mut names: Vec<String> = names_of(person, kind).map(normalise).collect();
-                names.sort_unstable();
-                names.dedup();
-                for name in names {
-                    for &index in by_name.get(&name).into_iter().flatten() {
-                        if let Some(category) = categories.get_mut(index) {
-                            category.people = category.people.saturating_add(1);
-                        }
+                let mut hits: Vec<usize> = Vec::new();
+                for name in names_of(person, kind) {
+                    let found = indices.entry(name).or_insert_with(|| {
+                        by_name.get(&normalise(name)).map_or(&[][..], Vec::as_slice)
+                    });
+                    hits.extend_from_slice(found);
+                }
+                hits.sort_unstable();
+                hits.dedup();
+                for index in hits {
+                    if let Some(category) = categories.get_mut(index) {
+                        category.people = category.people.saturating_add(1);
                     }
                 }
             }

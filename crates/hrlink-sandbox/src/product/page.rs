@@ -83,3 +83,24 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::mapping;
+
+    #[test]
+    fn the_mapping_received_is_shown_with_the_products_names_escaped() {
+        let received = serde_json::json!({
+            "locations": {"1": "loc_1", "<b>": "loc_9"},
+            "areas_of_work": {},
+            "roles": {"Barista": "r_3"},
+            "default_role": "r_2",
+        });
+        assert_eq!(
+            mapping(Some(&received)),
+            "Locations: 1 → Sydney Head Office, &lt;b&gt; → loc_9<br>Roles: Barista → Barista<br>\
+             Default role: Team member"
+        );
+        assert_eq!(mapping(None), "–");
+    }
+}
