@@ -156,7 +156,12 @@ fn show(profile: &Profile, json: bool) {
     };
     for kind in hrlink_core::mapping::CategoryKind::ALL {
         for (hr, product) in mapping.of(kind) {
-            println!("{kind:?}: {} -> {}", printable(hr), printable(product));
+            println!(
+                "{}: {} -> {}",
+                kind.key(),
+                printable(hr),
+                printable(product)
+            );
         }
     }
     if let Some(role) = &mapping.default_role {

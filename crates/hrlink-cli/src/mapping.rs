@@ -144,7 +144,7 @@ async fn suggest(
         return Ok(Exit::Ok);
     }
     for (kind, rows) in &suggestions.kinds {
-        println!("{kind:?}");
+        println!("{}", kind.key());
         for row in rows {
             let choice = match &row.suggestion {
                 Some(s) => format!("{} ({:?})", s.product_id, s.kind),

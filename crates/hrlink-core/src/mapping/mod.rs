@@ -39,6 +39,15 @@ impl CategoryKind {
         CategoryKind::AreasOfWork,
         CategoryKind::Roles,
     ];
+
+    /// The kind's key in the hand-off and in `[categories]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CategoryKind::Locations => "locations",
+            CategoryKind::AreasOfWork => "areas_of_work",
+            CategoryKind::Roles => "roles",
+        }
+    }
 }
 
 /// One of the product's categories (HANDOFF.md `categories`: `{id, name}`).
@@ -96,10 +105,10 @@ impl Categories {
             let mut seen = std::collections::HashSet::new();
             for category in self.of(kind) {
                 if category.id.trim().is_empty() {
-                    return Err(format!("{kind:?} has a category without an id"));
+                    return Err(format!("{} has a category without an id", kind.key()));
                 }
                 if !seen.insert(category.id.as_str()) {
-                    return Err(format!("{kind:?} has the id {:?} twice", category.id));
+                    return Err(format!("{} has the id {:?} twice", kind.key(), category.id));
                 }
             }
         }
@@ -181,7 +190,8 @@ impl Mapping {
             for (hr, product) in self.of(kind) {
                 if !categories.of(kind).iter().any(|c| &c.id == product) {
                     return Err(format!(
-                        "{kind:?}: {hr:?} is mapped onto {product:?}, which the product does not have"
+                        "{}: {hr:?} is mapped onto {product:?}, which the product does not have",
+                        kind.key()
                     ));
                 }
             }
