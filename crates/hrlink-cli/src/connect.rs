@@ -39,6 +39,13 @@ pub struct ConnectArgs {
     /// Print the outcome as JSON.
     #[arg(long)]
     json: bool,
+    /// The category mapping to hand over with the connection: a JSON file in the hand-off's
+    /// shape (`{"locations": {"<HR id>": "<product id>"}, …, "default_role": …}`, - for
+    /// standard input), or `suggested` (exact suggestions only, with the product's default
+    /// role; see `hrlink mapping suggest`). Needs the product's categories (the enrollment's, or
+    /// `[categories]` in local mode).
+    #[arg(long, value_name = "FILE|suggested")]
+    mapping: Option<String>,
     /// Local delivery mode: the label to save the connection under (default: the HR system's
     /// name and the account's).
     #[arg(long)]
@@ -52,7 +59,7 @@ pub async fn run(args: ConnectArgs, language: Language, config_dir: Option<PathB
         Err(problem) => return fail(&problem, language),
     };
     match config.delivery.clone() {
-        DeliveryMode::Local => connect_locally(&args, language, config_dir).await,
+        DeliveryMode::Local => connect_locally(&args, &config, language, config_dir).await,
         DeliveryMode::Cloud(origin) => {
             let started = Instant::now();
             let outcome = deliver(&args, &config, origin, language, config_dir).await;
@@ -73,6 +80,7 @@ fn fail(problem: &Problem, language: Language) -> Exit {
 /// Local mode: what `verify --save` does.
 async fn connect_locally(
     args: &ConnectArgs,
+    config: &Config,
     language: Language,
     config_dir: Option<PathBuf>,
 ) -> Exit {
@@ -86,9 +94,27 @@ async fn connect_locally(
     if !report.ok {
         return Exit::for_report(&report);
     }
+    // Chosen before saving: a wrong mapping file should not leave a connection without it.
+    let mapping = match &args.mapping {
+        Some(choice) => {
+            let categories = &config.categories;
+            match crate::mapping::chosen(choice, categories, &http, &endpoints, &credentials).await
+            {
+                Ok(mapping) => Some(mapping),
+                Err(problem) => return fail(&problem, language),
+            }
+        }
+        None => None,
+    };
     let label = args.label.clone().unwrap_or_else(|| default_label(&report));
     let saved = match crate::connections::open(config_dir) {
-        Ok(store) => store.save(&label, &credentials, &report).await,
+        Ok(store) => match store.save(&label, &credentials, &report).await {
+            Ok(id) => match mapping {
+                Some(mapping) => store.keep_mapping(&id, mapping).map(|_| id),
+                None => Ok(id),
+            },
+            Err(problem) => Err(problem),
+        },
         Err(problem) => Err(problem),
     };
     match saved {
@@ -179,6 +205,15 @@ async fn deliver(
         output::report(&report, args.json, language);
         return Ok(Exit::for_report(&report));
     }
+    let mapping = match &args.mapping {
+        Some(choice) => {
+            let categories = enrollment.categories.clone().unwrap_or_default();
+            let chosen =
+                crate::mapping::chosen(choice, &categories, &http, &endpoints, &credentials);
+            Some(chosen.await?)
+        }
+        None => None,
+    };
     let account = report.account.clone().unwrap_or_else(|| verify::Account {
         id: String::new(),
         name: String::new(),
@@ -188,7 +223,7 @@ async fn deliver(
         credentials: &credentials,
         report: &report,
         people: None,
-        mapping: None,
+        mapping,
         verified_at: delivery::document::now_rfc3339(),
     }
     .seal_ready(&config.product)?;

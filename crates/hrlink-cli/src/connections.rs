@@ -104,6 +104,18 @@ pub async fn run(
             };
             check(&store, id.as_deref(), endpoints, &config, json, language).await
         }
+        ConnectionsCommand::Show { id, json } => {
+            let profile = ConnectionId::parse(&id)
+                .ok_or(Problem::ConnectionNotFound { id })
+                .and_then(|id| store.profile(&id));
+            match profile {
+                Ok(profile) => {
+                    show(&profile, json);
+                    Exit::Ok
+                }
+                Err(problem) => fail(&problem, language),
+            }
+        }
         ConnectionsCommand::Remove { id, json } => {
             let Some(id) = ConnectionId::parse(&id) else {
                 return fail(&Problem::ConnectionNotFound { id }, language);
@@ -120,6 +132,40 @@ pub async fn run(
                 Err(problem) => fail(&problem, language),
             }
         }
+    }
+}
+
+/// `connections show`: the profile as JSON, or its label, account and mapping in lines.
+fn show(profile: &Profile, json: bool) {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(profile).unwrap_or_default()
+        );
+        return;
+    }
+    println!("{} ({})", printable(&profile.label), profile.id);
+    println!(
+        "{}: {}",
+        profile.provider.display_name(),
+        printable(&profile.account.name)
+    );
+    let Some(mapping) = &profile.mapping else {
+        println!("No category mapping.");
+        return;
+    };
+    for kind in hrlink_core::mapping::CategoryKind::ALL {
+        for (hr, product) in mapping.of(kind) {
+            println!(
+                "{}: {} -> {}",
+                kind.key(),
+                printable(hr),
+                printable(product)
+            );
+        }
+    }
+    if let Some(role) = &mapping.default_role {
+        println!("Default role: {}", printable(role));
     }
 }
 

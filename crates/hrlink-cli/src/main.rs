@@ -7,6 +7,7 @@ mod connect;
 mod connections;
 mod credential;
 mod exit;
+mod mapping;
 mod output;
 mod people;
 mod schedule;
@@ -125,6 +126,12 @@ enum Command {
         #[command(subcommand)]
         command: credential::CredentialCommand,
     },
+    /// The mapping step's suggestions: the HR system's locations, areas of work and roles
+    /// beside the product's categories (`[categories]` of the integration configuration).
+    Mapping {
+        #[command(subcommand)]
+        command: mapping::MappingCommand,
+    },
     /// The daily background check of the saved connections: enable, disable, status.
     Schedule {
         #[command(subcommand)]
@@ -178,6 +185,15 @@ enum ConnectionsCommand {
         #[arg(long, env = "HRLINK_CONFIG")]
         config: Option<PathBuf>,
         /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one connection's profile (nothing secret), with the category mapping the product
+    /// reads.
+    Show {
+        /// The connection's id.
+        id: String,
+        /// Print JSON (the profile as saved, `mapping` included).
         #[arg(long)]
         json: bool,
     },
@@ -335,6 +351,7 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
             }
         }
         Command::Connect(args) => connect::run(args, language, config_dir).await,
+        Command::Mapping { command } => mapping::run(command, language).await,
         Command::Connections { command } => connections::run(command, config_dir, language).await,
         Command::Credential { command } => credential::run(command, config_dir, language).await,
         Command::Schedule { command } => schedule::run(command, config_dir, language),

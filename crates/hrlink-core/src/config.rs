@@ -19,6 +19,11 @@
 //! [delivery]                         # see crate::delivery; default mode = "local"
 //! mode = "local"
 //!
+//! [categories]                       # the product's own, for the mapping step (crate::mapping)
+//! locations = [{ id = "loc_1", name = "Auckland CBD" }]
+//! roles = [{ id = "r_1", name = "Manager" }, { id = "r_2", name = "Staff" }]
+//! default_role = "r_2"
+//!
 //! [employmenthero]
 //! client_id = "…"
 //! client_secret_file = "/etc/hrlink/employmenthero-client-secret"
@@ -73,6 +78,9 @@ pub struct Config {
     pub demo: bool,
     /// How verified connections reach the product (`[delivery]`; local by default).
     pub delivery: crate::delivery::DeliveryMode,
+    /// The product's own categories for the mapping step (`[categories]`, see
+    /// [`crate::mapping`]); empty: no mapping step. In cloud mode the enrollment's count.
+    pub categories: crate::mapping::Categories,
 }
 
 /// The permissions (OAuth scopes) the product needs from one provider.
@@ -213,6 +221,7 @@ impl Config {
                 .collect(),
             demo: true,
             delivery: crate::delivery::DeliveryMode::Local,
+            categories: crate::mapping::Categories::default(),
         }
     }
 
@@ -299,6 +308,10 @@ impl Config {
                 Some(delivery) => delivery.into_mode(name)?,
                 None => crate::delivery::DeliveryMode::Local,
             },
+            categories: match raw.categories {
+                Some(table) => crate::mapping::settings::categories(table, name)?,
+                None => crate::mapping::Categories::default(),
+            },
         })
     }
 
@@ -320,6 +333,7 @@ struct RawConfig {
     ipayroll: Option<RawProvider>,
     employmenthero: Option<RawProvider>,
     delivery: Option<crate::delivery::RawDelivery>,
+    categories: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]

@@ -9,6 +9,7 @@
 //!   sealed hand-off to the product's backend;
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
 //! - [`links`]: the `hrlink://` links the OS hands the app, parsed strictly;
+//! - [`mapping`]: the HR system's locations, areas of work and roles onto the product's;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`schedule`]: the opt-in daily check, as an OS-scheduled job;
 //! - [`session`]: the wizard's staged credentials and what was learnt with them;
@@ -30,6 +31,7 @@ pub mod fuzzing;
 mod html;
 pub mod http;
 pub mod links;
+pub mod mapping;
 pub mod messages;
 pub mod oauth;
 pub mod paths;

@@ -108,6 +108,11 @@ pub(crate) fn routers(shared: &Shared) -> (Router, Router) {
     let api = Router::new()
         .route("/api/v1/organisations", get(organisations))
         .route("/api/v1/organisations/{id}/employees", get(employees))
+        .route("/api/v1/organisations/{id}/teams", get(teams))
+        .route(
+            "/api/v1/organisations/{id}/work_locations",
+            get(work_locations),
+        )
         .with_state(state);
     // One gate for both hosts: the rate limit is per provider.
     let gate = Gate::new(Provider::EmploymentHero, shared);
@@ -223,17 +228,8 @@ async fn employees(
     Path(id): Path<String>,
     Query(params): Query<PageParams>,
 ) -> Result<Response, Refusal> {
-    let (grant, token) = eh.caller(&headers, "employees:list")?;
-    let Some(organisation) = grant.organisations.iter().find(|org| org.id == id) else {
-        let message = "No organisation with this id is accessible with this token";
-        return Err(error(StatusCode::NOT_FOUND, "not_found", message).into());
-    };
-    let (page, per_page) = params.parse()?;
-    let people = people_of(organisation);
-    let staff = eh.shared.people.staff(people).await.map_err(|problem| {
-        tracing::error!(%problem, "generating people failed");
-        gate::server_error(Provider::EmploymentHero, 500)
-    })?;
+    let (staff, (page, per_page), token) =
+        eh.listed(&headers, "employees:list", &id, &params).await?;
     let start = (page - 1).saturating_mul(per_page);
     let items = staff
         .page(false, start, per_page)
@@ -248,6 +244,77 @@ async fn employees(
         eh.oauth.expire(&token);
     }
     Ok(envelope(items, page, per_page, staff.count(false)))
+}
+
+/// The organisation's teams (one per unit of the generated people), `teams:list`.
+async fn teams(
+    State(eh): State<Arc<EmploymentHero>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Result<Response, Refusal> {
+    let (staff, (page, per_page), _) = eh.listed(&headers, "teams:list", &id, &params).await?;
+    let teams = staff
+        .units()
+        .iter()
+        .map(|unit| json!({ "id": team_id(unit.number), "name": unit.name }));
+    Ok(paged(teams.collect(), page, per_page))
+}
+
+/// The organisation's work locations. Their scope is not documented; the Sandbox asks for
+/// `employees:list`, which every working sign-in has.
+async fn work_locations(
+    State(eh): State<Arc<EmploymentHero>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Result<Response, Refusal> {
+    let (staff, (page, per_page), _) = eh.listed(&headers, "employees:list", &id, &params).await?;
+    let locations = (0..).zip(staff.locations()).map(|(index, location)| {
+        json!({
+            "id": location_id(index),
+            "name": location.name,
+            "address": format!("{}, {} {}", location.street, location.city, location.postcode),
+        })
+    });
+    Ok(paged(locations.collect(), page, per_page))
+}
+
+fn paged(items: Vec<Value>, page: usize, per_page: usize) -> Response {
+    let total = items.len();
+    let start = (page - 1).saturating_mul(per_page);
+    let items = items.into_iter().skip(start).take(per_page).collect();
+    envelope(items, page, per_page, total)
+}
+
+impl EmploymentHero {
+    /// The organisation `id`'s people for a caller with `scope`, the page asked for and the
+    /// caller's token.
+    async fn listed(
+        &self,
+        headers: &HeaderMap,
+        scope: &str,
+        id: &str,
+        params: &PageParams,
+    ) -> Result<(Arc<Staff>, (usize, usize), String), Refusal> {
+        let (grant, token) = self.caller(headers, scope)?;
+        let Some(organisation) = grant.organisations.iter().find(|org| org.id == id) else {
+            let message = "No organisation with this id is accessible with this token";
+            return Err(error(StatusCode::NOT_FOUND, "not_found", message).into());
+        };
+        let page = params.parse()?;
+        let staff = self.shared.people.staff(people_of(organisation)).await;
+        let staff = staff.map_err(|problem| {
+            tracing::error!(%problem, "generating people failed");
+            gate::server_error(Provider::EmploymentHero, 500)
+        })?;
+        Ok((staff, page, token))
+    }
+}
+
+/// A stable, UUID-shaped id for a work location.
+fn location_id(index: usize) -> String {
+    format!("10000000-0000-4000-8000-{:0>12}", index + 1)
 }
 
 /// A stable, UUID-shaped id for a unit (teams have ids in Employment Hero).

@@ -68,6 +68,11 @@ pub struct Profile {
     /// [`super::binding`]). `None` in profiles written before connections were bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origins: Option<BoundOrigins>,
+    /// The admin's mapping of the HR system's categories onto the product's (local mode: the
+    /// product reads it with `hrlink connections show <id> --json`). `None` without a mapping
+    /// step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<crate::mapping::Mapping>,
 }
 
 /// A profile file that could not be read; it was set aside under `set_aside_as`.
@@ -214,6 +219,7 @@ pub(crate) mod tests {
             failing_since: None,
             chosen_permissions: Some(vec!["organization-units".into()]),
             origins: None,
+            mapping: None,
         }
     }
 

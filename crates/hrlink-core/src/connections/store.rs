@@ -88,6 +88,7 @@ impl ConnectionStore {
             failing_since: None,
             chosen_permissions: report.chosen.clone(),
             origins,
+            mapping: None,
         };
         if profile::write(&self.dir, &profile).is_err() {
             // No profile, no connection: do not leave an orphaned secret behind.
@@ -349,6 +350,18 @@ impl ConnectionStore {
     pub fn rename(&self, id: &ConnectionId, label: &str) -> Result<Profile, Problem> {
         let mut profile = self.profile(id)?;
         profile.label = label_or_account(label, &profile.account.name)?;
+        profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
+        Ok(profile)
+    }
+
+    /// Keeps the admin's `mapping` in `id`'s profile (replacing any earlier one).
+    pub fn keep_mapping(
+        &self,
+        id: &ConnectionId,
+        mapping: crate::mapping::Mapping,
+    ) -> Result<Profile, Problem> {
+        let mut profile = self.profile(id)?;
+        profile.mapping = Some(mapping);
         profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
         Ok(profile)
     }

@@ -3,8 +3,6 @@
 //! did). Built from the verification report and the credentials, and checked before anything
 //! is sent: a re-authorisation that reached another company is refused here.
 
-use std::collections::BTreeMap;
-
 use secrecy::{ExposeSecret, SecretSlice};
 use serde::Serialize;
 
@@ -12,6 +10,7 @@ use super::client::json_secret;
 use super::wire::Enrollment;
 use crate::connections::profile::normalise_name;
 use crate::credentials::{Credentials, Secret};
+use crate::mapping::Mapping;
 use crate::verify::{PermissionStatus, VerificationReport};
 use crate::{Problem, ProviderId};
 
@@ -24,21 +23,6 @@ pub struct PeopleConfirmation {
     pub confirmed_at: String,
     /// The HR system's ids of the people the admin left out.
     pub excluded_ids: Vec<String>,
-}
-
-/// The admin's mapping of the HR system's categories onto the product's (`categories` of the
-/// enrollment): keys are the HR system's ids, values the product's; anything unmapped is left
-/// out.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct Mapping {
-    /// HR locations or units → the product's locations.
-    pub locations: BTreeMap<String, String>,
-    /// HR teams or groups → the product's areas of work.
-    pub areas_of_work: BTreeMap<String, String>,
-    /// HR roles or permission levels → the product's roles.
-    pub roles: BTreeMap<String, String>,
-    /// The product's role for people mapped to none.
-    pub default_role: Option<String>,
 }
 
 /// Everything the document says besides the credentials.

@@ -28,15 +28,15 @@ use url::Url;
 
 pub use client::{Backend, CodeHandover, Delivered};
 pub use code::EnrollmentCode;
-pub use document::{ConnectionDocument, Mapping, PeopleConfirmation};
+pub use document::{ConnectionDocument, PeopleConfirmation};
 pub use seal::{
     AEAD_NAME, Envelope, KDF_NAME, KEM_NAME, Purpose, RawRecipient, Recipient, SealError, seal,
 };
 pub use sign_in::{product_permissions, sign_in_for_product};
 pub use store::{DeliveredProfile, DeliveredStore};
 pub use wire::{
-    AccountRef, Categories, Category, ConnectionHealth, Creator, DeliveredStatus, Enrollment,
-    ProductOAuthClient, Reauthorise, Tenant,
+    AccountRef, ConnectionHealth, Creator, DeliveredStatus, Enrollment, ProductOAuthClient,
+    Reauthorise, Tenant,
 };
 
 use crate::Problem;

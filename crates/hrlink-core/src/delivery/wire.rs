@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::mapping::Categories;
 use serde::{Deserialize, Serialize};
 
 use super::seal::{RawRecipient, Recipient};
@@ -67,34 +68,6 @@ pub struct ProductOAuthClient {
 
 fn default_redirect_path() -> String {
     "/callback".to_owned()
-}
-
-/// One of the product's own categories.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Category {
-    /// The product's id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-}
-
-/// The product's locations, areas of work and roles, for the mapping step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Categories {
-    /// Locations.
-    #[serde(default)]
-    pub locations: Vec<Category>,
-    /// Areas of work.
-    #[serde(default)]
-    pub areas_of_work: Vec<Category>,
-    /// Roles.
-    #[serde(default)]
-    pub roles: Vec<Category>,
-    /// The role for people mapped to none.
-    #[serde(default)]
-    pub default_role: Option<String>,
 }
 
 /// A redeem answer as sent (§2.1).

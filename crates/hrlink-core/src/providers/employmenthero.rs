@@ -10,6 +10,8 @@
 //! `employees:list` are probed (403 = not granted), others are judged from the token response's
 //! `scope` when it has one. Refresh tokens rotate: see [`refresh`].
 
+mod structure;
+
 use futures::future::BoxFuture;
 use serde::Deserialize;
 use url::Url;
@@ -533,6 +535,16 @@ impl Provider for EmploymentHero {
             app_screen,
             screen(p, "consent", vec![None, None]),
         ]
+    }
+
+    fn structure<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        people: &'a [Person],
+    ) -> BoxFuture<'a, Result<crate::mapping::Structure, Problem>> {
+        Box::pin(async move { structure::structure(http, endpoints, grant(secret)?, people).await })
     }
 
     fn authorization_server(&self, endpoints: &ProviderEndpoints) -> Option<AuthorizationServer> {

@@ -4,6 +4,8 @@
 //! read (403 = not granted). The JWT's claims are not documented: a company name in them is used
 //! when present, otherwise the top organisation unit names the account.
 
+mod structure;
+
 use base64::Engine;
 use futures::future::BoxFuture;
 use reqwest::header::LINK;
@@ -545,6 +547,16 @@ impl Provider for Hrworks {
 
     fn parse_secret(&self, bytes: &[u8]) -> Result<Secret, Problem> {
         crate::credentials::hrworks::parse_key_file(bytes).map(Secret::KeyPair)
+    }
+
+    fn structure<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        _people: &'a [Person],
+    ) -> BoxFuture<'a, Result<crate::mapping::Structure, Problem>> {
+        Box::pin(async move { structure::structure(http, endpoints, key_pair(secret)?).await })
     }
 
     fn access_token<'a>(

@@ -25,6 +25,7 @@ use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, join};
+use crate::mapping::{CategoryKind, Structure, structure_from_people};
 use crate::oauth::renewal::OAuthRenewal;
 use crate::oauth::{self, AuthorizationServer, OAuthTokens, SignInOptions, get_json};
 use crate::people::listing::engine::{self, Page, Source, Token};
@@ -364,6 +365,23 @@ impl Provider for Ipayroll {
                 vec![None, Some(StepValue::Permissions { joined: false })],
             ),
         ]
+    }
+
+    /// No structure endpoint is documented: locations are the employees' `workState` values and
+    /// areas of work their `userDefinedGroup` (cost centres are not read: the listing does not
+    /// keep `defaultCostCentre`).
+    fn structure<'a>(
+        &'a self,
+        _http: &'a HttpClient,
+        _endpoints: &'a ProviderEndpoints,
+        _secret: &'a Secret,
+        people: &'a [Person],
+    ) -> BoxFuture<'a, Result<Structure, Problem>> {
+        let structure = structure_from_people(
+            people,
+            &[CategoryKind::Locations, CategoryKind::AreasOfWork],
+        );
+        Box::pin(async move { Ok(structure) })
     }
 
     /// Its API-user rule (`49764apihrlink`).

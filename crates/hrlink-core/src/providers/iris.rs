@@ -51,6 +51,7 @@ use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{IrisLogin, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, join};
+use crate::mapping::{CategoryKind, Structure, structure_from_people};
 use crate::people::listing::engine::{self, Page, Source, Token};
 use crate::people::listing::types::{
     ListingOptions, ListingOutcome, ListingProgressSink, PeopleListing,
@@ -470,6 +471,22 @@ impl Provider for Iris {
             ),
             screen(p, "copy_password", vec![None, None]),
         ]
+    }
+
+    /// The provisional contract has no structure endpoint: locations and departments are the
+    /// values the employee list carries (`location`, `department`).
+    fn structure<'a>(
+        &'a self,
+        _http: &'a HttpClient,
+        _endpoints: &'a ProviderEndpoints,
+        _secret: &'a Secret,
+        people: &'a [Person],
+    ) -> BoxFuture<'a, Result<Structure, Problem>> {
+        let structure = structure_from_people(
+            people,
+            &[CategoryKind::Locations, CategoryKind::AreasOfWork],
+        );
+        Box::pin(async move { Ok(structure) })
     }
 
     /// IRIS generates user names: an identifier of letters, digits and `.`, `_`, `-`, `@`

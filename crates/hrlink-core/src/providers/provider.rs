@@ -13,7 +13,9 @@ use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{OAuthGrant, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::HttpClient;
+use crate::mapping::Structure;
 use crate::oauth::{AuthorizationServer, OAuthTokens, SignInOptions};
+use crate::people::Person;
 use crate::people::listing::types::{ListingOptions, ListingOutcome, ListingProgressSink};
 use crate::verify::progress::ProgressSink;
 use crate::verify::report::{Account, VerificationReport};
@@ -149,4 +151,20 @@ pub trait Provider: Sync {
         options: &'a ListingOptions,
         progress: &'a dyn ListingProgressSink,
     ) -> BoxFuture<'a, ListingOutcome>;
+
+    /// The organisation structure (locations, areas of work, roles) for the mapping step: what
+    /// the HR system lists of each kind it has, with ids and names (the people counts are
+    /// filled in by [`crate::mapping::list_structure`]). `people` is the listing just done, for
+    /// systems whose structure exists only as values on people. A kind the system does not
+    /// have is `None`; the default is a system with no structure at all.
+    fn structure<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        people: &'a [Person],
+    ) -> BoxFuture<'a, Result<Structure, Problem>> {
+        let _ = (http, endpoints, secret, people);
+        Box::pin(async { Ok(Structure::default()) })
+    }
 }

@@ -21,6 +21,8 @@ mod file_modes;
 mod fuzz_regressions;
 mod http_client;
 mod keychain;
+mod mapping_delivery;
+mod mapping_structure;
 mod oauth_browser;
 mod oauth_loopback;
 mod oauth_pkce;

@@ -182,7 +182,7 @@ fn demo_oauth(provider: ProviderId) -> OAuthProviderConfig {
     Config::demo().oauth(provider).unwrap().clone()
 }
 
-async fn ipayroll_credentials(sandbox: &Sandbox) -> Credentials {
+pub(crate) async fn ipayroll_credentials(sandbox: &Sandbox) -> Credentials {
     let browser = ScriptedBrowser::new(Consent::allow(ipayroll_scenario::API_USER));
     let grant = ipayroll::sign_in(
         &oauth_support::http(),
@@ -196,7 +196,7 @@ async fn ipayroll_credentials(sandbox: &Sandbox) -> Credentials {
     Credentials::oauth(ProviderId::Ipayroll, grant)
 }
 
-async fn employmenthero_credentials(sandbox: &Sandbox) -> Credentials {
+pub(crate) async fn employmenthero_credentials(sandbox: &Sandbox) -> Credentials {
     let browser = ScriptedBrowser::new(Consent::allow(eh_scenario::ONE_ORGANISATION));
     let grant = employmenthero::sign_in(
         &oauth_support::http(),

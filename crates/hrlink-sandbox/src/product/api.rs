@@ -79,14 +79,7 @@ async fn redeem(State(product): State<ProductBackend>, body: Bytes) -> Response 
             "account": { "id": c.account_id, "name": c.account_name },
         })
     });
-    let categories = enrollment.categories.then(|| {
-        json!({
-            "locations": [{"id": "loc_1", "name": "Auckland CBD"}, {"id": "loc_2", "name": "Wellington"}],
-            "areas_of_work": [{"id": "aw_1", "name": "Kitchen"}, {"id": "aw_2", "name": "Garden centre"}],
-            "roles": [{"id": "r_1", "name": "Manager"}, {"id": "r_2", "name": "Team member"}],
-            "default_role": "r_2",
-        })
-    });
+    let categories = enrollment.categories.then(super::categories);
     let client = |provider: &crate::scenarios::OAuthClient| json!({ "client_id": provider.id, "redirect_port": 0, "redirect_path": "/callback" });
     let body = json!({
         "enrollment_id": enrollment.id,
@@ -322,6 +315,7 @@ async fn connection(
                     .map(|o| o.len())
                     .sum()
             }),
+            mapping: document.mapping.clone().filter(|m| !m.is_null()),
         },
         since: SystemTime::now(),
         status_token: status_token.clone(),

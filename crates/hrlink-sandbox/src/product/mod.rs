@@ -47,6 +47,33 @@ pub mod codes {
     pub const REAUTHORISE: &str = "HRL-REA7-HRWK";
 }
 
+/// The product's own categories, sent with codes that ask for a mapping ([`codes::ANY`]).
+/// Made for the Sandbox's Employment Hero organisation: some names equal its locations, teams
+/// and job titles after normalisation, some are close, some match nothing.
+pub fn categories() -> serde_json::Value {
+    serde_json::json!({
+        "locations": [
+            {"id": "loc_1", "name": "Sydney Head Office"},
+            {"id": "loc_2", "name": "Parramatta Westfield"},
+            {"id": "loc_3", "name": "Melbourne"},
+            {"id": "loc_4", "name": "Auckland CBD"},
+        ],
+        "areas_of_work": [
+            {"id": "aw_1", "name": "Warehouse and Logistics"},
+            {"id": "aw_2", "name": "Customer Services"},
+            {"id": "aw_3", "name": "Sales"},
+            {"id": "aw_4", "name": "Kitchen"},
+        ],
+        "roles": [
+            {"id": "r_1", "name": "Team Leader"},
+            {"id": "r_2", "name": "Team member"},
+            {"id": "r_3", "name": "Barista"},
+            {"id": "r_4", "name": "Operations Mgr"},
+        ],
+        "default_role": "r_2",
+    })
+}
+
 /// A delivered HRworks connection the product has from the start, marked `failed_auth`, for
 /// the re-authorise flow ([`codes::REAUTHORISE`]).
 pub const REAUTHORISE_CONNECTION: &str = "con_sandbox_hrworks";
@@ -85,6 +112,8 @@ pub struct DeliveredConnection {
     pub people_count: Option<u64>,
     /// How many category mappings arrived.
     pub mapped: usize,
+    /// The mapping as it arrived (HANDOFF.md `mapping`), when sent.
+    pub mapping: Option<serde_json::Value>,
 }
 
 struct Enrollment {
@@ -185,6 +214,7 @@ impl ProductBackend {
                     status: "failed_auth".into(),
                     people_count: None,
                     mapped: 0,
+                    mapping: None,
                 },
                 since: long_ago,
                 status_token: random_secret(),
