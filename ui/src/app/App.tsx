@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import logoUrl from "../../../icons/app-icon.svg";
 import { Banner, Spinner } from "../components/ui";
+import { CloudWizard } from "../features/cloud-delivery/CloudWizard";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import {
   type ReauthTarget,
@@ -51,7 +52,7 @@ type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; info:
  */
 type View =
   | { kind: "connections"; list?: ConnectionList; focus: boolean }
-  | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean }
+  | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean; code?: string }
   /** An `hrlink://` link that opened nothing, and why. */
   | { kind: "link"; outcome: LinkOutcome }
   /** A half-finished wizard was found: continue it, or start again. */
@@ -105,7 +106,10 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
     Promise.all([backend.appInfo(), firstView(backend, initialWizard)]).then(
       ([info, first]) => {
         if (!current) return;
-        setView(first);
+        // A half-finished local wizard is not resumed in cloud mode: the product's code comes first.
+        setView(
+          info.cloud && first.kind === "resume" ? { kind: "wizard", key: 0, focus: false } : first,
+        );
         setLoad({ state: "ready", info });
       },
       () => current && setLoad({ state: "failed" }),
@@ -152,6 +156,17 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
     [],
   );
 
+  const enroll = useCallback(
+    (code: string) =>
+      setView((current) => ({
+        kind: "wizard",
+        key: (current?.kind === "wizard" ? current.key : 0) + 1,
+        code,
+        focus: true,
+      })),
+    [],
+  );
+
   // `hrlink://` links (the one HR Link was started with, then each one opened while it runs)
   // take over the main area once the first screen is ready. A link is handed over once, so its
   // destination is shown even if this listener has been replaced meanwhile (React's strict
@@ -163,6 +178,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
       // destinationOf never rejects: an unreadable list is "connection missing".
       void destinationOf(backend, action).then((destination) => {
         if (destination.kind === "reauthorise") reauthorise(destination.connection);
+        else if (destination.kind === "enroll") enroll(destination.code);
         else setView({ kind: "link", outcome: destination.outcome });
       });
     });
@@ -173,7 +189,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
           // Never listened: nothing to stop.
         });
     };
-  }, [backend, ready, reauthorise]);
+  }, [backend, ready, reauthorise, enroll]);
 
   // Screen readers and hyphenation follow the page's language.
   useEffect(() => {
@@ -275,7 +291,18 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
             }}
           />
         )}
-        {info && view?.kind === "wizard" && (
+        {info?.cloud && view?.kind === "wizard" && (
+          <CloudWizard
+            key={view.key}
+            appInfo={info}
+            code={view.code}
+            focusOnStart={view.focus}
+            onShowConnections={showConnections}
+            onConnectAnother={connect}
+            onStep={onStep}
+          />
+        )}
+        {info && !info.cloud && view?.kind === "wizard" && (
           <SetupWizard
             key={view.key}
             appInfo={info}
