@@ -5,6 +5,7 @@ import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writ
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startProduct, stopProduct } from "./cloud-product.mjs";
 import { findSecrets } from "./secret-scan.mjs";
 import { keys, logins } from "./specs/support.mjs";
 
@@ -91,7 +92,7 @@ export const config = {
   // Per spec file, in `logs/`: the app's log (HRLINK_LOG_FILE: WebKitWebDriver drops the app's
   // stderr), tauri-driver's and WebKitWebDriver's output, and WebdriverIO's log of every
   // WebDriver command (named by WebdriverIO: `<spec file>-<worker id>.log`).
-  beforeSession: (_config, _capabilities, specs, cid) => {
+  beforeSession: async (_config, _capabilities, specs, cid) => {
     process.env.HRLINK_CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), "hrlink-e2e-config-"));
     const specFile = path.basename(specs[0] ?? "unknown", ".mjs");
     const spec = path.basename(specFile, ".e2e");
@@ -103,6 +104,7 @@ export const config = {
     };
     process.env.HRLINK_LOG_FILE = session.appLog;
     mkdirSync(logs, { recursive: true });
+    if (spec.startsWith("cloud-")) await startProduct(path.join(path.dirname(application), "hrlink"));
     const driverLog = createWriteStream(session.driverLog, { flags: "a" });
     tauriDriver = spawn(tauriDriverBin, [], { stdio: [null, "pipe", "pipe"] });
     tauriDriver.stdout.pipe(driverLog);
@@ -111,6 +113,7 @@ export const config = {
   },
   afterSession: () => {
     tauriDriver?.kill();
+    stopProduct();
     try {
       recordSecretsWritten(findSecrets(appDirs(), secrets, keychainFiles()));
     } finally {

@@ -15,14 +15,16 @@ fn cloud(state: &AppState) -> Result<&CloudDelivery, Problem> {
     })
 }
 
-/// Redeems the code the admin typed (read forgivingly); the tenant and product to confirm.
+/// Redeems the code the admin typed (read forgivingly); the tenant and product to confirm,
+/// with who made the code masked in screen-share mode.
 #[tauri::command]
 #[specta::specta]
 pub async fn redeem_enrollment(
     state: State<'_, AppState>,
     code: String,
 ) -> Result<EnrollmentSummary, Problem> {
-    cloud(&state)?.redeem(&code).await
+    let summary = cloud(&state)?.redeem(&code).await?;
+    Ok(if state.screen_share() { summary.masked() } else { summary })
 }
 
 /// Sends verified staged credentials to the product. They are forgotten once it has them; on

@@ -40,6 +40,19 @@ pub struct EnrollmentSummary {
     pub expires_at: String,
 }
 
+impl EnrollmentSummary {
+    /// The summary for screen-share mode: who created the code shown as initials and a masked
+    /// email (the tenant and product stay: the admin must recognise them).
+    #[must_use]
+    pub fn masked(self) -> EnrollmentSummary {
+        let created_by = self.created_by.map(|creator| Creator {
+            name: crate::people::mask_name(&creator.name),
+            email: crate::people::mask_email(&creator.email),
+        });
+        EnrollmentSummary { created_by, ..self }
+    }
+}
+
 /// A connection the product accepted: what HR Link keeps of it and the product's first status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

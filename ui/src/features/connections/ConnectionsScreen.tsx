@@ -10,6 +10,7 @@ import type {
   ProviderSummary,
   Result,
 } from "../../lib/ipc/types";
+import { DeliveredConnections } from "../cloud-delivery/DeliveredConnections";
 import { ConnectionCard, type RowProblem } from "./ConnectionCard";
 import { RemoveConnection } from "./RemoveConnection";
 import { nowSeconds } from "./time";
@@ -304,6 +305,7 @@ export function ConnectionsScreen({
           </ul>
         </>
       )}
+      <DeliveredConnections providers={providers} />
     </div>
   );
 }

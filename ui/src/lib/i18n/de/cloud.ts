@@ -48,4 +48,22 @@ export const cloud: Translation["cloud"] = {
     tryAgain: "Erneut versuchen",
     newCode: "Anderen Code eingeben",
   },
+  delivered: {
+    heading: "An Ihre Unternehmenssoftware übergeben",
+    label: "{{provider}} für {{product}}",
+    status: {
+      connected: "Verbunden, meldet {{product}}",
+      failed_auth: "Anmeldung abgelehnt, meldet {{product}}",
+      missing_permission: "Berechtigung fehlt, meldet {{product}}",
+      removed: "In {{product}} entfernt",
+    },
+    unknown: "Status unbekannt",
+    where: "Übergeben an",
+    whereValue: "{{product}} für {{tenant}} ({{origin}})",
+    when: "Übergeben am",
+    detail: "{{product}} meldet: {{detail}}",
+    reauthorise: "Neu autorisieren",
+    reauthoriseHow:
+      "Diese Verbindung liegt bei {{product}}, nicht bei HR Link. Beginnen Sie in {{product}}: Wählen Sie dort „HR-System verbinden“ (oder „Neu verbinden“). {{product}} zeigt einen neuen Code; geben Sie ihn in HR Link ein und verwenden Sie wieder den Schlüssel oder die Anmeldung von {{provider}} für {{account}}.",
+  },
 };

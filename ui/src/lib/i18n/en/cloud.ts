@@ -47,4 +47,22 @@ export const cloud = {
     tryAgain: "Try again",
     newCode: "Enter another code",
   },
+  delivered: {
+    heading: "Delivered to your business software",
+    label: "{{provider}} for {{product}}",
+    status: {
+      connected: "Connected, says {{product}}",
+      failed_auth: "Sign-in refused, says {{product}}",
+      missing_permission: "Permission missing, says {{product}}",
+      removed: "Removed in {{product}}",
+    },
+    unknown: "Status not known",
+    where: "Delivered to",
+    whereValue: "{{product}} for {{tenant}} ({{origin}})",
+    when: "Delivered on",
+    detail: "{{product}} says: {{detail}}",
+    reauthorise: "Re-authorise",
+    reauthoriseHow:
+      "{{product}} holds this connection, not HR Link. Start in {{product}}: choose Connect your HR system (or Reconnect) there. {{product}} shows a new code; enter it in HR Link and use the {{provider}} key or sign-in for {{account}} again.",
+  },
 };
