@@ -129,5 +129,8 @@ fn cloud_delivery(
     let vault = Vault::open(hrlink_core::paths::APP_ID, hrlink_core::paths::build_kind())
         .map_err(|e| vault_problem(&e))?;
     let backend = Backend::new(http, origin.clone(), &config.product)?;
-    Ok(Some(CloudDelivery::new(backend, DeliveredStore::new(dir, vault))))
+    Ok(Some(CloudDelivery::new(
+        backend,
+        DeliveredStore::new(dir, vault),
+    )))
 }

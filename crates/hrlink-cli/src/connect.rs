@@ -9,9 +9,7 @@ use std::time::Instant;
 use clap::Args;
 use hrlink_core::config::Config;
 use hrlink_core::connections::vault_problem;
-use hrlink_core::delivery::{
-    self, Backend, CloudDelivery, DeliveredStore, DeliveryMode, Origin,
-};
+use hrlink_core::delivery::{self, Backend, CloudDelivery, DeliveredStore, DeliveryMode, Origin};
 use hrlink_core::messages::Language;
 use hrlink_core::oauth::SignInOptions;
 use hrlink_core::paths;
@@ -123,10 +121,14 @@ async fn deliver(
     let vault = Vault::open(paths::APP_ID, paths::build_kind()).map_err(|e| vault_problem(&e))?;
     let backend = Backend::new(&http, origin, &config.product)?;
     let cloud = CloudDelivery::new(backend, DeliveredStore::new(dir, vault));
-    let summary = cloud.redeem(args.code.as_deref().unwrap_or_default()).await?;
-    let enrollment = cloud.enrollment().ok_or_else(|| Problem::EnrollmentExpired {
-        product: config.product.clone(),
-    })?;
+    let summary = cloud
+        .redeem(args.code.as_deref().unwrap_or_default())
+        .await?;
+    let enrollment = cloud
+        .enrollment()
+        .ok_or_else(|| Problem::EnrollmentExpired {
+            product: config.product.clone(),
+        })?;
     let creator = summary
         .created_by
         .as_ref()

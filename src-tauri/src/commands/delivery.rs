@@ -10,9 +10,12 @@ use tauri::State;
 use crate::state::AppState;
 
 fn cloud(state: &AppState) -> Result<&CloudDelivery, Problem> {
-    state.cloud.as_ref().ok_or_else(|| Problem::ConfigurationInvalid {
-        what: "hrlink.toml: delivery.mode (not \"cloud\")".to_owned(),
-    })
+    state
+        .cloud
+        .as_ref()
+        .ok_or_else(|| Problem::ConfigurationInvalid {
+            what: "hrlink.toml: delivery.mode (not \"cloud\")".to_owned(),
+        })
 }
 
 /// Redeems the code the admin typed (read forgivingly); the tenant and product to confirm,
@@ -24,7 +27,11 @@ pub async fn redeem_enrollment(
     code: String,
 ) -> Result<EnrollmentSummary, Problem> {
     let summary = cloud(&state)?.redeem(&code).await?;
-    Ok(if state.screen_share() { summary.masked() } else { summary })
+    Ok(if state.screen_share() {
+        summary.masked()
+    } else {
+        summary
+    })
 }
 
 /// Sends verified staged credentials to the product. They are forgotten once it has them; on
@@ -55,7 +62,10 @@ pub fn forget_enrollment(state: State<'_, AppState>) {
 #[tauri::command]
 #[specta::specta]
 pub fn list_delivered(state: State<'_, AppState>) -> Result<Vec<DeliveredProfile>, Problem> {
-    state.cloud.as_ref().map_or(Ok(Vec::new()), |c| c.store().list())
+    state
+        .cloud
+        .as_ref()
+        .map_or(Ok(Vec::new()), |c| c.store().list())
 }
 
 /// How the product sees a delivered connection (asked with its status token).

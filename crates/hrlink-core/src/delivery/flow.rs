@@ -9,8 +9,8 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use super::{
-    AccountRef, Backend, ConnectionDocument, ConnectionHealth, Creator, DeliveredProfile, DeliveredStore,
-    EnrollmentCode, Reauthorise, Tenant, document,
+    AccountRef, Backend, ConnectionDocument, ConnectionHealth, Creator, DeliveredProfile,
+    DeliveredStore, EnrollmentCode, Reauthorise, Tenant, document,
 };
 use crate::credentials::Credentials;
 use crate::sync::lock;
@@ -137,10 +137,13 @@ impl CloudDelivery {
             verified_at: document::now_rfc3339(),
         }
         .seal_ready(&product)?;
-        let account = report.account.clone().unwrap_or_else(|| crate::verify::Account {
-            id: String::new(),
-            name: String::new(),
-        });
+        let account = report
+            .account
+            .clone()
+            .unwrap_or_else(|| crate::verify::Account {
+                id: String::new(),
+                name: String::new(),
+            });
         let provider = credentials.provider();
         let delivered = self
             .backend

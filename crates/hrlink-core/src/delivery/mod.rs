@@ -29,8 +29,8 @@ use url::Url;
 
 pub use client::{Backend, CodeHandover, Delivered};
 pub use code::EnrollmentCode;
-pub use flow::{CloudDelivery, DeliveryReceipt, EnrollmentSummary};
 pub use document::{ConnectionDocument, Mapping, PeopleConfirmation};
+pub use flow::{CloudDelivery, DeliveryReceipt, EnrollmentSummary};
 pub use seal::{
     AEAD_NAME, Envelope, KDF_NAME, KEM_NAME, Purpose, RawRecipient, Recipient, SealError, seal,
 };
