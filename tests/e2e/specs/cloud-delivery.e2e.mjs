@@ -7,9 +7,9 @@ import {
   keys,
   pasteKeyAndCheck,
   sandboxCompany,
-  shot,
   skipGuide,
 } from "./support.mjs";
+import { shots } from "./cloud-shots.mjs";
 
 /** The rows of the product's page of what it received (one is there from the start). */
 const receivedRows = async () => {
@@ -27,12 +27,13 @@ async function enterCode(code) {
 describe("Cloud delivery to the Sandbox product", () => {
   it("delivers an HRworks key and the product shows the connection", async () => {
     const before = await receivedRows();
-    await shot("cloud", "code");
+    await expectText("h1", "Enter the code from Acme Rostering", { timeout: appStartTimeout });
+    await shots("code");
     // Small letters, a space, no "HRL-": the product's HRworks code.
     await enterCode("hrwk 2026");
     await expectText("h1", "Connect your HR system to Acme Rostering for Kōwhai Gardening Ltd?");
     await expectText("body", expect.stringContaining("Code created by Aroha Ngata"));
-    await shot("cloud", "confirm");
+    await shots("confirm");
     await $("button=Yes, continue").click();
     // The product chose HRworks: the wizard starts at what to share.
     await $(".step-indicator*=Step 2 of ").waitForDisplayed();
@@ -42,7 +43,10 @@ describe("Cloud delivery to the Sandbox product", () => {
     expect(result).toBe(`Connected to ${sandboxCompany} — is this the right company?`);
     await $("button=Send to Acme Rostering").click();
     await expectText("h1", "Acme Rostering now has your HRworks connection", { timeout: 30_000 });
-    await shot("cloud", "delivered");
+    await shots("delivered");
+    await $("button=See your connections").click();
+    await expectText("body", expect.stringContaining("Connected, says Acme Rostering"));
+    await shots("connections");
 
     const after = await receivedRows();
     expect(after).toHaveLength(before.length + 1);

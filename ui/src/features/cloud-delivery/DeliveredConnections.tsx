@@ -28,7 +28,14 @@ type Health =
  * beside the saved ones: where each went and its status as the product reports it. HR Link
  * holds no secret of these, so re-authorising starts in the product, which issues a new code.
  */
-export function DeliveredConnections({ providers }: { providers: ProviderSummary[] }) {
+export function DeliveredConnections({
+  providers,
+  onListed,
+}: {
+  providers: ProviderSummary[];
+  /** Told how many there are, once listed. */
+  onListed?(count: number): void;
+}) {
   const backend = useBackend();
   const { t } = useTranslation();
   const [delivered, setDelivered] = useState<DeliveredProfile[]>([]);
@@ -40,6 +47,7 @@ export function DeliveredConnections({ providers }: { providers: ProviderSummary
       async (listed) => {
         if (!current || listed.status !== "ok") return;
         setDelivered(listed.data);
+        onListed?.(listed.data.length);
         // One after another, as the saved connections are checked.
         for (const profile of listed.data) {
           const id = profile.connection_id;
@@ -58,7 +66,7 @@ export function DeliveredConnections({ providers }: { providers: ProviderSummary
     return () => {
       current = false;
     };
-  }, [backend]);
+  }, [backend, onListed]);
 
   if (delivered.length === 0) return null;
   return (
