@@ -127,7 +127,10 @@ export const commands = {
 	 *  app was started with), if any.
 	 */
 	takeOpeningLink: () => __TAURI_INVOKE<LinkAction | null>("take_opening_link"),
-	/**  Redeems the code the admin typed (read forgivingly); the tenant and product to confirm. */
+	/**
+	 *  Redeems the code the admin typed (read forgivingly); the tenant and product to confirm,
+	 *  with who made the code masked in screen-share mode.
+	 */
 	redeemEnrollment: (code: string) => typedError<EnrollmentSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("redeem_enrollment", { code })),
 	/**
 	 *  Sends verified staged credentials to the product. They are forgotten once it has them; on
