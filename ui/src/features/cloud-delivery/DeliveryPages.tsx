@@ -100,8 +100,6 @@ export function DeliveryFailed({ product, problem, ...actions }: DeliveryFailedP
         items={[{ text: rendered.message, detail: rendered.nextStep }]}
       />
       <h1 className="heading-l">{t(heading, { product })}</h1>
-      <p className="lead">{rendered.message}</p>
-      <p>{rendered.nextStep}</p>
       {(actions.onTryAgain || actions.onBack) && <p>{t("cloud.failed.kept")}</p>}
       <ButtonGroup>
         {actions.onTryAgain && (
