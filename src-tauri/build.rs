@@ -36,6 +36,11 @@ fn main() {
             "save_wizard_draft",
             "clear_wizard_draft",
             "take_opening_link",
+            "redeem_enrollment",
+            "deliver_connection",
+            "forget_enrollment",
+            "list_delivered",
+            "delivered_status",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

@@ -3,7 +3,7 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands::{
-    app, connections, credentials, guide, links, people, sign_in, verify, wizard,
+    app, connections, credentials, delivery, guide, links, people, sign_in, verify, wizard,
 };
 use crate::launch;
 
@@ -44,6 +44,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::save_wizard_draft,
             wizard::clear_wizard_draft,
             links::take_opening_link,
+            delivery::redeem_enrollment,
+            delivery::deliver_connection,
+            delivery::forget_enrollment,
+            delivery::list_delivered,
+            delivery::delivered_status,
         ])
         .events(collect_events![
             launch::FirstScreenShown,

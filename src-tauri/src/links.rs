@@ -16,11 +16,15 @@ use hrlink_core::links::{self, Abilities, LinkAction};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event as _;
 
-/// What this version can open. The cloud wizard (issue 14) sets `cloud_enrollment` from the
-/// configuration's delivery mode; until then an enrollment link is "not available here".
-const ABILITIES: Abilities = Abilities {
-    cloud_enrollment: false,
-};
+/// What this app can open: enrollment links only in cloud delivery mode (elsewhere they are
+/// "not available here").
+fn abilities<R: Runtime>(app: &AppHandle<R>) -> Abilities {
+    Abilities {
+        cloud_enrollment: app
+            .try_state::<crate::state::AppState>()
+            .is_some_and(|state| state.cloud.is_some()),
+    }
+}
 
 /// A link was opened while the app runs: the UI shows what it asks for.
 #[derive(Debug, Clone, serde::Serialize, specta::Type, tauri_specta::Event)]
@@ -81,7 +85,7 @@ pub fn listen<R: Runtime>(app: &tauri::App<R>) {
         let handle = app.handle().clone();
         app.deep_link().on_open_url(move |event| {
             for url in event.urls() {
-                open(&handle, links::route(url.as_str(), ABILITIES));
+                open(&handle, links::route(url.as_str(), abilities(&handle)));
             }
         });
     }
@@ -90,7 +94,7 @@ pub fn listen<R: Runtime>(app: &tauri::App<R>) {
 /// Routes each link among `args` (a second start's, or this start's) to the UI.
 pub fn open_links_in_args<R: Runtime>(app: &AppHandle<R>, args: &[String]) {
     for link in links::in_args(args) {
-        open(app, links::route(link, ABILITIES));
+        open(app, links::route(link, abilities(app)));
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use hrlink_core::config::Config;
 use hrlink_core::connections::{ConnectionStore, vault_problem};
+use hrlink_core::delivery::{Backend, CloudDelivery, DeliveredStore, DeliveryMode};
 use hrlink_core::diagnostics::{Journal, SupportCode};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::session::Session;
@@ -39,6 +40,9 @@ pub struct AppState {
     /// The wizard's staged credentials, what was learnt with them, and the tasks under way
     /// (with its own clones of the client, endpoints and configuration above).
     pub session: Session,
+    /// The hand-off to the product's backend, in cloud delivery mode (`[delivery]` in
+    /// `hrlink.toml`); `None` in local mode.
+    pub cloud: Option<CloudDelivery>,
     /// The app's config dir (profiles, the wizard's draft); `None` when the platform has none.
     pub config_dir: Option<PathBuf>,
     /// This run's support code (shown in screen-share mode, in the diagnostics).
@@ -76,7 +80,9 @@ impl AppState {
                 what: "the app's config folder".to_owned(),
             }),
         };
+        let cloud = cloud_delivery(&http, &config, config_dir)?;
         Ok(AppState {
+            cloud,
             session: Session::new(http.clone(), endpoints.clone())
                 .with_config(config.clone())
                 .with_journal(journal.clone()),
@@ -108,4 +114,23 @@ impl AppState {
     pub fn connections(&self) -> Result<&ConnectionStore, Problem> {
         self.connections.as_ref().map_err(Clone::clone)
     }
+}
+
+/// The hand-off to the product in cloud mode. Its keychain is opened here; a keychain that
+/// cannot be used is reported when a code is redeemed, before anything is sent.
+fn cloud_delivery(
+    http: &HttpClient,
+    config: &Config,
+    config_dir: Option<&Path>,
+) -> Result<Option<CloudDelivery>, Problem> {
+    let (DeliveryMode::Cloud(origin), Some(dir)) = (&config.delivery, config_dir) else {
+        return Ok(None);
+    };
+    let vault = Vault::open(hrlink_core::paths::APP_ID, hrlink_core::paths::build_kind())
+        .map_err(|e| vault_problem(&e))?;
+    let backend = Backend::new(http, origin.clone(), &config.product)?;
+    Ok(Some(CloudDelivery::new(
+        backend,
+        DeliveredStore::new(dir, vault),
+    )))
 }

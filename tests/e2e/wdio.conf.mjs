@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startProduct, stopProduct } from "./cloud-product.mjs";
 import { findSecrets } from "./secret-scan.mjs";
 import { keys, logins } from "./specs/support.mjs";
 
@@ -139,6 +140,7 @@ export const config = {
     };
     process.env.HRLINK_LOG_FILE = session.appLog;
     mkdirSync(logs, { recursive: true });
+    if (spec.startsWith("cloud-")) await startProduct(path.join(path.dirname(application), "hrlink"));
     const driverLog = createWriteStream(session.driverLog, { flags: "a" });
     if (await accepting(driverPort)) {
       // Something still listens where this session's driver must: every session would fail.
@@ -153,6 +155,7 @@ export const config = {
   },
   afterSession: async () => {
     await stopDriver();
+    stopProduct();
     try {
       recordSecretsWritten(findSecrets(appDirs(), secrets, keychainFiles()));
     } finally {

@@ -9,10 +9,7 @@ use std::time::Instant;
 use clap::Args;
 use hrlink_core::config::Config;
 use hrlink_core::connections::vault_problem;
-use hrlink_core::delivery::{
-    self, AccountRef, Backend, ConnectionDocument, DeliveredProfile, DeliveredStore, DeliveryMode,
-    EnrollmentCode, Origin,
-};
+use hrlink_core::delivery::{self, Backend, CloudDelivery, DeliveredStore, DeliveryMode, Origin};
 use hrlink_core::messages::Language;
 use hrlink_core::oauth::SignInOptions;
 use hrlink_core::paths;
@@ -142,18 +139,23 @@ async fn deliver(
     language: Language,
     config_dir: Option<PathBuf>,
 ) -> Result<Exit, Problem> {
-    let code = EnrollmentCode::parse(args.code.as_deref().unwrap_or_default())?;
     let dir = config_dir.ok_or_else(|| Problem::ConfigurationInvalid {
         what: "no config dir (--config-dir or HRLINK_CONFIG_DIR)".to_owned(),
     })?;
     let http = crate::http_client()?;
     let endpoints = crate::endpoints_from(args.access.endpoints.as_deref())?;
     let vault = Vault::open(paths::APP_ID, paths::build_kind()).map_err(|e| vault_problem(&e))?;
-    let store = DeliveredStore::new(dir, vault);
-    store.ensure_keychain().await?;
     let backend = Backend::new(&http, origin, &config.product)?;
-    let enrollment = backend.redeem(&code).await?;
-    let creator = enrollment
+    let cloud = CloudDelivery::new(backend, DeliveredStore::new(dir, vault));
+    let summary = cloud
+        .redeem(args.code.as_deref().unwrap_or_default())
+        .await?;
+    let enrollment = cloud
+        .enrollment()
+        .ok_or_else(|| Problem::EnrollmentExpired {
+            product: config.product.clone(),
+        })?;
+    let creator = summary
         .created_by
         .as_ref()
         .map(|creator| format!(" (code created by {})", creator.name))
@@ -162,7 +164,7 @@ async fn deliver(
         "Connecting {} to {} for {}{creator}.",
         args.provider.display_name(),
         config.product,
-        enrollment.tenant.name
+        summary.tenant.name
     );
     delivery::document::check_provider(&enrollment, args.provider)?;
     let credentials = if args.provider.credential_kind() == CredentialKind::BrowserSignIn {
@@ -178,7 +180,7 @@ async fn deliver(
             args.provider.display_name()
         );
         let signed_in = delivery::sign_in_for_product(
-            &backend,
+            cloud.backend(),
             &enrollment,
             &endpoints,
             args.provider,
@@ -214,30 +216,9 @@ async fn deliver(
         }
         None => None,
     };
-    let account = report.account.clone().unwrap_or_else(|| verify::Account {
-        id: String::new(),
-        name: String::new(),
-    });
-    let plaintext = ConnectionDocument {
-        enrollment: &enrollment,
-        credentials: &credentials,
-        report: &report,
-        people: None,
-        mapping,
-        verified_at: delivery::document::now_rfc3339(),
-    }
-    .seal_ready(&config.product)?;
     eprintln!("Sending to {}…", config.product);
-    let delivered = backend
-        .deliver_connection(&enrollment, &plaintext, args.provider, &account.name)
-        .await?;
-    drop(plaintext);
-    let account = AccountRef {
-        id: account.id,
-        name: account.name,
-    };
-    let profile = DeliveredProfile::new(&backend, &enrollment, &delivered, args.provider, account);
-    store.keep(&profile, &delivered.status_token).await?;
+    let receipt = cloud.deliver(&credentials, &report, mapping).await?;
+    let profile = &receipt.profile;
     if args.json {
         let json = serde_json::json!({
             "delivered": true,
@@ -247,7 +228,7 @@ async fn deliver(
             "tenant": profile.tenant,
             "provider": profile.provider,
             "account": profile.account,
-            "status": delivered.status,
+            "status": receipt.status,
         });
         println!("{json}");
     } else {

@@ -9,6 +9,9 @@ use hrlink_core::connections::{
     ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, LastUse, Profile, usage,
     vault_problem,
 };
+use hrlink_core::delivery::{
+    Backend, CloudDelivery, ConnectionHealth, DeliveredProfile, DeliveredStore, DeliveryMode,
+};
 use hrlink_core::http::HttpClient;
 use hrlink_core::messages::Language;
 use hrlink_core::paths;
@@ -83,14 +86,15 @@ pub async fn run(
         Err(problem) => return fail(&problem, language),
     };
     match command {
-        ConnectionsCommand::List { json } => match store.list() {
-            Ok((profiles, corrupt)) => {
+        ConnectionsCommand::List { json } => match (store.list(), delivered(&store)) {
+            (Ok((profiles, corrupt)), Ok(delivered)) => {
                 report_corrupt(&corrupt);
                 let listed: Vec<_> = profiles.into_iter().map(|p| (p, None)).collect();
-                print(&listed, &usage::last_uses(store.dir()), json);
+                let delivered: Vec<_> = delivered.into_iter().map(|d| (d, None)).collect();
+                print(&listed, &delivered, &usage::last_uses(store.dir()), json);
                 Exit::Ok
             }
-            Err(problem) => fail(&problem, language),
+            (Err(problem), _) | (_, Err(problem)) => fail(&problem, language),
         },
         ConnectionsCommand::Check {
             id,
@@ -233,8 +237,56 @@ async fn check(
             }
         }
     }
-    print(&checked, &usage::last_uses(store.dir()), json);
+    let delivered = match check_delivered(store, id, &http, config).await {
+        Ok(delivered) => delivered,
+        Err(problem) => return fail(&problem, language),
+    };
+    for (_, health) in &delivered {
+        if let Some(Err(problem)) = health {
+            output::problem(problem, language);
+            if exit == Exit::Ok {
+                exit = Exit::for_problem(problem);
+            }
+        }
+    }
+    print(&checked, &delivered, &usage::last_uses(store.dir()), json);
     exit
+}
+
+/// The connections delivered to a product's backend from here (HANDOFF.md §2.4).
+fn delivered(store: &ConnectionStore) -> Result<Vec<DeliveredProfile>, Problem> {
+    let vault = Vault::open(paths::APP_ID, paths::build_kind()).map_err(|e| vault_problem(&e))?;
+    DeliveredStore::new(store.dir(), vault).list()
+}
+
+/// The delivered connections (all, or the one `id` names) with the product's status (§2.5),
+/// asked only in cloud delivery mode, of the configured product.
+async fn check_delivered(
+    store: &ConnectionStore,
+    id: Option<&str>,
+    http: &HttpClient,
+    config: &Config,
+) -> Result<Vec<(DeliveredProfile, Option<Result<ConnectionHealth, Problem>>)>, Problem> {
+    let profiles = delivered(store)?
+        .into_iter()
+        .filter(|p| id.is_none_or(|id| id == p.connection_id));
+    let DeliveryMode::Cloud(origin) = &config.delivery else {
+        return Ok(profiles.map(|p| (p, None)).collect());
+    };
+    let backend = Backend::new(http, origin.clone(), &config.product)?;
+    let vault = Vault::open(paths::APP_ID, paths::build_kind()).map_err(|e| vault_problem(&e))?;
+    let cloud = CloudDelivery::new(backend, DeliveredStore::new(store.dir(), vault));
+    let mut checked = Vec::new();
+    for profile in profiles {
+        // A connection delivered to another origin is not the configured product's to answer.
+        let health = if profile.origin == origin.as_str() {
+            Some(cloud.status(&profile.connection_id).await)
+        } else {
+            None
+        };
+        checked.push((profile, health));
+    }
+    Ok(checked)
 }
 
 fn exit_for(status: ConnectionStatus) -> Exit {
@@ -261,11 +313,12 @@ fn report_corrupt(corrupt: &[CorruptProfile]) {
 /// when not checked).
 fn print(
     profiles: &[(Profile, Option<Vec<Problem>>)],
+    delivered: &[(DeliveredProfile, Option<Result<ConnectionHealth, Problem>>)],
     last_uses: &HashMap<ConnectionId, LastUse>,
     json: bool,
 ) {
     if json {
-        let list: Vec<_> = profiles
+        let mut list: Vec<_> = profiles
             .iter()
             .map(|(p, warnings)| {
                 let mut value = serde_json::json!({
@@ -287,11 +340,28 @@ fn print(
                 value
             })
             .collect();
+        list.extend(
+            delivered
+                .iter()
+                .map(|(d, health)| delivered_json(d, health.as_ref())),
+        );
         println!("{}", serde_json::Value::Array(list));
         return;
     }
-    if profiles.is_empty() {
+    if profiles.is_empty() && delivered.is_empty() {
         println!("No saved connections.");
+    }
+    for (d, health) in delivered {
+        println!(
+            "{:<28} delivered to {} for {}  {} {} ({})  {}",
+            printable(&d.connection_id),
+            printable(&d.product),
+            printable(&d.tenant.name),
+            d.provider.slug(),
+            printable(&d.account.name),
+            printable(&d.account.id),
+            status_word(health.as_ref())
+        );
     }
     for (p, _) in profiles {
         println!(
@@ -312,4 +382,49 @@ fn rfc3339(at: u32) -> Option<String> {
         .ok()?
         .format(&time::format_description::well_known::Rfc3339)
         .ok()
+}
+
+/// A delivered connection in `--json`: `"delivered"` says where it went; `status` is the
+/// product's (§2.5) once asked, `status_problem` the problem code when it could not be.
+fn delivered_json(
+    d: &DeliveredProfile,
+    health: Option<&Result<ConnectionHealth, Problem>>,
+) -> serde_json::Value {
+    let (status, since, detail, problem) = match health {
+        Some(Ok(h)) => (
+            Some(h.status),
+            Some(h.since.as_str()),
+            h.detail.as_deref(),
+            None,
+        ),
+        Some(Err(problem)) => (None, None, None, Some(problem.code())),
+        None => (None, None, None, None),
+    };
+    serde_json::json!({
+        "id": d.connection_id,
+        "provider": d.provider.slug(),
+        "account": {"id": d.account.id, "name": d.account.name},
+        "delivered": {
+            "product": d.product,
+            "origin": d.origin,
+            "tenant": d.tenant,
+            "at": d.delivered_at,
+        },
+        "status": status,
+        "since": since,
+        "detail": detail,
+        "status_problem": problem,
+    })
+}
+
+/// The product's status of a delivered connection in one word, for the text listing.
+fn status_word(health: Option<&Result<ConnectionHealth, Problem>>) -> String {
+    match health {
+        Some(Ok(h)) => serde_json::to_value(h.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+        Some(Err(problem)) => problem.code().to_owned(),
+        None => "not checked".to_owned(),
+    }
 }

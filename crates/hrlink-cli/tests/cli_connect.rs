@@ -276,4 +276,48 @@ async fn delivered_is_0_and_timed() {
         !kept.contains(hrworks::VALID.access_key),
         "not even the access key"
     );
+
+    // `connections list/check --json` include it: where it went, and the product's status.
+    let connections = |command: &str| {
+        let mut args = vec![
+            "--config-dir".to_owned(),
+            fixture.path("config").display().to_string(),
+            "connections".to_owned(),
+            command.to_owned(),
+        ];
+        if command == "check" {
+            args.extend([
+                "--config".to_owned(),
+                fixture.path("cloud.toml").display().to_string(),
+            ]);
+            args.extend([
+                "--endpoints".to_owned(),
+                fixture.path("endpoints.json").display().to_string(),
+            ]);
+        }
+        args.push("--json".to_owned());
+        run(args, true)
+    };
+    let listed = connections("list").await;
+    assert_eq!(listed.code, 0, "{listed:?}");
+    let listed: serde_json::Value = serde_json::from_str(listed.stdout.trim()).unwrap();
+    assert_eq!(listed[0]["id"], id);
+    assert_eq!(listed[0]["delivered"]["product"], "Acme Rostering");
+    assert_eq!(
+        listed[0]["delivered"]["tenant"]["name"],
+        "Kōwhai Gardening Ltd"
+    );
+    assert_eq!(
+        listed[0]["status"],
+        serde_json::Value::Null,
+        "not asked when listing"
+    );
+    assert!(fixture.sandbox.product().set_status(id, "failed_auth"));
+    let checked = connections("check").await;
+    let json: serde_json::Value = serde_json::from_str(checked.stdout.trim()).unwrap();
+    assert_eq!(json[0]["id"], id, "{checked:?}");
+    assert_eq!(
+        json[0]["status"], "failed_auth",
+        "as the product reports it"
+    );
 }

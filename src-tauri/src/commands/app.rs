@@ -22,6 +22,9 @@ pub struct AppInfo {
     pub support_mode: bool,
     /// This run's support code (`HRL-7K3Q-9P2M`), shown in screen-share mode.
     pub support_code: String,
+    /// True in cloud delivery mode: the wizard starts with the product's code and sends the
+    /// connection to the product's backend instead of saving it here.
+    pub cloud: bool,
 }
 
 /// One HR system the wizard offers.
@@ -42,6 +45,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         demo: state.demo.is_some(),
         support_mode: state.screen_share(),
         support_code: state.support_code.as_str().to_owned(),
+        cloud: state.cloud.is_some(),
     }
 }
 

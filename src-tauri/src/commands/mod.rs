@@ -3,6 +3,7 @@
 pub mod app;
 pub mod connections;
 pub mod credentials;
+pub mod delivery;
 pub mod guide;
 pub mod links;
 pub mod people;

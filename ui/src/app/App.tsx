@@ -23,7 +23,7 @@ import { LanguageSwitcher } from "./LanguageSwitcher";
 import { destinationOf, type LinkOutcome, LinkPage } from "./LinkPage";
 import { ScreenShareSwitch } from "./ScreenShareSwitch";
 import { CopyDiagnostics, SupportCode } from "./SupportTools";
-import { ConnectionsScreen, preloadScreens, ResumePrompt } from "./screens";
+import { CloudWizard, ConnectionsScreen, preloadScreens, ResumePrompt } from "./screens";
 
 export interface AppProps {
   backend: Backend;
@@ -50,7 +50,7 @@ type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; info:
  */
 type View =
   | { kind: "connections"; list?: ConnectionList; focus: boolean }
-  | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean }
+  | { kind: "wizard"; key: number; initial?: WizardState; focus: boolean; code?: string }
   /** An `hrlink://` link that opened nothing, and why. */
   | { kind: "link"; outcome: LinkOutcome }
   /** A half-finished wizard was found: continue it, or start again. */
@@ -104,7 +104,10 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
     Promise.all([backend.appInfo(), firstView(backend, initialWizard)]).then(
       ([info, first]) => {
         if (!current) return;
-        setView(first);
+        // A half-finished local wizard is not resumed in cloud mode: the product's code comes first.
+        setView(
+          info.cloud && first.kind === "resume" ? { kind: "wizard", key: 0, focus: false } : first,
+        );
         setLoad({ state: "ready", info });
       },
       () => current && setLoad({ state: "failed" }),
@@ -151,6 +154,17 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
     [],
   );
 
+  const enroll = useCallback(
+    (code: string) =>
+      setView((current) => ({
+        kind: "wizard",
+        key: (current?.kind === "wizard" ? current.key : 0) + 1,
+        code,
+        focus: true,
+      })),
+    [],
+  );
+
   // `hrlink://` links (the one HR Link was started with, then each one opened while it runs)
   // take over the main area once the first screen is ready. A link is handed over once, so its
   // destination is shown even if this listener has been replaced meanwhile (React's strict
@@ -162,6 +176,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
       // destinationOf never rejects: an unreadable list is "connection missing".
       void destinationOf(backend, action).then((destination) => {
         if (destination.kind === "reauthorise") reauthorise(destination.connection);
+        else if (destination.kind === "enroll") enroll(destination.code);
         else setView({ kind: "link", outcome: destination.outcome });
       });
     });
@@ -172,7 +187,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
           // Never listened: nothing to stop.
         });
     };
-  }, [backend, ready, reauthorise]);
+  }, [backend, ready, reauthorise, enroll]);
 
   // The other screens' chunks are fetched once the first one is painted, so none waits later.
   useEffect(() => {
@@ -286,7 +301,18 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
             }}
           />
         )}
-        {info && view?.kind === "wizard" && (
+        {info?.cloud && view?.kind === "wizard" && (
+          <CloudWizard
+            key={view.key}
+            appInfo={info}
+            code={view.code}
+            focusOnStart={view.focus}
+            onShowConnections={showConnections}
+            onConnectAnother={connect}
+            onStep={onStep}
+          />
+        )}
+        {info && !info.cloud && view?.kind === "wizard" && (
           <SetupWizard
             key={view.key}
             appInfo={info}

@@ -10,11 +10,14 @@ export type LinkOutcome = "not_understood" | "unavailable" | "connection_missing
 /** Where a link leads: a connection's re-authorise flow, or a page saying why not. */
 export type LinkDestination =
   | { kind: "reauthorise"; connection: ConnectionSummary }
+  /** The cloud wizard with the product's code filled in (the core routes these only in cloud mode). */
+  | { kind: "enroll"; code: string }
   | { kind: "page"; outcome: LinkOutcome };
 
 /**
  * Where a link the core routed leads. A re-authorise link opens only a connection saved on this
- * computer; an enrollment link has no wizard in this version (the core says `unavailable`).
+ * computer; an enrollment link opens the cloud wizard (outside cloud mode the core says
+ * `unavailable`).
  */
 export async function destinationOf(
   backend: Backend,
@@ -27,7 +30,7 @@ export async function destinationOf(
       return { kind: "page", outcome: "unavailable" };
     case "open": {
       const link = action.link;
-      if (link.kind === "enroll") return { kind: "page", outcome: "unavailable" };
+      if (link.kind === "enroll") return { kind: "enroll", code: link.code };
       const listed = await backend.listConnections().catch(() => null);
       const connections = listed?.status === "ok" ? listed.data.connections : [];
       const connection = connections.find((c) => c.id === link.connection_id);

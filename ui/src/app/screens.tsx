@@ -25,6 +25,17 @@ export const ResumePrompt = lazyComponent(
   <ScreenLoading />,
 );
 
+// The first screen in cloud mode only; in the default local mode it is never shown.
+export const CloudWizard = lazyComponent(
+  () => import("../features/cloud-delivery/CloudWizard").then((m) => m.CloudWizard),
+  <ScreenLoading />,
+);
+
 export function preloadScreens(): Promise<unknown> {
-  return Promise.all([ConnectionsScreen.preload(), ResumePrompt.preload(), preloadSteps()]);
+  return Promise.all([
+    ConnectionsScreen.preload(),
+    ResumePrompt.preload(),
+    CloudWizard.preload(),
+    preloadSteps(),
+  ]);
 }

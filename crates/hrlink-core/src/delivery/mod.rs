@@ -18,6 +18,7 @@
 mod client;
 mod code;
 pub mod document;
+mod flow;
 mod seal;
 mod sign_in;
 mod store;
@@ -29,6 +30,7 @@ use url::Url;
 pub use client::{Backend, CodeHandover, Delivered};
 pub use code::EnrollmentCode;
 pub use document::{ConnectionDocument, PeopleConfirmation};
+pub use flow::{CloudDelivery, DeliveryReceipt, EnrollmentSummary};
 pub use seal::{
     AEAD_NAME, Envelope, KDF_NAME, KEM_NAME, Purpose, RawRecipient, Recipient, SealError, seal,
 };

@@ -10,6 +10,7 @@ import type {
   ProviderSummary,
   Result,
 } from "../../lib/ipc/types";
+import { DeliveredConnections } from "../cloud-delivery/DeliveredConnections";
 import { ConnectionCard, type RowProblem } from "./ConnectionCard";
 import { RemoveConnection } from "./RemoveConnection";
 import { nowSeconds } from "./time";
@@ -72,6 +73,8 @@ export function ConnectionsScreen({
   const [removing, setRemoving] = useState<Removing | null>(null);
   const [renaming, setRenaming] = useState<Renaming | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Connections delivered to the product's backend (listed below the saved ones). */
+  const [deliveredCount, setDeliveredCount] = useState(0);
   const [now, setNow] = useState(nowSeconds);
   const rootRef = useRef<HTMLDivElement>(null);
   const mounted = useRef(true);
@@ -261,7 +264,7 @@ export function ConnectionsScreen({
       )}
       {connections.length === 0 ? (
         <>
-          <p className="lead">{t("connections.empty")}</p>
+          {deliveredCount === 0 && <p className="lead">{t("connections.empty")}</p>}
           <ButtonGroup>
             <Button onClick={onConnect}>{t("connections.emptyAction")}</Button>
           </ButtonGroup>
@@ -304,6 +307,7 @@ export function ConnectionsScreen({
           </ul>
         </>
       )}
+      <DeliveredConnections providers={providers} onListed={setDeliveredCount} />
     </div>
   );
 }

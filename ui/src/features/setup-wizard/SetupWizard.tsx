@@ -10,6 +10,7 @@ import type {
   Problem,
   ProviderGuide,
   ProviderSummary,
+  StagedCredentials,
 } from "../../lib/ipc/types";
 import { usePeopleCommands } from "../people/usePeopleCommands";
 import { initialState, type WizardState, wizardReducer } from "./machine";
@@ -47,6 +48,11 @@ export interface SetupWizardProps {
   focusOnStart?: boolean;
   /** Told the step shown, whenever it changes (for "Copy diagnostics"). */
   onStep?(step: WizardState["step"]): void;
+  /**
+   * Cloud delivery: the last step sends the verified connection to the product (the cloud
+   * wizard's job) instead of saving it here.
+   */
+  deliver?: { product: string; onDeliver(staged: StagedCredentials): void };
 }
 
 /**
@@ -60,6 +66,7 @@ export function SetupWizard({
   onConnectAnother,
   focusOnStart = false,
   onStep,
+  deliver,
 }: SetupWizardProps) {
   const backend = useBackend();
   const { t, i18n } = useTranslation();
@@ -164,9 +171,21 @@ export function SetupWizard({
   }
 
   const target = state.draft.target ?? null;
-  /** Saving starts from a successful check; the label defaults to the company's name. */
-  const requestSave = (provider: ProviderSummary, account: Account | null | undefined) =>
+  /**
+   * Saving starts from a successful check; the label defaults to the company's name. In cloud
+   * delivery the connection is sent to the product instead.
+   */
+  const requestSave = (provider: ProviderSummary, account: Account | null | undefined) => {
+    if (deliver && (state.step === "result" || state.step === "people")) {
+      return deliver.onDeliver(state.staged);
+    }
     dispatch({ type: "saveRequested", label: account ? defaultLabel(provider, account, t) : "" });
+  };
+  const saveLabel = deliver
+    ? t("cloud.send", { product: deliver.product })
+    : target
+      ? t("save.updateConnection")
+      : t("save.saveConnection");
 
   /** Back, except from a re-authorisation's first page, which leaves the wizard. */
   const back = () =>
@@ -300,7 +319,7 @@ export function SetupWizard({
           onSave={
             state.outcome.kind === "ok" && state.outcome.report.account
               ? {
-                  label: target ? t("save.updateConnection") : t("save.saveConnection"),
+                  label: saveLabel,
                   onClick: () => requestSave(provider, state.outcome.report?.account),
                 }
               : undefined

@@ -14,9 +14,13 @@ import type {
   Account,
   AppInfo,
   CheckedConnection,
+  ConnectionHealth,
   ConnectionList,
   ConnectionSummary,
   CredentialInput,
+  DeliveredProfile,
+  DeliveryReceipt,
+  EnrollmentSummary,
   Language,
   LinkAction,
   ListingProgress,
@@ -140,6 +144,22 @@ export interface Backend {
     replacementName: string | null,
   ): Promise<Result<SavedConnection, Problem>>;
   /**
+   * Cloud delivery: redeems the product's code (read forgivingly by the core) and says whose
+   * tenant it is, before anything else happens.
+   */
+  redeemEnrollment(code: string): Promise<Result<EnrollmentSummary, Problem>>;
+  /**
+   * Sends verified staged credentials to the product's backend. Once it has them they are
+   * forgotten; after a failure they stay staged, so "Try again" needs nothing typed again.
+   */
+  deliverConnection(staged: string): Promise<Result<DeliveryReceipt, Problem>>;
+  /** The admin left the cloud wizard: the core forgets the redeemed code. */
+  forgetEnrollment(): Promise<void>;
+  /** The connections delivered to the product from this computer (none in local mode). */
+  listDelivered(): Promise<Result<DeliveredProfile[], Problem>>;
+  /** How the product sees a delivered connection now. */
+  deliveredStatus(connectionId: string): Promise<Result<ConnectionHealth, Problem>>;
+  /**
    * Tells the core that the first screen is painted and can be used (start-up benchmark,
    * `scripts/bench`). Fire and forget: the app only listens when benchmarking.
    */
@@ -250,6 +270,11 @@ export const tauriBackend: Backend = {
   removeConnection: (id) => commands.removeConnection(id),
   reauthoriseConnection: (id, staged, replacementName) =>
     commands.reauthoriseConnection(id, staged, replacementName),
+  redeemEnrollment: (code) => commands.redeemEnrollment(code),
+  deliverConnection: (staged) => commands.deliverConnection(staged),
+  forgetEnrollment: () => commands.forgetEnrollment(),
+  listDelivered: () => commands.listDelivered(),
+  deliveredStatus: (connectionId) => commands.deliveredStatus(connectionId),
   firstScreenShown: () => {
     events.firstScreenShown.emit().catch(() => {
       // Only the start-up benchmark listens; nothing depends on it.

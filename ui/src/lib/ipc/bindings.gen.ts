@@ -127,6 +127,22 @@ export const commands = {
 	 *  app was started with), if any.
 	 */
 	takeOpeningLink: () => __TAURI_INVOKE<LinkAction | null>("take_opening_link"),
+	/**
+	 *  Redeems the code the admin typed (read forgivingly); the tenant and product to confirm,
+	 *  with who made the code masked in screen-share mode.
+	 */
+	redeemEnrollment: (code: string) => typedError<EnrollmentSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("redeem_enrollment", { code })),
+	/**
+	 *  Sends verified staged credentials to the product. They are forgotten once it has them; on
+	 *  any failure they stay staged, so that "Try again" needs nothing typed again.
+	 */
+	deliverConnection: (staged: string) => typedError<DeliveryReceipt, Problem_Serialize>(__TAURI_INVOKE("deliver_connection", { staged })),
+	/**  The admin left the cloud wizard: the redeemed enrollment is forgotten. */
+	forgetEnrollment: () => __TAURI_INVOKE<void>("forget_enrollment"),
+	/**  The connections delivered from this computer (none outside cloud mode). */
+	listDelivered: () => typedError<DeliveredProfile[], Problem_Serialize>(__TAURI_INVOKE("list_delivered")),
+	/**  How the product sees a delivered connection (asked with its status token). */
+	deliveredStatus: (connectionId: string) => typedError<ConnectionHealth_Serialize, Problem_Serialize>(__TAURI_INVOKE("delivered_status", { connectionId })),
 };
 
 /** Events */
@@ -144,6 +160,14 @@ export type Account = {
 	name: string,
 };
 
+/**  An HR system's account, as the product knows it. */
+export type AccountRef = {
+	/**  The HR system's id for it. */
+	id: string,
+	/**  Its name. */
+	name: string,
+};
+
 /**  Facts about the running app. */
 export type AppInfo = {
 	version: string,
@@ -155,6 +179,11 @@ export type AppInfo = {
 	support_mode: boolean,
 	/**  This run's support code (`HRL-7K3Q-9P2M`), shown in screen-share mode. */
 	support_code: string,
+	/**
+	 *  True in cloud delivery mode: the wizard starts with the product's code and sends the
+	 *  connection to the product's backend instead of saving it here.
+	 */
+	cloud: boolean,
 };
 
 /**
@@ -253,6 +282,29 @@ export type ColumnUse_Serialize = {
 	header: string,
 	/**  What the column was read as; `None` when it was ignored. */
 	field: RosterField | null,
+};
+
+/**  The status answer (§2.5). */
+export type ConnectionHealth = ConnectionHealth_Serialize | ConnectionHealth_Deserialize;
+
+/**  The status answer (§2.5). */
+export type ConnectionHealth_Deserialize = {
+	/**  What the product found. */
+	status: DeliveredStatus,
+	/**  Since when (RFC 3339). */
+	since: string,
+	/**  The product's words, when it gave any. */
+	detail?: string | null,
+};
+
+/**  The status answer (§2.5). */
+export type ConnectionHealth_Serialize = {
+	/**  What the product found. */
+	status: DeliveredStatus,
+	/**  Since when (RFC 3339). */
+	since: string,
+	/**  The product's words, when it gave any. */
+	detail: string | null,
 };
 
 /**  Every saved connection, and how many profile files could not be read (set aside, not lost). */
@@ -360,6 +412,14 @@ export type ConnectionSummary_Serialize = {
 	last_used: LastUse_Serialize | null,
 };
 
+/**  Who created the code in the product. */
+export type Creator = {
+	/**  Their name. */
+	name: string,
+	/**  Their email address. */
+	email: string,
+};
+
 /**
  *  What the admin handed over: pasted text, or a file chosen in the dialog or dropped.
  *  No `Debug`: the text is a secret.
@@ -386,6 +446,43 @@ export type Decision =
 /**  Not the same person: counts as one HR person and one existing record, unmatched. */
 "rejected";
 
+/**  A delivered connection, as HR Link remembers it. */
+export type DeliveredProfile = {
+	/**  The product's id for the connection. */
+	connection_id: string,
+	/**  Where it was delivered (the configured origin). */
+	origin: string,
+	/**  The product, as named in the configuration. */
+	product: string,
+	/**  The product's tenant it was delivered for. */
+	tenant: Tenant,
+	/**  The HR system. */
+	provider: ProviderId,
+	/**  The HR system's account it reaches. */
+	account: AccountRef,
+	/**  When it was delivered (RFC 3339). */
+	delivered_at: string,
+};
+
+/**  A delivered connection's health, as the product sees it (§2.5). */
+export type DeliveredStatus = 
+/**  Working. */
+"connected" | 
+/**  The HR system no longer accepts the credentials. */
+"failed_auth" | 
+/**  A permission the product needs is missing. */
+"missing_permission" | 
+/**  The product removed the connection. */
+"removed";
+
+/**  A connection the product accepted: what HR Link keeps of it and the product's first status. */
+export type DeliveryReceipt = {
+	/**  The non-secret profile kept here. */
+	profile: DeliveredProfile,
+	/**  The product's status in its 201 (`connected`). */
+	status: string,
+};
+
 /**  The furthest step the admin reached. */
 export type DraftStep = 
 /**  Choosing what to share. */
@@ -402,6 +499,54 @@ export type DraftStep =
 
 /**  An enrollment code in its canonical form, `HRL-XXXX-XXXX` (Crockford base32, upper case). */
 export type EnrollmentCode = string;
+
+/**
+ *  What the admin is shown of a redeemed code before anything else happens: whose tenant, at
+ *  which product, who made the code. Nothing secret.
+ */
+export type EnrollmentSummary = EnrollmentSummary_Serialize | EnrollmentSummary_Deserialize;
+
+/**
+ *  What the admin is shown of a redeemed code before anything else happens: whose tenant, at
+ *  which product, who made the code. Nothing secret.
+ */
+export type EnrollmentSummary_Deserialize = {
+	/**  The product, as named in the configuration. */
+	product: string,
+	/**  Where the connection will go (the configured origin). */
+	origin: string,
+	/**  The product's tenant the code belongs to: the name the admin must recognise. */
+	tenant: Tenant,
+	/**  Who created the code, when the product said. */
+	created_by?: Creator | null,
+	/**  The HR system the product chose (the wizard then skips the choice). */
+	provider?: ProviderId | null,
+	/**  A re-authorisation the product asks for: the account the new credentials must reach. */
+	reauthorise?: Reauthorise | null,
+	/**  When the code stops working (RFC 3339, as the product sent it). */
+	expires_at: string,
+};
+
+/**
+ *  What the admin is shown of a redeemed code before anything else happens: whose tenant, at
+ *  which product, who made the code. Nothing secret.
+ */
+export type EnrollmentSummary_Serialize = {
+	/**  The product, as named in the configuration. */
+	product: string,
+	/**  Where the connection will go (the configured origin). */
+	origin: string,
+	/**  The product's tenant the code belongs to: the name the admin must recognise. */
+	tenant: Tenant,
+	/**  Who created the code, when the product said. */
+	created_by: Creator | null,
+	/**  The HR system the product chose (the wizard then skips the choice). */
+	provider: ProviderId | null,
+	/**  A re-authorisation the product asks for: the account the new credentials must reach. */
+	reauthorise: Reauthorise | null,
+	/**  When the code stops working (RFC 3339, as the product sent it). */
+	expires_at: string,
+};
 
 /**  A stable entry id: the entry's position in [`MatchResult::entries`], never reused. */
 export type EntryId = number;
@@ -1714,6 +1859,16 @@ export type ProviderSummary = {
 	credential_kind: CredentialKind,
 };
 
+/**  A re-authorisation the product asks for: the connection and the account it must reach. */
+export type Reauthorise = {
+	/**  The delivered connection being renewed. */
+	connection_id: string,
+	/**  Its HR system (a slug such as `hrworks`). */
+	provider: string,
+	/**  The account it was made for: the new credentials must reach this one. */
+	account: AccountRef,
+};
+
 /**  One row of a report. */
 export type ReportRow = ReportRow_Serialize | ReportRow_Deserialize;
 
@@ -1919,6 +2074,14 @@ joined: boolean } |
  *  ([`super::ipayroll::check_api_username`]).
  */
 { kind: "api_username" };
+
+/**  The tenant (the product's customer) an enrollment belongs to. */
+export type Tenant = {
+	/**  The product's id for it. */
+	id: string,
+	/**  Its name, which the admin must recognise before anything else happens. */
+	name: string,
+};
 
 /**  The outcome of verifying one set of credentials. */
 export type VerificationReport = VerificationReport_Serialize | VerificationReport_Deserialize;

@@ -5,8 +5,10 @@
 
 import type {
   CheckedConnection_Serialize,
+  ConnectionHealth_Serialize,
   ConnectionList_Serialize,
   ConnectionSummary_Serialize,
+  EnrollmentSummary_Serialize,
   GuideScreen_Serialize,
   GuideStep_Serialize,
   ListingProgress_Serialize,
@@ -34,6 +36,9 @@ export type {
   CredentialInput,
   CredentialKind,
   Decision,
+  DeliveredProfile,
+  DeliveredStatus,
+  DeliveryReceipt,
   DraftStep,
   Field,
   Language,
@@ -109,3 +114,8 @@ export type ProviderGuide = ProviderGuide_Serialize;
 export type PermissionInfo = PermissionInfo_Serialize;
 export type GuideScreen = GuideScreen_Serialize;
 export type GuideStep = GuideStep_Serialize;
+
+/** A redeemed enrollment code as the admin is shown it: product, tenant, who made the code. */
+export type EnrollmentSummary = EnrollmentSummary_Serialize;
+/** How the product sees a delivered connection (HANDOFF.md §2.5). */
+export type ConnectionHealth = ConnectionHealth_Serialize;

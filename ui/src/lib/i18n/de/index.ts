@@ -5,6 +5,7 @@
 
 import type { Translation } from "../en";
 import { app, demo, nav, problem, resume, support } from "./app";
+import { cloud } from "./cloud";
 import { connections } from "./connections";
 import { credentials, iris, sandboxLogin, signIn, waiting } from "./credentials";
 import { guide, handoff, providerGuide } from "./guide";
@@ -21,6 +22,7 @@ export const de: Translation = {
   support,
   demo,
   wizard,
+  cloud,
   choose,
   scopes,
   guide,

@@ -6,6 +6,7 @@
  */
 
 import { app, demo, nav, problem, resume, support } from "./app";
+import { cloud } from "./cloud";
 import { connections } from "./connections";
 import { credentials, iris, sandboxLogin, signIn, waiting } from "./credentials";
 import { guide, handoff, providerGuide } from "./guide";
@@ -22,6 +23,7 @@ export const en = {
   support,
   demo,
   wizard,
+  cloud,
   choose,
   scopes,
   guide,

@@ -11,12 +11,14 @@
 
 import { appMethods } from "./appMethods";
 import { connectionMethods } from "./connectionMethods";
+import { deliveryMethods } from "./deliveryMethods";
 import { peopleMethods } from "./peopleMethods";
 import { signInMethods } from "./signInMethods";
 import { createFakeState } from "./state";
 import type { FakeBackend, FakeBackendOptions } from "./types";
 
 export { maskTail, parseIrisText, parseKeyFile } from "./credentials";
+export { FAKE_CODES, FAKE_PRODUCT, FAKE_TENANT, parseCode } from "./deliveryMethods";
 export {
   DEFAULT_PROVIDERS,
   DEMO_GUIDES,
@@ -40,6 +42,7 @@ export type {
   FakeBackend,
   FakeBackendOptions,
   FakeCall,
+  FakeEnrollment,
   FakeStaged,
   ManualListing,
   ManualSignIn,
@@ -89,5 +92,6 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     ...signInMethods(state),
     ...connectionMethods(state),
     ...peopleMethods(state),
+    ...deliveryMethods(state),
   };
 }

@@ -106,6 +106,7 @@ export function createFakeState(options: FakeBackendOptions): FakeState {
       demo: true,
       support_mode: false,
       support_code: "HRL-7K3Q-9P2M",
+      cloud: false,
       ...options.appInfo,
     },
     draft: options.draft ?? null,

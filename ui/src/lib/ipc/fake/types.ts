@@ -5,7 +5,9 @@ import type { FakeConnections, FakeConnectionsOptions } from "../fakeConnections
 import type { FakeSnapshot } from "../fakePeople";
 import type {
   AppInfo,
+  ConnectionHealth,
   CredentialInput,
+  DeliveredProfile,
   Language,
   LinkAction,
   ListingProgress,
@@ -111,6 +113,24 @@ export interface FakeBackendOptions {
   draftProblem?: Problem;
   /** The `hrlink://` link the app was started with, as the core routed it. */
   openingLink?: LinkAction;
+  /** Cloud delivery: codes beside the Sandbox product's (canonical form → what it is). */
+  enrollmentCodes?: Record<string, FakeEnrollment>;
+  /** Cloud delivery: the product cannot be reached (redeeming fails). */
+  productUnreachable?: boolean;
+  /** Cloud delivery: the product refuses every delivery with this problem. */
+  deliveryProblem?: Problem;
+  /** Connections delivered before, as the core keeps their profiles. */
+  delivered?: DeliveredProfile[];
+  /** What the product says of a delivered connection, or its problem (default: connected). */
+  deliveredHealth?: Record<string, ConnectionHealth | Problem>;
+}
+
+/** An enrollment code of the fake product: what it fixes, or how redeeming it is refused. */
+export interface FakeEnrollment {
+  provider?: ProviderId | null;
+  /** A re-authorisation: the account the new credentials must reach. */
+  reauthorise?: { id: string; name: string };
+  refused?: "enrollment_expired" | "enrollment_used" | "enrollment_unknown";
 }
 
 /** A people listing driven by the test. */
@@ -165,7 +185,11 @@ export type FakeCall =
   | { method: "peopleChanges"; staged: string; id: string }
   | { method: "loadWizardDraft" | "clearWizardDraft" }
   | { method: "saveWizardDraft"; draft: WizardDraft }
-  | { method: "diagnostics"; language: Language; step: string };
+  | { method: "diagnostics"; language: Language; step: string }
+  | { method: "redeemEnrollment"; code: string }
+  | { method: "deliverConnection"; staged: string }
+  | { method: "forgetEnrollment" | "listDelivered" }
+  | { method: "deliveredStatus"; connectionId: string };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */

@@ -1,0 +1,32 @@
+// Screenshots of the cloud delivery pages as a user sees them: English and German, 1280×800 and
+// 1024×640 (tests/e2e/artifacts/cloud/), then back to English at 1280×800.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { artifacts, painted } from "./support.mjs";
+
+const dir = path.join(artifacts, "cloud");
+
+async function useLanguage(language) {
+  await $(`.language-switcher button[lang="${language}"]`).click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)) === language, {
+    timeoutMsg: `the page did not switch to ${language}`,
+  });
+}
+
+export async function shots(name) {
+  mkdirSync(dir, { recursive: true });
+  for (const language of ["en", "de"]) {
+    await useLanguage(language);
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 640],
+    ]) {
+      await browser.setWindowSize(width, height);
+      await painted();
+      await browser.saveScreenshot(path.join(dir, `${name}-${language}-${width}x${height}.png`));
+    }
+  }
+  await useLanguage("en");
+  await browser.setWindowSize(1280, 800);
+  await painted();
+}
