@@ -11,6 +11,7 @@ mod common;
 mod oauth_support;
 mod people_synthetic;
 
+mod connection_binding;
 mod connections;
 mod credential_access;
 mod delivery;
