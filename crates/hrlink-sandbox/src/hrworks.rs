@@ -561,11 +561,33 @@ async fn master_data(
     if faults.expire_token_after(Provider::HrWorks, page as u64) {
         lock(&hrworks.expired_early).insert(claims.jti);
     }
-    let mut response = Json(json!({ "persons": persons })).into_response();
+    let mut response = match faults.flooded_pages(Provider::HrWorks) {
+        Some(people) => flooded_page(page, people),
+        None => Json(json!({ "persons": persons })).into_response(),
+    };
     if let Ok(value) = HeaderValue::from_str(&links.join(", ")) {
         response.headers_mut().insert(LINK, value);
     }
     Ok(response)
+}
+
+/// A master-data page of `people` bare records with ids distinct across pages
+/// ([`faults::Fault::FloodedPages`]), written directly: about 20 bytes a person.
+fn flooded_page(page: usize, people: usize) -> Response {
+    let mut body = String::with_capacity(people * 24 + 16);
+    body.push_str("{\"persons\":[");
+    for i in 0..people {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&format!("{{\"personId\":\"{page}-{i}\"}}"));
+    }
+    body.push_str("]}");
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 // The records are typed rather than `json!` values: the 50,000-person listing serialises a lot.

@@ -440,6 +440,7 @@ struct PeopleSource<'a> {
 impl Source for PeopleSource<'_> {
     const PROVIDER: ProviderId = PROVIDER;
     const PERMISSION: &'static str = "persons.master-data";
+    const PAGE_SIZE: Option<u32> = Some(MASTER_DATA_PAGE_SIZE);
 
     fn page_url(&self, position: u32) -> Url {
         let mut url = join(self.api, "/v2/persons/master-data");

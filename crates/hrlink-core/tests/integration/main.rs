@@ -26,6 +26,7 @@ mod oauth_browser;
 mod oauth_loopback;
 mod oauth_pkce;
 mod people_listing;
+mod people_listing_bounds;
 mod people_matching;
 mod people_matching_props;
 mod people_matching_sandbox;
