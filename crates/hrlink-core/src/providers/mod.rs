@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod employmenthero;
 pub mod guide;
 pub mod hrworks;
+mod hrworks_units;
 pub mod ipayroll;
 pub mod iris;
 mod provider;
