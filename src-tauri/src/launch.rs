@@ -46,8 +46,13 @@ pub fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
         .iter()
         .find(|window| window.label == "main")
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
+    // Only a development build serves the UI from the dev server.
+    let dev_url = tauri::is_dev()
+        .then(|| app.config().build.dev_url.clone())
+        .flatten();
     let window = tauri::WebviewWindowBuilder::from_config(app.handle(), config)?
         .incognito(config.incognito && !under_webdriver)
+        .on_navigation(move |url| crate::navigation::on_navigation(url, dev_url.as_ref()))
         .build()?;
     // On a screen smaller than the default size (a 1024×640 laptop), fill the screen instead of
     // hanging over its edges.

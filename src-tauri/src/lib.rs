@@ -7,6 +7,7 @@ mod commands;
 mod ipc;
 mod launch;
 mod links;
+mod navigation;
 mod state;
 
 pub use ipc::specta_builder;

@@ -4,6 +4,8 @@
 # three lines: user name, password, allow|deny) and follows the redirect back to HR Link's
 # loopback listener, as a person would by clicking through the page.
 url="$1"
+# Every URL the app opened, for specs that check what went to the system browser.
+[ -n "$HRLINK_E2E_OPENED" ] && printf '%s\n' "$url" >> "$HRLINK_E2E_OPENED"
 base="${url%%\?*}"
 query="${url#*\?}"
 { read -r user; read -r password; read -r decision; } < "$HRLINK_E2E_SIGN_IN"

@@ -42,6 +42,7 @@ process.env.HRLINK_E2E_PID_FILE = path.join(artifacts, "app.pid");
 // user a spec writes to this file.
 process.env.BROWSER = path.join(here, "sandbox-browser.sh");
 process.env.HRLINK_E2E_SIGN_IN = path.join(artifacts, "sign-in-as.txt");
+process.env.HRLINK_E2E_OPENED = path.join(artifacts, "opened-urls.txt");
 
 const application = process.env.HRLINK_APP ?? path.join(root, "target/debug/hrlink-desktop");
 const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), ".cargo");

@@ -209,6 +209,13 @@ async fn check(
     for id in ids {
         match store.check(&id, &http, &endpoints, config).await {
             Ok(outcome) => {
+                if outcome.newly_bound {
+                    eprintln!(
+                        "Note: connection {id} was saved before HR Link recorded where a \
+                         connection may be used; it is now bound to the addresses it was \
+                         checked at. To use it elsewhere, re-authorise it there in HR Link."
+                    );
+                }
                 if exit == Exit::Ok && outcome.status != ConnectionStatus::Connected {
                     exit = exit_for(outcome.status);
                 }

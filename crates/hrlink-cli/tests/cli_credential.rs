@@ -229,6 +229,23 @@ async fn credential_get_answers_and_exits_as_documented() {
     );
     let stderr = expect_exit(&moved, 2);
     assert!(stderr.contains("was set up for 127.0.0.1:"), "{stderr}");
+    // The same rule for a check and a people listing of the saved connection (issue 15, 1):
+    // refused, status unchanged.
+    for args in [
+        ["connections", "check", &id, "--endpoints", &other],
+        ["people", "--connection", &id, "--endpoints", &other],
+    ] {
+        let moved = hrlink(&[&["--lang", "en"], &args[..]].concat(), &config_dir);
+        assert_eq!(moved.status.code(), Some(2), "{args:?}: {moved:?}");
+        assert!(
+            text(&moved.stderr).contains("was set up for 127.0.0.1:"),
+            "{moved:?}"
+        );
+    }
+    let list = hrlink(&["connections", "list", "--json"], &config_dir);
+    let listed: Value = serde_json::from_slice(&list.stdout).unwrap();
+    let connection = listed.as_array().unwrap().iter().find(|c| c["id"] == id);
+    assert_eq!(connection.unwrap()["status"], "connected", "{listed}");
     assert_eq!(
         elsewhere
             .stats()

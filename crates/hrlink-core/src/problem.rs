@@ -154,13 +154,12 @@ pub enum Problem {
         /// The HR system's display name.
         provider: String,
     },
-    /// The people list has more pages than HR Link reads in one go.
+    /// The people list has more pages, fuller pages or more people than HR Link reads in one
+    /// go (a hostile or broken server could otherwise exhaust memory).
     #[error("people list too long")]
     PeopleListTooLong {
         /// The HR system's display name.
         provider: String,
-        /// The page limit.
-        max_pages: u32,
     },
     /// A link to the next page of people pointed at another server; HR Link does not send the
     /// credentials there.
@@ -549,10 +548,7 @@ pub(crate) mod tests {
             Problem::ProviderUnexpectedResponse { provider: p() },
             Problem::InsecureEndpoint { provider: p() },
             Problem::PeopleListRepeated { provider: p() },
-            Problem::PeopleListTooLong {
-                provider: p(),
-                max_pages: 5000,
-            },
+            Problem::PeopleListTooLong { provider: p() },
             Problem::PeopleListForeignLink { provider: p() },
             Problem::PeopleListingCancelled,
             Problem::PeopleSnapshotUnreadable,

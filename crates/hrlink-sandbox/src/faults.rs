@@ -127,6 +127,9 @@ pub enum Fault {
     /// `127.0.0.2` on the same port, another host a client must not send credentials to.
     /// Employment Hero, IRIS and Employment Hero Payroll have no such links.
     ForeignNextLink,
+    /// Every HRworks master-data page carries this many people (bare records with distinct
+    /// ids) instead of its 50: a hostile server packing a page, e.g. 650,000 in 16 MB.
+    FloodedPages(usize),
 }
 
 /// What happens to one request instead of, or to, its normal answer.
@@ -154,6 +157,7 @@ struct Armed {
     queue: VecDeque<(Disruption, u32)>,
     expire_after_page: Option<u32>,
     foreign_next_link: bool,
+    flooded_pages: Option<usize>,
 }
 
 /// Fault-injection knobs of a running [`Sandbox`](crate::Sandbox). Cheap to clone; every clone
@@ -186,6 +190,10 @@ impl Faults {
             }
             Fault::ForeignNextLink => {
                 armed.foreign_next_link = true;
+                return;
+            }
+            Fault::FloodedPages(people) => {
+                armed.flooded_pages = Some(people);
                 return;
             }
             Fault::TooManyRequests { times, retry_after } => {
@@ -248,6 +256,11 @@ impl Faults {
 
     pub(crate) fn foreign_next_link(&self, provider: Provider) -> bool {
         lock(&self.armed)[provider.index()].foreign_next_link
+    }
+
+    /// How many people each listing page carries instead of its own, when flooded.
+    pub(crate) fn flooded_pages(&self, provider: Provider) -> Option<usize> {
+        lock(&self.armed)[provider.index()].flooded_pages
     }
 }
 

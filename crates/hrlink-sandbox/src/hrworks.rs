@@ -66,6 +66,9 @@ enum Quirk {
     ServerError,
     HtmlPage,
     RepeatedPage,
+    /// The token names no company and the organisation units have neither name nor number
+    /// (HRworks' OpenAPI requires neither): the company is named by its establishment.
+    BareUnits,
 }
 
 #[derive(Debug)]
@@ -137,7 +140,7 @@ const fn key(pair: KeyPair, company: &'static Company, quirk: Quirk) -> Key {
 }
 
 /// Registered key pairs; `scenario::UNKNOWN` is deliberately absent.
-static KEYS: [Key; 10] = [
+static KEYS: [Key; 11] = [
     key(scenario::VALID, &BAECKEREI, Quirk::None),
     Key {
         pair: scenario::NO_PERSONS,
@@ -153,6 +156,7 @@ static KEYS: [Key; 10] = [
     key(scenario::REPEATED_PAGE, &BAECKEREI, Quirk::RepeatedPage),
     key(scenario::REISSUED, &BAECKEREI, Quirk::None),
     key(scenario::HOSTILE_NAME, &HOSTILE, Quirk::None),
+    key(scenario::BARE_UNITS, &BAECKEREI, Quirk::BareUnits),
 ];
 
 struct HrWorks {
@@ -191,10 +195,32 @@ pub(crate) fn router(shared: &Shared, api: &str) -> Router {
     Gate::new(Provider::HrWorks, shared).guard(routes)
 }
 
-/// HRworks' error body as the Sandbox decided it: `{"errors":[{"code","message"}]}`.
+/// HRworks' error body as its OpenAPI's `ApiError` has it: `{errorCode, type, errorMessage,
+/// additionalErrors}`, `errorCode` the HTTP status and `type` an identifier such as
+/// `InvalidCredentialsError` (made from `code`: `invalid_credentials` → that).
 pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = json!({ "errors": [{ "code": code, "message": message }] });
+    let body = json!({
+        "errorCode": status.as_u16(),
+        "type": error_type(code),
+        "errorMessage": message,
+        "additionalErrors": [],
+    });
     (status, Json(body)).into_response()
+}
+
+/// `token_expired` → `TokenExpiredError`.
+fn error_type(code: &str) -> String {
+    let mut name: String = code
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect();
+    name.push_str("Error");
+    name
 }
 
 #[derive(Deserialize)]
@@ -300,7 +326,7 @@ impl HrWorks {
         let lifetime = self.shared.config.token_lifetime;
         let exp = now + lifetime.as_secs() + u64::from(lifetime.subsec_nanos() > 0);
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
-        let claims = json!({
+        let mut claims = json!({
             "iss": "hrworks-sandbox",
             "sub": key.pair.access_key,
             "companyId": key.company.id,
@@ -309,6 +335,12 @@ impl HrWorks {
             "exp": exp,
             "jti": random_secret(),
         });
+        if key.quirk == Quirk::BareUnits
+            && let Some(claims) = claims.as_object_mut()
+        {
+            claims.remove("companyId");
+            claims.remove("companyName");
+        }
         let claims = URL_SAFE_NO_PAD.encode(claims.to_string());
         let signing_input = format!("{header}.{claims}");
         let mut mac = self.mac();
@@ -379,7 +411,7 @@ impl HrWorks {
                     RetryAfter::Seconds(1),
                 ))
             }
-            Quirk::RateLimited | Quirk::RepeatedPage | Quirk::None => None,
+            Quirk::RateLimited | Quirk::RepeatedPage | Quirk::BareUnits | Quirk::None => None,
         }
     }
 
@@ -409,10 +441,13 @@ async fn organization_units(
 ) -> Result<Response, Refusal> {
     let (key, _) = hrworks.caller(&headers, Some(Permission::OrganizationUnits))?;
     let units = key.company.people.region.units();
-    let units: Vec<OrganizationUnit> = units
+    let mut units: Vec<OrganizationUnit> = units
         .iter()
         .map(|unit| organization_unit(key.company, unit))
         .collect();
+    if key.quirk == Quirk::BareUnits {
+        units.iter_mut().for_each(OrganizationUnit::strip);
+    }
     Ok(Json(json!({ "organizationUnits": units })).into_response())
 }
 
@@ -420,19 +455,31 @@ async fn organization_units(
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct OrganizationUnit {
-    number: &'static str,
-    name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'static str>,
     country_code: &'static str,
     uuid: String,
     parent_organization_unit: Option<Box<OrganizationUnit>>,
+}
+
+impl OrganizationUnit {
+    /// Leaves out the name and number (and its parents'), which the OpenAPI does not require.
+    fn strip(&mut self) {
+        (self.number, self.name) = (None, None);
+        if let Some(parent) = &mut self.parent_organization_unit {
+            parent.strip();
+        }
+    }
 }
 
 fn organization_unit(company: &Company, unit: &'static Unit) -> OrganizationUnit {
     let units = company.people.region.units();
     let parent = unit.parent.and_then(|parent| units.get(parent));
     OrganizationUnit {
-        number: unit.number,
-        name: unit.name,
+        number: Some(unit.number),
+        name: Some(unit.name),
         country_code: "DE",
         uuid: format!("{:08x}-0000-4000-8000-{:0>12}", company.id, unit.number),
         parent_organization_unit: parent.map(|parent| Box::new(organization_unit(company, parent))),
@@ -561,11 +608,33 @@ async fn master_data(
     if faults.expire_token_after(Provider::HrWorks, page as u64) {
         lock(&hrworks.expired_early).insert(claims.jti);
     }
-    let mut response = Json(json!({ "persons": persons })).into_response();
+    let mut response = match faults.flooded_pages(Provider::HrWorks) {
+        Some(people) => flooded_page(page, people),
+        None => Json(json!({ "persons": persons })).into_response(),
+    };
     if let Ok(value) = HeaderValue::from_str(&links.join(", ")) {
         response.headers_mut().insert(LINK, value);
     }
     Ok(response)
+}
+
+/// A master-data page of `people` bare records with ids distinct across pages
+/// ([`faults::Fault::FloodedPages`]), written directly: about 20 bytes a person.
+fn flooded_page(page: usize, people: usize) -> Response {
+    let mut body = String::with_capacity(people * 24 + 16);
+    body.push_str("{\"persons\":[");
+    for i in 0..people {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&format!("{{\"personId\":\"{page}-{i}\"}}"));
+    }
+    body.push_str("]}");
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 // The records are typed rather than `json!` values: the 50,000-person listing serialises a lot.

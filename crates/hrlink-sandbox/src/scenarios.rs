@@ -116,6 +116,13 @@ pub mod hrworks {
         access_key: "SBXACCESSKEYHOSTILENAME1",
         secret_access_key: "sbx/Secret+HostileName=00000000000000000010",
     };
+    /// Valid, all permissions, [`COMPANY`], but the token names no company and the
+    /// organisation units carry neither name nor number: the account is named by the first
+    /// permanent establishment.
+    pub const BARE_UNITS: KeyPair = KeyPair {
+        access_key: "SBXACCESSKEYBAREUNITS011",
+        secret_access_key: "sbx/Secret+BareUnits=0000000000000000000011",
+    };
     /// Valid, all permissions, [`COMPANY`]: the new key an administrator creates after
     /// deleting [`VALID`] (re-authorising a saved connection).
     pub const REISSUED: KeyPair = KeyPair {

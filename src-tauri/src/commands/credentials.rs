@@ -1,6 +1,6 @@
 //! Handing credentials over: they cross the boundary once, UI to Rust, and never come back.
 
-use hrlink_core::credentials::MAX_CREDENTIAL_TEXT_BYTES;
+use hrlink_core::credentials::read_key_file;
 pub use hrlink_core::session::StagedCredentials;
 use hrlink_core::{Problem, ProviderId};
 use serde::Deserialize;
@@ -14,13 +14,14 @@ use crate::state::AppState;
 /// the file the admin chose.
 const CHOSEN_FILE_OVERRIDE: &str = "HRLINK_E2E_CHOSEN_FILE";
 
-/// What the admin handed over: pasted text, or a file chosen in the dialog or dropped.
-/// No `Debug`: the text is a secret.
+/// What the webview hands over: text, pasted or read from a file dropped on the window (the
+/// webview reads a dropped file's contents, never learns its path). The webview cannot name a
+/// path: a key file from disk comes only through [`choose_credentials_file`], where Rust opens
+/// the dialog. No `Debug`: the text is a secret.
 #[derive(Deserialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CredentialInput {
     Text { text: String },
-    File { path: String },
 }
 
 #[tauri::command]
@@ -30,11 +31,8 @@ pub fn stage_credentials(
     provider: ProviderId,
     input: CredentialInput,
 ) -> Result<StagedCredentials, Problem> {
-    let bytes = match input {
-        CredentialInput::Text { text } => text.into_bytes(),
-        CredentialInput::File { path } => read_credential_file(std::path::Path::new(&path))?,
-    };
-    state.session.stage_text(provider, &bytes)
+    let CredentialInput::Text { text } = input;
+    state.session.stage_text(provider, text.as_bytes())
 }
 
 /// Opens the system's file dialog, then reads and stages the chosen key file in one step, so
@@ -49,7 +47,10 @@ pub async fn choose_credentials_file(
     let Some(path) = chosen_key_file(&app).await else {
         return Ok(None);
     };
-    let bytes = read_credential_file(&path)?;
+    // Off the async runtime's threads: reading a file can be slow.
+    let bytes = tauri::async_runtime::spawn_blocking(move || read_key_file(&path))
+        .await
+        .map_err(|_| Problem::FileUnreadable)??;
     state.session.stage_text(provider, &bytes).map(Some)
 }
 
@@ -72,12 +73,4 @@ async fn chosen_key_file(app: &AppHandle) -> Option<std::path::PathBuf> {
 #[specta::specta]
 pub fn discard_credentials(state: State<'_, AppState>, id: String) {
     state.session.discard(&id);
-}
-
-fn read_credential_file(path: &std::path::Path) -> Result<Vec<u8>, Problem> {
-    let metadata = std::fs::metadata(path).map_err(|_| Problem::FileUnreadable)?;
-    if metadata.len() > MAX_CREDENTIAL_TEXT_BYTES as u64 {
-        return Err(Problem::KeyFileNotText);
-    }
-    std::fs::read(path).map_err(|_| Problem::FileUnreadable)
 }

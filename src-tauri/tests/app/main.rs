@@ -11,5 +11,6 @@ mod common;
 
 mod commands;
 mod config_lint;
+mod credential_input;
 mod ipc_acl;
 mod links;

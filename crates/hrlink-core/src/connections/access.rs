@@ -23,8 +23,7 @@ use super::lock::ConnectionLock;
 use super::token_cache::{self, CachedToken};
 use super::usage::{self, Caller};
 use super::{
-    ConnectionId, ConnectionStatus, ConnectionStore, Profile, StoredSecret, profile, secret,
-    vault_problem,
+    ConnectionId, ConnectionStatus, ConnectionStore, Profile, profile, secret, vault_problem,
 };
 use crate::config::Config;
 use crate::endpoints::ProviderEndpoints;
@@ -62,7 +61,7 @@ pub async fn access(
     caller: &Caller,
 ) -> Result<Access, Problem> {
     let profile = find(store, connection)?;
-    let (_, bound) = load_secret(store, &profile).await?;
+    let (_, bound) = store.entry(&profile.id).await?;
     let provider_endpoints = match (endpoints, bound.as_ref().or(profile.origins.as_ref())) {
         (Some(given), _) => given.require(profile.provider)?.clone(),
         (None, Some(bound)) => bound.endpoints(),
@@ -142,7 +141,7 @@ async fn token(
     if let Some(cached) = reusable(store, id).await? {
         return Ok(cached);
     }
-    let (secret, bound) = load_bound_secret(store, profile, endpoints).await?;
+    let (secret, bound) = store.bound_secret(profile, endpoints).await?;
     let issued = match issue::issue(profile.provider, secret, http, endpoints, config).await {
         Ok(issued) => issued,
         Err(problem) => return Err(refused(store, profile, problem).await),
@@ -160,34 +159,6 @@ async fn reusable(
     Ok(cached
         .filter(|token| token.reusable_at(SystemTime::now()))
         .map(|token| (token.access_token, Some(token.expires_at))))
-}
-
-/// The connection's secret and the addresses its keychain entry is bound to, once both
-/// bindings (profile and entry) are found to be the addresses in force.
-async fn load_bound_secret(
-    store: &ConnectionStore,
-    profile: &Profile,
-    endpoints: &ProviderEndpoints,
-) -> Result<(StoredSecret, Option<BoundOrigins>), Problem> {
-    let (secret, bound) = load_secret(store, profile).await?;
-    binding::ensure_bound_here([profile.origins.as_ref(), bound.as_ref()], endpoints)?;
-    Ok((secret, bound))
-}
-
-/// The connection's secret and the addresses its keychain entry is bound to.
-async fn load_secret(
-    store: &ConnectionStore,
-    profile: &Profile,
-) -> Result<(StoredSecret, Option<BoundOrigins>), Problem> {
-    let stored = store
-        .vault
-        .read(&profile.id.vault_account())
-        .await
-        .map_err(|e| vault_problem(&e))?
-        .ok_or_else(|| Problem::ConnectionNotFound {
-            id: profile.id.as_str().to_owned(),
-        })?;
-    secret::decode_entry(&stored).map_err(|e| vault_problem(&e))
 }
 
 /// Stores what issuing changed: the rotated secret first (the old one is dead once the HR

@@ -22,6 +22,9 @@ pub struct CheckOutcome {
     /// What to tell the admin when it is not connected: the report's first problem, or why
     /// the credentials could not be read.
     pub problem: Option<Problem>,
+    /// Whether this check bound a connection saved before bindings existed to the addresses
+    /// it passed at (see [`super::binding`]).
+    pub newly_bound: bool,
 }
 
 impl ConnectionStore {
@@ -40,11 +43,14 @@ impl ConnectionStore {
             Ok(credentials) => credentials,
             Err(problem) => {
                 let status = ConnectionStatus::for_problem(&problem);
-                // A connection that is gone, or a configuration without this provider, is
-                // not a health finding: say so instead.
+                // A connection that is gone, a configuration without this provider, or
+                // addresses the connection is not bound to (nothing was sent) are not health
+                // findings: say so instead, and leave the status as it was.
                 if matches!(
                     problem,
-                    Problem::ConnectionNotFound { .. } | Problem::ConfigurationInvalid { .. }
+                    Problem::ConnectionNotFound { .. }
+                        | Problem::ConfigurationInvalid { .. }
+                        | Problem::ConnectionEndpointChanged { .. }
                 ) {
                     return Err(problem);
                 }
@@ -54,6 +60,7 @@ impl ConnectionStore {
                     status,
                     report: None,
                     problem: Some(problem),
+                    newly_bound: false,
                 });
             }
         };
@@ -62,12 +69,17 @@ impl ConnectionStore {
             verify::verify_selected(http, endpoints, &credentials, chosen.as_deref(), &|_| {})
                 .await;
         let status = ConnectionStatus::for_report(&report);
+        let newly_bound = status == ConnectionStatus::Connected
+            && self
+                .bind_if_unbound(id, endpoints.require(report.provider)?)
+                .await?;
         let profile = self.record(id, status, Some(&report))?;
         Ok(CheckOutcome {
             profile,
             status,
             problem: report.problems.first().cloned(),
             report: Some(report),
+            newly_bound,
         })
     }
 }

@@ -36,7 +36,7 @@ impl ConnectionId {
     }
 
     /// The keychain account holding this connection's secret.
-    pub(super) fn vault_account(&self) -> String {
+    pub fn vault_account(&self) -> String {
         format!("connection-{}", self.0)
     }
 

@@ -137,22 +137,15 @@ impl ConnectionStore {
 
     /// The secret of `id`, as stored.
     pub async fn load_secret(&self, id: &ConnectionId) -> Result<StoredSecret, Problem> {
-        let stored = self
-            .vault
-            .read(&id.vault_account())
-            .await
-            .map_err(|e| vault_problem(&e))?
-            .ok_or_else(|| Problem::ConnectionNotFound {
-                id: id.as_str().to_owned(),
-            })?;
-        secret::decode(&stored).map_err(|e| vault_problem(&e))
+        self.entry(id).await.map(|(stored, _)| stored)
     }
 
     /// The credentials of `id`, ready to verify. A browser sign-in is renewed with its refresh
     /// token (which proves the connection is still authorised) using the integration's OAuth
     /// client from `config`; a rotated refresh token (Employment Hero) replaces the stored one
     /// before anything else, as the old one is then dead. (The stored access token is not
-    /// refreshed: every load renews it.)
+    /// refreshed: every load renews it.) Only at the addresses the connection is bound to
+    /// ([`super::binding`]): elsewhere [`Problem::ConnectionEndpointChanged`], nothing sent.
     pub async fn load_credentials(
         &self,
         id: &ConnectionId,
@@ -162,7 +155,10 @@ impl ConnectionStore {
     ) -> Result<Credentials, Problem> {
         let profile = self.profile(id)?;
         let provider = profile.provider;
-        let secret = match self.load_secret(id).await? {
+        let (stored, _) = self
+            .bound_secret(&profile, endpoints.require(provider)?)
+            .await?;
+        let secret = match stored {
             StoredSecret::KeyPair(keys) => Secret::KeyPair(keys),
             StoredSecret::Login(login) => Secret::Login(login),
             // The business is the one the connection was saved for.
@@ -211,7 +207,7 @@ impl ConnectionStore {
         // The same lock as `credential get` (see [`access`]): a program refreshing at this
         // moment would otherwise use the refresh token this rotates away. Read again under it.
         let _lock = lock::ConnectionLock::acquire(&self.dir, id).await?;
-        let stored = match self.load_secret(id).await? {
+        let stored = match self.bound_secret(profile, provider_endpoints).await?.0 {
             StoredSecret::OAuth { refresh_token, .. } => OAuthTokens {
                 refresh_token: Some(refresh_token),
                 ..stored
@@ -273,10 +269,14 @@ impl ConnectionStore {
             }
             profile.account = fingerprint(account);
         }
-        self.replace_secret(id, credentials).await?;
+        // Re-authorising is the deliberate way to bind the connection where it was verified
+        // now: the profile first, so the entry written next carries the same addresses (until
+        // both agree, the connection is refused, never sent elsewhere).
+        profile.origins = report.origins.clone();
         profile.hint = credentials.hint();
         profile.chosen_permissions = report.chosen.clone();
         profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
+        self.replace_secret(id, credentials).await?;
         self.record(id, ConnectionStatus::for_report(report), Some(report))
     }
 

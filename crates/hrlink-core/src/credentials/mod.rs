@@ -8,12 +8,14 @@ pub mod api_key;
 pub mod hrworks;
 pub mod ipayroll;
 pub mod iris;
+mod key_file;
 mod kinds;
 
 pub use api_key::{ApiKey, parse_api_key};
 pub use hrworks::{HrworksKeyPair, parse_key_file};
 pub use ipayroll::{check_api_username, suggest_api_username};
 pub use iris::{IrisLogin, iris_login, parse_iris_credentials};
+pub use key_file::read_key_file;
 pub use kinds::{Credentials, OAuthGrant, Secret};
 
 /// Largest key file or pasted text we read; anything larger is not a credential.

@@ -387,6 +387,7 @@ struct PeopleSource<'a> {
 impl Source for PeopleSource<'_> {
     const PROVIDER: ProviderId = PROVIDER;
     const PERMISSION: &'static str = "employees:list";
+    const PAGE_SIZE: Option<u32> = Some(PAGE_SIZE);
 
     fn page_url(&self, position: u32) -> Url {
         let mut url = join(self.api, "/api/v1/organisations");

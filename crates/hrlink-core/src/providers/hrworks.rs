@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::catalogue::ProviderId;
+use super::hrworks_units::{self, Establishments, Units};
 use super::provider::Provider;
 use super::screens::{GuideScreen, StepValue, screen};
 use super::support::{
@@ -61,37 +62,6 @@ struct Claims {
     company_name: Option<String>,
     /// Expiry (seconds since the epoch), when the JWT states it.
     exp: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct OrganizationUnit {
-    number: serde_json::Value,
-    name: String,
-    /// The OpenAPI nests the parent unit as `parentOrganizationUnit`; providers.md calls it
-    /// `parent`. Either being absent or null marks the top unit.
-    #[serde(default, alias = "parent", rename = "parentOrganizationUnit")]
-    parent: Option<serde_json::Value>,
-}
-
-/// `/v2/organization-units` answers `{"organizationUnits":[…]}` in the OpenAPI; a bare list is
-/// accepted too.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OrganizationUnits {
-    Wrapped {
-        #[serde(rename = "organizationUnits")]
-        organization_units: Vec<OrganizationUnit>,
-    },
-    Bare(Vec<OrganizationUnit>),
-}
-
-impl OrganizationUnits {
-    fn into_vec(self) -> Vec<OrganizationUnit> {
-        match self {
-            OrganizationUnits::Wrapped { organization_units } => organization_units,
-            OrganizationUnits::Bare(units) => units,
-        }
-    }
 }
 
 #[derive(Deserialize)]
@@ -280,35 +250,35 @@ impl Session<'_> {
         }
     }
 
+    /// The account, for display: the token's company claims, else the top organisation
+    /// unit's name or number, else the first permanent establishment's name (HRworks' OpenAPI
+    /// requires none of them; see [`hrworks_units`]). Never fails for want of a name.
     async fn account(&self) -> Result<Account, Problem> {
         if let Some(account) = account_from_token(self.token.expose_secret()) {
             return Ok(account);
         }
         let units = match self.get("/v2/organization-units").await {
-            Ok(response) => decode::<OrganizationUnits>(PROVIDER, &response)?.into_vec(),
+            Ok(response) => decode::<Units>(PROVIDER, &response)?.into_vec(),
             Err(Probe::Failed(problem)) => return Err(problem),
             // Without that permission there is no other place that names the company.
             Err(Probe::Denied) => Vec::new(),
         };
-        Ok(top_unit(&units).map_or_else(
-            || Account {
-                id: String::new(),
-                name: String::new(),
-            },
-            |unit| Account {
-                id: json_text(&unit.number),
-                name: unit.name.clone(),
-            },
-        ))
+        let top = hrworks_units::top_unit(&units);
+        if let Some(account) = top.and_then(hrworks_units::Unit::account) {
+            return Ok(account);
+        }
+        // Only a display name is missing: a failure here is no reason to fail the check.
+        let establishment = match self.get("/v2/permanent-establishments").await {
+            Ok(response) => decode::<Establishments>(PROVIDER, &response)
+                .ok()
+                .and_then(Establishments::first_name),
+            Err(_) => None,
+        };
+        Ok(Account {
+            id: String::new(),
+            name: establishment.unwrap_or_default(),
+        })
     }
-}
-
-/// The top organisation unit names the company when the token does not.
-fn top_unit(units: &[OrganizationUnit]) -> Option<&OrganizationUnit> {
-    units
-        .iter()
-        .find(|u| u.parent.as_ref().is_none_or(|p| p.is_null()))
-        .or(units.first())
 }
 
 /// Reads `companyId`/`companyName` from the JWT payload when HRworks puts them there.
@@ -443,6 +413,7 @@ struct PeopleSource<'a> {
 impl Source for PeopleSource<'_> {
     const PROVIDER: ProviderId = PROVIDER;
     const PERMISSION: &'static str = "persons.master-data";
+    const PAGE_SIZE: Option<u32> = Some(MASTER_DATA_PAGE_SIZE);
 
     fn page_url(&self, position: u32) -> Url {
         let mut url = join(self.api, "/v2/persons/master-data");
@@ -634,23 +605,6 @@ mod tests {
             last_page_number("</v2/persons/master-data?page=4>; rel=\"last\"", &base),
             Some(4)
         );
-    }
-
-    #[test]
-    fn top_unit_from_either_response_shape() {
-        let wrapped = r#"{"organizationUnits":[
-            {"number":"2","name":"Backstube","parentOrganizationUnit":{"number":"1","name":"Acme"}},
-            {"number":"1","name":"Acme GmbH","parentOrganizationUnit":null}]}"#;
-        let units = serde_json::from_str::<OrganizationUnits>(wrapped)
-            .unwrap()
-            .into_vec();
-        assert_eq!(top_unit(&units).unwrap().name, "Acme GmbH");
-        let bare =
-            r#"[{"number":7,"name":"Child","parent":{"number":8}},{"number":8,"name":"Root"}]"#;
-        let units = serde_json::from_str::<OrganizationUnits>(bare)
-            .unwrap()
-            .into_vec();
-        assert_eq!(top_unit(&units).unwrap().name, "Root");
     }
 
     #[test]

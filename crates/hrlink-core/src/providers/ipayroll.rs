@@ -279,6 +279,7 @@ struct PeopleSource<'a> {
 impl Source for PeopleSource<'_> {
     const PROVIDER: ProviderId = PROVIDER;
     const PERMISSION: &'static str = "employees";
+    const PAGE_SIZE: Option<u32> = Some(PAGE_SIZE);
 
     fn page_url(&self, position: u32) -> Url {
         let mut url = join(self.api, "/api/v1/employees");

@@ -12,6 +12,7 @@ mod oauth_support;
 mod people_synthetic;
 
 mod cloud_flow;
+mod connection_binding;
 mod connections;
 mod credential_access;
 mod delivery;
@@ -28,6 +29,7 @@ mod oauth_browser;
 mod oauth_loopback;
 mod oauth_pkce;
 mod people_listing;
+mod people_listing_bounds;
 mod people_matching;
 mod people_matching_props;
 mod people_matching_sandbox;

@@ -564,7 +564,6 @@ async fn more_pages_than_the_cap_are_refused_before_reading_them() {
         outcome.result.err(),
         Some(Problem::PeopleListTooLong {
             provider: "HRworks".into(),
-            max_pages: 200
         })
     );
     // The sign-in and the first page.

@@ -292,3 +292,25 @@ async fn an_empty_company_verifies_with_zero_people() {
     assert_eq!(report.people, Some(PeopleCount { count: 0 }));
     sandbox.shutdown().await;
 }
+
+/// Issue 15 item 10: HRworks' OpenAPI requires neither `name` nor `number` of an
+/// `OrganizationUnit`; a unit without them (and a token naming no company) still verifies,
+/// named by the permanent establishment, and the people are listed.
+#[tokio::test]
+async fn units_without_name_or_number_verify_named_by_the_establishment() {
+    let sandbox = sandbox().await;
+    let report = verified(&sandbox, scenario::BARE_UNITS).await;
+    assert!(report.ok, "{report:?}");
+    let account = report.account.unwrap();
+    assert_eq!(account.name, "Zentrale München");
+    let listing = hrlink_core::people::list_people(
+        &fast_http(),
+        &endpoints(&sandbox),
+        &hrworks(scenario::BARE_UNITS),
+        None,
+        &hrlink_core::people::ListingOptions::default(),
+        &|_| {},
+    )
+    .await;
+    assert!(!listing.result.unwrap().people.is_empty());
+}

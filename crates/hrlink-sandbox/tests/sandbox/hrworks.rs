@@ -54,8 +54,11 @@ async fn unknown_or_mismatched_keys_are_refused_with_403() {
         let response = http().post(&url).json(&body).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let body = json(response).await;
-        assert!(body["errors"][0]["code"].is_string());
-        assert!(body["errors"][0]["message"].is_string());
+        // HRworks' OpenAPI `ApiError`.
+        assert_eq!(body["errorCode"], 403);
+        assert_eq!(body["type"], "InvalidCredentialsError");
+        assert!(body["errorMessage"].is_string());
+        assert_eq!(body["additionalErrors"], json!([]));
     }
     let response = http().post(&url).body("not json").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -75,7 +78,7 @@ async fn endpoints_need_a_valid_unexpired_token() {
     let expired = hrworks_token(&sandbox, scenario::VALID).await;
     let response = get(&health, &expired).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(json(response).await["errors"][0]["code"], "token_expired");
+    assert_eq!(json(response).await["type"], "TokenExpiredError");
 
     let sandbox = sandbox_with(SandboxConfig::default()).await;
     let health = format!("{}/v2/health-check", sandbox.endpoints().hrworks.api);
@@ -221,12 +224,7 @@ async fn a_key_without_person_permissions_gets_403_there_only() {
         let response = get(&format!("{api}{path}"), &token).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
         let body = json(response).await;
-        assert!(
-            body["errors"][0]["message"]
-                .as_str()
-                .unwrap()
-                .contains("persons")
-        );
+        assert!(body["errorMessage"].as_str().unwrap().contains("persons"));
     }
     for path in [
         "/v2/health-check",
@@ -285,7 +283,7 @@ async fn broken_server_keys_fail_authentication() {
     };
     let failed = send(scenario::SERVER_ERROR).await.unwrap();
     assert_eq!(failed.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    assert!(json(failed).await["errors"].is_array());
+    assert_eq!(json(failed).await["errorCode"], 500);
 
     let html = send(scenario::HTML_PAGE).await.unwrap();
     assert_eq!(html.status(), StatusCode::OK);

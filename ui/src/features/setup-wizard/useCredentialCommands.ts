@@ -15,7 +15,8 @@ export interface CredentialCommands {
   submitKeyPair(): void;
   /** "Choose the downloaded key file": the core opens the dialog and reads the file. */
   pickFile(): void;
-  dropFile(paths: string[]): void;
+  /** Stages the contents of a key file dropped on the window. */
+  dropFile(text: string): void;
   /** Continue on the login form. */
   submitLogin(): void;
   /** Opens the browser at the provider's sign-in page (from Rust) and waits for it. */
@@ -91,12 +92,10 @@ export function useCredentialCommands(
     pickFile() {
       void stage("file", (provider) => backend.chooseKeyFile(provider), false);
     },
-    dropFile(paths) {
-      const [path] = paths;
-      if (!path) return;
+    dropFile(text) {
       void stage(
         "file",
-        (provider) => backend.stageCredentials(provider, { kind: "file", path }),
+        (provider) => backend.stageCredentials(provider, { kind: "text", text }),
         true,
       );
     },

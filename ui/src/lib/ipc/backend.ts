@@ -8,8 +8,8 @@
  */
 
 import { Channel } from "@tauri-apps/api/core";
-import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { commands, events, type ListingProgress_Deserialize } from "./bindings.gen";
+import { listenForDroppedFiles } from "./fileDrop";
 import type {
   Account,
   AppInfo,
@@ -45,7 +45,8 @@ import type {
 /** A file dragged over the window: `hover` while dragging, `drop` with the paths, `leave`. */
 export type FileDropEvent =
   | { type: "hover" }
-  | { type: "drop"; paths: string[] }
+  /** The dropped file's contents (at most `MAX_DROPPED_BYTES`), never its path. */
+  | { type: "drop"; text: string }
   | { type: "leave" };
 
 /** Stops listening. */
@@ -311,19 +312,5 @@ export const tauriBackend: Backend = {
     if (opening) handler(opening);
     return unlisten;
   },
-  onFileDrop: (handler) =>
-    getCurrentWebview().onDragDropEvent(({ payload }) => {
-      switch (payload.type) {
-        case "enter":
-        case "over":
-          handler({ type: "hover" });
-          break;
-        case "drop":
-          handler({ type: "drop", paths: payload.paths });
-          break;
-        case "leave":
-          handler({ type: "leave" });
-          break;
-      }
-    }),
+  onFileDrop: async (handler) => listenForDroppedFiles(handler),
 };

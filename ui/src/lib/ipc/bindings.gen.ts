@@ -421,10 +421,12 @@ export type Creator = {
 };
 
 /**
- *  What the admin handed over: pasted text, or a file chosen in the dialog or dropped.
- *  No `Debug`: the text is a secret.
+ *  What the webview hands over: text, pasted or read from a file dropped on the window (the
+ *  webview reads a dropped file's contents, never learns its path). The webview cannot name a
+ *  path: a key file from disk comes only through [`choose_credentials_file`], where Rust opens
+ *  the dialog. No `Debug`: the text is a secret.
  */
-export type CredentialInput = { kind: "text"; text: string } | { kind: "file"; path: string };
+export type CredentialInput = { kind: "text"; text: string };
 
 /**  How the admin hands credentials over for a provider. */
 export type CredentialKind = 
@@ -1226,12 +1228,13 @@ export type Problem_Deserialize =
 	/**  The HR system's display name. */
 	provider: string,
 } } | 
-/**  The people list has more pages than HR Link reads in one go. */
+/**
+ *  The people list has more pages, fuller pages or more people than HR Link reads in one
+ *  go (a hostile or broken server could otherwise exhaust memory).
+ */
 { code: "people_list_too_long"; params: {
 	/**  The HR system's display name. */
 	provider: string,
-	/**  The page limit. */
-	max_pages: number,
 } } | 
 /**
  *  A link to the next page of people pointed at another server; HR Link does not send the
@@ -1582,12 +1585,13 @@ export type Problem_Serialize =
 	/**  The HR system's display name. */
 	provider: string,
 } } | 
-/**  The people list has more pages than HR Link reads in one go. */
+/**
+ *  The people list has more pages, fuller pages or more people than HR Link reads in one
+ *  go (a hostile or broken server could otherwise exhaust memory).
+ */
 { code: "people_list_too_long"; params: {
 	/**  The HR system's display name. */
 	provider: string,
-	/**  The page limit. */
-	max_pages: number,
 } } | 
 /**
  *  A link to the next page of people pointed at another server; HR Link does not send the

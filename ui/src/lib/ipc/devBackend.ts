@@ -24,6 +24,7 @@ import type { Backend } from "./backend";
 import { createFakeBackend, type SignInBehaviour } from "./fakeBackend";
 import { sampleConnections } from "./fakeConnections";
 import { fakeEarlierSnapshot, fakeHrPeople } from "./fakePeople";
+import { listenForDroppedFiles } from "./fileDrop";
 import type { DraftStep, WizardDraft } from "./types";
 
 /** The sign-in behaviour the URL asks for. */
@@ -102,58 +103,26 @@ export function createDevBackend(params: URLSearchParams): Backend {
     }
   }
 
-  const readDropped = async (files: FileList | null | undefined): Promise<string[]> => {
-    const paths: string[] = [];
-    for (const file of Array.from(files ?? [])) {
-      fake.putFile(file.name, await file.text());
-      paths.push(file.name);
-    }
-    return paths;
-  };
-
   return {
     ...fake,
     chooseKeyFile: async (provider) => {
-      const path = await new Promise<string | null>((resolve) => {
+      // The browser's file picker stands in for the system dialog Rust opens in the app.
+      const text = await new Promise<string | null>((resolve) => {
         const input = document.createElement("input");
         input.type = "file";
         input.accept = ".txt,text/plain";
         input.addEventListener("change", () => {
-          readDropped(input.files).then(
-            (paths) => resolve(paths[0] ?? null),
-            () => resolve(null),
-          );
+          const file = input.files?.[0];
+          if (!file) resolve(null);
+          else file.text().then(resolve, () => resolve(null));
         });
         input.addEventListener("cancel", () => resolve(null));
         input.click();
       });
-      return path === null
+      return text === null
         ? { status: "ok", data: null }
-        : fake.stageCredentials(provider, { kind: "file", path });
+        : fake.stageCredentials(provider, { kind: "text", text });
     },
-    onFileDrop: async (handler) => {
-      const over = (event: DragEvent) => {
-        event.preventDefault();
-        handler({ type: "hover" });
-      };
-      const leave = (event: DragEvent) => {
-        if (event.relatedTarget === null) handler({ type: "leave" });
-      };
-      const drop = (event: DragEvent) => {
-        event.preventDefault();
-        readDropped(event.dataTransfer?.files).then(
-          (paths) => handler({ type: "drop", paths }),
-          () => handler({ type: "leave" }),
-        );
-      };
-      window.addEventListener("dragover", over);
-      window.addEventListener("dragleave", leave);
-      window.addEventListener("drop", drop);
-      return () => {
-        window.removeEventListener("dragover", over);
-        window.removeEventListener("dragleave", leave);
-        window.removeEventListener("drop", drop);
-      };
-    },
+    onFileDrop: async (handler) => listenForDroppedFiles(handler),
   };
 }

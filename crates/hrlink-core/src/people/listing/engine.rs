@@ -49,6 +49,9 @@ pub(crate) trait Source: Sync {
     const PROVIDER: ProviderId;
     /// The permission a 403 means is missing.
     const PERMISSION: &'static str;
+    /// The people per page the provider documents (and HR Link asks for), when it documents a
+    /// size: a page may hold at most twice as many ([`max_per_page`]).
+    const PAGE_SIZE: Option<u32>;
     /// The address of the page at 0-based `position`.
     fn page_url(&self, position: u32) -> Url;
     /// Reads a 200 answer; `position` is the page's 0-based position.
@@ -62,6 +65,15 @@ pub(crate) trait Source: Sync {
     fn authorise(&self, request: RequestBuilder, token: &SecretString) -> RequestBuilder {
         request.bearer_auth(token.expose_secret())
     }
+}
+
+/// People allowed on one page when the provider documents no page size.
+const UNDOCUMENTED_MAX_PER_PAGE: usize = 1_000;
+
+/// People allowed on one page of a source with documented page size `page_size`: twice that
+/// (room for a provider that serves more than asked), else [`UNDOCUMENTED_MAX_PER_PAGE`].
+fn max_per_page(page_size: Option<u32>) -> usize {
+    page_size.map_or(UNDOCUMENTED_MAX_PER_PAGE, |size| 2 * size as usize)
 }
 
 /// Renewals allowed per request before giving up: a provider refusing every fresh token would
@@ -90,7 +102,7 @@ pub(crate) async fn run<S: Source>(
         pacer: Pacer::new(options.rate_limits.as_deref().unwrap_or(rate_limits)),
         counters: Mutex::new(Counters::default()),
     };
-    let mut collected = Collected::new(S::PROVIDER, progress);
+    let mut collected = Collected::new(S::PROVIDER, progress, options.max_people);
     tokio::select! {
         biased;
         () = options.cancel.cancelled() => return Err(Problem::PeopleListingCancelled),
@@ -166,7 +178,7 @@ impl<S: Source> Lister<'_, S> {
         collected.accept(first, total)?;
         if let Some(total) = total {
             if total > options.max_pages {
-                return Err(too_long(S::PROVIDER, options.max_pages));
+                return Err(too_long(S::PROVIDER));
             }
             let origin = &origin;
             let mut pages = futures::stream::iter(1..total)
@@ -187,7 +199,7 @@ impl<S: Source> Lister<'_, S> {
                 return Err(repeated(S::PROVIDER));
             }
             if position >= options.max_pages {
-                return Err(too_long(S::PROVIDER, options.max_pages));
+                return Err(too_long(S::PROVIDER));
             }
             let page = self.page(position, url, &origin).await?;
             next = page.next.clone();
@@ -201,6 +213,11 @@ impl<S: Source> Lister<'_, S> {
     async fn page(&self, position: u32, url: Url, origin: &url::Origin) -> Result<Page, Problem> {
         let response = self.get(url).await?;
         let page = self.source.parse(position, &response)?;
+        // A hostile or broken server can pack hundreds of thousands of people into a page
+        // within the body cap: refused here, before the next pages add to it.
+        if page.people.len() > max_per_page(S::PAGE_SIZE) {
+            return Err(too_long(S::PROVIDER));
+        }
         let foreign = page
             .next
             .iter()
@@ -302,11 +319,8 @@ fn repeated(provider: ProviderId) -> Problem {
     })
 }
 
-fn too_long(provider: ProviderId, max_pages: u32) -> Problem {
-    Problem::for_provider(provider, |provider| Problem::PeopleListTooLong {
-        provider,
-        max_pages,
-    })
+fn too_long(provider: ProviderId) -> Problem {
+    Problem::for_provider(provider, |provider| Problem::PeopleListTooLong { provider })
 }
 
 /// The people read so far, in page order, and the progress they make.
@@ -314,29 +328,40 @@ struct Collected<'a> {
     provider: ProviderId,
     progress: &'a dyn ListingProgressSink,
     people: Vec<Person>,
+    /// More people in all than this end the listing.
+    max_people: usize,
     pages: u32,
     fingerprints: HashSet<u64>,
     started: Instant,
 }
 
 impl<'a> Collected<'a> {
-    fn new(provider: ProviderId, progress: &'a dyn ListingProgressSink) -> Collected<'a> {
+    fn new(
+        provider: ProviderId,
+        progress: &'a dyn ListingProgressSink,
+        max_people: usize,
+    ) -> Collected<'a> {
         Collected {
             provider,
             progress,
             people: Vec::new(),
+            max_people,
             pages: 0,
             fingerprints: HashSet::new(),
             started: Instant::now(),
         }
     }
 
-    /// Takes a page, refusing one that repeats an earlier page, and reports progress.
+    /// Takes a page, refusing one that repeats an earlier page or takes the people past the
+    /// total bound, and reports progress.
     fn accept(&mut self, page: Page, total: Option<u32>) -> Result<(), Problem> {
         if let Some(fingerprint) = fingerprint(&page.people)
             && !self.fingerprints.insert(fingerprint)
         {
             return Err(repeated(self.provider));
+        }
+        if self.people.len() + page.people.len() > self.max_people {
+            return Err(too_long(self.provider));
         }
         self.pages += 1;
         self.people.extend(page.people);
@@ -392,7 +417,7 @@ mod tests {
     fn repeated_pages_are_refused_and_progress_is_reported() {
         let reported = Mutex::new(Vec::new());
         let sink = |progress: ListingProgress| lock(&reported).push(progress);
-        let mut collected = Collected::new(ProviderId::Hrworks, &sink);
+        let mut collected = Collected::new(ProviderId::Hrworks, &sink, 5);
         let page = |ids: &[&str]| Page {
             people: ids.iter().map(|id| person(id)).collect(),
             ..Page::default()
@@ -413,6 +438,30 @@ mod tests {
         assert_eq!(reported[1].pages_done, 2);
         assert_eq!(reported[1].people, 4);
         assert_eq!(reported[1].pages_total, Some(3));
+    }
+
+    #[test]
+    fn pages_and_people_in_all_are_bounded() {
+        let sink = |_: ListingProgress| {};
+        let mut collected = Collected::new(ProviderId::Hrworks, &sink, 3);
+        let page = |ids: &[&str]| Page {
+            people: ids.iter().map(|id| person(id)).collect(),
+            ..Page::default()
+        };
+        collected.accept(page(&["1", "2", "3"]), None).unwrap();
+        assert_eq!(
+            collected.accept(page(&["4"]), None),
+            Err(Problem::PeopleListTooLong {
+                provider: "HRworks".into()
+            })
+        );
+        assert_eq!(
+            collected.people.len(),
+            3,
+            "the page past the bound is not kept"
+        );
+        assert_eq!(max_per_page(Some(50)), 100);
+        assert_eq!(max_per_page(None), UNDOCUMENTED_MAX_PER_PAGE);
     }
 
     #[test]

@@ -21,7 +21,9 @@
 //!   then the listing ends with the network or server problem and keeps no one.
 //! - **Safety.** A page identical to an earlier one (a paging loop), a `next` link visited before,
 //!   a link to another origin (never followed with credentials) and more than
-//!   [`ListingOptions::max_pages`] pages each stop the listing with a typed [`Problem`].
+//!   [`ListingOptions::max_pages`] pages each stop the listing with a typed [`Problem`]; so do a
+//!   page with more than twice the provider's page size (1,000 when it documents none) and
+//!   more than [`ListingOptions::max_people`] people in all (`people_list_too_long`).
 //!
 //! Personal data stays in memory: logs carry counts, pages and statuses only.
 
@@ -32,8 +34,8 @@ pub(crate) mod paging;
 pub mod types;
 
 pub use types::{
-    DEFAULT_MAX_PAGES, ListingCancel, ListingOptions, ListingOutcome, ListingProgress,
-    ListingProgressSink, PeopleListing, RateLimit,
+    DEFAULT_MAX_PAGES, DEFAULT_MAX_PEOPLE, ListingCancel, ListingOptions, ListingOutcome,
+    ListingProgress, ListingProgressSink, PeopleListing, RateLimit,
 };
 
 use crate::config::OAuthProviderConfig;

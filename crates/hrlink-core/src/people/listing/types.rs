@@ -39,6 +39,8 @@ impl RateLimit {
 
 /// The pages read at most by default: 5,000 pages are 250,000 HRworks people.
 pub const DEFAULT_MAX_PAGES: u32 = 5_000;
+/// The people read at most by default, far more than any company HR Link is for employs.
+pub const DEFAULT_MAX_PEOPLE: usize = 250_000;
 
 /// How a listing runs.
 #[derive(Debug, Clone)]
@@ -51,6 +53,9 @@ pub struct ListingOptions {
     pub rate_limits: Option<Vec<RateLimit>>,
     /// More pages than this stop the listing with [`Problem::PeopleListTooLong`].
     pub max_pages: u32,
+    /// More people than this stop the listing with [`Problem::PeopleListTooLong`] (a page with
+    /// more than twice the provider's page size does at once).
+    pub max_people: usize,
     /// Cancels the listing.
     pub cancel: ListingCancel,
 }
@@ -61,6 +66,7 @@ impl Default for ListingOptions {
             concurrency: 4,
             rate_limits: None,
             max_pages: DEFAULT_MAX_PAGES,
+            max_people: DEFAULT_MAX_PEOPLE,
             cancel: ListingCancel::new(),
         }
     }

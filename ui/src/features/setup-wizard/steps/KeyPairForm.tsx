@@ -30,7 +30,7 @@ export interface KeyPairFormProps {
   supportMode: boolean;
   onKeyTextChange(text: string): void;
   onPickFile(): void | Promise<void>;
-  onDropFile(paths: string[]): void;
+  onDropFile(text: string): void;
   onUseDifferentKey(): void;
   onSubmit(): void;
   onBack(): void;
@@ -54,7 +54,7 @@ export function KeyPairForm(props: KeyPairFormProps) {
     let active = true;
     const handle = (event: FileDropEvent) => {
       setDropActive(event.type === "hover");
-      if (event.type === "drop") onDropFile.current(event.paths);
+      if (event.type === "drop") onDropFile.current(event.text);
     };
     backend.onFileDrop(handle).then(
       (stop) => {

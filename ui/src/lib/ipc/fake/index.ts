@@ -77,7 +77,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       for (const handler of dropHandlers) handler({ type: "hover" });
     },
     dropFiles: (paths) => {
-      for (const handler of dropHandlers) handler({ type: "drop", paths });
+      // The webview reads a dropped file's contents; an unreadable one is an empty drop.
+      const text = state.files.get(paths[0] ?? "") ?? "";
+      for (const handler of dropHandlers) handler({ type: "drop", text });
     },
     leaveFiles: () => {
       for (const handler of dropHandlers) handler({ type: "leave" });

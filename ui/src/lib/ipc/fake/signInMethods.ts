@@ -9,12 +9,12 @@ import { err, ok } from "./result";
 import { providerName, SANDBOX_LOGINS } from "./sandbox";
 import { organisationsOf, sandboxScenario, selectRun } from "./scenarios";
 import { type FakeState, forget, pause, record, remember } from "./state";
-import type { FakeBackend, SignInBehaviour } from "./types";
+import type { ChosenFile, FakeBackend, SignInBehaviour } from "./types";
 
 function builtInStage(
   state: FakeState,
   provider: ProviderId,
-  input: CredentialInput,
+  input: CredentialInput | ChosenFile,
 ): Result<StagedCredentials, Problem> {
   if (provider === "ipayroll" || provider === "employmenthero") {
     return err({
@@ -46,7 +46,7 @@ function builtInStage(
 async function stage(
   state: FakeState,
   provider: ProviderId,
-  input: CredentialInput,
+  input: CredentialInput | ChosenFile,
 ): Promise<Result<StagedCredentials, Problem>> {
   await pause(state);
   if (state.options.stage) {

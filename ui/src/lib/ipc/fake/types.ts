@@ -63,6 +63,12 @@ export interface ManualSignIn {
   fail(problem: Problem): void;
 }
 
+/** The file the admin chose in the dialog, which the Rust command reads (the webview never sees it). */
+export interface ChosenFile {
+  kind: "file";
+  path: string;
+}
+
 export interface FakeBackendOptions {
   appInfo?: Partial<AppInfo>;
   providers?: ProviderSummary[];
@@ -73,7 +79,7 @@ export interface FakeBackendOptions {
   /** Replaces the built-in key-file parsing. */
   stage?: (
     provider: ProviderId,
-    input: CredentialInput,
+    input: CredentialInput | ChosenFile,
   ) => Result<StagedCredentials, Problem> | Promise<Result<StagedCredentials, Problem>>;
   /** Replaces the built-in scenarios (chosen by access key). */
   verify?: (staged: FakeStaged) => VerifyScript;
