@@ -376,6 +376,7 @@ struct PeopleSource<'a> {
 impl Source for PeopleSource<'_> {
     const PROVIDER: ProviderId = PROVIDER;
     const PERMISSION: &'static str = "employee";
+    const PAGE_SIZE: Option<u32> = Some(PAGE_SIZE);
 
     fn page_url(&self, position: u32) -> Url {
         let skip = position.saturating_mul(PAGE_SIZE);

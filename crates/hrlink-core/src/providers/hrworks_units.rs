@@ -22,6 +22,11 @@ pub(super) struct Unit {
 }
 
 impl Unit {
+    /// The unit as an area of work for the mapping step, keyed by its `number`.
+    pub(super) fn keyed(&self) -> Option<(String, String)> {
+        keyed(self.number.as_ref(), self.name.as_deref())
+    }
+
     /// The account this unit names: by its name, else its number; `None` with neither.
     pub(super) fn account(&self) -> Option<Account> {
         let number = self
@@ -67,11 +72,30 @@ pub(super) fn top_unit(units: &[Unit]) -> Option<&Unit> {
         .or(units.first())
 }
 
-/// A `PermanentEstablishment`, of which only the name is read.
+/// A `PermanentEstablishment`: its name names the account; with its `id` it is a location.
 #[derive(Deserialize)]
 pub(super) struct Establishment {
     #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
     name: Option<String>,
+}
+
+impl Establishment {
+    /// The establishment as a location for the mapping step, keyed by its `id`.
+    pub(super) fn keyed(&self) -> Option<(String, String)> {
+        keyed(self.id.as_ref(), self.name.as_deref())
+    }
+}
+
+/// `(key, name)` of a category: none without a key (nothing could be mapped onto it), named
+/// by the key when the name is blank.
+fn keyed(key: Option<&serde_json::Value>, name: Option<&str>) -> Option<(String, String)> {
+    let key = key.map(json_text).filter(|k| !k.trim().is_empty())?;
+    let name = name
+        .filter(|n| !n.trim().is_empty())
+        .map_or_else(|| key.clone(), str::to_owned);
+    Some((key, name))
 }
 
 /// `/v2/permanent-establishments`: `{"permanentEstablishments":[…]}`, or a bare list.
@@ -86,15 +110,19 @@ pub(super) enum Establishments {
 }
 
 impl Establishments {
-    /// The first establishment's name that is not blank.
-    pub(super) fn first_name(self) -> Option<String> {
-        let list = match self {
+    pub(super) fn into_vec(self) -> Vec<Establishment> {
+        match self {
             Establishments::Wrapped {
                 permanent_establishments,
             } => permanent_establishments,
             Establishments::Bare(list) => list,
-        };
-        list.into_iter()
+        }
+    }
+
+    /// The first establishment's name that is not blank.
+    pub(super) fn first_name(self) -> Option<String> {
+        self.into_vec()
+            .into_iter()
             .filter_map(|e| e.name)
             .find(|n| !n.trim().is_empty())
     }
