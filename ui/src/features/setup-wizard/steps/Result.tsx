@@ -1,4 +1,3 @@
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import {
   Button,
@@ -10,9 +9,9 @@ import {
   Tag,
   type TagTone,
 } from "../../../components/ui";
+import { accountRows } from "../../../lib/account";
 import { renderProblem } from "../../../lib/i18n";
 import type {
-  Account,
   MatchCounts,
   PermissionCheck,
   PermissionStatus,
@@ -207,25 +206,6 @@ export function Result({
       </ButtonGroup>
     </div>
   );
-}
-
-/** The rows that name the account: iPayroll's is only a number; a number nobody gave is left out. */
-export function accountRows(provider: ProviderSummary, account: Account, t: TFunction) {
-  if (provider.id === "ipayroll") {
-    return account.id ? [{ key: t("result.organisationNumber"), value: account.id }] : [];
-  }
-  const organisation = isOrganisation(provider.id);
-  const name = {
-    key: organisation ? t("result.organisation") : t("result.company"),
-    value: accountName(provider, account, t),
-  };
-  const number = {
-    key: organisation
-      ? t("result.organisationId", { provider: provider.name })
-      : t("result.companyNumber", { provider: provider.name }),
-    value: account.id,
-  };
-  return account.id ? [name, number] : [name];
 }
 
 /** The account, the people count and the permission table. */
