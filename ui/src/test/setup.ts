@@ -6,6 +6,7 @@ import { afterEach, beforeEach } from "vitest";
 HTMLCanvasElement.prototype.getContext = () => null;
 // jsdom does no layout or scrolling; the UI scrolls to the top on each new step.
 window.scrollTo = () => {};
+Element.prototype.scrollIntoView = () => {};
 
 // Like index.html: the app renames the window per step, but it always has a title.
 beforeEach(() => {
