@@ -23,7 +23,6 @@ describe("support on a screen-share", () => {
     });
     await chooseHrworks(user);
     await pasteKey(user, REJECTED_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("button", { name: "Try again" });
     await user.click(screen.getByRole("button", { name: "Copy diagnostics" }));
     expect(await screen.findByText(/Diagnostics copied/)).toBeVisible();

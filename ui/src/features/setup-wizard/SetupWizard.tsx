@@ -279,6 +279,7 @@ export function SetupWizard({
           demo={appInfo.demo}
           supportMode={screenShare}
           onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
+          onKeyPasted={credentials.pasteKeyPair}
           onPickFile={credentials.pickFile}
           onDropFile={credentials.dropFile}
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
