@@ -1,7 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import deCatalogue from "../../../../crates/hrlink-core/messages/de.json";
 import enCatalogue from "../../../../crates/hrlink-core/messages/en.json";
 import {
   failedScenario,
@@ -399,7 +398,7 @@ describe("checking the connection", () => {
 });
 
 describe("the result", () => {
-  it("shows rejected credentials with the catalogue's message and next step, focused", async () => {
+  it("says HRworks refused the key pair, names its end, and offers a new key, focused", async () => {
     const { user, backend } = renderApp();
     await chooseHrworks(user);
     await pasteKey(user, REJECTED_KEY_FILE);
@@ -407,22 +406,21 @@ describe("the result", () => {
     await screen.findByRole("heading", { level: 1, name: "HR Link could not connect to HRworks" });
     const summary = errorSummary();
     await waitFor(() => expect(summary).toHaveFocus());
-    const entry = enCatalogue.credentials_rejected;
-    expect(summary).toHaveTextContent(entry.message.replace("{provider}", "HRworks"));
-    expect(summary).toHaveTextContent(entry.next_step.replaceAll("{provider}", "HRworks"));
-
-    // Try again re-runs the check with the same staged key.
-    await user.click(screen.getByRole("button", { name: "Try again" }));
-    await waitFor(() =>
-      expect(backend.calls.filter((call) => call.method === "verifyConnection")).toHaveLength(2),
+    // In HRworks' words (key pairs, not API users), naming the key by its last four.
+    const ending = SANDBOX_KEYS.rejected.access.slice(-4);
+    expect(summary).toHaveTextContent(
+      `HRworks did not accept the key pair with the access key ••••••••${ending}.`,
     );
-    expect(backend.calls.filter((call) => call.method === "stageCredentials")).toHaveLength(1);
-    await waitFor(() => expect(errorSummary()).toHaveFocus());
-
-    // Use a different key goes back with an empty field.
-    await user.click(screen.getByRole("button", { name: "Use a different key" }));
+    expect(summary).toHaveTextContent("create a new key pair");
+    expect(summary).not.toHaveTextContent("API user");
+    // The same key again would be refused again: no Try again; a new key is the main way on.
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+    const useNew = screen.getByRole("button", { name: "Use a new key" });
+    expect(useNew).toHaveClass("btn--primary");
+    await user.click(useNew);
     expect(await screen.findByLabelText("Or paste the two lines of the key file")).toHaveValue("");
     await waitFor(() => expect(backend.stagedIds()).toEqual([]));
+    expect(backend.calls.filter((call) => call.method === "verifyConnection")).toHaveLength(1);
   });
 
   it("lists a missing permission with how to grant it, linked from the summary", async () => {
@@ -511,10 +509,11 @@ describe("the result", () => {
     const summary = screen
       .getByRole("heading", { level: 2, name: "Es gibt ein Problem" })
       .closest(".error-summary");
-    expect(summary).toHaveTextContent("HRworks hat diese Zugangsdaten nicht angenommen.");
     expect(summary).toHaveTextContent(
-      deCatalogue.credentials_rejected.next_step.replaceAll("{provider}", "HRworks"),
+      `HRworks hat das Schlüsselpaar mit dem Access Key ••••••••${SANDBOX_KEYS.rejected.access.slice(-4)} nicht angenommen.`,
     );
+    expect(summary).toHaveTextContent("legen Sie ein neues Schlüsselpaar");
+    expect(screen.getByRole("button", { name: "Neuen Schlüssel verwenden" })).toBeVisible();
     await waitFor(() => expect(document.documentElement.lang).toBe("de"));
   });
 });

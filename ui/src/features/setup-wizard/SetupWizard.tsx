@@ -11,6 +11,7 @@ import type {
   ProviderGuide,
   ProviderSummary,
 } from "../../lib/ipc/types";
+import { shownHint } from "../../lib/screenShare";
 import { People } from "../people/PeopleStep";
 import { usePeopleCommands } from "../people/usePeopleCommands";
 import { initialState, type WizardState, wizardReducer } from "./machine";
@@ -295,6 +296,7 @@ export function SetupWizard({
           provider={provider}
           outcome={state.outcome}
           prominentStep={screenShare}
+          keyHint={shownHint(state.staged.hint, screenShare)}
           onSave={
             state.outcome.kind === "ok" && state.outcome.report.account
               ? {

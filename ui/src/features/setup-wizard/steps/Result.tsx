@@ -11,6 +11,7 @@ import {
 } from "../../../components/ui";
 import { accountRows } from "../../../lib/account";
 import { renderProblem } from "../../../lib/i18n";
+import { rejectedCredentials } from "../../../lib/i18n/providers";
 import type {
   MatchCounts,
   PermissionCheck,
@@ -37,6 +38,8 @@ export interface ResultProps {
   provider: ProviderSummary;
   outcome: Outcome;
   prominentStep?: boolean;
+  /** The checked key's hint as shown on screen ("••••••••0001"), for naming a refused one. */
+  keyHint?: string;
   /** After a successful check: "Save this connection" (or "Update connection"). */
   onSave?: { label: string; onClick(): void };
   onTryAgain(): void;
@@ -76,7 +79,12 @@ const CAPTION = {
 } as const;
 
 /** Problems that checking the same credentials again cannot fix. */
-const NO_RETRY = new Set<WizardProblem["code"]>(["credentials_expired", "sign_in_expired"]);
+/** Problems that checking the same credentials again cannot fix. */
+const NO_RETRY = new Set<WizardProblem["code"]>([
+  "credentials_expired",
+  "credentials_rejected",
+  "sign_in_expired",
+]);
 
 /**
  * Problems that only a new sign-in fixes: a sign-in's permissions are fixed when it is given, so
@@ -103,6 +111,7 @@ export function Result({
   provider,
   outcome,
   prominentStep,
+  keyHint,
   onSave,
   onTryAgain,
   onUseDifferentKey,
@@ -156,6 +165,7 @@ export function Result({
 
   const problems = outcome.kind === "problem" ? outcome.problems : [];
   const retry = canRetry(problems, how);
+  const rejected = problems.some((problem) => problem.code === "credentials_rejected");
   const items: ErrorSummaryItem[] = problems.map((problem) => {
     const rendered = renderProblem(problem, i18n.language);
     const missing = problem.code === "permission_missing";
@@ -165,6 +175,11 @@ export function Result({
         : problem.code === "organisation_choice_needed"
           ? "#organisation"
           : undefined;
+    const own =
+      problem.code === "credentials_rejected" && keyHint
+        ? rejectedCredentials(provider.id, keyHint, t)
+        : null;
+    if (own) return { text: own.message, detail: own.nextStep, href };
     // The catalogue says "choose Try again"; a sign-in's permissions change only by signing in.
     const detail =
       missing && how === "signIn" ? t("result.permissionNextStepSignIn") : rendered.nextStep;
@@ -201,7 +216,7 @@ export function Result({
       <ButtonGroup>
         {retry && <Button onClick={onTryAgain}>{t("result.tryAgain")}</Button>}
         <Button variant={retry ? "secondary" : "primary"} onClick={onUseDifferentKey}>
-          {t(USE_DIFFERENT[how])}
+          {t(rejected && how === "key" ? "result.useNewKey" : USE_DIFFERENT[how])}
         </Button>
       </ButtonGroup>
     </div>
