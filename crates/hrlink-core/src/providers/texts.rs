@@ -40,7 +40,9 @@ pub struct ProviderTexts {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rejected {
+    /// What happened, naming the key.
     pub message: String,
+    /// Where in the system to make new credentials.
     pub next_step: String,
 }
 
