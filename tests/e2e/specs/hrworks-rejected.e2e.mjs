@@ -11,8 +11,14 @@ describe("HRworks with a rejected key", () => {
       timeoutMsg: "no error result",
     });
     await expectText("h1", "HR Link could not connect to HRworks");
-    await expectText('[role="alert"]', expect.stringContaining("HRworks did not accept these credentials."));
-    await expectText('[role="alert"]', expect.stringContaining("create a new one"));
+    await expectText(
+      '[role="alert"]',
+      expect.stringContaining(
+        `HRworks did not accept the key pair with the access key ••••••••${keys.unknown.access.slice(-4)}.`,
+      ),
+    );
+    await expectText('[role="alert"]', expect.stringContaining("create a new key pair"));
+    await expect($("button=Use a new key")).toBeExisting();
     const html = await browser.execute(() => document.documentElement.outerHTML);
     expect(html).not.toContain(keys.unknown.secret);
   });

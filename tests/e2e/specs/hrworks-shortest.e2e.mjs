@@ -23,7 +23,7 @@ const log = [];
 async function act(selector) {
   const element = await $(selector);
   await element.waitForClickable();
-  if (!(await element.isDisplayedInViewport())) {
+  if (!(await element.isDisplayed({ withinViewport: true }))) {
     actions += 1;
     log.push(`scroll to ${selector}`);
   }
