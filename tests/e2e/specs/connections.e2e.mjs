@@ -31,7 +31,6 @@ describe("Saved connections on the Sandbox", () => {
   it("saves a verified HRworks key after checking the answers", async () => {
     await chooseHrworks();
     await paste("#key-text", keyFile(keys.valid));
-    await $("button=Continue").click();
     await waitForHeading(`Connected to ${sandboxCompany} — is this the right company?`);
 
     await $("button=Save this connection").click();
@@ -66,7 +65,6 @@ describe("Saved connections on the Sandbox", () => {
     await waitForHeading("Which HRworks key should HR Link use?");
     await expectText(".wizard__context", "Re-authorise Bäckerei HQ");
     await paste("#key-text", keyFile(keys.otherCompany));
-    await $("button=Continue").click();
     await waitForHeading(`Connected to ${otherCompany} — is this the right company?`);
     await $("button=Update connection").click();
     await waitForHeading(`This is ${otherCompany}, but this connection was for ${sandboxCompany}`);

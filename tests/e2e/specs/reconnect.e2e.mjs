@@ -37,7 +37,6 @@ describe("Reconnecting a connection whose key was revoked", () => {
   it("saves a working connection with its people confirmed", async () => {
     await chooseHrworks();
     await paste("#key-text", keyFile(keys.valid));
-    await $("button=Continue").click();
     await waitForHeading(`Connected to ${sandboxCompany} — is this the right company?`);
     await listPeople();
     await $("button=Yes, these are our people").click();
@@ -62,7 +61,6 @@ describe("Reconnecting a connection whose key was revoked", () => {
     await $(cardSelector).$("button*=Re-authorise").click();
     await waitForHeading("Which HRworks key should HR Link use?");
     await paste("#key-text", keyFile(keys.reissued));
-    await $("button=Continue").click();
     await waitForHeading(`Connected to ${sandboxCompany} — is this the right company?`);
     await listPeople();
     await expectText(

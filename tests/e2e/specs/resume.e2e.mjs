@@ -139,7 +139,8 @@ describe("the wizard after a kill -9", () => {
 
   it("keeps nothing of a key pasted on the credentials step", async () => {
     await skipGuide();
-    await paste("#key-text", keyFile(keys.valid));
+    // The secret line alone: half a key stays in the field (a whole key would be checked at once).
+    await paste("#key-text", `Secret Access Key: ${keys.valid.secret}`);
     await draftReached("credentials");
     await killAndRestart();
     await resume("handing over the key or login");

@@ -222,10 +222,9 @@ export async function paste(selector, text) {
   );
 }
 
-/** On the HRworks credentials step: pastes `pair`'s key file, continues, waits for the check. */
+/** On the HRworks credentials step: pastes `pair`'s key file (checked at once), waits for the check. */
 export async function pasteKeyAndCheck(pair) {
   await paste("#key-text", keyFile(pair));
-  await $("button=Continue").click();
   return resultHeading();
 }
 

@@ -123,11 +123,16 @@ describe("Every step in English and German", () => {
     await expectText("h1", "Which HRworks key should HR Link use?");
     await capture("credentials");
     writeChosenFile(keyFile(keys.valid));
+    // The loaded file is checked at once; Back shows it loaded, Continue checks it again.
     await $("button*=Choose the downloaded key file").click();
+    await browser.waitUntil(async () => (await headingText()).startsWith("Connected to"), {
+      timeout: 30_000,
+      timeoutMsg: "no verification result",
+    });
+    await $("button=Back").click();
     await expectText("body", expect.stringContaining("Key file loaded"));
     await capture("credentials-loaded");
     await $("button=Continue").click();
-
     await browser.waitUntil(async () => (await headingText()).startsWith("Connected to"), {
       timeout: 30_000,
       timeoutMsg: "no verification result",

@@ -23,8 +23,7 @@ describe("support on a screen-share", () => {
     });
     await chooseHrworks(user);
     await pasteKey(user, REJECTED_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
-    await screen.findByRole("button", { name: "Try again" });
+    await screen.findByRole("button", { name: "Use a new key" });
     await user.click(screen.getByRole("button", { name: "Copy diagnostics" }));
     expect(await screen.findByText(/Diagnostics copied/)).toBeVisible();
     const copied = JSON.parse(await navigator.clipboard.readText());

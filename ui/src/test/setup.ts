@@ -7,6 +7,7 @@ import { preloadScreens } from "../app/screens";
 HTMLCanvasElement.prototype.getContext = () => null;
 // jsdom does no layout or scrolling; the UI scrolls to the top on each new step.
 window.scrollTo = () => {};
+Element.prototype.scrollIntoView = () => {};
 
 // The app fetches its later screens' chunks after the first paint; tests have them from the start,
 // so a step renders in the same turn as in the app (lazyComponent's own tests cover loading).

@@ -29,6 +29,21 @@ pub struct ProviderTexts {
     pub narrow: String,
     /// How to withdraw HR Link's access in the system, after "To stop the access there too:".
     pub revoke: String,
+    /// What to say when the system refuses the credentials, where its words differ from the
+    /// general catalogue's (HRworks has key pairs, not API users).
+    #[serde(default)]
+    pub rejected: Option<Rejected>,
+}
+
+/// A refusal in the system's words: `message` names the key with `{{key}}` (the masked end of the access key,
+/// e.g. "••••••••0001"); `next_step` says where to make a new one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejected {
+    /// What happened, naming the key.
+    pub message: String,
+    /// Where in the system to make new credentials.
+    pub next_step: String,
 }
 
 fn load(json: &str) -> ProviderTexts {
@@ -159,8 +174,27 @@ mod tests {
                 for text in plain {
                     assert!(placeholders(text).is_empty(), "{}: {text}", entry.slug);
                 }
+                if let Some(rejected) = &texts.rejected {
+                    assert_eq!(placeholders(&rejected.message), ["key"], "{}", entry.slug);
+                    assert!(
+                        placeholders(&rejected.next_step).is_empty(),
+                        "{}",
+                        entry.slug
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_refused_hrworks_key_is_a_key_pair_in_both_languages() {
+        let [en, de] =
+            LANGUAGES.map(|language| texts(ProviderId::Hrworks, language).rejected.as_ref());
+        let (en, de) = (en.expect("English"), de.expect("German"));
+        assert!(en.message.contains("key pair") && !en.message.contains("API user"));
+        assert!(de.message.contains("Schlüsselpaar") && !de.message.contains("API-Benutzer"));
+        assert!(en.next_step.contains("HR WORKS-API"));
+        assert!(de.next_step.contains("HR WORKS-API"));
     }
 
     #[test]

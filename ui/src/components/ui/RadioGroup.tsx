@@ -89,7 +89,11 @@ export function RadioGroup<V extends string>({
                   checked={value === option.value}
                   disabled={option.disabled}
                   aria-describedby={hintId}
-                  onChange={() => onChange(option.value)}
+                  onChange={(event) => {
+                    // Arrow keys check the next card: keep all of it in view, not just its circle.
+                    event.currentTarget.closest(".radio")?.scrollIntoView({ block: "nearest" });
+                    onChange(option.value);
+                  }}
                 />
                 <ChoiceText
                   inputId={optionId}

@@ -9,13 +9,12 @@ import {
   TextField,
   VisuallyHidden,
 } from "../../components/ui";
+import { accountRows, handOver } from "../../lib/account";
 import { renderProblem } from "../../lib/i18n";
+import { permissionName } from "../../lib/i18n/providers";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
+import { type LabelError, useLabelErrorText, validateLabel } from "../../lib/label";
 import { shownHint } from "../../lib/screenShare";
-import { type LabelError, validateLabel } from "../setup-wizard/machine";
-import { useLabelErrorText } from "../setup-wizard/steps/CheckAnswers";
-import { accountRows } from "../setup-wizard/steps/Result";
-import { handOver, permissionName } from "../setup-wizard/text";
 import { StatusTag } from "./StatusTag";
 import { relativeTime } from "./time";
 

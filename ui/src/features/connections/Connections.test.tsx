@@ -263,7 +263,6 @@ describe("re-authorising a connection", () => {
 
   async function verify(user: ReturnType<typeof renderApp>["user"], key: string, company: string) {
     await pasteKey(user, key);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", {
       level: 1,
       name: `Connected to ${company} — is this the right company?`,
@@ -305,7 +304,6 @@ describe("re-authorising a connection", () => {
       snapshots: { "connection-bakery": fakeEarlierSnapshot(42, now) },
     });
     await pasteKey(user, VALID_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
     // Day first, as in New Zealand and the UK ("14 November").
     const confirmedOn = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long" }).format(
@@ -337,7 +335,6 @@ describe("re-authorising a connection", () => {
   it("says calmly when the confirmed people could not be kept", async () => {
     const { user, backend } = await openReauthorise({ peopleNotKept: { code: "vault_locked" } });
     await pasteKey(user, VALID_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
     await user.click(await screen.findByRole("button", { name: "Yes, these are our people" }));
     await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
@@ -366,7 +363,6 @@ describe("re-authorising a connection", () => {
   it("says when the last confirmed list can no longer be read", async () => {
     const { user } = await openReauthorise({ snapshots: { "connection-bakery": "unreadable" } });
     await pasteKey(user, VALID_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
     expect(await screen.findByText("No comparison with last time")).toBeVisible();
     expect(screen.getByText(/its file was changed or damaged/)).toBeVisible();

@@ -14,7 +14,6 @@ withTableViewport();
 async function openPeople({ user }: Session) {
   await chooseHrworks(user);
   await pasteKey(user, VALID_KEY_FILE);
-  await user.click(screen.getByRole("button", { name: "Continue" }));
   await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
 }
 
@@ -32,7 +31,6 @@ async function openPeopleInGerman({ user }: Session) {
     await screen.findByLabelText("Oder fügen Sie die zwei Zeilen der Schlüsseldatei ein"),
   );
   await user.paste(VALID_KEY_FILE);
-  await user.click(screen.getByRole("button", { name: "Weiter" }));
   await user.click(await screen.findByRole("button", { name: "Weiter: Mitarbeitende prüfen" }));
 }
 

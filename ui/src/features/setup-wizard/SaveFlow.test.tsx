@@ -20,7 +20,6 @@ const COMPANY = "Sonnenschein Bäckerei GmbH";
 async function toCheckAnswers({ user }: Setup) {
   await chooseHrworks(user);
   await pasteKey(user, VALID_KEY_FILE);
-  await user.click(screen.getByRole("button", { name: "Continue" }));
   await screen.findByRole("heading", {
     level: 1,
     name: `Connected to ${COMPANY} — is this the right company?`,
@@ -125,7 +124,6 @@ describe("saving a verified connection", () => {
     const { user } = renderApp();
     await chooseHrworks(user);
     await pasteKey(user, keyFileText(SANDBOX_KEYS.rejected));
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: /could not connect/ });
     expect(screen.queryByRole("button", { name: "Save this connection" })).toBeNull();
   });

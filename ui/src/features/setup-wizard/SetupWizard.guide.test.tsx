@@ -49,6 +49,43 @@ describe("choosing the HR system", () => {
     expect(screen.queryAllByRole("radio")).toHaveLength(0);
     expect(screen.getByRole("status")).toHaveTextContent("No HR system matches “herozzz”.");
   });
+
+  it("chooses the one system left when Enter is pressed in the search", async () => {
+    const { user } = renderApp();
+    await screen.findAllByRole("radio");
+    await user.type(screen.getByRole("searchbox", { name: "Search for your HR system" }), "germ");
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "What may Demo Rostering read in HRworks?",
+    });
+  });
+
+  it("keeps Enter in a search with several matches from choosing one", async () => {
+    const { user } = renderApp();
+    await screen.findAllByRole("radio");
+    await user.type(screen.getByRole("searchbox", { name: "Search for your HR system" }), "e");
+    expect(screen.getAllByRole("radio").length).toBeGreaterThan(1);
+    await user.keyboard("{Enter}");
+    expect(h1()).toHaveTextContent("Which HR system do you use?");
+    expect(screen.getByRole("link", { name: "Select the HR system you use" })).toBeInTheDocument();
+  });
+
+  it("keeps the whole card chosen with the arrow keys in view", async () => {
+    const scrolled: Element[] = [];
+    const scrollIntoView = vi
+      .spyOn(Element.prototype, "scrollIntoView")
+      .mockImplementation(function (this: Element) {
+        scrolled.push(this);
+      });
+    const { user } = renderApp();
+    await user.click(await screen.findByRole("radio", { name: /iPayroll/ }));
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    const hrworks = screen.getByRole("radio", { name: /HRworks/ });
+    expect(hrworks).toHaveFocus();
+    expect(scrollIntoView).toHaveBeenLastCalledWith({ block: "nearest" });
+    expect(scrolled.at(-1)).toBe(hrworks.closest(".radio"));
+  });
 });
 
 describe("what to share", () => {

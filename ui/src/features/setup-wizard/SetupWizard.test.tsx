@@ -1,7 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import deCatalogue from "../../../../crates/hrlink-core/messages/de.json";
 import enCatalogue from "../../../../crates/hrlink-core/messages/en.json";
 import {
   failedScenario,
@@ -127,7 +126,6 @@ describe("entering the key", () => {
     const { user, backend } = renderApp();
     await chooseHrworks(user, [/See your departments/]);
     await pasteKey(user, VALID_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
 
     expect(
       await screen.findByRole("heading", {
@@ -167,10 +165,8 @@ describe("entering the key", () => {
   it("keeps the pasted secret out of the page once the core has it", async () => {
     const { user, backend } = renderApp({ manualVerify: true });
     await chooseHrworks(user);
+    // Both lines pasted: checked at once, without Continue.
     await pasteKey(user, CANARY_KEY_FILE);
-    const field = screen.getByLabelText("Or paste the two lines of the key file");
-    expect(field).toHaveValue(CANARY_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: "Checking your connection to HRworks" });
     expect(document.body.innerHTML).not.toContain(CANARY);
     for (const element of document.querySelectorAll("textarea, input")) {
@@ -191,6 +187,19 @@ describe("entering the key", () => {
     await user.click(screen.getByRole("button", { name: "Use a different key" }));
     expect(screen.getByLabelText("Or paste the two lines of the key file")).toHaveValue("");
     expect(document.body.innerHTML).not.toContain(CANARY);
+  });
+
+  it("checks a whole pasted key at once, and waits for Continue after half a key", async () => {
+    const { user, backend } = renderApp();
+    await chooseHrworks(user);
+    const [access, secret] = VALID_KEY_FILE.split("\n");
+    await pasteKey(user, access ?? "");
+    expect(h1()).toHaveTextContent("Which HRworks key should HR Link use?");
+    expect(backend.calls.some((call) => call.method === "stageCredentials")).toBe(false);
+    // The second line completes it: no Continue needed.
+    await user.type(screen.getByLabelText("Or paste the two lines of the key file"), "{Enter}");
+    await user.paste(secret ?? "");
+    await screen.findByRole("heading", { level: 1, name: /Connected to/ });
   });
 
   it("masks the pasted key, with a Show/Hide toggle", async () => {
@@ -238,7 +247,6 @@ describe("entering the key", () => {
     const { user } = renderApp();
     await chooseHrworks(user);
     await pasteKey(user, "Access Key: SBXACC...0001\nSecret Access Key: sbx/Secret...0001");
-    await user.click(screen.getByRole("button", { name: "Continue" }));
 
     const entry = enCatalogue.key_file_redacted_example;
     const summary = await waitFor(errorSummary);
@@ -256,18 +264,22 @@ describe("entering the key", () => {
     expect(field).toHaveFocus();
   });
 
-  it("loads the key file from the dialog, shows only the masked access key, and can replace it", async () => {
+  it("checks the key file from the dialog at once, shows only the masked access key, and can replace it", async () => {
     const { user, backend } = renderApp({
       files: { "/home/admin/Downloads/hrworks-key.txt": VALID_KEY_FILE },
       pickedPath: "/home/admin/Downloads/hrworks-key.txt",
     });
     await chooseHrworks(user);
     await user.click(screen.getByRole("button", { name: "Choose the downloaded key file…" }));
-    expect(await screen.findByText(/access key ••••••••0001/)).toBeInTheDocument();
-    expect(screen.getByText("Key file loaded:")).toBeInTheDocument();
+    // No Continue between loading the file and checking it.
+    await screen.findByRole("heading", { level: 1, name: /Connected to/ });
     expect(backend.calls).toContainEqual({ method: "chooseKeyFile", provider: "hrworks" });
+    expect(backend.calls.filter((call) => call.method === "verifyConnection")).toHaveLength(1);
     expect(document.body.innerHTML).not.toContain(SANDBOX_KEYS.valid.secret);
 
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(await screen.findByText(/access key ••••••••0001/)).toBeInTheDocument();
+    expect(screen.getByText("Key file loaded:")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Use a different key" }));
     expect(
       screen.getByRole("button", { name: "Choose the downloaded key file…" }),
@@ -295,8 +307,6 @@ describe("entering the key", () => {
     act(() => backend.hoverFiles());
     expect(screen.getByText("Drop the key file to load it")).toBeInTheDocument();
     act(() => backend.dropFiles(["/tmp/key.txt"]));
-    expect(await screen.findByText(/access key ••••••••0001/)).toBeInTheDocument();
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     expect(
       await screen.findByRole("heading", { level: 1, name: /Connected to/ }),
     ).toBeInTheDocument();
@@ -328,7 +338,6 @@ describe("checking the connection", () => {
     const { user, backend } = renderApp({ manualVerify: true });
     await chooseHrworks(user);
     await pasteKey(user, VALID_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: "Checking your connection to HRworks" });
     expect(screen.getByText("Step 5 of 7")).toBeInTheDocument();
 
@@ -389,38 +398,35 @@ describe("checking the connection", () => {
 });
 
 describe("the result", () => {
-  it("shows rejected credentials with the catalogue's message and next step, focused", async () => {
+  it("says HRworks refused the key pair, names its end, and offers a new key, focused", async () => {
     const { user, backend } = renderApp();
     await chooseHrworks(user);
     await pasteKey(user, REJECTED_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
 
     await screen.findByRole("heading", { level: 1, name: "HR Link could not connect to HRworks" });
     const summary = errorSummary();
     await waitFor(() => expect(summary).toHaveFocus());
-    const entry = enCatalogue.credentials_rejected;
-    expect(summary).toHaveTextContent(entry.message.replace("{provider}", "HRworks"));
-    expect(summary).toHaveTextContent(entry.next_step.replaceAll("{provider}", "HRworks"));
-
-    // Try again re-runs the check with the same staged key.
-    await user.click(screen.getByRole("button", { name: "Try again" }));
-    await waitFor(() =>
-      expect(backend.calls.filter((call) => call.method === "verifyConnection")).toHaveLength(2),
+    // In HRworks' words (key pairs, not API users), naming the key by its last four.
+    const ending = SANDBOX_KEYS.rejected.access.slice(-4);
+    expect(summary).toHaveTextContent(
+      `HRworks did not accept the key pair with the access key ••••••••${ending}.`,
     );
-    expect(backend.calls.filter((call) => call.method === "stageCredentials")).toHaveLength(1);
-    await waitFor(() => expect(errorSummary()).toHaveFocus());
-
-    // Use a different key goes back with an empty field.
-    await user.click(screen.getByRole("button", { name: "Use a different key" }));
+    expect(summary).toHaveTextContent("create a new key pair");
+    expect(summary).not.toHaveTextContent("API user");
+    // The same key again would be refused again: no Try again; a new key is the main way on.
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+    const useNew = screen.getByRole("button", { name: "Use a new key" });
+    expect(useNew).toHaveClass("btn--primary");
+    await user.click(useNew);
     expect(await screen.findByLabelText("Or paste the two lines of the key file")).toHaveValue("");
     await waitFor(() => expect(backend.stagedIds()).toEqual([]));
+    expect(backend.calls.filter((call) => call.method === "verifyConnection")).toHaveLength(1);
   });
 
   it("lists a missing permission with how to grant it, linked from the summary", async () => {
     const { user } = renderApp();
     await chooseHrworks(user, [/See your departments/]);
     await pasteKey(user, keyFileText(SANDBOX_KEYS.missingPermission));
-    await user.click(screen.getByRole("button", { name: "Continue" }));
 
     await screen.findByRole("heading", {
       level: 1,
@@ -448,7 +454,6 @@ describe("the result", () => {
     });
     await chooseHrworks(user);
     await pasteKey(user, VALID_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     expect(await waitFor(errorSummary)).toHaveTextContent(enCatalogue.credentials_expired.message);
     expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Use a different key" })).toHaveClass("btn--primary");
@@ -475,7 +480,6 @@ describe("the result", () => {
     });
     await chooseHrworks(user);
     await pasteKey(user, VALID_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     expect(await waitFor(errorSummary)).toHaveTextContent(
       "Something went wrong that HR Link has no message for (code flux_capacitor_empty).",
     );
@@ -497,7 +501,6 @@ describe("the result", () => {
       screen.getByLabelText("Oder fügen Sie die zwei Zeilen der Schlüsseldatei ein"),
     );
     await user.paste(REJECTED_KEY_FILE);
-    await user.click(screen.getByRole("button", { name: "Weiter" }));
 
     await screen.findByRole("heading", {
       level: 1,
@@ -506,10 +509,11 @@ describe("the result", () => {
     const summary = screen
       .getByRole("heading", { level: 2, name: "Es gibt ein Problem" })
       .closest(".error-summary");
-    expect(summary).toHaveTextContent("HRworks hat diese Zugangsdaten nicht angenommen.");
     expect(summary).toHaveTextContent(
-      deCatalogue.credentials_rejected.next_step.replaceAll("{provider}", "HRworks"),
+      `HRworks hat das Schlüsselpaar mit dem Access Key ••••••••${SANDBOX_KEYS.rejected.access.slice(-4)} nicht angenommen.`,
     );
+    expect(summary).toHaveTextContent("legen Sie ein neues Schlüsselpaar");
+    expect(screen.getByRole("button", { name: "Neuen Schlüssel verwenden" })).toBeVisible();
     await waitFor(() => expect(document.documentElement.lang).toBe("de"));
   });
 });
@@ -575,11 +579,8 @@ describe("accessibility (axe-core)", () => {
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await expectNoSeriousA11yViolations();
     await user.click(screen.getByText("Try it with the Sandbox test key"));
+    // Step 3: a pasted key is checked at once.
     await pasteKey(user, VALID_KEY_FILE);
-    await expectNoSeriousA11yViolations();
-
-    // Step 3.
-    await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { level: 1, name: "Checking your connection to HRworks" });
     act(() =>
       backend.pendingVerification?.emit({ state: "started", step: { kind: "authenticate" } }),

@@ -12,6 +12,7 @@ import type {
   ProviderSummary,
   StagedCredentials,
 } from "../../lib/ipc/types";
+import { shownHint } from "../../lib/screenShare";
 import { usePeopleCommands } from "../people/usePeopleCommands";
 import { initialState, type WizardState, wizardReducer } from "./machine";
 import { ChooseProvider } from "./steps/ChooseProvider";
@@ -301,6 +302,7 @@ export function SetupWizard({
           demo={appInfo.demo}
           supportMode={screenShare}
           onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
+          onKeyPasted={credentials.pasteKeyPair}
           onPickFile={credentials.pickFile}
           onDropFile={credentials.dropFile}
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
@@ -316,6 +318,7 @@ export function SetupWizard({
           provider={provider}
           outcome={state.outcome}
           prominentStep={screenShare}
+          keyHint={shownHint(state.staged.hint, screenShare)}
           onSave={
             state.outcome.kind === "ok" && state.outcome.report.account
               ? {

@@ -1,56 +1,17 @@
 /** Plain-language texts derived from IPC data (permission names, accounts, countries). */
 
 import type { TFunction } from "i18next";
-import type {
-  Account,
-  CredentialKind,
-  ProviderGuide,
-  ProviderId,
-  ProviderSummary,
-} from "../../lib/ipc/types";
+import type { Account, ProviderGuide, ProviderSummary } from "../../lib/ipc/types";
 
 /** Looks up a key built at run time (checked against the English strings first). */
 function dynamic(t: TFunction, key: string, options?: Record<string, string>): string {
   return (t as unknown as (key: string, options?: Record<string, string>) => string)(key, options);
 }
 
+import { accountName } from "../../lib/account";
+
+export { accountName, type HandOver, handOver, isOrganisation } from "../../lib/account";
 export { narrowAccess, permissionFix, permissionName } from "../../lib/i18n/providers";
-
-/** How the admin hands credentials over, as the texts need it. */
-export type HandOver = "key" | "user" | "signIn";
-
-export function handOver(kind: CredentialKind): HandOver {
-  switch (kind) {
-    case "key_pair":
-      return "key";
-    case "username_password":
-      return "user";
-    case "browser_sign_in":
-      return "signIn";
-    // The wizard has no API key step yet (the picker shows "Coming soon"); a connection saved
-    // with the CLI is still shown as one made with a key.
-    case "api_key":
-      return "key";
-  }
-}
-
-/** Whether a system calls what it connects to an organisation (else a company). */
-export function isOrganisation(provider: ProviderId): boolean {
-  return provider === "ipayroll" || provider === "employmenthero";
-}
-
-/**
- * The account's name for headings: iPayroll names organisations only by number (the core's
- * English "iPayroll organisation 49764" is reworded here so that it is translated, and without a
- * number, which iPayroll gives only through its employees, it is just "iPayroll"); a nameless
- * account is called by its number, else by the system's name.
- */
-export function accountName(provider: ProviderSummary, account: Account, t: TFunction): string {
-  if (provider.id === "ipayroll") {
-    return account.id ? t("result.ipayrollOrganisation", { number: account.id }) : provider.name;
-  }
-  return account.name || account.id || provider.name;
-}
 
 /** The providers' region codes are ISO 3166 except the UK's. */
 const REGION_CODES: Record<string, string> = { UK: "GB" };

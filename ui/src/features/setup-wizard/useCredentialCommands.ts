@@ -13,6 +13,8 @@ import type { CredentialSource, WizardAction, WizardState } from "./machine";
 export interface CredentialCommands {
   /** Continue on the key pair form: check the loaded key, or stage the pasted text. */
   submitKeyPair(): void;
+  /** A whole key pasted: staged and checked at once, without Continue. */
+  pasteKeyPair(text: string): void;
   /** "Choose the downloaded key file": the core opens the dialog and reads the file. */
   pickFile(): void;
   /** Stages the contents of a key file dropped on the window. */
@@ -68,8 +70,8 @@ export function useCredentialCommands(
         dispatch({ type: "stagingFailed", problem: answer.problem, source });
       } else if (answer.data) {
         dispatch({ type: "stagingSucceeded", staged: answer.data });
-        // A pasted key goes straight on to the check; a loaded file is shown first.
-        if (source === "text") dispatch({ type: "verifyStarted" });
+        // Whatever the source, the key is checked at once: no Continue between loading and checking.
+        dispatch({ type: "verifyStarted" });
       }
     },
     [dispatch, state.draft.provider],
@@ -88,6 +90,10 @@ export function useCredentialCommands(
       if (state.draft.staged) dispatch({ type: "verifyStarted" });
       else if (state.draft.keyText.trim() === "") dispatch({ type: "requireKey" });
       else stageText(state.draft.keyText);
+    },
+    pasteKeyPair(text) {
+      if (state.step !== "credentials" || state.staging || state.draft.staged) return;
+      stageText(text);
     },
     pickFile() {
       void stage("file", (provider) => backend.chooseKeyFile(provider), false);

@@ -12,6 +12,7 @@ export interface ProviderTextFile {
   fix_permission?: Record<string, string>;
   narrow: string;
   revoke: string;
+  rejected?: { message: string; next_step: string };
 }
 
 /** `persons.master-data` → `persons_master_data`: i18next reads `.` and `:` in keys as separators. */
@@ -38,6 +39,9 @@ export function providerTexts(files: Record<string, ProviderTextFile>) {
         fixPermission: byKey(file.fix_permission),
         narrow: file.narrow,
         revoke: file.revoke,
+        ...(file.rejected && {
+          rejected: { message: file.rejected.message, nextStep: file.rejected.next_step },
+        }),
       },
     ]),
   ) as Record<
@@ -48,6 +52,7 @@ export function providerTexts(files: Record<string, ProviderTextFile>) {
       fixPermission: Record<string, string>;
       narrow: string;
       revoke: string;
+      rejected?: { message: string; nextStep: string };
     }
   >;
 }

@@ -48,3 +48,19 @@ export function revokeAccess(provider: string, providerName: string, t: TFunctio
     ? lookup(t, `providers.${provider}.revoke`)
     : t("connections.removeConfirm.how.other", { provider: providerName });
 }
+
+/**
+ * Refused credentials in the system's own words (HRworks has key pairs, not API users), naming
+ * the key by its shown hint; `null` where the general catalogue's words fit.
+ */
+export function rejectedCredentials(
+  provider: ProviderId,
+  key: string,
+  t: TFunction,
+): { message: string; nextStep: string } | null {
+  if (!known(provider) || !en.providers[provider].rejected) return null;
+  return {
+    message: lookup(t, `providers.${provider}.rejected.message`, { key }),
+    nextStep: lookup(t, `providers.${provider}.rejected.nextStep`),
+  };
+}

@@ -3,9 +3,9 @@ import { sameCompanyName } from "../../../lib/companyName";
 import { OTHER_COMPANY, successReport } from "../../../lib/ipc/fakeBackend";
 import { sampleConnection } from "../../../lib/ipc/fakeConnections";
 import type { StagedCredentials } from "../../../lib/ipc/types";
+import { LABEL_MAX } from "../../../lib/label";
 import { expectStep, run } from "../../../test/machine";
 import {
-  LABEL_MAX,
   type ReauthTarget,
   reauthoriseState,
   stepNumber,

@@ -20,6 +20,7 @@ import type {
   StagedCredentials,
   VerificationReport,
 } from "../../../lib/ipc/types";
+import { type LabelError, validateLabel } from "../../../lib/label";
 import { credentials } from "./credentials";
 import {
   type Base,
@@ -34,10 +35,6 @@ import type { Outcome } from "./verification";
 /** The connection a re-authorisation is for (from the connections screen). */
 export type ReauthTarget = Pick<ConnectionSummary, "id" | "label" | "provider" | "account">;
 
-/** Longest label accepted (it names the connection in lists and headings). */
-export const LABEL_MAX = 80;
-
-export type LabelError = "required" | "tooLong";
 export type ReplacementError = "required" | "mismatch";
 
 /** A save or update under way (`busy`) or failed (`problem`, e.g. a locked keychain). */
@@ -115,12 +112,6 @@ export function reauthoriseState(
 ): WizardState {
   const draft = { ...emptyDraft, provider: target.provider, optional: [...(chosen ?? [])], target };
   return credentials(draft, { runs: 0, signIns: 0 });
-}
-
-export function validateLabel(label: string): LabelError | null {
-  if (label.trim() === "") return "required";
-  if (label.trim().length > LABEL_MAX) return "tooLong";
-  return null;
 }
 
 function startSaving(saving: Saving): Saving {

@@ -9,17 +9,18 @@ import {
   TextField,
   VisuallyHidden,
 } from "../../../components/ui";
+import { accountRows } from "../../../lib/account";
 import { renderProblem } from "../../../lib/i18n";
 import type {
   ProviderSummary,
   StagedCredentials,
   VerificationReport,
 } from "../../../lib/ipc/types";
+import { type LabelError, useLabelErrorText } from "../../../lib/label";
 import { shownHint } from "../../../lib/screenShare";
 import { BackLink } from "../BackLink";
-import { LABEL_MAX, type LabelError, type Saving } from "../machine";
+import type { Saving } from "../machine";
 import { handOver, permissionName } from "../text";
-import { accountRows } from "./Result";
 
 export const LABEL_ID = "connection-label";
 
@@ -45,17 +46,6 @@ const CREDENTIAL_ROW = {
   user: { key: "save.confirm.user", change: "save.confirm.changeUser" },
   signIn: { key: "save.confirm.signIn", change: "save.confirm.changeSignIn" },
 } as const;
-
-/** The error text for a label, shared with renaming on the connections screen. */
-export function useLabelErrorText() {
-  const { t } = useTranslation();
-  return (error: LabelError | null) =>
-    error === "required"
-      ? t("save.confirm.labelRequired")
-      : error === "tooLong"
-        ? t("save.confirm.labelTooLong", { max: LABEL_MAX })
-        : null;
-}
 
 /** "Check your answers" before a new connection is saved, with its name. */
 export function CheckAnswers(props: CheckAnswersProps) {

@@ -76,6 +76,9 @@ export function ChooseProvider({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        // Enter in the search with one system left chooses it (the search narrows, Enter confirms).
+        const only = wanted !== "" && shown.length === 1 ? shown[0]?.provider : undefined;
+        if (only && isAvailable(only) && only.id !== selected) onSelect(only.id);
         onSubmit();
       }}
     >

@@ -29,6 +29,8 @@ export interface KeyPairFormProps {
   demo: boolean;
   supportMode: boolean;
   onKeyTextChange(text: string): void;
+  /** Both lines of a key pasted: checked at once. */
+  onKeyPasted(text: string): void;
   onPickFile(): void | Promise<void>;
   onDropFile(text: string): void;
   onUseDifferentKey(): void;
@@ -38,6 +40,14 @@ export interface KeyPairFormProps {
 
 export const TEXT_ID = "key-text";
 export const FILE_ID = "key-file";
+
+/**
+ * Whether pasted text could be a whole key (the file has two lines: the access key and its
+ * secret). One line pasted is half a key: the admin pastes the other and presses Continue.
+ */
+function holdsTwoLines(text: string): boolean {
+  return text.split(/\r?\n/).filter((line) => line.trim() !== "").length >= 2;
+}
 
 /** Step 2 for systems with a key file (HRworks): load the file, or paste its two lines. */
 export function KeyPairForm(props: KeyPairFormProps) {
@@ -172,7 +182,12 @@ export function KeyPairForm(props: KeyPairFormProps) {
             rows={3}
             value={keyText}
             readOnly={staging !== null}
-            onChange={(event) => props.onKeyTextChange(event.target.value)}
+            onChange={(event) => {
+              const text = event.target.value;
+              props.onKeyTextChange(text);
+              const pasted = (event.nativeEvent as InputEvent).inputType === "insertFromPaste";
+              if (pasted && holdsTwoLines(text)) props.onKeyPasted(text);
+            }}
           />
         </>
       )}

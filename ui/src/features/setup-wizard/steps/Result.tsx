@@ -1,4 +1,3 @@
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import {
   Button,
@@ -10,9 +9,10 @@ import {
   Tag,
   type TagTone,
 } from "../../../components/ui";
+import { accountRows } from "../../../lib/account";
 import { renderProblem } from "../../../lib/i18n";
+import { rejectedCredentials } from "../../../lib/i18n/providers";
 import type {
-  Account,
   MatchCounts,
   PermissionCheck,
   PermissionStatus,
@@ -38,6 +38,8 @@ export interface ResultProps {
   provider: ProviderSummary;
   outcome: Outcome;
   prominentStep?: boolean;
+  /** The checked key's hint as shown on screen ("••••••••0001"), for naming a refused one. */
+  keyHint?: string;
   /** After a successful check: "Save this connection" (or "Update connection"). */
   onSave?: { label: string; onClick(): void };
   onTryAgain(): void;
@@ -77,7 +79,12 @@ const CAPTION = {
 } as const;
 
 /** Problems that checking the same credentials again cannot fix. */
-const NO_RETRY = new Set<WizardProblem["code"]>(["credentials_expired", "sign_in_expired"]);
+/** Problems that checking the same credentials again cannot fix. */
+const NO_RETRY = new Set<WizardProblem["code"]>([
+  "credentials_expired",
+  "credentials_rejected",
+  "sign_in_expired",
+]);
 
 /**
  * Problems that only a new sign-in fixes: a sign-in's permissions are fixed when it is given, so
@@ -104,6 +111,7 @@ export function Result({
   provider,
   outcome,
   prominentStep,
+  keyHint,
   onSave,
   onTryAgain,
   onUseDifferentKey,
@@ -157,6 +165,7 @@ export function Result({
 
   const problems = outcome.kind === "problem" ? outcome.problems : [];
   const retry = canRetry(problems, how);
+  const rejected = problems.some((problem) => problem.code === "credentials_rejected");
   const items: ErrorSummaryItem[] = problems.map((problem) => {
     const rendered = renderProblem(problem, i18n.language);
     const missing = problem.code === "permission_missing";
@@ -166,6 +175,11 @@ export function Result({
         : problem.code === "organisation_choice_needed"
           ? "#organisation"
           : undefined;
+    const own =
+      problem.code === "credentials_rejected" && keyHint
+        ? rejectedCredentials(provider.id, keyHint, t)
+        : null;
+    if (own) return { text: own.message, detail: own.nextStep, href };
     // The catalogue says "choose Try again"; a sign-in's permissions change only by signing in.
     const detail =
       missing && how === "signIn" ? t("result.permissionNextStepSignIn") : rendered.nextStep;
@@ -202,30 +216,11 @@ export function Result({
       <ButtonGroup>
         {retry && <Button onClick={onTryAgain}>{t("result.tryAgain")}</Button>}
         <Button variant={retry ? "secondary" : "primary"} onClick={onUseDifferentKey}>
-          {t(USE_DIFFERENT[how])}
+          {t(rejected && how === "key" ? "result.useNewKey" : USE_DIFFERENT[how])}
         </Button>
       </ButtonGroup>
     </div>
   );
-}
-
-/** The rows that name the account: iPayroll's is only a number; a number nobody gave is left out. */
-export function accountRows(provider: ProviderSummary, account: Account, t: TFunction) {
-  if (provider.id === "ipayroll") {
-    return account.id ? [{ key: t("result.organisationNumber"), value: account.id }] : [];
-  }
-  const organisation = isOrganisation(provider.id);
-  const name = {
-    key: organisation ? t("result.organisation") : t("result.company"),
-    value: accountName(provider, account, t),
-  };
-  const number = {
-    key: organisation
-      ? t("result.organisationId", { provider: provider.name })
-      : t("result.companyNumber", { provider: provider.name }),
-    value: account.id,
-  };
-  return account.id ? [name, number] : [name];
 }
 
 /** The account, the people count and the permission table. */

@@ -78,6 +78,7 @@ export const result: Translation["result"] = {
   unknownNote: "{{provider}} hat hierauf nicht geantwortet. Versuchen Sie es später erneut.",
   tryAgain: "Erneut versuchen",
   useDifferent: "Anderen Schlüssel verwenden",
+  useNewKey: "Neuen Schlüssel verwenden",
   useDifferentUser: "Benutzername und Passwort erneut eingeben",
   signInAgain: "Erneut anmelden",
   notRightCompany: "Nein, anderen Schlüssel verwenden",

@@ -72,6 +72,7 @@ export const result = {
   unknownNote: "{{provider}} did not answer for this one. Try again later.",
   tryAgain: "Try again",
   useDifferent: "Use a different key",
+  useNewKey: "Use a new key",
   useDifferentUser: "Enter the user name and password again",
   signInAgain: "Sign in again",
   notRightCompany: "No, use a different key",
