@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CopyValue, type CopyValueLabels, TextField } from "../../components/ui";
@@ -185,7 +186,7 @@ const RULES = [
   "org_number_mismatch",
 ] as const;
 
-function ruleText(t: ReturnType<typeof useTranslation>["t"], reason: string): string {
+function ruleText(t: TFunction, reason: string): string {
   const known = RULES.find((rule) => rule === reason) ?? "too_short";
   return t(`guide.usernameRule.${known}`);
 }
