@@ -10,7 +10,7 @@ import type {
   ProviderSummary,
   Result,
 } from "../../lib/ipc/types";
-import { DeliveredConnections } from "../cloud-delivery/DeliveredConnections";
+import { DeliveredConnections } from "./DeliveredConnections";
 import { ConnectionCard, type RowProblem } from "./ConnectionCard";
 import { RemoveConnection } from "./RemoveConnection";
 import { nowSeconds } from "./time";
