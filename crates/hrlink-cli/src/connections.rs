@@ -6,8 +6,8 @@ use hrlink_core::config::Config;
 use std::collections::HashMap;
 
 use hrlink_core::connections::{
-    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, LastUse, Profile, usage,
-    vault_problem,
+    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, LastUse, Profile, alert_for,
+    usage, vault_problem,
 };
 use hrlink_core::http::HttpClient;
 use hrlink_core::messages::Language;
@@ -97,12 +97,18 @@ pub async fn run(
             endpoints,
             config,
             json,
+            notify,
         } => {
             let config = match Config::load(config.as_deref(), config_dir.as_deref()) {
                 Ok(config) => config,
                 Err(problem) => return fail(&problem, language),
             };
-            check(&store, id.as_deref(), endpoints, &config, json, language).await
+            let options = CheckOptions {
+                json,
+                notify,
+                language,
+            };
+            check(&store, id.as_deref(), endpoints, &config, options).await
         }
         ConnectionsCommand::Remove { id, json } => {
             let Some(id) = ConnectionId::parse(&id) else {
@@ -123,14 +129,25 @@ pub async fn run(
     }
 }
 
+/// How `connections check` reports: JSON or text, with notifications or without.
+struct CheckOptions {
+    json: bool,
+    notify: bool,
+    language: Language,
+}
+
 async fn check(
     store: &ConnectionStore,
     id: Option<&str>,
     endpoints: Option<PathBuf>,
     config: &Config,
-    json: bool,
-    language: Language,
+    options: CheckOptions,
 ) -> Exit {
+    let CheckOptions {
+        json,
+        notify,
+        language,
+    } = options;
     let endpoints = match crate::endpoints_from(endpoints.as_deref()) {
         Ok(endpoints) => endpoints,
         Err(problem) => return fail(&problem, language),
@@ -155,10 +172,14 @@ async fn check(
         },
     };
     let mut checked = Vec::new();
+    let mut alerts = Vec::new();
     let mut exit = Exit::Ok;
     for id in ids {
         match store.check(&id, &http, &endpoints, config).await {
             Ok(outcome) => {
+                if notify {
+                    alerts.extend(alert_for(&outcome, language));
+                }
                 if exit == Exit::Ok && outcome.status != ConnectionStatus::Connected {
                     exit = exit_for(outcome.status);
                 }
@@ -188,6 +209,7 @@ async fn check(
         }
     }
     print(&checked, &usage::last_uses(store.dir()), json);
+    crate::notify::tell(store, alerts).await;
     exit
 }
 

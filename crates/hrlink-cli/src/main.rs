@@ -7,6 +7,7 @@ mod connect;
 mod connections;
 mod credential;
 mod exit;
+mod notify;
 mod output;
 mod people;
 mod schedule;
@@ -180,6 +181,11 @@ enum ConnectionsCommand {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Show an OS notification for each connection that stopped working since the last
+        /// check (once; again only for a newly missing permission), and open the re-authorise
+        /// link when it is clicked (waiting up to 15 minutes for that).
+        #[arg(long)]
+        notify: bool,
     },
     /// Remove a connection: its keychain entry and its profile.
     Remove {

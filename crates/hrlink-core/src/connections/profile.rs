@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::ProviderId;
 
 use super::binding::BoundOrigins;
-use super::{ConnectionId, ConnectionStatus};
+use super::{Alerted, ConnectionId, ConnectionStatus};
 
 /// Version of the profile format.
 pub const PROFILE_VERSION: u32 = 1;
@@ -68,6 +68,10 @@ pub struct Profile {
     /// [`super::binding`]). `None` in profiles written before connections were bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origins: Option<BoundOrigins>,
+    /// What a notification told about this connection since it last worked (see
+    /// [`super::alerts`]); `None` while it works and when nothing was told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alerted: Option<Alerted>,
 }
 
 /// A profile file that could not be read; it was set aside under `set_aside_as`.
@@ -214,6 +218,7 @@ pub(crate) mod tests {
             failing_since: None,
             chosen_permissions: Some(vec!["organization-units".into()]),
             origins: None,
+            alerted: None,
         }
     }
 

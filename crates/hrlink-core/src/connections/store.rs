@@ -88,6 +88,7 @@ impl ConnectionStore {
             failing_since: None,
             chosen_permissions: report.chosen.clone(),
             origins,
+            alerted: None,
         };
         if profile::write(&self.dir, &profile).is_err() {
             // No profile, no connection: do not leave an orphaned secret behind.
@@ -299,6 +300,7 @@ impl ConnectionStore {
             ConnectionStatus::Connected => {
                 profile.last_ok_at = Some(now);
                 profile.failing_since = None;
+                profile.alerted = None;
             }
             // A locked keychain says nothing about the HR system.
             ConnectionStatus::VaultLocked => {}

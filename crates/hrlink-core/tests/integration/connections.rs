@@ -253,6 +253,7 @@ pub(crate) fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
         failing_since: None,
         chosen_permissions: None,
         origins: None,
+        alerted: None,
     }
 }
 
