@@ -6,8 +6,8 @@ use hrlink_core::config::Config;
 use std::collections::HashMap;
 
 use hrlink_core::connections::{
-    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, LastUse, Profile, usage,
-    vault_problem,
+    ConnectionId, ConnectionStatus, ConnectionStore, CorruptProfile, LastUse, Profile, alert_for,
+    usage, vault_problem,
 };
 use hrlink_core::delivery::{
     Backend, CloudDelivery, ConnectionHealth, DeliveredProfile, DeliveredStore, DeliveryMode,
@@ -101,12 +101,18 @@ pub async fn run(
             endpoints,
             config,
             json,
+            notify,
         } => {
             let config = match Config::load(config.as_deref(), config_dir.as_deref()) {
                 Ok(config) => config,
                 Err(problem) => return fail(&problem, language),
             };
-            check(&store, id.as_deref(), endpoints, &config, json, language).await
+            let options = CheckOptions {
+                json,
+                notify,
+                language,
+            };
+            check(&store, id.as_deref(), endpoints, &config, options).await
         }
         ConnectionsCommand::Show { id, json } => {
             let profile = ConnectionId::parse(&id)
@@ -173,14 +179,25 @@ fn show(profile: &Profile, json: bool) {
     }
 }
 
+/// How `connections check` reports: JSON or text, with notifications or without.
+struct CheckOptions {
+    json: bool,
+    notify: bool,
+    language: Language,
+}
+
 async fn check(
     store: &ConnectionStore,
     id: Option<&str>,
     endpoints: Option<PathBuf>,
     config: &Config,
-    json: bool,
-    language: Language,
+    options: CheckOptions,
 ) -> Exit {
+    let CheckOptions {
+        json,
+        notify,
+        language,
+    } = options;
     let endpoints = match crate::endpoints_from(endpoints.as_deref()) {
         Ok(endpoints) => endpoints,
         Err(problem) => return fail(&problem, language),
@@ -205,6 +222,7 @@ async fn check(
         },
     };
     let mut checked = Vec::new();
+    let mut alerts = Vec::new();
     let mut exit = Exit::Ok;
     for id in ids {
         match store.check(&id, &http, &endpoints, config).await {
@@ -215,6 +233,9 @@ async fn check(
                          connection may be used; it is now bound to the addresses it was \
                          checked at. To use it elsewhere, re-authorise it there in HR Link."
                     );
+                }
+                if notify {
+                    alerts.extend(alert_for(&outcome, language));
                 }
                 if exit == Exit::Ok && outcome.status != ConnectionStatus::Connected {
                     exit = exit_for(outcome.status);
@@ -257,6 +278,7 @@ async fn check(
         }
     }
     print(&checked, &delivered, &usage::last_uses(store.dir()), json);
+    crate::notify::tell(store, alerts).await;
     exit
 }
 

@@ -8,6 +8,7 @@ mod connections;
 mod credential;
 mod exit;
 mod mapping;
+mod notify;
 mod output;
 mod people;
 mod schedule;
@@ -187,6 +188,11 @@ enum ConnectionsCommand {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Show an OS notification for each connection that stopped working since the last
+        /// check (once; again only for a newly missing permission), and open the re-authorise
+        /// link when it is clicked (waiting up to 15 minutes for that).
+        #[arg(long)]
+        notify: bool,
     },
     /// Show one connection's profile (nothing secret), with the category mapping the product
     /// reads.

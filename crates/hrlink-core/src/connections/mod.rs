@@ -6,6 +6,7 @@
 //! [`Problem`] to show and retry, and nothing secret is written anywhere else.
 
 pub mod access;
+mod alerts;
 pub mod binding;
 mod checks;
 mod id;
@@ -23,6 +24,7 @@ use crate::Problem;
 use crate::vault::VaultError;
 
 pub use access::{Access, access};
+pub use alerts::{Alert, Alerted, alert_for};
 pub use checks::{CheckOutcome, record_check};
 pub use id::ConnectionId;
 pub use profile::{AccountFingerprint, CorruptProfile, Profile};

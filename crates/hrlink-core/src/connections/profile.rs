@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::ProviderId;
 
 use super::binding::BoundOrigins;
-use super::{ConnectionId, ConnectionStatus};
+use super::{Alerted, ConnectionId, ConnectionStatus};
 
 /// Version of the profile format.
 pub const PROFILE_VERSION: u32 = 1;
@@ -73,6 +73,10 @@ pub struct Profile {
     /// step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping: Option<crate::mapping::Mapping>,
+    /// What a notification told about this connection since it last worked (see
+    /// [`super::alerts`]); `None` while it works and when nothing was told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alerted: Option<Alerted>,
 }
 
 /// A profile file that could not be read; it was set aside under `set_aside_as`.
@@ -220,6 +224,7 @@ pub(crate) mod tests {
             chosen_permissions: Some(vec!["organization-units".into()]),
             origins: None,
             mapping: None,
+            alerted: None,
         }
     }
 

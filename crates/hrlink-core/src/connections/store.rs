@@ -89,6 +89,7 @@ impl ConnectionStore {
             chosen_permissions: report.chosen.clone(),
             origins,
             mapping: None,
+            alerted: None,
         };
         if profile::write(&self.dir, &profile).is_err() {
             // No profile, no connection: do not leave an orphaned secret behind.
@@ -305,6 +306,7 @@ impl ConnectionStore {
             ConnectionStatus::Connected => {
                 profile.last_ok_at = Some(now);
                 profile.failing_since = None;
+                profile.alerted = None;
             }
             // A locked keychain says nothing about the HR system.
             ConnectionStatus::VaultLocked => {}

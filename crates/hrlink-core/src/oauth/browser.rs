@@ -16,6 +16,7 @@ use url::Url;
 
 use crate::Problem;
 use crate::http::ensure_secure;
+use crate::links::Link;
 
 /// Opens a URL in a browser. Implemented by [`SystemBrowser`] and by any
 /// `Fn(&Url) -> Result<(), Problem>` (tests script the browser that way).
@@ -92,6 +93,19 @@ impl BrowserOpener for SystemBrowser {
     fn open(&self, url: &Url) -> Result<(), Problem> {
         // Only web URLs reach a command: never `file:` or `javascript:`.
         ensure_secure(url).map_err(|_| Problem::BrowserUnavailable)?;
+        self.start(url)
+    }
+}
+
+impl SystemBrowser {
+    /// Opens one of HR Link's own `hrlink://` links (built from a [`Link`], never taken from
+    /// outside) with the desktop's handler for the scheme: the app, which routes it.
+    pub fn open_link(&self, link: &Link) -> Result<(), Problem> {
+        let url = Url::parse(&link.to_url()).map_err(|_| Problem::BrowserUnavailable)?;
+        self.start(&url)
+    }
+
+    fn start(&self, url: &Url) -> Result<(), Problem> {
         for command in self.commands(url) {
             let Some((program, args)) = command.split_first() else {
                 continue;

@@ -1,7 +1,7 @@
-//! The daily background check: an OS-scheduled job that runs `hrlink connections check`, not a
-//! process of ours that stays resident. The check records a connection that stopped working
-//! (`failing_since`), so the app shows it with Re-authorise when it next opens; telling the
-//! admin at once with a notification (`--notify`) is not built yet.
+//! The daily background check: an OS-scheduled job that runs `hrlink connections check
+//! --notify`, not a process of ours that stays resident. The check records a connection that
+//! stopped working (`failing_since`), so the app shows it with Re-authorise when it next opens,
+//! and tells the admin at once with an OS notification whose action opens that fix.
 //!
 //! - Linux: a systemd **user** timer and service in `$XDG_CONFIG_HOME/systemd/user/`
 //!   ([`systemd`]), enabled the way `systemctl --user enable` does it, so it works even while
@@ -26,13 +26,13 @@ pub mod windows;
 pub struct ScheduledCheck {
     /// The `hrlink` executable.
     pub program: PathBuf,
-    /// `connections check`, and the settings the check needs to see what this
+    /// `connections check --notify`, and the settings the check needs to see what this
     /// process sees (a config dir, endpoints or configuration given explicitly).
     pub args: Vec<OsString>,
 }
 
 impl ScheduledCheck {
-    /// `program connections check`, with `--config-dir`, `--endpoints` and `--config`
+    /// `program connections check --notify`, with `--config-dir`, `--endpoints` and `--config`
     /// for each that is given.
     pub fn new(
         program: PathBuf,
@@ -55,7 +55,7 @@ impl ScheduledCheck {
                 );
             }
         }
-        args.extend(["connections", "check"].map(OsString::from));
+        args.extend(["connections", "check", "--notify"].map(OsString::from));
         ScheduledCheck { program, args }
     }
 }

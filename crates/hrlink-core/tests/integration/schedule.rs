@@ -77,7 +77,7 @@ fn the_units_run_the_check_daily_and_catch_up() {
     assert!(
         service.contains(
             "\nExecStart=\"/opt/HR Link/hrlink\" \"--config-dir\" \"/home/ada/100%% config\" \
-             \"connections\" \"check\"\n"
+             \"connections\" \"check\" \"--notify\"\n"
         ),
         "a path with a space and a % runs as it is: {service}"
     );
@@ -221,7 +221,7 @@ fn windows_gets_a_daily_task_of_its_own() {
     assert_eq!(
         calls,
         [
-            r#"schtasks /Create /F /TN HR Link\Check connections /SC DAILY /ST 09:00 /TR "C:\Program Files\HR Link\hrlink.exe" "connections" "check""#,
+            r#"schtasks /Create /F /TN HR Link\Check connections /SC DAILY /ST 09:00 /TR "C:\Program Files\HR Link\hrlink.exe" "connections" "check" "--notify""#,
             r"schtasks /Query /TN HR Link\Check connections /FO CSV /NH",
             r"schtasks /Delete /F /TN HR Link\Check connections",
         ]
