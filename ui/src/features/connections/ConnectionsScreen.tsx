@@ -10,8 +10,8 @@ import type {
   ProviderSummary,
   Result,
 } from "../../lib/ipc/types";
-import { DeliveredConnections } from "./DeliveredConnections";
 import { ConnectionCard, type RowProblem } from "./ConnectionCard";
+import { DeliveredConnections } from "./DeliveredConnections";
 import { RemoveConnection } from "./RemoveConnection";
 import { nowSeconds } from "./time";
 
