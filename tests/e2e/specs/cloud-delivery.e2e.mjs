@@ -14,7 +14,11 @@ import { shots } from "./cloud-shots.mjs";
 /** The rows of the product's page of what it received (one is there from the start). */
 const receivedRows = async () => {
   const page = await (await fetch(`${process.env.HRLINK_E2E_PRODUCT_ORIGIN}/product`)).text();
-  return page.split("<tr>").slice(2);
+  // Each row's cells only: what follows a row (the table's end, more of the page) is not the row.
+  return page
+    .split("<tr>")
+    .slice(2)
+    .map((row) => row.split("</tr>")[0]);
 };
 
 /** The code page: types `code` and continues. */

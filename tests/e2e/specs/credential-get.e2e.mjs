@@ -28,8 +28,8 @@ describe("A product using a saved connection through `hrlink credential get`", (
 
   it("saves an HRworks connection and shows the product's command on its card", async () => {
     await chooseHrworks();
+    // A whole pasted key is checked at once.
     await paste("#key-text", keyFile(keys.valid));
-    await $("button=Continue").click();
     await $("button=Save this connection").click();
     await waitForHeading("Check your answers before saving");
     await $("button=Save connection").click();
