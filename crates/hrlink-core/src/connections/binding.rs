@@ -14,59 +14,12 @@
 //! any other. (Refusing them would break every older connection; a passing check is the same proof
 //! a save binds on.)
 
-use serde::{Deserialize, Serialize};
-use url::Url;
+pub use crate::endpoints::BoundOrigins;
 
 use super::lock::ConnectionLock;
 use super::{ConnectionId, ConnectionStore, Profile, StoredSecret, profile, secret, vault_problem};
 use crate::Problem;
 use crate::endpoints::ProviderEndpoints;
-
-/// The base URLs a connection was verified against.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BoundOrigins {
-    /// Base of the HR system's API.
-    pub api: Url,
-    /// Base of its OAuth authorisation server (browser sign-ins); `None` when it has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth: Option<Url>,
-}
-
-impl BoundOrigins {
-    /// The addresses of `endpoints`, to bind a connection verified there.
-    pub fn of(endpoints: &ProviderEndpoints) -> BoundOrigins {
-        BoundOrigins {
-            api: endpoints.api.clone(),
-            auth: endpoints.auth.clone(),
-        }
-    }
-
-    /// The bound addresses as endpoints to call.
-    pub fn endpoints(&self) -> ProviderEndpoints {
-        ProviderEndpoints {
-            api: self.api.clone(),
-            auth: self.auth.clone(),
-        }
-    }
-
-    /// `Ok` when `endpoints` are exactly the bound addresses; otherwise the problem naming
-    /// both hosts (never anything secret).
-    pub fn ensure_same(&self, endpoints: &ProviderEndpoints) -> Result<(), Problem> {
-        let now = BoundOrigins::of(endpoints);
-        if *self == now {
-            return Ok(());
-        }
-        let (saved, now) = if self.api == now.api {
-            (self.auth.as_ref(), now.auth.as_ref())
-        } else {
-            (Some(&self.api), Some(&now.api))
-        };
-        Err(Problem::ConnectionEndpointChanged {
-            saved: saved.map_or_else(|| "none".to_owned(), host),
-            now: now.map_or_else(|| "none".to_owned(), host),
-        })
-    }
-}
 
 /// Checks each binding that exists (profile, keychain entry) against the addresses in force.
 /// Connections saved before bindings were recorded have neither and are used as they are.
@@ -139,20 +92,10 @@ impl ConnectionStore {
     }
 }
 
-/// How a base URL is named in messages: host, port when not the scheme's, and path prefix
-/// (the Sandbox serves every provider on one port).
-fn host(url: &Url) -> String {
-    let mut named = url.host_str().unwrap_or("?").to_owned();
-    if let Some(port) = url.port() {
-        named.push_str(&format!(":{port}"));
-    }
-    let path = url.path().trim_end_matches('/');
-    named.push_str(path);
-    named
-}
-
 #[cfg(test)]
 mod tests {
+    use url::Url;
+
     use super::*;
 
     fn endpoints(api: &str, auth: Option<&str>) -> ProviderEndpoints {

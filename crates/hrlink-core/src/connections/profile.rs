@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ProviderId;
 
-use super::binding::BoundOrigins;
 use super::{Alerted, ConnectionId, ConnectionStatus};
+use crate::endpoints::BoundOrigins;
 
 /// Version of the profile format.
 pub const PROFILE_VERSION: u32 = 1;

@@ -11,8 +11,8 @@
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use super::binding::BoundOrigins;
 use crate::credentials::{ApiKey, Credentials, HrworksKeyPair, IrisLogin, Secret};
+use crate::endpoints::BoundOrigins;
 use crate::vault::VaultError;
 
 /// Largest entry, in bytes of UTF-16, that every platform keychain accepts (Windows).

@@ -76,7 +76,7 @@ pub async fn verify(
         .verify(http, endpoints, credentials.secret(), progress)
         .await;
     VerificationReport {
-        origins: Some(crate::connections::binding::BoundOrigins::of(endpoints)),
+        origins: Some(crate::endpoints::BoundOrigins::of(endpoints)),
         ..report
     }
 }

@@ -77,7 +77,7 @@ pub struct VerificationReport {
     /// The addresses this report was verified against: saving binds the connection to them
     /// (see [`crate::connections::binding`]). Not sent to the UI.
     #[serde(skip)]
-    pub origins: Option<crate::connections::binding::BoundOrigins>,
+    pub origins: Option<crate::endpoints::BoundOrigins>,
 }
 
 impl VerificationReport {
