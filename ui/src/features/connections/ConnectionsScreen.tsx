@@ -307,7 +307,11 @@ export function ConnectionsScreen({
           </ul>
         </>
       )}
-      <DeliveredConnections providers={providers} onListed={setDeliveredCount} />
+      <DeliveredConnections
+        providers={providers}
+        onListed={setDeliveredCount}
+        onEnterCode={onConnect}
+      />
     </div>
   );
 }
