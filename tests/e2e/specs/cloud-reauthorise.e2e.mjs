@@ -56,7 +56,8 @@ describe("Re-authorising a delivered connection through the product", () => {
     await expectText(deliveredCard, expect.stringContaining("Sign-in refused, says Acme Rostering"));
     await $(deliveredCard).$("summary*=Re-authorise").click();
     await expectText(deliveredCard, expect.stringContaining("renewing it starts there"));
-    await shots("reauthorise-card");
+    // The explanation and its button, in view (they are below the card's facts).
+    await shots("reauthorise-card", { scrollTo: () => $(deliveredCard).$(".details button") });
   });
 
   it("refuses another company's key for the product's re-authorise code, before sending", async () => {

@@ -67,7 +67,7 @@ export const cloud = {
     detail: "{{product}} says: {{detail}}",
     reauthorise: "Re-authorise",
     reauthoriseHow:
-      "{{product}} holds this connection, not HR Link, so renewing it starts there: open the connection in {{product}} and choose to reconnect it. {{product}} shows a new code (or a link that opens HR Link); enter it here and use a {{provider}} key or sign-in for {{account}}.",
+      "{{product}} holds this connection, not HR Link, so renewing it starts there: open the connection in {{product}} and choose to reconnect it. {{product}} shows a new code (or a link that opens HR Link); enter it here and use a key or sign-in of {{provider}} for {{account}}.",
     enterCode: "Enter the code from {{product}}",
   },
 };
