@@ -168,7 +168,7 @@ async fn deliver(
     );
     delivery::document::check_provider(&enrollment, args.provider)?;
     let credentials = if args.provider.credential_kind() == CredentialKind::BrowserSignIn {
-        let permissions = delivery::product_permissions(config, args.provider);
+        let permissions = delivery::product_permissions(Some(config), args.provider);
         let browser = crate::CliBrowser::from_env();
         let options = SignInOptions {
             language,
@@ -185,6 +185,7 @@ async fn deliver(
             &endpoints,
             args.provider,
             &permissions,
+            None,
             &options,
         )
         .await;
@@ -217,7 +218,7 @@ async fn deliver(
         None => None,
     };
     eprintln!("Sending to {}…", config.product);
-    let receipt = cloud.deliver(&credentials, &report, mapping).await?;
+    let receipt = cloud.deliver(&credentials, &report, None, mapping).await?;
     let profile = &receipt.profile;
     if args.json {
         let json = serde_json::json!({

@@ -34,8 +34,9 @@ pub async fn redeem_enrollment(
     })
 }
 
-/// Sends verified staged credentials to the product. They are forgotten once it has them; on
-/// any failure they stay staged, so that "Try again" needs nothing typed again.
+/// Sends verified staged credentials to the product, with the people the admin confirmed (if
+/// they did). They are forgotten once it has them; on any failure they stay staged, so that
+/// "Try again" needs nothing typed again.
 #[tauri::command]
 #[specta::specta]
 pub async fn deliver_connection(
@@ -43,7 +44,10 @@ pub async fn deliver_connection(
     staged: String,
 ) -> Result<DeliveryReceipt, Problem> {
     let (credentials, report) = state.session.verified(&staged)?;
-    let receipt = cloud(&state)?.deliver(&credentials, &report, None).await?;
+    let people = state.session.people_confirmation(&staged);
+    let receipt = cloud(&state)?
+        .deliver(&credentials, &report, people, None)
+        .await?;
     state.session.discard(&staged);
     super::wizard::forget_draft(&state);
     Ok(receipt)

@@ -1,6 +1,7 @@
 //! Browser sign-in (iPayroll, Employment Hero): the system browser opens the provider's consent
-//! page; the code comes back to a loopback listener in Rust and is exchanged there. Codes and
-//! tokens never reach the webview: the UI gets the same masked description as for a key.
+//! page; the code comes back to a loopback listener in Rust and is exchanged there (in cloud
+//! delivery mode, by the product's backend). Codes and tokens never reach the webview: the UI
+//! gets the same masked description as for a key.
 
 use hrlink_core::messages::Language;
 use hrlink_core::oauth::SystemBrowser;
@@ -11,8 +12,9 @@ use tauri::State;
 use crate::state::AppState;
 
 /// Signs in through the system browser and stages the result, asking for the required
-/// permissions and the `optional` ones the admin chose. Waits until the browser comes back, the
-/// sign-in times out, or `cancel_sign_in` is called.
+/// permissions and the `optional` ones the admin chose; in cloud delivery mode with the
+/// product's OAuth client, its backend exchanging the code (HANDOFF.md §2.3). Waits until the
+/// browser comes back, the sign-in times out, or `cancel_sign_in` is called.
 #[tauri::command]
 #[specta::specta]
 pub async fn sign_in(
@@ -22,8 +24,13 @@ pub async fn sign_in(
     language: Language,
 ) -> Result<StagedCredentials, Problem> {
     let browser = SystemBrowser::from_env();
-    state
-        .session
+    let session = &state.session;
+    if let Some(cloud) = &state.cloud {
+        let signing_in =
+            session.sign_in_for_product(cloud, provider, &optional, language, &browser);
+        return signing_in.await;
+    }
+    session
         .sign_in(provider, &optional, language, &browser)
         .await
 }

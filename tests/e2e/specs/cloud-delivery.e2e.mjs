@@ -9,24 +9,8 @@ import {
   sandboxCompany,
   skipGuide,
 } from "./support.mjs";
+import { enterCode, receivedRows } from "./cloud-product-page.mjs";
 import { shots } from "./cloud-shots.mjs";
-
-/** The rows of the product's page of what it received (one is there from the start). */
-const receivedRows = async () => {
-  const page = await (await fetch(`${process.env.HRLINK_E2E_PRODUCT_ORIGIN}/product`)).text();
-  // Each row's cells only: what follows a row (the table's end, more of the page) is not the row.
-  return page
-    .split("<tr>")
-    .slice(2)
-    .map((row) => row.split("</tr>")[0]);
-};
-
-/** The code page: types `code` and continues. */
-async function enterCode(code) {
-  await expectText("h1", "Enter the code from Acme Rostering", { timeout: appStartTimeout });
-  await $("#enrollment-code").setValue(code);
-  await $("button=Continue").click();
-}
 
 describe("Cloud delivery to the Sandbox product", () => {
   it("delivers an HRworks key and the product shows the connection", async () => {

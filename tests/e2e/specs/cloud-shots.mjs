@@ -13,7 +13,8 @@ async function useLanguage(language) {
   });
 }
 
-export async function shots(name) {
+/** `scrollTo`: a selector (or a function finding the element) to bring into view in each shot. */
+export async function shots(name, { scrollTo } = {}) {
   mkdirSync(dir, { recursive: true });
   for (const language of ["en", "de"]) {
     await useLanguage(language);
@@ -22,6 +23,7 @@ export async function shots(name) {
       [1024, 640],
     ]) {
       await browser.setWindowSize(width, height);
+      if (scrollTo) await (typeof scrollTo === "function" ? scrollTo() : $(scrollTo)).scrollIntoView({ block: "end" });
       await painted();
       await browser.saveScreenshot(path.join(dir, `${name}-${language}-${width}x${height}.png`));
     }

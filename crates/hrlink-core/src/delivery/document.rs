@@ -188,8 +188,13 @@ fn credential(credentials: &Credentials) -> Credential<'_> {
 
 /// Now, in RFC 3339 (UTC, whole seconds), as the document's times are written.
 pub fn now_rfc3339() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    let now = now.replace_nanosecond(0).unwrap_or(now);
-    now.format(&time::format_description::well_known::Rfc3339)
+    rfc3339(std::time::SystemTime::now())
+}
+
+/// `at` in RFC 3339 (UTC, whole seconds), as the document's times are written.
+pub fn rfc3339(at: std::time::SystemTime) -> String {
+    let at = time::OffsetDateTime::from(at);
+    let at = at.replace_nanosecond(0).unwrap_or(at);
+    at.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }

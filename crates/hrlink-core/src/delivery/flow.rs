@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{
     AccountRef, Backend, ConnectionDocument, ConnectionHealth, Creator, DeliveredProfile,
-    DeliveredStore, EnrollmentCode, Reauthorise, Tenant, document,
+    DeliveredStore, EnrollmentCode, PeopleConfirmation, Reauthorise, Tenant, document,
 };
 use crate::credentials::Credentials;
 use crate::sync::lock;
@@ -116,12 +116,14 @@ impl CloudDelivery {
     /// profile and the status token. Refused before sending: no enrollment (redeem a code
     /// first), another HR system than the code names, another company than a re-authorisation
     /// expects. After a 201 the enrollment is spent and forgotten; after any other answer it
-    /// stays, so that "Try again" can send once more when nothing was received. `mapping` is
-    /// the admin's mapping onto the product's categories, when the enrollment offered any.
+    /// stays, so that "Try again" can send once more when nothing was received. `people` is the
+    /// admin's confirmation of the people, when they gave it; `mapping` their mapping onto the
+    /// product's categories, when the enrollment offered any.
     pub async fn deliver(
         &self,
         credentials: &Credentials,
         report: &VerificationReport,
+        people: Option<PeopleConfirmation>,
         mapping: Option<crate::mapping::Mapping>,
     ) -> Result<DeliveryReceipt, Problem> {
         let product = self.backend.product().to_owned();
@@ -134,7 +136,7 @@ impl CloudDelivery {
             enrollment: &enrollment,
             credentials,
             report,
-            people: None,
+            people,
             mapping,
             verified_at: document::now_rfc3339(),
         }

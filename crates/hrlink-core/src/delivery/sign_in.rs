@@ -12,14 +12,16 @@ use crate::providers;
 use crate::{Endpoints, Problem, ProviderId};
 
 /// Signs in to `provider` for the product and has its backend exchange the code. `permissions`
-/// are what to judge the grant by (and, for iPayroll, the scopes to ask for); the product's
-/// backend holds the resulting refresh token.
+/// are what to judge the grant by; the scopes asked for (iPayroll) are the required ones and
+/// the optional ones `chosen` by the admin (`None`: all of them). The product's backend holds
+/// the resulting refresh token.
 pub async fn sign_in_for_product(
     backend: &Backend,
     enrollment: &Enrollment,
     endpoints: &Endpoints,
     provider: ProviderId,
     permissions: &Permissions,
+    chosen: Option<&[String]>,
     options: &SignInOptions<'_>,
 ) -> Result<Credentials, Problem> {
     let product_client =
@@ -43,7 +45,11 @@ pub async fn sign_in_for_product(
         redirect_port: product_client.redirect_port,
         redirect_path: product_client.redirect_path.clone(),
     };
-    let authorization = oauth::authorize(&server, &client, &permissions.scopes(), options).await?;
+    let scopes = match chosen {
+        Some(chosen) => permissions.selected(chosen).scopes(),
+        None => permissions.scopes(),
+    };
+    let authorization = oauth::authorize(&server, &client, &scopes, options).await?;
     let code_verifier = authorization.pkce.verifier().clone();
     let handover = CodeHandover {
         provider,
@@ -62,8 +68,11 @@ pub async fn sign_in_for_product(
 
 /// The permissions to judge `provider`'s grant by: the integration configuration's, else the
 /// provider's required ones.
-pub fn product_permissions(config: &crate::config::Config, provider: ProviderId) -> Permissions {
-    if let Ok(oauth) = config.oauth(provider) {
+pub fn product_permissions(
+    config: Option<&crate::config::Config>,
+    provider: ProviderId,
+) -> Permissions {
+    if let Some(oauth) = config.and_then(|config| config.oauth(provider).ok()) {
         return oauth.permissions.clone();
     }
     Permissions {

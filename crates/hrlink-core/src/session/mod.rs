@@ -13,10 +13,11 @@ pub use steps::{PeopleComparison, PeopleOverview, Saved, StagedCredentials};
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{Credentials, OAuthGrant};
+use crate::delivery::PeopleConfirmation;
 use crate::diagnostics::{EventKind, Journal};
 use crate::http::HttpClient;
 use crate::oauth::{OAuthTokens, SignInCancel};
@@ -62,9 +63,18 @@ struct StagedEntry {
     report: Option<Arc<VerificationReport>>,
     at: Instant,
     people: Option<MatchResult>,
-    /// The people the admin confirmed ("Yes, these are our people"): what saving keeps as the
-    /// connection's encrypted snapshot.
-    confirmed: Option<Vec<Person>>,
+    /// The admin's confirmation of the people ("Yes, these are our people").
+    confirmed: Option<Confirmation>,
+}
+
+/// The people the admin confirmed: what saving keeps as the connection's encrypted snapshot,
+/// and what a cloud delivery tells the product (HANDOFF.md §2.4 `people`).
+#[derive(Debug)]
+struct Confirmation {
+    people: Vec<Person>,
+    /// The HR system's ids of those they left out.
+    excluded_ids: Vec<String>,
+    at: SystemTime,
 }
 
 impl Session {
@@ -234,22 +244,40 @@ impl Session {
     /// credentials; returns how many they confirmed. No listing yet is `credentials_expired`.
     pub fn confirm_people(&self, id: &str) -> Result<u32, Problem> {
         self.with_entry(id, |entry| {
-            let people = entry
-                .people
-                .as_ref()
-                .ok_or(Problem::CredentialsExpired)?
-                .confirmed_people();
+            let matched = entry.people.as_ref().ok_or(Problem::CredentialsExpired)?;
+            let people = matched.confirmed_people();
             let count = u32::try_from(people.len()).unwrap_or(u32::MAX);
-            entry.confirmed = Some(people);
+            entry.confirmed = Some(Confirmation {
+                people,
+                excluded_ids: matched.excluded_ids(),
+                at: SystemTime::now(),
+            });
             Ok(count)
         })
     }
 
     /// The people confirmed with staged credentials, if the admin confirmed them.
     pub fn confirmed_people(&self, id: &str) -> Option<Vec<Person>> {
-        self.with_entry(id, |entry| Ok(entry.confirmed.clone()))
-            .ok()
-            .flatten()
+        self.with_entry(id, |entry| {
+            Ok(entry.confirmed.as_ref().map(|c| c.people.clone()))
+        })
+        .ok()
+        .flatten()
+    }
+
+    /// The admin's confirmation of the people as a cloud delivery sends it (HANDOFF.md §2.4):
+    /// how many the product will see, when, and who was left out. `None` when they did not
+    /// confirm (the hand-off's `people` is then null).
+    pub fn people_confirmation(&self, id: &str) -> Option<PeopleConfirmation> {
+        self.with_entry(id, |entry| {
+            Ok(entry.confirmed.as_ref().map(|c| PeopleConfirmation {
+                count: u32::try_from(c.people.len()).unwrap_or(u32::MAX),
+                confirmed_at: crate::delivery::document::rfc3339(c.at),
+                excluded_ids: c.excluded_ids.clone(),
+            }))
+        })
+        .ok()
+        .flatten()
     }
 
     /// Forgets staged credentials, and everything learnt with them.

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::Session;
 use crate::connections::{ConnectionId, ConnectionStore, Profile};
 use crate::credentials::Credentials;
+use crate::delivery::{self, CloudDelivery};
 use crate::diagnostics::EventKind;
 use crate::messages::Language;
 use crate::oauth::{BrowserOpener, SignInOptions};
@@ -102,6 +103,47 @@ impl Session {
         let (http, endpoints) = (&self.http, &self.endpoints);
         let signed_in =
             Credentials::sign_in(provider, http, endpoints, oauth, Some(optional), &options).await;
+        self.record(EventKind::SignIn, Some(provider), started, &signed_in);
+        Ok(self.hand_over(signed_in?))
+    }
+
+    /// Signs in for the product of a cloud delivery (HANDOFF.md §2.3) and stages the result:
+    /// the product's OAuth client from the enrollment redeemed last, the code handed to its
+    /// backend, which keeps the refresh token (HR Link gets an access token for the check and
+    /// the people list only). Otherwise as [`Session::sign_in`]: one at a time, stopped by
+    /// [`Session::cancel_sign_in`]. Another HR system than the code names is refused first.
+    pub async fn sign_in_for_product(
+        &self,
+        cloud: &CloudDelivery,
+        provider: ProviderId,
+        optional: &[String],
+        language: Language,
+        browser: &dyn BrowserOpener,
+    ) -> Result<StagedCredentials, Problem> {
+        let backend = cloud.backend();
+        let enrollment = cloud
+            .enrollment()
+            .ok_or_else(|| Problem::EnrollmentExpired {
+                product: backend.product().to_owned(),
+            })?;
+        delivery::document::check_provider(&enrollment, provider)?;
+        let permissions = delivery::product_permissions(self.config.as_ref(), provider);
+        let options = SignInOptions {
+            cancel: self.begin_sign_in(),
+            language,
+            ..SignInOptions::new(browser)
+        };
+        let started = Instant::now();
+        let signed_in = delivery::sign_in_for_product(
+            backend,
+            &enrollment,
+            &self.endpoints,
+            provider,
+            &permissions,
+            Some(optional),
+            &options,
+        )
+        .await;
         self.record(EventKind::SignIn, Some(provider), started, &signed_in);
         Ok(self.hand_over(signed_in?))
     }

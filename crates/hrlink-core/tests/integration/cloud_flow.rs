@@ -35,7 +35,10 @@ async fn the_wizard_redeems_delivers_once_and_asks_the_status() {
     // Another company is refused before sending, and the enrollment stays for another try.
     let other = common::hrworks(hrworks::OTHER_COMPANY);
     let report = verify::verify(&http, &endpoints, &other, &|_| {}).await;
-    let refused = cloud.deliver(&other, &report, None).await.unwrap_err();
+    let refused = cloud
+        .deliver(&other, &report, None, None)
+        .await
+        .unwrap_err();
     assert!(
         matches!(refused, Problem::DeliveryDifferentAccount { .. }),
         "{refused:?}"
@@ -44,13 +47,13 @@ async fn the_wizard_redeems_delivers_once_and_asks_the_status() {
 
     let same = common::hrworks(hrworks::VALID);
     let report = verify::verify(&http, &endpoints, &same, &|_| {}).await;
-    let receipt = cloud.deliver(&same, &report, None).await.unwrap();
+    let receipt = cloud.deliver(&same, &report, None, None).await.unwrap();
     assert_eq!(receipt.profile.connection_id, REAUTHORISE_CONNECTION);
     assert_eq!(receipt.status, "connected");
     assert_eq!(cloud.store().list().unwrap(), vec![receipt.profile.clone()]);
 
     // Spent: a second send is refused here, nothing reaches the product.
-    let again = cloud.deliver(&same, &report, None).await.unwrap_err();
+    let again = cloud.deliver(&same, &report, None, None).await.unwrap_err();
     assert_eq!(
         again,
         Problem::EnrollmentExpired {

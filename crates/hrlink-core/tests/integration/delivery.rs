@@ -162,13 +162,14 @@ async fn browser_delivery(provider: ProviderId, consent: Consent) {
         .await
         .unwrap();
     let browser = ScriptedBrowser::new(consent);
-    let permissions = delivery::product_permissions(&Config::demo(), provider);
+    let permissions = delivery::product_permissions(Some(&Config::demo()), provider);
     let credentials = delivery::sign_in_for_product(
         &backend,
         &enrollment,
         &common::endpoints(&sandbox),
         provider,
         &permissions,
+        None,
         &options(&browser, PATIENT),
     )
     .await
@@ -360,13 +361,14 @@ async fn nothing_secret_is_kept_after_delivery() {
             None => {
                 let browser =
                     ScriptedBrowser::new(Consent::allow(employmenthero::ONE_ORGANISATION));
-                let permissions = delivery::product_permissions(&Config::demo(), provider);
+                let permissions = delivery::product_permissions(Some(&Config::demo()), provider);
                 delivery::sign_in_for_product(
                     &backend,
                     &enrollment,
                     &common::endpoints(&sandbox),
                     provider,
                     &permissions,
+                    None,
                     &options(&browser, PATIENT),
                 )
                 .await
@@ -391,7 +393,7 @@ async fn nothing_secret_is_kept_after_delivery() {
     let mut canaries: Vec<String> = sandbox.product().held_secrets();
     canaries.push(hrworks::VALID.secret_access_key.to_owned());
     assert!(canaries.len() >= 4);
-    for entry in walk(dir.path()) {
+    for entry in common::files_under(dir.path()) {
         let text = String::from_utf8_lossy(&std::fs::read(&entry).unwrap()).into_owned();
         for canary in &canaries {
             assert!(
@@ -416,17 +418,4 @@ async fn nothing_secret_is_kept_after_delivery() {
         store.forget(&profile.connection_id).await.unwrap();
     }
     assert!(store.list().unwrap().is_empty());
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }

@@ -12,6 +12,7 @@ mod oauth_support;
 mod people_synthetic;
 
 mod cloud_flow;
+mod cloud_sign_in;
 mod connection_binding;
 mod connections;
 mod credential_access;

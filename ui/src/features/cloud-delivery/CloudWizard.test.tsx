@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fake";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
-import { pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
+import { ALREADY_HAVE, pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
 
 const cloud = { appInfo: { cloud: true, product: "Acme Rostering" } };
 type User = ReturnType<typeof renderApp>["user"];
@@ -109,6 +109,8 @@ describe("the wizard in cloud delivery mode", () => {
     ).toBeVisible();
     await user.click(screen.getByRole("button", { name: "Yes, continue" }));
     await screen.findByRole("heading", { level: 1, name: /^What may .+ read in HRworks\?$/ });
+    // Every step says whose connection is being renewed.
+    expect(screen.getByText("Re-authorise HRworks for Sonnenschein Bäckerei GmbH")).toBeVisible();
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(await screen.findByRole("button", { name: "I already have a key file" }));
     await pasteKey(user, keyFileText(SANDBOX_KEYS.otherCompany));
@@ -145,6 +147,54 @@ describe("the wizard in cloud delivery mode", () => {
     const sent = backend.calls.filter((c) => c.method === "deliverConnection");
     expect(sent).toHaveLength(2);
     expect(new Set(sent.map((c) => ("staged" in c ? c.staged : "")))).toHaveProperty("size", 1);
+  });
+
+  it("signs in to Employment Hero in the browser and sends the people the admin confirmed", async () => {
+    const { user, backend } = renderApp({
+      ...cloud,
+      enrollmentCodes: { "HRL-EMPH-2026": { provider: "employmenthero" } },
+    });
+    await enterCode(user, "HRL-EMPH-2026");
+    await user.click(await screen.findByRole("button", { name: "Yes, continue" }));
+    await screen.findByRole("heading", {
+      level: 1,
+      name: /^What may .+ read in Employment Hero\?$/,
+    });
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
+    // The same sign-in step as locally.
+    await user.click(await screen.findByRole("button", { name: "Sign in with Employment Hero" }));
+    await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
+    await user.click(
+      await screen.findByRole("button", { name: "Yes, these are our people" }, { timeout: 5000 }),
+    );
+    expect(
+      await screen.findByRole("heading", {
+        level: 1,
+        name: "Acme Rostering now has your Employment Hero connection",
+      }),
+    ).toBeVisible();
+    const methods = backend.calls.map((c) => c.method);
+    expect(methods).toContain("signIn");
+    const confirmed = methods.indexOf("confirmPeople");
+    expect(confirmed).toBeGreaterThan(-1);
+    expect(methods.indexOf("deliverConnection")).toBeGreaterThan(confirmed);
+  });
+
+  it("asks the product again with the same code when it could not be reached", async () => {
+    const { user, backend } = renderApp({ ...cloud, productUnreachable: true });
+    await enterCode(user, "hrwk 2026");
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "HR Link could not reach Acme Rostering",
+    });
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "HR Link could not reach Acme Rostering",
+    });
+    const redeemed = backend.calls.filter((c) => c.method === "redeemEnrollment");
+    expect(redeemed.map((c) => ("code" in c ? c.code : ""))).toEqual(["hrwk 2026", "hrwk 2026"]);
   });
 
   it("opens the code page from an hrlink://enroll link with the code filled in", async () => {

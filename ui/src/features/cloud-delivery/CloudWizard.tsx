@@ -12,14 +12,7 @@ import type {
 import { emptyDraft, type WizardState } from "../setup-wizard/machine";
 import { SetupWizard } from "../setup-wizard/SetupWizard";
 import { ConfirmTenant } from "./ConfirmTenant";
-import {
-  canSendAgain,
-  canUseOther,
-  Delivered,
-  DeliveryFailed,
-  NotMine,
-  Sending,
-} from "./DeliveryPages";
+import { Delivered, DeliveryFailed, failurePage, NotMine, Sending } from "./DeliveryPages";
 import { EnterCode } from "./EnterCode";
 
 /** Where the cloud wizard is. The setup wizard's own steps run inside `wizard`. */
@@ -30,11 +23,15 @@ type Stage =
   | { kind: "wizard"; summary: EnrollmentSummary }
   | { kind: "sending"; summary: EnrollmentSummary; staged: string }
   | { kind: "delivered"; receipt: DeliveryReceipt }
-  /** `staged`: the verified credentials, still held, when the delivery (not the code) failed. */
+  /**
+   * `staged`: the verified credentials, still held, when the delivery (not the code) failed;
+   * `typed`: the code, when redeeming it failed.
+   */
   | {
       kind: "failed";
       summary: EnrollmentSummary | null;
       staged: string | null;
+      typed: string | null;
       problem: WizardProblem;
     };
 
@@ -120,18 +117,43 @@ export function CloudWizard({
     const problem = answer?.error ?? unexpected;
     if (problem.code === "enrollment_code_invalid")
       return setStage({ kind: "code", busy: false, problem });
-    setStage({ kind: "failed", summary: null, staged: null, problem });
+    setStage({ kind: "failed", summary: null, staged: null, typed, problem });
   };
   const deliver = async (summary: EnrollmentSummary, staged: string) => {
     setStage({ kind: "sending", summary, staged });
     const answer = await backend.deliverConnection(staged).catch(() => null);
     if (answer?.status === "ok") return setStage({ kind: "delivered", receipt: answer.data });
-    setStage({ kind: "failed", summary, staged, problem: answer?.error ?? unexpected });
+    setStage({
+      kind: "failed",
+      summary,
+      staged,
+      typed: null,
+      problem: answer?.error ?? unexpected,
+    });
   };
   const newCode = () => {
     void backend.forgetEnrollment().catch(() => {});
     setAttempt((n) => n + 1);
     setStage({ kind: "code", busy: false, problem: null });
+  };
+
+  /** A failure's ways on: the same again (send, or redeem the code), or other credentials. */
+  const failureActions = (failed: Extract<Stage, { kind: "failed" }>) => {
+    const { tryAgain, otherCredentials } = failurePage(failed.problem);
+    const { summary, staged, typed } = failed;
+    const held = summary && staged ? { summary, staged } : null;
+    const again = held
+      ? () => void deliver(held.summary, held.staged)
+      : typed !== null
+        ? () => void redeem(typed)
+        : undefined;
+    return {
+      onTryAgain: tryAgain ? again : undefined,
+      onBack:
+        otherCredentials && held
+          ? () => setStage({ kind: "wizard", summary: held.summary })
+          : undefined,
+    };
   };
 
   // The setup wizard runs from the admin's yes until the product has the connection.
@@ -180,16 +202,7 @@ export function CloudWizard({
             <DeliveryFailed
               product={product}
               problem={stage.problem}
-              onTryAgain={
-                stage.summary && stage.staged && canSendAgain(stage.problem)
-                  ? () => stage.summary && stage.staged && void deliver(stage.summary, stage.staged)
-                  : undefined
-              }
-              onBack={
-                stage.summary && stage.staged && canUseOther(stage.problem)
-                  ? () => stage.summary && setStage({ kind: "wizard", summary: stage.summary })
-                  : undefined
-              }
+              {...failureActions(stage)}
               onNewCode={newCode}
             />
           )}
@@ -197,6 +210,16 @@ export function CloudWizard({
       )}
       {summary && (
         <div hidden={!wizardShown}>
+          {summary.reauthorise && (
+            // The product asked for this account again: said above every step, as locally.
+            <p className="wizard__context">
+              {t("cloud.reauthoriseCaption", {
+                provider:
+                  providerOf(summary.reauthorise.provider)?.name ?? summary.reauthorise.provider,
+                account: summary.reauthorise.account.name,
+              })}
+            </p>
+          )}
           <SetupWizard
             key={attempt}
             appInfo={appInfo}

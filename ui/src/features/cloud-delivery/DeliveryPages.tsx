@@ -48,7 +48,7 @@ export function Delivered({ receipt, providerName, onShowConnections }: Delivere
 
 /** What a failed redeem or delivery allows: sending again, the check's page, a new code. */
 export interface FailureActions {
-  /** Send the same verified credentials again (nothing was received). */
+  /** Send the same verified credentials (or redeem the same code) again. */
   onTryAgain?(): void;
   /** Back to the check's result (to use another key or sign-in). */
   onBack?(): void;
@@ -59,28 +59,64 @@ type Heading =
   | "cloud.failed.codeHeading"
   | "cloud.failed.differentHeading"
   | "cloud.failed.unreachableHeading"
-  | "cloud.failed.sendHeading";
+  | "cloud.failed.sendHeading"
+  | "cloud.failed.exchangeHeading"
+  | "cloud.failed.keychainHeading"
+  | "cloud.failed.expiredHeading";
 
-const HEADINGS: Partial<Record<WizardProblem["code"], Heading>> = {
-  enrollment_unknown: "cloud.failed.codeHeading",
-  enrollment_expired: "cloud.failed.codeHeading",
-  enrollment_used: "cloud.failed.codeHeading",
-  delivery_different_account: "cloud.failed.differentHeading",
-  delivery_unreachable: "cloud.failed.unreachableHeading",
-};
-
-/** Whether sending again can help: the product was not reached, or answered nothing usable. */
-export function canSendAgain(problem: WizardProblem): boolean {
-  return !(problem.code in HEADINGS) || problem.code === "delivery_unreachable";
+/** What a failure page says first and which ways on it offers besides a new code. */
+export interface FailurePage {
+  heading: Heading;
+  /** Trying the same again can help: nothing was received, or the answer was not understood. */
+  tryAgain: boolean;
+  /** Other credentials can help: the product or the company refused these. */
+  otherCredentials: boolean;
 }
 
-/** Whether other credentials could help (the product or the company refused these). */
-export function canUseOther(problem: WizardProblem): boolean {
-  return (
-    problem.code === "delivery_different_account" ||
-    problem.code === "delivery_verification_failed" ||
-    problem.code === "delivery_exchange_failed"
-  );
+/** The hand-off's own problems (HANDOFF.md §2.1–2.6), as the core names them. */
+export type DeliveryProblem = Extract<
+  WizardProblem["code"],
+  `enrollment_${string}` | `delivery_${string}`
+>;
+
+/** The other problems a redeem or a delivery can end with (the keychain, held credentials). */
+export type HandoffProblem =
+  | DeliveryProblem
+  | "vault_locked"
+  | "vault_unavailable"
+  | "vault_timed_out"
+  | "credentials_expired";
+
+const page = (heading: Heading, tryAgain: boolean, otherCredentials = false): FailurePage => ({
+  heading,
+  tryAgain,
+  otherCredentials,
+});
+
+/**
+ * Every problem a redeem or a delivery can end with, and its page. Typed over the core's codes:
+ * a new delivery problem does not compile until it has a page here.
+ */
+export const FAILURE_PAGES: Record<HandoffProblem, FailurePage> = {
+  // The code page shows this one itself, under the field; the page is for a link's code.
+  enrollment_code_invalid: page("cloud.failed.codeHeading", false),
+  enrollment_unknown: page("cloud.failed.codeHeading", false),
+  enrollment_expired: page("cloud.failed.codeHeading", false),
+  enrollment_used: page("cloud.failed.codeHeading", false),
+  delivery_different_account: page("cloud.failed.differentHeading", false, true),
+  delivery_verification_failed: page("cloud.failed.sendHeading", true, true),
+  delivery_exchange_failed: page("cloud.failed.exchangeHeading", false, true),
+  delivery_protocol_error: page("cloud.failed.sendHeading", true),
+  delivery_unreachable: page("cloud.failed.unreachableHeading", true),
+  vault_locked: page("cloud.failed.keychainHeading", true),
+  vault_unavailable: page("cloud.failed.keychainHeading", true),
+  vault_timed_out: page("cloud.failed.keychainHeading", true),
+  credentials_expired: page("cloud.failed.expiredHeading", false, true),
+};
+
+/** The page for `problem`; anything unforeseen is a failed send that may work a second time. */
+export function failurePage(problem: WizardProblem): FailurePage {
+  return FAILURE_PAGES[problem.code as HandoffProblem] ?? page("cloud.failed.sendHeading", true);
 }
 
 export interface DeliveryFailedProps extends FailureActions {
@@ -92,7 +128,7 @@ export interface DeliveryFailedProps extends FailureActions {
 export function DeliveryFailed({ product, problem, ...actions }: DeliveryFailedProps) {
   const { t, i18n } = useTranslation();
   const rendered = renderProblem(problem, i18n.language);
-  const heading: Heading = HEADINGS[problem.code] ?? "cloud.failed.sendHeading";
+  const { heading } = failurePage(problem);
   return (
     <div>
       <ErrorSummary

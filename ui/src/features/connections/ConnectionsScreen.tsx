@@ -309,7 +309,11 @@ export function ConnectionsScreen({
           </ul>
         </>
       )}
-      <DeliveredConnections providers={providers} onListed={setDeliveredCount} />
+      <DeliveredConnections
+        providers={providers}
+        onListed={setDeliveredCount}
+        onEnterCode={onConnect}
+      />
     </div>
   );
 }

@@ -51,9 +51,17 @@ describe("delivered connections on Your connections", () => {
     expect(within(failing).getByText("Acme Rostering says: The key was revoked.")).toBeVisible();
     // Re-authorising starts in the product: HR Link holds nothing of this connection.
     expect(within(working).queryByText("Re-authorise")).toBeNull();
-    await userEvent.setup().click(within(failing).getByText("Re-authorise"));
-    expect(within(failing).getByText(/Start in Acme Rostering/)).toBeVisible();
+    const user = userEvent.setup();
+    await user.click(within(failing).getByText("Re-authorise"));
+    expect(within(failing).getByText(/renewing it starts there/)).toBeVisible();
     await expectNoSeriousA11yViolations();
+    // The product's new code goes on the code page.
+    await user.click(
+      within(failing).getByRole("button", { name: "Enter the code from Acme Rostering" }),
+    );
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Enter the code from Acme Rostering" }),
+    ).toBeVisible();
   });
 
   it("says so when the product cannot be asked", async () => {

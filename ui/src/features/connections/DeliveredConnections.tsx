@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Details, Spinner, SummaryList, Tag, type TagTone } from "../../components/ui";
+import { Button, Details, Spinner, SummaryList, Tag, type TagTone } from "../../components/ui";
 import { renderProblem } from "../../lib/i18n";
 import { useBackend } from "../../lib/ipc/BackendContext";
 import type {
@@ -26,15 +26,19 @@ type Health =
 /**
  * The connections delivered to the product's backend from this computer (HANDOFF.md §2.5),
  * beside the saved ones: where each went and its status as the product reports it. HR Link
- * holds no secret of these, so re-authorising starts in the product, which issues a new code.
+ * holds no secret of these, so re-authorising starts in the product, which issues a new code
+ * (with `reauthorise` set) for the cloud wizard's code page.
  */
 export function DeliveredConnections({
   providers,
   onListed,
+  onEnterCode,
 }: {
   providers: ProviderSummary[];
   /** Told how many there are, once listed. */
   onListed?(count: number): void;
+  /** Opens the code page, for the code the product gives to re-authorise. */
+  onEnterCode(): void;
 }) {
   const backend = useBackend();
   const { t } = useTranslation();
@@ -83,6 +87,7 @@ export function DeliveredConnections({
               providers.find((p) => p.id === profile.provider)?.name ?? profile.provider
             }
             health={health[profile.connection_id] ?? { state: "checking" }}
+            onEnterCode={onEnterCode}
           />
         ))}
       </ul>
@@ -94,10 +99,12 @@ function DeliveredCard({
   profile,
   providerName,
   health,
+  onEnterCode,
 }: {
   profile: DeliveredProfile;
   providerName: string;
   health: Health;
+  onEnterCode(): void;
 }) {
   const { t, i18n } = useTranslation();
   const headingId = `delivered-${profile.connection_id}`;
@@ -158,6 +165,9 @@ function DeliveredCard({
       {status && status !== "connected" && (
         <Details summary={t("cloud.delivered.reauthorise")}>
           <p>{t("cloud.delivered.reauthoriseHow", names)}</p>
+          <Button variant="secondary" onClick={onEnterCode}>
+            {t("cloud.delivered.enterCode", names)}
+          </Button>
         </Details>
       )}
     </li>

@@ -40,8 +40,9 @@ export const commands = {
 	discardCredentials: (id: string) => __TAURI_INVOKE<void>("discard_credentials", { id }),
 	/**
 	 *  Signs in through the system browser and stages the result, asking for the required
-	 *  permissions and the `optional` ones the admin chose. Waits until the browser comes back, the
-	 *  sign-in times out, or `cancel_sign_in` is called.
+	 *  permissions and the `optional` ones the admin chose; in cloud delivery mode with the
+	 *  product's OAuth client, its backend exchanging the code (HANDOFF.md §2.3). Waits until the
+	 *  browser comes back, the sign-in times out, or `cancel_sign_in` is called.
 	 */
 	signIn: (provider: ProviderId, optional: string[], language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, optional, language })),
 	/**  Stops a browser sign-in under way ("Cancel" on the waiting screen). */
@@ -133,8 +134,9 @@ export const commands = {
 	 */
 	redeemEnrollment: (code: string) => typedError<EnrollmentSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("redeem_enrollment", { code })),
 	/**
-	 *  Sends verified staged credentials to the product. They are forgotten once it has them; on
-	 *  any failure they stay staged, so that "Try again" needs nothing typed again.
+	 *  Sends verified staged credentials to the product, with the people the admin confirmed (if
+	 *  they did). They are forgotten once it has them; on any failure they stay staged, so that
+	 *  "Try again" needs nothing typed again.
 	 */
 	deliverConnection: (staged: string) => typedError<DeliveryReceipt, Problem_Serialize>(__TAURI_INVOKE("deliver_connection", { staged })),
 	/**  The admin left the cloud wizard: the redeemed enrollment is forgotten. */

@@ -423,13 +423,33 @@ impl MatchResult {
     /// The HR people the admin confirms: everyone listed, less the people they excluded.
     pub fn confirmed_people(&self) -> Vec<Person> {
         let mut seen = vec![false; self.hr.len()];
-        self.entries
-            .iter()
-            .filter(|entry| !entry.is_excluded())
-            .filter_map(|entry| entry.hr_index())
+        self.kept_hr_indices()
             .filter(|&index| !std::mem::replace(&mut seen[index], true))
             .map(|index| self.hr[index].clone())
             .collect()
+    }
+
+    /// The HR system's ids of the HR people the admin excluded (in no entry that is kept), as
+    /// the hand-off's `excluded_ids` names them; people without an id cannot be named.
+    pub fn excluded_ids(&self) -> Vec<String> {
+        let mut kept = vec![false; self.hr.len()];
+        for index in self.kept_hr_indices() {
+            kept[index] = true;
+        }
+        self.hr
+            .iter()
+            .zip(kept)
+            .filter(|(_, kept)| !kept)
+            .filter_map(|(person, _)| person.ids.provider_id.clone())
+            .collect()
+    }
+
+    /// The HR person of every entry the admin did not exclude (a person may be in several).
+    fn kept_hr_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.entries
+            .iter()
+            .filter(|entry| !entry.is_excluded())
+            .filter_map(MatchEntry::hr_index)
     }
 
     /// The existing records, in the order entries index them.

@@ -564,3 +564,17 @@ pub fn assert_private(path: &std::path::Path) {
         assert_eq!(mode, 0o600, "the file {} is {mode:o}", path.display());
     }
 }
+
+/// Every file under `dir`, in its subfolders too (for canary scans).
+pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

@@ -27,6 +27,7 @@ export const cloud: Translation["cloud"] = {
     body: "HR Link hat den Code vergessen. Wenn Ihnen jemand den Code geschickt hat, verwenden Sie ihn nicht. Um Ihr eigenes Unternehmen zu verbinden, melden Sie sich bei {{product}} an und holen Sie sich dort einen Code.",
     again: "Anderen Code eingeben",
   },
+  reauthoriseCaption: "{{provider}} für {{account}} neu autorisieren",
   send: "An {{product}} senden",
   sending: {
     heading: "Wird an {{product}} gesendet …",
@@ -44,6 +45,9 @@ export const cloud: Translation["cloud"] = {
     sendHeading: "{{product}} hat die Verbindung nicht angenommen",
     differentHeading: "Das ist nicht das Unternehmen, das {{product}} erwartet",
     unreachableHeading: "HR Link konnte {{product}} nicht erreichen",
+    exchangeHeading: "Die Anmeldung konnte nicht abgeschlossen werden",
+    keychainHeading: "HR Link kann den Schlüsselbund dieses Computers nicht verwenden",
+    expiredHeading: "HR Link hält Ihren Schlüssel oder Ihre Anmeldung nicht mehr",
     kept: "HR Link hält Ihren Schlüssel oder Ihre Anmeldung noch eine Weile bereit, damit Sie für einen neuen Versuch nichts erneut eingeben müssen.",
     tryAgain: "Erneut versuchen",
     newCode: "Anderen Code eingeben",
@@ -64,6 +68,7 @@ export const cloud: Translation["cloud"] = {
     detail: "{{product}} meldet: {{detail}}",
     reauthorise: "Neu autorisieren",
     reauthoriseHow:
-      "Diese Verbindung liegt bei {{product}}, nicht bei HR Link. Beginnen Sie in {{product}}: Wählen Sie dort „HR-System verbinden“ (oder „Neu verbinden“). {{product}} zeigt einen neuen Code; geben Sie ihn in HR Link ein und verwenden Sie wieder den Schlüssel oder die Anmeldung von {{provider}} für {{account}}.",
+      "Diese Verbindung liegt bei {{product}}, nicht bei HR Link, deshalb beginnt die Erneuerung dort: Öffnen Sie die Verbindung in {{product}} und wählen Sie, sie neu zu verbinden. {{product}} zeigt einen neuen Code (oder einen Link, der HR Link öffnet); geben Sie ihn hier ein und verwenden Sie einen Schlüssel oder eine Anmeldung von {{provider}} für {{account}}.",
+    enterCode: "Code von {{product}} eingeben",
   },
 };

@@ -26,6 +26,7 @@ export const cloud = {
     body: "HR Link forgot the code. If someone sent it to you, do not use it. To connect your own business, sign in to {{product}} and get a code there.",
     again: "Enter another code",
   },
+  reauthoriseCaption: "Re-authorise {{provider}} for {{account}}",
   send: "Send to {{product}}",
   sending: {
     heading: "Sending to {{product}}…",
@@ -43,6 +44,9 @@ export const cloud = {
     sendHeading: "{{product}} did not take the connection",
     differentHeading: "This is not the company {{product}} expects",
     unreachableHeading: "HR Link could not reach {{product}}",
+    exchangeHeading: "The sign-in could not be completed",
+    keychainHeading: "HR Link cannot use this computer's keychain",
+    expiredHeading: "HR Link no longer holds your key or sign-in",
     kept: "Your key or sign-in is still held by HR Link for a while, so trying again needs nothing typed again.",
     tryAgain: "Try again",
     newCode: "Enter another code",
@@ -63,6 +67,7 @@ export const cloud = {
     detail: "{{product}} says: {{detail}}",
     reauthorise: "Re-authorise",
     reauthoriseHow:
-      "{{product}} holds this connection, not HR Link. Start in {{product}}: choose Connect your HR system (or Reconnect) there. {{product}} shows a new code; enter it in HR Link and use the {{provider}} key or sign-in for {{account}} again.",
+      "{{product}} holds this connection, not HR Link, so renewing it starts there: open the connection in {{product}} and choose to reconnect it. {{product}} shows a new code (or a link that opens HR Link); enter it here and use a key or sign-in of {{provider}} for {{account}}.",
+    enterCode: "Enter the code from {{product}}",
   },
 };
