@@ -1,7 +1,11 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach } from "vitest";
 import { preloadScreens } from "../app/screens";
+
+// findBy…/waitFor wait on a condition, so a longer bound costs nothing when the UI is quick; the
+// 1 s default failed tests on a loaded 2-core machine (a lazy step's first render under load).
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no canvas; axe-core probes it and would log "Not implemented" for every run.
 HTMLCanvasElement.prototype.getContext = () => null;
