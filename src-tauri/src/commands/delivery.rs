@@ -34,8 +34,9 @@ pub async fn redeem_enrollment(
     })
 }
 
-/// Sends verified staged credentials to the product. They are forgotten once it has them; on
-/// any failure they stay staged, so that "Try again" needs nothing typed again.
+/// Sends verified staged credentials to the product, with the mapping chosen for them (if
+/// any). They are forgotten once it has them; on any failure they stay staged, so that "Try
+/// again" needs nothing typed again.
 #[tauri::command]
 #[specta::specta]
 pub async fn deliver_connection(
@@ -43,7 +44,10 @@ pub async fn deliver_connection(
     staged: String,
 ) -> Result<DeliveryReceipt, Problem> {
     let (credentials, report) = state.session.verified(&staged)?;
-    let receipt = cloud(&state)?.deliver(&credentials, &report, None).await?;
+    let mapping = state.session.chosen_mapping(&staged);
+    let receipt = cloud(&state)?
+        .deliver(&credentials, &report, mapping)
+        .await?;
     state.session.discard(&staged);
     super::wizard::forget_draft(&state);
     Ok(receipt)

@@ -3,8 +3,10 @@
 //! confirmation), and the one sign-in and the one listing under way. In memory only; everything
 //! learnt with credentials is dropped with them (discarded, expired, or pointed at another
 //! organisation). The desktop app keeps one for its wizard; the CLI's `verify --save` goes
-//! through one too. The steps themselves (sign in, verify, list, match, save) are in [`steps`].
+//! through one too. The steps themselves (sign in, verify, list, match, save) are in [`steps`],
+//! the mapping step's in [`mapping`].
 
+mod mapping;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -65,6 +67,9 @@ struct StagedEntry {
     /// The people the admin confirmed ("Yes, these are our people"): what saving keeps as the
     /// connection's encrypted snapshot.
     confirmed: Option<Vec<Person>>,
+    /// The HR categories last shown on the mapping step, and the mapping the admin chose there:
+    /// what saving keeps in the profile and delivering sends.
+    mapping: mapping::Chosen,
 }
 
 impl Session {
@@ -122,6 +127,7 @@ impl Session {
             at: Instant::now(),
             people: None,
             confirmed: None,
+            mapping: mapping::Chosen::default(),
         };
         staged.entries.insert(id.clone(), entry);
         id
@@ -183,6 +189,7 @@ impl Session {
                 entry.report = None;
                 entry.people = None;
                 entry.confirmed = None;
+                entry.mapping = mapping::Chosen::default();
             }
             Ok(())
         })
