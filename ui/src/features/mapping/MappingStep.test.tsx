@@ -34,9 +34,8 @@ const select = (name: string) => screen.getByRole("combobox", { name }) as HTMLS
 const row = (name: string) => select(name).closest("tr") as HTMLElement;
 
 describe("the mapping step", () => {
-  it("pre-fills exact and close names, marks suggestions, warns of the unmapped and saves the choice", async () => {
+  it("pre-fills exact and close names, marks suggestions and warns of the unmapped", async () => {
     const setup = renderApp({ categories: FAKE_CATEGORIES });
-    const { user, backend } = setup;
     const heading = await toMapping(setup);
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByText("Demo Rostering's own categories must exist first")).toBeVisible();
@@ -60,7 +59,12 @@ describe("the mapping step", () => {
     expect(screen.getByText("12 people at Lager Garching will not get a location.")).toBeVisible();
     expect(screen.getByText("9 people in Vertrieb will not get an area of work.")).toBeVisible();
     await expectNoSeriousA11yViolations(document.body);
+  });
 
+  it("saves what the admin chose, shown on check your answers with a way back", async () => {
+    const setup = renderApp({ categories: FAKE_CATEGORIES });
+    const { user, backend } = setup;
+    await toMapping(setup);
     // The suggestion is left unmapped, the unmapped location is chosen (native selects: the
     // keyboard works as the system's; the e2e spec drives them by keyboard).
     await user.selectOptions(select("Filiale Köln-Ehrenfeld"), "Not mapped");

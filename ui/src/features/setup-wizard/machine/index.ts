@@ -28,9 +28,9 @@
  *
  * Each part owns its actions: `navigation`, `credentials`, `signIn`, `verification`, `people`
  * (the step's inside is `features/people/machine.ts`), `mapping` (`features/mapping/machine.ts`)
- * and `saving`. The component
- * (`SetupWizard`) performs the IPC calls and reports what happened as actions. Actions that make
- * no sense in the current state leave it unchanged (the same object).
+ * and `saving`. The component (`SetupWizard`) performs the IPC calls and reports what happened
+ * as actions. Actions that make no sense in the current state leave it unchanged (the same
+ * object).
  */
 
 import { credentialsHandlers } from "./credentials";
