@@ -492,7 +492,7 @@ for (const colorScheme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("heading", { level: 1, name: /could not connect/ }).waitFor();
     await shoot(page, `08-result-rejected-${tag}`);
-    await page.getByRole("button", { name: "Use a different key" }).click();
+    await page.getByRole("button", { name: "Use a new key" }).click();
     await pasteAndGo(page, NO_PERM);
     await page.getByRole("heading", { level: 1, name: /needs fixing/ }).waitFor();
     await shoot(page, `09-result-permission-${tag}`, { fullPage: true });
@@ -508,7 +508,10 @@ for (const colorScheme of ["light", "dark"]) {
       mimeType: "text/plain",
       buffer: Buffer.from(VALID),
     });
-    await page.getByText("Key file loaded").waitFor();
+    // A loaded key file is checked at once.
+    await page
+      .getByRole("heading", { level: 1, name: /is this the right company/ })
+      .waitFor({ timeout: 15000 });
     await shoot(page, `10-credentials-loaded-${tag}`);
     await page.close();
 

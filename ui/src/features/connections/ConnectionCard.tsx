@@ -15,7 +15,7 @@ import { permissionName } from "../../lib/i18n/providers";
 import type { ConnectionSummary, Problem, ProviderSummary } from "../../lib/ipc/types";
 import { type LabelError, useLabelErrorText, validateLabel } from "../../lib/label";
 import { shownHint } from "../../lib/screenShare";
-import { StatusTag } from "./StatusTag";
+import { needsReauthorising, StatusTag } from "./StatusTag";
 import { relativeTime } from "./time";
 
 export type RowProblem = Problem | { code: "unexpected_error" };
@@ -87,9 +87,12 @@ export function ConnectionCard(props: ConnectionCardProps) {
           {
             key: t("connections.lastWorked"),
             value:
-              connection.last_ok_at != null
-                ? relativeTime(connection.last_ok_at, props.now, i18n.language)
-                : t("connections.neverWorked"),
+              connection.last_ok_at == null
+                ? t("connections.neverWorked")
+                : // "Last worked: now" would read as working now: not for one that just failed.
+                  connection.status !== "connected" && props.now - connection.last_ok_at < 60
+                  ? t("connections.workedMomentsAgo")
+                  : relativeTime(connection.last_ok_at, props.now, i18n.language),
           },
           ...(chosen
             ? [
@@ -146,7 +149,11 @@ export function ConnectionCard(props: ConnectionCardProps) {
             {t("connections.checkNow")}
             {forLabel}
           </Button>
-          <Button variant="secondary" disabled={props.checking} onClick={props.onReauthorise}>
+          <Button
+            variant={needsReauthorising(connection.status) ? "primary" : "secondary"}
+            disabled={props.checking}
+            onClick={props.onReauthorise}
+          >
             {t("connections.reauthorise")}
             {forLabel}
           </Button>

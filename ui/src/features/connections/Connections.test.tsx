@@ -83,6 +83,38 @@ describe("the connections screen", () => {
     await expectNoSeriousA11yViolations();
   });
 
+  it("raises an alert for a connection that stopped working and makes its Re-authorise the main button", async () => {
+    const { backend } = setup(
+      [bakery, tea, payroll],
+      {},
+      {
+        "connection-tea": "failed_auth",
+        "connection-payroll": "vault_locked",
+      },
+    );
+    await checksDone(backend, 3);
+    const alert = await screen.findByRole("region", { name: "A connection stopped working" });
+    expect(alert).toHaveTextContent("Demo Rostering cannot get new data through it");
+    // Only the refused one: a locked keychain is fixed by unlocking it, not by new credentials.
+    const links = within(alert).getAllByRole("link");
+    expect(links.map((link) => link.textContent)).toEqual(["Tea rooms"]);
+    expect(links[0]).toHaveAttribute(
+      "href",
+      `#${row("Tea rooms").getAttribute("aria-labelledby")}`,
+    );
+    const reauthorise = (label: string) =>
+      within(row(label)).getByRole("button", { name: /Re-authorise/ });
+    expect(reauthorise("Tea rooms")).toHaveClass("btn--primary");
+    expect(reauthorise("Bakery payroll")).toHaveClass("btn--secondary");
+    expect(reauthorise("NZ payroll")).toHaveClass("btn--secondary");
+  });
+
+  it("raises no alert when every connection works", async () => {
+    const { backend } = setup([bakery]);
+    await checksDone(backend, 1);
+    expect(screen.queryByRole("region", { name: /stopped working/ })).toBeNull();
+  });
+
   it("checks one connection now, showing the wait and then the problem with its next step", async () => {
     const { user, backend } = setup([bakery]);
     await checksDone(backend, 1);
@@ -103,6 +135,8 @@ describe("the connections screen", () => {
     act(() => answer());
     expect(await within(row("Bakery payroll")).findByText("Cannot reach")).toBeVisible();
     expect(row("Bakery payroll")).toHaveTextContent(/HRworks could not be reached/i);
+    // It worked seconds ago, but "now" would read as working now.
+    expect(row("Bakery payroll")).toHaveTextContent("Last workedLess than a minute ago");
   });
 
   it("shows what each connection shares and warns when far more is granted", async () => {

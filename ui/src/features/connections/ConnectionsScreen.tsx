@@ -13,6 +13,7 @@ import type {
 import { ConnectionCard, type RowProblem } from "./ConnectionCard";
 import { DeliveredConnections } from "./DeliveredConnections";
 import { RemoveConnection } from "./RemoveConnection";
+import { needsReauthorising } from "./StatusTag";
 import { nowSeconds } from "./time";
 
 export interface ConnectionsScreenProps {
@@ -257,6 +258,7 @@ export function ConnectionsScreen({
           <p>{notice}</p>
         </Panel>
       )}
+      <NeedsFixing connections={connections} product={product} />
       {setAside > 0 && (
         <Banner title={t("connections.setAsideTitle")} tone="warning">
           {t("connections.setAside", { count: setAside })}
@@ -309,5 +311,32 @@ export function ConnectionsScreen({
       )}
       <DeliveredConnections providers={providers} onListed={setDeliveredCount} />
     </div>
+  );
+}
+
+/**
+ * The alert at the top of the page for connections that stopped working until re-authorised,
+ * each a link to its card (where Re-authorise is the main button).
+ */
+function NeedsFixing({
+  connections,
+  product,
+}: {
+  connections: ConnectionSummary[];
+  product: string;
+}) {
+  const { t } = useTranslation();
+  const broken = connections.filter((connection) => needsReauthorising(connection.status));
+  if (broken.length === 0) return null;
+  return (
+    <Banner title={t("connections.needsFixingTitle", { count: broken.length })} tone="warning">
+      {t("connections.needsFixing", { count: broken.length, product })}{" "}
+      {broken.map((connection, index) => (
+        <span key={connection.id}>
+          {index > 0 && ", "}
+          <a href={`#connection-${connection.id}`}>{connection.label}</a>
+        </span>
+      ))}
+    </Banner>
   );
 }

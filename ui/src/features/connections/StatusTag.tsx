@@ -2,6 +2,15 @@ import { useTranslation } from "react-i18next";
 import { Spinner, Tag, type TagTone } from "../../components/ui";
 import type { ConnectionStatus } from "../../lib/ipc/types";
 
+/**
+ * The statuses only new credentials fix (the HR system refused them, or a permission is gone):
+ * the page raises an alert for them and their Re-authorise becomes the main button. A locked
+ * keychain or an unreachable system is fixed elsewhere, then "Check now".
+ */
+export function needsReauthorising(status: ConnectionStatus): boolean {
+  return status === "failed_auth" || status === "missing_permission";
+}
+
 const TONE: Record<ConnectionStatus, TagTone> = {
   connected: "success",
   failed_auth: "error",

@@ -10,6 +10,10 @@ export const connections: Translation["connections"] = {
   setAside_other:
     "{{count}} gespeicherte Verbindungsdateien konnten nicht gelesen werden und wurden beiseitegelegt. Sie wurden aufbewahrt, nicht gelöscht: Wenden Sie sich an den Support, falls eine Verbindung fehlt.",
   setAsideTitle: "Einige Verbindungen konnten nicht gelesen werden",
+  needsFixingTitle_one: "Eine Verbindung funktioniert nicht mehr",
+  needsFixingTitle_other: "{{count}} Verbindungen funktionieren nicht mehr",
+  needsFixing_one: "{{product}} erhält darüber keine neuen Daten, bis Sie sie neu autorisieren:",
+  needsFixing_other: "{{product}} erhält darüber keine neuen Daten, bis Sie sie neu autorisieren:",
   loadFailed: "Ihre Verbindungen konnten nicht geladen werden",
   listLabel: "Gespeicherte Verbindungen",
   system: "HR-System",
@@ -32,6 +36,7 @@ export const connections: Translation["connections"] = {
   },
   lastWorked: "Zuletzt funktioniert",
   neverWorked: "Seit dem Speichern nicht",
+  workedMomentsAgo: "Vor weniger als einer Minute",
   signedIn: "Über Ihren Browser",
   chosen: "Zusätzlich freigegeben",
   chosenNone: "Nur das Nötige",

@@ -8,6 +8,10 @@ export const connections = {
   setAside_other:
     "{{count}} saved connection files could not be read and were set aside. They were kept, not deleted: contact support if a connection is missing.",
   setAsideTitle: "Some connections could not be read",
+  needsFixingTitle_one: "A connection stopped working",
+  needsFixingTitle_other: "{{count}} connections stopped working",
+  needsFixing_one: "{{product}} cannot get new data through it until you re-authorise it:",
+  needsFixing_other: "{{product}} cannot get new data through them until you re-authorise them:",
   loadFailed: "Your connections could not be loaded",
   listLabel: "Saved connections",
   system: "HR system",
@@ -17,6 +21,7 @@ export const connections = {
   signIn: "Sign-in",
   lastWorked: "Last worked",
   neverWorked: "Not since it was saved",
+  workedMomentsAgo: "Less than a minute ago",
   lastUsedBy: "Last used by {{by}}, {{when}}",
   lastUsed: "Last used {{when}}",
   use: {
