@@ -32,6 +32,8 @@ fn main() {
             "confirm_people",
             "people_changes",
             "export_people",
+            "mapping_proposal",
+            "choose_mapping",
             "load_wizard_draft",
             "save_wizard_draft",
             "clear_wizard_draft",

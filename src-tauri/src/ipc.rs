@@ -3,7 +3,7 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands::{
-    app, connections, credentials, delivery, guide, links, people, sign_in, verify, wizard,
+    app, connections, credentials, delivery, guide, links, mapping, people, sign_in, verify, wizard,
 };
 use crate::launch;
 
@@ -40,6 +40,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             people::confirm_people,
             people::people_changes,
             people::export_people::<tauri::Wry>,
+            mapping::mapping_proposal,
+            mapping::choose_mapping,
             wizard::load_wizard_draft,
             wizard::save_wizard_draft,
             wizard::clear_wizard_draft,

@@ -9,6 +9,7 @@ use hrlink_core::connections::{ConnectionStore, vault_problem};
 use hrlink_core::delivery::{Backend, CloudDelivery, DeliveredStore, DeliveryMode};
 use hrlink_core::diagnostics::{Journal, SupportCode};
 use hrlink_core::http::{HttpClient, HttpConfig};
+use hrlink_core::mapping::Categories;
 use hrlink_core::session::Session;
 use hrlink_core::vault::Vault;
 use hrlink_core::{Endpoints, Problem};
@@ -108,6 +109,15 @@ impl AppState {
     pub fn set_screen_share(&self, on: bool) {
         self.screen_share.store(on, Ordering::SeqCst);
         self.journal.record_screen_share(on);
+    }
+
+    /// The product's categories for the mapping step: the redeemed enrollment's in cloud mode,
+    /// `hrlink.toml`'s `[categories]` in local mode.
+    pub fn categories(&self) -> Categories {
+        match &self.cloud {
+            Some(cloud) => cloud.categories(),
+            None => self.config.categories.clone(),
+        }
     }
 
     /// The saved connections, or why the keychain cannot hold them.

@@ -1,7 +1,7 @@
 // WebdriverIO drives the real, built HR Link app through tauri-driver, which forwards to
 // WebKitWebDriver. `run` starts this under Xvfb with a private keychain session.
 import { spawn } from "node:child_process";
-import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -142,6 +142,9 @@ export const config = {
     process.env.HRLINK_LOG_FILE = session.appLog;
     mkdirSync(logs, { recursive: true });
     if (spec.startsWith("cloud-")) await startProduct(path.join(path.dirname(application), "hrlink"));
+    // A spec's own integration configuration (`specs/<spec>.hrlink.toml`) is the app's.
+    const ownConfig = path.join(here, "specs", `${spec}.hrlink.toml`);
+    if (existsSync(ownConfig)) copyFileSync(ownConfig, path.join(process.env.HRLINK_CONFIG_DIR, "hrlink.toml"));
     const driverLog = createWriteStream(session.driverLog, { flags: "a" });
     if (await accepting(driverPort)) {
       // Something still listens where this session's driver must: every session would fail.

@@ -107,7 +107,7 @@ async fn connect_locally(
     let saved = match crate::connections::open(config_dir) {
         Ok(store) => match store.save(&label, &credentials, &report).await {
             Ok(id) => match mapping {
-                Some(mapping) => store.keep_mapping(&id, mapping).map(|_| id),
+                Some(mapping) => store.keep_mapping(&id, mapping, None).map(|_| id),
                 None => Ok(id),
             },
             Err(problem) => Err(problem),

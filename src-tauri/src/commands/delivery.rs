@@ -34,9 +34,9 @@ pub async fn redeem_enrollment(
     })
 }
 
-/// Sends verified staged credentials to the product, with the people the admin confirmed (if
-/// they did). They are forgotten once it has them; on any failure they stay staged, so that
-/// "Try again" needs nothing typed again.
+/// Sends verified staged credentials to the product, with the people the admin confirmed and
+/// the mapping chosen for them (if they did either). They are forgotten once it has them; on any
+/// failure they stay staged, so that "Try again" needs nothing typed again.
 #[tauri::command]
 #[specta::specta]
 pub async fn deliver_connection(
@@ -45,8 +45,9 @@ pub async fn deliver_connection(
 ) -> Result<DeliveryReceipt, Problem> {
     let (credentials, report) = state.session.verified(&staged)?;
     let people = state.session.people_confirmation(&staged);
+    let mapping = state.session.chosen_mapping(&staged);
     let receipt = cloud(&state)?
-        .deliver(&credentials, &report, people, None)
+        .deliver(&credentials, &report, people, mapping)
         .await?;
     state.session.discard(&staged);
     super::wizard::forget_draft(&state);

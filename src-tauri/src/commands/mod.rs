@@ -6,6 +6,7 @@ pub mod credentials;
 pub mod delivery;
 pub mod guide;
 pub mod links;
+pub mod mapping;
 pub mod people;
 pub mod sign_in;
 pub mod verify;

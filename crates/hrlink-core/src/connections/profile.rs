@@ -73,6 +73,10 @@ pub struct Profile {
     /// step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping: Option<crate::mapping::Mapping>,
+    /// The HR categories the admin was shown when choosing `mapping`: on re-authorising, the
+    /// others are marked new since. `None` when not recorded (a mapping file from the CLI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping_known: Option<crate::mapping::KnownCategories>,
     /// What a notification told about this connection since it last worked (see
     /// [`super::alerts`]); `None` while it works and when nothing was told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -224,6 +228,7 @@ pub(crate) mod tests {
             chosen_permissions: Some(vec!["organization-units".into()]),
             origins: None,
             mapping: None,
+            mapping_known: None,
             alerted: None,
         }
     }

@@ -89,6 +89,7 @@ impl ConnectionStore {
             chosen_permissions: report.chosen.clone(),
             origins,
             mapping: None,
+            mapping_known: None,
             alerted: None,
         };
         if profile::write(&self.dir, &profile).is_err() {
@@ -356,14 +357,17 @@ impl ConnectionStore {
         Ok(profile)
     }
 
-    /// Keeps the admin's `mapping` in `id`'s profile (replacing any earlier one).
+    /// Keeps the admin's `mapping` in `id`'s profile (replacing any earlier one), with the HR
+    /// categories `known` when it was chosen, if recorded.
     pub fn keep_mapping(
         &self,
         id: &ConnectionId,
         mapping: crate::mapping::Mapping,
+        known: Option<crate::mapping::KnownCategories>,
     ) -> Result<Profile, Problem> {
         let mut profile = self.profile(id)?;
         profile.mapping = Some(mapping);
+        profile.mapping_known = known;
         profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
         Ok(profile)
     }

@@ -178,6 +178,15 @@ impl CloudDelivery {
         self.backend.connection_status(connection_id, &token).await
     }
 
+    /// The product's categories for the mapping step: the enrollment's (none before a code is
+    /// redeemed, or when the product sent none).
+    pub fn categories(&self) -> crate::mapping::Categories {
+        lock(&self.enrollment)
+            .as_ref()
+            .and_then(|enrollment| enrollment.categories.clone())
+            .unwrap_or_default()
+    }
+
     /// The enrollment redeemed last, if any (for a browser sign-in with the product's client).
     pub fn enrollment(&self) -> Option<Enrollment> {
         lock(&self.enrollment).clone()

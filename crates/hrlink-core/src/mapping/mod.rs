@@ -4,10 +4,12 @@
 //! - [`Structure`]: what the HR system lists, each category with the count of people in it;
 //! - [`Categories`]: the product's own (from `hrlink.toml` `[categories]` or the enrollment);
 //! - [`suggest`]: names compared after [`normalise`], exact matches first, close ones flagged;
+//! - [`propose`]: the wizard's step, pre-filled (from a saved mapping when re-authorising);
 //! - [`Mapping`]: what the admin chose, in the hand-off's shape (HANDOFF.md `mapping`).
 
 mod normalise;
 pub(crate) mod settings;
+mod step;
 mod structure;
 mod suggest;
 
@@ -16,6 +18,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use normalise::normalise;
+pub use step::{
+    KnownCategories, MappingKindRows, MappingProposal, MappingRow, SavedMapping, known, propose,
+};
 pub use structure::{HrCategory, Structure, list_structure, structure_from_people};
 pub use suggest::{Suggestion, SuggestionKind, Suggestions, suggest};
 

@@ -3,8 +3,10 @@
 //! confirmation), and the one sign-in and the one listing under way. In memory only; everything
 //! learnt with credentials is dropped with them (discarded, expired, or pointed at another
 //! organisation). The desktop app keeps one for its wizard; the CLI's `verify --save` goes
-//! through one too. The steps themselves (sign in, verify, list, match, save) are in [`steps`].
+//! through one too. The steps themselves (sign in, verify, list, match, save) are in [`steps`],
+//! the mapping step's in [`mapping`].
 
+mod mapping;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -65,6 +67,9 @@ struct StagedEntry {
     people: Option<MatchResult>,
     /// The admin's confirmation of the people ("Yes, these are our people").
     confirmed: Option<Confirmation>,
+    /// The HR categories last shown on the mapping step, and the mapping the admin chose there:
+    /// what saving keeps in the profile and delivering sends.
+    mapping: mapping::Chosen,
 }
 
 /// The people the admin confirmed: what saving keeps as the connection's encrypted snapshot,
@@ -132,6 +137,7 @@ impl Session {
             at: Instant::now(),
             people: None,
             confirmed: None,
+            mapping: mapping::Chosen::default(),
         };
         staged.entries.insert(id.clone(), entry);
         id
@@ -193,6 +199,7 @@ impl Session {
                 entry.report = None;
                 entry.people = None;
                 entry.confirmed = None;
+                entry.mapping = mapping::Chosen::default();
             }
             Ok(())
         })

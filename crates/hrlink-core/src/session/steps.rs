@@ -269,7 +269,8 @@ impl Session {
         people::report_csv(&report).map_err(|_| Problem::PeopleExportFailed)
     }
 
-    /// Saves verified staged credentials as a new connection in `store` (keychain + profile).
+    /// Saves verified staged credentials as a new connection in `store` (keychain + profile,
+    /// with the mapping chosen for them, if any).
     pub async fn save(
         &self,
         id: &str,
@@ -282,6 +283,7 @@ impl Session {
         self.record(EventKind::Save, Some(report.provider), started, &saved);
         let connection = saved?;
         let profile = store.profile(&connection)?;
+        let profile = self.keep_chosen_mapping(id, store, &connection, profile)?;
         Ok(self.finish_saving(id, store, &connection, profile).await)
     }
 
@@ -305,9 +307,8 @@ impl Session {
             started,
             &reauthorised,
         );
-        Ok(self
-            .finish_saving(id, store, connection, reauthorised?)
-            .await)
+        let profile = self.keep_chosen_mapping(id, store, connection, reauthorised?)?;
+        Ok(self.finish_saving(id, store, connection, profile).await)
     }
 
     /// How saving and re-authorising end: the confirmed people kept as the snapshot, the staged

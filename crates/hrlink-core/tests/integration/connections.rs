@@ -254,6 +254,7 @@ pub(crate) fn profile_with(id: &ConnectionId, generation: u64) -> Profile {
         chosen_permissions: None,
         origins: None,
         mapping: None,
+        mapping_known: None,
         alerted: None,
     }
 }

@@ -25,6 +25,7 @@ mod fuzz_regressions;
 mod http_client;
 mod keychain;
 mod mapping_delivery;
+mod mapping_session;
 mod mapping_structure;
 mod oauth_browser;
 mod oauth_loopback;

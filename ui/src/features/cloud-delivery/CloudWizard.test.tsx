@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fake";
+import { FAKE_CATEGORIES, keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fake";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
 import { ALREADY_HAVE, pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
 
@@ -62,6 +62,35 @@ describe("the wizard in cloud delivery mode", () => {
     ).toBeVisible();
     expect(backend.stagedIds()).toEqual([]);
     await expectNoSeriousA11yViolations();
+  });
+
+  it("asks for the mapping onto the product's categories before sending, and sends it", async () => {
+    const { user, backend } = renderApp({ ...cloud, categories: FAKE_CATEGORIES });
+    await enterCode(user, "HRL-HRWK-2026");
+    await user.click(await screen.findByRole("button", { name: "Yes, continue" }));
+    await screen.findByRole("heading", { level: 1, name: /^What may .+ read in HRworks\?$/ });
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: "I already have a key file" }));
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(await screen.findByRole("button", { name: "Send to Acme Rostering" }));
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Where do your HRworks people go in Acme Rostering?",
+    });
+    expect(backend.calls.map((c) => c.method)).not.toContain("deliverConnection");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Acme Rostering now has your HRworks connection",
+    });
+    expect(backend.deliveredMappings).toEqual([
+      {
+        locations: { "1": "loc_1", "2": "loc_2" },
+        areas_of_work: { "3100": "aw_1" },
+        roles: {},
+        default_role: "r_2",
+      },
+    ]);
   });
 
   it("says what was wrong with a code that cannot be read, on the code page", async () => {

@@ -12,6 +12,7 @@ import type {
   StagedCredentials,
 } from "../../lib/ipc/types";
 import { shownHint } from "../../lib/screenShare";
+import { useMappingCommands } from "../mapping/useMappingCommands";
 import { usePeopleCommands } from "../people/usePeopleCommands";
 import { initialState, type WizardState, wizardReducer } from "./machine";
 import { ChooseProvider } from "./steps/ChooseProvider";
@@ -23,6 +24,7 @@ import {
   DifferentAccount,
   Guide,
   Handoff,
+  Mapping,
   People,
   Result,
   Saved,
@@ -86,9 +88,18 @@ export function SetupWizard({
       ? { staged: state.staged.id, listing: state.listing, run: state.runs, people: state.people }
       : null;
   const people = usePeopleCommands(peopleStep, dispatch, screenShare, targetId);
+  const mappingStep =
+    state.step === "mapping"
+      ? { staged: state.staged.id, target: targetId, stage: state.mapping }
+      : null;
+  // Once the mapping is chosen (or skipped), saving or sending goes on (set below, once the
+  // catalogue has named the provider).
+  const onMapped = useRef(() => {});
+  const mapping = useMappingCommands(mappingStep, dispatch, () => onMapped.current());
   const loaded = catalogue !== null && catalogue !== "failed";
   useWizardPage(rootRef, {
-    step: state.step,
+    // The mapping step's heading comes once its proposal is read: a page of its own.
+    step: state.step === "mapping" ? `mapping:${state.mapping.kind}` : state.step,
     guideScreen: state.draft.guideScreen,
     loaded,
     firstStep: state.step === "chooseProvider",
@@ -131,10 +142,14 @@ export function SetupWizard({
    * delivery the connection is sent to the product instead.
    */
   const requestSave = (provider: ProviderSummary, account: Account | null | undefined) => {
-    if (deliver && (state.step === "result" || state.step === "people")) {
-      return deliver.onDeliver(state.staged);
-    }
+    // The mapping step comes first (the reducer starts it), then saving or sending.
+    if (deliver && state.step === "result" && state.mapped) return deliver.onDeliver(state.staged);
     dispatch({ type: "saveRequested", label: account ? defaultLabel(provider, account, t) : "" });
+  };
+  onMapped.current = () => {
+    if (state.step !== "mapping" || !provider) return;
+    if (deliver) return deliver.onDeliver(state.staged);
+    requestSave(provider, state.outcome.report?.account);
   };
   const saveLabel = deliver
     ? t("cloud.send", { product: deliver.product })
@@ -267,6 +282,20 @@ export function SetupWizard({
           onExclude={(entry, excluded) => void people.excludePerson(entry, excluded)}
         />
       )}
+      {state.step === "mapping" && provider && (
+        <Mapping
+          provider={provider}
+          product={deliver?.product ?? appInfo.product}
+          stage={state.mapping}
+          onChoose={(kind, hrId, productId) =>
+            dispatch({ type: "categoryChosen", kind, hrId, productId })
+          }
+          onDefaultRole={(role) => dispatch({ type: "defaultRoleChosen", role })}
+          onSubmit={() => void mapping.submit()}
+          onTryAgain={() => dispatch({ type: "mappingRetried" })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
       {state.step === "confirm" && provider && (
         <CheckAnswers
           provider={provider}
@@ -277,6 +306,7 @@ export function SetupWizard({
           saving={state.saving}
           canChangeProvider={!target}
           supportMode={screenShare}
+          mapped={state.mapped}
           onLabelChange={(text) => dispatch({ type: "editLabel", text })}
           onChange={(answer) => dispatch({ type: "changeAnswer", answer })}
           onSubmit={() => dispatch({ type: "saveSubmitted" })}

@@ -23,6 +23,7 @@ const REACHED: Partial<Record<WizardState["step"], DraftStep>> = {
   verifying: "verification",
   result: "verification",
   people: "verification",
+  mapping: "verification",
   confirm: "verification",
   updating: "verification",
   differentAccount: "verification",

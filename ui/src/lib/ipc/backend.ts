@@ -24,6 +24,8 @@ import type {
   Language,
   LinkAction,
   ListingProgress,
+  Mapping,
+  MappingProposal,
   MatchCounts,
   PairDecision,
   PeopleChanges,
@@ -207,6 +209,21 @@ export interface Backend {
    */
   exportPeople(staged: string): Promise<Result<boolean, Problem>>;
   /**
+   * The mapping step for staged credentials: the HR system's locations, areas of work and roles
+   * (people counted) beside the product's own categories, pre-filled. `null` when the product has
+   * no categories (no step). Re-authorising `connection`, its saved mapping pre-fills the step and
+   * HR categories new since are marked.
+   */
+  mappingProposal(
+    staged: string,
+    connection: string | null,
+  ): Promise<Result<MappingProposal | null, Problem>>;
+  /**
+   * Keeps the admin's mapping with the staged credentials: saving keeps it in the profile (local),
+   * delivering sends it to the product (cloud).
+   */
+  chooseMapping(staged: string, mapping: Mapping): Promise<Result<null, Problem>>;
+  /**
    * The half-finished wizard to offer to resume, if any (nothing secret is in it). An unreadable
    * draft, or one from a newer HR Link, is set aside by the core and answered as `null`.
    */
@@ -290,6 +307,8 @@ export const tauriBackend: Backend = {
   confirmPeople: (staged) => commands.confirmPeople(staged),
   peopleChanges: (staged, id) => commands.peopleChanges(staged, id),
   exportPeople: (staged) => commands.exportPeople(staged),
+  mappingProposal: (staged, connection) => commands.mappingProposal(staged, connection),
+  chooseMapping: (staged, mapping) => commands.chooseMapping(staged, mapping),
   loadWizardDraft: () => commands.loadWizardDraft(),
   saveWizardDraft: (draft) => commands.saveWizardDraft(draft),
   clearWizardDraft: () => commands.clearWizardDraft(),

@@ -112,6 +112,13 @@ export const commands = {
 	 */
 	exportPeople: (staged: string) => typedError<boolean, Problem_Serialize>(__TAURI_INVOKE("export_people", { staged })),
 	/**
+	 *  The mapping step for staged credentials (`None`: the product has no categories, no step).
+	 *  Re-authorising `connection`, its saved mapping pre-fills the step.
+	 */
+	mappingProposal: (staged: string, connection: string | null) => typedError<MappingProposal_Serialize | null, Problem_Serialize>(__TAURI_INVOKE("mapping_proposal", { staged, connection })),
+	/**  Keeps the mapping the admin chose with the staged credentials. */
+	chooseMapping: (staged: string, mapping: Mapping_Deserialize) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("choose_mapping", { staged, mapping })),
+	/**
 	 *  The draft to offer to resume, if any. An unreadable draft, or one from a newer HR Link, is set
 	 *  aside and answered as none.
 	 */
@@ -134,9 +141,9 @@ export const commands = {
 	 */
 	redeemEnrollment: (code: string) => typedError<EnrollmentSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("redeem_enrollment", { code })),
 	/**
-	 *  Sends verified staged credentials to the product, with the people the admin confirmed (if
-	 *  they did). They are forgotten once it has them; on any failure they stay staged, so that
-	 *  "Try again" needs nothing typed again.
+	 *  Sends verified staged credentials to the product, with the people the admin confirmed and
+	 *  the mapping chosen for them (if they did either). They are forgotten once it has them; on any
+	 *  failure they stay staged, so that "Try again" needs nothing typed again.
 	 */
 	deliverConnection: (staged: string) => typedError<DeliveryReceipt, Problem_Serialize>(__TAURI_INVOKE("deliver_connection", { staged })),
 	/**  The admin left the cloud wizard: the redeemed enrollment is forgotten. */
@@ -189,6 +196,45 @@ export type AppInfo = {
 };
 
 /**
+ *  The product's own categories: the enrollment's `categories` in cloud mode, `hrlink.toml`'s
+ *  `[categories]` in local mode. A kind the product does not have is empty. Unknown fields are
+ *  tolerated here (a backend may send more); `hrlink.toml` refuses them by name instead.
+ */
+export type Categories = Categories_Serialize | Categories_Deserialize;
+
+/**
+ *  The product's own categories: the enrollment's `categories` in cloud mode, `hrlink.toml`'s
+ *  `[categories]` in local mode. A kind the product does not have is empty. Unknown fields are
+ *  tolerated here (a backend may send more); `hrlink.toml` refuses them by name instead.
+ */
+export type Categories_Deserialize = {
+	/**  The product's locations. */
+	locations?: ProductCategory[],
+	/**  The product's areas of work. */
+	areas_of_work?: ProductCategory[],
+	/**  The product's roles. */
+	roles?: ProductCategory[],
+	/**  The id of the role new people get unless a mapping says otherwise. */
+	default_role?: string | null,
+};
+
+/**
+ *  The product's own categories: the enrollment's `categories` in cloud mode, `hrlink.toml`'s
+ *  `[categories]` in local mode. A kind the product does not have is empty. Unknown fields are
+ *  tolerated here (a backend may send more); `hrlink.toml` refuses them by name instead.
+ */
+export type Categories_Serialize = {
+	/**  The product's locations. */
+	locations: ProductCategory[],
+	/**  The product's areas of work. */
+	areas_of_work: ProductCategory[],
+	/**  The product's roles. */
+	roles: ProductCategory[],
+	/**  The id of the role new people get unless a mapping says otherwise. */
+	default_role: string | null,
+};
+
+/**
  *  Where a person ended up. Serialised in snake case; [`Category::Duplicate`] as
  *  `duplicates`, the same key as in [`MatchCounts`].
  */
@@ -207,6 +253,15 @@ export type Category =
 "inactive" | 
 /**  An active HR record that looks like another one. */
 "duplicates";
+
+/**  The three kinds of category, in the order the wizard asks about them. */
+export type CategoryKind = 
+/**  Work locations, sites, permanent establishments. */
+"locations" | 
+/**  Teams, groups, organisation units, departments. */
+"areas_of_work" | 
+/**  Roles or permission levels. */
+"roles";
 
 /**  A cell position, for pointing the admin at a value without repeating it. */
 export type CellRef = {
@@ -644,6 +699,19 @@ export type GuideStep_Serialize = {
 	value: StepValue | null,
 };
 
+/**  One of the HR system's locations, areas of work or roles. */
+export type HrCategory = {
+	/**
+	 *  The HR system's id for it (HRworks' unit `number`, an establishment's `id`), the key of
+	 *  the mapping.
+	 */
+	id: string,
+	/**  Its name in the HR system. */
+	name: string,
+	/**  People listed in it (a person can be in several areas of work). */
+	people: number,
+};
+
 /**  A language HR Link speaks. */
 export type Language = 
 /**  English. */
@@ -727,6 +795,136 @@ export type ListingProgress_Serialize = {
 	people: number,
 	/**  Seconds still to go, estimated from the pages so far (when the total is known). */
 	eta_seconds: number | null,
+};
+
+/**
+ *  What the admin chose: HR category ids onto product category ids (HANDOFF.md `mapping`).
+ *  Anything unmapped is left out.
+ */
+export type Mapping = Mapping_Serialize | Mapping_Deserialize;
+
+/**  The rows of one kind both sides have. */
+export type MappingKindRows = MappingKindRows_Serialize | MappingKindRows_Deserialize;
+
+/**  The rows of one kind both sides have. */
+export type MappingKindRows_Deserialize = {
+	/**  Locations, areas of work or roles. */
+	kind: CategoryKind,
+	/**  One row per HR category, in the HR system's order. */
+	rows: MappingRow_Deserialize[],
+};
+
+/**  The rows of one kind both sides have. */
+export type MappingKindRows_Serialize = {
+	/**  Locations, areas of work or roles. */
+	kind: CategoryKind,
+	/**  One row per HR category, in the HR system's order. */
+	rows: MappingRow_Serialize[],
+};
+
+/**
+ *  What the mapping step shows: the product's categories to choose from, the rows, and the
+ *  default role pre-chosen.
+ */
+export type MappingProposal = MappingProposal_Serialize | MappingProposal_Deserialize;
+
+/**
+ *  What the mapping step shows: the product's categories to choose from, the rows, and the
+ *  default role pre-chosen.
+ */
+export type MappingProposal_Deserialize = {
+	/**  The product's own categories (the choices of each select). */
+	categories: Categories_Deserialize,
+	/**  Per kind both the HR system and the product have, in the wizard's order. */
+	kinds: MappingKindRows_Deserialize[],
+	/**  The default role pre-chosen: the saved one, else the product's. */
+	default_role?: string | null,
+	/**  Whether a saved mapping pre-filled the step (re-authorising). */
+	from_saved: boolean,
+};
+
+/**
+ *  What the mapping step shows: the product's categories to choose from, the rows, and the
+ *  default role pre-chosen.
+ */
+export type MappingProposal_Serialize = {
+	/**  The product's own categories (the choices of each select). */
+	categories: Categories_Serialize,
+	/**  Per kind both the HR system and the product have, in the wizard's order. */
+	kinds: MappingKindRows_Serialize[],
+	/**  The default role pre-chosen: the saved one, else the product's. */
+	default_role: string | null,
+	/**  Whether a saved mapping pre-filled the step (re-authorising). */
+	from_saved: boolean,
+};
+
+/**  One HR category on the mapping step. */
+export type MappingRow = MappingRow_Serialize | MappingRow_Deserialize;
+
+/**  One HR category on the mapping step. */
+export type MappingRow_Deserialize = {
+	/**  The HR category, with its people count. */
+	category: HrCategory,
+	/**  What the names suggest (exact or close), if one product category is best. */
+	suggestion?: Suggestion | null,
+	/**  Product categories that are equally good: the admin chooses among them. */
+	ties: string[],
+	/**
+	 *  The product category pre-chosen: the saved mapping's when re-authorising, else the
+	 *  suggestion's (a close one is marked on screen, never sent unseen: the admin confirms the
+	 *  whole mapping on Check your answers).
+	 */
+	chosen?: string | null,
+	/**  Re-authorising: the HR category was not there when the mapping was saved. */
+	new_since_saved: boolean,
+};
+
+/**  One HR category on the mapping step. */
+export type MappingRow_Serialize = {
+	/**  The HR category, with its people count. */
+	category: HrCategory,
+	/**  What the names suggest (exact or close), if one product category is best. */
+	suggestion: Suggestion | null,
+	/**  Product categories that are equally good: the admin chooses among them. */
+	ties: string[],
+	/**
+	 *  The product category pre-chosen: the saved mapping's when re-authorising, else the
+	 *  suggestion's (a close one is marked on screen, never sent unseen: the admin confirms the
+	 *  whole mapping on Check your answers).
+	 */
+	chosen: string | null,
+	/**  Re-authorising: the HR category was not there when the mapping was saved. */
+	new_since_saved: boolean,
+};
+
+/**
+ *  What the admin chose: HR category ids onto product category ids (HANDOFF.md `mapping`).
+ *  Anything unmapped is left out.
+ */
+export type Mapping_Deserialize = {
+	/**  HR location (or unit) id → product location id. */
+	locations?: { [key in string]: string },
+	/**  HR team or group id → product area-of-work id. */
+	areas_of_work?: { [key in string]: string },
+	/**  HR role or permission level → product role id. */
+	roles?: { [key in string]: string },
+	/**  The product role new people get unless a mapping says otherwise. */
+	default_role?: string | null,
+};
+
+/**
+ *  What the admin chose: HR category ids onto product category ids (HANDOFF.md `mapping`).
+ *  Anything unmapped is left out.
+ */
+export type Mapping_Serialize = {
+	/**  HR location (or unit) id → product location id. */
+	locations: { [key in string]: string },
+	/**  HR team or group id → product area-of-work id. */
+	areas_of_work: { [key in string]: string },
+	/**  HR role or permission level → product role id. */
+	roles: { [key in string]: string },
+	/**  The product role new people get unless a mapping says otherwise. */
+	default_role: string | null,
 };
 
 /**
@@ -1813,6 +2011,14 @@ export type Problem_Serialize =
 	what: string,
 } };
 
+/**  One of the product's categories (HANDOFF.md `categories`: `{id, name}`). */
+export type ProductCategory = {
+	/**  The product's id, sent back as a value of the mapping. */
+	id: string,
+	/**  The name the admin knows it by. */
+	name: string,
+};
+
 /**  Everything the wizard shows about one HR system before the credentials are handed over. */
 export type ProviderGuide = ProviderGuide_Serialize | ProviderGuide_Deserialize;
 
@@ -2080,6 +2286,21 @@ joined: boolean } |
  *  ([`super::ipayroll::check_api_username`]).
  */
 { kind: "api_username" };
+
+/**  A product category suggested for one HR category. */
+export type Suggestion = {
+	/**  How sure. */
+	kind: SuggestionKind,
+	/**  The product category's id. */
+	product_id: string,
+};
+
+/**  How sure a suggestion is. */
+export type SuggestionKind = 
+/**  The same name after normalisation. */
+"exact" | 
+/**  A close name: shown pre-filled and marked, never taken without the admin. */
+"close";
 
 /**  The tenant (the product's customer) an enrollment belongs to. */
 export type Tenant = {

@@ -12,6 +12,10 @@ import type {
   GuideScreen_Serialize,
   GuideStep_Serialize,
   ListingProgress_Serialize,
+  Mapping_Deserialize,
+  MappingKindRows_Serialize,
+  MappingProposal_Serialize,
+  MappingRow_Serialize,
   MatchCounts_Serialize,
   PeopleChanges_Serialize,
   PeopleComparison_Serialize,
@@ -32,6 +36,7 @@ export type {
   Account,
   AppInfo,
   Category,
+  CategoryKind,
   ConnectionStatus,
   CredentialInput,
   CredentialKind,
@@ -41,6 +46,7 @@ export type {
   DeliveryReceipt,
   DraftStep,
   Field,
+  HrCategory,
   Language,
   LinkAction,
   PairDecision,
@@ -48,6 +54,7 @@ export type {
   PermissionCheck,
   PermissionStatus,
   PersonStatus,
+  ProductCategory,
   ProviderId,
   ProviderSummary,
   StagedCredentials,
@@ -119,3 +126,13 @@ export type GuideStep = GuideStep_Serialize;
 export type EnrollmentSummary = EnrollmentSummary_Serialize;
 /** How the product sees a delivered connection (HANDOFF.md §2.5). */
 export type ConnectionHealth = ConnectionHealth_Serialize;
+
+/**
+ * The mapping step as the core pre-fills it: the product's categories, one row per HR category
+ * (with its people count, the suggestion and the pre-chosen product category), the default role.
+ */
+export type MappingProposal = MappingProposal_Serialize;
+export type MappingKindRows = MappingKindRows_Serialize;
+export type MappingRow = MappingRow_Serialize;
+/** What the admin chose, in the hand-off's shape (HANDOFF.md `mapping`); unmapped left out. */
+export type Mapping = Mapping_Deserialize;

@@ -20,9 +20,12 @@ export function initialState(draft: Draft = emptyDraft): WizardState {
   return { step: "chooseProvider", draft, runs: 0, signIns: 0, error: null };
 }
 
-/** 1-based position of a state's step, for "Step n of 7" (0 for the pages after them). */
+/**
+ * 1-based position of a state's step, for "Step n of 7" (0 for the pages after them, and for the
+ * mapping step, which only products with their own categories have).
+ */
 export function stepNumber(state: WizardState): number {
-  if (isSaveStep(state)) return 0;
+  if (isSaveStep(state) || state.step === "mapping") return 0;
   const numbered: Partial<Record<StepName, StepName>> = {
     signingIn: "credentials",
     handoff: "guide",

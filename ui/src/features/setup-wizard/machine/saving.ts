@@ -74,6 +74,7 @@ export const savingHandlers: Handlers = {
       staged: state.staged,
       report: state.outcome.report,
       ...(state.confirmed && { confirmed: state.confirmed }),
+      ...(state.mapped && { mapped: state.mapped }),
     };
     if (state.draft.target) {
       return { ...verified, step: "updating", saving: startSaving(idle) };

@@ -1,8 +1,8 @@
 /**
  * The wizard's state and actions, all of them: what every step carries, each part's steps and
- * actions (`navigation`, `credentials`, `signIn`, `verification`, `people`, `saving`) and their
- * unions. Pure types and the constructors the parts share; the parts hold only behaviour, so
- * they import from here and nothing here imports them.
+ * actions (`navigation`, `credentials`, `signIn`, `verification`, `people`, `mapping`, `saving`)
+ * and their unions. Pure types and the constructors the parts share; the parts hold only
+ * behaviour, so they import from here and nothing here imports them.
  */
 
 import type {
@@ -18,6 +18,7 @@ import type {
   WizardProblem,
 } from "../../../lib/ipc/types";
 import type { LabelError } from "../../../lib/label";
+import type { MappingAction, MappingDone, MappingStage } from "../../mapping/machine";
 import type { PeopleAction, PeopleStage } from "../../people/machine";
 export type StepName =
   | "chooseProvider"
@@ -176,6 +177,8 @@ interface Verified extends Base {
   saving: Saving;
   /** The people the admin confirmed (the People step), kept for going back. */
   confirmed?: MatchCounts;
+  /** How the mapping step ended (`mapping.ts`), for Check your answers. */
+  mapped?: MappingDone;
 }
 
 /** The connection a re-authorisation is for (from the connections screen). */
@@ -219,7 +222,7 @@ export type SaveAction =
   | { type: "saveRequested"; label: string }
   | { type: "editLabel"; text: string }
   /** "Change" on the check-your-answers page. */
-  | { type: "changeAnswer"; answer: "provider" | "credentials" }
+  | { type: "changeAnswer"; answer: "provider" | "credentials" | "mapping" }
   /** Save, Update or Replace pressed (or Try again after a failure). */
   | { type: "saveSubmitted" }
   | { type: "saveFailed"; attempt: number; problem: WizardProblem }
@@ -261,6 +264,8 @@ export type WizardState =
       listings?: number;
       /** The counts the admin confirmed on the People step. */
       confirmed?: MatchCounts;
+      /** The mapping step is done (chosen or skipped): saving goes on from here. */
+      mapped?: MappingDone;
     })
   | (Base & {
       step: "people";
@@ -271,6 +276,18 @@ export type WizardState =
       listing: number;
       people: PeopleStage;
     })
+  /**
+   * The mapping step (`mapping.ts`), between a successful result (or the People step) and
+   * saving; what it came from is kept for Back.
+   */
+  | (Base & {
+      step: "mapping";
+      staged: StagedCredentials;
+      outcome: Outcome;
+      listings?: number;
+      confirmed?: MatchCounts;
+      mapping: MappingStage;
+    })
   | SaveState;
 
 export type WizardAction =
@@ -279,6 +296,7 @@ export type WizardAction =
   | SignInAction
   | VerificationAction
   | PeopleAction
+  | MappingAction
   | SaveAction;
 
 /** The state of one step. */

@@ -18,6 +18,8 @@ import type {
 } from "../../../lib/ipc/types";
 import { type LabelError, useLabelErrorText } from "../../../lib/label";
 import { shownHint } from "../../../lib/screenShare";
+import { mappingRows } from "../../mapping/MappingSummary";
+import type { MappingDone } from "../../mapping/machine";
 import { BackLink } from "../BackLink";
 import type { Saving } from "../machine";
 import { handOver, permissionName } from "../text";
@@ -35,8 +37,10 @@ export interface CheckAnswersProps {
   canChangeProvider: boolean;
   /** Screen-share mode: the key's or user's hint is hidden entirely. */
   supportMode: boolean;
+  /** How the mapping step ended, if the product has categories. */
+  mapped?: MappingDone;
   onLabelChange(text: string): void;
-  onChange(answer: "provider" | "credentials"): void;
+  onChange(answer: "provider" | "credentials" | "mapping"): void;
   onSubmit(): void;
   onBack(): void;
 }
@@ -60,7 +64,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
       ? [{ text: problem.message, detail: problem.nextStep }]
       : [];
 
-  const change = (answer: "provider" | "credentials", what: string) => (
+  const change = (answer: "provider" | "credentials" | "mapping", what: string) => (
     <Button variant="link" disabled={saving.busy} onClick={() => props.onChange(answer)}>
       {t("save.confirm.change")} <VisuallyHidden>{what}</VisuallyHidden>
     </Button>
@@ -109,6 +113,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
         ? t("result.peopleCount", { count: report.people.count })
         : t("result.peopleUnknown"),
     },
+    ...mappingRows(props.mapped, t, (what) => change("mapping", what)),
   );
 
   return (

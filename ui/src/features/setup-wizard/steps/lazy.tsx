@@ -46,6 +46,10 @@ export const People = lazyComponent(
   () => import("../../people/PeopleStep").then((m) => m.People),
   loading,
 );
+export const Mapping = lazyComponent(
+  () => import("../../mapping/MappingStep").then((m) => m.MappingStep),
+  loading,
+);
 export const CheckAnswers = lazyComponent(
   () => import("./CheckAnswers").then((m) => m.CheckAnswers),
   loading,
@@ -68,6 +72,7 @@ const ALL = [
   Verify,
   Result,
   People,
+  Mapping,
   CheckAnswers,
   Updating,
   DifferentAccount,

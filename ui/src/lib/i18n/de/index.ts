@@ -10,6 +10,7 @@ import { connections } from "./connections";
 import { credentials, iris, sandboxLogin, signIn, waiting } from "./credentials";
 import { guide, handoff, providerGuide } from "./guide";
 import { links } from "./links";
+import { mapping } from "./mapping";
 import { people } from "./people";
 import { permissionFixOther, providers, quoted } from "./permissions";
 import { save } from "./save";
@@ -44,5 +45,6 @@ export const de: Translation = {
   connections,
   providerGuide,
   people,
+  mapping,
   problem,
 };

@@ -11,6 +11,7 @@ import { connections } from "./connections";
 import { credentials, iris, sandboxLogin, signIn, waiting } from "./credentials";
 import { guide, handoff, providerGuide } from "./guide";
 import { links } from "./links";
+import { mapping } from "./mapping";
 import { people } from "./people";
 import { permissionFixOther, providers, quoted } from "./permissions";
 import { save } from "./save";
@@ -45,6 +46,7 @@ export const en = {
   connections,
   providerGuide,
   people,
+  mapping,
   problem,
 };
 

@@ -1,6 +1,6 @@
 /**
  * The fake's saved connections: listing, saving, checking, renaming, removing and re-authorising,
- * with the confirmed people kept at a save like the core keeps them.
+ * with the confirmed people (and the chosen mapping) kept at a save like the core keeps them.
  */
 
 import type { ConnectionSummary, Problem, Result, SavedConnection } from "../types";
@@ -48,6 +48,8 @@ function finishSave(
 ): Result<SavedConnection, Problem> {
   const saved = keepConfirmed(state, stagedId, result);
   record(state, "save", state.staged.get(stagedId)?.provider ?? null, saved);
+  const mapping = state.chosenMappings.get(stagedId);
+  if (saved.status === "ok" && mapping) state.mappings.set(saved.data.connection.id, mapping);
   if (saved.status === "ok") {
     forget(state, stagedId);
     state.draft = null;

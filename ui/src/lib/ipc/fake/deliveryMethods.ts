@@ -115,6 +115,7 @@ export function deliveryMethods(state: FakeState) {
       }
       const answer = state.options.deliveryProblem;
       if (answer) return err(answer);
+      state.deliveredMappings.push(state.chosenMappings.get(staged) ?? null);
       const profile: DeliveredProfile = {
         connection_id: expected ? "con_sandbox_hrworks" : `con_${delivered.length + 1}`,
         origin: "http://127.0.0.1:4100",

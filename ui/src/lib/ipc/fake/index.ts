@@ -12,6 +12,7 @@
 import { appMethods } from "./appMethods";
 import { connectionMethods } from "./connectionMethods";
 import { deliveryMethods } from "./deliveryMethods";
+import { mappingMethods } from "./mappingMethods";
 import { peopleMethods } from "./peopleMethods";
 import { signInMethods } from "./signInMethods";
 import { createFakeState } from "./state";
@@ -19,6 +20,7 @@ import type { FakeBackend, FakeBackendOptions } from "./types";
 
 export { maskTail, parseIrisText, parseKeyFile } from "./credentials";
 export { FAKE_CODES, FAKE_PRODUCT, FAKE_TENANT, parseCode } from "./deliveryMethods";
+export { FAKE_CATEGORIES, FAKE_STRUCTURE } from "./mappingMethods";
 export {
   DEFAULT_PROVIDERS,
   DEMO_GUIDES,
@@ -69,6 +71,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     },
     snapshots: state.snapshots,
     exports: state.exports,
+    mappings: state.mappings,
+    deliveredMappings: state.deliveredMappings,
     get draft() {
       return state.draft;
     },
@@ -95,5 +99,6 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     ...connectionMethods(state),
     ...peopleMethods(state),
     ...deliveryMethods(state),
+    ...mappingMethods(state),
   };
 }

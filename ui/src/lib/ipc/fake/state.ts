@@ -9,6 +9,7 @@ import { type FakeSnapshot, fakeHrPeople } from "../fakePeople";
 import type {
   AppInfo,
   LinkAction,
+  Mapping,
   PersonView,
   Problem,
   ProviderId,
@@ -71,6 +72,12 @@ export interface FakeState {
   readonly exports: string[][][];
   readonly info: AppInfo;
   draft: WizardDraft | null;
+  /** The mapping chosen for each staged id, until saved or sent with it. */
+  readonly chosenMappings: Map<string, Mapping>;
+  /** The mapping kept with each saved connection. */
+  readonly mappings: Map<string, Mapping>;
+  /** The mapping sent with each delivery. */
+  readonly deliveredMappings: (Mapping | null)[];
   /** What the core's journal would hold. */
   readonly journal: JournalEvent[];
   readonly providers: ProviderSummary[];
@@ -110,6 +117,9 @@ export function createFakeState(options: FakeBackendOptions): FakeState {
       ...options.appInfo,
     },
     draft: options.draft ?? null,
+    chosenMappings: new Map(),
+    mappings: new Map(Object.entries(options.mappings ?? {})),
+    deliveredMappings: [],
     journal: [],
     providers: options.providers ?? DEFAULT_PROVIDERS,
   };
@@ -155,6 +165,7 @@ export function remember(
 /** The core forgets staged credentials once they are saved. */
 export function forget(state: FakeState, id: string) {
   state.staged.delete(id);
+  state.chosenMappings.delete(id);
   state.hints.delete(id);
   state.reports.delete(id);
 }

@@ -1,6 +1,7 @@
 /** The fake backend's options, the handles a test drives it by, and what it records. */
 
 import type { Backend } from "../backend";
+import type { Categories_Serialize } from "../bindings.gen";
 import type { FakeConnections, FakeConnectionsOptions } from "../fakeConnections";
 import type { FakeSnapshot } from "../fakePeople";
 import type {
@@ -11,6 +12,7 @@ import type {
   Language,
   LinkAction,
   ListingProgress,
+  Mapping,
   PairDecision,
   PeopleOverview,
   PersonView,
@@ -129,6 +131,12 @@ export interface FakeBackendOptions {
   delivered?: DeliveredProfile[];
   /** What the product says of a delivered connection, or its problem (default: connected). */
   deliveredHealth?: Record<string, ConnectionHealth | Problem>;
+  /** The product's categories for the mapping step (default: none, so no step). */
+  categories?: Categories_Serialize | null;
+  /** Reading the structure for the mapping step fails with this problem. */
+  mappingProblem?: Problem;
+  /** Mappings saved with connections before, by connection id (re-authorising pre-fills). */
+  mappings?: Record<string, Mapping>;
 }
 
 /** An enrollment code of the fake product: what it fixes, or how redeeming it is refused. */
@@ -195,7 +203,9 @@ export type FakeCall =
   | { method: "redeemEnrollment"; code: string }
   | { method: "deliverConnection"; staged: string }
   | { method: "forgetEnrollment" | "listDelivered" }
-  | { method: "deliveredStatus"; connectionId: string };
+  | { method: "deliveredStatus"; connectionId: string }
+  | { method: "mappingProposal"; staged: string; connection: string | null }
+  | { method: "chooseMapping"; staged: string; mapping: Mapping };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -224,6 +234,10 @@ export interface FakeBackend extends Backend {
   readonly exports: string[][][];
   /** The wizard draft as the core would have it on disk now. */
   readonly draft: WizardDraft | null;
+  /** The mapping kept with each saved connection, by connection id. */
+  readonly mappings: Map<string, Mapping>;
+  /** The mapping sent with each delivery, in order (`null`: none chosen). */
+  readonly deliveredMappings: (Mapping | null)[];
   /** Simulates an `hrlink://` link opened while the app runs (routed by the core). */
   openLink(action: LinkAction): void;
 }

@@ -1,0 +1,55 @@
+/** The mapping step: the HR system's locations, teams and roles onto the product's own. */
+export const mapping = {
+  loading: "Reading {{provider}}'s locations, teams and roles…",
+  failedHeading: "{{provider}}'s locations, teams and roles could not be read",
+  tryAgain: "Try again",
+  heading: "Where do your {{provider}} people go in {{product}}?",
+  lead: "Choose, for each of {{provider}}'s locations, teams and roles, where it goes in {{product}}. Suggestions are filled in: check them before you continue.",
+  mustExistTitle: "{{product}}'s own categories must exist first",
+  mustExist:
+    "You can only choose categories that already exist in {{product}}. If one is missing, create it in {{product}}, then go back and continue again to see it here.",
+  fromSaved: "Your choices from when you last connected are filled in.",
+  legend: {
+    locations: "Where do your {{provider}} locations go in {{product}}?",
+    areas_of_work: "Which {{product}} area of work do your {{provider}} teams go in?",
+    roles: "Which {{product}} role do your {{provider}} roles get?",
+  },
+  column: {
+    hr: "In {{provider}}",
+    people: "People",
+    product: "In {{product}}",
+  },
+  notMapped: "Not mapped",
+  exact: "Same name",
+  suggested: "Suggestion: check it",
+  newSince: "New since you last connected",
+  tie: "{{product}} has more than one with this name: choose one.",
+  people_one: "{{count, number}} person",
+  people_other: "{{count, number}} people",
+  unmapped: {
+    locations_one: "{{count, number}} person at {{name}} will not get a location.",
+    locations_other: "{{count, number}} people at {{name}} will not get a location.",
+    areas_of_work_one: "{{count, number}} person in {{name}} will not get an area of work.",
+    areas_of_work_other: "{{count, number}} people in {{name}} will not get an area of work.",
+    roles_one: "{{count, number}} person with the role {{name}} will not get a role.",
+    roles_other: "{{count, number}} people with the role {{name}} will not get a role.",
+    rolesDefault_one:
+      "{{count, number}} person with the role {{name}} will get the default role, {{role}}.",
+    rolesDefault_other:
+      "{{count, number}} people with the role {{name}} will get the default role, {{role}}.",
+  },
+  defaultRole: "Role for new people",
+  defaultRoleHint: "New people get this role in {{product}} unless a mapping says otherwise.",
+  noDefaultRole: "No default role",
+  continue: "Continue",
+  keeping: "Keeping your choices…",
+  summary: {
+    locations: "Locations",
+    areas_of_work: "Areas of work",
+    roles: "Roles",
+    defaultRole: "Role for new people",
+    onto: "{{hr}} → {{product}}",
+    none: "Nothing mapped",
+    change: "the mapping",
+  },
+};
