@@ -22,6 +22,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             credentials::choose_credentials_file,
             credentials::discard_credentials,
             sign_in::sign_in,
+            sign_in::reopen_sign_in,
             sign_in::cancel_sign_in,
             verify::verify_connection,
             verify::list_organisations,

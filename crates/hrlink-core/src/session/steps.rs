@@ -11,11 +11,12 @@ use crate::connections::{ConnectionId, ConnectionStore, Profile};
 use crate::credentials::Credentials;
 use crate::diagnostics::EventKind;
 use crate::messages::Language;
-use crate::oauth::{BrowserOpener, SignInOptions};
+use crate::oauth::{BrowserOpener, SignInAddress, SignInOptions, Url};
 use crate::people::{
     self, Disclosure, ListingOptions, ListingProgressSink, MatchOptions, PeopleChanges,
     PeopleReport, Roster, RosterSummary,
 };
+use crate::sync::lock;
 use crate::verify::{self, Account, ProgressSink, VerificationReport};
 use crate::{Problem, ProviderId};
 
@@ -83,25 +84,37 @@ impl Session {
     }
 
     /// Signs in through `browser` and stages the result, asking for the required permissions
-    /// and the `optional` ones the admin chose. Waits until the browser comes back, the sign-in
-    /// times out, or [`Session::cancel_sign_in`] is called.
+    /// and the `optional` ones the admin chose. `on_address` is told where the browser was sent
+    /// (also when none could be started: the sign-in then waits for the address to be opened by
+    /// hand). Waits until the browser comes back, the sign-in times out, or
+    /// [`Session::cancel_sign_in`] is called. A new sign-in cancels the one before and waits
+    /// until that one has closed its loopback port.
     pub async fn sign_in(
         &self,
         provider: ProviderId,
         optional: &[String],
         language: Language,
         browser: &dyn BrowserOpener,
+        on_address: &(dyn Fn(SignInAddress) + Sync),
     ) -> Result<StagedCredentials, Problem> {
         let oauth = self.oauth(provider)?;
+        let cancel = self.begin_sign_in();
+        let _turn = self.sign_in_turn.lock().await;
+        let remember = |told: SignInAddress| {
+            *lock(&self.sign_in_address) = Url::parse(&told.address).ok();
+            on_address(told);
+        };
         let options = SignInOptions {
-            cancel: self.begin_sign_in(),
+            cancel,
             language,
+            on_address: Some(&remember),
             ..SignInOptions::new(browser)
         };
         let started = Instant::now();
         let (http, endpoints) = (&self.http, &self.endpoints);
         let signed_in =
             Credentials::sign_in(provider, http, endpoints, oauth, Some(optional), &options).await;
+        *lock(&self.sign_in_address) = None;
         self.record(EventKind::SignIn, Some(provider), started, &signed_in);
         Ok(self.hand_over(signed_in?))
     }

@@ -40,10 +40,13 @@ export const commands = {
 	discardCredentials: (id: string) => __TAURI_INVOKE<void>("discard_credentials", { id }),
 	/**
 	 *  Signs in through the system browser and stages the result, asking for the required
-	 *  permissions and the `optional` ones the admin chose. Waits until the browser comes back, the
-	 *  sign-in times out, or `cancel_sign_in` is called.
+	 *  permissions and the `optional` ones the admin chose. `address` is told where the browser was
+	 *  sent, also when no browser could be started. Waits until the browser comes back, the sign-in
+	 *  times out, or `cancel_sign_in` is called; a new sign-in replaces one still waiting.
 	 */
-	signIn: (provider: ProviderId, optional: string[], language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, optional, language })),
+	signIn: (provider: ProviderId, optional: string[], language: Language, address: Channel<SignInAddress>) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, optional, language, address })),
+	/**  Opens the browser again at the waiting sign-in's address ("Open the browser again"). */
+	reopenSignIn: () => typedError<null, Problem_Serialize>(__TAURI_INVOKE("reopen_sign_in")),
 	/**  Stops a browser sign-in under way ("Cancel" on the waiting screen). */
 	cancelSignIn: () => __TAURI_INVOKE<void>("cancel_sign_in"),
 	/**
@@ -2047,6 +2050,19 @@ export type SavedConnection_Deserialize = {
 export type SavedConnection_Serialize = {
 	connection: ConnectionSummary_Serialize,
 	people_not_kept: Problem_Serialize | null,
+};
+
+/**
+ *  Where a sign-in sent the browser, told while it waits so that the admin can open the
+ *  address again or copy it into another browser. The address carries the request's `state` and
+ *  PKCE challenge, both meant for the browser; the code verifier never leaves this module, and
+ *  only the loopback listener on this machine can take the answer.
+ */
+export type SignInAddress = {
+	/**  The provider's authorize URL with this sign-in's parameters. */
+	address: string,
+	/**  Whether a browser could be started with it (`false`: no default browser). */
+	browserOpened: boolean,
 };
 
 /**  Credentials held in the app for verification, described without the secret. */

@@ -50,6 +50,7 @@ export type {
   PersonStatus,
   ProviderId,
   ProviderSummary,
+  SignInAddress,
   StagedCredentials,
   StepValue,
   VerifyProgress,
