@@ -28,6 +28,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             verify::list_organisations,
             connections::list_connections,
             connections::save_connection,
+            connections::already_connected,
             connections::check_connection,
             connections::rename_connection,
             connections::remove_connection,

@@ -240,6 +240,21 @@ impl Session {
         people::report_csv(&report).map_err(|_| Problem::PeopleExportFailed)
     }
 
+    /// The saved connection in `store` for the account verified staged credentials reached,
+    /// if it is already connected (see [`ConnectionStore::already_connected`]): the wizard then
+    /// offers to re-authorise it rather than save a second connection.
+    pub fn already_connected(
+        &self,
+        id: &str,
+        store: &ConnectionStore,
+    ) -> Result<Option<Profile>, Problem> {
+        let (_, report) = self.verified(id)?;
+        match &report.account {
+            Some(account) => store.already_connected(report.provider, account),
+            None => Ok(None),
+        }
+    }
+
     /// Saves verified staged credentials as a new connection in `store` (keychain + profile).
     pub async fn save(
         &self,

@@ -136,6 +136,11 @@ export interface Backend {
    * anywhere else), the rest to a profile. An empty `label` means the company's name.
    */
   saveConnection(staged: string, label: string): Promise<Result<SavedConnection, Problem>>;
+  /**
+   * The saved connection for the company verified staged credentials reached (same HR system,
+   * same account id), if it is already connected: offer to re-authorise it instead.
+   */
+  alreadyConnected(staged: string): Promise<Result<ConnectionSummary | null, Problem>>;
   /** Signs in again with a saved connection and probes its permissions; records the status. */
   checkConnection(id: string): Promise<Result<CheckedConnection, Problem>>;
   renameConnection(id: string, label: string): Promise<Result<ConnectionSummary, Problem>>;
@@ -277,6 +282,7 @@ export const tauriBackend: Backend = {
   },
   listConnections: () => commands.listConnections(),
   saveConnection: (staged, label) => commands.saveConnection(staged, label),
+  alreadyConnected: (staged) => commands.alreadyConnected(staged),
   checkConnection: (id) => commands.checkConnection(id),
   renameConnection: (id, label) => commands.renameConnection(id, label),
   removeConnection: (id) => commands.removeConnection(id),

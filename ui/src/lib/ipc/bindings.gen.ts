@@ -63,6 +63,11 @@ export const commands = {
 	listConnections: () => typedError<ConnectionList_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**  Saves verified staged credentials as a new connection (keychain + profile). */
 	saveConnection: (staged: string, label: string) => typedError<SavedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),
+	/**
+	 *  The saved connection for the company verified staged credentials reached, if it is already
+	 *  connected: the wizard offers to re-authorise it instead of saving a second one.
+	 */
+	alreadyConnected: (staged: string) => typedError<ConnectionSummary_Serialize | null, Problem_Serialize>(__TAURI_INVOKE("already_connected", { staged })),
 	/**  Checks one connection: signs in again and probes its permissions. */
 	checkConnection: (id: string) => typedError<CheckedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("check_connection", { id })),
 	renameConnection: (id: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("rename_connection", { id, label })),

@@ -175,6 +175,7 @@ export type FakeCall =
   | { method: "cancelSignIn" }
   | { method: "listConnections" }
   | { method: "saveConnection"; staged: string; label: string }
+  | { method: "alreadyConnected"; staged: string }
   | { method: "checkConnection" | "removeConnection"; id: string }
   | { method: "renameConnection"; id: string; label: string }
   | {
