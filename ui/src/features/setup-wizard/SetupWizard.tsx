@@ -211,10 +211,13 @@ export function SetupWizard({
       {state.step === "signingIn" && provider && (
         <SignInWaiting
           provider={provider}
+          address={state.address ?? null}
+          reopenFailed={state.reopenFailed ?? false}
           demo={appInfo.demo}
           supportMode={screenShare}
           onCancel={credentials.stopSignIn}
-          onBrowserClosed={credentials.stopSignIn}
+          onOpenAgain={credentials.reopenBrowser}
+          onBrowserClosed={credentials.startSignIn}
         />
       )}
       {state.step === "verifying" && provider && (

@@ -11,6 +11,7 @@ import type {
   Problem,
   ProviderId,
   SavedConnection,
+  SignInAddress,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -139,8 +140,13 @@ export type NavigationAction =
 // The browser sign-in (`signIn.ts`).
 
 export type SignInAction =
+  /** From the credentials step, or again while waiting ("I closed the browser"): a fresh one. */
   | { type: "signInStarted" }
-  /** The admin stopped the sign-in (Cancel, or "I closed the browser"). */
+  /** Where sign-in `attempt` sent the browser (also when no browser could be started). */
+  | { type: "signInAddressTold"; attempt: number; address: SignInAddress }
+  /** "Open the browser again" found no browser to start. */
+  | { type: "signInReopenFailed" }
+  /** The admin stopped the sign-in (Cancel). */
   | { type: "signInStopped" }
   | { type: "signInSucceeded"; attempt: number; staged: StagedCredentials }
   | { type: "signInFailed"; attempt: number; problem: WizardProblem };
@@ -250,8 +256,11 @@ export type WizardState =
       error: CredentialsError | null;
       note: CredentialsNote | null;
     })
-  /** Waiting for the browser sign-in numbered `signIns` to come back. */
-  | (Base & { step: "signingIn" })
+  /**
+   * Waiting for the browser sign-in numbered `signIns` to come back; `address` once the core has
+   * sent the browser there, `reopenFailed` when "Open the browser again" could not.
+   */
+  | (Base & { step: "signingIn"; address?: SignInAddress | null; reopenFailed?: boolean })
   | (Base & { step: "verifying"; staged: StagedCredentials; checklist: ChecklistItem[] })
   | (Base & {
       step: "result";
