@@ -2,7 +2,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
 import { sampleConnection } from "../../lib/ipc/fakeConnections";
+import { fakeHrPeople } from "../../lib/ipc/fakePeople";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
+import { withTableViewport } from "../../test/layout";
 import {
   chooseHrworks,
   chooseProvider,
@@ -11,6 +13,9 @@ import {
   VALID_KEY_FILE,
 } from "../../test/render";
 import { emptyDraft } from "./machine";
+
+// The People table draws only the rows in view.
+withTableViewport();
 
 type Setup = ReturnType<typeof renderApp>;
 
@@ -29,6 +34,27 @@ async function toCheckAnswers({ user }: Setup) {
 }
 
 describe("saving a verified connection", () => {
+  it("shows the People decisions on Check your answers: left out, and the roster comparison", async () => {
+    const setup = renderApp({ pickedRoster: { people: fakeHrPeople(10) } });
+    const { user } = setup;
+    await chooseHrworks(user);
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
+    await user.click(await screen.findByRole("button", { name: "Compare with your records" }));
+    await screen.findByText("Read 10 people from your file");
+    await user.click(screen.getByRole("checkbox", { name: "Include Anna Müller 1" }));
+    await waitFor(() =>
+      expect(screen.getByRole("checkbox", { name: "Include Anna Müller 1" })).not.toBeChecked(),
+    );
+    await user.click(screen.getByRole("button", { name: "Yes, these are our people" }));
+    await screen.findByRole("heading", { level: 1, name: "Check your answers before saving" });
+    const list = document.querySelector(".summary-list") as HTMLElement;
+    expect(list).toHaveTextContent("You confirmed 41 people");
+    expect(list).toHaveTextContent("1 person left out: HR Link will not pass them on");
+    expect(list).toHaveTextContent("Compared with your records (10 people): 8 matched");
+    expect(list).not.toHaveTextContent("active people");
+  });
+
   it("checks the answers, validates the name, saves and confirms", async () => {
     const setup = renderApp();
     const { user, backend } = setup;

@@ -278,7 +278,8 @@ export function SetupWizard({
           label={state.label}
           labelError={state.labelError}
           saving={state.saving}
-          canChangeProvider={!target}
+          reauthorising={Boolean(target)}
+          confirmed={state.confirmed}
           supportMode={screenShare}
           onLabelChange={(text) => dispatch({ type: "editLabel", text })}
           onChange={(answer) => dispatch({ type: "changeAnswer", answer })}

@@ -87,6 +87,8 @@ export const peopleHandlers: Handlers = {
   personExcluded: listed,
   peopleConfirmed: (state) => {
     if (state.step !== "people" || state.people.kind !== "listed") return state;
-    return { ...backToResult(state), confirmed: state.people.report.counts };
+    const { report, roster } = state.people;
+    const confirmed = { counts: report.counts, rosterPeople: roster?.people ?? null };
+    return { ...backToResult(state), confirmed };
   },
 };

@@ -2,8 +2,9 @@
  * Saving, after a successful result.
  *
  *   New connection:  result → confirm ("check your answers", the label) → saved
- *   Re-authorising (`draft.target` set; the wizard starts at `credentials`):
- *                    result → updating → saved
+ *   Re-authorising (`draft.target` set; the wizard starts at `credentials`, or the company
+ *   turned out to be connected already):
+ *                    result → confirm (check your answers, no label) → updating → saved
  *                                ↘ differentAccount (another company) → credentials (try again)
  *                                                                    → saved (replaced by name)
  *
@@ -75,10 +76,9 @@ export const savingHandlers: Handlers = {
       report: state.outcome.report,
       ...(state.confirmed && { confirmed: state.confirmed }),
     };
-    if (state.draft.target) {
-      return { ...verified, step: "updating", saving: startSaving(idle) };
-    }
-    return { ...verified, step: "confirm", label: action.label, labelError: null, saving: idle };
+    // Re-authorising keeps the connection's name.
+    const label = state.draft.target?.label ?? action.label;
+    return { ...verified, step: "confirm", label, labelError: null, saving: idle };
   },
   editLabel: (state, action) => {
     if (state.step !== "confirm" || state.saving.busy) return state;
@@ -109,6 +109,17 @@ export const savingHandlers: Handlers = {
     switch (state.step) {
       case "confirm": {
         if (state.saving.busy) return state;
+        if (state.draft.target) {
+          const { draft, staged, report, confirmed } = state;
+          const verified = {
+            draft,
+            ...counters(state),
+            staged,
+            report,
+            ...(confirmed && { confirmed }),
+          };
+          return { ...verified, step: "updating", saving: startSaving(state.saving) };
+        }
         const labelError = validateLabel(state.label);
         if (labelError) return { ...state, labelError, saving: { ...state.saving, problem: null } };
         return { ...state, saving: startSaving(state.saving) };

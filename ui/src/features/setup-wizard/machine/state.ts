@@ -181,7 +181,14 @@ interface Verified extends Base {
   report: VerificationReport;
   saving: Saving;
   /** The people the admin confirmed (the People step), kept for going back. */
-  confirmed?: MatchCounts;
+  confirmed?: ConfirmedPeople;
+}
+
+/** What the admin confirmed on the People step, for the result and Check your answers. */
+export interface ConfirmedPeople {
+  counts: MatchCounts;
+  /** People read from the admin's records when they were compared; `null`: not compared. */
+  rosterPeople: number | null;
 }
 
 /** The connection a re-authorisation is for (from the connections screen). */
@@ -268,8 +275,8 @@ export type WizardState =
       outcome: Outcome;
       /** People listings started so far for these credentials (tags their answers). */
       listings?: number;
-      /** The counts the admin confirmed on the People step. */
-      confirmed?: MatchCounts;
+      /** What the admin confirmed on the People step. */
+      confirmed?: ConfirmedPeople;
     })
   | (Base & {
       step: "people";

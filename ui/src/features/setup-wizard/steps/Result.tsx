@@ -13,14 +13,14 @@ import { accountRows } from "../../../lib/account";
 import { renderProblem } from "../../../lib/i18n";
 import { rejectedCredentials } from "../../../lib/i18n/providers";
 import type {
-  MatchCounts,
   PermissionCheck,
   PermissionStatus,
   ProviderSummary,
   VerificationReport,
 } from "../../../lib/ipc/types";
+import { confirmedCount } from "../../people/categories";
 import { BackLink } from "../BackLink";
-import type { Outcome, WizardProblem } from "../machine";
+import type { ConfirmedPeople, Outcome, WizardProblem } from "../machine";
 import { StepCaption } from "../StepCaption";
 import {
   accountName,
@@ -48,7 +48,7 @@ export interface ResultProps {
   /** "Continue: check the people" (the People step); shown on success. */
   onCheckPeople?(): void;
   /** What the admin confirmed on the People step, once they have. */
-  confirmedPeople?: MatchCounts;
+  confirmedPeople?: ConfirmedPeople;
   /** Lists the organisations a sign-in reaches and checks the one chosen (when it must choose). */
   organisations: Pick<OrganisationChoiceProps, "load" | "onChoose">;
 }
@@ -143,7 +143,7 @@ export function Result({
         {confirmedPeople && (
           <p className="people-confirmed" role="status">
             {t("result.peopleConfirmed", {
-              count: confirmedPeople.total - confirmedPeople.only_in_existing,
+              count: confirmedCount(confirmedPeople.counts),
             })}
           </p>
         )}
