@@ -79,7 +79,7 @@ export function SetupWizard({
   const screenShare = appInfo.support_mode;
   const targetId = state.draft.target?.id ?? null;
 
-  useWizardEffects(state, dispatch);
+  useWizardEffects(state, dispatch, !deliver);
   const credentials = useCredentialCommands(state, dispatch, language);
   const peopleStep =
     state.step === "people"
@@ -136,11 +136,14 @@ export function SetupWizard({
     }
     dispatch({ type: "saveRequested", label: account ? defaultLabel(provider, account, t) : "" });
   };
+  const existing = state.step === "result" ? (state.existing ?? null) : null;
   const saveLabel = deliver
     ? t("cloud.send", { product: deliver.product })
     : target
       ? t("save.updateConnection")
-      : t("save.saveConnection");
+      : existing
+        ? t("save.reauthoriseCaption", { label: existing.label })
+        : t("save.saveConnection");
 
   /** Back, except from a re-authorisation's first page, which leaves the wizard. */
   const back = () =>
@@ -241,6 +244,7 @@ export function SetupWizard({
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
           onBack={back}
           confirmedPeople={state.confirmed}
+          alreadyConnected={existing?.label ?? null}
           onCheckPeople={() => dispatch({ type: "peopleStarted" })}
           organisations={{
             load: loadOrganisations,

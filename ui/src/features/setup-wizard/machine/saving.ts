@@ -66,20 +66,35 @@ function awaits(state: WizardState, attempt: number): state is SavingState {
   return "saving" in state && state.saving.busy && state.saving.attempt === attempt;
 }
 
+/**
+ * From a successful result to Check your answers: for a new connection, or re-authorising (also
+ * when the company turned out to be connected already: then that connection is updated instead
+ * of saving a second one).
+ */
+function checkAnswers(state: WizardState, label: string): WizardState {
+  if (state.step !== "result" || state.outcome.kind !== "ok") return state;
+  const target = state.draft.target ?? state.existing ?? null;
+  const verified = {
+    draft: { ...state.draft, target },
+    ...counters(state),
+    staged: state.staged,
+    report: state.outcome.report,
+    ...(state.confirmed && { confirmed: state.confirmed }),
+  };
+  // Re-authorising keeps the connection's name.
+  const kept = target?.label ?? label;
+  return { ...verified, step: "confirm", label: kept, labelError: null, saving: idle };
+}
+
 export const savingHandlers: Handlers = {
-  saveRequested: (state, action) => {
-    if (state.step !== "result" || state.outcome.kind !== "ok") return state;
-    const verified = {
-      draft: state.draft,
-      ...counters(state),
-      staged: state.staged,
-      report: state.outcome.report,
-      ...(state.confirmed && { confirmed: state.confirmed }),
-    };
-    // Re-authorising keeps the connection's name.
-    const label = state.draft.target?.label ?? action.label;
-    return { ...verified, step: "confirm", label, labelError: null, saving: idle };
+  saveRequested: (state, action) => checkAnswers(state, action.label),
+  alreadyConnectedFound: (state, action) => {
+    if (state.step !== "result" || state.staged.id !== action.staged || state.draft.target) {
+      return state;
+    }
+    return { ...state, existing: action.connection };
   },
+
   editLabel: (state, action) => {
     if (state.step !== "confirm" || state.saving.busy) return state;
     return { ...state, label: action.text, labelError: null };

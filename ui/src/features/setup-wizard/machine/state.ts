@@ -239,7 +239,9 @@ export type SaveAction =
   | { type: "saveSucceeded"; attempt: number; saved: SavedConnection }
   | { type: "editReplacementName"; text: string }
   /** "Try again with the right account" on the different-company page. */
-  | { type: "retryWithRightAccount" };
+  | { type: "retryWithRightAccount" }
+  /** The saved connection for the company the check of `staged` reached (`null`: none). */
+  | { type: "alreadyConnectedFound"; staged: string; connection: ReauthTarget | null };
 
 /** What every state carries: the admin's input and how many verifications were started. */
 export interface Base {
@@ -275,6 +277,11 @@ export type WizardState =
       outcome: Outcome;
       /** People listings started so far for these credentials (tags their answers). */
       listings?: number;
+      /**
+       * A new connection's company already connected (the saved connection; `null`: it is not;
+       * absent until the core was asked).
+       */
+      existing?: ReauthTarget | null;
       /** What the admin confirmed on the People step. */
       confirmed?: ConfirmedPeople;
     })
@@ -283,6 +290,8 @@ export type WizardState =
       staged: StagedCredentials;
       /** The successful check this step came from (shown again on Back). */
       outcome: Outcome;
+      /** Kept for the result (see there). */
+      existing?: ReauthTarget | null;
       /** This listing's number; progress and answers of older ones are ignored. */
       listing: number;
       people: PeopleStage;

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import {
+  Banner,
   Button,
   ButtonGroup,
   ErrorSummary,
@@ -49,6 +50,8 @@ export interface ResultProps {
   onCheckPeople?(): void;
   /** What the admin confirmed on the People step, once they have. */
   confirmedPeople?: ConfirmedPeople;
+  /** The saved connection for this company, when it is connected already (a new connection). */
+  alreadyConnected?: string | null;
   /** Lists the organisations a sign-in reaches and checks the one chosen (when it must choose). */
   organisations: Pick<OrganisationChoiceProps, "load" | "onChoose">;
 }
@@ -118,6 +121,7 @@ export function Result({
   onBack,
   onCheckPeople,
   confirmedPeople,
+  alreadyConnected,
   organisations,
 }: ResultProps) {
   const { t, i18n } = useTranslation();
@@ -139,6 +143,11 @@ export function Result({
           <h1 className="heading-l">{t(heading, { company })}</h1>
           <p>{t(okLeadKey(provider, how), { provider: provider.name })}</p>
         </Panel>
+        {alreadyConnected && (
+          <Banner title={t("result.alreadyConnectedTitle")} tone="warning">
+            {t("result.alreadyConnected", { company, label: alreadyConnected })}
+          </Banner>
+        )}
         <Findings provider={provider} report={outcome.report} />
         {confirmedPeople && (
           <p className="people-confirmed" role="status">

@@ -84,6 +84,9 @@ export const result: Translation["result"] = {
   notRightCompany: "Nein, anderen Schlüssel verwenden",
   notRightUser: "Nein, anderen API-Benutzer verwenden",
   notRightSignIn: "Nein, erneut anmelden",
+  alreadyConnectedTitle: "Schon verbunden",
+  alreadyConnected:
+    "{{company}} ist in HR Link schon als „{{label}}“ verbunden. Autorisieren Sie diese Verbindung mit den neuen Angaben neu, statt eine zweite zu speichern.",
   checkPeople: "Weiter: Mitarbeitende prüfen",
   peopleConfirmed_one: "Sie haben {{count}} Person bestätigt.",
   peopleConfirmed_other: "Sie haben {{count}} Personen bestätigt.",

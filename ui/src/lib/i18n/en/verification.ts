@@ -78,6 +78,9 @@ export const result = {
   notRightCompany: "No, use a different key",
   notRightUser: "No, use a different API user",
   notRightSignIn: "No, sign in again",
+  alreadyConnectedTitle: "Already connected",
+  alreadyConnected:
+    "{{company}} is already connected in HR Link as “{{label}}”. Re-authorise that connection with these details instead of saving a second one.",
   checkPeople: "Continue: check the people",
   peopleConfirmed_one: "You confirmed {{count}} person.",
   peopleConfirmed_other: "You confirmed {{count}} people.",
