@@ -808,7 +808,10 @@ describe("Employment Hero: a sign-in that reaches several organisations", () => 
       level: 1,
       name: "Connected to Wattle Holdings Pty Ltd — is this the right organisation?",
     });
-    expect(screen.getByText("0 active people")).toBeInTheDocument();
+    // Employment Hero counts every record, former staff too: said so.
+    expect(
+      screen.getByText("0 people in all, former staff included (Employment Hero's own count)"),
+    ).toBeInTheDocument();
     expect(calls(backend, "verifyConnection").at(-1)).toEqual({
       method: "verifyConnection",
       id: "staged-1",

@@ -913,11 +913,29 @@ export type PeopleComparison_Serialize = {
 	report: PeopleReport_Serialize,
 };
 
-/**  How many people the integration will see. */
+/**
+ *  How many people the HR system itself counts, as its API reports it without listing everyone.
+ *  Systems count differently (some only the active people, some every record, former staff
+ *  included), so the count says which: every screen and the CLI word it by [`PeopleCounted`].
+ *  It can differ from the People step's figures, which come from reading each person (HR Link
+ *  judges active, inactive and left from each one's dates and status).
+ */
 export type PeopleCount = {
-	/**  Number of people records. */
+	/**  Number of people the HR system counted. */
 	count: number,
+	/**  Who it counted. */
+	counted: PeopleCounted,
 };
+
+/**  Who an HR system's own people count includes. */
+export type PeopleCounted = 
+/**  Only the people the HR system calls active (HRworks, iPayroll). */
+"active" | 
+/**
+ *  Every person record, inactive and former staff included (Employment Hero, IRIS,
+ *  Employment Hero Payroll).
+ */
+"everyone";
 
 /**  Everyone the HR system listed, as the People step first shows them. */
 export type PeopleOverview = PeopleOverview_Serialize | PeopleOverview_Deserialize;

@@ -23,7 +23,7 @@ import { shownHint } from "../../../lib/screenShare";
 import { confirmedCount } from "../../people/categories";
 import { BackLink } from "../BackLink";
 import type { ConfirmedPeople, Saving } from "../machine";
-import { handOver, permissionName } from "../text";
+import { handOver, peopleCountText, permissionName } from "../text";
 
 export const LABEL_ID = "connection-label";
 
@@ -54,14 +54,13 @@ const CREDENTIAL_ROW = {
 
 /** The People row: what the admin confirmed (left out, compared), or the check's count. */
 function peopleValue(
+  provider: ProviderSummary,
   report: VerificationReport,
   confirmed: ConfirmedPeople | undefined,
   t: TFunction,
 ): ReactNode {
   if (!confirmed) {
-    return report.people
-      ? t("result.peopleCount", { count: report.people.count })
-      : t("result.peopleUnknown");
+    return peopleCountText(report.people, provider, t);
   }
   const { counts, rosterPeople } = confirmed;
   const matched = counts.matched + counts.matched_with_differences;
@@ -137,7 +136,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
         );
       })(),
     },
-    { key: t("save.confirm.people"), value: peopleValue(report, props.confirmed, t) },
+    { key: t("save.confirm.people"), value: peopleValue(provider, report, props.confirmed, t) },
   );
 
   return (

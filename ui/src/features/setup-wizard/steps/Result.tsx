@@ -29,6 +29,7 @@ import {
   handOver,
   isOrganisation,
   narrowAccess,
+  peopleCountText,
   permissionAnchor,
   permissionFix,
   permissionName,
@@ -243,9 +244,7 @@ function Findings({ provider, report }: { provider: ProviderSummary; report: Ver
             ...accountRows(provider, report.account, t),
             {
               key: t("result.people"),
-              value: report.people
-                ? t("result.peopleCount", { count: report.people.count })
-                : t("result.peopleUnknown"),
+              value: peopleCountText(report.people, provider, t),
             },
           ]}
         />

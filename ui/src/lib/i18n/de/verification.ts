@@ -55,8 +55,12 @@ export const result: Translation["result"] = {
   organisationNumber: "Organisationsnummer",
   organisationId: "ID in {{provider}}",
   people: "Aktive Personen, die HR Link sehen kann",
-  peopleCount_one: "{{count}} aktive Person",
-  peopleCount_other: "{{count}} aktive Personen",
+  peopleCount_one: "{{count}} aktive Person (Zählung von {{provider}})",
+  peopleCount_other: "{{count}} aktive Personen (Zählung von {{provider}})",
+  peopleCountEveryone_one:
+    "{{count}} Person insgesamt, ehemalige Mitarbeitende eingeschlossen (Zählung von {{provider}})",
+  peopleCountEveryone_other:
+    "{{count}} Personen insgesamt, ehemalige Mitarbeitende eingeschlossen (Zählung von {{provider}})",
   peopleUnknown: "Konnten nicht gezählt werden",
   permissionsHeading: "Was HR Link in {{provider}} sehen darf",
   permissionsCaption: "Berechtigungen Ihres Schlüssels",

@@ -49,8 +49,12 @@ export const result = {
   organisationNumber: "Organisation number",
   organisationId: "ID in {{provider}}",
   people: "Active people HR Link can see",
-  peopleCount_one: "{{count}} active person",
-  peopleCount_other: "{{count}} active people",
+  peopleCount_one: "{{count}} active person ({{provider}}'s own count)",
+  peopleCount_other: "{{count}} active people ({{provider}}'s own count)",
+  peopleCountEveryone_one:
+    "{{count}} person in all, former staff included ({{provider}}'s own count)",
+  peopleCountEveryone_other:
+    "{{count}} people in all, former staff included ({{provider}}'s own count)",
   peopleUnknown: "Could not count",
   permissionsHeading: "What HR Link may see in {{provider}}",
   permissionsCaption: "Permissions of your key",
