@@ -753,7 +753,6 @@ describe("browser sign-in", () => {
     await tabTo(screen.getByRole("button", { name: "Sign in with iPayroll" }));
     await user.keyboard(" ");
     await screen.findByRole("heading", { level: 1, name: /^Finish signing in/ });
-    await tabTo(screen.getByRole("button", { name: "Copy the sign-in address" }));
     await tabTo(screen.getByRole("button", { name: "Open the browser again" }));
     await user.keyboard("{Enter}");
     await waitFor(() => expect(calls(backend, "reopenSignIn")).toHaveLength(1));

@@ -523,7 +523,7 @@ describe("the app shell", () => {
     const { user } = renderApp({ appInfo: { demo: true } });
     const banner = await screen.findByRole("region", { name: "Demo mode" });
     expect(banner).toHaveTextContent(
-      "HR Link is using its built-in Sandbox, which imitates each HR system with made-up data. Nothing real is changed.",
+      "Demo modeMade-up data from the built-in Sandbox. Nothing real is changed.",
     );
     await chooseHrworks(user);
     await user.click(screen.getByText("Try it with the Sandbox test key"));

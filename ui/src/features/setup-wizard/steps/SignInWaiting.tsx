@@ -51,6 +51,19 @@ export function SignInWaiting({
       ) : (
         <p>{t("waiting.body", { provider: provider.name })}</p>
       )}
+      <ButtonGroup>
+        {address && !noBrowser && (
+          <Button variant="secondary" onClick={onOpenAgain}>
+            {t("waiting.openAgain")}
+          </Button>
+        )}
+        <Button variant="secondary" onClick={onBrowserClosed}>
+          {t("waiting.closedBrowser")}
+        </Button>
+        <Button variant="link" onClick={onCancel}>
+          {t("waiting.cancel")}
+        </Button>
+      </ButtonGroup>
       {address && (
         <div className="waiting__address">
           <h2 className="heading-s">{t("waiting.addressHeading")}</h2>
@@ -67,19 +80,6 @@ export function SignInWaiting({
         </div>
       )}
       <p className="hint-text">{t("waiting.timeout")}</p>
-      <ButtonGroup>
-        {address && !noBrowser && (
-          <Button variant="secondary" onClick={onOpenAgain}>
-            {t("waiting.openAgain")}
-          </Button>
-        )}
-        <Button variant="secondary" onClick={onBrowserClosed}>
-          {t("waiting.closedBrowser")}
-        </Button>
-        <Button variant="link" onClick={onCancel}>
-          {t("waiting.cancel")}
-        </Button>
-      </ButtonGroup>
       {demo && sandboxUser && <SandboxLogin provider={provider} user={sandboxUser} open />}
     </div>
   );
