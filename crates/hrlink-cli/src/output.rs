@@ -135,7 +135,7 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
             PeopleCounted::Everyone => "in all, former staff included",
         };
         let system = report.provider.display_name();
-        println!("People: {} {who} ({system}'s own count)", people.count);
+        println!("People: {} {who}, as {system} counts them", people.count);
     }
     for problem in problems.iter().chain(&warnings) {
         println!(

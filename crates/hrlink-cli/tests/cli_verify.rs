@@ -464,7 +464,7 @@ async fn iris_credentials_can_come_from_standard_input() {
     // Said as IRIS counts: every record, not only the active people.
     assert!(
         run.stdout
-            .contains("in all, former staff included (IRIS HR Professional's own count)"),
+            .contains("in all, former staff included, as IRIS HR Professional counts them"),
         "{run:?}"
     );
     run.assert_never_shows(iris::VALID.password);

@@ -52,7 +52,7 @@ describe("saving a verified connection", () => {
     expect(list).toHaveTextContent("You confirmed 41 people");
     expect(list).toHaveTextContent("1 person left out: HR Link will not pass them on");
     expect(list).toHaveTextContent("Compared with your records (10 people): 8 matched");
-    expect(list).not.toHaveTextContent("own count");
+    expect(list).not.toHaveTextContent("counts them");
   });
 
   it("checks the answers, validates the name, saves and confirms", async () => {

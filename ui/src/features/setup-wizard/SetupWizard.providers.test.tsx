@@ -809,7 +809,7 @@ describe("Employment Hero: a sign-in that reaches several organisations", () => 
     });
     // Employment Hero counts every record, former staff too: said so.
     expect(
-      screen.getByText("0 people in all, former staff included (Employment Hero's own count)"),
+      screen.getByText("0 people in all, former staff included, as Employment Hero counts them"),
     ).toBeInTheDocument();
     expect(calls(backend, "verifyConnection").at(-1)).toEqual({
       method: "verifyConnection",

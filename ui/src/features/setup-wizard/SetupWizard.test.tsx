@@ -134,7 +134,7 @@ describe("entering the key", () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText("Step 6 of 7")).toBeInTheDocument();
-    expect(screen.getByText("42 active people (HRworks's own count)")).toBeInTheDocument();
+    expect(screen.getByText("42 active people, as HRworks counts them")).toBeInTheDocument();
     expect(screen.getByText("40117")).toBeInTheDocument();
 
     const table = screen.getByRole("table");

@@ -55,12 +55,12 @@ export const result: Translation["result"] = {
   organisationNumber: "Organisationsnummer",
   organisationId: "ID in {{provider}}",
   people: "Aktive Personen, die HR Link sehen kann",
-  peopleCount_one: "{{count}} aktive Person (Zählung von {{provider}})",
-  peopleCount_other: "{{count}} aktive Personen (Zählung von {{provider}})",
+  peopleCount_one: "{{count}} aktive Person, wie {{provider}} zählt",
+  peopleCount_other: "{{count}} aktive Personen, wie {{provider}} sie zählt",
   peopleCountEveryone_one:
-    "{{count}} Person insgesamt, ehemalige Mitarbeitende eingeschlossen (Zählung von {{provider}})",
+    "{{count}} Person insgesamt, ehemalige Mitarbeitende eingeschlossen, wie {{provider}} zählt",
   peopleCountEveryone_other:
-    "{{count}} Personen insgesamt, ehemalige Mitarbeitende eingeschlossen (Zählung von {{provider}})",
+    "{{count}} Personen insgesamt, ehemalige Mitarbeitende eingeschlossen, wie {{provider}} sie zählt",
   peopleUnknown: "Konnten nicht gezählt werden",
   permissionsHeading: "Was HR Link in {{provider}} sehen darf",
   permissionsCaption: "Berechtigungen Ihres Schlüssels",

@@ -49,12 +49,12 @@ export const result = {
   organisationNumber: "Organisation number",
   organisationId: "ID in {{provider}}",
   people: "Active people HR Link can see",
-  peopleCount_one: "{{count}} active person ({{provider}}'s own count)",
-  peopleCount_other: "{{count}} active people ({{provider}}'s own count)",
+  peopleCount_one: "{{count}} active person, as {{provider}} counts",
+  peopleCount_other: "{{count}} active people, as {{provider}} counts them",
   peopleCountEveryone_one:
-    "{{count}} person in all, former staff included ({{provider}}'s own count)",
+    "{{count}} person in all, former staff included, as {{provider}} counts",
   peopleCountEveryone_other:
-    "{{count}} people in all, former staff included ({{provider}}'s own count)",
+    "{{count}} people in all, former staff included, as {{provider}} counts them",
   peopleUnknown: "Could not count",
   permissionsHeading: "What HR Link may see in {{provider}}",
   permissionsCaption: "Permissions of your key",
