@@ -5,7 +5,9 @@
 use hrlink_core::messages::{self, Language};
 use hrlink_core::printable::{printable, printable_lines};
 use hrlink_core::providers::texts;
-use hrlink_core::verify::{PermissionStatus, VerificationReport, VerifyProgress, VerifyStep};
+use hrlink_core::verify::{
+    PeopleCounted, PermissionStatus, VerificationReport, VerifyProgress, VerifyStep,
+};
 use hrlink_core::{Problem, ProviderId};
 use serde::Serialize;
 
@@ -127,7 +129,13 @@ pub fn report(report: &VerificationReport, json: bool, language: Language) {
         }
     }
     if let Some(people) = report.people {
-        println!("People: {}", people.count);
+        // Said as the HR system counts them: systems differ in whom they count.
+        let who = match people.counted {
+            PeopleCounted::Active => "active",
+            PeopleCounted::Everyone => "in all, former staff included",
+        };
+        let system = report.provider.display_name();
+        println!("People: {} {who}, as {system} counts them", people.count);
     }
     for problem in problems.iter().chain(&warnings) {
         println!(

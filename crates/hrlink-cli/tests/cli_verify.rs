@@ -219,8 +219,9 @@ fn assert_shape(report: &Value) {
         );
     }
     if !report["people"].is_null() {
-        assert_eq!(keys(&report["people"]), ["count"]);
+        assert_eq!(keys(&report["people"]), ["count", "counted"]);
         assert!(report["people"]["count"].is_u64());
+        assert!(["active", "everyone"].contains(&report["people"]["counted"].as_str().unwrap()));
     }
     let problems = report["problems"].as_array().unwrap();
     for problem in problems
@@ -458,6 +459,12 @@ async fn iris_credentials_can_come_from_standard_input() {
             "Connected to IRIS HR Professional: {}",
             iris::COMPANY
         )),
+        "{run:?}"
+    );
+    // Said as IRIS counts: every record, not only the active people.
+    assert!(
+        run.stdout
+            .contains("in all, former staff included, as IRIS HR Professional counts them"),
         "{run:?}"
     );
     run.assert_never_shows(iris::VALID.password);

@@ -77,6 +77,19 @@ pub async fn save_connection(
     Ok(finish_saving(&state, store, saved))
 }
 
+/// The saved connection for the company verified staged credentials reached, if it is already
+/// connected: the wizard offers to re-authorise it instead of saving a second one.
+#[tauri::command]
+#[specta::specta]
+pub fn already_connected(
+    state: State<'_, AppState>,
+    staged: String,
+) -> Result<Option<ConnectionSummary>, Problem> {
+    let store = state.connections()?;
+    let existing = state.session.already_connected(&staged, store)?;
+    Ok(existing.map(|profile| store.summary(&profile)))
+}
+
 /// Checks one connection: signs in again and probes its permissions.
 #[tauri::command]
 #[specta::specta]

@@ -67,6 +67,9 @@ describe("Saved connections on the Sandbox", () => {
     await paste("#key-text", keyFile(keys.otherCompany));
     await waitForHeading(`Connected to ${otherCompany} — is this the right company?`);
     await $("button=Update connection").click();
+    // Check your answers, as for a new connection.
+    await waitForHeading("Check your answers before updating Bäckerei HQ");
+    await $("button=Update connection").click();
     await waitForHeading(`This is ${otherCompany}, but this connection was for ${sandboxCompany}`);
     await shot("connections", "different-company");
 

@@ -35,7 +35,7 @@ describe("Employment Hero with a sign-in that reaches several organisations", ()
     expect(await resultHeading()).toBe(
       "Connected to Sandbox Holdings Pty Ltd — is this the right organisation?",
     );
-    await expectText("dl", expect.stringContaining("0 active people"));
+    await expectText("dl", expect.stringContaining("0 people in all, former staff included"));
     await shot("employmenthero-organisations", "chosen");
   });
 });

@@ -73,6 +73,10 @@ describe("Reconnecting a connection whose key was revoked", () => {
     await $("#changes-heading").scrollIntoView();
     await shot("reconnect", "people-changes");
     await $("button=Yes, these are our people").click();
+    // Check your answers, as for a new connection, with the people confirmed.
+    await waitForHeading(`Check your answers before updating ${sandboxCompany}`);
+    await expectText(".summary-list", expect.stringMatching(/You confirmed \d+ people/));
+    await $("button=Update connection").click();
     await waitForHeading(`Re-authorised ${sandboxCompany}`);
 
     await $("button=See your connections").click();

@@ -2,7 +2,7 @@ import type { i18n as I18n } from "i18next";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import logoUrl from "../../../icons/app-icon.svg";
-import { Banner, Spinner } from "../components/ui";
+import { Spinner, Tag } from "../components/ui";
 import {
   type ReauthTarget,
   reauthoriseState,
@@ -250,12 +250,18 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
                 </li>
               </ul>
             </nav>
+            {info.demo && (
+              // A small tag, not a banner: it should not push each page's button out of view.
+              <section className="app-demo" aria-label={t("demo.title")}>
+                <Tag tone="info">{t("demo.title")}</Tag>
+                <span className="app-demo__text">{t("demo.body")}</span>
+              </section>
+            )}
             {info.support_mode && <SupportCode code={info.support_code} />}
           </div>
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {info?.demo && <Banner title={t("demo.title")}>{t("demo.body")}</Banner>}
         {load.state === "loading" && (
           <div className="loading" role="status">
             <Spinner /> {t("app.loading")}

@@ -9,6 +9,7 @@ pub mod access;
 mod alerts;
 pub mod binding;
 mod checks;
+mod existing;
 mod id;
 mod issue;
 mod lock;

@@ -34,6 +34,7 @@ use std::time::Duration;
 
 use oauth2::{CsrfToken, Scope};
 use secrecy::SecretString;
+use serde::Serialize;
 use tokio::sync::watch;
 
 pub use browser::{BrowserOpener, SystemBrowser};
@@ -124,11 +125,29 @@ impl SignInCancel {
     }
 }
 
+/// Where a sign-in sent the browser, told while it waits so that the admin can open the
+/// address again or copy it into another browser. The address carries the request's `state` and
+/// PKCE challenge, both meant for the browser; the code verifier never leaves this module, and
+/// only the loopback listener on this machine can take the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SignInAddress {
+    /// The provider's authorize URL with this sign-in's parameters.
+    pub address: String,
+    /// Whether a browser could be started with it (`false`: no default browser).
+    pub browser_opened: bool,
+}
+
 /// How one sign-in runs.
 pub struct SignInOptions<'a> {
     /// Opens the authorize URL: the system browser in the app and the CLI, a scripted browser
     /// in tests.
     pub opener: &'a dyn BrowserOpener,
+    /// Told the address once the browser was sent to it. With someone to tell, a browser that
+    /// cannot be started is not the end of the sign-in: the address is shown to be opened by
+    /// hand, and the listener keeps waiting.
+    pub on_address: Option<&'a (dyn Fn(SignInAddress) + Sync)>,
     /// How long to wait for the browser to come back.
     pub timeout: Duration,
     /// Cancels the sign-in.
@@ -142,6 +161,7 @@ impl<'a> SignInOptions<'a> {
     pub fn new(opener: &'a dyn BrowserOpener) -> SignInOptions<'a> {
         SignInOptions {
             opener,
+            on_address: None,
             timeout: DEFAULT_SIGN_IN_TIMEOUT,
             cancel: SignInCancel::new(),
             language: Language::default(),
@@ -221,7 +241,14 @@ pub async fn authorize(
         redirect_port = receiver.port(),
         "sign-in started"
     );
-    options.opener.open(&authorize_url)?;
+    let opened = options.opener.open(&authorize_url);
+    match options.on_address {
+        Some(tell) => tell(SignInAddress {
+            address: authorize_url.to_string(),
+            browser_opened: opened.is_ok(),
+        }),
+        None => opened?,
+    }
     let expected = loopback::Expected {
         state: state.secret(),
         provider,

@@ -271,9 +271,10 @@ async fn employee_count(
         .data
         .total_items
         .unwrap_or(envelope.data.items.len() as u64);
-    Ok(PeopleCount {
-        count: u32::try_from(total).unwrap_or(u32::MAX),
-    })
+    // Employees of every status: terminated ones stay in the list.
+    Ok(PeopleCount::everyone(
+        u32::try_from(total).unwrap_or(u32::MAX),
+    ))
 }
 
 // --- People listing: `/organisations/{id}/employees`, pages from 1, all statuses. ---

@@ -189,7 +189,8 @@ impl<'a> Session<'a> {
                 break;
             }
         }
-        Ok(PeopleCount { count })
+        // Every employee record, whatever its status.
+        Ok(PeopleCount::everyone(count))
     }
 }
 

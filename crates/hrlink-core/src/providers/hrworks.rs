@@ -134,7 +134,8 @@ pub async fn verify(
     ];
     let permissions = permission_checks(PROVIDER, statuses);
     let people = match people {
-        Ok(count) => Some(PeopleCount { count }),
+        // Counted with `onlyActive=true`.
+        Ok(count) => Some(PeopleCount::active(count)),
         Err(Some(problem)) => {
             note(&mut problems, problem);
             None

@@ -181,9 +181,8 @@ fn account(first: &FirstPage) -> Account {
 }
 
 fn people_count(first: &FirstPage) -> PeopleCount {
-    PeopleCount {
-        count: u32::try_from(first.total).unwrap_or(u32::MAX),
-    }
+    // The listing iPayroll counts holds the active employees only.
+    PeopleCount::active(u32::try_from(first.total).unwrap_or(u32::MAX))
 }
 
 // --- People listing: HATEOAS pages from 0, `links` to follow, active employees only. ---

@@ -150,7 +150,8 @@ pub async fn verify(
     let people = listing
         .as_ref()
         .ok()
-        .map(|page| PeopleCount { count: page.total });
+        // The listing's total includes inactive employees.
+        .map(|page| PeopleCount::everyone(page.total));
     let statuses = [
         Probe::verdict(listing.map(|_| ()), &mut problems),
         Probe::verdict(personal, &mut problems),

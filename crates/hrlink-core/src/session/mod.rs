@@ -22,7 +22,7 @@ use crate::credentials::{Credentials, OAuthGrant};
 use crate::delivery::PeopleConfirmation;
 use crate::diagnostics::{EventKind, Journal};
 use crate::http::HttpClient;
-use crate::oauth::{OAuthTokens, SignInCancel};
+use crate::oauth::{BrowserOpener, OAuthTokens, SignInCancel, Url};
 use crate::people::{ListingCancel, MatchResult, Person};
 use crate::sync::lock;
 use crate::verify::VerificationReport;
@@ -46,6 +46,11 @@ pub struct Session {
     staged: Mutex<Staged>,
     /// Cancels the browser sign-in under way, if any.
     sign_in: Mutex<Option<SignInCancel>>,
+    /// Where the sign-in under way sent the browser, to open it again.
+    sign_in_address: Mutex<Option<Url>>,
+    /// Held by the sign-in under way: a new one waits until the one it cancelled has closed its
+    /// loopback port (a fixed redirect port could not be bound again before).
+    sign_in_turn: tokio::sync::Mutex<()>,
     /// Cancels the people listing under way, if any.
     listing: Mutex<Option<ListingCancel>>,
 }
@@ -94,6 +99,8 @@ impl Session {
             lifetime: STAGED_LIFETIME,
             staged: Mutex::default(),
             sign_in: Mutex::default(),
+            sign_in_address: Mutex::default(),
+            sign_in_turn: tokio::sync::Mutex::default(),
             listing: Mutex::default(),
         }
     }
@@ -310,6 +317,13 @@ impl Session {
     /// Cancels the browser sign-in under way, if any.
     pub fn cancel_sign_in(&self) {
         cancel(&self.sign_in);
+    }
+
+    /// Opens the browser again at the address of the sign-in under way ("Open the browser
+    /// again"); [`Problem::BrowserUnavailable`] when none can be started or none is waiting.
+    pub fn reopen_sign_in(&self, browser: &dyn BrowserOpener) -> Result<(), Problem> {
+        let address = lock(&self.sign_in_address).clone();
+        browser.open(&address.ok_or(Problem::BrowserUnavailable)?)
     }
 
     /// The integration configuration's OAuth client for `provider`.

@@ -12,11 +12,12 @@ use crate::credentials::Credentials;
 use crate::delivery::{self, CloudDelivery};
 use crate::diagnostics::EventKind;
 use crate::messages::Language;
-use crate::oauth::{BrowserOpener, SignInOptions};
+use crate::oauth::{BrowserOpener, SignInAddress, SignInOptions, Url};
 use crate::people::{
     self, Disclosure, ListingOptions, ListingProgressSink, MatchOptions, PeopleChanges,
     PeopleReport, Roster, RosterSummary,
 };
+use crate::sync::lock;
 use crate::verify::{self, Account, ProgressSink, VerificationReport};
 use crate::{Problem, ProviderId};
 
@@ -84,25 +85,34 @@ impl Session {
     }
 
     /// Signs in through `browser` and stages the result, asking for the required permissions
-    /// and the `optional` ones the admin chose. Waits until the browser comes back, the sign-in
-    /// times out, or [`Session::cancel_sign_in`] is called.
+    /// and the `optional` ones the admin chose. `on_address` is told where the browser was sent
+    /// (also when none could be started: the sign-in then waits for the address to be opened by
+    /// hand). Waits until the browser comes back, the sign-in times out, or
+    /// [`Session::cancel_sign_in`] is called. A new sign-in cancels the one before and waits
+    /// until that one has closed its loopback port.
     pub async fn sign_in(
         &self,
         provider: ProviderId,
         optional: &[String],
         language: Language,
         browser: &dyn BrowserOpener,
+        on_address: &(dyn Fn(SignInAddress) + Sync),
     ) -> Result<StagedCredentials, Problem> {
         let oauth = self.oauth(provider)?;
+        let cancel = self.begin_sign_in();
+        let _turn = self.sign_in_turn.lock().await;
+        let remember = self.remembering(on_address);
         let options = SignInOptions {
-            cancel: self.begin_sign_in(),
+            cancel,
             language,
+            on_address: Some(&remember),
             ..SignInOptions::new(browser)
         };
         let started = Instant::now();
         let (http, endpoints) = (&self.http, &self.endpoints);
         let signed_in =
             Credentials::sign_in(provider, http, endpoints, oauth, Some(optional), &options).await;
+        *lock(&self.sign_in_address) = None;
         self.record(EventKind::SignIn, Some(provider), started, &signed_in);
         Ok(self.hand_over(signed_in?))
     }
@@ -119,6 +129,7 @@ impl Session {
         optional: &[String],
         language: Language,
         browser: &dyn BrowserOpener,
+        on_address: &(dyn Fn(SignInAddress) + Sync),
     ) -> Result<StagedCredentials, Problem> {
         let backend = cloud.backend();
         let enrollment = cloud
@@ -128,9 +139,13 @@ impl Session {
             })?;
         delivery::document::check_provider(&enrollment, provider)?;
         let permissions = delivery::product_permissions(self.config.as_ref(), provider);
+        let cancel = self.begin_sign_in();
+        let _turn = self.sign_in_turn.lock().await;
+        let remember = self.remembering(on_address);
         let options = SignInOptions {
-            cancel: self.begin_sign_in(),
+            cancel,
             language,
+            on_address: Some(&remember),
             ..SignInOptions::new(browser)
         };
         let started = Instant::now();
@@ -144,8 +159,21 @@ impl Session {
             &options,
         )
         .await;
+        *lock(&self.sign_in_address) = None;
         self.record(EventKind::SignIn, Some(provider), started, &signed_in);
         Ok(self.hand_over(signed_in?))
+    }
+
+    /// Tells `on_address` where a sign-in sent the browser, and keeps the address for
+    /// "Open the browser again" until the sign-in ends.
+    fn remembering<'a>(
+        &'a self,
+        on_address: &'a (dyn Fn(SignInAddress) + Sync),
+    ) -> impl Fn(SignInAddress) + Sync + 'a {
+        move |told: SignInAddress| {
+            *lock(&self.sign_in_address) = Url::parse(&told.address).ok();
+            on_address(told);
+        }
     }
 
     /// Verifies staged credentials against the admin's selection (`chosen`, see
@@ -267,6 +295,21 @@ impl Session {
         let mut report = self.with_matched(id, |matched| Ok(matched.report(Disclosure::Full)))?;
         report.people.retain(|row| !row.excluded);
         people::report_csv(&report).map_err(|_| Problem::PeopleExportFailed)
+    }
+
+    /// The saved connection in `store` for the account verified staged credentials reached,
+    /// if it is already connected (see [`ConnectionStore::already_connected`]): the wizard then
+    /// offers to re-authorise it rather than save a second connection.
+    pub fn already_connected(
+        &self,
+        id: &str,
+        store: &ConnectionStore,
+    ) -> Result<Option<Profile>, Problem> {
+        let (_, report) = self.verified(id)?;
+        match &report.account {
+            Some(account) => store.already_connected(report.provider, account),
+            None => Ok(None),
+        }
     }
 
     /// Saves verified staged credentials as a new connection in `store` (keychain + profile,

@@ -11,8 +11,8 @@ pub mod report;
 pub use crate::credentials::Credentials;
 pub use progress::{ProgressSink, VerifyProgress, VerifyStep};
 pub use report::{
-    Account, FAR_MORE_COUNT, PeopleCount, PermissionCheck, PermissionStatus, VerificationReport,
-    grants_far_more, reaches_personal_data,
+    Account, FAR_MORE_COUNT, PeopleCount, PeopleCounted, PermissionCheck, PermissionStatus,
+    VerificationReport, grants_far_more, reaches_personal_data,
 };
 
 use crate::config::OAuthProviderConfig;

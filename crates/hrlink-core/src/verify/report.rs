@@ -41,12 +41,48 @@ pub struct PermissionCheck {
     pub status: PermissionStatus,
 }
 
-/// How many people the integration will see.
+/// How many people the HR system itself counts, as its API reports it without listing everyone.
+/// Systems count differently (some only the active people, some every record, former staff
+/// included), so the count says which: every screen and the CLI word it by [`PeopleCounted`].
+/// It can differ from the People step's figures, which come from reading each person (HR Link
+/// judges active, inactive and left from each one's dates and status).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PeopleCount {
-    /// Number of people records.
+    /// Number of people the HR system counted.
     pub count: u32,
+    /// Who it counted.
+    pub counted: PeopleCounted,
+}
+
+/// Who an HR system's own people count includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleCounted {
+    /// Only the people the HR system calls active (HRworks, iPayroll).
+    Active,
+    /// Every person record, inactive and former staff included (Employment Hero, IRIS,
+    /// Employment Hero Payroll).
+    Everyone,
+}
+
+impl PeopleCount {
+    /// A count of the active people only.
+    pub fn active(count: u32) -> PeopleCount {
+        PeopleCount {
+            count,
+            counted: PeopleCounted::Active,
+        }
+    }
+
+    /// A count of every person record.
+    pub fn everyone(count: u32) -> PeopleCount {
+        PeopleCount {
+            count,
+            counted: PeopleCounted::Everyone,
+        }
+    }
 }
 
 /// The outcome of verifying one set of credentials.

@@ -54,6 +54,7 @@ async fn employment_hero_is_signed_in_for_the_product_and_delivered_with_its_peo
             &[],
             Language::En,
             &browser,
+            &|_| {},
         )
         .await
         .unwrap();
@@ -137,7 +138,14 @@ async fn a_sign_in_for_another_system_than_the_code_names_is_refused_before_the_
 
     // No code redeemed yet: nothing to sign in for.
     let none = session
-        .sign_in_for_product(&cloud, ProviderId::Ipayroll, &[], Language::En, &browser)
+        .sign_in_for_product(
+            &cloud,
+            ProviderId::Ipayroll,
+            &[],
+            Language::En,
+            &browser,
+            &|_| {},
+        )
         .await;
     assert!(
         matches!(none, Err(Problem::EnrollmentExpired { .. })),
@@ -149,7 +157,14 @@ async fn a_sign_in_for_another_system_than_the_code_names_is_refused_before_the_
         .await
         .unwrap();
     let other = session
-        .sign_in_for_product(&cloud, ProviderId::Ipayroll, &[], Language::En, &browser)
+        .sign_in_for_product(
+            &cloud,
+            ProviderId::Ipayroll,
+            &[],
+            Language::En,
+            &browser,
+            &|_| {},
+        )
         .await;
     assert!(
         matches!(other, Err(Problem::ConfigurationInvalid { .. })),
@@ -168,7 +183,14 @@ async fn ipayroll_asks_for_the_permissions_the_admin_chose() {
     cloud.redeem(&code_for(&sandbox, "ipayroll")).await.unwrap();
     let browser = ScriptedBrowser::new(Consent::allow(ipayroll::API_USER));
     let staged = session
-        .sign_in_for_product(&cloud, ProviderId::Ipayroll, &[], Language::En, &browser)
+        .sign_in_for_product(
+            &cloud,
+            ProviderId::Ipayroll,
+            &[],
+            Language::En,
+            &browser,
+            &|_| {},
+        )
         .await
         .unwrap();
     let visit = browser.visit().await;

@@ -23,7 +23,7 @@ use hrlink_core::connections::{
     ConnectionId, ConnectionStatus, ConnectionStore, StoredSecret, same_account,
 };
 use hrlink_core::vault::{BuildKind, Vault};
-use hrlink_core::verify::{Credentials, verify, verify_chosen};
+use hrlink_core::verify::{Account, Credentials, verify, verify_chosen};
 use hrlink_core::{Problem, ProviderId};
 use hrlink_sandbox::scenarios::hrworks as scenario;
 use hrlink_sandbox::scenarios::iris as iris_scenario;
@@ -827,4 +827,30 @@ async fn vault_frozen_child() {
     assert!(late_new.is_none(), "a save that timed out left its secret");
     patient.delete("late-replace").await.unwrap();
     println!("FROZEN-CHECKED");
+}
+
+#[test]
+fn already_connected_is_the_same_system_and_the_same_account_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConnectionStore::new(dir.path(), vault());
+    let account = |id: &str, name: &str| Account {
+        id: id.into(),
+        name: name.into(),
+    };
+    let saved = ConnectionId::parse("acme-hrworks").unwrap();
+    profile::write(dir.path(), &profile_with(&saved, 1)).unwrap();
+    let found = |provider, id, name| {
+        store
+            .already_connected(provider, &account(id, name))
+            .unwrap()
+            .map(|profile| profile.id)
+    };
+    // The company renamed since: still the same account.
+    assert_eq!(
+        found(ProviderId::Hrworks, "42", "Acme Holding GmbH"),
+        Some(saved.clone())
+    );
+    // Another account with the same name, or the same id in another HR system: not connected.
+    assert_eq!(found(ProviderId::Hrworks, "43", "Acme GmbH"), None);
+    assert_eq!(found(ProviderId::Iris, "42", "Acme GmbH"), None);
 }

@@ -42,6 +42,7 @@ mod people_roster_bombs;
 mod people_snapshot;
 mod schedule;
 mod selection;
+mod session_sign_in;
 mod verify_employmenthero;
 mod verify_employmenthero_payroll;
 mod verify_hrworks;

@@ -98,7 +98,7 @@ async fn a_valid_key_reaches_its_business_with_every_permission() {
         ]
     );
     // 250 people: three pages of ids counted.
-    assert_eq!(report.people, Some(PeopleCount { count: 250 }));
+    assert_eq!(report.people, Some(PeopleCount::everyone(250)));
     assert_nowhere(&report, scenario::VALID);
     let finished = progress.balanced();
     assert!(finished.iter().all(|(_, ok)| *ok), "{finished:?}");
@@ -179,9 +179,9 @@ async fn a_key_of_several_businesses_asks_which_and_verifies_the_one_chosen() {
     assert_eq!(report.account.unwrap().name, scenario::OTHER_BUSINESS);
     assert_eq!(
         report.people,
-        Some(PeopleCount {
-            count: scenario::OTHER_BUSINESS_PEOPLE as u32
-        })
+        Some(PeopleCount::everyone(
+            scenario::OTHER_BUSINESS_PEOPLE as u32
+        ))
     );
     let listing = listed(&sandbox, &other, &ListingOptions::default()).await;
     assert_eq!(listing.people.len(), scenario::OTHER_BUSINESS_PEOPLE);

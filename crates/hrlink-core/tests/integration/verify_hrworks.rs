@@ -91,7 +91,7 @@ async fn valid_keys_reach_the_company_with_every_permission() {
     assert_eq!(statuses(&report), ALL_GRANTED);
     let expected = active_people(&sandbox, scenario::VALID).await;
     assert!(expected > 50, "more than one master-data page: {expected}");
-    assert_eq!(report.people, Some(PeopleCount { count: expected }));
+    assert_eq!(report.people, Some(PeopleCount::active(expected)));
     assert_nowhere(&report, scenario::VALID.secret_access_key);
 
     let finished = progress.balanced();
@@ -177,7 +177,7 @@ async fn keys_of_another_company_name_that_company() {
     );
     let expected = active_people(&sandbox, scenario::OTHER_COMPANY).await;
     assert!(expected <= scenario::OTHER_COMPANY_PEOPLE as u32);
-    assert_eq!(report.people, Some(PeopleCount { count: expected }));
+    assert_eq!(report.people, Some(PeopleCount::active(expected)));
     sandbox.shutdown().await;
 }
 
@@ -205,7 +205,7 @@ async fn a_large_company_is_counted_from_two_pages() {
     );
     let expected = active_people(&sandbox, scenario::LARGE_COMPANY).await;
     assert!(expected > 40_000 && expected <= 50_000, "{expected}");
-    assert_eq!(report.people, Some(PeopleCount { count: expected }));
+    assert_eq!(report.people, Some(PeopleCount::active(expected)));
     sandbox.shutdown().await;
 }
 
@@ -276,7 +276,7 @@ async fn a_repeated_page_does_not_change_the_count() {
     let report = verified(&sandbox, scenario::REPEATED_PAGE).await;
     assert!(report.ok, "{report:?}");
     let expected = active_people(&sandbox, scenario::REPEATED_PAGE).await;
-    assert_eq!(report.people, Some(PeopleCount { count: expected }));
+    assert_eq!(report.people, Some(PeopleCount::active(expected)));
     sandbox.shutdown().await;
 }
 
@@ -289,7 +289,7 @@ async fn an_empty_company_verifies_with_zero_people() {
     .await;
     let report = verified(&sandbox, scenario::VALID).await;
     assert!(report.ok, "{report:?}");
-    assert_eq!(report.people, Some(PeopleCount { count: 0 }));
+    assert_eq!(report.people, Some(PeopleCount::active(0)));
     sandbox.shutdown().await;
 }
 

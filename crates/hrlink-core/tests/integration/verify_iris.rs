@@ -60,7 +60,7 @@ async fn valid_api_user_reaches_the_company_with_every_right() {
             ("contract", false, Granted),
         ]
     );
-    assert_eq!(report.people, Some(PeopleCount { count: 37 }));
+    assert_eq!(report.people, Some(PeopleCount::everyone(37)));
     assert!(report.problems.is_empty());
     assert_nowhere(&report, scenario::VALID.password);
 
@@ -187,7 +187,7 @@ async fn an_empty_company_verifies_with_zero_people() {
     )
     .await;
     assert!(report.ok, "{report:?}");
-    assert_eq!(report.people, Some(PeopleCount { count: 0 }));
+    assert_eq!(report.people, Some(PeopleCount::everyone(0)));
     // No employee to probe with: the placeholder's 404 means the rights check let it through.
     assert!(report.permissions.iter().all(|p| p.status == Granted));
 
@@ -291,7 +291,7 @@ async fn employee_ids_are_path_segments_and_the_first_one_is_probed() {
     .await;
     let report = verify(&fast_http(), &endpoints, &iris(scenario::VALID), &|_| {}).await;
     assert!(report.ok, "{report:?} {:?}", server.requests());
-    assert_eq!(report.people, Some(PeopleCount { count: 3 }));
+    assert_eq!(report.people, Some(PeopleCount::everyone(3)));
     let listing = server
         .requests()
         .into_iter()

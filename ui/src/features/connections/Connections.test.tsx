@@ -302,6 +302,16 @@ describe("re-authorising a connection", () => {
       name: `Connected to ${company} — is this the right company?`,
     });
     await user.click(screen.getByRole("button", { name: "Update connection" }));
+    await checkAnswersAndUpdate(user);
+  }
+
+  /** Check your answers, as for a new connection, then "Update connection". */
+  async function checkAnswersAndUpdate(user: ReturnType<typeof renderApp>["user"]) {
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Check your answers before updating Bakery payroll",
+    });
+    await user.click(screen.getByRole("button", { name: "Update connection" }));
   }
 
   it("goes straight to the credentials and updates the same company", async () => {
@@ -359,6 +369,12 @@ describe("re-authorising a connection", () => {
     await expectNoSeriousA11yViolations();
 
     await user.click(screen.getByRole("button", { name: "Yes, these are our people" }));
+    // Check your answers names what was confirmed, as for a new connection.
+    await screen.findByRole("heading", { level: 1, name: /^Check your answers before updating/ });
+    expect(screen.getByText("You confirmed 42 people")).toBeVisible();
+    expect(screen.getByText("Not compared with your records")).toBeVisible();
+    expect(screen.queryByLabelText("Name for this connection")).toBeNull();
+    await checkAnswersAndUpdate(user);
     await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
     const kept = backend.snapshots.get("connection-bakery");
     if (kept === undefined || kept === "unreadable") throw new Error("no list kept");
@@ -371,6 +387,7 @@ describe("re-authorising a connection", () => {
     await pasteKey(user, VALID_KEY_FILE);
     await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
     await user.click(await screen.findByRole("button", { name: "Yes, these are our people" }));
+    await checkAnswersAndUpdate(user);
     await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
     expect(
       screen.getByRole("heading", { level: 2, name: "The people you confirmed were not kept" }),

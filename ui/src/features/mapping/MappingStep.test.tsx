@@ -167,6 +167,12 @@ describe("the mapping step", () => {
       connection: "connection-bakery",
     });
     await setup.user.click(screen.getByRole("button", { name: "Continue" }));
+    // Re-authorising goes through Check your answers, as a new connection does.
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Check your answers before updating Bakery payroll",
+    });
+    await setup.user.click(screen.getByRole("button", { name: "Update connection" }));
     await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
     expect(setup.backend.mappings.get("connection-bakery")?.locations).toEqual({
       "1": "loc_3",

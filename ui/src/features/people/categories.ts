@@ -1,5 +1,5 @@
 import type { TagTone } from "../../components/ui";
-import type { Category, PersonStatus } from "../../lib/ipc/types";
+import type { Category, MatchCounts, PersonStatus } from "../../lib/ipc/types";
 
 /** Every category, in the order the counts are shown. */
 export const CATEGORIES: readonly Category[] = [
@@ -26,3 +26,11 @@ export const CATEGORY_TONE: Record<Category, TagTone> = {
 
 /** Height of one table row in pixels (rows are one line high; long text is cut). */
 export const ROW_HEIGHT = 48;
+
+/**
+ * The people of the HR system among `counts` (everyone but the records only the admin's roster
+ * has): what the admin confirms, wherever the confirmation is shown.
+ */
+export function confirmedCount(counts: MatchCounts): number {
+  return counts.total - counts.only_in_existing;
+}

@@ -2,7 +2,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { keyFileText, SANDBOX_KEYS } from "../../lib/ipc/fakeBackend";
 import { sampleConnection } from "../../lib/ipc/fakeConnections";
+import { fakeHrPeople } from "../../lib/ipc/fakePeople";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
+import { withTableViewport } from "../../test/layout";
 import {
   chooseHrworks,
   chooseProvider,
@@ -11,6 +13,9 @@ import {
   VALID_KEY_FILE,
 } from "../../test/render";
 import { emptyDraft } from "./machine";
+
+// The People table draws only the rows in view.
+withTableViewport();
 
 type Setup = ReturnType<typeof renderApp>;
 
@@ -29,6 +34,27 @@ async function toCheckAnswers({ user }: Setup) {
 }
 
 describe("saving a verified connection", () => {
+  it("shows the People decisions on Check your answers: left out, and the roster comparison", async () => {
+    const setup = renderApp({ pickedRoster: { people: fakeHrPeople(10) } });
+    const { user } = setup;
+    await chooseHrworks(user);
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
+    await user.click(await screen.findByRole("button", { name: "Compare with your records" }));
+    await screen.findByText("Read 10 people from your file");
+    await user.click(screen.getByRole("checkbox", { name: "Include Anna Müller 1" }));
+    await waitFor(() =>
+      expect(screen.getByRole("checkbox", { name: "Include Anna Müller 1" })).not.toBeChecked(),
+    );
+    await user.click(screen.getByRole("button", { name: "Yes, these are our people" }));
+    await screen.findByRole("heading", { level: 1, name: "Check your answers before saving" });
+    const list = document.querySelector(".summary-list") as HTMLElement;
+    expect(list).toHaveTextContent("You confirmed 41 people");
+    expect(list).toHaveTextContent("1 person left out: HR Link will not pass them on");
+    expect(list).toHaveTextContent("Compared with your records (10 people): 8 matched");
+    expect(list).not.toHaveTextContent("counts them");
+  });
+
   it("checks the answers, validates the name, saves and confirms", async () => {
     const setup = renderApp();
     const { user, backend } = setup;
@@ -155,5 +181,76 @@ describe("saving a verified connection", () => {
     expect(screen.getByText(/^Die Verbindung ist gespeichert, aber die Liste/)).toBeVisible();
     expect(screen.getByText(/^Autorisieren Sie die Verbindung danach/)).toBeVisible();
     await expectNoSeriousA11yViolations();
+  });
+});
+
+describe("a company that is already connected", () => {
+  const saved = sampleConnection({ id: "connection-bakery", label: "Bakery payroll" });
+
+  /** With a saved connection the app opens on the connections: start a new one from there. */
+  async function connectASystem(user: Setup["user"], name = "Connect a system") {
+    await screen.findByRole("heading", { level: 1, name: /connections|Verbindungen/ });
+    const [button] = await screen.findAllByRole("button", { name });
+    if (!button) throw new Error(`no ${name} button`);
+    await user.click(button);
+  }
+
+  it("says so and re-authorises that connection instead of saving a second one", async () => {
+    const { user, backend } = renderApp({ connections: { connections: [saved] } });
+    await connectASystem(user);
+    await chooseHrworks(user);
+    await pasteKey(user, VALID_KEY_FILE);
+    const notice = await screen.findByRole("region", { name: "Already connected" });
+    expect(notice).toHaveTextContent(
+      `${COMPANY} is already connected in HR Link as “Bakery payroll”.`,
+    );
+    expect(backend.calls).toContainEqual({ method: "alreadyConnected", staged: "staged-1" });
+    expect(screen.queryByRole("button", { name: "Save this connection" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Re-authorise Bakery payroll" }));
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Check your answers before updating Bakery payroll",
+    });
+    expect(screen.getByText("Re-authorise Bakery payroll")).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Update connection" }));
+    await screen.findByRole("heading", { level: 1, name: "Re-authorised Bakery payroll" });
+    expect(backend.calls.filter((c) => c.method === "saveConnection")).toEqual([]);
+    expect(backend.calls.filter((c) => c.method === "reauthoriseConnection")).toEqual([
+      {
+        method: "reauthoriseConnection",
+        id: "connection-bakery",
+        staged: "staged-1",
+        replacementName: null,
+      },
+    ]);
+    const list = await backend.listConnections();
+    expect(list.status === "ok" && list.data.connections).toHaveLength(1);
+  });
+
+  it("saves as usual when only another HR system has that company", async () => {
+    const other = { ...saved, provider: "iris" as const };
+    const setup = renderApp({ connections: { connections: [other] } });
+    await connectASystem(setup.user);
+    await toCheckAnswers(setup);
+    expect(screen.queryByRole("region", { name: "Already connected" })).toBeNull();
+  });
+
+  it("says so in German", async () => {
+    const { user } = renderApp({ language: "de", connections: { connections: [saved] } });
+    await connectASystem(user, "System verbinden");
+    await user.click(await screen.findByRole("radio", { name: /HRworks/ }));
+    await user.click(screen.getByRole("button", { name: "Weiter" }));
+    await user.click(await screen.findByRole("button", { name: "Weiter" }));
+    await user.click(
+      await screen.findByRole("button", { name: "Ich habe schon eine Schlüsseldatei" }),
+    );
+    await user.click(
+      await screen.findByLabelText("Oder fügen Sie die zwei Zeilen der Schlüsseldatei ein"),
+    );
+    await user.paste(VALID_KEY_FILE);
+    expect(await screen.findByRole("region", { name: "Schon verbunden" })).toHaveTextContent(
+      `${COMPANY} ist in HR Link schon als „Bakery payroll“ verbunden.`,
+    );
+    expect(screen.getByRole("button", { name: "Bakery payroll neu autorisieren" })).toBeVisible();
   });
 });

@@ -472,21 +472,82 @@ describe("browser sign-in", () => {
     expect(screen.getByRole("button", { name: "Sign in with iPayroll" })).toBeVisible();
   });
 
-  it("stops waiting when the admin closed the browser, and can start again", async () => {
+  it("starts a fresh sign-in when the admin closed the browser", async () => {
     const { user, backend } = renderApp({ signIn: { kind: "wait" } });
     await chooseEmploymentHero(user);
     await startSignIn(user, "Sign in with Employment Hero");
+    const first = await screen.findByText(/state=/);
+    const firstAddress = first.textContent;
     await user.click(screen.getByRole("button", { name: "I closed the browser" }));
-    await screen.findByText("Sign-in stopped. You can start it again.");
-    expect(calls(backend, "cancelSignIn")).toHaveLength(1);
-
-    await startSignIn(user, "Sign in with Employment Hero");
-    // The note belongs to the earlier attempt.
+    // Still waiting, on a new sign-in with its own address; the old one is not cancelled twice.
+    await waitFor(() => expect(calls(backend, "signIn")).toHaveLength(2));
+    await waitFor(() => expect(screen.getByText(/state=/).textContent).not.toBe(firstAddress));
+    expect(h1()).toHaveTextContent("Finish signing in to Employment Hero in your browser");
     expect(screen.queryByText("Sign-in stopped. You can start it again.")).not.toBeInTheDocument();
+    expect(calls(backend, "cancelSignIn")).toHaveLength(0);
     await act(async () => backend.pendingSignIn?.succeed());
     expect(
       await screen.findByRole("heading", { level: 1, name: /Connected to Wattle Bakehouse/ }),
     ).toBeInTheDocument();
+    // The replaced sign-in's answer (cancelled) changed nothing.
+    expect(screen.queryByRole("heading", { name: "There is a problem" })).not.toBeInTheDocument();
+  });
+
+  it("shows the sign-in address with Copy and opens the browser again", async () => {
+    const { user, backend } = renderApp({ signIn: { kind: "wait" } });
+    await chooseIpayroll(user);
+    await startSignIn(user);
+    expect(screen.getByRole("heading", { level: 2, name: "The sign-in address" })).toBeVisible();
+    const address = await screen.findByText(
+      /^http:\/\/127\.0\.0\.1:7400\/ipayroll\/oauth\/authorize/,
+    );
+    expect(screen.getByRole("button", { name: "Copy the sign-in address" })).toBeVisible();
+    expect(address).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Open the browser again" }));
+    expect(calls(backend, "reopenSignIn")).toHaveLength(1);
+    expect(screen.queryByText("No web browser could be opened")).not.toBeInTheDocument();
+    expect(calls(backend, "signIn")).toHaveLength(1);
+  });
+
+  it("says when no browser could be opened and shows the address to open by hand", async () => {
+    const { user, backend } = renderApp({ signIn: { kind: "wait" }, noBrowser: true });
+    await chooseIpayroll(user);
+    await startSignIn(user);
+    expect(await screen.findByText("No web browser could be opened")).toBeVisible();
+    expect(screen.getByText(/^http:\/\/127\.0\.0\.1:7400\/ipayroll/)).toBeVisible();
+    expect(screen.getByRole("button", { name: "Copy the sign-in address" })).toBeVisible();
+    expect(
+      screen.queryByRole("button", { name: "Open the browser again" }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText(/HR Link opened iPayroll's sign-in page/)).not.toBeInTheDocument();
+    // Opened by hand: the sign-in comes back as usual.
+    await act(async () => backend.pendingSignIn?.succeed());
+    await screen.findByRole("heading", { level: 1, name: /is this the right organisation/ });
+  });
+
+  it("says so when opening the browser again does not work", async () => {
+    const backend = createFakeBackend({ signIn: { kind: "wait" } });
+    const failing: FakeBackend = Object.create(backend, {
+      reopenSignIn: {
+        value: async () => ({ status: "error", error: { code: "browser_unavailable" } }),
+      },
+    });
+    const { user } = renderApp({ backend: failing });
+    await chooseIpayroll(user);
+    await startSignIn(user);
+    await user.click(await screen.findByRole("button", { name: "Open the browser again" }));
+    expect(await screen.findByText("No web browser could be opened")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Copy the sign-in address" })).toBeVisible();
+  });
+
+  it("shows the sign-in address in German", async () => {
+    const { user } = renderApp({ language: "de", signIn: { kind: "wait" }, noBrowser: true });
+    await user.click(await screen.findByRole("radio", { name: /iPayroll/ }));
+    await skipToCredentialsInGerman(user);
+    await user.click(await screen.findByRole("button", { name: "Mit iPayroll anmelden" }));
+    expect(await screen.findByText("Es ließ sich kein Webbrowser öffnen")).toBeVisible();
+    expect(screen.getByRole("heading", { level: 2, name: "Die Anmeldeadresse" })).toBeVisible();
+    expect(screen.getByRole("button", { name: "Die Anmeldeadresse kopieren" })).toBeVisible();
   });
 
   it("forgets a sign-in that comes back after it was stopped", async () => {
@@ -685,25 +746,23 @@ describe("browser sign-in", () => {
     await user.keyboard("{Enter}");
     await screen.findByRole("heading", { level: 1, name: /^Finish signing in/ });
     await waitFor(() => expect(h1()).toHaveFocus());
-    await user.tab();
-    expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await tabTo(screen.getByRole("button", { name: "Cancel" }));
     await user.keyboard("{Enter}");
     await screen.findByText("Sign-in stopped. You can start it again.");
 
     await tabTo(screen.getByRole("button", { name: "Sign in with iPayroll" }));
     await user.keyboard(" ");
     await screen.findByRole("heading", { level: 1, name: /^Finish signing in/ });
+    await tabTo(screen.getByRole("button", { name: "Open the browser again" }));
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(calls(backend, "reopenSignIn")).toHaveLength(1));
     await tabTo(screen.getByRole("button", { name: "I closed the browser" }));
     await user.keyboard("{Enter}");
-    await screen.findByText("Sign-in stopped. You can start it again.");
-
-    await tabTo(screen.getByRole("button", { name: "Sign in with iPayroll" }));
-    await user.keyboard("{Enter}");
-    await screen.findByRole("heading", { level: 1, name: /^Finish signing in/ });
+    await waitFor(() => expect(calls(backend, "signIn")).toHaveLength(3));
     await act(async () => backend.pendingSignIn?.succeed());
     await screen.findByRole("heading", { level: 1, name: /is this the right organisation/ });
     await waitFor(() => expect(h1()).toHaveFocus());
-    expect(calls(backend, "cancelSignIn")).toHaveLength(2);
+    expect(calls(backend, "cancelSignIn")).toHaveLength(1);
   });
 });
 
@@ -748,7 +807,10 @@ describe("Employment Hero: a sign-in that reaches several organisations", () => 
       level: 1,
       name: "Connected to Wattle Holdings Pty Ltd — is this the right organisation?",
     });
-    expect(screen.getByText("0 active people")).toBeInTheDocument();
+    // Employment Hero counts every record, former staff too: said so.
+    expect(
+      screen.getByText("0 people in all, former staff included, as Employment Hero counts them"),
+    ).toBeInTheDocument();
     expect(calls(backend, "verifyConnection").at(-1)).toEqual({
       method: "verifyConnection",
       id: "staged-1",

@@ -134,7 +134,7 @@ describe("entering the key", () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText("Step 6 of 7")).toBeInTheDocument();
-    expect(screen.getByText("42 active people")).toBeInTheDocument();
+    expect(screen.getByText("42 active people, as HRworks counts them")).toBeInTheDocument();
     expect(screen.getByText("40117")).toBeInTheDocument();
 
     const table = screen.getByRole("table");
@@ -523,7 +523,7 @@ describe("the app shell", () => {
     const { user } = renderApp({ appInfo: { demo: true } });
     const banner = await screen.findByRole("region", { name: "Demo mode" });
     expect(banner).toHaveTextContent(
-      "HR Link is using its built-in Sandbox, which imitates each HR system with made-up data. Nothing real is changed.",
+      "Demo modeMade-up data from the built-in Sandbox. Nothing real is changed.",
     );
     await chooseHrworks(user);
     await user.click(screen.getByText("Try it with the Sandbox test key"));

@@ -81,7 +81,7 @@ export function SetupWizard({
   const screenShare = appInfo.support_mode;
   const targetId = state.draft.target?.id ?? null;
 
-  useWizardEffects(state, dispatch);
+  useWizardEffects(state, dispatch, !deliver);
   const credentials = useCredentialCommands(state, dispatch, language);
   const peopleStep =
     state.step === "people"
@@ -151,11 +151,14 @@ export function SetupWizard({
     if (deliver) return deliver.onDeliver(state.staged);
     requestSave(provider, state.outcome.report?.account);
   };
+  const existing = state.step === "result" ? (state.existing ?? null) : null;
   const saveLabel = deliver
     ? t("cloud.send", { product: deliver.product })
     : target
       ? t("save.updateConnection")
-      : t("save.saveConnection");
+      : existing
+        ? t("save.reauthoriseCaption", { label: existing.label })
+        : t("save.saveConnection");
 
   /** Back, except from a re-authorisation's first page, which leaves the wizard. */
   const back = () =>
@@ -226,10 +229,13 @@ export function SetupWizard({
       {state.step === "signingIn" && provider && (
         <SignInWaiting
           provider={provider}
+          address={state.address ?? null}
+          reopenFailed={state.reopenFailed ?? false}
           demo={appInfo.demo}
           supportMode={screenShare}
           onCancel={credentials.stopSignIn}
-          onBrowserClosed={credentials.stopSignIn}
+          onOpenAgain={credentials.reopenBrowser}
+          onBrowserClosed={credentials.startSignIn}
         />
       )}
       {state.step === "verifying" && provider && (
@@ -253,6 +259,7 @@ export function SetupWizard({
           onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
           onBack={back}
           confirmedPeople={state.confirmed}
+          alreadyConnected={existing?.label ?? null}
           onCheckPeople={() => dispatch({ type: "peopleStarted" })}
           organisations={{
             load: loadOrganisations,
@@ -304,7 +311,8 @@ export function SetupWizard({
           label={state.label}
           labelError={state.labelError}
           saving={state.saving}
-          canChangeProvider={!target}
+          reauthorising={Boolean(target)}
+          confirmed={state.confirmed}
           supportMode={screenShare}
           mapped={state.mapped}
           onLabelChange={(text) => dispatch({ type: "editLabel", text })}

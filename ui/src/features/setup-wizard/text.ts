@@ -1,7 +1,7 @@
 /** Plain-language texts derived from IPC data (permission names, accounts, countries). */
 
 import type { TFunction } from "i18next";
-import type { Account, ProviderGuide, ProviderSummary } from "../../lib/ipc/types";
+import type { Account, PeopleCount, ProviderGuide, ProviderSummary } from "../../lib/ipc/types";
 
 /** Looks up a key built at run time (checked against the English strings first). */
 function dynamic(t: TFunction, key: string, options?: Record<string, string>): string {
@@ -49,4 +49,18 @@ export function sharedPermissions(guide: ProviderGuide, optional: readonly strin
   return guide.permissions.filter(
     (permission) => permission.required || optional.includes(permission.id),
   );
+}
+
+/**
+ * The HR system's own people count, said as it counts (the active people only, or every record
+ * with former staff), so that it is not mistaken for the People step's figures.
+ */
+export function peopleCountText(
+  people: PeopleCount | null,
+  provider: ProviderSummary,
+  t: TFunction,
+): string {
+  if (!people) return t("result.peopleUnknown");
+  const key = people.counted === "active" ? "result.peopleCount" : "result.peopleCountEveryone";
+  return t(key, { count: people.count, provider: provider.name });
 }

@@ -6,7 +6,14 @@
 import { useCallback, useEffect, useRef } from "react";
 import { useBackend } from "../../lib/ipc/BackendContext";
 import { answered } from "../../lib/ipc/settle";
-import type { Language, Problem, ProviderId, Result, StagedCredentials } from "../../lib/ipc/types";
+import type {
+  Language,
+  Problem,
+  ProviderId,
+  Result,
+  SignInAddress,
+  StagedCredentials,
+} from "../../lib/ipc/types";
 import { loginCredentialText } from "./login";
 import type { CredentialSource, WizardAction, WizardState } from "./machine";
 
@@ -21,9 +28,14 @@ export interface CredentialCommands {
   dropFile(text: string): void;
   /** Continue on the login form. */
   submitLogin(): void;
-  /** Opens the browser at the provider's sign-in page (from Rust) and waits for it. */
+  /**
+   * Opens the browser at the provider's sign-in page (from Rust) and waits for it; while one
+   * waits ("I closed the browser"), a fresh one replaces it.
+   */
   startSignIn(): void;
-  /** Cancel, or "I closed the browser": back to the step at once; the core stops waiting. */
+  /** "Open the browser again" at the waiting sign-in's address. */
+  reopenBrowser(): void;
+  /** Cancel: back to the step at once; the core stops waiting. */
   stopSignIn(): void;
 }
 
@@ -118,11 +130,21 @@ export function useCredentialCommands(
     },
     startSignIn() {
       const provider = state.draft.provider;
-      if (state.step !== "credentials" || !provider || signInAttempt.current !== null) return;
+      const restart = state.step === "signingIn";
+      if (
+        !provider ||
+        !(restart || (state.step === "credentials" && signInAttempt.current === null))
+      ) {
+        return;
+      }
       const attempt = state.signIns + 1;
+      // A restart's old sign-in is cancelled by the core; its answer no longer counts.
       signInAttempt.current = attempt;
       dispatch({ type: "signInStarted" });
-      void answered(backend.signIn(provider, state.draft.optional, language)).then((answer) => {
+      const told = (address: SignInAddress) =>
+        dispatch({ type: "signInAddressTold", attempt, address });
+      const signingIn = backend.signIn(provider, state.draft.optional, language, told);
+      void answered(signingIn).then((answer) => {
         if (signInAttempt.current !== attempt) {
           // Stopped meanwhile: a sign-in that still came through is not wanted.
           if (answer.ok) backend.discardCredentials(answer.data.id).catch(() => {});
@@ -134,6 +156,12 @@ export function useCredentialCommands(
             ? { type: "signInSucceeded", attempt, staged: answer.data }
             : { type: "signInFailed", attempt, problem: answer.problem },
         );
+      });
+    },
+    reopenBrowser() {
+      if (state.step !== "signingIn") return;
+      void answered(backend.reopenSignIn()).then((answer) => {
+        if (!answer.ok) dispatch({ type: "signInReopenFailed" });
       });
     },
     stopSignIn() {

@@ -13,8 +13,17 @@ import { draftToKeep } from "./resume";
 /** How long typing must pause before a typed user name is written to the kept draft. */
 const DRAFT_TYPING_PAUSE_MS = 400;
 
-export function useWizardEffects(state: WizardState, dispatch: (action: WizardAction) => void) {
+/**
+ * `saving`: whether the wizard saves connections here (not in cloud delivery, where the product
+ * keeps them): only then is a company already connected looked for.
+ */
+export function useWizardEffects(
+  state: WizardState,
+  dispatch: (action: WizardAction) => void,
+  saving = true,
+) {
   useVerificationRun(state, dispatch);
+  useAlreadyConnected(saving ? state : null, dispatch);
   useSaveAttempt(state, dispatch);
   useKeptDraft(state);
   useDiscardUnusedCredentials(state);
@@ -40,6 +49,30 @@ function useVerificationRun(state: WizardState, dispatch: (action: WizardAction)
       (problem) => ({ type: "verifyFailed", run, problem }),
     );
   }, [backend, dispatch, settle, run, staged, chosen, organisation]);
+}
+
+/**
+ * After a successful check for a new connection, the core is asked once whether that company is
+ * connected already (the result then offers to re-authorise it). Not asked when re-authorising.
+ */
+function useAlreadyConnected(state: WizardState | null, dispatch: (action: WizardAction) => void) {
+  const backend = useBackend();
+  const settle = useMemo(() => settler(dispatch), [dispatch]);
+  const ask =
+    state?.step === "result" &&
+    state.outcome.kind === "ok" &&
+    !state.draft.target &&
+    state.existing === undefined;
+  const staged = ask ? state.staged.id : null;
+  useEffect(() => {
+    if (staged === null) return;
+    void settle(
+      backend.alreadyConnected(staged),
+      (connection) => ({ type: "alreadyConnectedFound", staged, connection }),
+      // Not knowing is no reason to stop: saving goes on as for a new connection.
+      () => ({ type: "alreadyConnectedFound", staged, connection: null }),
+    );
+  }, [backend, settle, staged]);
 }
 
 /**

@@ -38,6 +38,7 @@ import type {
   ProviderSummary,
   Result,
   SavedConnection,
+  SignInAddress,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -108,13 +109,18 @@ export interface Backend {
    * webview. Resolves when the browser comes back, after 5 minutes (`sign_in_timed_out`), or
    * when {@link Backend.cancelSignIn} is called (`sign_in_cancelled`). `language` is the UI's,
    * for the page the browser shows when it returns. iPayroll is asked for the required
-   * permissions and the `optional` ones the admin chose.
+   * permissions and the `optional` ones the admin chose. `onAddress` is told where the browser
+   * was sent (to copy, or open again), also when no browser could be started. A new `signIn`
+   * replaces one still waiting (which resolves with `sign_in_cancelled`).
    */
   signIn(
     provider: ProviderId,
     optional: readonly string[],
     language: Language,
+    onAddress: (address: SignInAddress) => void,
   ): Promise<Result<StagedCredentials, Problem>>;
+  /** Opens the browser again at the waiting sign-in's address; `browser_unavailable` if none. */
+  reopenSignIn(): Promise<Result<null, Problem>>;
   /** Stops the sign-in under way, if any: its `signIn` resolves with `sign_in_cancelled`. */
   cancelSignIn(): Promise<void>;
   /** The saved connections, and how many unreadable profile files were set aside. */
@@ -124,6 +130,11 @@ export interface Backend {
    * anywhere else), the rest to a profile. An empty `label` means the company's name.
    */
   saveConnection(staged: string, label: string): Promise<Result<SavedConnection, Problem>>;
+  /**
+   * The saved connection for the company verified staged credentials reached (same HR system,
+   * same account id), if it is already connected: offer to re-authorise it instead.
+   */
+  alreadyConnected(staged: string): Promise<Result<ConnectionSummary | null, Problem>>;
   /** Signs in again with a saved connection and probes its permissions; records the status. */
   checkConnection(id: string): Promise<Result<CheckedConnection, Problem>>;
   renameConnection(id: string, label: string): Promise<Result<ConnectionSummary, Problem>>;
@@ -269,12 +280,18 @@ export const tauriBackend: Backend = {
   saveHandoffSheet: (provider, language, title, sheet) =>
     commands.saveHandoffSheet(provider, language, title, sheet),
   chooseKeyFile: (provider) => commands.chooseCredentialsFile(provider),
-  signIn: (provider, optional, language) => commands.signIn(provider, [...optional], language),
+  signIn: (provider, optional, language, onAddress) => {
+    const channel = new Channel<SignInAddress>();
+    channel.onmessage = onAddress;
+    return commands.signIn(provider, [...optional], language, channel);
+  },
+  reopenSignIn: () => commands.reopenSignIn(),
   cancelSignIn: async () => {
     await commands.cancelSignIn();
   },
   listConnections: () => commands.listConnections(),
   saveConnection: (staged, label) => commands.saveConnection(staged, label),
+  alreadyConnected: (staged) => commands.alreadyConnected(staged),
   checkConnection: (id) => commands.checkConnection(id),
   renameConnection: (id, label) => commands.renameConnection(id, label),
   removeConnection: (id) => commands.removeConnection(id),

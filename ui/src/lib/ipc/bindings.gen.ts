@@ -41,10 +41,14 @@ export const commands = {
 	/**
 	 *  Signs in through the system browser and stages the result, asking for the required
 	 *  permissions and the `optional` ones the admin chose; in cloud delivery mode with the
-	 *  product's OAuth client, its backend exchanging the code (HANDOFF.md §2.3). Waits until the
-	 *  browser comes back, the sign-in times out, or `cancel_sign_in` is called.
+	 *  product's OAuth client, its backend exchanging the code (HANDOFF.md §2.3). `address` is told
+	 *  where the browser was sent, also when no browser could be started. Waits until the browser
+	 *  comes back, the sign-in times out, or `cancel_sign_in` is called; a new sign-in replaces one
+	 *  still waiting.
 	 */
-	signIn: (provider: ProviderId, optional: string[], language: Language) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, optional, language })),
+	signIn: (provider: ProviderId, optional: string[], language: Language, address: Channel<SignInAddress>) => typedError<StagedCredentials, Problem_Serialize>(__TAURI_INVOKE("sign_in", { provider, optional, language, address })),
+	/**  Opens the browser again at the waiting sign-in's address ("Open the browser again"). */
+	reopenSignIn: () => typedError<null, Problem_Serialize>(__TAURI_INVOKE("reopen_sign_in")),
 	/**  Stops a browser sign-in under way ("Cancel" on the waiting screen). */
 	cancelSignIn: () => __TAURI_INVOKE<void>("cancel_sign_in"),
 	/**
@@ -61,6 +65,11 @@ export const commands = {
 	listConnections: () => typedError<ConnectionList_Serialize, Problem_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**  Saves verified staged credentials as a new connection (keychain + profile). */
 	saveConnection: (staged: string, label: string) => typedError<SavedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("save_connection", { staged, label })),
+	/**
+	 *  The saved connection for the company verified staged credentials reached, if it is already
+	 *  connected: the wizard offers to re-authorise it instead of saving a second one.
+	 */
+	alreadyConnected: (staged: string) => typedError<ConnectionSummary_Serialize | null, Problem_Serialize>(__TAURI_INVOKE("already_connected", { staged })),
 	/**  Checks one connection: signs in again and probes its permissions. */
 	checkConnection: (id: string) => typedError<CheckedConnection_Serialize, Problem_Serialize>(__TAURI_INVOKE("check_connection", { id })),
 	renameConnection: (id: string, label: string) => typedError<ConnectionSummary_Serialize, Problem_Serialize>(__TAURI_INVOKE("rename_connection", { id, label })),
@@ -1105,11 +1114,29 @@ export type PeopleComparison_Serialize = {
 	report: PeopleReport_Serialize,
 };
 
-/**  How many people the integration will see. */
+/**
+ *  How many people the HR system itself counts, as its API reports it without listing everyone.
+ *  Systems count differently (some only the active people, some every record, former staff
+ *  included), so the count says which: every screen and the CLI word it by [`PeopleCounted`].
+ *  It can differ from the People step's figures, which come from reading each person (HR Link
+ *  judges active, inactive and left from each one's dates and status).
+ */
 export type PeopleCount = {
-	/**  Number of people records. */
+	/**  Number of people the HR system counted. */
 	count: number,
+	/**  Who it counted. */
+	counted: PeopleCounted,
 };
+
+/**  Who an HR system's own people count includes. */
+export type PeopleCounted = 
+/**  Only the people the HR system calls active (HRworks, iPayroll). */
+"active" | 
+/**
+ *  Every person record, inactive and former staff included (Employment Hero, IRIS,
+ *  Employment Hero Payroll).
+ */
+"everyone";
 
 /**  Everyone the HR system listed, as the People step first shows them. */
 export type PeopleOverview = PeopleOverview_Serialize | PeopleOverview_Deserialize;
@@ -2255,6 +2282,19 @@ export type SavedConnection_Deserialize = {
 export type SavedConnection_Serialize = {
 	connection: ConnectionSummary_Serialize,
 	people_not_kept: Problem_Serialize | null,
+};
+
+/**
+ *  Where a sign-in sent the browser, told while it waits so that the admin can open the
+ *  address again or copy it into another browser. The address carries the request's `state` and
+ *  PKCE challenge, both meant for the browser; the code verifier never leaves this module, and
+ *  only the loopback listener on this machine can take the answer.
+ */
+export type SignInAddress = {
+	/**  The provider's authorize URL with this sign-in's parameters. */
+	address: string,
+	/**  Whether a browser could be started with it (`false`: no default browser). */
+	browserOpened: boolean,
 };
 
 /**  Credentials held in the app for verification, described without the secret. */

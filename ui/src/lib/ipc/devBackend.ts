@@ -7,7 +7,7 @@
  *
  * A browser sign-in opens no browser: it succeeds after `signInDelay=<ms>` (default 3000), as the
  * Sandbox user `as=<user name>` when given, unless `signIn=deny`, `timeout` or `wait` (until
- * cancelled) says otherwise.
+ * cancelled) says otherwise; `noBrowser=1` as when no browser could be started.
  *
  * `resume=<step>` (`scopes`, `guide`, `credentials`, `verification`) starts with a half-finished
  * HRworks wizard that reached that step, as after a restart.
@@ -62,6 +62,7 @@ export function createDevBackend(params: URLSearchParams): Backend {
     appInfo: { demo: params.get("demo") !== "0", support_mode: params.get("support") === "1" },
     stepDelayMs: Number(params.get("delay") ?? 400),
     signIn: signInFromParams(params),
+    noBrowser: params.get("noBrowser") === "1",
     connections: {
       connections: params.get("connections") === "sample" ? sampleConnections() : [],
       setAside: Number(params.get("setAside") ?? 0),

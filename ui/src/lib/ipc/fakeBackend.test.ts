@@ -12,7 +12,7 @@ import {
 } from "./fakeBackend";
 import { sampleConnection } from "./fakeConnections";
 import { fakeHrPeople } from "./fakePeople";
-import type { ListingProgress, VerifyProgress } from "./types";
+import type { ListingProgress, SignInAddress, VerifyProgress } from "./types";
 
 type KeyPair = { access: string; secret: string };
 
@@ -109,6 +109,9 @@ describe("fakeBackend", () => {
   });
 });
 
+/** A sign-in's address, when the test does not look at it. */
+const ignore = () => {};
+
 describe("fakeBackend sign-in", () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -118,7 +121,7 @@ describe("fakeBackend sign-in", () => {
     vi.useFakeTimers();
     const backend = createFakeBackend({ stepDelayMs: 100 });
     let settled = false;
-    const result = backend.signIn("ipayroll", [], "de").then((value) => {
+    const result = backend.signIn("ipayroll", [], "de", ignore).then((value) => {
       settled = true;
       return value;
     });
@@ -149,24 +152,27 @@ describe("fakeBackend sign-in", () => {
       signIn: (provider) =>
         provider === "ipayroll" ? { kind: "deny" } : { kind: "timeOut", afterMs: 5 },
     });
-    expect(await backend.signIn("ipayroll", [], "en")).toEqual({
+    expect(await backend.signIn("ipayroll", [], "en", ignore)).toEqual({
       status: "error",
       error: { code: "sign_in_denied", params: { provider: "iPayroll" } },
     });
-    expect(await backend.signIn("employmenthero", [], "en")).toEqual({
+    expect(await backend.signIn("employmenthero", [], "en", ignore)).toEqual({
       status: "error",
       error: { code: "sign_in_timed_out", params: { provider: "Employment Hero" } },
     });
     const failing = createFakeBackend({ signIn: { kind: "fail", problem } });
-    expect(await failing.signIn("ipayroll", [], "en")).toEqual({ status: "error", error: problem });
-    expect(await failing.signIn("hrworks", [], "en")).toMatchObject({
+    expect(await failing.signIn("ipayroll", [], "en", ignore)).toEqual({
+      status: "error",
+      error: problem,
+    });
+    expect(await failing.signIn("hrworks", [], "en", ignore)).toMatchObject({
       error: { code: "configuration_invalid" },
     });
   });
 
   it("resolves a waiting sign-in as cancelled when cancelSignIn is called", async () => {
     const backend = createFakeBackend({ signIn: { kind: "wait" } });
-    const result = backend.signIn("employmenthero", [], "en");
+    const result = backend.signIn("employmenthero", [], "en", ignore);
     expect(backend.pendingSignIn?.provider).toBe("employmenthero");
     await backend.cancelSignIn();
     expect(await result).toEqual({
@@ -181,16 +187,34 @@ describe("fakeBackend sign-in", () => {
 
   it("cancels a delayed sign-in too, and one sign-in replaces another", async () => {
     const backend = createFakeBackend({ signIn: { kind: "succeed", afterMs: 10_000 } });
-    const first = backend.signIn("ipayroll", [], "en");
-    const second = backend.signIn("ipayroll", [], "en");
+    const first = backend.signIn("ipayroll", [], "en", ignore);
+    const second = backend.signIn("ipayroll", [], "en", ignore);
     expect(await first).toMatchObject({ error: { code: "sign_in_cancelled" } });
     await backend.cancelSignIn();
     expect(await second).toMatchObject({ error: { code: "sign_in_cancelled" } });
   });
 
+  it("tells each sign-in's own address and opens it again only while waiting", async () => {
+    const told: SignInAddress[] = [];
+    const backend = createFakeBackend({ signIn: { kind: "wait" } });
+    const first = backend.signIn("ipayroll", [], "en", (address) => told.push(address));
+    void backend.signIn("ipayroll", [], "en", (address) => told.push(address));
+    expect(await first).toMatchObject({ error: { code: "sign_in_cancelled" } });
+    expect(told).toHaveLength(2);
+    expect(told[0]?.address).not.toBe(told[1]?.address);
+    expect(told.every((address) => address.browserOpened)).toBe(true);
+    expect(await backend.reopenSignIn()).toEqual({ status: "ok", data: null });
+    await backend.cancelSignIn();
+    expect(await backend.reopenSignIn()).toMatchObject({ error: { code: "browser_unavailable" } });
+
+    const noBrowser = createFakeBackend({ signIn: { kind: "wait" }, noBrowser: true });
+    void noBrowser.signIn("employmenthero", [], "en", (address) => told.push(address));
+    expect(told[2]?.browserOpened).toBe(false);
+  });
+
   it("lets a test settle a waiting sign-in as any Sandbox user", async () => {
     const backend = createFakeBackend({ signIn: { kind: "wait" } });
-    const result = backend.signIn("ipayroll", [], "en");
+    const result = backend.signIn("ipayroll", [], "en", ignore);
     backend.pendingSignIn?.succeed(SANDBOX_LOGINS.ipayroll.withoutEmployees.username);
     const staged = await result;
     if (staged.status !== "ok") throw new Error("sign-in failed");

@@ -124,6 +124,15 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
       return ok({ connections, set_aside: options.setAside ?? 0 });
     },
 
+    /** The saved connection for the account `staged` reached, as the core's `already_connected`. */
+    alreadyConnected(staged: VerifiedStaged | null): Result<ConnectionSummary | null, Problem> {
+      const account = verifiedAccount(staged);
+      if (account.status === "error" || !staged) return ok(null);
+      const same = (c: ConnectionSummary) =>
+        c.provider === staged.provider && c.account.id === account.data.id;
+      return ok([...store.values()].find(same) ?? null);
+    },
+
     save(staged: VerifiedStaged | null, label: string): Result<ConnectionSummary, Problem> {
       const account = verifiedAccount(staged);
       if (account.status === "error" || !staged) return account as Result<never, Problem>;

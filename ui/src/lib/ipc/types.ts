@@ -57,6 +57,7 @@ export type {
   ProductCategory,
   ProviderId,
   ProviderSummary,
+  SignInAddress,
   StagedCredentials,
   StepValue,
   VerifyProgress,

@@ -36,7 +36,7 @@ export function startMapping(state: ResultState): MappingState {
 }
 
 function inStep(state: ResultState | MappingState, mapping: MappingStage): MappingState {
-  const { draft, staged, outcome, listings, confirmed } = state;
+  const { draft, staged, outcome, listings, existing, confirmed } = state;
   return {
     step: "mapping",
     draft,
@@ -44,6 +44,7 @@ function inStep(state: ResultState | MappingState, mapping: MappingStage): Mappi
     staged,
     outcome,
     ...(listings !== undefined && { listings }),
+    ...(existing !== undefined && { existing }),
     ...(confirmed && { confirmed }),
     mapping,
   };
@@ -51,7 +52,7 @@ function inStep(state: ResultState | MappingState, mapping: MappingStage): Mappi
 
 /** Back to the result the step came from, `mapped` when it is done. */
 function toResult(state: MappingState, mapped?: MappingDone): ResultState {
-  const { draft, staged, outcome, listings, confirmed } = state;
+  const { draft, staged, outcome, listings, existing, confirmed } = state;
   return {
     step: "result",
     draft,
@@ -59,6 +60,7 @@ function toResult(state: MappingState, mapped?: MappingDone): ResultState {
     staged,
     outcome,
     ...(listings !== undefined && { listings }),
+    ...(existing !== undefined && { existing }),
     ...(confirmed && { confirmed }),
     ...(mapped && { mapped }),
   };

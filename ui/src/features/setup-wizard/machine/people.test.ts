@@ -203,7 +203,7 @@ describe("people", () => {
       { type: "peopleListed", listing: 1, overview },
     ]);
     const done = expectStep(wizardReducer(listed, { type: "peopleConfirmed" }), "result");
-    expect(done.confirmed).toEqual(overview.report.counts);
+    expect(done.confirmed).toEqual({ counts: overview.report.counts, rosterPeople: null });
     expect(done.outcome.kind).toBe("ok");
     // Not before the people are listed.
     const listing = run([...okResult, { type: "peopleStarted" }]);

@@ -18,13 +18,14 @@ type ResultState = StateOf<"result">;
 
 /** A fresh listing numbered `listing`, from a successful result or a failed listing. */
 function peopleListing(state: ResultState | PeopleState, listing: number): WizardState {
-  const { draft, staged, outcome } = state;
+  const { draft, staged, outcome, existing } = state;
   return {
     step: "people",
     draft,
     staged,
     ...counters(state),
     outcome,
+    ...(existing !== undefined && { existing }),
     listing,
     people: { kind: "listing", progress: null },
   };
@@ -37,8 +38,16 @@ function isListing(state: WizardState, listing: number): state is PeopleState {
 
 /** Back to the check's result; the listing count stays, so late answers are ignored. */
 export function backToResult(state: PeopleState): ResultState {
-  const { draft, staged, outcome, listing } = state;
-  return { step: "result", draft, staged, ...counters(state), outcome, listings: listing };
+  const { draft, staged, outcome, listing, existing } = state;
+  return {
+    step: "result",
+    draft,
+    staged,
+    ...counters(state),
+    outcome,
+    listings: listing,
+    ...(existing !== undefined && { existing }),
+  };
 }
 
 function withPeople(state: PeopleState, people: PeopleStage): WizardState {
@@ -87,6 +96,8 @@ export const peopleHandlers: Handlers = {
   personExcluded: listed,
   peopleConfirmed: (state) => {
     if (state.step !== "people" || state.people.kind !== "listed") return state;
-    return { ...backToResult(state), confirmed: state.people.report.counts };
+    const { report, roster } = state.people;
+    const confirmed = { counts: report.counts, rosterPeople: roster?.people ?? null };
+    return { ...backToResult(state), confirmed };
   },
 };

@@ -151,8 +151,16 @@ describe("re-authorising", () => {
     expect(chosen.draft.optional).toEqual(["organization-units"]);
   });
 
-  it("updates straight from a successful result", () => {
-    const updating = run([...reauthVerified, { type: "saveRequested", label: "" }], start);
+  it("checks the answers, keeping the connection's name, then updates", () => {
+    const confirm = expectStep(
+      run([...reauthVerified, { type: "saveRequested", label: "Acme GmbH (HRworks)" }], start),
+      "confirm",
+    );
+    expect(confirm.label).toBe(target.label);
+    expect(confirm.saving.busy).toBe(false);
+    // Back returns to the result, as for a new connection.
+    expect(wizardReducer(confirm, { type: "back" }).step).toBe("result");
+    const updating = wizardReducer(confirm, { type: "saveSubmitted" });
     expect(expectStep(updating, "updating").saving).toEqual({
       busy: true,
       problem: null,
@@ -175,6 +183,7 @@ describe("re-authorising", () => {
       [
         ...reauthVerified,
         { type: "saveRequested", label: "" },
+        { type: "saveSubmitted" },
         { type: "saveFailed", attempt: 1, problem: { code: "vault_timed_out" } },
       ],
       start,
@@ -190,6 +199,7 @@ describe("re-authorising", () => {
       [
         ...reauthVerified,
         { type: "saveRequested", label: "" },
+        { type: "saveSubmitted" },
         {
           type: "saveFailed",
           attempt: 1,

@@ -2,8 +2,9 @@
  * Saving, after a successful result.
  *
  *   New connection:  result → confirm ("check your answers", the label) → saved
- *   Re-authorising (`draft.target` set; the wizard starts at `credentials`):
- *                    result → updating → saved
+ *   Re-authorising (`draft.target` set; the wizard starts at `credentials`, or the company
+ *   turned out to be connected already):
+ *                    result → confirm (check your answers, no label) → updating → saved
  *                                ↘ differentAccount (another company) → credentials (try again)
  *                                                                    → saved (replaced by name)
  *
@@ -65,22 +66,36 @@ function awaits(state: WizardState, attempt: number): state is SavingState {
   return "saving" in state && state.saving.busy && state.saving.attempt === attempt;
 }
 
+/**
+ * From a successful result to Check your answers: for a new connection, or re-authorising (also
+ * when the company turned out to be connected already: then that connection is updated instead
+ * of saving a second one).
+ */
+function checkAnswers(state: WizardState, label: string): WizardState {
+  if (state.step !== "result" || state.outcome.kind !== "ok") return state;
+  const target = state.draft.target ?? state.existing ?? null;
+  const verified = {
+    draft: { ...state.draft, target },
+    ...counters(state),
+    staged: state.staged,
+    report: state.outcome.report,
+    ...(state.confirmed && { confirmed: state.confirmed }),
+    ...(state.mapped && { mapped: state.mapped }),
+  };
+  // Re-authorising keeps the connection's name.
+  const kept = target?.label ?? label;
+  return { ...verified, step: "confirm", label: kept, labelError: null, saving: idle };
+}
+
 export const savingHandlers: Handlers = {
-  saveRequested: (state, action) => {
-    if (state.step !== "result" || state.outcome.kind !== "ok") return state;
-    const verified = {
-      draft: state.draft,
-      ...counters(state),
-      staged: state.staged,
-      report: state.outcome.report,
-      ...(state.confirmed && { confirmed: state.confirmed }),
-      ...(state.mapped && { mapped: state.mapped }),
-    };
-    if (state.draft.target) {
-      return { ...verified, step: "updating", saving: startSaving(idle) };
+  saveRequested: (state, action) => checkAnswers(state, action.label),
+  alreadyConnectedFound: (state, action) => {
+    if (state.step !== "result" || state.staged.id !== action.staged || state.draft.target) {
+      return state;
     }
-    return { ...verified, step: "confirm", label: action.label, labelError: null, saving: idle };
+    return { ...state, existing: action.connection };
   },
+
   editLabel: (state, action) => {
     if (state.step !== "confirm" || state.saving.busy) return state;
     return { ...state, label: action.text, labelError: null };
@@ -110,6 +125,17 @@ export const savingHandlers: Handlers = {
     switch (state.step) {
       case "confirm": {
         if (state.saving.busy) return state;
+        if (state.draft.target) {
+          const { draft, staged, report, confirmed } = state;
+          const verified = {
+            draft,
+            ...counters(state),
+            staged,
+            report,
+            ...(confirmed && { confirmed }),
+          };
+          return { ...verified, step: "updating", saving: startSaving(state.saving) };
+        }
         const labelError = validateLabel(state.label);
         if (labelError) return { ...state, labelError, saving: { ...state.saving, problem: null } };
         return { ...state, saving: startSaving(state.saving) };

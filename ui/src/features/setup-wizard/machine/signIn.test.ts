@@ -16,6 +16,26 @@ describe("browser sign-in", () => {
     expect(stepNumber(state)).toBe(4);
   });
 
+  it("keeps the address of the current attempt only, and a restart starts a fresh one", () => {
+    const address = { address: "https://id.example/authorize?state=a", browserOpened: false };
+    const told = expectStep(
+      run([{ type: "signInAddressTold", attempt: 1, address }], waiting),
+      "signingIn",
+    );
+    expect(told.address).toEqual(address);
+    expect(expectStep(run([{ type: "signInReopenFailed" }], told), "signingIn").reopenFailed).toBe(
+      true,
+    );
+    // "I closed the browser": attempt 2, no address until the core tells it.
+    const restarted = expectStep(run([{ type: "signInStarted" }], told), "signingIn");
+    expect(restarted.signIns).toBe(2);
+    expect(restarted.address ?? null).toBeNull();
+    const late = run([{ type: "signInAddressTold", attempt: 1, address }], restarted);
+    expect(late).toBe(restarted);
+    const old = run([{ type: "signInSucceeded", attempt: 1, staged: signInStaged }], restarted);
+    expect(old).toBe(restarted);
+  });
+
   it("goes straight on to the check when the browser comes back", () => {
     const state = expectStep(
       run([{ type: "signInSucceeded", attempt: 1, staged: signInStaged }], waiting),
@@ -65,10 +85,9 @@ describe("browser sign-in", () => {
     ).toBe(stopped);
   });
 
-  it("ignores back, a second start and other steps' actions while waiting", () => {
+  it("ignores back and other steps' actions while waiting (a second start is a restart)", () => {
     for (const action of [
       { type: "back" },
-      { type: "signInStarted" },
       { type: "verifyStarted" },
       { type: "useDifferentKey" },
       { type: "stagingSucceeded", staged: signInStaged },

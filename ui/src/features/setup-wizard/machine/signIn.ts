@@ -9,10 +9,19 @@ import { verifying } from "./verification";
 
 export const signInHandlers: Handlers = {
   signInStarted: (state) => {
-    if (state.step !== "credentials" || state.staging) return state;
-    // A new sign-in replaces credentials from an earlier one.
+    const restart = state.step === "signingIn";
+    if (!restart && (state.step !== "credentials" || state.staging)) return state;
+    // A new sign-in replaces credentials from an earlier one (and the one still waiting).
     const draft = { ...state.draft, staged: null };
     return { step: "signingIn", draft, runs: state.runs, signIns: state.signIns + 1 };
+  },
+  signInAddressTold: (state, action) => {
+    if (state.step !== "signingIn" || state.signIns !== action.attempt) return state;
+    return { ...state, address: action.address, reopenFailed: false };
+  },
+  signInReopenFailed: (state) => {
+    if (state.step !== "signingIn") return state;
+    return { ...state, reopenFailed: true };
   },
   signInStopped: (state) => {
     if (state.step !== "signingIn") return state;

@@ -11,6 +11,7 @@ import type {
   Problem,
   ProviderId,
   SavedConnection,
+  SignInAddress,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -140,8 +141,13 @@ export type NavigationAction =
 // The browser sign-in (`signIn.ts`).
 
 export type SignInAction =
+  /** From the credentials step, or again while waiting ("I closed the browser"): a fresh one. */
   | { type: "signInStarted" }
-  /** The admin stopped the sign-in (Cancel, or "I closed the browser"). */
+  /** Where sign-in `attempt` sent the browser (also when no browser could be started). */
+  | { type: "signInAddressTold"; attempt: number; address: SignInAddress }
+  /** "Open the browser again" found no browser to start. */
+  | { type: "signInReopenFailed" }
+  /** The admin stopped the sign-in (Cancel). */
   | { type: "signInStopped" }
   | { type: "signInSucceeded"; attempt: number; staged: StagedCredentials }
   | { type: "signInFailed"; attempt: number; problem: WizardProblem };
@@ -176,9 +182,16 @@ interface Verified extends Base {
   report: VerificationReport;
   saving: Saving;
   /** The people the admin confirmed (the People step), kept for going back. */
-  confirmed?: MatchCounts;
+  confirmed?: ConfirmedPeople;
   /** How the mapping step ended (`mapping.ts`), for Check your answers. */
   mapped?: MappingDone;
+}
+
+/** What the admin confirmed on the People step, for the result and Check your answers. */
+export interface ConfirmedPeople {
+  counts: MatchCounts;
+  /** People read from the admin's records when they were compared; `null`: not compared. */
+  rosterPeople: number | null;
 }
 
 /** The connection a re-authorisation is for (from the connections screen). */
@@ -229,7 +242,9 @@ export type SaveAction =
   | { type: "saveSucceeded"; attempt: number; saved: SavedConnection }
   | { type: "editReplacementName"; text: string }
   /** "Try again with the right account" on the different-company page. */
-  | { type: "retryWithRightAccount" };
+  | { type: "retryWithRightAccount" }
+  /** The saved connection for the company the check of `staged` reached (`null`: none). */
+  | { type: "alreadyConnectedFound"; staged: string; connection: ReauthTarget | null };
 
 /** What every state carries: the admin's input and how many verifications were started. */
 export interface Base {
@@ -253,8 +268,11 @@ export type WizardState =
       error: CredentialsError | null;
       note: CredentialsNote | null;
     })
-  /** Waiting for the browser sign-in numbered `signIns` to come back. */
-  | (Base & { step: "signingIn" })
+  /**
+   * Waiting for the browser sign-in numbered `signIns` to come back; `address` once the core has
+   * sent the browser there, `reopenFailed` when "Open the browser again" could not.
+   */
+  | (Base & { step: "signingIn"; address?: SignInAddress | null; reopenFailed?: boolean })
   | (Base & { step: "verifying"; staged: StagedCredentials; checklist: ChecklistItem[] })
   | (Base & {
       step: "result";
@@ -262,8 +280,13 @@ export type WizardState =
       outcome: Outcome;
       /** People listings started so far for these credentials (tags their answers). */
       listings?: number;
-      /** The counts the admin confirmed on the People step. */
-      confirmed?: MatchCounts;
+      /**
+       * A new connection's company already connected (the saved connection; `null`: it is not;
+       * absent until the core was asked).
+       */
+      existing?: ReauthTarget | null;
+      /** What the admin confirmed on the People step. */
+      confirmed?: ConfirmedPeople;
       /** The mapping step is done (chosen or skipped): saving goes on from here. */
       mapped?: MappingDone;
     })
@@ -272,6 +295,8 @@ export type WizardState =
       staged: StagedCredentials;
       /** The successful check this step came from (shown again on Back). */
       outcome: Outcome;
+      /** Kept for the result (see there). */
+      existing?: ReauthTarget | null;
       /** This listing's number; progress and answers of older ones are ignored. */
       listing: number;
       people: PeopleStage;
@@ -285,7 +310,9 @@ export type WizardState =
       staged: StagedCredentials;
       outcome: Outcome;
       listings?: number;
-      confirmed?: MatchCounts;
+      /** As on the result: the saved connection of a company already connected. */
+      existing?: ReauthTarget | null;
+      confirmed?: ConfirmedPeople;
       mapping: MappingStage;
     })
   | SaveState;

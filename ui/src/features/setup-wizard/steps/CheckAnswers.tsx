@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
@@ -20,9 +22,10 @@ import { type LabelError, useLabelErrorText } from "../../../lib/label";
 import { shownHint } from "../../../lib/screenShare";
 import { mappingRows } from "../../mapping/MappingSummary";
 import type { MappingDone } from "../../mapping/machine";
+import { confirmedCount } from "../../people/categories";
 import { BackLink } from "../BackLink";
-import type { Saving } from "../machine";
-import { handOver, permissionName } from "../text";
+import type { ConfirmedPeople, Saving } from "../machine";
+import { handOver, peopleCountText, permissionName } from "../text";
 
 export const LABEL_ID = "connection-label";
 
@@ -33,8 +36,10 @@ export interface CheckAnswersProps {
   label: string;
   labelError: LabelError | null;
   saving: Saving;
-  /** Whether the HR system can be changed (not when re-authorising). */
-  canChangeProvider: boolean;
+  /** Re-authorising: the connection keeps its name, and the HR system cannot be changed. */
+  reauthorising: boolean;
+  /** What the admin confirmed on the People step, if they did. */
+  confirmed?: ConfirmedPeople;
   /** Screen-share mode: the key's or user's hint is hidden entirely. */
   supportMode: boolean;
   /** How the mapping step ended, if the product has categories. */
@@ -51,7 +56,36 @@ const CREDENTIAL_ROW = {
   signIn: { key: "save.confirm.signIn", change: "save.confirm.changeSignIn" },
 } as const;
 
-/** "Check your answers" before a new connection is saved, with its name. */
+/** The People row: what the admin confirmed (left out, compared), or the check's count. */
+function peopleValue(
+  provider: ProviderSummary,
+  report: VerificationReport,
+  confirmed: ConfirmedPeople | undefined,
+  t: TFunction,
+): ReactNode {
+  if (!confirmed) {
+    return peopleCountText(report.people, provider, t);
+  }
+  const { counts, rosterPeople } = confirmed;
+  const matched = counts.matched + counts.matched_with_differences;
+  const leftOut = counts.excluded ?? 0;
+  return (
+    <ul>
+      <li>{t("save.confirm.peopleConfirmed", { count: confirmedCount(counts) })}</li>
+      {leftOut > 0 && <li>{t("save.confirm.peopleLeftOut", { count: leftOut })}</li>}
+      <li>
+        {rosterPeople === null
+          ? t("save.confirm.rosterNotCompared")
+          : t("save.confirm.rosterCompared", { count: rosterPeople, matched })}
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * "Check your answers" before a connection is saved (with its name) or, re-authorising, before
+ * it is updated with the new details.
+ */
 export function CheckAnswers(props: CheckAnswersProps) {
   const { provider, staged, report, saving } = props;
   const { t, i18n } = useTranslation();
@@ -76,11 +110,10 @@ export function CheckAnswers(props: CheckAnswersProps) {
     {
       key: t("save.confirm.system"),
       value: provider.name,
-      action: props.canChangeProvider
-        ? change("provider", t("save.confirm.changeSystem"))
-        : undefined,
+      action: props.reauthorising ? undefined : change("provider", t("save.confirm.changeSystem")),
     },
   ];
+  if (props.reauthorising) rows.unshift({ key: t("save.confirm.connection"), value: props.label });
   if (account) rows.push(...accountRows(provider, account, t));
   rows.push(
     {
@@ -107,12 +140,7 @@ export function CheckAnswers(props: CheckAnswersProps) {
         );
       })(),
     },
-    {
-      key: t("result.people"),
-      value: report.people
-        ? t("result.peopleCount", { count: report.people.count })
-        : t("result.peopleUnknown"),
-    },
+    { key: t("save.confirm.people"), value: peopleValue(provider, report, props.confirmed, t) },
     ...mappingRows(props.mapped, t, (what) => change("mapping", what)),
   );
 
@@ -126,28 +154,38 @@ export function CheckAnswers(props: CheckAnswersProps) {
     >
       <BackLink onClick={props.onBack} disabled={saving.busy} />
       {summary.length > 0 && <ErrorSummary title={t("wizard.errorSummaryTitle")} items={summary} />}
-      <h1 className="heading-l">{t("save.confirm.heading")}</h1>
-      <p className="lead">{t("save.confirm.lead")}</p>
+      <h1 className="heading-l">
+        {props.reauthorising
+          ? t("save.confirm.reauthoriseHeading", { label: props.label })
+          : t("save.confirm.heading")}
+      </h1>
+      <p className="lead">
+        {t(props.reauthorising ? "save.confirm.reauthoriseLead" : "save.confirm.lead")}
+      </p>
       <SummaryList rows={rows} />
-      <TextField
-        id={LABEL_ID}
-        label={t("save.confirm.labelLabel")}
-        hint={t("save.confirm.labelHint")}
-        error={labelErrorText}
-        errorPrefix={t("wizard.errorPrefix")}
-        value={props.label}
-        readOnly={saving.busy}
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(event) => props.onLabelChange(event.target.value)}
-      />
+      {!props.reauthorising && (
+        <TextField
+          id={LABEL_ID}
+          label={t("save.confirm.labelLabel")}
+          hint={t("save.confirm.labelHint")}
+          error={labelErrorText}
+          errorPrefix={t("wizard.errorPrefix")}
+          value={props.label}
+          readOnly={saving.busy}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => props.onLabelChange(event.target.value)}
+        />
+      )}
       <ButtonGroup>
         <Button type="submit" busy={saving.busy}>
           {saving.busy
             ? t("save.confirm.saving")
             : problem
               ? t("save.confirm.tryAgain")
-              : t("save.confirm.save")}
+              : props.reauthorising
+                ? t("save.updateConnection")
+                : t("save.confirm.save")}
         </Button>
       </ButtonGroup>
     </form>

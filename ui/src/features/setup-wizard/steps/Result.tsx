@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import {
+  Banner,
   Button,
   ButtonGroup,
   ErrorSummary,
@@ -13,14 +14,14 @@ import { accountRows } from "../../../lib/account";
 import { renderProblem } from "../../../lib/i18n";
 import { rejectedCredentials } from "../../../lib/i18n/providers";
 import type {
-  MatchCounts,
   PermissionCheck,
   PermissionStatus,
   ProviderSummary,
   VerificationReport,
 } from "../../../lib/ipc/types";
+import { confirmedCount } from "../../people/categories";
 import { BackLink } from "../BackLink";
-import type { Outcome, WizardProblem } from "../machine";
+import type { ConfirmedPeople, Outcome, WizardProblem } from "../machine";
 import { StepCaption } from "../StepCaption";
 import {
   accountName,
@@ -28,6 +29,7 @@ import {
   handOver,
   isOrganisation,
   narrowAccess,
+  peopleCountText,
   permissionAnchor,
   permissionFix,
   permissionName,
@@ -48,7 +50,9 @@ export interface ResultProps {
   /** "Continue: check the people" (the People step); shown on success. */
   onCheckPeople?(): void;
   /** What the admin confirmed on the People step, once they have. */
-  confirmedPeople?: MatchCounts;
+  confirmedPeople?: ConfirmedPeople;
+  /** The saved connection for this company, when it is connected already (a new connection). */
+  alreadyConnected?: string | null;
   /** Lists the organisations a sign-in reaches and checks the one chosen (when it must choose). */
   organisations: Pick<OrganisationChoiceProps, "load" | "onChoose">;
 }
@@ -118,6 +122,7 @@ export function Result({
   onBack,
   onCheckPeople,
   confirmedPeople,
+  alreadyConnected,
   organisations,
 }: ResultProps) {
   const { t, i18n } = useTranslation();
@@ -139,11 +144,16 @@ export function Result({
           <h1 className="heading-l">{t(heading, { company })}</h1>
           <p>{t(okLeadKey(provider, how), { provider: provider.name })}</p>
         </Panel>
+        {alreadyConnected && (
+          <Banner title={t("result.alreadyConnectedTitle")} tone="warning">
+            {t("result.alreadyConnected", { company, label: alreadyConnected })}
+          </Banner>
+        )}
         <Findings provider={provider} report={outcome.report} />
         {confirmedPeople && (
           <p className="people-confirmed" role="status">
             {t("result.peopleConfirmed", {
-              count: confirmedPeople.total - confirmedPeople.only_in_existing,
+              count: confirmedCount(confirmedPeople.counts),
             })}
           </p>
         )}
@@ -234,9 +244,7 @@ function Findings({ provider, report }: { provider: ProviderSummary; report: Ver
             ...accountRows(provider, report.account, t),
             {
               key: t("result.people"),
-              value: report.people
-                ? t("result.peopleCount", { count: report.people.count })
-                : t("result.peopleUnknown"),
+              value: peopleCountText(report.people, provider, t),
             },
           ]}
         />

@@ -54,7 +54,7 @@ export const support: Translation["support"] = {
 
 export const demo: Translation["demo"] = {
   title: "Demo-Modus",
-  body: "HR Link verwendet seine eingebaute Sandbox, die jedes HR-System mit erfundenen Daten nachahmt. Es wird nichts Echtes verändert.",
+  body: "Erfundene Daten aus der eingebauten Sandbox. Es wird nichts Echtes verändert.",
 };
 
 export const nav: Translation["nav"] = {

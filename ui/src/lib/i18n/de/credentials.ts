@@ -109,6 +109,17 @@ export const waiting: Translation["waiting"] = {
   status: "HR Link wartet, bis Sie im Browser fertig sind …",
   body: "HR Link hat die Anmeldeseite von {{provider}} in Ihrem Webbrowser geöffnet. Wenn Sie sie nicht sehen, suchen Sie nach einem neuen Browserfenster oder Tab.",
   timeout: "HR Link wartet höchstens 5 Minuten.",
+  noBrowserTitle: "Es ließ sich kein Webbrowser öffnen",
+  noBrowser:
+    "Kopieren Sie die Anmeldeadresse unten und öffnen Sie sie in einem Webbrowser auf diesem Computer, um sich bei {{provider}} anzumelden.",
+  addressHeading: "Die Anmeldeadresse",
+  addressHint:
+    "Wenn sich die Seite nicht geöffnet hat, kopieren Sie diese Adresse in einen Webbrowser auf diesem Computer (sie funktioniert nur hier).",
+  copy: "Kopieren",
+  copyLabel: "Die Anmeldeadresse kopieren",
+  copied: "Kopiert. Fügen Sie sie in die Adressleiste Ihres Browsers ein.",
+  copyFailed: "Kopieren hat nicht geklappt. Die Adresse ist markiert: Kopieren Sie sie mit Strg+C.",
+  openAgain: "Browser erneut öffnen",
   cancel: "Abbrechen",
   closedBrowser: "Ich habe den Browser geschlossen",
 };

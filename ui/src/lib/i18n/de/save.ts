@@ -28,6 +28,20 @@ export const save: Translation["save"] = {
     save: "Verbindung speichern",
     saving: "Wird gespeichert …",
     tryAgain: "Erneut versuchen",
+    reauthoriseHeading: "Prüfen Sie Ihre Angaben, bevor {{label}} aktualisiert wird",
+    reauthoriseLead:
+      "HR Link legt die neuen Angaben anstelle der alten im Schlüsselbund dieses Computers ab. Geändert wird erst, wenn Sie „Verbindung aktualisieren“ wählen.",
+    connection: "Verbindung",
+    people: "Personen",
+    peopleConfirmed_one: "Sie haben {{count}} Person bestätigt",
+    peopleConfirmed_other: "Sie haben {{count}} Personen bestätigt",
+    peopleLeftOut_one: "{{count}} Person ausgenommen: HR Link gibt sie nicht weiter",
+    peopleLeftOut_other: "{{count}} Personen ausgenommen: HR Link gibt sie nicht weiter",
+    rosterCompared_one:
+      "Mit Ihren Unterlagen verglichen ({{count}} Person): {{matched}} zugeordnet",
+    rosterCompared_other:
+      "Mit Ihren Unterlagen verglichen ({{count}} Personen): {{matched}} zugeordnet",
+    rosterNotCompared: "Nicht mit Ihren Unterlagen verglichen",
   },
   updating: {
     heading: "{{label}} wird aktualisiert",

@@ -55,8 +55,12 @@ export const result: Translation["result"] = {
   organisationNumber: "Organisationsnummer",
   organisationId: "ID in {{provider}}",
   people: "Aktive Personen, die HR Link sehen kann",
-  peopleCount_one: "{{count}} aktive Person",
-  peopleCount_other: "{{count}} aktive Personen",
+  peopleCount_one: "{{count}} aktive Person, wie {{provider}} zählt",
+  peopleCount_other: "{{count}} aktive Personen, wie {{provider}} sie zählt",
+  peopleCountEveryone_one:
+    "{{count}} Person insgesamt, ehemalige Mitarbeitende eingeschlossen, wie {{provider}} zählt",
+  peopleCountEveryone_other:
+    "{{count}} Personen insgesamt, ehemalige Mitarbeitende eingeschlossen, wie {{provider}} sie zählt",
   peopleUnknown: "Konnten nicht gezählt werden",
   permissionsHeading: "Was HR Link in {{provider}} sehen darf",
   permissionsCaption: "Berechtigungen Ihres Schlüssels",
@@ -84,6 +88,9 @@ export const result: Translation["result"] = {
   notRightCompany: "Nein, anderen Schlüssel verwenden",
   notRightUser: "Nein, anderen API-Benutzer verwenden",
   notRightSignIn: "Nein, erneut anmelden",
+  alreadyConnectedTitle: "Schon verbunden",
+  alreadyConnected:
+    "{{company}} ist in HR Link schon als „{{label}}“ verbunden. Autorisieren Sie diese Verbindung mit den neuen Angaben neu, statt eine zweite zu speichern.",
   checkPeople: "Weiter: Mitarbeitende prüfen",
   peopleConfirmed_one: "Sie haben {{count}} Person bestätigt.",
   peopleConfirmed_other: "Sie haben {{count}} Personen bestätigt.",

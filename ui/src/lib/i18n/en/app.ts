@@ -49,7 +49,7 @@ export const support = {
 
 export const demo = {
   title: "Demo mode",
-  body: "HR Link is using its built-in Sandbox, which imitates each HR system with made-up data. Nothing real is changed.",
+  body: "Made-up data from the built-in Sandbox. Nothing real is changed.",
 };
 
 export const nav = {

@@ -105,6 +105,17 @@ export const waiting = {
   status: "Waiting for you to finish in your browser…",
   body: "HR Link opened {{provider}}'s sign-in page in your web browser. If you cannot see it, look for a new browser window or tab.",
   timeout: "HR Link stops waiting after 5 minutes.",
+  noBrowserTitle: "No web browser could be opened",
+  noBrowser:
+    "Copy the sign-in address below and open it in a web browser on this computer to sign in to {{provider}}.",
+  addressHeading: "The sign-in address",
+  addressHint:
+    "If the page did not open, copy this address into a web browser on this computer (it only works here).",
+  copy: "Copy",
+  copyLabel: "Copy the sign-in address",
+  copied: "Copied. Paste it into your browser's address bar.",
+  copyFailed: "Could not copy. The address is selected: press Ctrl+C to copy it.",
+  openAgain: "Open the browser again",
   cancel: "Cancel",
   closedBrowser: "I closed the browser",
 };

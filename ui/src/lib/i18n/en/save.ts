@@ -25,6 +25,18 @@ export const save = {
     save: "Save connection",
     saving: "Saving…",
     tryAgain: "Try again",
+    reauthoriseHeading: "Check your answers before updating {{label}}",
+    reauthoriseLead:
+      "HR Link keeps the new details in this computer's keychain in place of the old ones. Nothing changes until you choose Update connection.",
+    connection: "Connection",
+    people: "People",
+    peopleConfirmed_one: "You confirmed {{count}} person",
+    peopleConfirmed_other: "You confirmed {{count}} people",
+    peopleLeftOut_one: "{{count}} person left out: HR Link will not pass them on",
+    peopleLeftOut_other: "{{count}} people left out: HR Link will not pass them on",
+    rosterCompared_one: "Compared with your records ({{count}} person): {{matched}} matched",
+    rosterCompared_other: "Compared with your records ({{count}} people): {{matched}} matched",
+    rosterNotCompared: "Not compared with your records",
   },
   updating: {
     heading: "Updating {{label}}",

@@ -49,8 +49,11 @@ export const result = {
   organisationNumber: "Organisation number",
   organisationId: "ID in {{provider}}",
   people: "Active people HR Link can see",
-  peopleCount_one: "{{count}} active person",
-  peopleCount_other: "{{count}} active people",
+  peopleCount_one: "{{count}} active person, as {{provider}} counts",
+  peopleCount_other: "{{count}} active people, as {{provider}} counts them",
+  peopleCountEveryone_one: "{{count}} person in all, former staff included, as {{provider}} counts",
+  peopleCountEveryone_other:
+    "{{count}} people in all, former staff included, as {{provider}} counts them",
   peopleUnknown: "Could not count",
   permissionsHeading: "What HR Link may see in {{provider}}",
   permissionsCaption: "Permissions of your key",
@@ -78,6 +81,9 @@ export const result = {
   notRightCompany: "No, use a different key",
   notRightUser: "No, use a different API user",
   notRightSignIn: "No, sign in again",
+  alreadyConnectedTitle: "Already connected",
+  alreadyConnected:
+    "{{company}} is already connected in HR Link as “{{label}}”. Re-authorise that connection with these details instead of saving a second one.",
   checkPeople: "Continue: check the people",
   peopleConfirmed_one: "You confirmed {{count}} person.",
   peopleConfirmed_other: "You confirmed {{count}} people.",

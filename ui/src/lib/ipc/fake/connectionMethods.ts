@@ -63,6 +63,7 @@ export function connectionMethods(
   FakeBackend,
   | "listConnections"
   | "saveConnection"
+  | "alreadyConnected"
   | "checkConnection"
   | "renameConnection"
   | "removeConnection"
@@ -79,6 +80,10 @@ export function connectionMethods(
       calls.push({ method: "saveConnection", staged: stagedId, label });
       await pause(state);
       return finishSave(state, stagedId, connections.save(verified(state, stagedId), label));
+    },
+    async alreadyConnected(stagedId) {
+      calls.push({ method: "alreadyConnected", staged: stagedId });
+      return connections.alreadyConnected(verified(state, stagedId));
     },
     async checkConnection(id) {
       calls.push({ method: "checkConnection", id });

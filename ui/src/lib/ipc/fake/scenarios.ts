@@ -5,6 +5,7 @@
 
 import type {
   Account,
+  PeopleCount,
   PermissionCheck,
   Problem,
   ProviderId,
@@ -86,6 +87,12 @@ const FAKE_CONNECTIONS: Record<
   },
 };
 
+/** A people count as the core words it: HRworks and iPayroll count the active people only. */
+function counted(provider: ProviderId, count: number): PeopleCount {
+  const active = provider === "hrworks" || provider === "ipayroll";
+  return { count, counted: active ? "active" : "everyone" };
+}
+
 /** A successful report for `provider`. */
 export function successReport(
   provider: ProviderId = "hrworks",
@@ -101,7 +108,7 @@ export function successReport(
       required,
       status: "granted",
     })),
-    people: { count: 42 },
+    people: counted(provider, 42),
     problems: [],
     warnings: [],
     ...overrides,
@@ -181,7 +188,7 @@ function ipayrollScenario(user: string): VerifyScript {
       return scenarioFor(
         successReport("ipayroll", {
           account: { id: "51234", name: "iPayroll organisation 51234" },
-          people: { count: 8 },
+          people: counted("ipayroll", 8),
         }),
       );
     default:
@@ -229,7 +236,10 @@ function employmentHeroScenario(staged: FakeStaged): VerifyScript {
   if (!chosen) return failedScenario("employmenthero", choiceNeeded);
   const empty = chosen.id !== FAKE_ORGANISATIONS[0].id;
   return scenarioFor(
-    successReport("employmenthero", { account: { ...chosen }, people: { count: empty ? 0 : 42 } }),
+    successReport("employmenthero", {
+      account: { ...chosen },
+      people: counted("employmenthero", empty ? 0 : 42),
+    }),
   );
 }
 
@@ -241,7 +251,10 @@ function hrworksScenario(staged: FakeStaged): VerifyScript {
       return scenarioFor(successReport(staged.provider));
     case SANDBOX_KEYS.otherCompany.access:
       return scenarioFor(
-        successReport(staged.provider, { account: { ...OTHER_COMPANY }, people: { count: 120 } }),
+        successReport(staged.provider, {
+          account: { ...OTHER_COMPANY },
+          people: counted(staged.provider, 120),
+        }),
       );
     case SANDBOX_KEYS.missingPermission.access: {
       const permissions: PermissionCheck[] = [

@@ -3,7 +3,14 @@
  * choosing the organisation, and verification.
  */
 
-import type { CredentialInput, Problem, ProviderId, Result, StagedCredentials } from "../types";
+import type {
+  CredentialInput,
+  Problem,
+  ProviderId,
+  Result,
+  SignInAddress,
+  StagedCredentials,
+} from "../types";
 import { ipayrollUsernameRule, maskTail, parseIrisText, parseKeyFile } from "./credentials";
 import { err, ok } from "./result";
 import { providerName, SANDBOX_LOGINS } from "./sandbox";
@@ -66,10 +73,16 @@ function signInBehaviour(state: FakeState, provider: ProviderId): SignInBehaviou
   return given ?? { kind: "succeed", afterMs: state.stepDelay * 4 };
 }
 
+/** The Sandbox's consent page, with a fresh `state` per sign-in as the core's. */
+function signInAddress(provider: ProviderId, attempt: number): string {
+  return `http://127.0.0.1:7400/${provider}/oauth/authorize?client_id=hrlink-demo&state=fake-${attempt}`;
+}
+
 /** A browser sign-in: settles as `behaviour` says, or as cancelled. */
 function signIn(
   state: FakeState,
   provider: ProviderId,
+  onAddress: (address: SignInAddress) => void,
 ): Promise<Result<StagedCredentials, Problem>> {
   const name = providerName(provider);
   if (provider !== "ipayroll" && provider !== "employmenthero") {
@@ -79,6 +92,8 @@ function signIn(
   }
   // One sign-in at a time, like the core: a new one cancels the previous.
   state.cancelCurrentSignIn?.();
+  state.signInAddress = signInAddress(provider, state.calls.length);
+  onAddress({ address: state.signInAddress, browserOpened: !state.options.noBrowser });
   const behaviour = signInBehaviour(state, provider);
   const firstUser = Object.values(SANDBOX_LOGINS[provider])[0]?.username ?? "";
   return new Promise((resolve) => {
@@ -87,6 +102,7 @@ function signIn(
       clearTimeout(timer);
       state.pendingSignIn = null;
       state.cancelCurrentSignIn = null;
+      state.signInAddress = null;
       resolve(result);
     };
     const succeed = (as?: string) =>
@@ -124,6 +140,7 @@ export function signInMethods(
   | "listOrganisations"
   | "verifyConnection"
   | "signIn"
+  | "reopenSignIn"
   | "cancelSignIn"
 > {
   const { calls, options, staged, reports } = state;
@@ -184,12 +201,18 @@ export function signInMethods(
       record(state, "verification", entry.provider, first ? err(first) : script.result);
       return script.result;
     },
-    signIn(provider, optional, language) {
+    signIn(provider, optional, language, onAddress) {
       calls.push({ method: "signIn", provider, optional: [...optional], language });
-      return signIn(state, provider).then((result) => {
+      return signIn(state, provider, onAddress).then((result) => {
         record(state, "sign_in", provider, result);
         return result;
       });
+    },
+    async reopenSignIn() {
+      calls.push({ method: "reopenSignIn" });
+      return state.signInAddress && !options.noBrowser
+        ? ok(null)
+        : err({ code: "browser_unavailable" });
     },
     async cancelSignIn() {
       calls.push({ method: "cancelSignIn" });

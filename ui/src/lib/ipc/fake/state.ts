@@ -60,6 +60,8 @@ export interface FakeState {
   pendingSignIn: ManualSignIn | null;
   /** Ends the sign-in under way with `sign_in_cancelled`. */
   cancelCurrentSignIn: (() => void) | null;
+  /** Where the sign-in under way sent the browser, for `reopenSignIn`. */
+  signInAddress: string | null;
   pendingListing: ManualListing | null;
   /** Ends the listing under way with `people_listing_cancelled`. */
   cancelCurrentListing: (() => void) | null;
@@ -99,6 +101,7 @@ export function createFakeState(options: FakeBackendOptions): FakeState {
     pendingVerification: null,
     pendingSignIn: null,
     cancelCurrentSignIn: null,
+    signInAddress: null,
     pendingListing: null,
     cancelCurrentListing: null,
     hrPeople: options.people ?? fakeHrPeople(42),

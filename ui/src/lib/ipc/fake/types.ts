@@ -91,6 +91,8 @@ export interface FakeBackendOptions {
   manualVerify?: boolean;
   /** What a browser sign-in does (default: succeeds after a few step delays). */
   signIn?: SignInBehaviour | ((provider: ProviderId) => SignInBehaviour);
+  /** No browser can be started: a sign-in tells its address with `browserOpened: false`. */
+  noBrowser?: boolean;
   /** Saved connections at the start, and how many unreadable ones were set aside. */
   connections?: FakeConnectionsOptions;
   /** The people every HR system lists (default: 42 made-up people, as the reports count). */
@@ -177,9 +179,11 @@ export type FakeCall =
       sheet: string;
     }
   | { method: "signIn"; provider: ProviderId; optional: string[]; language: Language }
+  | { method: "reopenSignIn" }
   | { method: "cancelSignIn" }
   | { method: "listConnections" }
   | { method: "saveConnection"; staged: string; label: string }
+  | { method: "alreadyConnected"; staged: string }
   | { method: "checkConnection" | "removeConnection"; id: string }
   | { method: "renameConnection"; id: string; label: string }
   | {
