@@ -26,7 +26,7 @@ import {
   singleInstanceOwner,
 } from "./processes.mjs";
 import { findSecrets } from "./secret-scan.mjs";
-import { keys, logins } from "./specs/support.mjs";
+import { keys, logins, painted } from "./specs/support.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -299,6 +299,17 @@ export const config = {
   // again; the next app starts only once this one is gone, under the same watchdog.
   before: () => {
     disarmWatchdog();
+    // A click waits until the page has painted what it holds, as a person sees a page before
+    // clicking: a new wizard step scrolls to the top just after it renders (SetupWizard's effect),
+    // and a click WebKitWebDriver aimed before that scroll landed beside its button under load.
+    browser.overwriteCommand(
+      "click",
+      async (click, ...args) => {
+        await painted();
+        return click(...args);
+      },
+      true,
+    );
     browser.overwriteCommand("deleteSession", async (deleteSession, ...args) => {
       // A failed DELETE (the driver gone) must not skip afterSession's clean-up and secret scan.
       const result = await deleteSession(...args).catch((error) => note(`ending the session failed: ${error.message}`));
