@@ -28,6 +28,12 @@ pub mod testing {
 /// Starts the app.
 pub fn run() {
     launch::init_tracing();
+    // A start that hands over to a running instance (below) ends without another line.
+    tracing::info!(
+        pid = std::process::id(),
+        version = env!("CARGO_PKG_VERSION"),
+        "HR Link starting"
+    );
     launch::write_pid_for_e2e();
     let options = launch::Options::from_args(std::env::args().skip(1));
     let builder = ipc::specta_builder();
@@ -44,12 +50,14 @@ pub fn run() {
             // below starts. No command can run before it is managed: `setup` runs inside the
             // event loop's first event, and the page's requests wait on that loop.
             launch::open_main_window(app)?;
+            tracing::debug!("window opened");
             // The CLI's folder too, so both see the same saved connections.
             let config_dir = hrlink_core::paths::config_dir();
             let start = state::AppState::start(options, config_dir.as_deref());
             let state = tauri::async_runtime::block_on(start)?;
             tauri::Manager::manage(app, state);
             links::listen(app);
+            tracing::debug!("started");
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -59,6 +59,7 @@ impl LinkInbox {
 /// before they run).
 pub fn single_instance<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_single_instance::init(|app, args, _cwd| {
+        tracing::info!("another start of HR Link handed its arguments to this one");
         focus_main_window(app);
         open_links_in_args(app, &args);
     })
