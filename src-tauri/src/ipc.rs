@@ -3,7 +3,8 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands::{
-    app, connections, credentials, delivery, guide, links, people, sign_in, verify, wizard,
+    app, connections, credentials, delivery, guide, links, people, schedule, sign_in, verify,
+    wizard,
 };
 use crate::launch;
 
@@ -49,6 +50,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             delivery::forget_enrollment,
             delivery::list_delivered,
             delivery::delivered_status,
+            schedule::daily_check,
+            schedule::set_daily_check,
+            schedule::take_daily_check_offer,
         ])
         .events(collect_events![
             launch::FirstScreenShown,

@@ -9,6 +9,7 @@ use hrlink_core::connections::{ConnectionStore, vault_problem};
 use hrlink_core::delivery::{Backend, CloudDelivery, DeliveredStore, DeliveryMode};
 use hrlink_core::diagnostics::{Journal, SupportCode};
 use hrlink_core::http::{HttpClient, HttpConfig};
+use hrlink_core::schedule::ScheduledCheck;
 use hrlink_core::session::Session;
 use hrlink_core::vault::Vault;
 use hrlink_core::{Endpoints, Problem};
@@ -108,6 +109,19 @@ impl AppState {
     pub fn set_screen_share(&self, on: bool) {
         self.screen_share.store(on, Ordering::SeqCst);
         self.journal.record_screen_share(on);
+    }
+
+    /// The daily check this app would install: the `hrlink` command beside the app, seeing
+    /// the connections, addresses and configuration this app sees.
+    pub fn scheduled_check(&self) -> Result<ScheduledCheck, Problem> {
+        let app = std::env::current_exe().map_err(|_| Problem::ScheduleProgramMissing)?;
+        let config = std::env::var_os(hrlink_core::config::CONFIG_ENV).map(PathBuf::from);
+        Ok(ScheduledCheck::new(
+            hrlink_core::schedule::cli_beside(&app)?,
+            self.config_dir.as_deref(),
+            self.options.endpoints.as_deref(),
+            config.as_deref(),
+        ))
     }
 
     /// The saved connections, or why the keychain cannot hold them.

@@ -7,6 +7,7 @@ pub mod delivery;
 pub mod guide;
 pub mod links;
 pub mod people;
+pub mod schedule;
 pub mod sign_in;
 pub mod verify;
 pub mod wizard;

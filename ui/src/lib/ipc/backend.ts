@@ -36,6 +36,7 @@ import type {
   ProviderSummary,
   Result,
   SavedConnection,
+  ScheduleStatus,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -161,6 +162,15 @@ export interface Backend {
   /** How the product sees a delivered connection now. */
   deliveredStatus(connectionId: string): Promise<Result<ConnectionHealth, Problem>>;
   /**
+   * "Check my connections every day": whether the OS-scheduled daily check is on and when it
+   * runs next, read from the scheduler; `schedule_unavailable` where there is none to use.
+   */
+  dailyCheck(): Promise<Result<ScheduleStatus, Problem>>;
+  /** Switches the daily check on or off; answers how the scheduler has it afterwards. */
+  setDailyCheck(on: boolean): Promise<Result<ScheduleStatus, Problem>>;
+  /** `true` the first time only: the saved page offers the daily check once. */
+  takeDailyCheckOffer(): Promise<boolean>;
+  /**
    * Tells the core that the first screen is painted and can be used (start-up benchmark,
    * `scripts/bench`). Fire and forget: the app only listens when benchmarking.
    */
@@ -276,6 +286,9 @@ export const tauriBackend: Backend = {
   forgetEnrollment: () => commands.forgetEnrollment(),
   listDelivered: () => commands.listDelivered(),
   deliveredStatus: (connectionId) => commands.deliveredStatus(connectionId),
+  dailyCheck: () => commands.dailyCheck(),
+  setDailyCheck: (on) => commands.setDailyCheck(on),
+  takeDailyCheckOffer: () => commands.takeDailyCheckOffer(),
   firstScreenShown: () => {
     events.firstScreenShown.emit().catch(() => {
       // Only the start-up benchmark listens; nothing depends on it.

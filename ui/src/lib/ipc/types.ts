@@ -50,6 +50,7 @@ export type {
   PersonStatus,
   ProviderId,
   ProviderSummary,
+  ScheduleStatus_Serialize as ScheduleStatus,
   StagedCredentials,
   StepValue,
   VerifyProgress,

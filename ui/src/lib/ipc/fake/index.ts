@@ -13,6 +13,7 @@ import { appMethods } from "./appMethods";
 import { connectionMethods } from "./connectionMethods";
 import { deliveryMethods } from "./deliveryMethods";
 import { peopleMethods } from "./peopleMethods";
+import { scheduleMethods } from "./scheduleMethods";
 import { signInMethods } from "./signInMethods";
 import { createFakeState } from "./state";
 import type { FakeBackend, FakeBackendOptions } from "./types";
@@ -72,6 +73,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     get draft() {
       return state.draft;
     },
+    get schedule() {
+      return state.schedule;
+    },
     stagedIds: () => [...state.staged.keys()],
     hoverFiles: () => {
       for (const handler of dropHandlers) handler({ type: "hover" });
@@ -95,5 +99,6 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     ...connectionMethods(state),
     ...peopleMethods(state),
     ...deliveryMethods(state),
+    ...scheduleMethods(state),
   };
 }

@@ -18,6 +18,7 @@ import type {
   ProviderId,
   ProviderSummary,
   Result,
+  ScheduleStatus,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -129,6 +130,15 @@ export interface FakeBackendOptions {
   delivered?: DeliveredProfile[];
   /** What the product says of a delivered connection, or its problem (default: connected). */
   deliveredHealth?: Record<string, ConnectionHealth | Problem>;
+  /**
+   * The daily check as the scheduler has it (default: systemd, off); `"unavailable"`: this
+   * computer has no scheduler for it.
+   */
+  dailyCheck?: ScheduleStatus | "unavailable";
+  /** Switching the daily check on or off fails with this problem. */
+  dailyCheckProblem?: Problem;
+  /** The saved page already offered the daily check once (default: not yet). */
+  dailyCheckOffered?: boolean;
 }
 
 /** An enrollment code of the fake product: what it fixes, or how redeeming it is refused. */
@@ -195,7 +205,9 @@ export type FakeCall =
   | { method: "redeemEnrollment"; code: string }
   | { method: "deliverConnection"; staged: string }
   | { method: "forgetEnrollment" | "listDelivered" }
-  | { method: "deliveredStatus"; connectionId: string };
+  | { method: "deliveredStatus"; connectionId: string }
+  | { method: "dailyCheck" | "takeDailyCheckOffer" }
+  | { method: "setDailyCheck"; on: boolean };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -226,4 +238,6 @@ export interface FakeBackend extends Backend {
   readonly draft: WizardDraft | null;
   /** Simulates an `hrlink://` link opened while the app runs (routed by the core). */
   openLink(action: LinkAction): void;
+  /** The daily check as the scheduler has it now (`null`: there is no scheduler). */
+  readonly schedule: ScheduleStatus | null;
 }
