@@ -7,7 +7,7 @@ import { BackendProvider } from "../../lib/ipc/BackendContext";
 import { createFakeBackend, type FakeBackendOptions } from "../../lib/ipc/fakeBackend";
 import { sampleConnections } from "../../lib/ipc/fakeConnections";
 import { expectNoSeriousA11yViolations } from "../../test/axe";
-import { renderApp } from "../../test/render";
+import { chooseHrworks, pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
 import { DailyCheckOffer } from "./DailyCheck";
 
 const LABEL = "Check my connections every day and tell me if one stops working";
@@ -17,6 +17,9 @@ function connectionsScreen(options: FakeBackendOptions & { language?: Language }
   const [first] = sampleConnections();
   return renderApp({ ...options, connections: { connections: first ? [first] : [] } });
 }
+
+/** The switch, once the app has started on Your connections (slow on a loaded machine). */
+const findSwitch = (name = LABEL) => screen.findByRole("switch", { name }, { timeout: 5000 });
 
 function offer(options: FakeBackendOptions = {}) {
   const backend = createFakeBackend(options);
@@ -34,7 +37,7 @@ function offer(options: FakeBackendOptions = {}) {
 describe("the daily check on Your connections", () => {
   it("is off by default, and switching it on shows what the scheduler answered", async () => {
     const { user, backend } = connectionsScreen();
-    const toggle = await screen.findByRole("switch", { name: LABEL });
+    const toggle = await findSwitch();
     expect(toggle).not.toBeChecked();
     expect(screen.getByText(/^Off\. Once a day/)).toBeVisible();
     await user.click(toggle);
@@ -56,9 +59,9 @@ describe("the daily check on Your connections", () => {
       language: "de",
       dailyCheck: { enabled: true, next_run: next, scheduler: "systemd" },
     });
-    const toggle = await screen.findByRole("switch", {
-      name: "Meine Verbindungen täglich prüfen und mir sagen, wenn eine nicht mehr funktioniert",
-    });
+    const toggle = await findSwitch(
+      "Meine Verbindungen täglich prüfen und mir sagen, wenn eine nicht mehr funktioniert",
+    );
     expect(toggle).toBeChecked();
     expect(screen.getByText("An. Nächste Prüfung: Dienstag, 8. Dezember um 09:14.")).toBeVisible();
   });
@@ -79,7 +82,7 @@ describe("the daily check on Your connections", () => {
 
   it("keeps the switch as it was when switching fails, and says why", async () => {
     const { user } = connectionsScreen({ dailyCheckProblem: { code: "schedule_program_missing" } });
-    await user.click(await screen.findByRole("switch", { name: LABEL }));
+    await user.click(await findSwitch());
     expect(await screen.findByRole("alert")).toHaveTextContent(
       /the hrlink command that runs the check is not installed/,
     );
@@ -93,6 +96,23 @@ describe("the daily check on Your connections", () => {
 });
 
 describe("the saved page's offer of the daily check", () => {
+  it("follows the first save; accepted, Your connections shows the check on", async () => {
+    const { user, backend } = renderApp();
+    await chooseHrworks(user);
+    await pasteKey(user, VALID_KEY_FILE);
+    await user.click(await screen.findByRole("button", { name: "Save this connection" }));
+    await user.click(await screen.findByRole("button", { name: "Save connection" }));
+    expect(
+      await screen.findByRole("heading", { name: "Find out when a connection stops working" }),
+    ).toBeVisible();
+    await expectNoSeriousA11yViolations();
+    await user.click(screen.getByRole("button", { name: "Check my connections every day" }));
+    expect(await screen.findByText(/^Done: HR Link checks your connections/)).toBeVisible();
+    expect(backend.calls).toContainEqual({ method: "setDailyCheck", on: true });
+    await user.click(screen.getByRole("button", { name: "See your connections" }));
+    await waitFor(() => expect(screen.getByRole("switch", { name: LABEL })).toBeChecked());
+  });
+
   it("is made once, and switches the check on", async () => {
     const { user, backend } = offer();
     await user.click(await screen.findByRole("button", { name: "Check my connections every day" }));
