@@ -41,6 +41,9 @@ fn main() {
             "forget_enrollment",
             "list_delivered",
             "delivered_status",
+            "daily_check",
+            "set_daily_check",
+            "take_daily_check_offer",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));
