@@ -50,6 +50,8 @@ pub struct AppState {
     pub support_code: SupportCode,
     /// What happened lately, for "Copy diagnostics" (in memory only).
     pub journal: Arc<Journal>,
+    /// The log files' folder, whose last lines "Copy diagnostics" carries.
+    pub log_dir: Option<PathBuf>,
 }
 
 impl AppState {
@@ -97,6 +99,7 @@ impl AppState {
             config_dir: config_dir.map(Path::to_path_buf),
             support_code: SupportCode::generate(),
             journal,
+            log_dir: hrlink_core::paths::log_dir(),
         })
     }
 
