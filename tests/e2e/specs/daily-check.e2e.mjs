@@ -41,10 +41,16 @@ describe("The daily check of the saved connections", () => {
     expect(await $(toggle).isSelected()).toBe(true);
     await expectText(".daily-check__state", expect.stringMatching(/^On\. Next check around 09:00/));
     await shot("daily-check", "on");
+    await browser.setWindowSize(1024, 640);
+    await $(".daily-check").scrollIntoView();
+    await shot("daily-check", "on-1024");
     await $(toggle).click();
     await expectText(".daily-check__state", expect.stringMatching(/^Off\./));
     expect(await $(toggle).isSelected()).toBe(false);
     expect(existsSync(service)).toBe(false);
     expect(existsSync(wants)).toBe(false);
+    await $("button=Deutsch").click();
+    await expectText(".daily-check__state", expect.stringMatching(/^Aus\./));
+    await shot("daily-check", "off-de-1024");
   });
 });
