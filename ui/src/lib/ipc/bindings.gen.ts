@@ -12,7 +12,7 @@ export const commands = {
 	/**
 	 *  "Copy diagnostics": a redacted bundle (versions, OS, language, screen-share mode, support
 	 *  code, the step shown, the last events with error codes, HTTP statuses, request ids and
-	 *  timings). Nothing secret or personal can be in it; see `hrlink_core::diagnostics`.
+	 *  timings, the log's last lines). Nothing secret can be in it; see `hrlink_core::diagnostics`.
 	 */
 	diagnostics: (language: Language, step: string) => __TAURI_INVOKE<string>("diagnostics", { language, step }),
 	/**
