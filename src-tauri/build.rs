@@ -15,6 +15,7 @@ fn main() {
             "discard_credentials",
             "sign_in",
             "cancel_sign_in",
+            "reopen_sign_in",
             "verify_connection",
             "list_organisations",
             "list_connections",
@@ -23,6 +24,7 @@ fn main() {
             "rename_connection",
             "remove_connection",
             "reauthorise_connection",
+            "already_connected",
             "list_people",
             "cancel_people_listing",
             "choose_roster_file",
@@ -43,6 +45,9 @@ fn main() {
             "forget_enrollment",
             "list_delivered",
             "delivered_status",
+            "daily_check",
+            "set_daily_check",
+            "take_daily_check_offer",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

@@ -117,28 +117,47 @@ pub fn write_pid_for_e2e() {
 /// WebKitWebDriver, which starts the app there, drops the app's stderr).
 pub const LOG_FILE_ENV: &str = "HRLINK_LOG_FILE";
 
-/// Logs to stderr, or to the file `HRLINK_LOG_FILE` names (appended to, 0600); `RUST_LOG` adjusts
-/// the level. Secrets never reach a log line (they live in `secrecy` types and the HTTP client
-/// logs only method, path and status).
+/// Logs to stderr (or to the file `HRLINK_LOG_FILE` names, appended to, 0600) and to the log
+/// files in the app's log folder (`hrlink_core::logs`: rotated, 0600 in 0700); `RUST_LOG`
+/// adjusts the level of both. Both get the same events, so the same redaction: secrets never
+/// reach a log line (they live in `secrecy` types and the HTTP client logs only method, path
+/// and status).
 pub fn init_tracing() {
+    use tracing_subscriber::fmt::writer::BoxMakeWriter;
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
+
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
-    // A second initialisation (tests) is harmless and ignored.
-    match std::env::var_os(LOG_FILE_ENV).map(open_log_file) {
-        Some(Ok(file)) => {
-            let _ = builder
-                .with_ansi(false)
-                .with_writer(std::sync::Mutex::new(file))
-                .try_init();
-        }
+    let mut unopened = Vec::new();
+    let console = match std::env::var_os(LOG_FILE_ENV).map(open_log_file) {
+        Some(Ok(file)) => BoxMakeWriter::new(std::sync::Mutex::new(file)),
         Some(Err(error)) => {
-            let _ = builder.with_writer(std::io::stderr).try_init();
-            tracing::warn!(%error, "cannot open the log file {LOG_FILE_ENV} names; logging to stderr");
+            unopened.push(format!("the file {LOG_FILE_ENV} names: {error}"));
+            BoxMakeWriter::new(std::io::stderr)
         }
-        None => {
-            let _ = builder.with_writer(std::io::stderr).try_init();
+        None => BoxMakeWriter::new(std::io::stderr),
+    };
+    let files = hrlink_core::paths::log_dir().and_then(|dir| match hrlink_core::logs::open(&dir) {
+        Ok(files) => Some(files),
+        Err(error) => {
+            unopened.push(format!("the log folder: {error}"));
+            None
         }
+    });
+    let files = files.map(|files| {
+        tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(std::sync::Mutex::new(files))
+    });
+    // A second initialisation (tests) is harmless and ignored.
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(tracing_subscriber::fmt::layer().with_writer(console))
+        .with(files)
+        .try_init();
+    for what in unopened {
+        tracing::warn!("cannot open {what}; logging without it");
     }
 }
 

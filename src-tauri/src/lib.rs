@@ -18,7 +18,8 @@ pub use ipc::specta_builder;
 #[doc(hidden)]
 pub mod testing {
     pub use crate::commands::{
-        app, connections, credentials, delivery, guide, links, people, sign_in, verify, wizard,
+        app, connections, credentials, delivery, guide, links, people, schedule, sign_in, verify,
+        wizard,
     };
     pub use crate::launch::Options;
     pub use crate::links::{LinkInbox, LinkOpened, open_links_in_args};

@@ -10,6 +10,7 @@ use hrlink_core::delivery::{Backend, CloudDelivery, DeliveredStore, DeliveryMode
 use hrlink_core::diagnostics::{Journal, SupportCode};
 use hrlink_core::http::{HttpClient, HttpConfig};
 use hrlink_core::mapping::Categories;
+use hrlink_core::schedule::ScheduledCheck;
 use hrlink_core::session::Session;
 use hrlink_core::vault::Vault;
 use hrlink_core::{Endpoints, Problem};
@@ -50,6 +51,8 @@ pub struct AppState {
     pub support_code: SupportCode,
     /// What happened lately, for "Copy diagnostics" (in memory only).
     pub journal: Arc<Journal>,
+    /// The log files' folder, whose last lines "Copy diagnostics" carries.
+    pub log_dir: Option<PathBuf>,
 }
 
 impl AppState {
@@ -97,6 +100,7 @@ impl AppState {
             config_dir: config_dir.map(Path::to_path_buf),
             support_code: SupportCode::generate(),
             journal,
+            log_dir: hrlink_core::paths::log_dir(),
         })
     }
 
@@ -118,6 +122,19 @@ impl AppState {
             Some(cloud) => cloud.categories(),
             None => self.config.categories.clone(),
         }
+    }
+
+    /// The daily check this app would install: the `hrlink` command beside the app, seeing
+    /// the connections, addresses and configuration this app sees.
+    pub fn scheduled_check(&self) -> Result<ScheduledCheck, Problem> {
+        let app = std::env::current_exe().map_err(|_| Problem::ScheduleProgramMissing)?;
+        let config = std::env::var_os(hrlink_core::config::CONFIG_ENV).map(PathBuf::from);
+        Ok(ScheduledCheck::new(
+            hrlink_core::schedule::cli_beside(&app)?,
+            self.config_dir.as_deref(),
+            self.options.endpoints.as_deref(),
+            config.as_deref(),
+        ))
     }
 
     /// The saved connections, or why the keychain cannot hold them.

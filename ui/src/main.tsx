@@ -10,6 +10,7 @@ import "./components/ui/ui.css";
 import "./app/app.css";
 import "./features/setup-wizard/wizard.css";
 import "./features/connections/connections.css";
+import "./features/daily-check/daily-check.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

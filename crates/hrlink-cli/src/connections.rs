@@ -102,6 +102,7 @@ pub async fn run(
             config,
             json,
             notify,
+            wait_for_click,
         } => {
             let config = match Config::load(config.as_deref(), config_dir.as_deref()) {
                 Ok(config) => config,
@@ -110,6 +111,7 @@ pub async fn run(
             let options = CheckOptions {
                 json,
                 notify,
+                wait_for_click,
                 language,
             };
             check(&store, id.as_deref(), endpoints, &config, options).await
@@ -183,6 +185,8 @@ fn show(profile: &Profile, json: bool) {
 struct CheckOptions {
     json: bool,
     notify: bool,
+    /// Wait for a click on the notifications (the daily job), not end at once.
+    wait_for_click: bool,
     language: Language,
 }
 
@@ -196,6 +200,7 @@ async fn check(
     let CheckOptions {
         json,
         notify,
+        wait_for_click,
         language,
     } = options;
     let endpoints = match crate::endpoints_from(endpoints.as_deref()) {
@@ -278,7 +283,7 @@ async fn check(
         }
     }
     print(&checked, &delivered, &usage::last_uses(store.dir()), json);
-    crate::notify::tell(store, alerts).await;
+    crate::notify::tell(store, alerts, wait_for_click).await;
     exit
 }
 

@@ -129,7 +129,8 @@ impl Exit {
             | Problem::PeopleExportInSupportMode
             | Problem::PeopleExportFailed
             // The daily check: no scheduler here (set-up), or the scheduler said no.
-            | Problem::ScheduleUnavailable => Exit::Usage,
+            | Problem::ScheduleUnavailable
+            | Problem::ScheduleProgramMissing => Exit::Usage,
             Problem::ScheduleFailed { .. } => Exit::Unexpected,
         }
     }

@@ -189,10 +189,14 @@ enum ConnectionsCommand {
         #[arg(long)]
         json: bool,
         /// Show an OS notification for each connection that stopped working since the last
-        /// check (once; again only for a newly missing permission), and open the re-authorise
-        /// link when it is clicked (waiting up to 15 minutes for that).
+        /// check (once; again only for a newly missing permission). Its Re-authorise button
+        /// works only while the check still runs: see --wait-for-click.
         #[arg(long)]
         notify: bool,
+        /// After notifying, wait up to 15 minutes for a click and open the re-authorise link
+        /// clicked (the daily job passes this; by hand the check ends as soon as it notified).
+        #[arg(long, requires = "notify")]
+        wait_for_click: bool,
     },
     /// Show one connection's profile (nothing secret), with the category mapping the product
     /// reads.

@@ -3,10 +3,11 @@
 //! `org.freedesktop.Notifications` on Linux. Its "Re-authorise" action opens
 //! `hrlink://connections/<id>/reauthorise`, which the desktop hands to the app.
 //!
-//! The action reaches only a process that still listens, so the check waits for an answer to
-//! its notifications (clicked, dismissed, expired) for at most [`WAIT_FOR_ANSWER`]; after
-//! that the notification may still be on screen, and the app shows the failing connection
-//! when it is opened. Every D-Bus call has a time limit: a notification server that does not
+//! The action reaches only a process that still listens, so with `--wait-for-click` (the daily
+//! job's) the check waits for an answer to its notifications (clicked, dismissed, expired) for
+//! at most [`WAIT_FOR_ANSWER`]; after that, or without the flag (typed by hand: a terminal is
+//! not kept waiting), the notification may still be on screen, and the app shows the failing
+//! connection when it is opened. Every D-Bus call has a time limit: a notification server that does not
 //! answer never holds the check up for longer.
 //!
 //! Only the freedesktop protocol (Linux and the BSDs) is wired: notify-rust's macOS and
@@ -31,16 +32,17 @@ const WAIT_FOR_ANSWER: Duration = Duration::from_secs(15 * 60);
 const SHOW_LIMIT: Duration = Duration::from_secs(10);
 
 #[cfg(not(all(unix, not(target_os = "macos"))))]
-pub async fn tell(_store: &ConnectionStore, alerts: Vec<Alert>) {
+pub async fn tell(_store: &ConnectionStore, alerts: Vec<Alert>, _wait_for_click: bool) {
     if !alerts.is_empty() {
         eprintln!("hrlink: notifications are not available on this system yet");
     }
 }
 
-/// Shows `alerts`, notes each one shown in its profile (so it is not told again), then waits
-/// for the answers and opens the re-authorise link of the one clicked.
+/// Shows `alerts` and notes each one shown in its profile (so it is not told again); with
+/// `wait_for_click`, then waits for the answers and opens the re-authorise link of the one
+/// clicked.
 #[cfg(all(unix, not(target_os = "macos")))]
-pub async fn tell(store: &ConnectionStore, alerts: Vec<Alert>) {
+pub async fn tell(store: &ConnectionStore, alerts: Vec<Alert>, wait_for_click: bool) {
     let mut answers = JoinSet::new();
     for alert in alerts {
         let shown = timeout(SHOW_LIMIT, notification(&alert).show_async()).await;
@@ -57,6 +59,9 @@ pub async fn tell(store: &ConnectionStore, alerts: Vec<Alert>) {
         };
         if let Err(problem) = store.mark_alerted(&alert) {
             tracing::warn!(problem = problem.code(), "could not note the notification");
+        }
+        if !wait_for_click {
+            continue;
         }
         let link = alert.link;
         answers.spawn(async move {

@@ -50,22 +50,22 @@ pub fn run(command: ScheduleCommand, config_dir: Option<PathBuf>, language: Lang
             config,
             json,
         } => {
-            let program = std::env::current_exe().map_err(|_| Problem::ScheduleFailed {
-                step: "program_missing".to_owned(),
-            })?;
-            let check = ScheduledCheck::new(
-                program,
-                config_dir.as_deref(),
-                endpoints.as_deref(),
-                config.as_deref(),
-            );
-            daily.enable(&check)?;
-            Ok((daily.status()?, json))
+            let check = || {
+                let program =
+                    std::env::current_exe().map_err(|_| Problem::ScheduleProgramMissing)?;
+                Ok(ScheduledCheck::new(
+                    program,
+                    config_dir.as_deref(),
+                    endpoints.as_deref(),
+                    config.as_deref(),
+                ))
+            };
+            Ok((schedule::switch(daily.as_ref(), true, check)?, json))
         }
-        ScheduleCommand::Disable { json } => {
-            daily.disable()?;
-            Ok((daily.status()?, json))
-        }
+        ScheduleCommand::Disable { json } => Ok((
+            schedule::switch(daily.as_ref(), false, || unreachable!())?,
+            json,
+        )),
         ScheduleCommand::Status { json } => Ok((daily.status()?, json)),
     });
     match result {

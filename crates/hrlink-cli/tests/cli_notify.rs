@@ -205,25 +205,37 @@ async fn a_connection_that_stops_working_is_told_once_and_its_action_opens_the_f
     .unwrap();
     let keys = keys.display().to_string();
     let run = |args: &[&str]| tokio::task::block_in_place(|| hrlink(args, &config_dir, &browser));
-    let saved = run(&[
-        "verify",
-        "hrworks",
-        "--credentials",
-        &keys,
-        "--endpoints",
-        &endpoints,
-        "--save",
-        "Payroll",
-    ]);
-    assert_eq!(saved.status.code(), Some(0), "{saved:?}");
+    let save = |label: &str| {
+        let saved = run(&[
+            "verify",
+            "hrworks",
+            "--credentials",
+            &keys,
+            "--endpoints",
+            &endpoints,
+            "--save",
+            label,
+        ]);
+        assert_eq!(saved.status.code(), Some(0), "{saved:?}");
+    };
+    // Two connections with the one key: revoking it makes both fail.
+    save("Payroll");
+    save("Payroll again");
     let listed: Value =
         serde_json::from_slice(&run(&["connections", "list", "--json"]).stdout).unwrap();
-    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    let id_of = |label: &str| {
+        let connections = listed.as_array().unwrap();
+        let found = connections.iter().find(|c| c["label"] == label).unwrap();
+        found["id"].as_str().unwrap().to_owned()
+    };
+    let (id, by_hand_id) = (id_of("Payroll"), id_of("Payroll again"));
     let account = listed[0]["account"]["name"].as_str().unwrap().to_owned();
+    // The daily job's check.
     let check = [
         "connections",
         "check",
         "--notify",
+        "--wait-for-click",
         "--endpoints",
         &endpoints,
     ];
@@ -237,10 +249,24 @@ async fn a_connection_that_stops_working_is_told_once_and_its_action_opens_the_f
     let calls = server.calls.clone();
     let connection = serve(server).await;
     keep_clicking(connection.clone(), calls.clone());
+    // Typed by hand (no --wait-for-click): told, but the check does not stay for the click.
+    let by_hand = run(&[
+        "connections",
+        "check",
+        &by_hand_id,
+        "--notify",
+        "--endpoints",
+        &endpoints,
+    ]);
+    assert_ne!(by_hand.status.code(), Some(0), "{by_hand:?}");
+    assert_eq!(calls.lock().unwrap().len(), 1);
+    assert!(!opened.exists(), "nothing waited for the click");
+    calls.lock().unwrap().clear();
+
     let failing = run(&check);
     assert_ne!(failing.status.code(), Some(0), "{failing:?}");
     let told = calls.lock().unwrap().clone();
-    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told.len(), 1, "only the one not told yet: {told:?}");
     let link = format!("hrlink://connections/{id}/reauthorise");
     assert_eq!(told[0].app_name, "HR Link");
     assert_eq!(

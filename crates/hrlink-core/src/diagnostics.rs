@@ -6,9 +6,11 @@
 //! of a verification, listing, sign-in or save (the problem's code, never its parameters). Nothing
 //! in the journal can carry a secret or personal data: no URLs (paths can hold ids, queries can
 //! hold codes), no bodies, no header other than a request id reduced to a plain token, no problem
-//! parameters. The journal is never written to disk.
+//! parameters. The journal is never written to disk. The bundle also carries the last lines of
+//! the log files ([`crate::logs::last_lines`]), which hold no secret either (see there).
 
 use std::collections::VecDeque;
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -321,14 +323,20 @@ struct Bundle<'a> {
     #[serde(flatten)]
     context: &'a Context,
     events: &'a [Event],
+    log: Vec<String>,
 }
 
-/// The diagnostics bundle as pretty JSON, for the clipboard.
-pub fn bundle(context: &Context, events: &[Event]) -> String {
+/// How many of the log's last lines the bundle carries.
+pub const LOG_LINES: usize = 40;
+
+/// The diagnostics bundle as pretty JSON, for the clipboard: the context, the journal's
+/// events and the last lines of the log files in `log_dir` (none without one).
+pub fn bundle(context: &Context, events: &[Event], log_dir: Option<&Path>) -> String {
     let bundle = Bundle {
         hrlink_diagnostics: 1,
         context,
         events,
+        log: log_dir.map_or_else(Vec::new, |dir| crate::logs::last_lines(dir, LOG_LINES)),
     };
     serde_json::to_string_pretty(&bundle).unwrap_or_default()
 }
@@ -459,7 +467,7 @@ mod tests {
                 Duration::from_secs(2),
             );
         }
-        let text = bundle(&context(), &journal.events());
+        let text = bundle(&context(), &journal.events(), None);
         assert_clean(&text);
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(json["language"], "de");

@@ -9,6 +9,7 @@
 //!   sealed hand-off to the product's backend;
 //! - [`verify`]: proving a connection and reporting what is granted and missing;
 //! - [`links`]: the `hrlink://` links the OS hands the app, parsed strictly;
+//! - [`logs`]: the app's rotated log files and their last lines for the diagnostics;
 //! - [`mapping`]: the HR system's locations, areas of work and roles onto the product's;
 //! - [`people`]: the normalised `Person`, the admin's roster import, and matching;
 //! - [`schedule`]: the opt-in daily check, as an OS-scheduled job;
@@ -31,6 +32,7 @@ pub mod fuzzing;
 mod html;
 pub mod http;
 pub mod links;
+pub mod logs;
 pub mod mapping;
 pub mod messages;
 pub mod oauth;

@@ -384,6 +384,9 @@ pub enum Problem {
     /// systemd).
     #[error("no scheduler for the daily check")]
     ScheduleUnavailable,
+    /// The `hrlink` command the daily check runs is not installed beside the app.
+    #[error("the hrlink command for the daily check is missing")]
+    ScheduleProgramMissing,
     /// Switching the daily check on or off failed at one step.
     #[error("daily check not switched")]
     ScheduleFailed {
@@ -463,6 +466,7 @@ impl Problem {
             Problem::VaultUnavailable => "vault_unavailable",
             Problem::VaultTimedOut => "vault_timed_out",
             Problem::ScheduleUnavailable => "schedule_unavailable",
+            Problem::ScheduleProgramMissing => "schedule_program_missing",
             Problem::ScheduleFailed { .. } => "schedule_failed",
             Problem::ConnectionNotFound { .. } => "connection_not_found",
             Problem::ConnectionAmbiguous { .. } => "connection_ambiguous",
@@ -616,6 +620,7 @@ pub(crate) mod tests {
                 reached: "B GmbH".into(),
             },
             Problem::ScheduleUnavailable,
+            Problem::ScheduleProgramMissing,
             Problem::ScheduleFailed {
                 step: "unit_file".into(),
             },
@@ -687,6 +692,7 @@ pub(crate) mod tests {
                 | Problem::ConnectionEndpointChanged { .. }
                 | Problem::DifferentAccount { .. }
                 | Problem::ScheduleUnavailable
+                | Problem::ScheduleProgramMissing
                 | Problem::ScheduleFailed { .. }
                 | Problem::ConfigurationInvalid { .. } => {}
             }

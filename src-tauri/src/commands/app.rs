@@ -51,7 +51,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 
 /// "Copy diagnostics": a redacted bundle (versions, OS, language, screen-share mode, support
 /// code, the step shown, the last events with error codes, HTTP statuses, request ids and
-/// timings). Nothing secret or personal can be in it; see `hrlink_core::diagnostics`.
+/// timings, the log's last lines). Nothing secret can be in it; see `hrlink_core::diagnostics`.
 #[tauri::command]
 #[specta::specta]
 pub fn diagnostics(state: State<'_, AppState>, language: Language, step: String) -> String {
@@ -62,7 +62,8 @@ pub fn diagnostics(state: State<'_, AppState>, language: Language, step: String)
         &state.support_code,
         &step,
     );
-    hrlink_core::diagnostics::bundle(&context, &state.journal.events())
+    let events = state.journal.events();
+    hrlink_core::diagnostics::bundle(&context, &events, state.log_dir.as_deref())
 }
 
 /// The header's screen-share switch: on masks names and emails in every answer from now on

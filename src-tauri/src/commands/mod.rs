@@ -8,6 +8,7 @@ pub mod guide;
 pub mod links;
 pub mod mapping;
 pub mod people;
+pub mod schedule;
 pub mod sign_in;
 pub mod verify;
 pub mod wizard;

@@ -23,7 +23,13 @@ import { LanguageSwitcher } from "./LanguageSwitcher";
 import { destinationOf, type LinkOutcome, LinkPage } from "./LinkPage";
 import { ScreenShareSwitch } from "./ScreenShareSwitch";
 import { CopyDiagnostics, SupportCode } from "./SupportTools";
-import { CloudWizard, ConnectionsScreen, preloadScreens, ResumePrompt } from "./screens";
+import {
+  CloudWizard,
+  ConnectionsScreen,
+  DailyCheckSwitch,
+  preloadScreens,
+  ResumePrompt,
+} from "./screens";
 
 export interface AppProps {
   backend: Backend;
@@ -279,6 +285,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
             product={info.product}
             initial={view.list}
             focusOnOpen={view.focus}
+            dailyCheck={<DailyCheckSwitch demo={info.demo} />}
             onConnect={connect}
             onReauthorise={reauthorise}
           />

@@ -20,6 +20,11 @@ export const ConnectionsScreen = lazyComponent(
   () => import("../features/connections/ConnectionsScreen").then((m) => m.ConnectionsScreen),
   <ScreenLoading />,
 );
+// Rendered inside the Connections screen, in a chunk of its own (a feature of its own).
+export const DailyCheckSwitch = lazyComponent(
+  () => import("../features/daily-check/DailyCheck").then((m) => m.DailyCheckSwitch),
+  null,
+);
 export const ResumePrompt = lazyComponent(
   () => import("../features/setup-wizard/ResumePrompt").then((m) => m.ResumePrompt),
   <ScreenLoading />,
@@ -34,6 +39,7 @@ export const CloudWizard = lazyComponent(
 export function preloadScreens(): Promise<unknown> {
   return Promise.all([
     ConnectionsScreen.preload(),
+    DailyCheckSwitch.preload(),
     ResumePrompt.preload(),
     CloudWizard.preload(),
     preloadSteps(),

@@ -26,13 +26,13 @@ pub mod windows;
 pub struct ScheduledCheck {
     /// The `hrlink` executable.
     pub program: PathBuf,
-    /// `connections check --notify`, and the settings the check needs to see what this
+    /// `connections check --notify --wait-for-click`, and the settings the check needs to see what this
     /// process sees (a config dir, endpoints or configuration given explicitly).
     pub args: Vec<OsString>,
 }
 
 impl ScheduledCheck {
-    /// `program connections check --notify`, with `--config-dir`, `--endpoints` and `--config`
+    /// `program connections check --notify --wait-for-click`, with `--config-dir`, `--endpoints` and `--config`
     /// for each that is given.
     pub fn new(
         program: PathBuf,
@@ -55,9 +55,54 @@ impl ScheduledCheck {
                 );
             }
         }
-        args.extend(["connections", "check", "--notify"].map(OsString::from));
+        // The job waits for a click on its notification: no one is at a terminal to be kept
+        // waiting, and the click reaches only a process that still listens.
+        args.extend(["connections", "check", "--notify", "--wait-for-click"].map(OsString::from));
         ScheduledCheck { program, args }
     }
+}
+
+/// The name of the `hrlink` command-line tool on this platform.
+const CLI_NAME: &str = if cfg!(windows) {
+    "hrlink.exe"
+} else {
+    "hrlink"
+};
+
+/// The `hrlink` command beside the desktop app's executable `app`, which the job runs: the
+/// packages install both into one folder (`/usr/bin` from the .deb), as a build leaves both in
+/// `target/<profile>`. [`Problem::ScheduleProgramMissing`] when it is not there.
+pub fn cli_beside(app: &Path) -> Result<PathBuf, Problem> {
+    app.parent()
+        .map(|folder| folder.join(CLI_NAME))
+        .filter(|cli| cli.is_file())
+        .ok_or(Problem::ScheduleProgramMissing)
+}
+
+/// Switches the daily check on (installing `check()`) or off, and answers how it stands then,
+/// as the scheduler tells it (never what was asked for).
+pub fn switch(
+    daily: &dyn DailyCheck,
+    on: bool,
+    check: impl FnOnce() -> Result<ScheduledCheck, Problem>,
+) -> Result<ScheduleStatus, Problem> {
+    if on {
+        daily.enable(&check()?)?;
+    } else {
+        daily.disable()?;
+    }
+    daily.status()
+}
+
+/// The file that notes the daily check was offered after a save (nothing else is in it).
+const OFFERED_FILE: &str = "daily-check-offered";
+
+/// Whether the saved page may offer the daily check: `true` the first time only, noted in
+/// `config_dir` so that it is offered once, not after every save. `false` when the note
+/// cannot be written (better no offer than one after every save).
+pub fn take_offer(config_dir: &Path) -> bool {
+    let note = config_dir.join(OFFERED_FILE);
+    !note.exists() && crate::files::write_atomic(&note, b"offered\n").is_ok()
 }
 
 /// Whether the daily check is on, and when it runs next.

@@ -24,6 +24,7 @@ mod file_modes;
 mod fuzz_regressions;
 mod http_client;
 mod keychain;
+mod logs;
 mod mapping_delivery;
 mod mapping_session;
 mod mapping_structure;

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use hrlink_core::Problem;
 use hrlink_core::schedule::systemd::{self, SERVICE, TIMER, UserUnits};
-use hrlink_core::schedule::{DailyCheck, ScheduledCheck, Scheduler, Tool, launchd, windows};
+use hrlink_core::schedule::{self, DailyCheck, ScheduledCheck, Scheduler, Tool, launchd, windows};
 
 /// Records each call; answers as a user systemd that is running (or not) would.
 #[derive(Clone, Default)]
@@ -77,7 +77,7 @@ fn the_units_run_the_check_daily_and_catch_up() {
     assert!(
         service.contains(
             "\nExecStart=\"/opt/HR Link/hrlink\" \"--config-dir\" \"/home/ada/100%% config\" \
-             \"connections\" \"check\" \"--notify\"\n"
+             \"connections\" \"check\" \"--notify\" \"--wait-for-click\"\n"
         ),
         "a path with a space and a % runs as it is: {service}"
     );
@@ -221,7 +221,7 @@ fn windows_gets_a_daily_task_of_its_own() {
     assert_eq!(
         calls,
         [
-            r#"schtasks /Create /F /TN HR Link\Check connections /SC DAILY /ST 09:00 /TR "C:\Program Files\HR Link\hrlink.exe" "connections" "check" "--notify""#,
+            r#"schtasks /Create /F /TN HR Link\Check connections /SC DAILY /ST 09:00 /TR "C:\Program Files\HR Link\hrlink.exe" "connections" "check" "--notify" "--wait-for-click""#,
             r"schtasks /Query /TN HR Link\Check connections /FO CSV /NH",
             r"schtasks /Delete /F /TN HR Link\Check connections",
         ]
@@ -258,4 +258,56 @@ fn macos_gets_a_launch_agent() {
             home.path().join("app.hrlink.check.plist").display()
         )
     );
+}
+
+#[test]
+fn the_switch_answers_what_the_scheduler_says_after_it() {
+    let tool = Recorder::running();
+    let (_xdg, dir, units) = units(&tool);
+    let on = schedule::switch(&units, true, || Ok(check())).unwrap();
+    assert!(on.enabled);
+    assert_eq!(on.next_run, Some(1_765_184_400), "read back from systemd");
+    assert!(dir.join(TIMER).is_file());
+    let off =
+        schedule::switch(&units, false, || panic!("no check is built to switch off")).unwrap();
+    assert!(!off.enabled);
+    assert!(!dir.join(TIMER).exists());
+    // A check that cannot be built (no `hrlink` beside the app) installs nothing.
+    assert_eq!(
+        schedule::switch(&units, true, || Err(Problem::ScheduleProgramMissing)),
+        Err(Problem::ScheduleProgramMissing)
+    );
+    assert!(!units.status().unwrap().enabled);
+}
+
+#[test]
+fn the_job_runs_the_hrlink_command_beside_the_app() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = folder.path().join("hrlink-desktop");
+    assert_eq!(
+        schedule::cli_beside(&app),
+        Err(Problem::ScheduleProgramMissing)
+    );
+    let cli = folder.path().join(if cfg!(windows) {
+        "hrlink.exe"
+    } else {
+        "hrlink"
+    });
+    std::fs::write(&cli, "").unwrap();
+    assert_eq!(schedule::cli_beside(&app), Ok(cli));
+}
+
+#[test]
+fn the_daily_check_is_offered_once() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("hrlink");
+    assert!(schedule::take_offer(&dir), "the first save offers it");
+    assert!(!schedule::take_offer(&dir), "later saves do not");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let note = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap();
+        let mode = note.metadata().unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Banner, Button, ButtonGroup, ErrorSummary, Panel, Spinner } from "../../components/ui";
 import { renderProblem } from "../../lib/i18n";
@@ -24,6 +24,8 @@ export interface ConnectionsScreenProps {
   initial?: ConnectionList;
   /** Move focus to the heading when it appears (opened from another screen, not at start-up). */
   focusOnOpen?: boolean;
+  /** The daily check's switch, shown with the saved connections (a feature of its own). */
+  dailyCheck?: ReactNode;
   onConnect(): void;
   onReauthorise(connection: ConnectionSummary): void;
 }
@@ -58,6 +60,7 @@ export function ConnectionsScreen({
   product,
   initial,
   focusOnOpen = false,
+  dailyCheck,
   onConnect,
   onReauthorise,
 }: ConnectionsScreenProps) {
@@ -274,6 +277,7 @@ export function ConnectionsScreen({
       ) : (
         <>
           <p className="lead">{t("connections.lead")}</p>
+          {dailyCheck}
           <p className="connections__progress" role="status">
             {progress && progress.done < progress.total ? t("connections.progress", progress) : ""}
           </p>

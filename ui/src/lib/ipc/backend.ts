@@ -38,6 +38,7 @@ import type {
   ProviderSummary,
   Result,
   SavedConnection,
+  ScheduleStatus,
   SignInAddress,
   StagedCredentials,
   VerificationReport,
@@ -165,6 +166,15 @@ export interface Backend {
   listDelivered(): Promise<Result<DeliveredProfile[], Problem>>;
   /** How the product sees a delivered connection now. */
   deliveredStatus(connectionId: string): Promise<Result<ConnectionHealth, Problem>>;
+  /**
+   * "Check my connections every day": whether the OS-scheduled daily check is on and when it
+   * runs next, read from the scheduler; `schedule_unavailable` where there is none to use.
+   */
+  dailyCheck(): Promise<Result<ScheduleStatus, Problem>>;
+  /** Switches the daily check on or off; answers how the scheduler has it afterwards. */
+  setDailyCheck(on: boolean): Promise<Result<ScheduleStatus, Problem>>;
+  /** `true` the first time only: the saved page offers the daily check once. */
+  takeDailyCheckOffer(): Promise<boolean>;
   /**
    * Tells the core that the first screen is painted and can be used (start-up benchmark,
    * `scripts/bench`). Fire and forget: the app only listens when benchmarking.
@@ -302,6 +312,9 @@ export const tauriBackend: Backend = {
   forgetEnrollment: () => commands.forgetEnrollment(),
   listDelivered: () => commands.listDelivered(),
   deliveredStatus: (connectionId) => commands.deliveredStatus(connectionId),
+  dailyCheck: () => commands.dailyCheck(),
+  setDailyCheck: (on) => commands.setDailyCheck(on),
+  takeDailyCheckOffer: () => commands.takeDailyCheckOffer(),
   firstScreenShown: () => {
     events.firstScreenShown.emit().catch(() => {
       // Only the start-up benchmark listens; nothing depends on it.

@@ -12,7 +12,7 @@ export const commands = {
 	/**
 	 *  "Copy diagnostics": a redacted bundle (versions, OS, language, screen-share mode, support
 	 *  code, the step shown, the last events with error codes, HTTP statuses, request ids and
-	 *  timings). Nothing secret or personal can be in it; see `hrlink_core::diagnostics`.
+	 *  timings, the log's last lines). Nothing secret can be in it; see `hrlink_core::diagnostics`.
 	 */
 	diagnostics: (language: Language, step: string) => __TAURI_INVOKE<string>("diagnostics", { language, step }),
 	/**
@@ -161,6 +161,15 @@ export const commands = {
 	listDelivered: () => typedError<DeliveredProfile[], Problem_Serialize>(__TAURI_INVOKE("list_delivered")),
 	/**  How the product sees a delivered connection (asked with its status token). */
 	deliveredStatus: (connectionId: string) => typedError<ConnectionHealth_Serialize, Problem_Serialize>(__TAURI_INVOKE("delivered_status", { connectionId })),
+	/**
+	 *  Whether the daily check is on and when it runs next; `schedule_unavailable` where this
+	 *  computer has no scheduler for it (Linux without systemd): the UI then offers nothing.
+	 */
+	dailyCheck: () => typedError<ScheduleStatus_Serialize, Problem_Serialize>(__TAURI_INVOKE("daily_check")),
+	/**  Switches the daily check on or off; answers how it stands afterwards. */
+	setDailyCheck: (on: boolean) => typedError<ScheduleStatus_Serialize, Problem_Serialize>(__TAURI_INVOKE("set_daily_check", { on })),
+	/**  The saved page offers the daily check once: `true` the first time it asks, never again. */
+	takeDailyCheckOffer: () => __TAURI_INVOKE<boolean>("take_daily_check_offer"),
 };
 
 /** Events */
@@ -1666,6 +1675,8 @@ export type Problem_Deserialize =
  *  systemd).
  */
 { code: "schedule_unavailable" } | 
+/**  The `hrlink` command the daily check runs is not installed beside the app. */
+{ code: "schedule_program_missing" } | 
 /**  Switching the daily check on or off failed at one step. */
 { code: "schedule_failed"; params: {
 	/**
@@ -2023,6 +2034,8 @@ export type Problem_Serialize =
  *  systemd).
  */
 { code: "schedule_unavailable" } | 
+/**  The `hrlink` command the daily check runs is not installed beside the app. */
+{ code: "schedule_program_missing" } | 
 /**  Switching the daily check on or off failed at one step. */
 { code: "schedule_failed"; params: {
 	/**
@@ -2283,6 +2296,44 @@ export type SavedConnection_Serialize = {
 	connection: ConnectionSummary_Serialize,
 	people_not_kept: Problem_Serialize | null,
 };
+
+/**  Whether the daily check is on, and when it runs next. */
+export type ScheduleStatus = ScheduleStatus_Serialize | ScheduleStatus_Deserialize;
+
+/**  Whether the daily check is on, and when it runs next. */
+export type ScheduleStatus_Deserialize = {
+	/**  The job is installed and enabled. */
+	enabled: boolean,
+	/**
+	 *  The next run (Unix seconds), where the OS tells: `None` when off, or when the scheduler
+	 *  is not running now (systemd's user manager starts at the next login).
+	 */
+	next_run?: number | null,
+	/**  Which scheduler keeps the job: `systemd`, `task_scheduler` or `launchd`. */
+	scheduler: Scheduler,
+};
+
+/**  Whether the daily check is on, and when it runs next. */
+export type ScheduleStatus_Serialize = {
+	/**  The job is installed and enabled. */
+	enabled: boolean,
+	/**
+	 *  The next run (Unix seconds), where the OS tells: `None` when off, or when the scheduler
+	 *  is not running now (systemd's user manager starts at the next login).
+	 */
+	next_run: number | null,
+	/**  Which scheduler keeps the job: `systemd`, `task_scheduler` or `launchd`. */
+	scheduler: Scheduler,
+};
+
+/**  The OS scheduler that runs the check. */
+export type Scheduler = 
+/**  A systemd user timer (Linux). */
+"systemd" | 
+/**  A Task Scheduler task (Windows). */
+"task_scheduler" | 
+/**  A launchd agent (macOS). */
+"launchd";
 
 /**
  *  Where a sign-in sent the browser, told while it waits so that the admin can open the

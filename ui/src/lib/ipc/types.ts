@@ -57,6 +57,7 @@ export type {
   ProductCategory,
   ProviderId,
   ProviderSummary,
+  ScheduleStatus_Serialize as ScheduleStatus,
   SignInAddress,
   StagedCredentials,
   StepValue,

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Button, ButtonGroup, Panel } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import type { ConnectionSummary, Problem } from "../../../lib/ipc/types";
+import { DailyCheckOffer } from "../../daily-check/DailyCheck";
 import type { SavedHow } from "../machine";
 
 export interface SavedProps {
@@ -46,6 +47,7 @@ export function Saved({
       <h2 className="heading-m">{t("save.done.nextHeading")}</h2>
       <p>{how === "saved" ? t("save.done.nextSaved") : t("save.done.nextReauthorised")}</p>
       <p>{t("save.done.keychain", { product })}</p>
+      {how === "saved" && <DailyCheckOffer />}
       <ButtonGroup>
         <Button onClick={onShowConnections}>{t("save.done.seeConnections")}</Button>
         {how === "saved" && (

@@ -49,7 +49,8 @@ export const support: Translation["support"] = {
   copyFailed:
     "Das Kopieren hat nicht funktioniert. Die Diagnosedaten sind unten markiert: Kopieren Sie sie mit Strg+C.",
   diagnosticsLabel: "Diagnosedaten für den Support",
-  about: "Die Diagnosedaten enthalten keine Schlüssel, Passwörter oder personenbezogenen Daten.",
+  about:
+    "Die Diagnosedaten enthalten keine Schlüssel, Passwörter oder personenbezogenen Daten: was zuletzt geschah und die letzten Zeilen des Protokolls von HR Link.",
 };
 
 export const demo: Translation["demo"] = {

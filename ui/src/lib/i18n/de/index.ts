@@ -8,6 +8,7 @@ import { app, demo, nav, problem, resume, support } from "./app";
 import { cloud } from "./cloud";
 import { connections } from "./connections";
 import { credentials, iris, sandboxLogin, signIn, waiting } from "./credentials";
+import { dailyCheck } from "./dailyCheck";
 import { guide, handoff, providerGuide } from "./guide";
 import { links } from "./links";
 import { mapping } from "./mapping";
@@ -43,6 +44,7 @@ export const de: Translation = {
   nav,
   save,
   connections,
+  dailyCheck,
   providerGuide,
   people,
   mapping,

@@ -44,7 +44,8 @@ export const support = {
   copied: "Diagnostics copied. Paste them into your message to support.",
   copyFailed: "Copying did not work. The diagnostics are selected below: copy them with Ctrl+C.",
   diagnosticsLabel: "Diagnostics for support",
-  about: "The diagnostics contain no keys, passwords or personal data.",
+  about:
+    "The diagnostics contain no keys, passwords or personal data: what happened lately and the last lines of HR Link's log.",
 };
 
 export const demo = {

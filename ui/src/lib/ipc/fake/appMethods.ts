@@ -88,6 +88,7 @@ export function appMethods(
         support_code: info.support_code,
         step: /^[A-Za-z]{1,32}$/.test(step) ? step : "other",
         events: state.journal,
+        log: [] as string[],
       };
       return JSON.stringify(bundle, null, 2);
     },

@@ -14,6 +14,7 @@ import { connectionMethods } from "./connectionMethods";
 import { deliveryMethods } from "./deliveryMethods";
 import { mappingMethods } from "./mappingMethods";
 import { peopleMethods } from "./peopleMethods";
+import { scheduleMethods } from "./scheduleMethods";
 import { signInMethods } from "./signInMethods";
 import { createFakeState } from "./state";
 import type { FakeBackend, FakeBackendOptions } from "./types";
@@ -76,6 +77,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     get draft() {
       return state.draft;
     },
+    get schedule() {
+      return state.schedule;
+    },
     stagedIds: () => [...state.staged.keys()],
     hoverFiles: () => {
       for (const handler of dropHandlers) handler({ type: "hover" });
@@ -100,5 +104,6 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     ...peopleMethods(state),
     ...deliveryMethods(state),
     ...mappingMethods(state),
+    ...scheduleMethods(state),
   };
 }

@@ -15,6 +15,7 @@ import type {
   ProviderId,
   ProviderSummary,
   Result,
+  ScheduleStatus,
   StagedCredentials,
   VerificationReport,
   WizardDraft,
@@ -83,6 +84,9 @@ export interface FakeState {
   /** What the core's journal would hold. */
   readonly journal: JournalEvent[];
   readonly providers: ProviderSummary[];
+  /** The daily check's job as the scheduler has it; `null`: no scheduler on this computer. */
+  schedule: ScheduleStatus | null;
+  dailyCheckOffered: boolean;
 }
 
 export function createFakeState(options: FakeBackendOptions): FakeState {
@@ -125,6 +129,11 @@ export function createFakeState(options: FakeBackendOptions): FakeState {
     deliveredMappings: [],
     journal: [],
     providers: options.providers ?? DEFAULT_PROVIDERS,
+    schedule:
+      options.dailyCheck === "unavailable"
+        ? null
+        : (options.dailyCheck ?? { enabled: false, next_run: null, scheduler: "systemd" }),
+    dailyCheckOffered: options.dailyCheckOffered ?? false,
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   ProviderId,
   ProviderSummary,
   Result,
+  ScheduleStatus,
   StagedCredentials,
   VerificationReport,
   VerifyProgress,
@@ -139,6 +140,15 @@ export interface FakeBackendOptions {
   mappingProblem?: Problem;
   /** Mappings saved with connections before, by connection id (re-authorising pre-fills). */
   mappings?: Record<string, Mapping>;
+  /**
+   * The daily check as the scheduler has it (default: systemd, off); `"unavailable"`: this
+   * computer has no scheduler for it.
+   */
+  dailyCheck?: ScheduleStatus | "unavailable";
+  /** Switching the daily check on or off fails with this problem. */
+  dailyCheckProblem?: Problem;
+  /** The saved page already offered the daily check once (default: not yet). */
+  dailyCheckOffered?: boolean;
 }
 
 /** An enrollment code of the fake product: what it fixes, or how redeeming it is refused. */
@@ -209,7 +219,9 @@ export type FakeCall =
   | { method: "forgetEnrollment" | "listDelivered" }
   | { method: "deliveredStatus"; connectionId: string }
   | { method: "mappingProposal"; staged: string; connection: string | null }
-  | { method: "chooseMapping"; staged: string; mapping: Mapping };
+  | { method: "chooseMapping"; staged: string; mapping: Mapping }
+  | { method: "dailyCheck" | "takeDailyCheckOffer" }
+  | { method: "setDailyCheck"; on: boolean };
 
 export interface FakeBackend extends Backend {
   /** Every call made, in order. */
@@ -244,4 +256,6 @@ export interface FakeBackend extends Backend {
   readonly deliveredMappings: (Mapping | null)[];
   /** Simulates an `hrlink://` link opened while the app runs (routed by the core). */
   openLink(action: LinkAction): void;
+  /** The daily check as the scheduler has it now (`null`: there is no scheduler). */
+  readonly schedule: ScheduleStatus | null;
 }
