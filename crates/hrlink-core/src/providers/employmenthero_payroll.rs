@@ -140,12 +140,14 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// Every business the key's user can open (a bare array).
+    /// Every business the key's user can open (a bare array). A 403 is a user who may not list
+    /// them (the key itself is proven by `/user`); a 401 a key that stopped working.
     async fn businesses(&self) -> Result<Vec<Business>, Problem> {
         let response = self.get(self.url("/api/v2/business", &[], "")).await?;
         match response.status.as_u16() {
             200 => decode(PROVIDER, &response),
-            401 | 403 => Err(credentials_rejected(PROVIDER)),
+            401 => Err(credentials_rejected(PROVIDER)),
+            403 => Err(missing("business")),
             _ => Err(unexpected_status(PROVIDER, &response)),
         }
     }

@@ -164,7 +164,11 @@ async fn an_employmenthero_payroll_key_is_handed_out_for_basic_after_proving_it_
     sandbox.stats().reset();
     let first = get(&store, &id).await.unwrap();
     let provider = Provider::EmploymentHeroPayroll;
-    assert_eq!(sandbox.stats().requests(provider), 1, "`/user` proves the key");
+    assert_eq!(
+        sandbox.stats().requests(provider),
+        1,
+        "`/user` proves the key"
+    );
     assert_eq!(first.scheme, AuthScheme::Basic);
     let basic = base64::engine::general_purpose::STANDARD.encode(format!("{}:", ehp::VALID));
     assert_eq!(first.access_token.expose_secret(), basic);
@@ -172,7 +176,10 @@ async fn an_employmenthero_payroll_key_is_handed_out_for_basic_after_proving_it_
     let api = sandbox.endpoints().employmenthero_payroll.api.clone();
     assert_eq!(first.api_base.as_str().trim_end_matches('/'), api);
     assert_eq!(first.account.id, ehp::BUSINESS_ID.to_string());
-    let employees = format!("{api}/api/v2/business/{}/employee/unstructured", ehp::BUSINESS_ID);
+    let employees = format!(
+        "{api}/api/v2/business/{}/employee/unstructured",
+        ehp::BUSINESS_ID
+    );
     let answer = reqwest::Client::new()
         .get(&employees)
         .header("authorization", format!("Basic {basic}"))

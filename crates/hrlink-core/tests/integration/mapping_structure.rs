@@ -109,9 +109,11 @@ async fn employmenthero_payroll_lists_its_locations_by_id_and_job_titles() {
     use hrlink_sandbox::scenarios::employmenthero_payroll as ehp;
     let sandbox = sandbox().await;
     let text = format!("Region: NZ\n{}\n", ehp::VALID);
-    let credentials =
-        Credentials::from_text(hrlink_core::ProviderId::EmploymentheroPayroll, text.as_bytes())
-            .unwrap();
+    let credentials = Credentials::from_text(
+        hrlink_core::ProviderId::EmploymentheroPayroll,
+        text.as_bytes(),
+    )
+    .unwrap();
     let (people, structure) = listed(&sandbox, &credentials).await;
     assert_eq!(people.len(), 240);
     let locations = structure.locations.as_deref().expect("locations");
