@@ -115,7 +115,7 @@ pub(crate) fn routers(shared: &Shared) -> (Router, Router) {
         )
         .with_state(state);
     // One gate for both hosts: the rate limit is per provider.
-    let gate = Gate::new(Provider::EmploymentHero, shared);
+    let gate = Gate::new(Provider::EmploymentHero, shared, error);
     let auth = gate.guard(oauth.token_router("/oauth2/token"));
     let auth = auth.merge(oauth.consent_router("/oauth2/authorize"));
     (gate.guard(api), auth)
@@ -306,7 +306,7 @@ impl EmploymentHero {
         let staff = self.shared.people.staff(people_of(organisation)).await;
         let staff = staff.map_err(|problem| {
             tracing::error!(%problem, "generating people failed");
-            gate::server_error(Provider::EmploymentHero, 500)
+            gate::server_error(error, 500)
         })?;
         Ok((staff, page, token))
     }

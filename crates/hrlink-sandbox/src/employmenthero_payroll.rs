@@ -71,7 +71,7 @@ pub(crate) fn router(shared: &Shared) -> Router {
         .route("/sandbox/revoke-key", post(revoke_key))
         .route("/sandbox/turnover", post(turnover))
         .with_state(state);
-    Gate::new(Provider::EmploymentHeroPayroll, shared).guard(routes)
+    Gate::new(Provider::EmploymentHeroPayroll, shared, error).guard(routes)
 }
 
 /// ASP.NET Web API's error body, `{"message": …}` (the code is not part of it).
@@ -148,7 +148,7 @@ impl Payroll {
             .await
             .map_err(|problem| {
                 tracing::error!(%problem, "generating people failed");
-                gate::server_error(Provider::EmploymentHeroPayroll, 500).into()
+                gate::server_error(error, 500).into()
             })
     }
 }
@@ -412,6 +412,6 @@ async fn turnover(State(payroll): State<Arc<Payroll>>, body: Bytes) -> Response 
         .await
     {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(_) => gate::server_error(Provider::EmploymentHeroPayroll, 500),
+        Err(_) => gate::server_error(error, 500),
     }
 }

@@ -17,9 +17,11 @@ use futures::StreamExt;
 
 use crate::faults::{Disruption, Spoil};
 use crate::rate_limit::{RateLimiter, retry_after_secs};
-use crate::{
-    Provider, RetryAfter, Shared, employmenthero, employmenthero_payroll, hrworks, ipayroll, iris,
-};
+use crate::{Provider, RetryAfter, Shared};
+
+/// A provider's own error body (`status`, its error code, the message), which each provider
+/// module hands to its gate, so the gate answers in that provider's shape without knowing it.
+pub(crate) type ErrorBody = fn(StatusCode, &str, &str) -> Response;
 
 /// One provider's gate. Cheap to clone; clones share the rate-limit bucket, so a provider
 /// served under two prefixes (Employment Hero's API and OAuth hosts) has one limit.
@@ -28,6 +30,7 @@ pub(crate) struct Gate(Arc<GateState>);
 
 struct GateState {
     provider: Provider,
+    error: ErrorBody,
     shared: Shared,
     limiter: Option<RateLimiter>,
     /// Counts rate-limit refusals, for providers that vary their `Retry-After` form.
@@ -35,9 +38,10 @@ struct GateState {
 }
 
 impl Gate {
-    pub(crate) fn new(provider: Provider, shared: &Shared) -> Self {
+    pub(crate) fn new(provider: Provider, shared: &Shared, error: ErrorBody) -> Self {
         Self(Arc::new(GateState {
             provider,
+            error,
             shared: shared.clone(),
             limiter: (shared.config.rate_limit)
                 .and_then(NonZeroU32::new)
@@ -75,14 +79,14 @@ async fn answer(gate: &GateState, request: Request, next: Next) -> Response {
             }
             _ => RetryAfter::Seconds(secs),
         };
-        return too_many_requests(gate.provider, retry_after);
+        return too_many_requests(gate.error, retry_after);
     }
     let Some(disruption) = faults.next_disruption(gate.provider) else {
         return next.run(request).await;
     };
     match disruption {
-        Disruption::TooManyRequests(retry_after) => too_many_requests(gate.provider, retry_after),
-        Disruption::ServerError(status) => server_error(gate.provider, status),
+        Disruption::TooManyRequests(retry_after) => too_many_requests(gate.error, retry_after),
+        Disruption::ServerError(status) => server_error(gate.error, status),
         Disruption::HtmlOk => html_sign_in_page(),
         Disruption::Hang(duration) => {
             let mut stop = gate.shared.stop.clone();
@@ -97,20 +101,8 @@ async fn answer(gate: &GateState, request: Request, next: Next) -> Response {
     }
 }
 
-/// The provider's own error body.
-pub(crate) fn error(provider: Provider, status: StatusCode, code: &str, message: &str) -> Response {
-    match provider {
-        Provider::HrWorks => hrworks::error(status, code, message),
-        Provider::EmploymentHero => employmenthero::error(status, code, message),
-        Provider::IPayroll => ipayroll::error(status, code, message),
-        Provider::Iris => iris::error(status, code, message),
-        Provider::EmploymentHeroPayroll => employmenthero_payroll::error(status, code, message),
-    }
-}
-
-pub(crate) fn too_many_requests(provider: Provider, retry_after: RetryAfter) -> Response {
+pub(crate) fn too_many_requests(error: ErrorBody, retry_after: RetryAfter) -> Response {
     let mut response = error(
-        provider,
         StatusCode::TOO_MANY_REQUESTS,
         "rate_limit_exceeded",
         "Too many requests. Try again later.",
@@ -130,18 +122,13 @@ pub(crate) fn too_many_requests(provider: Provider, retry_after: RetryAfter) -> 
 
 /// 500 is the application failing (its JSON error body); other 5xx come from the load
 /// balancer in front of it, which answers with its own HTML.
-pub(crate) fn server_error(provider: Provider, status: u16) -> Response {
+pub(crate) fn server_error(error: ErrorBody, status: u16) -> Response {
     let status = StatusCode::from_u16(status)
         .ok()
         .filter(StatusCode::is_server_error)
         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     if status == StatusCode::INTERNAL_SERVER_ERROR {
-        return error(
-            provider,
-            status,
-            "internal_error",
-            "An unexpected error occurred.",
-        );
+        return error(status, "internal_error", "An unexpected error occurred.");
     }
     let reason = status.canonical_reason().unwrap_or("Server Error");
     let code = status.as_u16();

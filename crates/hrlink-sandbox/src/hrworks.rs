@@ -192,7 +192,7 @@ pub(crate) fn router(shared: &Shared, api: &str) -> Router {
         .route("/sandbox/revoke-key", post(revoke_key))
         .route("/sandbox/turnover", post(turnover))
         .with_state(state);
-    Gate::new(Provider::HrWorks, shared).guard(routes)
+    Gate::new(Provider::HrWorks, shared, error).guard(routes)
 }
 
 /// HRworks' error body as its OpenAPI's `ApiError` has it: `{errorCode, type, errorMessage,
@@ -308,7 +308,7 @@ async fn turnover(State(hrworks): State<Arc<HrWorks>>, body: Bytes) -> Response 
         .await
     {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(_) => gate::server_error(Provider::HrWorks, 500),
+        Err(_) => gate::server_error(error, 500),
     }
 }
 
@@ -401,15 +401,12 @@ impl HrWorks {
     /// The scenario behaviour of a key, for every request made with it.
     fn misbehave(&self, key: &Key) -> Option<Response> {
         match key.quirk {
-            Quirk::ServerError => Some(gate::server_error(Provider::HrWorks, 500)),
+            Quirk::ServerError => Some(gate::server_error(error, 500)),
             Quirk::HtmlPage => Some(gate::html_sign_in_page()),
             Quirk::RateLimited
                 if self.rate_limited_requests.fetch_add(1, Ordering::Relaxed) % 2 == 1 =>
             {
-                Some(gate::too_many_requests(
-                    Provider::HrWorks,
-                    RetryAfter::Seconds(1),
-                ))
+                Some(gate::too_many_requests(error, RetryAfter::Seconds(1)))
             }
             Quirk::RateLimited | Quirk::RepeatedPage | Quirk::BareUnits | Quirk::None => None,
         }
@@ -420,9 +417,9 @@ impl HrWorks {
             .people
             .staff(&company.people)
             .await
-            .map_err(|error| {
-                tracing::error!(%error, "generating people failed");
-                gate::server_error(Provider::HrWorks, 500).into()
+            .map_err(|failure| {
+                tracing::error!(%failure, "generating people failed");
+                gate::server_error(error, 500).into()
             })
     }
 }

@@ -120,7 +120,7 @@ pub(crate) fn router(shared: &Shared, api: &str) -> Router {
         .route("/api/v1/employees", get(employees))
         .with_state(state)
         .merge(oauth.token_router("/oauth/token"));
-    let machine = Gate::new(Provider::IPayroll, shared).guard(machine);
+    let machine = Gate::new(Provider::IPayroll, shared, error).guard(machine);
     machine.merge(oauth.consent_router("/oauth/authorize"))
 }
 
@@ -205,7 +205,7 @@ async fn employees(
     let org = ORGS
         .iter()
         .find(|org| org.login_org.id == grant.organisation.id)
-        .ok_or_else(|| gate::server_error(Provider::IPayroll, 500))?;
+        .ok_or_else(|| gate::server_error(error, 500))?;
     let staff = ipayroll
         .shared
         .people
@@ -213,7 +213,7 @@ async fn employees(
         .await
         .map_err(|problem| {
             tracing::error!(%problem, "generating people failed");
-            gate::server_error(Provider::IPayroll, 500)
+            gate::server_error(error, 500)
         })?;
     // iPayroll lists active employees only.
     let total = staff.count(true);

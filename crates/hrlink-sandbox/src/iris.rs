@@ -90,7 +90,7 @@ pub(crate) fn router(shared: &Shared) -> Router {
         .route("/api/v1/employees/{id}/personal", get(personal))
         .route("/api/v1/employees/{id}/contract", get(contract))
         .with_state(state);
-    Gate::new(Provider::Iris, shared).guard(routes)
+    Gate::new(Provider::Iris, shared, error).guard(routes)
 }
 
 /// The provisional error body: `{"error": code, "message": …}`.
@@ -153,7 +153,7 @@ impl Iris {
             .await
             .map_err(|problem| {
                 tracing::error!(%problem, "generating people failed");
-                gate::server_error(Provider::Iris, 500).into()
+                gate::server_error(error, 500).into()
             })
     }
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Panel, Spinner } from "../../components/ui";
+import { Spinner } from "../../components/ui";
 import { parseLanguage } from "../../lib/i18n";
 import { useBackend } from "../../lib/ipc/BackendContext";
 import type {
@@ -8,7 +8,6 @@ import type {
   AppInfo,
   Result as IpcResult,
   Problem,
-  ProviderGuide,
   ProviderSummary,
   StagedCredentials,
 } from "../../lib/ipc/types";
@@ -16,16 +15,14 @@ import { shownHint } from "../../lib/screenShare";
 import { usePeopleCommands } from "../people/usePeopleCommands";
 import { initialState, type WizardState, wizardReducer } from "./machine";
 import { ChooseProvider } from "./steps/ChooseProvider";
+import { CredentialsStep } from "./steps/CredentialsStep";
 // Every later step comes from its own chunk, preloaded once the first screen is shown.
 import {
-  BrowserSignInForm,
   CheckAnswers,
   ChooseScopes,
   DifferentAccount,
   Guide,
   Handoff,
-  KeyPairForm,
-  LoginForm,
   People,
   Result,
   Saved,
@@ -35,7 +32,9 @@ import {
 } from "./steps/lazy";
 import { defaultLabel } from "./text";
 import { useCredentialCommands } from "./useCredentialCommands";
+import { useProviderCatalogue } from "./useProviderCatalogue";
 import { useWizardEffects } from "./useWizardEffects";
+import { useWizardPage } from "./useWizardPage";
 
 export interface SetupWizardProps {
   appInfo: AppInfo;
@@ -58,7 +57,8 @@ export interface SetupWizardProps {
 
 /**
  * The setup wizard: owns the state machine and performs the IPC calls its steps ask for (the
- * hooks `useWizardEffects`, `useCredentialCommands` and the People step's `usePeopleCommands`).
+ * hooks `useWizardEffects`, `useCredentialCommands` and the People step's `usePeopleCommands`);
+ * `useWizardPage` makes each step behave like a page (title, focus, scroll).
  */
 export function SetupWizard({
   appInfo,
@@ -72,11 +72,7 @@ export function SetupWizard({
   const backend = useBackend();
   const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(wizardReducer, initial ?? initialState());
-  const [catalogue, setCatalogue] = useState<{
-    providers: ProviderSummary[];
-    guides: ProviderGuide[];
-  } | null>(null);
-  const [loadFailed, setLoadFailed] = useState(false);
+  const catalogue = useProviderCatalogue();
   const rootRef = useRef<HTMLDivElement>(null);
   const language = parseLanguage(i18n.resolvedLanguage ?? i18n.language) ?? "en";
   // Screen-share mode: the core masks names and emails (or not) as it answers.
@@ -90,33 +86,15 @@ export function SetupWizard({
       ? { staged: state.staged.id, listing: state.listing, run: state.runs, people: state.people }
       : null;
   const people = usePeopleCommands(peopleStep, dispatch, screenShare, targetId);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([backend.listProviders(), backend.providerGuides()]).then(
-      ([providers, guides]) => current && setCatalogue({ providers, guides }),
-      () => current && setLoadFailed(true),
-    );
-    return () => {
-      current = false;
-    };
-  }, [backend]);
-
-  const providers = catalogue?.providers ?? null;
-  // Once the first step is listed, report it after the next paint (two frames: the first runs
-  // before that paint, the second after it), for the start-up benchmark.
-  const firstScreenReported = useRef(false);
-  const firstScreenReady = providers !== null && state.step === "chooseProvider";
-  useEffect(() => {
-    if (!firstScreenReady || firstScreenReported.current) return;
-    firstScreenReported.current = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => backend.firstScreenShown()));
-  }, [backend, firstScreenReady]);
-
+  const loaded = catalogue !== null && catalogue !== "failed";
+  useWizardPage(rootRef, {
+    step: state.step,
+    guideScreen: state.draft.guideScreen,
+    loaded,
+    firstStep: state.step === "chooseProvider",
+    focusOnStart,
+  });
   useEffect(() => onStep?.(state.step), [onStep, state.step]);
-
-  const provider = providers?.find((p) => p.id === state.draft.provider) ?? null;
-  const guide = catalogue?.guides.find((g) => g.provider === state.draft.provider) ?? null;
 
   // The organisations a sign-in on the result step reaches (asked only when it must choose).
   const resultStaged = state.step === "result" ? state.staged.id : null;
@@ -128,34 +106,7 @@ export function SetupWizard({
     [backend, resultStaged],
   );
 
-  // The window is named after the page's question, as a new page would be.
-  useEffect(() => {
-    const heading = rootRef.current?.querySelector("h1")?.textContent;
-    if (heading) document.title = t("app.documentTitle", { page: heading });
-  });
-
-  // On every new step (and guide screen), start at the top and move focus to its heading (unless
-  // an error summary took it, or a note asks for it), as a new page would. Not on the first step:
-  // focus starts at the skip link.
-  const shownSteps = useRef(0);
-  const loaded = providers !== null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
-  useEffect(() => {
-    if (!loaded) return;
-    shownSteps.current += 1;
-    if (shownSteps.current === 1 && !focusOnStart) return;
-    window.scrollTo({ top: 0 });
-    if (rootRef.current?.querySelector(".error-summary")) return;
-    const target =
-      rootRef.current?.querySelector<HTMLElement>("[data-autofocus]") ??
-      rootRef.current?.querySelector("h1");
-    if (target) {
-      target.setAttribute("tabindex", "-1");
-      target.focus({ preventScroll: true });
-    }
-  }, [state.step, state.draft.guideScreen, loaded]);
-
-  if (loadFailed) {
+  if (catalogue === "failed") {
     return (
       <div ref={rootRef}>
         <h1 className="heading-l">{t("app.loadFailedTitle")}</h1>
@@ -163,13 +114,16 @@ export function SetupWizard({
       </div>
     );
   }
-  if (!providers) {
+  if (catalogue === null) {
     return (
       <div ref={rootRef} className="loading" role="status">
         <Spinner /> {t("app.loading")}
       </div>
     );
   }
+  const { providers, guides } = catalogue;
+  const provider = providers.find((p) => p.id === state.draft.provider) ?? null;
+  const guide = guides.find((g) => g.provider === state.draft.provider) ?? null;
 
   const target = state.draft.target ?? null;
   /**
@@ -199,7 +153,7 @@ export function SetupWizard({
       {state.step === "chooseProvider" && (
         <ChooseProvider
           providers={providers}
-          guides={catalogue?.guides ?? []}
+          guides={guides}
           selected={state.draft.provider}
           showError={state.error === "provider_required"}
           prominentStep={screenShare}
@@ -243,43 +197,14 @@ export function SetupWizard({
           onSave={(title, sheet) => backend.saveHandoffSheet(provider.id, language, title, sheet)}
         />
       )}
-      {state.step === "credentials" && state.note === "keyNotKept" && (
-        // Resumed after a restart: focused when shown (instead of the heading), so it is read first.
-        <Panel tone="info" className="wizard-note" tabIndex={-1} data-autofocus="">
-          <p>{t("resume.keyNotKept")}</p>
-        </Panel>
-      )}
-      {state.step === "credentials" && provider?.credential_kind === "username_password" && (
-        <LoginForm
+      {state.step === "credentials" && provider && (
+        <CredentialsStep
+          state={state}
           provider={provider}
-          username={state.draft.loginUsername}
-          password={state.draft.loginPassword}
-          staged={state.draft.staged}
-          staging={state.staging}
-          error={state.error}
           demo={appInfo.demo}
           supportMode={screenShare}
-          onUsernameChange={(text) => dispatch({ type: "editLoginUsername", text })}
-          onPasswordChange={(text) => dispatch({ type: "editLoginPassword", text })}
-          onBothChange={(username, password) =>
-            dispatch({ type: "pasteLogin", username, password })
-          }
-          onUseDifferent={() => dispatch({ type: "useDifferentKey" })}
-          onSubmit={credentials.submitLogin}
-          onBack={back}
-        />
-      )}
-      {state.step === "credentials" && provider?.credential_kind === "browser_sign_in" && (
-        <BrowserSignInForm
-          provider={provider}
-          staged={state.draft.staged}
-          error={state.error}
-          note={state.note}
-          demo={appInfo.demo}
-          supportMode={screenShare}
-          onSignIn={credentials.startSignIn}
-          onContinue={() => dispatch({ type: "verifyStarted" })}
-          onSignInAgain={() => dispatch({ type: "useDifferentKey" })}
+          dispatch={dispatch}
+          commands={credentials}
           onBack={back}
         />
       )}
@@ -290,24 +215,6 @@ export function SetupWizard({
           supportMode={screenShare}
           onCancel={credentials.stopSignIn}
           onBrowserClosed={credentials.stopSignIn}
-        />
-      )}
-      {state.step === "credentials" && provider?.credential_kind === "key_pair" && (
-        <KeyPairForm
-          provider={provider}
-          keyText={state.draft.keyText}
-          staged={state.draft.staged}
-          staging={state.staging}
-          error={state.error}
-          demo={appInfo.demo}
-          supportMode={screenShare}
-          onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
-          onKeyPasted={credentials.pasteKeyPair}
-          onPickFile={credentials.pickFile}
-          onDropFile={credentials.dropFile}
-          onUseDifferentKey={() => dispatch({ type: "useDifferentKey" })}
-          onSubmit={credentials.submitKeyPair}
-          onBack={back}
         />
       )}
       {state.step === "verifying" && provider && (

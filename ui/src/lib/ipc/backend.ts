@@ -9,7 +9,7 @@
 
 import { Channel } from "@tauri-apps/api/core";
 import { commands, events, type ListingProgress_Deserialize } from "./bindings.gen";
-import { listenForDroppedFiles } from "./fileDrop";
+import { type FileDropEvent, listenForDroppedFiles, type Unlisten } from "./fileDrop";
 import type {
   Account,
   AppInfo,
@@ -42,15 +42,7 @@ import type {
   WizardDraft,
 } from "./types";
 
-/** A file dragged over the window: `hover` while dragging, `drop` with the paths, `leave`. */
-export type FileDropEvent =
-  | { type: "hover" }
-  /** The dropped file's contents (at most `MAX_DROPPED_BYTES`), never its path. */
-  | { type: "drop"; text: string }
-  | { type: "leave" };
-
-/** Stops listening. */
-export type Unlisten = () => void;
+export type { FileDropEvent, Unlisten };
 
 export interface Backend {
   /** Facts about the running app (version, demo mode, screen-share mode). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FileDropEvent } from "./backend";
+import type { FileDropEvent } from "./fileDrop";
 import { listenForDroppedFiles, MAX_DROPPED_BYTES } from "./fileDrop";
 
 function drop(files: File[]): Event {

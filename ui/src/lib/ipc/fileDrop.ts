@@ -1,4 +1,12 @@
-import type { FileDropEvent, Unlisten } from "./backend";
+/** A file dragged over the window: `hover` while dragging, `drop` with its contents, `leave`. */
+export type FileDropEvent =
+  | { type: "hover" }
+  /** The dropped file's contents (at most `MAX_DROPPED_BYTES`), never its path. */
+  | { type: "drop"; text: string }
+  | { type: "leave" };
+
+/** Stops listening. */
+export type Unlisten = () => void;
 
 /**
  * The most of a dropped file the webview reads: one byte over the core's cap on key files

@@ -4,50 +4,16 @@
  * core has them (`staged`), then cleared. The browser sign-in is `signIn.ts`.
  */
 
-import type { StagedCredentials } from "../../../lib/ipc/types";
 import {
   type Counters,
+  type CredentialsError,
+  type CredentialsNote,
   counters,
   type Draft,
   type Handlers,
-  type WizardProblem,
+  type LoginField,
   type WizardState,
 } from "./state";
-
-/** The two login fields, for errors that point at one of them. */
-export type LoginField = "username" | "password";
-
-/**
- * Where the credentials came from, so an error can point at the right field: pasted or typed
- * text (the key field, the login fields), a key file, or a browser sign-in.
- */
-export type CredentialSource = "text" | "file" | "signIn";
-
-export type CredentialsError =
-  | { kind: "empty" }
-  /** Login fields left empty, in the order they are on the page. */
-  | { kind: "required"; fields: LoginField[] }
-  | { kind: "problem"; problem: WizardProblem; source: CredentialSource };
-
-/**
- * A calm note on the credentials step (not an error): the browser sign-in was stopped, or the
- * wizard was resumed after a restart and the key was deliberately not kept (see `resume.ts`).
- */
-export type CredentialsNote = "signInStopped" | "keyNotKept";
-
-export type CredentialsAction =
-  | { type: "editKeyText"; text: string }
-  | { type: "requireKey" }
-  | { type: "editLoginUsername"; text: string }
-  | { type: "editLoginPassword"; text: string }
-  /** Both login values at once (pasted together into one field). */
-  | { type: "pasteLogin"; username: string; password: string }
-  /** Continue pressed with a login field empty: the reducer finds which. */
-  | { type: "requireLogin" }
-  | { type: "stagingStarted"; source: CredentialSource }
-  | { type: "stagingSucceeded"; staged: StagedCredentials }
-  | { type: "stagingFailed"; problem: WizardProblem; source: CredentialSource }
-  | { type: "useDifferentKey" };
 
 /** The credentials step, with no error or note unless given. */
 export function credentials(

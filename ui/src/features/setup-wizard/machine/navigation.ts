@@ -3,7 +3,6 @@
  * the system, what to share, the guide's screens and the hand-off sheet.
  */
 
-import type { ProviderId } from "../../../lib/ipc/types";
 import { credentials } from "./credentials";
 import { backToResult } from "./people";
 import { isSaveStep } from "./saving";
@@ -16,21 +15,6 @@ import {
   type StepName,
   type WizardState,
 } from "./state";
-
-export type NavigationAction =
-  | { type: "selectProvider"; provider: ProviderId }
-  | { type: "submitProvider" }
-  | { type: "back" }
-  /** An optional permission ticked or unticked on the scopes step. */
-  | { type: "choosePermission"; id: string; selected: boolean }
-  | { type: "submitScopes" }
-  /** Continue on a guide screen; `screens`: how many the provider's guide has. */
-  | { type: "nextGuideScreen"; screens: number }
-  /** "I already have one": straight to the credentials. */
-  | { type: "skipGuide" }
-  /** "I'm not the admin": the hand-off sheet. */
-  | { type: "showHandoff" }
-  | { type: "editApiUsername"; text: string };
 
 export function initialState(draft: Draft = emptyDraft): WizardState {
   return { step: "chooseProvider", draft, runs: 0, signIns: 0, error: null };

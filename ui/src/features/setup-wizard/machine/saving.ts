@@ -12,83 +12,21 @@
  */
 
 import { sameCompanyName } from "../../../lib/companyName";
-import type {
-  ConnectionSummary,
-  MatchCounts,
-  Problem,
-  SavedConnection,
-  StagedCredentials,
-  VerificationReport,
-} from "../../../lib/ipc/types";
-import { type LabelError, validateLabel } from "../../../lib/label";
+import { validateLabel } from "../../../lib/label";
 import { credentials } from "./credentials";
 import {
-  type Base,
   counters,
   emptyDraft,
   type Handlers,
-  type WizardProblem,
+  type Outcome,
+  type ReauthTarget,
+  type ReplacementError,
+  type SavedHow,
+  type SaveState,
+  type SaveStepName,
+  type Saving,
   type WizardState,
 } from "./state";
-import type { Outcome } from "./verification";
-
-/** The connection a re-authorisation is for (from the connections screen). */
-export type ReauthTarget = Pick<ConnectionSummary, "id" | "label" | "provider" | "account">;
-
-export type ReplacementError = "required" | "mismatch";
-
-/** A save or update under way (`busy`) or failed (`problem`, e.g. a locked keychain). */
-export interface Saving {
-  busy: boolean;
-  problem: WizardProblem | null;
-  /** Attempts so far; the current one's number tags its answer. */
-  attempt: number;
-}
-
-/** What a finished save did, for the confirmation page. */
-export type SavedHow = "saved" | "reauthorised" | "replaced";
-
-interface Verified extends Base {
-  staged: StagedCredentials;
-  report: VerificationReport;
-  saving: Saving;
-  /** The people the admin confirmed (the People step), kept for going back. */
-  confirmed?: MatchCounts;
-}
-
-export type SaveState =
-  | (Verified & { step: "confirm"; label: string; labelError: LabelError | null })
-  | (Verified & { step: "updating" })
-  | (Verified & {
-      step: "differentAccount";
-      saved: string;
-      reached: string;
-      typedName: string;
-      nameError: ReplacementError | null;
-    })
-  | (Base & {
-      step: "saved";
-      connection: ConnectionSummary;
-      how: SavedHow;
-      /** Why the people the admin confirmed could not be kept, if they could not. */
-      peopleNotKept: Problem | null;
-    });
-
-export type SaveStepName = SaveState["step"];
-
-export type SaveAction =
-  /** "Save this connection" (or "Update connection") on a successful result. */
-  | { type: "saveRequested"; label: string }
-  | { type: "editLabel"; text: string }
-  /** "Change" on the check-your-answers page. */
-  | { type: "changeAnswer"; answer: "provider" | "credentials" }
-  /** Save, Update or Replace pressed (or Try again after a failure). */
-  | { type: "saveSubmitted" }
-  | { type: "saveFailed"; attempt: number; problem: WizardProblem }
-  | { type: "saveSucceeded"; attempt: number; saved: SavedConnection }
-  | { type: "editReplacementName"; text: string }
-  /** "Try again with the right account" on the different-company page. */
-  | { type: "retryWithRightAccount" };
 
 const SAVE_STEPS: ReadonlySet<string> = new Set<SaveStepName>([
   "confirm",

@@ -3,17 +3,9 @@
  * system browser, each attempt numbered so that answers of older or stopped ones are ignored.
  */
 
-import type { StagedCredentials } from "../../../lib/ipc/types";
 import { credentials } from "./credentials";
-import { counters, type Handlers, type WizardProblem } from "./state";
+import { counters, type Handlers } from "./state";
 import { verifying } from "./verification";
-
-export type SignInAction =
-  | { type: "signInStarted" }
-  /** The admin stopped the sign-in (Cancel, or "I closed the browser"). */
-  | { type: "signInStopped" }
-  | { type: "signInSucceeded"; attempt: number; staged: StagedCredentials }
-  | { type: "signInFailed"; attempt: number; problem: WizardProblem };
 
 export const signInHandlers: Handlers = {
   signInStarted: (state) => {

@@ -1,27 +1,24 @@
 /**
- * The wizard's state and actions: what every step carries, and the union of the steps and
- * actions each part of the machine (`navigation`, `credentials`, `signIn`, `verification`,
- * `people`, `saving`) defines. Pure types and the constructors the parts share.
+ * The wizard's state and actions, all of them: what every step carries, each part's steps and
+ * actions (`navigation`, `credentials`, `signIn`, `verification`, `people`, `saving`) and their
+ * unions. Pure types and the constructors the parts share; the parts hold only behaviour, so
+ * they import from here and nothing here imports them.
  */
 
 import type {
+  ConnectionSummary,
   MatchCounts,
+  Problem,
   ProviderId,
+  SavedConnection,
   StagedCredentials,
+  VerificationReport,
+  VerifyProgress,
+  VerifyStep,
   WizardProblem,
 } from "../../../lib/ipc/types";
+import type { LabelError } from "../../../lib/label";
 import type { PeopleAction, PeopleStage } from "../../people/machine";
-import type {
-  CredentialSource,
-  CredentialsAction,
-  CredentialsError,
-  CredentialsNote,
-} from "./credentials";
-import type { NavigationAction } from "./navigation";
-import type { ReauthTarget, SaveAction, SaveState } from "./saving";
-import type { SignInAction } from "./signIn";
-import type { ChecklistItem, Outcome, VerificationAction } from "./verification";
-
 export type StepName =
   | "chooseProvider"
   | "scopes"
@@ -84,6 +81,152 @@ export const emptyDraft: Draft = {
   staged: null,
   target: null,
 };
+
+// Handing the credentials over (`credentials.ts`).
+
+/** The two login fields, for errors that point at one of them. */
+export type LoginField = "username" | "password";
+
+/**
+ * Where the credentials came from, so an error can point at the right field: pasted or typed
+ * text (the key field, the login fields), a key file, or a browser sign-in.
+ */
+export type CredentialSource = "text" | "file" | "signIn";
+
+export type CredentialsError =
+  | { kind: "empty" }
+  /** Login fields left empty, in the order they are on the page. */
+  | { kind: "required"; fields: LoginField[] }
+  | { kind: "problem"; problem: WizardProblem; source: CredentialSource };
+
+/**
+ * A calm note on the credentials step (not an error): the browser sign-in was stopped, or the
+ * wizard was resumed after a restart and the key was deliberately not kept (see `resume.ts`).
+ */
+export type CredentialsNote = "signInStopped" | "keyNotKept";
+
+export type CredentialsAction =
+  | { type: "editKeyText"; text: string }
+  | { type: "requireKey" }
+  | { type: "editLoginUsername"; text: string }
+  | { type: "editLoginPassword"; text: string }
+  /** Both login values at once (pasted together into one field). */
+  | { type: "pasteLogin"; username: string; password: string }
+  /** Continue pressed with a login field empty: the reducer finds which. */
+  | { type: "requireLogin" }
+  | { type: "stagingStarted"; source: CredentialSource }
+  | { type: "stagingSucceeded"; staged: StagedCredentials }
+  | { type: "stagingFailed"; problem: WizardProblem; source: CredentialSource }
+  | { type: "useDifferentKey" };
+
+// Moving between the first steps (`navigation.ts`).
+
+export type NavigationAction =
+  | { type: "selectProvider"; provider: ProviderId }
+  | { type: "submitProvider" }
+  | { type: "back" }
+  /** An optional permission ticked or unticked on the scopes step. */
+  | { type: "choosePermission"; id: string; selected: boolean }
+  | { type: "submitScopes" }
+  /** Continue on a guide screen; `screens`: how many the provider's guide has. */
+  | { type: "nextGuideScreen"; screens: number }
+  /** "I already have one": straight to the credentials. */
+  | { type: "skipGuide" }
+  /** "I'm not the admin": the hand-off sheet. */
+  | { type: "showHandoff" }
+  | { type: "editApiUsername"; text: string };
+
+// The browser sign-in (`signIn.ts`).
+
+export type SignInAction =
+  | { type: "signInStarted" }
+  /** The admin stopped the sign-in (Cancel, or "I closed the browser"). */
+  | { type: "signInStopped" }
+  | { type: "signInSucceeded"; attempt: number; staged: StagedCredentials }
+  | { type: "signInFailed"; attempt: number; problem: WizardProblem };
+
+// Checking the credentials (`verification.ts`).
+
+export type ChecklistState = "pending" | "running" | "done" | "failed";
+
+export interface ChecklistItem {
+  key: string;
+  step: VerifyStep;
+  state: ChecklistState;
+}
+
+export type Outcome =
+  | { kind: "ok"; report: VerificationReport }
+  | { kind: "problem"; problems: WizardProblem[]; report: VerificationReport | null };
+
+export type VerificationAction =
+  /** The organisation chosen on the result of a sign-in that reaches several: check it. */
+  | { type: "chooseOrganisation"; id: string }
+  | { type: "verifyStarted" }
+  | { type: "verifyProgress"; run: number; progress: VerifyProgress }
+  | { type: "verifyFinished"; run: number; report: VerificationReport }
+  | { type: "verifyFailed"; run: number; problem: WizardProblem };
+
+// Saving (`saving.ts`).
+
+/** What every saving step carries: the verified credentials. */
+interface Verified extends Base {
+  staged: StagedCredentials;
+  report: VerificationReport;
+  saving: Saving;
+  /** The people the admin confirmed (the People step), kept for going back. */
+  confirmed?: MatchCounts;
+}
+
+/** The connection a re-authorisation is for (from the connections screen). */
+export type ReauthTarget = Pick<ConnectionSummary, "id" | "label" | "provider" | "account">;
+
+export type ReplacementError = "required" | "mismatch";
+
+/** A save or update under way (`busy`) or failed (`problem`, e.g. a locked keychain). */
+export interface Saving {
+  busy: boolean;
+  problem: WizardProblem | null;
+  /** Attempts so far; the current one's number tags its answer. */
+  attempt: number;
+}
+
+/** What a finished save did, for the confirmation page. */
+export type SavedHow = "saved" | "reauthorised" | "replaced";
+
+export type SaveState =
+  | (Verified & { step: "confirm"; label: string; labelError: LabelError | null })
+  | (Verified & { step: "updating" })
+  | (Verified & {
+      step: "differentAccount";
+      saved: string;
+      reached: string;
+      typedName: string;
+      nameError: ReplacementError | null;
+    })
+  | (Base & {
+      step: "saved";
+      connection: ConnectionSummary;
+      how: SavedHow;
+      /** Why the people the admin confirmed could not be kept, if they could not. */
+      peopleNotKept: Problem | null;
+    });
+
+export type SaveStepName = SaveState["step"];
+
+export type SaveAction =
+  /** "Save this connection" (or "Update connection") on a successful result. */
+  | { type: "saveRequested"; label: string }
+  | { type: "editLabel"; text: string }
+  /** "Change" on the check-your-answers page. */
+  | { type: "changeAnswer"; answer: "provider" | "credentials" }
+  /** Save, Update or Replace pressed (or Try again after a failure). */
+  | { type: "saveSubmitted" }
+  | { type: "saveFailed"; attempt: number; problem: WizardProblem }
+  | { type: "saveSucceeded"; attempt: number; saved: SavedConnection }
+  | { type: "editReplacementName"; text: string }
+  /** "Try again with the right account" on the different-company page. */
+  | { type: "retryWithRightAccount" };
 
 /** What every state carries: the admin's input and how many verifications were started. */
 export interface Base {

@@ -11,33 +11,16 @@ import type {
   VerifyStep,
 } from "../../../lib/ipc/types";
 import {
+  type ChecklistItem,
+  type ChecklistState,
   type Counters,
   counters,
   type Draft,
   type Handlers,
+  type Outcome,
   type WizardProblem,
   type WizardState,
 } from "./state";
-
-export type ChecklistState = "pending" | "running" | "done" | "failed";
-
-export interface ChecklistItem {
-  key: string;
-  step: VerifyStep;
-  state: ChecklistState;
-}
-
-export type Outcome =
-  | { kind: "ok"; report: VerificationReport }
-  | { kind: "problem"; problems: WizardProblem[]; report: VerificationReport | null };
-
-export type VerificationAction =
-  /** The organisation chosen on the result of a sign-in that reaches several: check it. */
-  | { type: "chooseOrganisation"; id: string }
-  | { type: "verifyStarted" }
-  | { type: "verifyProgress"; run: number; progress: VerifyProgress }
-  | { type: "verifyFinished"; run: number; report: VerificationReport }
-  | { type: "verifyFailed"; run: number; problem: WizardProblem };
 
 /** A stable key for a verification step (`permission:persons`). */
 export function stepKey(step: VerifyStep): string {
