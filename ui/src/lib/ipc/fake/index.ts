@@ -22,11 +22,13 @@ export { FAKE_CODES, FAKE_PRODUCT, FAKE_TENANT, parseCode } from "./deliveryMeth
 export {
   DEFAULT_PROVIDERS,
   DEMO_GUIDES,
+  FAKE_BUSINESSES,
   FAKE_ORGANISATIONS,
   irisText,
   keyFileText,
   type Login,
   OTHER_COMPANY,
+  SANDBOX_API_KEYS,
   SANDBOX_KEYS,
   SANDBOX_LOGINS,
 } from "./sandbox";
