@@ -109,7 +109,7 @@ fn json(access: &Access) -> serde_json::Value {
         "provider": access.provider.slug(),
         "account": {"id": access.account.id, "name": access.account.name},
         "api_base": access.api_base.as_str().trim_end_matches('/'),
-        "authorization": authorization(&access),
+        "authorization": authorization(access),
         "expires_at": expires_at,
     })
 }
