@@ -29,7 +29,7 @@ pub enum CredentialCommand {
         /// Print one JSON object (the default).
         #[arg(long, conflicts_with = "header")]
         json: bool,
-        /// Print one line: `Authorization: Bearer …`.
+        /// Print one line: `Authorization: Bearer …` (`Basic …` for an API key).
         #[arg(long)]
         header: bool,
         /// Provider addresses (an endpoints file); they must be those the connection was
@@ -59,10 +59,7 @@ pub async fn run(
     match get(&connection, endpoints, config, config_dir).await {
         Ok(access) => {
             if header {
-                println!(
-                    "Authorization: Bearer {}",
-                    access.access_token.expose_secret()
-                );
+                println!("Authorization: {}", authorization(&access));
             } else {
                 println!("{}", json(&access));
             }
@@ -112,9 +109,19 @@ fn json(access: &Access) -> serde_json::Value {
         "provider": access.provider.slug(),
         "account": {"id": access.account.id, "name": access.account.name},
         "api_base": access.api_base.as_str().trim_end_matches('/'),
-        "authorization": format!("Bearer {}", access.access_token.expose_secret()),
+        "authorization": authorization(access),
         "expires_at": expires_at,
     })
+}
+
+/// The `Authorization` header's value: `Bearer <token>`, or `Basic <base64(key:)>` for an API
+/// key (HANDOFF.md names only bearer tokens; an API key has no other form).
+fn authorization(access: &Access) -> String {
+    format!(
+        "{} {}",
+        access.scheme.as_str(),
+        access.access_token.expose_secret()
+    )
 }
 
 /// The contract's exit codes: 0, 2, 3, 5 and 7 only.

@@ -116,3 +116,85 @@ async fn people_lists_everyone_page_by_page() {
     assert_eq!(report["people"].as_array().unwrap().len(), 250);
     sandbox.shutdown().await;
 }
+
+/// `hrlink` with the keychain's D-Bus session and `config_dir`, nothing else.
+fn hrlink_saved(args: &[&str], config_dir: &std::path::Path) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hrlink"));
+    command
+        .args(args)
+        .env_clear()
+        .env("HRLINK_CONFIG_DIR", config_dir);
+    if let Some(bus) = std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
+        command.env("DBUS_SESSION_BUS_ADDRESS", bus);
+    }
+    command.output().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn credential_get_hands_out_the_key_for_http_basic_at_its_api() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config_dir = dir.path().join("config");
+    let endpoints = dir.path().join("endpoints.json");
+    sandbox.write_endpoints_file(&endpoints).unwrap();
+    let key = dir.path().join("key.txt");
+    std::fs::write(&key, format!("NZ\n{}\n", scenario::VALID)).unwrap();
+    let (key, endpoints) = (key.display().to_string(), endpoints.display().to_string());
+    let args = [
+        "verify",
+        PROVIDER,
+        "--credentials",
+        &key,
+        "--endpoints",
+        &endpoints,
+        "--save",
+        "Bakery",
+    ];
+    let saved = hrlink_saved(&args, &config_dir);
+    assert_eq!(saved.status.code(), Some(0), "{saved:?}");
+
+    let answer = hrlink_saved(&["credential", "get", "Bakery", "--json"], &config_dir);
+    assert_eq!(answer.status.code(), Some(0), "{answer:?}");
+    let json: Value = serde_json::from_slice(&answer.stdout).unwrap();
+    let authorization = json["authorization"].as_str().unwrap();
+    assert!(authorization.starts_with("Basic "), "{authorization}");
+    assert_eq!(json["expires_at"], Value::Null, "a key does not expire");
+    assert_eq!(json["provider"], PROVIDER);
+    assert_eq!(json["account"]["id"], scenario::BUSINESS_ID.to_string());
+    let api = sandbox.endpoints().employmenthero_payroll.api.clone();
+    assert_eq!(json["api_base"], api.as_str());
+
+    let header = hrlink_saved(&["credential", "get", "Bakery", "--header"], &config_dir);
+    let line = String::from_utf8(header.stdout).unwrap();
+    assert_eq!(line, format!("Authorization: {authorization}\n"));
+    // The header works as printed (curl, as a product's developer would try it).
+    let url = format!("{api}/api/v2/business/{}/location", scenario::BUSINESS_ID);
+    let curl = |args: &[&str]| {
+        let out = Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(curl(&["-H", line.trim_end(), &url]), "200");
+
+    // A changed key: the same header is refused, and so is the next `credential get` (exit 3,
+    // nothing on stdout).
+    let revoke = format!("{api}/sandbox/revoke-key");
+    let body = format!("{{\"apiKey\":\"{}\"}}", scenario::VALID);
+    let json_type = "content-type: application/json";
+    assert_eq!(
+        curl(&["-X", "POST", "-H", json_type, "-d", &body, &revoke]),
+        "204"
+    );
+    assert_eq!(curl(&["-H", line.trim_end(), &url]), "401");
+    let refused = hrlink_saved(&["credential", "get", "Bakery"], &config_dir);
+    assert_eq!(refused.status.code(), Some(3), "{refused:?}");
+    assert!(refused.stdout.is_empty());
+    let id = json["connection_id"].as_str().unwrap();
+    let removed = hrlink_saved(&["connections", "remove", id], &config_dir);
+    assert_eq!(removed.status.code(), Some(0), "{removed:?}");
+    sandbox.shutdown().await;
+}

@@ -34,6 +34,9 @@ pub struct ProviderSummary {
     pub name: String,
     pub region: String,
     pub credential_kind: CredentialKind,
+    /// The region codes to choose from when the system has one deployment per region (`NZ`);
+    /// empty when it has one.
+    pub regions: Vec<String>,
 }
 
 #[tauri::command]
@@ -85,6 +88,7 @@ pub fn list_providers() -> Vec<ProviderSummary> {
             name: id.display_name().to_owned(),
             region: id.region().to_owned(),
             credential_kind: id.credential_kind(),
+            regions: id.entry().region_codes().map(str::to_owned).collect(),
         })
         .collect()
 }

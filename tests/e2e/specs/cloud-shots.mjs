@@ -1,10 +1,9 @@
-// Screenshots of the cloud delivery pages as a user sees them: English and German, 1280×800 and
-// 1024×640 (tests/e2e/artifacts/cloud/), then back to English at 1280×800.
+// Screenshots of pages as a user sees them (first the cloud delivery pages): English and German, 1280×800 and
+// 1024×640 (tests/e2e/artifacts/<folder>/), then back to English at 1280×800.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { artifacts, painted } from "./support.mjs";
 
-const dir = path.join(artifacts, "cloud");
 
 async function useLanguage(language) {
   await $(`.language-switcher button[lang="${language}"]`).click();
@@ -13,8 +12,12 @@ async function useLanguage(language) {
   });
 }
 
-/** `scrollTo`: a selector (or a function finding the element) to bring into view in each shot. */
-export async function shots(name, { scrollTo } = {}) {
+/**
+ * `name` in both languages and sizes, into `artifacts/<folder>/`. `scrollTo`: a selector (or a
+ * function finding the element) to bring into view in each shot.
+ */
+export async function shots(name, { scrollTo, folder = "cloud" } = {}) {
+  const dir = path.join(artifacts, folder);
   mkdirSync(dir, { recursive: true });
   for (const language of ["en", "de"]) {
     await useLanguage(language);

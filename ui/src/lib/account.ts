@@ -14,8 +14,7 @@ export function handOver(kind: CredentialKind): HandOver {
       return "user";
     case "browser_sign_in":
       return "signIn";
-    // The wizard has no API key step yet (the picker shows "Coming soon"); a connection saved
-    // with the CLI is still shown as one made with a key.
+    // An API key is a key in every text but the few that name the file (`apiKey.*`).
     case "api_key":
       return "key";
   }

@@ -35,7 +35,8 @@ export async function chooseHrworks(user: User, share: RegExp[] = []) {
 }
 
 /** The guide's "I already have one" button, whatever the system calls the thing. */
-export const ALREADY_HAVE = /^(I already have (a key file|an API user)|I have done this already)$/;
+export const ALREADY_HAVE =
+  /^(I already have (a key file|an API user|an API key)|I have done this already)$/;
 
 /**
  * Chooses a system on step 1, ticks the optional permissions labelled `share` (step 2), skips

@@ -1,6 +1,8 @@
 //! Short-lived access to a saved connection for a program on this computer (`hrlink credential
 //! get`, HANDOFF.md section 1): HR Link keeps the long-lived secret and hands out tokens.
 //!
+//! - An API key (Employment Hero Payroll) is its own access: it is proven to still work and
+//!   handed out for HTTP Basic, every time (it does not expire, so nothing is cached).
 //! - A token with more than a minute left ([`token_cache::REUSE_MARGIN`]) is handed out again
 //!   from the keychain, without calling the HR system.
 //! - Otherwise the connection's lock is taken ([`ConnectionLock`]), the keychain read again (a
@@ -28,6 +30,7 @@ use super::{
 use crate::config::Config;
 use crate::endpoints::ProviderEndpoints;
 use crate::http::HttpClient;
+use crate::providers::AuthScheme;
 use crate::verify::Account;
 use crate::{Endpoints, Problem, ProviderId};
 
@@ -42,7 +45,9 @@ pub struct Access {
     pub account: Account,
     /// Base of the HR system's API, which the token is for.
     pub api_base: Url,
-    /// The bearer token.
+    /// How the token is presented: `Authorization: <scheme> <token>`.
+    pub scheme: AuthScheme,
+    /// The token.
     pub access_token: SecretString,
     /// When the token expires, when the HR system said.
     pub expires_at: Option<SystemTime>,
@@ -67,7 +72,12 @@ pub async fn access(
         (None, Some(bound)) => bound.endpoints(),
         (None, None) => Endpoints::production().require(profile.provider)?.clone(),
     };
-    let (access_token, expires_at) = token(
+    let Token {
+        scheme,
+        access_token,
+        expires_at,
+        api_base,
+    } = token(
         store,
         &profile,
         bound.as_ref(),
@@ -91,7 +101,8 @@ pub async fn access(
             id: profile.account.id,
             name: profile.account.name,
         },
-        api_base: provider_endpoints.api,
+        api_base: api_base.unwrap_or(provider_endpoints.api),
+        scheme,
         access_token,
         expires_at,
     })
@@ -121,6 +132,26 @@ pub fn find(store: &ConnectionStore, name: &str) -> Result<Profile, Problem> {
     }
 }
 
+/// A token and how to present it; `api_base` as in [`Issued`].
+struct Token {
+    scheme: AuthScheme,
+    access_token: SecretString,
+    expires_at: Option<SystemTime>,
+    api_base: Option<Url>,
+}
+
+impl Token {
+    /// A cached token: always a bearer token for the endpoints' API (see [`keep`]).
+    fn cached((access_token, expires_at): (SecretString, Option<SystemTime>)) -> Token {
+        Token {
+            scheme: AuthScheme::Bearer,
+            access_token,
+            expires_at,
+            api_base: None,
+        }
+    }
+}
+
 /// A token for `profile` (whose keychain entry is bound to `bound`): the cached one while it
 /// lasts, else a new one issued under the connection's lock.
 async fn token(
@@ -130,16 +161,16 @@ async fn token(
     http: &HttpClient,
     endpoints: &ProviderEndpoints,
     config: &Config,
-) -> Result<(SecretString, Option<SystemTime>), Problem> {
+) -> Result<Token, Problem> {
     let id = &profile.id;
     binding::ensure_bound_here([profile.origins.as_ref(), bound], endpoints)?;
     if let Some(cached) = reusable(store, id).await? {
-        return Ok(cached);
+        return Ok(Token::cached(cached));
     }
     let _lock = ConnectionLock::acquire(&store.dir, id).await?;
     // Another caller may have fetched one while this one waited, rotating the secret.
     if let Some(cached) = reusable(store, id).await? {
-        return Ok(cached);
+        return Ok(Token::cached(cached));
     }
     let (secret, bound) = store.bound_secret(profile, endpoints).await?;
     let issued = match issue::issue(profile.provider, secret, http, endpoints, config).await {
@@ -147,7 +178,12 @@ async fn token(
         Err(problem) => return Err(refused(store, profile, problem).await),
     };
     keep(store, id, &issued, bound.as_ref()).await?;
-    Ok((issued.access_token, issued.expires_at))
+    Ok(Token {
+        scheme: issued.scheme,
+        access_token: issued.access_token,
+        expires_at: issued.expires_at,
+        api_base: issued.api_base,
+    })
 }
 
 /// The cached token of `id` while it has more than the margin to live.
@@ -162,7 +198,8 @@ async fn reusable(
 }
 
 /// Stores what issuing changed: the rotated secret first (the old one is dead once the HR
-/// system answered), then the token to reuse.
+/// system answered), then the token to reuse: only an expiring bearer token for the endpoints'
+/// API (an API key is never copied into the cache).
 async fn keep(
     store: &ConnectionStore,
     id: &ConnectionId,
@@ -177,7 +214,8 @@ async fn keep(
             .await
             .map_err(|e| vault_problem(&e))?;
     }
-    if let Some(expires_at) = issued.expires_at {
+    let cacheable = issued.scheme == AuthScheme::Bearer && issued.api_base.is_none();
+    if let Some(expires_at) = issued.expires_at.filter(|_| cacheable) {
         let token = CachedToken {
             access_token: issued.access_token.clone(),
             expires_at,

@@ -1,12 +1,14 @@
 //! A new short-lived access token from a connection's stored secret, through the provider's
-//! [`Provider`](crate::providers::Provider) trait: a key pair or login signs in again
-//! ([`access_token`](crate::providers::Provider::access_token)); a browser sign-in trades its
+//! [`Provider`](crate::providers::Provider) trait: a key pair or login signs in again, an API key
+//! is proven to still work ([`access_token`](crate::providers::Provider::access_token)); a
+//! browser sign-in trades its
 //! refresh token ([`refresh`](crate::providers::Provider::refresh); Employment Hero rotates it,
 //! and the answer then carries the secret to store instead).
 
 use std::time::SystemTime;
 
 use secrecy::{ExposeSecret, SecretString};
+use url::Url;
 
 use super::{StoredSecret, vault_problem};
 use crate::config::Config;
@@ -14,16 +16,20 @@ use crate::credentials::{Credentials, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::HttpClient;
 use crate::oauth::OAuthTokens;
-use crate::providers;
+use crate::providers::{self, AuthScheme, ProgramAccess};
 use crate::vault::VaultError;
 use crate::{Problem, ProviderId};
 
 /// A token the HR system just issued.
 pub(super) struct Issued {
-    /// The bearer token for its API.
+    /// How the token is presented.
+    pub scheme: AuthScheme,
+    /// The token for its API.
     pub access_token: SecretString,
     /// When it expires, when the HR system said.
     pub expires_at: Option<SystemTime>,
+    /// The API it is for, when not at the endpoints' address.
+    pub api_base: Option<Url>,
     /// The secret to store in place of the old one, when issuing changed it (a rotated
     /// refresh token); `None` when it stays as it is.
     pub rotated: Option<StoredSecret>,
@@ -56,19 +62,28 @@ pub(super) async fn issue(
                 .await?;
             return Ok(Issued {
                 rotated: rotated(&stored_tokens, &fresh),
+                scheme: AuthScheme::Bearer,
                 access_token: fresh.access_token,
                 expires_at: fresh.expires_at,
+                api_base: None,
             });
         }
     };
     let credentials =
         Credentials::new(provider, secret).ok_or_else(|| vault_problem(&VaultError::Corrupt))?;
-    let (access_token, expires_at) = module
+    let ProgramAccess {
+        scheme,
+        token,
+        expires_at,
+        api_base,
+    } = module
         .access_token(http, endpoints, credentials.secret())
         .await?;
     Ok(Issued {
-        access_token,
+        scheme,
+        access_token: token,
         expires_at,
+        api_base,
         rotated: None,
     })
 }

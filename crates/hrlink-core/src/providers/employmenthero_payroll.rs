@@ -7,6 +7,10 @@
 //! user can open, and each permission is a probe of one list in the chosen business (a 403, or
 //! a 401 once `/user` has worked, means the user cannot see it).
 
+mod structure;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use futures::future::BoxFuture;
 use reqwest::RequestBuilder;
 use reqwest::header::{ACCEPT, HeaderValue};
@@ -15,7 +19,7 @@ use serde::Deserialize;
 use url::Url;
 
 use super::catalogue::ProviderId;
-use super::provider::Provider;
+use super::provider::{AuthScheme, ProgramAccess, Provider};
 use super::screens::{GuideScreen, StepValue, screen};
 use super::support::{
     Probe, credentials_rejected, decode, failure_problem, json_text, note, unexpected_status,
@@ -136,12 +140,14 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// Every business the key's user can open (a bare array).
+    /// Every business the key's user can open (a bare array). A 403 is a user who may not list
+    /// them (the key itself is proven by `/user`); a 401 a key that stopped working.
     async fn businesses(&self) -> Result<Vec<Business>, Problem> {
         let response = self.get(self.url("/api/v2/business", &[], "")).await?;
         match response.status.as_u16() {
             200 => decode(PROVIDER, &response),
-            401 | 403 => Err(credentials_rejected(PROVIDER)),
+            401 => Err(credentials_rejected(PROVIDER)),
+            403 => Err(missing("business")),
             _ => Err(unexpected_status(PROVIDER, &response)),
         }
     }
@@ -192,6 +198,25 @@ impl<'a> Session<'a> {
         // Every employee record, whatever its status.
         Ok(PeopleCount::everyone(count))
     }
+}
+
+/// Access for a program (`hrlink credential get`): the key itself, for HTTP Basic, once `/user`
+/// has proven it still works (a changed key is refused here, not by the program). It does not
+/// expire, and the API is the key's regional one.
+async fn program_access(
+    http: &HttpClient,
+    endpoints: &ProviderEndpoints,
+    key: &ApiKey,
+) -> Result<ProgramAccess, Problem> {
+    let session = Session::new(http, endpoints, key);
+    session.user().await?;
+    let basic = BASE64.encode(format!("{}:", key.key.expose_secret()));
+    Ok(ProgramAccess {
+        scheme: AuthScheme::Basic,
+        token: SecretString::from(basic),
+        expires_at: None,
+        api_base: Some(session.api),
+    })
 }
 
 /// The business to use: the chosen one, or the only one.
@@ -470,6 +495,15 @@ impl Provider for EmploymentHeroPayroll {
         crate::credentials::parse_api_key(bytes, &regions).map(Secret::ApiKey)
     }
 
+    fn access_token<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+    ) -> BoxFuture<'a, Result<ProgramAccess, Problem>> {
+        Box::pin(async move { program_access(http, endpoints, api_key(secret)?).await })
+    }
+
     fn verify<'a>(
         &'a self,
         http: &'a HttpClient,
@@ -516,6 +550,20 @@ impl Provider for EmploymentHeroPayroll {
                 result,
                 refreshed_tokens: None,
             }
+        })
+    }
+
+    fn structure<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        endpoints: &'a ProviderEndpoints,
+        secret: &'a Secret,
+        people: &'a [Person],
+    ) -> BoxFuture<'a, Result<crate::mapping::Structure, Problem>> {
+        Box::pin(async move {
+            let key = api_key(secret)?;
+            let session = Session::new(http, endpoints, key);
+            structure::structure(&session, key.business_id.as_deref(), people).await
         })
     }
 }

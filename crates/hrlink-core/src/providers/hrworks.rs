@@ -15,7 +15,7 @@ use url::Url;
 
 use super::catalogue::ProviderId;
 use super::hrworks_units::{self, Establishments, Units};
-use super::provider::Provider;
+use super::provider::{ProgramAccess, Provider};
 use super::screens::{GuideScreen, StepValue, screen};
 use super::support::{
     Probe, authorised_get, authorised_status, credentials_rejected, decode, json_text, note,
@@ -536,8 +536,11 @@ impl Provider for Hrworks {
         http: &'a HttpClient,
         endpoints: &'a ProviderEndpoints,
         secret: &'a Secret,
-    ) -> BoxFuture<'a, Result<(SecretString, Option<std::time::SystemTime>), Problem>> {
-        Box::pin(async move { access_token(http, endpoints, key_pair(secret)?).await })
+    ) -> BoxFuture<'a, Result<ProgramAccess, Problem>> {
+        Box::pin(async move {
+            let (token, expires_at) = access_token(http, endpoints, key_pair(secret)?).await?;
+            Ok(ProgramAccess::bearer(token, expires_at))
+        })
     }
 
     fn verify<'a>(

@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::catalogue::ProviderId;
-use super::provider::Provider;
+use super::provider::{ProgramAccess, Provider};
 use super::screens::{GuideScreen, StepValue, copy, screen};
 use super::support::{
     Probe, authorised_get, credentials_rejected, decode, failure_problem, json_text, note,
@@ -511,8 +511,11 @@ impl Provider for Iris {
         http: &'a HttpClient,
         endpoints: &'a ProviderEndpoints,
         secret: &'a Secret,
-    ) -> BoxFuture<'a, Result<(SecretString, Option<std::time::SystemTime>), Problem>> {
-        Box::pin(async move { access_token(http, endpoints, login(secret)?).await })
+    ) -> BoxFuture<'a, Result<ProgramAccess, Problem>> {
+        Box::pin(async move {
+            let (token, expires_at) = access_token(http, endpoints, login(secret)?).await?;
+            Ok(ProgramAccess::bearer(token, expires_at))
+        })
     }
 
     fn verify<'a>(

@@ -21,5 +21,5 @@ pub(crate) mod support;
 pub mod texts;
 
 pub use catalogue::{CredentialKind, ProviderId};
-pub use provider::Provider;
+pub use provider::{AuthScheme, ProgramAccess, Provider};
 pub use registry::{provider, registry};

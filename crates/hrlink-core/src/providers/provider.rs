@@ -5,6 +5,7 @@ use std::time::SystemTime;
 
 use futures::future::BoxFuture;
 use secrecy::SecretString;
+use url::Url;
 
 use super::catalogue::ProviderId;
 use super::screens::GuideScreen;
@@ -19,6 +20,50 @@ use crate::people::Person;
 use crate::people::listing::types::{ListingOptions, ListingOutcome, ListingProgressSink};
 use crate::verify::progress::ProgressSink;
 use crate::verify::report::{Account, VerificationReport};
+
+/// How a program presents its access to the HR system's API: `Authorization: <scheme> <token>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuthScheme {
+    /// A token the HR system issued.
+    Bearer,
+    /// HTTP Basic: the token is `base64(user:password)`, for an API key that is its own access.
+    Basic,
+}
+
+impl AuthScheme {
+    /// The scheme's name in the header.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthScheme::Bearer => "Bearer",
+            AuthScheme::Basic => "Basic",
+        }
+    }
+}
+
+/// Access for a program that asks HR Link for it (`hrlink credential get`).
+pub struct ProgramAccess {
+    /// How the token is presented.
+    pub scheme: AuthScheme,
+    /// What follows the scheme in the `Authorization` header.
+    pub token: SecretString,
+    /// When it expires, when the HR system said.
+    pub expires_at: Option<SystemTime>,
+    /// The API the token is for, when it is not at the endpoints' address (an API key's
+    /// regional deployment); `None`: the endpoints' API.
+    pub api_base: Option<Url>,
+}
+
+impl ProgramAccess {
+    /// A bearer token for the endpoints' API.
+    pub fn bearer(token: SecretString, expires_at: Option<SystemTime>) -> ProgramAccess {
+        ProgramAccess {
+            scheme: AuthScheme::Bearer,
+            token,
+            expires_at,
+            api_base: None,
+        }
+    }
+}
 
 /// One HR system's behaviour. Its data (names, permissions, addresses) is its
 /// [`catalogue`](super::catalogue) entry; [`super::provider`] finds the module for an id.
@@ -96,15 +141,15 @@ pub trait Provider: Sync {
         })
     }
 
-    /// A short-lived token signed in with a stored key pair or login, and when it expires (when
-    /// the HR system says), for a program that asks HR Link for access (`hrlink credential
-    /// get`). Browser sign-ins renew theirs with [`Provider::refresh`] instead.
+    /// Access for a program that asks HR Link for it (`hrlink credential get`): a short-lived
+    /// token signed in with a stored key pair or login, or an API key proven to still work.
+    /// Browser sign-ins renew theirs with [`Provider::refresh`] instead.
     fn access_token<'a>(
         &'a self,
         http: &'a HttpClient,
         endpoints: &'a ProviderEndpoints,
         secret: &'a Secret,
-    ) -> BoxFuture<'a, Result<(SecretString, Option<SystemTime>), Problem>> {
+    ) -> BoxFuture<'a, Result<ProgramAccess, Problem>> {
         let _ = (http, endpoints, secret);
         let problem = Problem::ConfigurationInvalid {
             what: format!(

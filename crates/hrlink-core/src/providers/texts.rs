@@ -29,6 +29,10 @@ pub struct ProviderTexts {
     pub narrow: String,
     /// How to withdraw HR Link's access in the system, after "To stop the access there too:".
     pub revoke: String,
+    /// Which of a vendor's products this entry is, and how it is connected, where a vendor has
+    /// several ("Employment Hero Payroll — API key"): the wizard's picker shows it.
+    #[serde(default)]
+    pub product: Option<String>,
     /// What to say when the system refuses the credentials, where its words differ from the
     /// general catalogue's (HRworks has key pairs, not API users).
     #[serde(default)]

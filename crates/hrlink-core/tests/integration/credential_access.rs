@@ -1,7 +1,8 @@
 //! `connections::access` (behind `hrlink credential get`) against the Sandbox over loopback and
 //! the real Secret Service (`scripts/test` runs these inside `scripts/with-keychain` with
 //! `--include-ignored`): tokens handed out and reused, Employment Hero refreshed by concurrent
-//! callers in separate processes, refusals, bindings, and no secret in any file.
+//! callers in separate processes, Employment Hero Payroll's API key for HTTP Basic, refusals,
+//! bindings, and no secret in any file.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -141,6 +142,75 @@ async fn an_hrworks_token_is_handed_out_reused_within_its_lifetime_and_logged() 
         .remove(&ConnectionId::parse(&id).unwrap())
         .await
         .unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service; scripts/test provides one"]
+async fn an_employmenthero_payroll_key_is_handed_out_for_basic_after_proving_it_works() {
+    use base64::Engine as _;
+    use hrlink_core::providers::AuthScheme;
+    use hrlink_sandbox::scenarios::employmenthero_payroll as ehp;
+
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConnectionStore::new(dir.path(), vault());
+    let key = Credentials::from_text(
+        ProviderId::EmploymentheroPayroll,
+        format!("Region: NZ\n{}\n", ehp::VALID).as_bytes(),
+    )
+    .unwrap();
+    let id = saved(&store, &sandbox, &key).await;
+
+    sandbox.stats().reset();
+    let first = get(&store, &id).await.unwrap();
+    let provider = Provider::EmploymentHeroPayroll;
+    assert_eq!(
+        sandbox.stats().requests(provider),
+        1,
+        "`/user` proves the key"
+    );
+    assert_eq!(first.scheme, AuthScheme::Basic);
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("{}:", ehp::VALID));
+    assert_eq!(first.access_token.expose_secret(), basic);
+    assert_eq!(first.expires_at, None, "a key does not expire");
+    let api = sandbox.endpoints().employmenthero_payroll.api.clone();
+    assert_eq!(first.api_base.as_str().trim_end_matches('/'), api);
+    assert_eq!(first.account.id, ehp::BUSINESS_ID.to_string());
+    let employees = format!(
+        "{api}/api/v2/business/{}/employee/unstructured",
+        ehp::BUSINESS_ID
+    );
+    let answer = reqwest::Client::new()
+        .get(&employees)
+        .header("authorization", format!("Basic {basic}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+
+    // Never cached: every program's call proves the key again, so a changed key is refused
+    // here (exit 3 for `credential get`), and the connection marked failing.
+    sandbox.stats().reset();
+    get(&store, &id).await.unwrap();
+    assert_eq!(sandbox.stats().requests(provider), 1);
+    let revoked = reqwest::Client::new()
+        .post(format!("{api}/sandbox/revoke-key"))
+        .json(&serde_json::json!({"apiKey": ehp::VALID}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), 204);
+    assert!(matches!(
+        get(&store, &id).await,
+        Err(Problem::ConnectionRefused { .. })
+    ));
+    let conn = ConnectionId::parse(&id).unwrap();
+    assert_eq!(
+        store.profile(&conn).unwrap().last_status,
+        ConnectionStatus::FailedAuth
+    );
+    assert_no_file_contains(dir.path(), &[ehp::VALID, &basic]);
+    store.remove(&conn).await.unwrap();
 }
 
 /// The secret half of an HRworks key pair, as text (for the canary scan).

@@ -9,7 +9,8 @@
 //! iPayroll and Employment Hero sign in through the browser: their matrix gets tokens once, from
 //! a scripted consent on the Sandbox's page (`oauth_support`), and then meets the faults in the
 //! API calls of the verification, which is where HRworks and IRIS meet them too (their
-//! "sign-in" is the verification's first call). The Sandbox's faults never touch its consent
+//! "sign-in" is the verification's first call; Employment Hero Payroll's API key is proven by
+//! `GET /api/v2/user`, its first call). The Sandbox's faults never touch its consent
 //! pages, only the API and the token endpoint, so a fault armed before a fresh sign-in is met by
 //! the code exchange: the `token endpoint` cells, which only the OAuth providers have.
 #![allow(
@@ -42,8 +43,8 @@ use hrlink_core::verify::{
 };
 use hrlink_core::{Endpoints, Problem, ProviderId};
 use hrlink_sandbox::scenarios::{
-    employmenthero as employmenthero_scenario, hrworks as hrworks_scenario,
-    ipayroll as ipayroll_scenario, iris as iris_scenario,
+    employmenthero as employmenthero_scenario, employmenthero_payroll as payroll_scenario,
+    hrworks as hrworks_scenario, ipayroll as ipayroll_scenario, iris as iris_scenario,
 };
 use hrlink_sandbox::{Fault, Faults, Provider, RetryAfter, Sandbox};
 use oauth_support::{Consent, PATIENT, ScriptedBrowser, options};
@@ -57,6 +58,7 @@ enum Subject {
     Iris,
     Ipayroll,
     Employmenthero,
+    EmploymentheroPayroll,
 }
 
 impl Subject {
@@ -66,6 +68,7 @@ impl Subject {
             Subject::Iris => ProviderId::Iris,
             Subject::Ipayroll => ProviderId::Ipayroll,
             Subject::Employmenthero => ProviderId::Employmenthero,
+            Subject::EmploymentheroPayroll => ProviderId::EmploymentheroPayroll,
         }
     }
 
@@ -75,6 +78,7 @@ impl Subject {
             Subject::Iris => Provider::Iris,
             Subject::Ipayroll => Provider::IPayroll,
             Subject::Employmenthero => Provider::EmploymentHero,
+            Subject::EmploymentheroPayroll => Provider::EmploymentHeroPayroll,
         }
     }
 
@@ -82,9 +86,13 @@ impl Subject {
         self.provider_id().display_name().to_owned()
     }
 
-    /// HRworks and IRIS: the verification starts by signing in with a POST to the API.
+    /// HRworks and IRIS: the verification starts by signing in with a POST to the API;
+    /// Employment Hero Payroll by proving its API key with a GET. Typed credentials, all three.
     fn signs_in_on_the_api(self) -> bool {
-        matches!(self, Subject::Hrworks | Subject::Iris)
+        matches!(
+            self,
+            Subject::Hrworks | Subject::Iris | Subject::EmploymentheroPayroll
+        )
     }
 
     /// iPayroll and Employment Hero: tokens come from a browser sign-in before verifying.
@@ -100,10 +108,12 @@ impl Subject {
     }
 
     /// The request that proves the credentials: the sign-in POST of HRworks and IRIS, the
-    /// first API call of iPayroll (the employee page) and Employment Hero (the organisations).
+    /// first API call of iPayroll (the employee page), Employment Hero (the organisations) and
+    /// Employment Hero Payroll (the key's user).
     fn is_first_call(self, request: &RawRequest) -> bool {
         match self {
             Subject::Hrworks | Subject::Iris => request.method == "POST",
+            Subject::EmploymentheroPayroll => request.path().ends_with("/api/v2/user"),
             Subject::Ipayroll => request.path().ends_with("/api/v1/employees"),
             Subject::Employmenthero => request.path().ends_with("/api/v1/organisations"),
         }
@@ -115,6 +125,7 @@ impl Subject {
         match self {
             Subject::Hrworks => hrworks(hrworks_scenario::VALID),
             Subject::Iris => iris(iris_scenario::VALID),
+            Subject::EmploymentheroPayroll => payroll_key(payroll_scenario::VALID),
             Subject::Ipayroll | Subject::Employmenthero => self.grant(OAuthTokens {
                 access_token: SecretString::from(access_token.to_owned()),
                 refresh_token: None,
@@ -130,6 +141,7 @@ impl Subject {
         match self {
             Subject::Hrworks => hrworks(hrworks_scenario::UNKNOWN),
             Subject::Iris => iris_login(iris_scenario::VALID.username, "wrong-password"),
+            Subject::EmploymentheroPayroll => payroll_key(payroll_scenario::UNKNOWN),
             Subject::Ipayroll | Subject::Employmenthero => {
                 self.credentials("not-a-token-the-sandbox-issued")
             }
@@ -162,13 +174,17 @@ impl Subject {
     fn sign_in_ok(self, token: &str) -> Reply {
         match self {
             Subject::Hrworks => json_response(200, &json!({ "token": token })),
+            // Employment Hero Payroll's `/user`: the key's user.
+            Subject::EmploymentheroPayroll => {
+                json_response(200, &json!({"id": 14144, "email": "payroll@example.nz"}))
+            }
             _ => json_response(200, &json!({ "access_token": token, "expires_in": 900 })),
         }
     }
 
     /// Endpoints with this provider's API (and authorisation server) at `origin`.
     fn endpoints_at(self, origin: &str) -> Endpoints {
-        if self.signs_in_on_the_api() {
+        if matches!(self, Subject::Hrworks | Subject::Iris) {
             return endpoints_at(origin, origin);
         }
         let unused = "http://127.0.0.1:9";
@@ -178,7 +194,11 @@ impl Subject {
             "ipayroll": {"api": unused, "auth": unused},
             "iris": {"api": unused},
         });
-        json[self.provider_id().slug()] = json!({"api": origin, "auth": origin});
+        json[self.provider_id().slug()] = if self.signs_in_in_the_browser() {
+            json!({"api": origin, "auth": origin})
+        } else {
+            json!({"api": origin})
+        };
         Endpoints::from_json(&json.to_string()).expect("valid endpoints")
     }
 
@@ -203,7 +223,7 @@ impl Subject {
                     organisation_id: None,
                 },
             ),
-            Subject::Hrworks | Subject::Iris => unreachable!("{self:?} has no browser sign-in"),
+            _ => unreachable!("{self:?} has no browser sign-in"),
         }
     }
 
@@ -212,7 +232,7 @@ impl Subject {
         match self {
             Subject::Ipayroll => Consent::allow(ipayroll_scenario::API_USER),
             Subject::Employmenthero => Consent::allow(employmenthero_scenario::ONE_ORGANISATION),
-            Subject::Hrworks | Subject::Iris => unreachable!("{self:?} has no browser sign-in"),
+            _ => unreachable!("{self:?} has no browser sign-in"),
         }
     }
 
@@ -233,7 +253,7 @@ impl Subject {
         let mut server = match self {
             Subject::Ipayroll => ipayroll::authorization_server(at),
             Subject::Employmenthero => employmenthero::authorization_server(at),
-            Subject::Hrworks | Subject::Iris => unreachable!("{self:?} has no browser sign-in"),
+            _ => unreachable!("{self:?} has no browser sign-in"),
         };
         if let Some(token_url) = token_url {
             server.token_url = token_url;
@@ -248,6 +268,15 @@ impl Subject {
             oauth::sign_in(http, &server, &client, &scopes, &options(&browser, PATIENT)).await?;
         Ok(self.grant(tokens))
     }
+}
+
+/// An Employment Hero Payroll key as pasted, with its region.
+fn payroll_key(api_key: &str) -> Credentials {
+    Credentials::from_text(
+        ProviderId::EmploymentheroPayroll,
+        format!("Region: NZ\n{api_key}\n").as_bytes(),
+    )
+    .expect("a key-shaped key")
 }
 
 fn demo_config(provider: ProviderId) -> hrlink_core::config::OAuthProviderConfig {
@@ -987,6 +1016,7 @@ async fn run_matrix(subject: Subject) {
         Subject::Hrworks | Subject::Iris => 32,
         Subject::Ipayroll => 37,
         Subject::Employmenthero => 42,
+        Subject::EmploymentheroPayroll => 32,
     };
     assert_eq!(ran, expected, "cells run for {subject:?}:\n{table}");
 }
@@ -1009,6 +1039,11 @@ async fn ipayroll_fault_matrix() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn employmenthero_fault_matrix() {
     run_matrix(Subject::Employmenthero).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn employmenthero_payroll_fault_matrix() {
+    run_matrix(Subject::EmploymentheroPayroll).await;
 }
 
 // --- Secrets echoed back by a provider. ---

@@ -103,3 +103,36 @@ async fn ipayroll_and_iris_offer_the_values_their_people_carry() {
         assert_eq!(structure.of(CategoryKind::Roles), None, "{provider:?}");
     }
 }
+
+#[tokio::test]
+async fn employmenthero_payroll_lists_its_locations_by_id_and_job_titles() {
+    use hrlink_sandbox::scenarios::employmenthero_payroll as ehp;
+    let sandbox = sandbox().await;
+    let text = format!("Region: NZ\n{}\n", ehp::VALID);
+    let credentials = Credentials::from_text(
+        hrlink_core::ProviderId::EmploymentheroPayroll,
+        text.as_bytes(),
+    )
+    .unwrap();
+    let (people, structure) = listed(&sandbox, &credentials).await;
+    assert_eq!(people.len(), 240);
+    let locations = structure.locations.as_deref().expect("locations");
+    assert_eq!(
+        names(locations),
+        [
+            "Wellington Head Office",
+            "Auckland",
+            "Ōtautahi Christchurch",
+            "Dunedin",
+            "Tauranga"
+        ]
+    );
+    // Keyed by the location's id, not its name; everyone is counted in by `primaryLocation`.
+    assert_eq!(locations[0].id, format!("{}1", ehp::BUSINESS_ID));
+    assert!(locations.iter().all(|l| l.people > 0), "{locations:?}");
+    assert_eq!(total(locations), people.len());
+    assert_eq!(structure.areas_of_work, None, "no areas of work");
+    let roles = structure.roles.as_deref().expect("job titles as roles");
+    assert!(!roles.is_empty());
+    assert_eq!(total(roles), people.len());
+}

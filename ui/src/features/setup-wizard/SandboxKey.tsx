@@ -8,23 +8,41 @@ import { Button, Details, useCopy } from "../../components/ui";
 export const SANDBOX_TEST_KEY =
   "Access Key: SBXACCESSKEYVALID0000001\nSecret Access Key: sbx/Secret+Valid=0000000000000000000000001";
 
-export function SandboxKey() {
+/** The texts around a test key. */
+export interface SandboxKeyLabels {
+  summary: string;
+  body: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+}
+
+/** A Sandbox test key to copy: HRworks' key file unless another key and its texts are given. */
+export function SandboxKey({ value, labels }: { value?: string; labels?: SandboxKeyLabels }) {
   const { t } = useTranslation();
-  const { state: copy, ref: keyRef, copy: copyKey } = useCopy<HTMLPreElement>(SANDBOX_TEST_KEY);
+  const key = value ?? SANDBOX_TEST_KEY;
+  const text = labels ?? {
+    summary: t("credentials.sandbox.summary"),
+    body: t("credentials.sandbox.body"),
+    copy: t("credentials.sandbox.copy"),
+    copied: t("credentials.sandbox.copied"),
+    copyFailed: t("credentials.sandbox.copyFailed"),
+  };
+  const { state: copy, ref: keyRef, copy: copyKey } = useCopy<HTMLPreElement>(key);
 
   return (
-    <Details summary={t("credentials.sandbox.summary")} className="sandbox-key">
-      <p>{t("credentials.sandbox.body")}</p>
+    <Details summary={text.summary} className="sandbox-key">
+      <p>{text.body}</p>
       <pre className="code-block" ref={keyRef}>
-        {SANDBOX_TEST_KEY}
+        {key}
       </pre>
       <div className="sandbox-key__actions">
         <Button variant="secondary" onClick={() => void copyKey()}>
-          {t("credentials.sandbox.copy")}
+          {text.copy}
         </Button>
         <p className="sandbox-key__status" aria-live="polite">
-          {copy === "copied" && t("credentials.sandbox.copied")}
-          {copy === "failed" && t("credentials.sandbox.copyFailed")}
+          {copy === "copied" && text.copied}
+          {copy === "failed" && text.copyFailed}
         </p>
       </div>
     </Details>

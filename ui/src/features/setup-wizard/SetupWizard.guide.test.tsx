@@ -43,8 +43,17 @@ describe("choosing the HR system", () => {
     ]);
     await user.clear(search);
     await user.type(search, "hero");
-    expect(screen.getByRole("radio", { name: /Employment Hero/ })).toBeInTheDocument();
-    expect(screen.getAllByRole("radio")).toHaveLength(1);
+    // Both of Employment Hero's products, each saying which it is.
+    expect(screen.getAllByRole("radio").map((r) => (r as HTMLInputElement).value)).toEqual([
+      "employmenthero",
+      "employmenthero_payroll",
+    ]);
+    expect(
+      screen.getByRole("radio", { name: /^Employment Hero$/ }).closest(".radio"),
+    ).toHaveTextContent("Employment Hero HR — sign in in the browser");
+    expect(
+      screen.getByRole("radio", { name: /^Employment Hero Payroll$/ }).closest(".radio"),
+    ).toHaveTextContent("Employment Hero Payroll (formerly KeyPay) — API key");
     await user.type(search, "zzz");
     expect(screen.queryAllByRole("radio")).toHaveLength(0);
     expect(screen.getByRole("status")).toHaveTextContent("No HR system matches “herozzz”.");
@@ -222,7 +231,7 @@ describe("the guide", () => {
 
   it("gives Employment Hero's scopes to copy as one text, as chosen", async () => {
     const { user } = renderApp();
-    await toScopes(user, /Employment Hero/);
+    await toScopes(user, /^Employment Hero$/);
     await user.click(screen.getByRole("checkbox", { name: "See your teams" }));
     await next(user);
     expect(h1()).toHaveTextContent("Which Employment Hero user will connect?");

@@ -60,7 +60,7 @@ async function startSignIn(user: User, name = "Sign in with iPayroll") {
 const chooseIpayroll = (user: User, share: RegExp[] = []) =>
   chooseProvider(user, /iPayroll/, "Sign in to iPayroll in your browser", share);
 const chooseEmploymentHero = (user: User) =>
-  chooseProvider(user, /Employment Hero/, "Sign in to Employment Hero in your browser");
+  chooseProvider(user, /^Employment Hero$/, "Sign in to Employment Hero in your browser");
 
 function calls(backend: FakeBackend, method: string) {
   return backend.calls.filter((call) => call.method === method);
@@ -622,7 +622,7 @@ describe("browser sign-in", () => {
 
   it("shows a declined sign-in in German", async () => {
     const { user } = renderApp({ language: "de", signIn: { kind: "deny" } });
-    await user.click(await screen.findByRole("radio", { name: /Employment Hero/ }));
+    await user.click(await screen.findByRole("radio", { name: /^Employment Hero$/ }));
     await skipToCredentialsInGerman(user);
     await user.click(await screen.findByRole("button", { name: "Mit Employment Hero anmelden" }));
     const summary = await waitFor(errorSummary);

@@ -45,7 +45,13 @@ describe("choosing the HR system", () => {
   it("lists every system in the core's order, each of which can be chosen", async () => {
     renderApp();
     const radios = await screen.findAllByRole("radio");
-    for (const name of [/iPayroll/, /IRIS HR Professional/, /HRworks/, /Employment Hero/]) {
+    for (const name of [
+      /iPayroll/,
+      /IRIS HR Professional/,
+      /HRworks/,
+      /^Employment Hero$/,
+      /^Employment Hero Payroll$/,
+    ]) {
       expect(screen.getByRole("radio", { name })).toBeEnabled();
     }
     expect(radios.map((radio) => (radio as HTMLInputElement).value)).toEqual([
@@ -53,6 +59,7 @@ describe("choosing the HR system", () => {
       "iris",
       "hrworks",
       "employmenthero",
+      "employmenthero_payroll",
     ]);
     expect(screen.queryByText("Coming soon")).not.toBeInTheDocument();
     const hrworks = screen.getByRole("radio", { name: /HRworks/ });

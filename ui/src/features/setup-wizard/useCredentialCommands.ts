@@ -1,6 +1,6 @@
 /**
  * The IPC calls of the credentials step, by kind: staging a key pair (pasted text, a chosen or
- * dropped key file) or a login, and the browser sign-in (started, stopped, answered).
+ * dropped key file), an API key with its region or a login, and the browser sign-in (started, stopped, answered).
  */
 
 import { useCallback, useEffect, useRef } from "react";
@@ -14,6 +14,7 @@ import type {
   SignInAddress,
   StagedCredentials,
 } from "../../lib/ipc/types";
+import { apiKeyText } from "./apiKey";
 import { loginCredentialText } from "./login";
 import type { CredentialSource, WizardAction, WizardState } from "./machine";
 
@@ -26,6 +27,10 @@ export interface CredentialCommands {
   pickFile(): void;
   /** Stages the contents of a key file dropped on the window. */
   dropFile(text: string): void;
+  /** Continue on the API key form: check the key with the region chosen. */
+  submitApiKey(): void;
+  /** A whole key pasted: checked at once when the region is chosen. */
+  pasteApiKey(text: string): void;
   /** Continue on the login form. */
   submitLogin(): void;
   /**
@@ -116,6 +121,18 @@ export function useCredentialCommands(
         (provider) => backend.stageCredentials(provider, { kind: "text", text }),
         true,
       );
+    },
+    submitApiKey() {
+      if (state.step !== "credentials" || state.staging) return;
+      const { staged, keyText, region } = state.draft;
+      if (staged) dispatch({ type: "verifyStarted" });
+      else if (keyText.trim() === "") dispatch({ type: "requireKey" });
+      else if (region) stageText(apiKeyText(region, keyText));
+    },
+    pasteApiKey(text) {
+      const region = state.draft.region;
+      if (state.step !== "credentials" || state.staging || state.draft.staged || !region) return;
+      stageText(apiKeyText(region, text));
     },
     submitLogin() {
       if (state.step !== "credentials" || state.staging) return;

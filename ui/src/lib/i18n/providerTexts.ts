@@ -12,6 +12,7 @@ export interface ProviderTextFile {
   fix_permission?: Record<string, string>;
   narrow: string;
   revoke: string;
+  product?: string;
   rejected?: { message: string; next_step: string };
 }
 
@@ -39,6 +40,7 @@ export function providerTexts(files: Record<string, ProviderTextFile>) {
         fixPermission: byKey(file.fix_permission),
         narrow: file.narrow,
         revoke: file.revoke,
+        ...(file.product && { product: file.product }),
         ...(file.rejected && {
           rejected: { message: file.rejected.message, nextStep: file.rejected.next_step },
         }),
@@ -52,6 +54,7 @@ export function providerTexts(files: Record<string, ProviderTextFile>) {
       fixPermission: Record<string, string>;
       narrow: string;
       revoke: string;
+      product?: string;
       rejected?: { message: string; nextStep: string };
     }
   >;

@@ -64,3 +64,13 @@ export function rejectedCredentials(
     nextStep: lookup(t, `providers.${provider}.rejected.nextStep`),
   };
 }
+
+/**
+ * Which of a vendor's products a system is and how it is connected, where the vendor has several
+ * ("Employment Hero Payroll — API key"); `null` for the others.
+ */
+export function productLine(provider: ProviderId, t: TFunction): string | null {
+  return known(provider) && en.providers[provider].product
+    ? lookup(t, `providers.${provider}.product`)
+    : null;
+}

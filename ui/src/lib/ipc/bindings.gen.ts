@@ -2109,6 +2109,11 @@ export type ProviderSummary = {
 	name: string,
 	region: string,
 	credential_kind: CredentialKind,
+	/**
+	 *  The region codes to choose from when the system has one deployment per region (`NZ`);
+	 *  empty when it has one.
+	 */
+	regions: string[],
 };
 
 /**  A re-authorisation the product asks for: the connection and the account it must reach. */

@@ -1,6 +1,7 @@
 /**
- * Handing the credentials over, by kind: a key pair (pasted text or a key file, HRworks), a
- * login (an API user's name and password, IRIS). Secrets are held in the draft only until the
+ * Handing the credentials over, by kind: a key pair (pasted text or a key file, HRworks), an
+ * API key with its region (Employment Hero Payroll), a login (an API user's name and password,
+ * IRIS). Secrets are held in the draft only until the
  * core has them (`staged`), then cleared. The browser sign-in is `signIn.ts`.
  */
 
@@ -47,6 +48,10 @@ export const credentialsHandlers: Handlers = {
     const error =
       state.error?.kind === "problem" && state.error.source === "file" ? state.error : null;
     return { ...state, draft: { ...state.draft, keyText: action.text }, error };
+  },
+  chooseRegion: (state, action) => {
+    if (state.step !== "credentials" || state.staging) return state;
+    return { ...state, draft: { ...state.draft, region: action.region }, error: null };
   },
   requireKey: (state) => {
     if (state.step !== "credentials") return state;

@@ -57,6 +57,11 @@ export interface Draft {
   apiUsername: string;
   /** Key text typed or pasted but not yet handed to the core (HRworks). Cleared once staged. */
   keyText: string;
+  /**
+   * The region whose deployment issued an API key (`NZ`), for systems with one per region; not a
+   * secret, kept when the key is replaced.
+   */
+  region?: string | null;
   /** The IRIS API user's name. Kept after staging, so it need not be typed again. */
   loginUsername: string;
   /** The IRIS API user's password, until the core has it. Cleared once staged. */
@@ -110,6 +115,7 @@ export type CredentialsNote = "signInStopped" | "keyNotKept";
 export type CredentialsAction =
   | { type: "editKeyText"; text: string }
   | { type: "requireKey" }
+  | { type: "chooseRegion"; region: string }
   | { type: "editLoginUsername"; text: string }
   | { type: "editLoginPassword"; text: string }
   /** Both login values at once (pasted together into one field). */

@@ -8,6 +8,7 @@ import {
   Tag,
   TextField,
 } from "../../../components/ui";
+import { productLine } from "../../../lib/i18n/providers";
 import type { ProviderGuide, ProviderId, ProviderSummary } from "../../../lib/ipc/types";
 import { isAvailable } from "../availability";
 import { StepCaption } from "../StepCaption";
@@ -45,7 +46,11 @@ export function ChooseProvider({
   const described = ordered.map((provider) => {
     const guide = guides.find((g) => g.provider === provider.id);
     const needs = guide ? guideText(t, guide.needs, { product: guide.product }) : null;
-    return { provider, region: regionName(provider.region, i18n.language), needs };
+    const region =
+      provider.regions.length > 0
+        ? provider.regions.map((code) => regionName(code, i18n.language)).join(" · ")
+        : regionName(provider.region, i18n.language);
+    return { provider, region, needs, product: productLine(provider.id, t) };
   });
   const wanted = query.trim().toLocaleLowerCase();
   const shown = described.filter(
@@ -55,21 +60,24 @@ export function ChooseProvider({
         text.toLocaleLowerCase().includes(wanted),
       ),
   );
-  const options: Array<RadioOption<ProviderId>> = shown.map(({ provider, region, needs }) => {
-    const available = isAvailable(provider);
-    return {
-      value: provider.id,
-      label: provider.name,
-      hint: (
-        <>
-          <span className="provider-region">{region}</span>
-          {needs && <span className="provider-needs">{needs}</span>}
-        </>
-      ),
-      tag: available ? undefined : <Tag tone="neutral">{t("choose.comingSoon")}</Tag>,
-      disabled: !available,
-    };
-  });
+  const options: Array<RadioOption<ProviderId>> = shown.map(
+    ({ provider, region, needs, product }) => {
+      const available = isAvailable(provider);
+      return {
+        value: provider.id,
+        label: provider.name,
+        hint: (
+          <>
+            {product && <span className="provider-product">{product}</span>}
+            <span className="provider-region">{region}</span>
+            {needs && <span className="provider-needs">{needs}</span>}
+          </>
+        ),
+        tag: available ? undefined : <Tag tone="neutral">{t("choose.comingSoon")}</Tag>,
+        disabled: !available,
+      };
+    },
+  );
 
   return (
     <form

@@ -3,7 +3,7 @@ import { Panel } from "../../../components/ui";
 import type { ProviderSummary } from "../../../lib/ipc/types";
 import type { StateOf, WizardAction } from "../machine";
 import type { CredentialCommands } from "../useCredentialCommands";
-import { BrowserSignInForm, KeyPairForm, LoginForm } from "./lazy";
+import { ApiKeyForm, BrowserSignInForm, KeyPairForm, LoginForm } from "./lazy";
 
 export interface CredentialsStepProps {
   state: StateOf<"credentials">;
@@ -16,8 +16,8 @@ export interface CredentialsStepProps {
 }
 
 /**
- * The credentials step: the form for the provider's credential kind (a login, a key pair, a
- * browser sign-in), under the note a resumed wizard shows when the key was not kept.
+ * The credentials step: the form for the provider's credential kind (a login, a key pair, an
+ * API key, a browser sign-in), under the note a resumed wizard shows when the key was not kept.
  */
 export function CredentialsStep({
   state,
@@ -88,6 +88,24 @@ export function CredentialsStep({
           onDropFile={commands.dropFile}
           onUseDifferentKey={useDifferent}
           onSubmit={commands.submitKeyPair}
+          onBack={onBack}
+        />
+      )}
+      {provider.credential_kind === "api_key" && (
+        <ApiKeyForm
+          provider={provider}
+          keyText={draft.keyText}
+          region={draft.region ?? null}
+          staged={draft.staged}
+          staging={state.staging}
+          error={state.error}
+          demo={demo}
+          supportMode={supportMode}
+          onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
+          onRegionChange={(region) => dispatch({ type: "chooseRegion", region })}
+          onKeyPasted={commands.pasteApiKey}
+          onUseDifferentKey={useDifferent}
+          onSubmit={commands.submitApiKey}
           onBack={onBack}
         />
       )}

@@ -41,7 +41,10 @@ export function Guide({
   const screen = guide.screens[Math.min(index, guide.screens.length - 1)];
   if (!screen) return null;
   const names = { product: guide.product, provider: provider.name };
-  const skip = t(`guide.alreadyHave.${handOver(provider.credential_kind)}`);
+  const skip =
+    provider.credential_kind === "api_key"
+      ? t("apiKey.alreadyHave")
+      : t(`guide.alreadyHave.${handOver(provider.credential_kind)}`);
 
   return (
     <form

@@ -62,7 +62,10 @@ export function Handoff({ provider, guide, optional, onBack, onSave }: HandoffPr
       <p className="lead">
         {t("handoff.intro", {
           ...names,
-          what: t(`handoff.what.${handOver(provider.credential_kind)}`),
+          what:
+            provider.credential_kind === "api_key"
+              ? t("apiKey.handoffWhat")
+              : t(`handoff.what.${handOver(provider.credential_kind)}`),
         })}
       </p>
       <h2 className="heading-m">{t("handoff.needsHeading")}</h2>

@@ -26,6 +26,8 @@ export function OrganisationChoice({ provider, load, onChoose }: OrganisationCho
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState(false);
+  // An API key reaches businesses (Employment Hero Payroll's word), a sign-in organisations.
+  const texts = provider.credential_kind === "api_key" ? "apiKey.businesses" : "organisations";
 
   useEffect(() => {
     let current = true;
@@ -48,7 +50,7 @@ export function OrganisationChoice({ provider, load, onChoose }: OrganisationCho
   if (loaded.kind === "loading") {
     return (
       <p role="status" className="organisation-choice">
-        {t("organisations.loading", { provider: provider.name })}
+        {t(`${texts}.loading`, { provider: provider.name })}
       </p>
     );
   }
@@ -78,12 +80,10 @@ export function OrganisationChoice({ provider, load, onChoose }: OrganisationCho
         id="organisation"
         name="organisation"
         legend={
-          <span className="heading-m">
-            {t("organisations.legend", { provider: provider.name })}
-          </span>
+          <span className="heading-m">{t(`${texts}.legend`, { provider: provider.name })}</span>
         }
-        hint={t("organisations.hint", { provider: provider.name })}
-        error={error ? t("organisations.errorRequired") : null}
+        hint={t(`${texts}.hint`, { provider: provider.name })}
+        error={error ? t(`${texts}.errorRequired`) : null}
         errorPrefix={t("wizard.errorPrefix")}
         options={loaded.organisations.map((organisation) => ({
           value: organisation.id,
@@ -95,7 +95,7 @@ export function OrganisationChoice({ provider, load, onChoose }: OrganisationCho
           setError(false);
         }}
       />
-      <Button type="submit">{t("organisations.check")}</Button>
+      <Button type="submit">{t(`${texts}.check`)}</Button>
     </form>
   );
 }

@@ -197,6 +197,8 @@ export function Result({
   });
   const signedIn = report !== null && report.permissions.length > 0;
   const choosing = problems.some((problem) => problem.code === "organisation_choice_needed");
+  // An API key reaches businesses (Employment Hero Payroll's word), not organisations.
+  const apiKey = provider.credential_kind === "api_key";
   // Several organisations and nothing else wrong: a question to answer, not an error.
   const onlyChoosing = choosing && problems.length === 1;
 
@@ -207,7 +209,7 @@ export function Result({
       <StepCaption step="result" prominent={prominentStep} />
       <h1 className="heading-l">
         {onlyChoosing
-          ? t("result.chooseHeading", { provider: provider.name })
+          ? t(apiKey ? "apiKey.chooseHeading" : "result.chooseHeading", { provider: provider.name })
           : account
             ? t("result.problemHeadingConnected", { company })
             : signedIn
@@ -216,7 +218,7 @@ export function Result({
       </h1>
       <p className="lead">
         {choosing
-          ? t("result.problemLeadChoose")
+          ? t(apiKey ? "apiKey.chooseLead" : "result.problemLeadChoose")
           : retry
             ? t("result.problemLead")
             : t(`result.problemLead${how === "signIn" ? "SignIn" : "Other"}`)}

@@ -28,6 +28,10 @@ export const KeyPairForm = lazyComponent(
   () => import("./KeyPairForm").then((m) => m.KeyPairForm),
   loading,
 );
+export const ApiKeyForm = lazyComponent(
+  () => import("./ApiKeyForm").then((m) => m.ApiKeyForm),
+  loading,
+);
 export const LoginForm = lazyComponent(
   () => import("./LoginForm").then((m) => m.LoginForm),
   loading,
@@ -66,6 +70,7 @@ const ALL = [
   Guide,
   Handoff,
   KeyPairForm,
+  ApiKeyForm,
   LoginForm,
   BrowserSignInForm,
   SignInWaiting,

@@ -4,6 +4,7 @@
  */
 
 import type { Translation } from "../en";
+import { apiKey } from "./apiKey";
 import { app, demo, nav, problem, resume, support } from "./app";
 import { cloud } from "./cloud";
 import { connections } from "./connections";
@@ -30,6 +31,7 @@ export const de: Translation = {
   guide,
   handoff,
   credentials,
+  apiKey,
   iris,
   signIn,
   waiting,

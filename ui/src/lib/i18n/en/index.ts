@@ -5,6 +5,7 @@
  * `renderProblem`.
  */
 
+import { apiKey } from "./apiKey";
 import { app, demo, nav, problem, resume, support } from "./app";
 import { cloud } from "./cloud";
 import { connections } from "./connections";
@@ -31,6 +32,7 @@ export const en = {
   guide,
   handoff,
   credentials,
+  apiKey,
   iris,
   signIn,
   waiting,

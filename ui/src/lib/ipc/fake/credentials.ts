@@ -1,6 +1,6 @@
 /**
- * The fake's credential readers, imitating the core's: IRIS logins, HRworks key files, iPayroll's
- * user name rule, and the masked hint shown for a secret.
+ * The fake's credential readers, imitating the core's: IRIS logins, HRworks key files, API keys
+ * with their region, iPayroll's user name rule, and the masked hint shown for a secret.
  */
 
 import type { Problem, Result } from "../types";
@@ -81,4 +81,29 @@ export function parseKeyFile(text: string): Result<{ accessKey: string }, Proble
   if (access) return err({ code: "key_file_incomplete", params: { missing: "secret_access_key" } });
   if (secret) return err({ code: "key_file_incomplete", params: { missing: "access_key" } });
   return err({ code: "key_file_unrecognised" });
+}
+
+/** The example key of Employment Hero's API key guide: a copy of it is no one's key. */
+const GUIDE_EXAMPLE_KEY = "RURQT1UyMm5vSnViZnNxZGlhMmJuUT09";
+
+/** Reads an API key with its region line the way the core does (`parse_api_key`). */
+export function parseApiKey(text: string): Result<{ key: string; region?: string }, Problem> {
+  let key: string | undefined;
+  let region: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const labelled = /^region\s*:\s*(.*)$/i.exec(line);
+    if (labelled) {
+      region = (labelled[1] ?? "").toUpperCase();
+      continue;
+    }
+    if (key !== undefined) return err({ code: "key_file_unrecognised" });
+    key = line.replace(/^(api\s*)?key\s*:\s*/i, "");
+  }
+  if (!key || /\s/.test(key)) return err({ code: "key_file_unrecognised" });
+  if (key === GUIDE_EXAMPLE_KEY || key.includes("…") || key.includes("...")) {
+    return err({ code: "key_file_redacted_example" });
+  }
+  return ok(region ? { key, region } : { key });
 }

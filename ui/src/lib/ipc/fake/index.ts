@@ -25,11 +25,13 @@ export { FAKE_CATEGORIES, FAKE_STRUCTURE } from "./mappingMethods";
 export {
   DEFAULT_PROVIDERS,
   DEMO_GUIDES,
+  FAKE_BUSINESSES,
   FAKE_ORGANISATIONS,
   irisText,
   keyFileText,
   type Login,
   OTHER_COMPANY,
+  SANDBOX_API_KEYS,
   SANDBOX_KEYS,
   SANDBOX_LOGINS,
 } from "./sandbox";

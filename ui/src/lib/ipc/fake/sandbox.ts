@@ -61,6 +61,22 @@ export const SANDBOX_LOGINS = {
   },
 } as const;
 
+/**
+ * The Sandbox's Employment Hero Payroll API keys (made-up values, not secrets; the same as
+ * `crates/hrlink-sandbox/src/employmenthero_payroll/scenarios.rs`).
+ */
+export const SANDBOX_API_KEYS = {
+  valid: "VTJKNFJXaHdWbUZzYVdRd01EQXdNUT09",
+  twoBusinesses: "VTJKNFJXaHdWSGR2UW1sNk1EQXdNZz09",
+  example: "RURQT1UyMm5vSnViZnNxZGlhMmJuUT09",
+} as const;
+
+/** The businesses the two-business key reaches (the main one first). */
+export const FAKE_BUSINESSES = [
+  { id: "104211", name: "Sandbox Harbourside Bakery" },
+  { id: "104388", name: "Sandbox Harbourside Catering" },
+] as const;
+
 /** The organisations the Employment Hero partner user reaches (the main one first). */
 export const FAKE_ORGANISATIONS = [
   { id: "5f0c6c3e-3b1a-4d51-9d0e-2a7c1b9e4f01", name: "Wattle Bakehouse Pty Ltd" },
@@ -83,14 +99,34 @@ export function keyFileText(keys: { access: string; secret: string }): string {
 }
 
 export const DEFAULT_PROVIDERS: ProviderSummary[] = [
-  { id: "ipayroll", name: "iPayroll", region: "NZ", credential_kind: "browser_sign_in" },
-  { id: "iris", name: "IRIS HR Professional", region: "UK", credential_kind: "username_password" },
-  { id: "hrworks", name: "HRworks", region: "DE", credential_kind: "key_pair" },
+  {
+    id: "ipayroll",
+    name: "iPayroll",
+    region: "NZ",
+    credential_kind: "browser_sign_in",
+    regions: [],
+  },
+  {
+    id: "iris",
+    name: "IRIS HR Professional",
+    region: "UK",
+    credential_kind: "username_password",
+    regions: [],
+  },
+  { id: "hrworks", name: "HRworks", region: "DE", credential_kind: "key_pair", regions: [] },
   {
     id: "employmenthero",
     name: "Employment Hero",
     region: "AU",
     credential_kind: "browser_sign_in",
+    regions: [],
+  },
+  {
+    id: "employmenthero_payroll",
+    name: "Employment Hero Payroll",
+    region: "AU · NZ · UK · SG · MY",
+    credential_kind: "api_key",
+    regions: ["AU", "NZ", "UK", "SG", "MY"],
   },
 ];
 

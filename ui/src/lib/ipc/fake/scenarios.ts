@@ -15,9 +15,11 @@ import type {
 } from "../types";
 import { ok } from "./result";
 import {
+  FAKE_BUSINESSES,
   FAKE_ORGANISATIONS,
   OTHER_COMPANY,
   providerName,
+  SANDBOX_API_KEYS,
   SANDBOX_KEYS,
   SANDBOX_LOGINS,
 } from "./sandbox";
@@ -77,7 +79,7 @@ const FAKE_CONNECTIONS: Record<
     ],
   },
   employmenthero_payroll: {
-    account: { id: "104211", name: "Harbourside Bakery" },
+    account: { ...FAKE_BUSINESSES[0] },
     permissions: [
       ["business", true],
       ["employee", true],
@@ -142,9 +144,8 @@ export function sandboxScenario(staged: FakeStaged): VerifyScript {
       return employmentHeroScenario(staged);
     case "hrworks":
       return hrworksScenario(staged);
-    // The wizard takes no API key yet ("Coming soon"): only a valid one is imitated.
     case "employmenthero_payroll":
-      return scenarioFor(successReport("employmenthero_payroll"));
+      return payrollScenario(staged);
   }
 }
 
@@ -215,30 +216,64 @@ function signedInOnly(
   });
 }
 
-/** The organisations a fake sign-in reaches: both for the partner user, else the main one. */
+/**
+ * The organisations a fake sign-in reaches (both for the partner user, else the main one), or
+ * the businesses an API key reaches (both for the two-business key, else the main one).
+ */
 export function organisationsOf(staged: FakeStaged) {
+  if (staged.provider === "employmenthero_payroll") {
+    const two = staged.accessKey === SANDBOX_API_KEYS.twoBusinesses;
+    return two ? [...FAKE_BUSINESSES] : [FAKE_BUSINESSES[0]];
+  }
   if (staged.provider !== "employmenthero") return [];
   const partner = staged.login === SANDBOX_LOGINS.employmenthero.partner.username;
   return partner ? [...FAKE_ORGANISATIONS] : [FAKE_ORGANISATIONS[0]];
 }
 
+/** The valid and the two-business key (asked which business), else refused, like the Sandbox. */
+function payrollScenario(staged: FakeStaged): VerifyScript {
+  const provider = "employmenthero_payroll";
+  if (
+    staged.accessKey !== SANDBOX_API_KEYS.valid &&
+    staged.accessKey !== SANDBOX_API_KEYS.twoBusinesses
+  ) {
+    return failedScenario(provider, {
+      code: "credentials_rejected",
+      params: { provider: providerName(provider) },
+    });
+  }
+  return chosenScenario(staged, ["business", "granted"]);
+}
+
 function employmentHeroScenario(staged: FakeStaged): VerifyScript {
+  // No organisation to count in: the employee permission is judged from the granted scopes.
+  return chosenScenario(staged, ["employees:list", "granted"]);
+}
+
+/**
+ * A run for credentials that reach `organisationsOf(staged)`: a choice to make while there are
+ * several and none is chosen (`judged` is the permission known without one), else the one chosen.
+ */
+function chosenScenario(
+  staged: FakeStaged,
+  judged: [string, PermissionCheck["status"]],
+): VerifyScript {
+  const provider = staged.provider;
   const reached = organisationsOf(staged);
   const chosen = reached.find((org) => org.id === (staged.organisation ?? reached[0]?.id));
   const choiceNeeded: Problem = {
     code: "organisation_choice_needed",
-    params: { provider: providerName("employmenthero"), count: reached.length },
+    params: { provider: providerName(provider), count: reached.length },
   };
   if (reached.length > 1 && staged.organisation === undefined) {
-    // No organisation to count in: the employee permission is judged from the granted scopes.
-    return signedInOnly("employmenthero", ["employees:list", "granted"], choiceNeeded);
+    return signedInOnly(provider, judged, choiceNeeded);
   }
-  if (!chosen) return failedScenario("employmenthero", choiceNeeded);
-  const empty = chosen.id !== FAKE_ORGANISATIONS[0].id;
+  if (!chosen) return failedScenario(provider, choiceNeeded);
+  const empty = chosen.id !== reached[0]?.id && provider === "employmenthero";
   return scenarioFor(
-    successReport("employmenthero", {
+    successReport(provider, {
       account: { ...chosen },
-      people: counted("employmenthero", empty ? 0 : 42),
+      people: counted(provider, empty ? 0 : 42),
     }),
   );
 }

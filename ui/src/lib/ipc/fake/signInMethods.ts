@@ -11,7 +11,13 @@ import type {
   SignInAddress,
   StagedCredentials,
 } from "../types";
-import { ipayrollUsernameRule, maskTail, parseIrisText, parseKeyFile } from "./credentials";
+import {
+  ipayrollUsernameRule,
+  maskTail,
+  parseApiKey,
+  parseIrisText,
+  parseKeyFile,
+} from "./credentials";
 import { err, ok } from "./result";
 import { providerName, SANDBOX_LOGINS } from "./sandbox";
 import { organisationsOf, sandboxScenario, selectRun } from "./scenarios";
@@ -36,6 +42,12 @@ function builtInStage(
     text = content;
   } else {
     text = input.text;
+  }
+  if (provider === "employmenthero_payroll") {
+    const parsed = parseApiKey(text);
+    if (parsed.status === "error") return parsed;
+    const { key, region } = parsed.data;
+    return ok(remember(state, { provider, accessKey: key, region }, maskTail(key)));
   }
   if (provider === "iris") {
     const login = parseIrisText(text);
@@ -172,7 +184,7 @@ export function signInMethods(
     async verifyConnection(id, optional, organisation, onProgress) {
       calls.push({ method: "verifyConnection", id, optional: [...optional], organisation });
       const chosen = staged.get(id);
-      if (chosen && organisation !== null && chosen.provider === "employmenthero") {
+      if (chosen && organisation !== null && organisationsOf(chosen).length > 0) {
         staged.set(id, { ...chosen, organisation });
       }
       if (options.manualVerify) {

@@ -37,11 +37,13 @@ export interface VerifyScript {
 export interface FakeStaged {
   id: string;
   provider: ProviderId;
-  /** HRworks: the access key. */
+  /** HRworks: the access key; Employment Hero Payroll: the API key (the fake keeps it). */
   accessKey: string;
+  /** Employment Hero Payroll: the region the key was handed over with. */
+  region?: string;
   /** IRIS: the API user's name; browser sign-ins: the Sandbox user signed in as. */
   login?: string;
-  /** Employment Hero: the organisation chosen, when the sign-in reaches several. */
+  /** Employment Hero (Payroll): the organisation (business) chosen, when it reaches several. */
   organisation?: string;
 }
 
