@@ -4,9 +4,9 @@
 // app's Sandbox accepts, and the card then says which program used it.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { promisify } from "node:util";
 import {
+  cli,
   cardSelector,
   chooseHrworks,
   expectText,
@@ -18,10 +18,6 @@ import {
   waitForHeading,
 } from "./support.mjs";
 
-/** The CLI built beside the app under test (`cargo build -p hrlink-cli`), or `HRLINK_CLI`. */
-const cli =
-  process.env.HRLINK_CLI ??
-  path.join(path.dirname(process.env.HRLINK_APP ?? path.resolve("../../target/debug/hrlink-desktop")), "hrlink");
 
 describe("A product using a saved connection through `hrlink credential get`", () => {
   let command = "";

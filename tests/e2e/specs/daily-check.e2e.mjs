@@ -4,12 +4,12 @@
 // Your connections reads the switch back from them; switched off there, they are gone.
 import { existsSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
-import { chooseHrworks, expectText, keyFile, keys, paste, shot, waitForHeading } from "./support.mjs";
+import {
+  application, chooseHrworks, expectText, keyFile, keys, paste, shot, waitForHeading } from "./support.mjs";
 
 const units = path.join(process.env.XDG_CONFIG_HOME ?? "/nonexistent", "systemd/user");
 const service = path.join(units, "hrlink-check.service");
 const wants = path.join(units, "timers.target.wants/hrlink-check.timer");
-const application = process.env.HRLINK_APP ?? path.resolve("../../target/debug/hrlink-desktop");
 const label = "Check my connections every day and tell me if one stops working";
 const toggle = `input[role="switch"][aria-describedby]`;
 

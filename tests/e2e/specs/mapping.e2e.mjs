@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import {
+  cli,
   artifacts,
   cardSelector,
   chooseHrworks,
@@ -22,9 +23,6 @@ import {
   waitForHeading,
 } from "./support.mjs";
 
-const cli =
-  process.env.HRLINK_CLI ??
-  path.join(path.dirname(process.env.HRLINK_APP ?? path.resolve("../../target/debug/hrlink-desktop")), "hrlink");
 
 const HEADING = "Where do your HRworks people go in Acme Rostering?";
 

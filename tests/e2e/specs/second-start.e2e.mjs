@@ -4,8 +4,8 @@
 // are saved, so landing on the right one is what is checked. The second start is the real
 // binary with the session's environment (its D-Bus session, display and config dir).
 import { execFile } from "node:child_process";
-import path from "node:path";
 import {
+  application,
   cardSelector,
   chooseHrworks,
   expectText,
@@ -17,7 +17,6 @@ import {
   waitForHeading,
 } from "./support.mjs";
 
-const application = process.env.HRLINK_APP ?? path.resolve("../../target/debug/hrlink-desktop");
 
 /** Saves the Sandbox key `pair` as a connection labelled `label`, ending on the saved page. */
 async function save(pair, label) {

@@ -7,6 +7,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export const artifacts = path.resolve(here, "../artifacts");
 
+/** The app under test (`HRLINK_APP`, as wdio.conf.mjs starts it) and the `hrlink` CLI built beside it. */
+export const application = process.env.HRLINK_APP ?? path.resolve(here, "../../../target/debug/hrlink-desktop");
+export const cli = process.env.HRLINK_CLI ?? path.join(path.dirname(application), "hrlink");
+
 /** The file the app reads instead of opening the native dialog (see wdio.conf.mjs). */
 export const chosenFile = path.join(artifacts, "chosen-key-file.txt");
 

@@ -36,9 +36,13 @@ export function startMapping(state: ResultState): MappingState {
 }
 
 function inStep(state: ResultState | MappingState, mapping: MappingStage): MappingState {
+  return { step: "mapping", ...carried(state), mapping };
+}
+
+/** What the result and the mapping step both carry, so going between them loses nothing. */
+function carried(state: ResultState | MappingState) {
   const { draft, staged, outcome, listings, existing, confirmed } = state;
   return {
-    step: "mapping",
     draft,
     ...counters(state),
     staged,
@@ -46,24 +50,12 @@ function inStep(state: ResultState | MappingState, mapping: MappingStage): Mappi
     ...(listings !== undefined && { listings }),
     ...(existing !== undefined && { existing }),
     ...(confirmed && { confirmed }),
-    mapping,
   };
 }
 
 /** Back to the result the step came from, `mapped` when it is done. */
 function toResult(state: MappingState, mapped?: MappingDone): ResultState {
-  const { draft, staged, outcome, listings, existing, confirmed } = state;
-  return {
-    step: "result",
-    draft,
-    ...counters(state),
-    staged,
-    outcome,
-    ...(listings !== undefined && { listings }),
-    ...(existing !== undefined && { existing }),
-    ...(confirmed && { confirmed }),
-    ...(mapped && { mapped }),
-  };
+  return { step: "result", ...carried(state), ...(mapped && { mapped }) };
 }
 
 /** The step on show again from Check your answers, with what was chosen. */

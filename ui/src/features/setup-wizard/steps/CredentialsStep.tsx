@@ -31,6 +31,8 @@ export function CredentialsStep({
   const { t } = useTranslation();
   const { draft } = state;
   const useDifferent = () => dispatch({ type: "useDifferentKey" });
+  // What every form takes, whatever the credential kind.
+  const shared = { provider, staged: draft.staged, error: state.error, demo, supportMode, onBack };
   return (
     <>
       {state.note === "keyNotKept" && (
@@ -41,14 +43,10 @@ export function CredentialsStep({
       )}
       {provider.credential_kind === "username_password" && (
         <LoginForm
-          provider={provider}
+          {...shared}
           username={draft.loginUsername}
           password={draft.loginPassword}
-          staged={draft.staged}
           staging={state.staging}
-          error={state.error}
-          demo={demo}
-          supportMode={supportMode}
           onUsernameChange={(text) => dispatch({ type: "editLoginUsername", text })}
           onPasswordChange={(text) => dispatch({ type: "editLoginPassword", text })}
           onBothChange={(username, password) =>
@@ -56,57 +54,41 @@ export function CredentialsStep({
           }
           onUseDifferent={useDifferent}
           onSubmit={commands.submitLogin}
-          onBack={onBack}
         />
       )}
       {provider.credential_kind === "browser_sign_in" && (
         <BrowserSignInForm
-          provider={provider}
-          staged={draft.staged}
-          error={state.error}
+          {...shared}
           note={state.note}
-          demo={demo}
-          supportMode={supportMode}
           onSignIn={commands.startSignIn}
           onContinue={() => dispatch({ type: "verifyStarted" })}
           onSignInAgain={useDifferent}
-          onBack={onBack}
         />
       )}
       {provider.credential_kind === "key_pair" && (
         <KeyPairForm
-          provider={provider}
+          {...shared}
           keyText={draft.keyText}
-          staged={draft.staged}
           staging={state.staging}
-          error={state.error}
-          demo={demo}
-          supportMode={supportMode}
           onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
           onKeyPasted={commands.pasteKeyPair}
           onPickFile={commands.pickFile}
           onDropFile={commands.dropFile}
           onUseDifferentKey={useDifferent}
           onSubmit={commands.submitKeyPair}
-          onBack={onBack}
         />
       )}
       {provider.credential_kind === "api_key" && (
         <ApiKeyForm
-          provider={provider}
+          {...shared}
           keyText={draft.keyText}
           region={draft.region ?? null}
-          staged={draft.staged}
           staging={state.staging}
-          error={state.error}
-          demo={demo}
-          supportMode={supportMode}
           onKeyTextChange={(text) => dispatch({ type: "editKeyText", text })}
           onRegionChange={(region) => dispatch({ type: "chooseRegion", region })}
           onKeyPasted={commands.pasteApiKey}
           onUseDifferentKey={useDifferent}
           onSubmit={commands.submitApiKey}
-          onBack={onBack}
         />
       )}
     </>

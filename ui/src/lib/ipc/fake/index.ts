@@ -40,9 +40,9 @@ export {
   progressFor,
   sandboxScenario,
   scenarioFor,
-  selectRun,
   successReport,
 } from "./scenarios";
+export { selectRun } from "./selection";
 export type {
   FakeBackend,
   FakeBackendOptions,

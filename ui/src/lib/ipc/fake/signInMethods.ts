@@ -20,7 +20,8 @@ import {
 } from "./credentials";
 import { err, ok } from "./result";
 import { providerName, SANDBOX_LOGINS } from "./sandbox";
-import { organisationsOf, sandboxScenario, selectRun } from "./scenarios";
+import { organisationsOf, sandboxScenario } from "./scenarios";
+import { selectRun } from "./selection";
 import { type FakeState, forget, pause, record, remember } from "./state";
 import type { ChosenFile, FakeBackend, SignInBehaviour } from "./types";
 
