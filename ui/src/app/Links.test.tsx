@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { sampleConnections } from "../lib/ipc/fakeConnections";
 import type { LinkAction } from "../lib/ipc/types";
@@ -34,11 +34,10 @@ describe("hrlink:// links", () => {
       connections: { connections: sampleConnections() },
       openingLink: { kind: "not_understood", reason: "unknown_target" },
     });
-    const heading = await screen.findByRole("heading", {
-      level: 1,
-      name: "This link was not understood",
-    });
-    expect(heading).toHaveFocus();
+    const heading = () =>
+      screen.getByRole("heading", { level: 1, name: "This link was not understood" });
+    // Re-found inside the wait: under load the page may still be settling when it first shows.
+    await waitFor(() => expect(heading()).toHaveFocus());
     expect(screen.getByText("Nothing was changed.")).toBeVisible();
     await expectNoSeriousA11yViolations();
     expect(backend.calls.map((c) => c.method)).not.toContain("reauthoriseConnection");
