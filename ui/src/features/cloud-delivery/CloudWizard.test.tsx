@@ -210,6 +210,41 @@ describe("the wizard in cloud delivery mode", () => {
     expect(methods.indexOf("deliverConnection")).toBeGreaterThan(confirmed);
   });
 
+  it("shows a code exchange the product refused on its own page, and Try again signs in again", async () => {
+    const { user } = renderApp({
+      ...cloud,
+      enrollmentCodes: { "HRL-EMPH-2026": { provider: "employmenthero" } },
+      signIn: {
+        kind: "fail",
+        problem: {
+          code: "delivery_exchange_failed",
+          params: { product: "Acme Rostering", provider: "Employment Hero" },
+        },
+      },
+    });
+    await enterCode(user, "HRL-EMPH-2026");
+    await user.click(await screen.findByRole("button", { name: "Yes, continue" }));
+    await screen.findByRole("heading", {
+      level: 1,
+      name: /^What may .+ read in Employment Hero\?$/,
+    });
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
+    await user.click(await screen.findByRole("button", { name: "Sign in with Employment Hero" }));
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "The sign-in could not be completed" }),
+    ).toBeVisible();
+    // Nothing is held after a failed sign-in: the page does not say otherwise.
+    expect(screen.queryByText(/still held by HR Link/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(
+      await screen.findByRole("heading", {
+        level: 1,
+        name: "Sign in to Employment Hero in your browser",
+      }),
+    ).toBeVisible();
+  });
+
   it("asks the product again with the same code when it could not be reached", async () => {
     const { user, backend } = renderApp({ ...cloud, productUnreachable: true });
     await enterCode(user, "hrwk 2026");
