@@ -14,6 +14,7 @@ use hrlink_core::messages::Language;
 use hrlink_core::oauth::SignInOptions;
 use hrlink_core::paths;
 use hrlink_core::providers::CredentialKind;
+use hrlink_core::session::Session;
 use hrlink_core::vault::Vault;
 use hrlink_core::verify::{self, Credentials};
 use hrlink_core::{Problem, ProviderId};
@@ -74,7 +75,7 @@ fn fail(problem: &Problem, language: Language) -> Exit {
     }
 }
 
-/// Local mode: what `verify --save` does.
+/// Local mode: what `verify --save` does, with the mapping chosen as the app's step keeps it.
 async fn connect_locally(
     args: &ConnectArgs,
     config: &Config,
@@ -86,39 +87,26 @@ async fn connect_locally(
             Ok(prepared) => prepared,
             Err(problem) => return fail(&problem, language),
         };
-    let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
+    let session = Session::new(http, endpoints);
+    let staged = session.hand_over(credentials).id;
+    let report = match session.verify(&staged, None, None, &|_| {}).await {
+        Ok(report) => report,
+        Err(problem) => return fail(&problem, language),
+    };
     output::report(&report, args.json, language);
     if !report.ok {
         return Exit::for_report(&report);
     }
     // Chosen before saving: a wrong mapping file should not leave a connection without it.
-    let mapping = match &args.mapping {
-        Some(choice) => {
-            let categories = &config.categories;
-            match crate::mapping::chosen(choice, categories, &http, &endpoints, &credentials).await
-            {
-                Ok(mapping) => Some(mapping),
-                Err(problem) => return fail(&problem, language),
-            }
+    if let Some(choice) = &args.mapping {
+        let chosen = crate::mapping::choose(&session, &staged, choice, &config.categories);
+        if let Err(problem) = chosen.await {
+            return fail(&problem, language);
         }
-        None => None,
-    };
+    }
     let label = args.label.clone().unwrap_or_else(|| default_label(&report));
-    let saved = match crate::connections::open(config_dir) {
-        Ok(store) => match store.save(&label, &credentials, &report).await {
-            Ok(id) => match mapping {
-                Some(mapping) => store.keep_mapping(&id, mapping, None).map(|_| id),
-                None => Ok(id),
-            },
-            Err(problem) => Err(problem),
-        },
-        Err(problem) => Err(problem),
-    };
-    match saved {
-        Ok(id) => {
-            eprintln!("Saved as connection {id}.");
-            Exit::Ok
-        }
+    match crate::connections::save(config_dir, &session, &staged, &label).await {
+        Ok(()) => Exit::Ok,
         Err(problem) => fail(&problem, language),
     }
 }
@@ -203,21 +191,20 @@ async fn deliver(
             .unwrap_or(std::path::Path::new("-"));
         Credentials::from_text(args.provider, &crate::read_input(path)?)?
     };
-    let report = verify::verify(&http, &endpoints, &credentials, &|_| {}).await;
+    let session = Session::new(http, endpoints);
+    let staged = session.hand_over(credentials).id;
+    let report = session.verify(&staged, None, None, &|_| {}).await?;
     if !report.ok {
         output::report(&report, args.json, language);
         return Ok(Exit::for_report(&report));
     }
-    let mapping = match &args.mapping {
-        Some(choice) => {
-            let categories = enrollment.categories.clone().unwrap_or_default();
-            let chosen =
-                crate::mapping::chosen(choice, &categories, &http, &endpoints, &credentials);
-            Some(chosen.await?)
-        }
-        None => None,
-    };
+    if let Some(choice) = &args.mapping {
+        let categories = enrollment.categories.clone().unwrap_or_default();
+        crate::mapping::choose(&session, &staged, choice, &categories).await?;
+    }
     eprintln!("Sending to {}…", config.product);
+    let (credentials, report) = session.verified(&staged)?;
+    let mapping = session.chosen_mapping(&staged);
     let receipt = cloud.deliver(&credentials, &report, None, mapping).await?;
     let profile = &receipt.profile;
     if args.json {

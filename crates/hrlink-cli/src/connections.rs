@@ -60,19 +60,10 @@ pub async fn save(
     session: &Session,
     staged: &str,
     label: &str,
-    language: Language,
-) -> Exit {
-    let store = match open(config_dir) {
-        Ok(store) => store,
-        Err(problem) => return fail(&problem, language),
-    };
-    match session.save(staged, &store, label).await {
-        Ok(saved) => {
-            eprintln!("Saved as connection {}.", saved.profile.id);
-            Exit::Ok
-        }
-        Err(problem) => fail(&problem, language),
-    }
+) -> Result<(), Problem> {
+    let saved = session.save(staged, &open(config_dir)?, label).await?;
+    eprintln!("Saved as connection {}.", saved.profile.id);
+    Ok(())
 }
 
 /// Runs `hrlink connections …`.

@@ -305,7 +305,14 @@ async fn run(command: Command, language: Language, config_dir: Option<PathBuf>) 
                 let exit = Exit::for_report(&report);
                 match save {
                     Some(label) if exit == Exit::Ok => {
-                        connections::save(config_dir, &session, &staged.id, &label, language).await
+                        let saved = connections::save(config_dir, &session, &staged.id, &label);
+                        saved.await.map_or_else(
+                            |problem| {
+                                output::problem(&problem, language);
+                                Exit::for_problem(&problem)
+                            },
+                            |()| Exit::Ok,
+                        )
                     }
                     _ => exit,
                 }

@@ -3,15 +3,12 @@
 //! wizard would pre-fill.
 
 use clap::Subcommand;
-use hrlink_core::Endpoints;
-use hrlink_core::config::{Config, OAuthProviderConfig};
-use hrlink_core::http::HttpClient;
+use hrlink_core::config::Config;
 use hrlink_core::mapping::{self, Mapping};
 use hrlink_core::messages::Language;
 use hrlink_core::people::{ListingOptions, list_people};
-use hrlink_core::verify::Credentials;
+use hrlink_core::session::Session;
 use hrlink_core::{Problem, ProviderId, verify};
-
 use serde::Serialize;
 
 use crate::exit::Exit;
@@ -34,48 +31,28 @@ pub(crate) enum MappingCommand {
     },
 }
 
-/// The people, then the structure with them counted in.
-async fn structure(
-    http: &HttpClient,
-    endpoints: &Endpoints,
-    credentials: &Credentials,
-    oauth: Option<&OAuthProviderConfig>,
-) -> Result<mapping::Structure, Problem> {
-    let options = ListingOptions::default();
-    let listing = list_people(http, endpoints, credentials, oauth, &options, &|_| {})
-        .await
-        .result?;
-    mapping::list_structure(http, endpoints, credentials, &listing.people).await
-}
-
-/// `hrlink connect --mapping FILE|suggested`: the mapping in the hand-off's JSON shape, checked
-/// against the product's `categories`; or `suggested`, the exact suggestions only with the
-/// product's default role.
-pub(crate) async fn chosen(
+/// `hrlink connect --mapping FILE|suggested`: the mapping in the hand-off's JSON shape, or
+/// `suggested` (the exact suggestions with the product's default role), kept in `session` for
+/// `staged` as the app's mapping step keeps the admin's choice.
+pub(crate) async fn choose(
+    session: &Session,
+    staged: &str,
     choice: &str,
     categories: &mapping::Categories,
-    http: &HttpClient,
-    endpoints: &Endpoints,
-    credentials: &Credentials,
 ) -> Result<Mapping, Problem> {
-    if categories.is_empty() {
-        return Err(Problem::ConfigurationInvalid {
-            what: "--mapping: the product has no categories to map onto".to_owned(),
-        });
-    }
-    if choice == "suggested" {
-        let structure = structure(http, endpoints, credentials, None).await?;
-        let suggestions = mapping::suggest(&structure, categories);
-        return Ok(Mapping::exact(&suggestions, categories));
-    }
-    let invalid = |what: String| Problem::ConfigurationInvalid {
-        what: format!("--mapping {choice}: {what}"),
+    let given = if choice == "suggested" {
+        None
+    } else {
+        let bytes = crate::read_input(std::path::Path::new(choice))?;
+        let mapping =
+            serde_json::from_slice(&bytes).map_err(|_| Problem::ConfigurationInvalid {
+                what: format!("--mapping {choice}: not a mapping in the hand-off's JSON shape"),
+            })?;
+        Some(mapping)
     };
-    let bytes = crate::read_input(std::path::Path::new(choice))?;
-    let mapping: Mapping = serde_json::from_slice(&bytes)
-        .map_err(|_| invalid("not a mapping in the hand-off's JSON shape".to_owned()))?;
-    mapping.check(categories).map_err(invalid)?;
-    Ok(mapping)
+    session
+        .choose_mapping_unseen(staged, given, categories)
+        .await
 }
 
 #[derive(Serialize)]

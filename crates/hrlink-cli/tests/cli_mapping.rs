@@ -212,6 +212,13 @@ async fn local_mode_keeps_the_suggested_mapping_in_the_profile_for_connections_s
             "default_role": "r_2",
         })
     );
+    // With the HR categories it was chosen from, as the app's mapping step keeps them: a later
+    // re-authorise marks any other as new since.
+    let known = &shown["mapping_known"];
+    for (kind, id) in [("locations", "1"), ("areas_of_work", "3100")] {
+        let ids = known[kind].as_array();
+        assert!(ids.is_some_and(|ids| ids.contains(&json!(id))), "{shown}");
+    }
 }
 
 const CLOUD: &str = r#"

@@ -12,6 +12,7 @@ mod checks;
 mod existing;
 mod id;
 mod issue;
+mod loading;
 mod lock;
 pub mod profile;
 pub mod secret;

@@ -1,22 +1,18 @@
-//! The store of saved connections: save, list, read, re-authorise, rename and remove.
+//! The store of saved connections: save, list, read, record a check, rename and remove (reading
+//! credentials back is in `loading.rs`, re-authorising in `existing.rs`).
 
 use std::path::{Path, PathBuf};
 
-use secrecy::{ExposeSecret, SecretString};
-
 use super::profile::{self, AccountFingerprint, CorruptProfile, Profile};
-use super::secret::{self, StoredSecret};
+use super::secret::{self};
 use super::{
     ConnectionId, ConnectionStatus, ConnectionSummary, lock, token_cache, usage, vault_problem,
 };
-use crate::config::Config;
-use crate::credentials::{ApiKey, Credentials, OAuthGrant, Secret};
-use crate::http::HttpClient;
-use crate::oauth::OAuthTokens;
-use crate::providers::{self, CredentialKind};
-use crate::vault::{Vault, VaultError};
+use crate::Problem;
+use crate::credentials::Credentials;
+use crate::mapping::ChosenMapping;
+use crate::vault::Vault;
 use crate::verify::{Account, PermissionStatus, VerificationReport};
-use crate::{Endpoints, Problem};
 
 /// Whether `account` is the account `profile` was saved for: same id, and the same name once
 /// normalised.
@@ -28,6 +24,14 @@ pub fn same_account(profile: &Profile, account: &Account) -> bool {
 pub(super) fn folder_problem(dir: &Path) -> Problem {
     Problem::ConfigurationInvalid {
         what: format!("the connections folder {}", profile::folder(dir).display()),
+    }
+}
+
+/// Puts the admin's `mapping` (if one was chosen) in `profile`, in place of any earlier one.
+pub(super) fn keep_mapping(profile: &mut Profile, mapping: Option<&ChosenMapping>) {
+    if let Some(chosen) = mapping {
+        profile.mapping = Some(chosen.mapping.clone());
+        profile.mapping_known = Some(chosen.known.clone());
     }
 }
 
@@ -61,6 +65,18 @@ impl ConnectionStore {
         credentials: &Credentials,
         report: &VerificationReport,
     ) -> Result<ConnectionId, Problem> {
+        self.save_mapped(label, credentials, report, None).await
+    }
+
+    /// [`ConnectionStore::save`] with the `mapping` the admin chose, in the same profile write:
+    /// a connection is never saved without the mapping it was saved with.
+    pub async fn save_mapped(
+        &self,
+        label: &str,
+        credentials: &Credentials,
+        report: &VerificationReport,
+        mapping: Option<&ChosenMapping>,
+    ) -> Result<ConnectionId, Problem> {
         let provider = credentials.provider();
         let account = verified_account(credentials, report)?;
         let label = label_or_account(label, &account.name)?;
@@ -73,7 +89,7 @@ impl ConnectionStore {
             .await
             .map_err(|e| vault_problem(&e))?;
         let now = profile::now();
-        let profile = Profile {
+        let mut profile = Profile {
             version: profile::PROFILE_VERSION,
             id: id.clone(),
             label,
@@ -92,6 +108,7 @@ impl ConnectionStore {
             mapping_known: None,
             alerted: None,
         };
+        keep_mapping(&mut profile, mapping);
         if profile::write(&self.dir, &profile).is_err() {
             // No profile, no connection: do not leave an orphaned secret behind.
             let _ = self.vault.delete(&id.vault_account()).await;
@@ -135,151 +152,6 @@ impl ConnectionStore {
             }
             Err(_) => Err(folder_problem(&self.dir)),
         }
-    }
-
-    /// The secret of `id`, as stored.
-    pub async fn load_secret(&self, id: &ConnectionId) -> Result<StoredSecret, Problem> {
-        self.entry(id).await.map(|(stored, _)| stored)
-    }
-
-    /// The credentials of `id`, ready to verify. A browser sign-in is renewed with its refresh
-    /// token (which proves the connection is still authorised) using the integration's OAuth
-    /// client from `config`; a rotated refresh token (Employment Hero) replaces the stored one
-    /// before anything else, as the old one is then dead. (The stored access token is not
-    /// refreshed: every load renews it.) Only at the addresses the connection is bound to
-    /// ([`super::binding`]): elsewhere [`Problem::ConnectionEndpointChanged`], nothing sent.
-    pub async fn load_credentials(
-        &self,
-        id: &ConnectionId,
-        http: &HttpClient,
-        endpoints: &Endpoints,
-        config: &Config,
-    ) -> Result<Credentials, Problem> {
-        let profile = self.profile(id)?;
-        let provider = profile.provider;
-        let (stored, _) = self
-            .bound_secret(&profile, endpoints.require(provider)?)
-            .await?;
-        let secret = match stored {
-            StoredSecret::KeyPair(keys) => Secret::KeyPair(keys),
-            StoredSecret::Login(login) => Secret::Login(login),
-            // The business is the one the connection was saved for.
-            StoredSecret::ApiKey(key) => Secret::ApiKey(ApiKey {
-                business_id: Some(profile.account.id.clone()),
-                ..key
-            }),
-            StoredSecret::OAuth {
-                refresh_token,
-                access_token,
-            } => {
-                let stored = OAuthTokens {
-                    access_token: access_token.unwrap_or_else(|| SecretString::from("")),
-                    refresh_token: Some(refresh_token),
-                    expires_at: None,
-                    granted_scopes: None,
-                };
-                return self
-                    .renew_sign_in(id, &profile, stored, http, endpoints, config)
-                    .await;
-            }
-        };
-        // A keychain entry of another kind than its profile: not usable, never guessed at.
-        let credentials = Credentials::new(provider, secret)
-            .ok_or_else(|| vault_problem(&VaultError::Corrupt))?;
-        Ok(credentials)
-    }
-
-    /// Renews a stored browser sign-in with its refresh token; a rotated refresh token replaces
-    /// the stored one before anything else (see [`ConnectionStore::load_credentials`]).
-    async fn renew_sign_in(
-        &self,
-        id: &ConnectionId,
-        profile: &Profile,
-        stored: OAuthTokens,
-        http: &HttpClient,
-        endpoints: &Endpoints,
-        config: &Config,
-    ) -> Result<Credentials, Problem> {
-        let provider = profile.provider;
-        if provider.credential_kind() != CredentialKind::BrowserSignIn {
-            return Err(vault_problem(&VaultError::Corrupt));
-        }
-        let oauth = config.oauth(provider)?;
-        let provider_endpoints = endpoints.require(provider)?;
-        // The same lock as `credential get` (see [`access`]): a program refreshing at this
-        // moment would otherwise use the refresh token this rotates away. Read again under it.
-        let _lock = lock::ConnectionLock::acquire(&self.dir, id).await?;
-        let stored = match self.bound_secret(profile, provider_endpoints).await?.0 {
-            StoredSecret::OAuth { refresh_token, .. } => OAuthTokens {
-                refresh_token: Some(refresh_token),
-                ..stored
-            },
-            _ => return Err(vault_problem(&VaultError::Corrupt)),
-        };
-        let tokens = providers::provider(provider)
-            .refresh(http, provider_endpoints, oauth, &stored)
-            .await?;
-        // iPayroll hands the same refresh token back: the keychain entry stays as it is.
-        let rotated = tokens
-            .refresh_token
-            .as_ref()
-            .map(ExposeSecret::expose_secret)
-            != stored
-                .refresh_token
-                .as_ref()
-                .map(ExposeSecret::expose_secret);
-        let organisation_id = provider
-            .entry()
-            .several_organisations()
-            .then(|| profile.account.id.clone());
-        let credentials = Credentials::oauth(
-            provider,
-            OAuthGrant {
-                tokens,
-                permissions: oauth.permissions.clone(),
-                organisation_id,
-            },
-        );
-        if rotated {
-            self.replace_secret(id, &credentials).await?;
-        }
-        Ok(credentials)
-    }
-
-    /// Re-authorises `id` with freshly verified credentials: they must reach the account the
-    /// connection was saved for. Another account is refused with
-    /// [`Problem::DifferentAccount`] unless `replacement_name` is that account's name (typed by
-    /// the admin to replace it deliberately). Then the secret is replaced in one keychain call
-    /// and the profile records the check and the report's selection of optional permissions.
-    pub async fn reauthorise(
-        &self,
-        id: &ConnectionId,
-        credentials: &Credentials,
-        report: &VerificationReport,
-        replacement_name: Option<&str>,
-    ) -> Result<Profile, Problem> {
-        let mut profile = self.profile(id)?;
-        let account = verified_account(credentials, report)?;
-        if !same_account(&profile, account) {
-            let typed = replacement_name.map(profile::normalise_name);
-            if typed.as_deref() != Some(profile::normalise_name(&account.name).as_str()) {
-                return Err(Problem::DifferentAccount {
-                    provider: profile.provider.display_name().to_owned(),
-                    saved: profile.account.name.clone(),
-                    reached: account.name.clone(),
-                });
-            }
-            profile.account = fingerprint(account);
-        }
-        // Re-authorising is the deliberate way to bind the connection where it was verified
-        // now: the profile first, so the entry written next carries the same addresses (until
-        // both agree, the connection is refused, never sent elsewhere).
-        profile.origins = report.origins.clone();
-        profile.hint = credentials.hint();
-        profile.chosen_permissions = report.chosen.clone();
-        profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
-        self.replace_secret(id, credentials).await?;
-        self.record(id, ConnectionStatus::for_report(report), Some(report))
     }
 
     /// Records the outcome of a check in the profile (status, verified and last-ok times).
@@ -357,21 +229,6 @@ impl ConnectionStore {
         Ok(profile)
     }
 
-    /// Keeps the admin's `mapping` in `id`'s profile (replacing any earlier one), with the HR
-    /// categories `known` when it was chosen, if recorded.
-    pub fn keep_mapping(
-        &self,
-        id: &ConnectionId,
-        mapping: crate::mapping::Mapping,
-        known: Option<crate::mapping::KnownCategories>,
-    ) -> Result<Profile, Problem> {
-        let mut profile = self.profile(id)?;
-        profile.mapping = Some(mapping);
-        profile.mapping_known = known;
-        profile::write(&self.dir, &profile).map_err(|_| folder_problem(&self.dir))?;
-        Ok(profile)
-    }
-
     /// Removes `id`: its keychain entry, then its profile. When the keychain fails the profile
     /// stays, so that the removal can be retried.
     pub async fn remove(&self, id: &ConnectionId) -> Result<(), Problem> {
@@ -406,7 +263,7 @@ impl ConnectionStore {
 
 /// The account `report` reached, when it is an ok report for the credentials' provider; else
 /// its first problem.
-fn verified_account<'r>(
+pub(super) fn verified_account<'r>(
     credentials: &Credentials,
     report: &'r VerificationReport,
 ) -> Result<&'r Account, Problem> {
@@ -443,7 +300,7 @@ fn label_or_account(label: &str, account_name: &str) -> Result<String, Problem> 
     }
 }
 
-fn fingerprint(account: &Account) -> AccountFingerprint {
+pub(super) fn fingerprint(account: &Account) -> AccountFingerprint {
     AccountFingerprint {
         id: account.id.clone(),
         name: account.name.clone(),

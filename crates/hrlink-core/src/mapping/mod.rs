@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 
 pub use normalise::normalise;
 pub use step::{
-    KnownCategories, MappingKindRows, MappingProposal, MappingRow, SavedMapping, known, propose,
+    ChosenMapping, KnownCategories, MappingKindRows, MappingProposal, MappingRow, SavedMapping,
+    known, propose,
 };
 pub use structure::{HrCategory, Structure, list_structure, structure_from_people};
 pub use suggest::{Suggestion, SuggestionKind, Suggestions, suggest};

@@ -13,6 +13,16 @@ use super::{Categories, CategoryKind, HrCategory, Mapping, Structure, Suggestion
 /// out.
 pub type KnownCategories = BTreeMap<CategoryKind, BTreeSet<String>>;
 
+/// What the admin chose on the mapping step, with the HR categories it showed: what a saved
+/// connection's profile keeps (`mapping`, `mapping_known`), written with the connection itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenMapping {
+    /// The choice, in the hand-off's shape.
+    pub mapping: Mapping,
+    /// The HR categories shown.
+    pub known: KnownCategories,
+}
+
 /// One HR category on the mapping step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -7,6 +7,7 @@
 //! user can open, and each permission is a probe of one list in the chosen business (a 403, or
 //! a 401 once `/user` has worked, means the user cannot see it).
 
+mod people;
 mod structure;
 
 use base64::Engine as _;
@@ -30,12 +31,11 @@ use crate::config::{Config, OAuthProviderConfig};
 use crate::credentials::{ApiKey, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, Response, join};
-use crate::people::listing::engine::{self, Page, Source, Token};
+use crate::people::Person;
 use crate::people::listing::fields;
 use crate::people::listing::types::{
-    ListingOptions, ListingOutcome, ListingProgressSink, PeopleListing, RateLimit,
+    ListingOptions, ListingOutcome, ListingProgressSink, RateLimit,
 };
-use crate::people::{Person, PersonIds, PersonStatus};
 use crate::verify::progress::{ProgressSink, VerifyStep, step};
 use crate::verify::report::{
     Account, PeopleCount, PermissionCheck, PermissionStatus, VerificationReport,
@@ -327,148 +327,6 @@ async fn verify(
     VerificationReport::assemble(PROVIDER, account, permissions, people, problems)
 }
 
-// --- People listing: `/business/{id}/employee/unstructured`, 100 a page, no total. ---
-
-/// The selected employee properties (see [`SELECT`]); nothing else is decoded.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Employee {
-    #[serde(default)]
-    id: serde_json::Value,
-    #[serde(default)]
-    first_name: Option<String>,
-    #[serde(default)]
-    middle_name: Option<String>,
-    #[serde(default)]
-    surname: Option<String>,
-    #[serde(default)]
-    preferred_name: Option<String>,
-    #[serde(default)]
-    email_address: Option<String>,
-    #[serde(default)]
-    start_date: Option<String>,
-    #[serde(default)]
-    end_date: Option<String>,
-    #[serde(default)]
-    status: Option<String>,
-    #[serde(default)]
-    job_title: Option<String>,
-    #[serde(default)]
-    primary_location: Option<String>,
-    #[serde(default)]
-    external_id: Option<String>,
-}
-
-impl Employee {
-    fn into_person(self, today: time::Date) -> Person {
-        use crate::people::normalise::parse_date;
-        let text = fields::non_empty;
-        // `2016-04-11T00:00:00`: the date part is the date.
-        let date = |value: Option<String>| {
-            value.and_then(|value| parse_date(value.get(..10).unwrap_or(&value)))
-        };
-        let end_date = date(self.end_date);
-        // `Incomplete`: created with the minimum fields, not yet payable.
-        let status = match self.status.as_deref() {
-            Some(status) if status.eq_ignore_ascii_case("incomplete") => PersonStatus::Inactive,
-            status => fields::status_of(status, end_date, today),
-        };
-        Person {
-            ids: PersonIds {
-                provider_id: Some(json_text(&self.id)).filter(|id| !id.is_empty()),
-                external_ids: text(self.external_id).into_iter().collect(),
-                ..PersonIds::default()
-            },
-            first_name: self.first_name.unwrap_or_default(),
-            last_name: self.surname.unwrap_or_default(),
-            preferred_name: text(self.preferred_name),
-            middle_name: text(self.middle_name),
-            work_email: text(self.email_address),
-            status: Some(status),
-            start_date: date(self.start_date),
-            end_date,
-            location: text(self.primary_location),
-            job_title: text(self.job_title),
-            ..Person::default()
-        }
-    }
-}
-
-struct PeopleSource<'a> {
-    session: Session<'a>,
-    business: String,
-}
-
-impl Source for PeopleSource<'_> {
-    const PROVIDER: ProviderId = PROVIDER;
-    const PERMISSION: &'static str = "employee";
-    const PAGE_SIZE: Option<u32> = Some(PAGE_SIZE);
-
-    fn page_url(&self, position: u32) -> Url {
-        let skip = position.saturating_mul(PAGE_SIZE);
-        let query = format!("$orderby=Id&$skip={skip}&$top={PAGE_SIZE}&$select={SELECT}");
-        self.session.url(
-            "/api/v2/business",
-            &[&self.business, "employee", "unstructured"],
-            &query,
-        )
-    }
-
-    fn parse(&self, position: u32, response: &Response) -> Result<Page, Problem> {
-        let employees: Vec<Employee> = decode(PROVIDER, response)?;
-        // More than asked for is not an answer the contract allows.
-        if employees.len() > PAGE_SIZE as usize {
-            return Err(unexpected_status(PROVIDER, response));
-        }
-        // No total and no links: a full page may have a successor, a shorter one ends the list.
-        let next = (employees.len() == PAGE_SIZE as usize).then(|| self.page_url(position + 1));
-        let today = fields::today();
-        Ok(Page {
-            people: employees
-                .into_iter()
-                .map(|employee| employee.into_person(today))
-                .collect(),
-            total_pages: None,
-            next,
-            links: Vec::new(),
-        })
-    }
-
-    /// An API key has nothing to renew: refused is refused.
-    async fn renew(&self) -> Result<Token, Problem> {
-        Err(credentials_rejected(PROVIDER))
-    }
-
-    fn refused(&self) -> Problem {
-        credentials_rejected(PROVIDER)
-    }
-
-    fn authorise(&self, request: RequestBuilder, token: &SecretString) -> RequestBuilder {
-        authorised(request, token)
-    }
-}
-
-/// Lists everyone in the chosen business (every status), or the only one the key reaches.
-async fn list_people(
-    http: &HttpClient,
-    endpoints: &ProviderEndpoints,
-    key: &ApiKey,
-    options: &ListingOptions,
-    progress: &dyn ListingProgressSink,
-) -> Result<PeopleListing, Problem> {
-    let session = Session::new(http, endpoints, key);
-    let business = match &key.business_id {
-        Some(id) => id.clone(),
-        None => choose(&session.businesses().await?, None)?.id,
-    };
-    let source = PeopleSource { session, business };
-    let token = Token {
-        secret: key.key.clone(),
-        expires_at: None,
-    };
-    engine::run(&source, token, http, &RATE_LIMITS, options, progress).await
-}
-
 /// Employment Hero Payroll, as the engines see it.
 pub struct EmploymentHeroPayroll;
 
@@ -543,7 +401,7 @@ impl Provider for EmploymentHeroPayroll {
     ) -> BoxFuture<'a, ListingOutcome> {
         Box::pin(async move {
             let result = match api_key(secret) {
-                Ok(key) => list_people(http, endpoints, key, options, progress).await,
+                Ok(key) => people::list_people(http, endpoints, key, options, progress).await,
                 Err(problem) => Err(problem),
             };
             ListingOutcome {
@@ -576,84 +434,4 @@ fn api_key(secret: &Secret) -> Result<&ApiKey, Problem> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(region: Option<&str>) -> ApiKey {
-        ApiKey {
-            key: SecretString::from("k"),
-            region: region.map(str::to_owned),
-            business_id: None,
-        }
-    }
-
-    #[test]
-    fn the_region_picks_the_production_host_and_a_file_address_serves_every_region() {
-        let production = ProviderEndpoints {
-            api: Url::parse("https://api.yourpayroll.com.au").unwrap(),
-            auth: None,
-        };
-        assert_eq!(
-            api_base(&production, &key(Some("NZ"))).as_str(),
-            "https://api.nzpayroll.co.nz/"
-        );
-        assert_eq!(
-            api_base(&production, &key(None)).as_str(),
-            "https://api.yourpayroll.com.au/"
-        );
-        let sandbox = ProviderEndpoints {
-            api: Url::parse("http://127.0.0.1:4100/employmenthero-payroll").unwrap(),
-            auth: None,
-        };
-        assert_eq!(api_base(&sandbox, &key(Some("UK"))), sandbox.api);
-    }
-
-    #[test]
-    fn employees_become_people() {
-        let json = r#"[{"id":7,"firstName":"Aroha","middleName":null,"surname":"Ngata",
-            "preferredName":"Ro","emailAddress":"aroha@example.nz","startDate":"2016-04-11T00:00:00",
-            "endDate":null,"status":"Active","jobTitle":"Baker","primaryLocation":"Wellington",
-            "externalId":"E7"},
-            {"id":8,"firstName":"Tom","surname":"Hale","status":"Terminated",
-             "endDate":"2020-01-31T00:00:00"},
-            {"id":9,"firstName":"New","surname":"Starter","status":"Incomplete"}]"#;
-        let employees: Vec<Employee> = serde_json::from_str(json).unwrap();
-        let today = time::macros::date!(2026 - 01 - 01);
-        let people: Vec<Person> = employees
-            .into_iter()
-            .map(|e| e.into_person(today))
-            .collect();
-        let [aroha, tom, new] = people.as_slice() else {
-            panic!("three people");
-        };
-        assert_eq!(aroha.ids.provider_id.as_deref(), Some("7"));
-        assert_eq!(aroha.ids.external_ids, vec!["E7".to_owned()]);
-        assert_eq!(aroha.preferred_name.as_deref(), Some("Ro"));
-        assert_eq!(aroha.start_date, Some(time::macros::date!(2016 - 04 - 11)));
-        assert_eq!(aroha.location.as_deref(), Some("Wellington"));
-        assert_eq!(aroha.status, Some(PersonStatus::Active));
-        assert_eq!(tom.status, Some(PersonStatus::Terminated));
-        assert_eq!(new.status, Some(PersonStatus::Inactive));
-    }
-
-    #[test]
-    fn one_business_is_chosen_by_itself_several_need_a_choice() {
-        let business = |id: u32, name: &str| Business {
-            id: id.into(),
-            name: Some(name.to_owned()),
-            legal_name: None,
-        };
-        let one = [business(1, "A")];
-        assert_eq!(choose(&one, None).unwrap().name, "A");
-        let two = [business(1, "A"), business(2, "B")];
-        assert!(matches!(
-            choose(&two, None),
-            Err(Problem::OrganisationChoiceNeeded { count: 2, .. })
-        ));
-        assert_eq!(choose(&two, Some("2")).unwrap().name, "B");
-        assert!(matches!(
-            choose(&[], None),
-            Err(Problem::PermissionMissing { .. })
-        ));
-    }
-}
+mod tests;

@@ -4,7 +4,9 @@
 //! read (403 = not granted). The JWT's claims are not documented: a company name in them is used
 //! when present, otherwise the top organisation unit names the account.
 
+mod people;
 mod structure;
+mod units;
 
 use base64::Engine;
 use futures::future::BoxFuture;
@@ -14,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::catalogue::ProviderId;
-use super::hrworks_units::{self, Establishments, Units};
 use super::provider::{ProgramAccess, Provider};
 use super::screens::{GuideScreen, StepValue, screen};
 use super::support::{
@@ -27,14 +28,12 @@ use crate::credentials::HrworksKeyPair;
 use crate::credentials::Secret;
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, Response, join};
-use crate::people::listing::engine::{self, Page, Source, Token};
-use crate::people::listing::types::{
-    ListingOptions, ListingOutcome, ListingProgressSink, PeopleListing,
-};
-use crate::people::listing::{fields, paging};
-use crate::people::{Person, PersonIds, PersonStatus};
+use crate::people::Person;
+use crate::people::listing::paging;
+use crate::people::listing::types::{ListingOptions, ListingOutcome, ListingProgressSink};
 use crate::verify::progress::{ProgressSink, VerifyStep, step};
 use crate::verify::report::{Account, PeopleCount, VerificationReport};
+use units::{Establishments, Units};
 
 const PROVIDER: ProviderId = ProviderId::Hrworks;
 /// `/v2/persons/master-data` pages hold exactly this many people.
@@ -253,7 +252,7 @@ impl Session<'_> {
 
     /// The account, for display: the token's company claims, else the top organisation
     /// unit's name or number, else the first permanent establishment's name (HRworks' OpenAPI
-    /// requires none of them; see [`hrworks_units`]). Never fails for want of a name.
+    /// requires none of them; see [`units`]). Never fails for want of a name.
     async fn account(&self) -> Result<Account, Problem> {
         if let Some(account) = account_from_token(self.token.expose_secret()) {
             return Ok(account);
@@ -264,8 +263,8 @@ impl Session<'_> {
             // Without that permission there is no other place that names the company.
             Err(Probe::Denied) => Vec::new(),
         };
-        let top = hrworks_units::top_unit(&units);
-        if let Some(account) = top.and_then(hrworks_units::Unit::account) {
+        let top = units::top_unit(&units);
+        if let Some(account) = top.and_then(units::Unit::account) {
             return Ok(account);
         }
         // Only a display name is missing: a failure here is no reason to fail the check.
@@ -308,184 +307,6 @@ fn claims(token: &str) -> Option<Claims> {
 fn token_expiry(token: &str) -> Option<std::time::SystemTime> {
     let exp = claims(token)?.exp?;
     std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_secs(exp))
-}
-
-// --- People listing: `/v2/persons/master-data`, 50 per page, paged by the `Link` header. ---
-
-/// The master-data fields HR Link keeps (birthday, private email, custom fields are not read).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct MasterRecord {
-    #[serde(default)]
-    person_id: serde_json::Value,
-    #[serde(default)]
-    personnel_number: Option<serde_json::Value>,
-    #[serde(default)]
-    first_name: Option<String>,
-    #[serde(default)]
-    last_name: Option<String>,
-    /// The work email (`privateEmail` is the other one).
-    #[serde(default)]
-    email: Option<String>,
-    #[serde(default)]
-    position: Option<String>,
-    #[serde(default)]
-    join_date: Option<String>,
-    #[serde(default)]
-    leave_date: Option<String>,
-    #[serde(default)]
-    is_active: Option<bool>,
-    #[serde(default)]
-    organization_unit: Option<Named>,
-    #[serde(default)]
-    permanent_establishment: Option<Named>,
-    #[serde(default)]
-    external_ids: Option<Vec<ExternalId>>,
-}
-
-#[derive(Deserialize)]
-struct Named {
-    #[serde(default)]
-    name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ExternalId {
-    #[serde(default)]
-    id: serde_json::Value,
-}
-
-#[derive(Deserialize)]
-struct MasterRecords {
-    persons: Vec<MasterRecord>,
-}
-
-impl MasterRecord {
-    fn into_person(self, today: time::Date) -> Person {
-        use crate::people::normalise::parse_date;
-        let text = fields::non_empty;
-        let end_date = self.leave_date.as_deref().and_then(parse_date);
-        // `isActive: false` is inactive, or left once the leave date has passed; without
-        // `isActive` the leave date decides.
-        let status = match (self.is_active, fields::status_of(None, end_date, today)) {
-            (Some(false), PersonStatus::Active) => PersonStatus::Inactive,
-            (Some(true), _) => PersonStatus::Active,
-            (_, by_date) => by_date,
-        };
-        Person {
-            ids: PersonIds {
-                provider_id: Some(json_text(&self.person_id)).filter(|id| !id.is_empty()),
-                personnel_number: self
-                    .personnel_number
-                    .as_ref()
-                    .map(json_text)
-                    .filter(|n| !n.is_empty()),
-                external_ids: self
-                    .external_ids
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|external| json_text(&external.id))
-                    .filter(|id| !id.is_empty())
-                    .collect(),
-            },
-            first_name: self.first_name.unwrap_or_default(),
-            last_name: self.last_name.unwrap_or_default(),
-            work_email: text(self.email),
-            status: Some(status),
-            start_date: self.join_date.as_deref().and_then(parse_date),
-            end_date,
-            department: self.organization_unit.and_then(|unit| text(unit.name)),
-            location: self
-                .permanent_establishment
-                .and_then(|place| text(place.name)),
-            job_title: text(self.position),
-            ..Person::default()
-        }
-    }
-}
-
-/// Everyone's master data, active or not, page by page.
-struct PeopleSource<'a> {
-    http: &'a HttpClient,
-    api: &'a Url,
-    keys: &'a HrworksKeyPair,
-}
-
-impl Source for PeopleSource<'_> {
-    const PROVIDER: ProviderId = PROVIDER;
-    const PERMISSION: &'static str = "persons.master-data";
-    const PAGE_SIZE: Option<u32> = Some(MASTER_DATA_PAGE_SIZE);
-
-    fn page_url(&self, position: u32) -> Url {
-        let mut url = join(self.api, "/v2/persons/master-data");
-        url.set_query(Some(&format!("page={}&onlyActive=false", position + 1)));
-        url
-    }
-
-    fn parse(&self, position: u32, response: &Response) -> Result<Page, Problem> {
-        let records: MasterRecords = decode(PROVIDER, response)?;
-        let today = fields::today();
-        let people: Vec<Person> = records
-            .persons
-            .into_iter()
-            .map(|record| record.into_person(today))
-            .collect();
-        let base = self.page_url(position);
-        let links: Vec<(Url, String)> = response
-            .headers
-            .get_all(LINK)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| paging::parse_link_header(value, &base))
-            .collect();
-        let find = |rel: &str| links.iter().find(|(_, r)| r == rel).map(|(url, _)| url);
-        let total_pages = find("last").and_then(|last| paging::query_number(last, "page"));
-        let next = match find("next") {
-            Some(next) => Some(next.clone()),
-            // Without any `Link`, a full page may have a successor: ask for it.
-            None if links.is_empty() && people.len() == MASTER_DATA_PAGE_SIZE as usize => {
-                Some(self.page_url(position + 1))
-            }
-            None => None,
-        };
-        Ok(Page {
-            people,
-            total_pages,
-            next,
-            links: links.into_iter().map(|(url, _)| url).collect(),
-        })
-    }
-
-    async fn renew(&self) -> Result<Token, Problem> {
-        let session = authenticate(self.http, self.api, self.keys).await?;
-        Ok(Token {
-            expires_at: token_expiry(session.token.expose_secret()),
-            secret: session.token,
-        })
-    }
-
-    fn refused(&self) -> Problem {
-        credentials_rejected(PROVIDER)
-    }
-}
-
-/// Lists everyone in HRworks (active, inactive and former employees) from the master data.
-/// `/v2/persons` is not read: it holds a subset of the same records, unpaged.
-pub(crate) async fn list_people(
-    http: &HttpClient,
-    endpoints: &ProviderEndpoints,
-    keys: &HrworksKeyPair,
-    options: &ListingOptions,
-    progress: &dyn ListingProgressSink,
-) -> Result<PeopleListing, Problem> {
-    let source = PeopleSource {
-        http,
-        api: &endpoints.api,
-        keys,
-    };
-    let token = source.renew().await?;
-    // HRworks documents no rate limit: pace only when the caller says or a 429 asks.
-    engine::run(&source, token, http, &[], options, progress).await
 }
 
 /// Finds `page=N` of the `rel="last"` entry in a `Link` header.
@@ -569,7 +390,7 @@ impl Provider for Hrworks {
     ) -> BoxFuture<'a, ListingOutcome> {
         Box::pin(async move {
             let result = match key_pair(secret) {
-                Ok(keys) => list_people(http, endpoints, keys, options, progress).await,
+                Ok(keys) => people::list_people(http, endpoints, keys, options, progress).await,
                 Err(problem) => Err(problem),
             };
             ListingOutcome {
@@ -588,148 +409,4 @@ fn key_pair(secret: &Secret) -> Result<&HrworksKeyPair, Problem> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_last_page_from_link_headers() {
-        let header = r#"<https://api.hrworks.de/v2/persons/master-data?page=2&onlyActive=true>; rel="next", <https://api.hrworks.de/v2/persons/master-data?onlyActive=true&page=7>; rel="last""#;
-        let base = Url::parse("https://api.hrworks.de").unwrap();
-        assert_eq!(last_page_number(header, &base), Some(7));
-        assert_eq!(
-            last_page_number("<https://x/?page=3>; rel=last", &base),
-            Some(3)
-        );
-        assert_eq!(
-            last_page_number(r#"<https://x/?page=2>; rel="next""#, &base),
-            None
-        );
-        assert_eq!(last_page_number("garbage", &base), None);
-        assert_eq!(
-            last_page_number("</v2/persons/master-data?page=4>; rel=\"last\"", &base),
-            Some(4)
-        );
-    }
-
-    #[test]
-    fn company_from_token_claims_when_present() {
-        let encode = |json: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json);
-        let token = format!(
-            "{}.{}.sig",
-            encode("{}"),
-            encode(r#"{"companyId":17,"companyName":"Acme GmbH","exp":1}"#)
-        );
-        assert_eq!(
-            account_from_token(&token),
-            Some(Account {
-                id: "17".into(),
-                name: "Acme GmbH".into()
-            })
-        );
-        let bare = format!("{}.{}.sig", encode("{}"), encode(r#"{"exp":1}"#));
-        assert_eq!(account_from_token(&bare), None);
-        assert_eq!(account_from_token("not-a-jwt"), None);
-    }
-
-    fn response(body: &str, link: Option<&str>) -> Response {
-        let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert(
-            reqwest::header::CONTENT_TYPE,
-            reqwest::header::HeaderValue::from_static("application/json"),
-        );
-        if let Some(link) = link {
-            headers.insert(LINK, reqwest::header::HeaderValue::from_str(link).unwrap());
-        }
-        Response {
-            status: reqwest::StatusCode::OK,
-            headers,
-            body: body.as_bytes().to_vec(),
-        }
-    }
-
-    #[test]
-    fn master_data_pages_become_people_with_paging_from_the_link_header() {
-        let keys = crate::credentials::hrworks::parse_key_file(
-            b"Access Key: AKIAEXAMPLE0000001\nSecret Access Key: c2VjcmV0/c2VjcmV0+c2VjcmV0=c2VjcmV0c2Vj\n",
-        )
-        .unwrap();
-        let api = Url::parse("https://api.hrworks.de").unwrap();
-        let http = HttpClient::new(crate::http::HttpConfig::default()).unwrap();
-        let source = PeopleSource {
-            http: &http,
-            api: &api,
-            keys: &keys,
-        };
-        assert_eq!(
-            source.page_url(1).as_str(),
-            "https://api.hrworks.de/v2/persons/master-data?page=2&onlyActive=false"
-        );
-        let body = r#"{"persons":[
-            {"personId":"17","personnelNumber":10017,"firstName":"Jürgen","lastName":"Weiß",
-             "email":"j.weiss@acme.example","privateEmail":"private@example.org","position":"Bäcker",
-             "joinDate":"2019-04-01","leaveDate":null,"isActive":true,
-             "organizationUnit":{"number":"2","name":"Backstube"},
-             "permanentEstablishment":{"id":"1","name":"Berlin"},
-             "externalIds":[{"externalSystem":"DATEV","id":"00017"}],"T-Shirt-Größe":"L"},
-            {"personId":18,"firstName":"Anna","lastName":"Schmidt","isActive":false,
-             "leaveDate":"2020-01-31"},
-            {"personId":"19","firstName":"Ben","lastName":"Roth","isActive":false}
-        ]}"#;
-        let link = r#"<https://api.hrworks.de/v2/persons/master-data?page=2&onlyActive=false>; rel="next", <https://api.hrworks.de/v2/persons/master-data?page=9&onlyActive=false>; rel="last""#;
-        let page = source.parse(0, &response(body, Some(link))).unwrap();
-        assert_eq!(page.total_pages, Some(9));
-        assert_eq!(
-            page.next.as_ref().map(Url::as_str),
-            Some("https://api.hrworks.de/v2/persons/master-data?page=2&onlyActive=false")
-        );
-        assert_eq!(page.links.len(), 2);
-        let [juergen, anna, ben] = page.people.as_slice() else {
-            panic!("three people");
-        };
-        assert_eq!(juergen.ids.provider_id.as_deref(), Some("17"));
-        assert_eq!(juergen.ids.personnel_number.as_deref(), Some("10017"));
-        assert_eq!(juergen.ids.external_ids, vec!["00017".to_owned()]);
-        assert_eq!(juergen.first_name, "Jürgen");
-        assert_eq!(juergen.work_email.as_deref(), Some("j.weiss@acme.example"));
-        assert_eq!(juergen.status, Some(PersonStatus::Active));
-        assert_eq!(juergen.department.as_deref(), Some("Backstube"));
-        assert_eq!(juergen.location.as_deref(), Some("Berlin"));
-        assert_eq!(juergen.job_title.as_deref(), Some("Bäcker"));
-        assert_eq!(
-            juergen.start_date,
-            Some(time::macros::date!(2019 - 04 - 01))
-        );
-        assert_eq!(anna.ids.provider_id.as_deref(), Some("18"));
-        assert_eq!(anna.status, Some(PersonStatus::Terminated));
-        assert_eq!(ben.status, Some(PersonStatus::Inactive));
-
-        // No `Link` at all: a full page asks for the next one, a short page ends the list.
-        let person = r#"{"personId":"1","firstName":"A","lastName":"B"}"#;
-        let full = format!(r#"{{"persons":[{}]}}"#, vec![person; 50].join(","));
-        let page = source.parse(3, &response(&full, None)).unwrap();
-        assert_eq!(page.total_pages, None);
-        assert_eq!(page.next, Some(source.page_url(4)));
-        let page = source
-            .parse(3, &response(r#"{"persons":[]}"#, None))
-            .unwrap();
-        assert_eq!(page.next, None);
-        // Not the documented shape: an unexpected answer, nothing echoed.
-        assert_eq!(
-            source.parse(0, &response(r#"{"people":[]}"#, None)).err(),
-            Some(Problem::ProviderUnexpectedResponse {
-                provider: "HRworks".into()
-            })
-        );
-    }
-
-    #[test]
-    fn token_expiry_from_the_exp_claim() {
-        let encode = |json: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json);
-        let token = format!("{}.{}.sig", encode("{}"), encode(r#"{"exp":1700000000}"#));
-        assert_eq!(
-            token_expiry(&token),
-            Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000))
-        );
-        assert_eq!(token_expiry("opaque-token"), None);
-    }
-}
+mod tests;

@@ -34,6 +34,8 @@
 //! `expires_in` is not used: a verification takes seconds. The people listing, which takes
 //! longer, has to sign in again when a call answers `401`.
 
+mod people;
+
 use futures::future::BoxFuture;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -52,12 +54,8 @@ use crate::credentials::{IrisLogin, Secret};
 use crate::endpoints::ProviderEndpoints;
 use crate::http::{HttpClient, HttpFailure, join};
 use crate::mapping::{CategoryKind, Structure, structure_from_people};
-use crate::people::listing::engine::{self, Page, Source, Token};
-use crate::people::listing::types::{
-    ListingOptions, ListingOutcome, ListingProgressSink, PeopleListing,
-};
-use crate::people::listing::{fields, paging};
-use crate::people::{Person, PersonIds};
+use crate::people::Person;
+use crate::people::listing::types::{ListingOptions, ListingOutcome, ListingProgressSink};
 use crate::verify::progress::{ProgressSink, VerifyStep, step};
 use crate::verify::report::{Account, PeopleCount, VerificationReport};
 
@@ -319,136 +317,6 @@ impl Session<'_> {
     }
 }
 
-// --- People listing: `/api/v1/employees?page=<1-based>&pageSize=<n≤200>`. ---
-
-/// The largest page the provisional contract serves.
-const PAGE_SIZE: u32 = 200;
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct EmployeeList {
-    items: Vec<Employee>,
-    #[serde(default)]
-    total_items: Option<u64>,
-    #[serde(default)]
-    page_size: Option<u32>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Employee {
-    #[serde(default)]
-    employee_id: serde_json::Value,
-    #[serde(default)]
-    first_name: Option<String>,
-    #[serde(default)]
-    last_name: Option<String>,
-    #[serde(default)]
-    work_email: Option<String>,
-    #[serde(default)]
-    job_title: Option<String>,
-    #[serde(default)]
-    department: Option<String>,
-    #[serde(default)]
-    location: Option<String>,
-    #[serde(default)]
-    start_date: Option<String>,
-    #[serde(default)]
-    leave_date: Option<String>,
-    #[serde(default)]
-    status: Option<String>,
-}
-
-impl Employee {
-    fn into_person(self, today: time::Date) -> Person {
-        use crate::people::normalise::parse_date;
-        let text = fields::non_empty;
-        let end_date = self.leave_date.as_deref().and_then(parse_date);
-        let status = fields::status_of(self.status.as_deref(), end_date, today);
-        Person {
-            ids: PersonIds {
-                provider_id: Some(json_text(&self.employee_id)).filter(|id| !id.is_empty()),
-                ..PersonIds::default()
-            },
-            first_name: self.first_name.unwrap_or_default(),
-            last_name: self.last_name.unwrap_or_default(),
-            work_email: text(self.work_email),
-            status: Some(status),
-            start_date: self.start_date.as_deref().and_then(parse_date),
-            end_date,
-            department: text(self.department),
-            location: text(self.location),
-            job_title: text(self.job_title),
-            ..Person::default()
-        }
-    }
-}
-
-struct PeopleSource<'a> {
-    http: &'a HttpClient,
-    api: &'a Url,
-    login: &'a IrisLogin,
-}
-
-impl Source for PeopleSource<'_> {
-    const PROVIDER: ProviderId = PROVIDER;
-    const PERMISSION: &'static str = "employees";
-    const PAGE_SIZE: Option<u32> = Some(PAGE_SIZE);
-
-    fn page_url(&self, position: u32) -> Url {
-        let mut url = join(self.api, "/api/v1/employees");
-        url.set_query(Some(&format!("page={}&pageSize={PAGE_SIZE}", position + 1)));
-        url
-    }
-
-    fn parse(&self, _position: u32, response: &crate::http::Response) -> Result<Page, Problem> {
-        let list: EmployeeList = decode(PROVIDER, response)?;
-        let today = fields::today();
-        // The server may serve smaller pages than asked for; its own size counts the pages.
-        let per_page = list.page_size.filter(|&size| size > 0).unwrap_or(PAGE_SIZE);
-        Ok(Page {
-            total_pages: list
-                .total_items
-                .map(|total| paging::pages_for(total, per_page)),
-            people: list
-                .items
-                .into_iter()
-                .map(|employee| employee.into_person(today))
-                .collect(),
-            ..Page::default()
-        })
-    }
-
-    async fn renew(&self) -> Result<Token, Problem> {
-        let session = authenticate(self.http, self.api, self.login).await?;
-        Ok(Token {
-            secret: session.token,
-            expires_at: session.expires_at,
-        })
-    }
-
-    fn refused(&self) -> Problem {
-        credentials_rejected(PROVIDER)
-    }
-}
-
-/// Lists everyone the API user can see (leavers included, as the list serves them).
-pub(crate) async fn list_people(
-    http: &HttpClient,
-    endpoints: &ProviderEndpoints,
-    login: &IrisLogin,
-    options: &ListingOptions,
-    progress: &dyn ListingProgressSink,
-) -> Result<PeopleListing, Problem> {
-    let source = PeopleSource {
-        http,
-        api: &endpoints.api,
-        login,
-    };
-    let token = source.renew().await?;
-    engine::run(&source, token, http, &[], options, progress).await
-}
-
 /// IRIS HR Professional, as the engines see it.
 pub struct Iris;
 
@@ -544,7 +412,7 @@ impl Provider for Iris {
     ) -> BoxFuture<'a, ListingOutcome> {
         Box::pin(async move {
             let result = match login(secret) {
-                Ok(login) => list_people(http, endpoints, login, options, progress).await,
+                Ok(login) => people::list_people(http, endpoints, login, options, progress).await,
                 Err(problem) => Err(problem),
             };
             ListingOutcome {
@@ -563,93 +431,4 @@ fn login(secret: &Secret) -> Result<&IrisLogin, Problem> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn refusals_name_their_cause_and_never_echo_the_body() {
-        assert_eq!(
-            refusal(br#"{"error":"user_inactive","message":"x"}"#),
-            Problem::IrisUserInactive
-        );
-        assert_eq!(
-            refusal(br#"{"error":"api_disabled"}"#),
-            Problem::IrisApiModuleDisabled
-        );
-        for body in [
-            &br#"{"error":"something_else","message":"CANARY-7f3a9c"}"#[..],
-            b"<html>Forbidden</html>",
-            b"",
-        ] {
-            let problem = refusal(body);
-            assert_eq!(problem.code(), "credentials_rejected");
-            assert!(!format!("{problem:?}").contains("CANARY"));
-        }
-    }
-
-    #[test]
-    fn required_permissions_come_first() {
-        let required: Vec<bool> = PROVIDER
-            .entry()
-            .asked()
-            .map(|(_, required)| required)
-            .collect();
-        let mut sorted = required.clone();
-        sorted.sort_by_key(|required| !required);
-        assert_eq!(required, sorted);
-    }
-
-    fn response(body: &str) -> crate::http::Response {
-        crate::http::Response {
-            status: reqwest::StatusCode::OK,
-            headers: reqwest::header::HeaderMap::new(),
-            body: body.as_bytes().to_vec(),
-        }
-    }
-
-    #[test]
-    fn employee_pages_become_people_and_count_their_pages() {
-        let login = crate::credentials::parse_iris_credentials(
-            "Username: sbx-api-valid\nPassword: Sbx!Valid-7Kq2Rw9P",
-        )
-        .unwrap();
-        let api = Url::parse("https://iris.example/hr").unwrap();
-        let http = HttpClient::new(crate::http::HttpConfig::default()).unwrap();
-        let source = PeopleSource {
-            http: &http,
-            api: &api,
-            login: &login,
-        };
-        assert_eq!(
-            source.page_url(0).as_str(),
-            "https://iris.example/hr/api/v1/employees?page=1&pageSize=200"
-        );
-        let body = r#"{"items":[
-            {"employeeId":"E00001","firstName":"Siân","lastName":"O'Brien","workEmail":"sian@tea.example",
-             "jobTitle":"Manager","department":"Front of house","location":"Bath",
-             "startDate":"2018-03-05","leaveDate":null,"status":"Active"},
-            {"employeeId":"E00002","firstName":"Tom","lastName":"Hardy","workEmail":"",
-             "startDate":"2015-01-01","leaveDate":"2021-06-30","status":"Leaver"},
-            {"employeeId":"E00003","firstName":"Ann","lastName":"Lee","status":"Inactive"}
-        ],"page":1,"pageSize":50,"totalItems":101}"#;
-        let page = source.parse(0, &response(body)).unwrap();
-        // The server's page size (50), not the one asked for, counts the pages.
-        assert_eq!(page.total_pages, Some(3));
-        let [sian, tom, ann] = page.people.as_slice() else {
-            panic!("three people");
-        };
-        assert_eq!(sian.ids.provider_id.as_deref(), Some("E00001"));
-        assert_eq!(sian.first_name, "Siân");
-        assert_eq!(sian.status, Some(crate::people::PersonStatus::Active));
-        assert_eq!(sian.department.as_deref(), Some("Front of house"));
-        assert_eq!(sian.location.as_deref(), Some("Bath"));
-        assert_eq!(tom.work_email, None);
-        assert_eq!(tom.status, Some(crate::people::PersonStatus::Terminated));
-        assert_eq!(ann.status, Some(crate::people::PersonStatus::Inactive));
-        let empty = source
-            .parse(0, &response(r#"{"items":[],"totalItems":0}"#))
-            .unwrap();
-        assert_eq!(empty.total_pages, Some(1));
-        assert!(source.parse(0, &response("<html></html>")).is_err());
-    }
-}
+mod tests;

@@ -11,7 +11,6 @@ pub mod employmenthero;
 pub mod employmenthero_payroll;
 pub mod guide;
 pub mod hrworks;
-mod hrworks_units;
 pub mod ipayroll;
 pub mod iris;
 mod provider;

@@ -4,9 +4,10 @@
 
 use super::Session;
 use crate::Problem;
-use crate::connections::{ConnectionId, ConnectionStore, Profile};
+use crate::connections::Profile;
 use crate::mapping::{
-    self, Categories, CategoryKind, KnownCategories, Mapping, MappingProposal, SavedMapping,
+    self, Categories, CategoryKind, ChosenMapping, KnownCategories, Mapping, MappingProposal,
+    SavedMapping, Structure,
 };
 use crate::people::Disclosure;
 
@@ -33,6 +34,40 @@ impl Session {
         if categories.is_empty() {
             return Ok(None);
         }
+        let structure = self.listed_structure(id).await?;
+        let saved = saved.and_then(|profile| {
+            let mapping = profile.mapping.as_ref()?;
+            let known = profile.mapping_known.as_ref();
+            Some(SavedMapping { mapping, known })
+        });
+        Ok(Some(mapping::propose(&structure, categories, saved)))
+    }
+
+    /// The mapping step without its screen (`hrlink connect --mapping`): the structure listed
+    /// as for the step, then `chosen` (`None`: the exact suggestions with the product's default
+    /// role) kept as the admin's choice on the step is, and so saved or delivered the same way.
+    pub async fn choose_mapping_unseen(
+        &self,
+        id: &str,
+        chosen: Option<Mapping>,
+        categories: &Categories,
+    ) -> Result<Mapping, Problem> {
+        if categories.is_empty() {
+            return Err(Problem::ConfigurationInvalid {
+                what: "mapping: the product has no categories to map onto".to_owned(),
+            });
+        }
+        let structure = self.listed_structure(id).await?;
+        let mapping = chosen.unwrap_or_else(|| {
+            Mapping::exact(&mapping::suggest(&structure, categories), categories)
+        });
+        self.choose_mapping(id, mapping.clone(), categories)?;
+        Ok(mapping)
+    }
+
+    /// The structure staged credentials reach, the people listed on the People step counted
+    /// in (listed now when the admin went on without); its categories are the ones shown.
+    async fn listed_structure(&self, id: &str) -> Result<Structure, Problem> {
         let credentials = self.staged(id)?;
         let listed = self.with_entry(id, |entry| {
             Ok(entry.people.as_ref().map(|m| m.hr_people().to_vec()))
@@ -47,17 +82,11 @@ impl Session {
         };
         let (http, endpoints) = (&self.http, &self.endpoints);
         let structure = mapping::list_structure(http, endpoints, &credentials, &people).await?;
-        let saved = saved.and_then(|profile| {
-            let mapping = profile.mapping.as_ref()?;
-            let known = profile.mapping_known.as_ref();
-            Some(SavedMapping { mapping, known })
-        });
-        let proposal = mapping::propose(&structure, categories, saved);
         self.with_entry(id, |entry| {
             entry.mapping.known = Some(mapping::known(&structure));
             Ok(())
         })?;
-        Ok(Some(proposal))
+        Ok(structure)
     }
 
     /// Keeps the admin's choice on the mapping step with staged credentials. Refused: values
@@ -97,21 +126,15 @@ impl Session {
             .flatten()
     }
 
-    /// Keeps the mapping chosen for staged credentials (if any) in the just saved `profile`.
-    pub(super) fn keep_chosen_mapping(
-        &self,
-        id: &str,
-        store: &ConnectionStore,
-        connection: &ConnectionId,
-        profile: Profile,
-    ) -> Result<Profile, Problem> {
-        let chosen = self.with_entry(id, |entry| {
+    /// The mapping chosen for staged credentials with the HR categories it was chosen from, if
+    /// the step was done: what saving writes with the connection.
+    pub(super) fn chosen_with_known(&self, id: &str) -> Option<ChosenMapping> {
+        self.with_entry(id, |entry| {
             let Chosen { known, mapping } = &entry.mapping;
-            Ok(mapping.clone().map(|mapping| (mapping, known.clone())))
-        })?;
-        match chosen {
-            Some((mapping, known)) => store.keep_mapping(connection, mapping, known),
-            None => Ok(profile),
-        }
+            Ok(known.clone().zip(mapping.clone()))
+        })
+        .ok()
+        .flatten()
+        .map(|(known, mapping)| ChosenMapping { mapping, known })
     }
 }

@@ -2,11 +2,12 @@
 //! learnt with them (the last verification, the people listed and matched, the admin's
 //! confirmation), and the one sign-in and the one listing under way. In memory only; everything
 //! learnt with credentials is dropped with them (discarded, expired, or pointed at another
-//! organisation). The desktop app keeps one for its wizard; the CLI's `verify --save` goes
-//! through one too. The steps themselves (sign in, verify, list, match, save) are in [`steps`],
-//! the mapping step's in [`mapping`].
+//! organisation). The desktop app keeps one for its wizard; the CLI's `verify --save` and
+//! `connect` go through one too. The steps (verify, list, match, save) are in [`steps`], the
+//! sign-ins in [`sign_in`], the mapping step's in [`mapping`].
 
 mod mapping;
+mod sign_in;
 mod steps;
 #[cfg(test)]
 mod tests;

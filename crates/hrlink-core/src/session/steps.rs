@@ -1,6 +1,6 @@
-//! The wizard's steps on a [`Session`]: handing credentials over or signing in, verifying,
-//! listing and matching the people, and saving. Each step that reaches the HR system or the
-//! keychain notes its outcome in the diagnostics journal.
+//! The wizard's steps on a [`Session`]: handing credentials over, verifying, listing
+//! and matching the people, and saving. Each step that reaches the HR system or the keychain
+//! notes its outcome in the diagnostics journal.
 
 use std::time::Instant;
 
@@ -9,15 +9,11 @@ use serde::Serialize;
 use super::Session;
 use crate::connections::{ConnectionId, ConnectionStore, Profile};
 use crate::credentials::Credentials;
-use crate::delivery::{self, CloudDelivery};
 use crate::diagnostics::EventKind;
-use crate::messages::Language;
-use crate::oauth::{BrowserOpener, SignInAddress, SignInOptions, Url};
 use crate::people::{
     self, Disclosure, ListingOptions, ListingProgressSink, MatchOptions, PeopleChanges,
     PeopleReport, Roster, RosterSummary,
 };
-use crate::sync::lock;
 use crate::verify::{self, Account, ProgressSink, VerificationReport};
 use crate::{Problem, ProviderId};
 
@@ -81,98 +77,6 @@ impl Session {
             id: self.stage(credentials),
             provider,
             hint,
-        }
-    }
-
-    /// Signs in through `browser` and stages the result, asking for the required permissions
-    /// and the `optional` ones the admin chose. `on_address` is told where the browser was sent
-    /// (also when none could be started: the sign-in then waits for the address to be opened by
-    /// hand). Waits until the browser comes back, the sign-in times out, or
-    /// [`Session::cancel_sign_in`] is called. A new sign-in cancels the one before and waits
-    /// until that one has closed its loopback port.
-    pub async fn sign_in(
-        &self,
-        provider: ProviderId,
-        optional: &[String],
-        language: Language,
-        browser: &dyn BrowserOpener,
-        on_address: &(dyn Fn(SignInAddress) + Sync),
-    ) -> Result<StagedCredentials, Problem> {
-        let oauth = self.oauth(provider)?;
-        let cancel = self.begin_sign_in();
-        let _turn = self.sign_in_turn.lock().await;
-        let remember = self.remembering(on_address);
-        let options = SignInOptions {
-            cancel,
-            language,
-            on_address: Some(&remember),
-            ..SignInOptions::new(browser)
-        };
-        let started = Instant::now();
-        let (http, endpoints) = (&self.http, &self.endpoints);
-        let signed_in =
-            Credentials::sign_in(provider, http, endpoints, oauth, Some(optional), &options).await;
-        *lock(&self.sign_in_address) = None;
-        self.record(EventKind::SignIn, Some(provider), started, &signed_in);
-        Ok(self.hand_over(signed_in?))
-    }
-
-    /// Signs in for the product of a cloud delivery (HANDOFF.md §2.3) and stages the result:
-    /// the product's OAuth client from the enrollment redeemed last, the code handed to its
-    /// backend, which keeps the refresh token (HR Link gets an access token for the check and
-    /// the people list only). Otherwise as [`Session::sign_in`]: one at a time, stopped by
-    /// [`Session::cancel_sign_in`]. Another HR system than the code names is refused first.
-    pub async fn sign_in_for_product(
-        &self,
-        cloud: &CloudDelivery,
-        provider: ProviderId,
-        optional: &[String],
-        language: Language,
-        browser: &dyn BrowserOpener,
-        on_address: &(dyn Fn(SignInAddress) + Sync),
-    ) -> Result<StagedCredentials, Problem> {
-        let backend = cloud.backend();
-        let enrollment = cloud
-            .enrollment()
-            .ok_or_else(|| Problem::EnrollmentExpired {
-                product: backend.product().to_owned(),
-            })?;
-        delivery::document::check_provider(&enrollment, provider)?;
-        let permissions = delivery::product_permissions(self.config.as_ref(), provider);
-        let cancel = self.begin_sign_in();
-        let _turn = self.sign_in_turn.lock().await;
-        let remember = self.remembering(on_address);
-        let options = SignInOptions {
-            cancel,
-            language,
-            on_address: Some(&remember),
-            ..SignInOptions::new(browser)
-        };
-        let started = Instant::now();
-        let signed_in = delivery::sign_in_for_product(
-            backend,
-            &enrollment,
-            &self.endpoints,
-            provider,
-            &permissions,
-            Some(optional),
-            &options,
-        )
-        .await;
-        *lock(&self.sign_in_address) = None;
-        self.record(EventKind::SignIn, Some(provider), started, &signed_in);
-        Ok(self.hand_over(signed_in?))
-    }
-
-    /// Tells `on_address` where a sign-in sent the browser, and keeps the address for
-    /// "Open the browser again" until the sign-in ends.
-    fn remembering<'a>(
-        &'a self,
-        on_address: &'a (dyn Fn(SignInAddress) + Sync),
-    ) -> impl Fn(SignInAddress) + Sync + 'a {
-        move |told: SignInAddress| {
-            *lock(&self.sign_in_address) = Url::parse(&told.address).ok();
-            on_address(told);
         }
     }
 
@@ -313,7 +217,8 @@ impl Session {
     }
 
     /// Saves verified staged credentials as a new connection in `store` (keychain + profile,
-    /// with the mapping chosen for them, if any).
+    /// with the mapping chosen for them, if any, in the same write: saved together or not at
+    /// all).
     pub async fn save(
         &self,
         id: &str,
@@ -322,11 +227,11 @@ impl Session {
     ) -> Result<Saved, Problem> {
         let started = Instant::now();
         let (credentials, report) = self.verified(id)?;
-        let saved = store.save(label, &credentials, &report).await;
+        let mapping = self.chosen_with_known(id);
+        let saved = (store.save_mapped(label, &credentials, &report, mapping.as_ref())).await;
         self.record(EventKind::Save, Some(report.provider), started, &saved);
         let connection = saved?;
         let profile = store.profile(&connection)?;
-        let profile = self.keep_chosen_mapping(id, store, &connection, profile)?;
         Ok(self.finish_saving(id, store, &connection, profile).await)
     }
 
@@ -341,8 +246,15 @@ impl Session {
     ) -> Result<Saved, Problem> {
         let started = Instant::now();
         let (credentials, report) = self.verified(id)?;
+        let mapping = self.chosen_with_known(id);
         let reauthorised = store
-            .reauthorise(connection, &credentials, &report, replacement_name)
+            .reauthorise_mapped(
+                connection,
+                &credentials,
+                &report,
+                replacement_name,
+                mapping.as_ref(),
+            )
             .await;
         self.record(
             EventKind::Save,
@@ -350,8 +262,9 @@ impl Session {
             started,
             &reauthorised,
         );
-        let profile = self.keep_chosen_mapping(id, store, connection, reauthorised?)?;
-        Ok(self.finish_saving(id, store, connection, profile).await)
+        Ok(self
+            .finish_saving(id, store, connection, reauthorised?)
+            .await)
     }
 
     /// How saving and re-authorising end: the confirmed people kept as the snapshot, the staged

@@ -6,8 +6,9 @@
 
 use hrlink_core::delivery::{Backend, CloudDelivery, DeliveredStore, Origin};
 use hrlink_core::messages::Language;
+use hrlink_core::oauth::BrowserOpener;
 use hrlink_core::people::Disclosure;
-use hrlink_core::session::Session;
+use hrlink_core::session::{Session, StagedCredentials};
 use hrlink_core::vault::{BuildKind, Vault};
 use hrlink_core::{Problem, ProviderId};
 use hrlink_sandbox::product::EnrollmentSpec;
@@ -24,6 +25,16 @@ fn cloud(sandbox: &hrlink_sandbox::Sandbox, dir: &std::path::Path) -> CloudDeliv
     let backend = Backend::new(&fast_http(), origin, PRODUCT).unwrap();
     let vault = Vault::open("app.hrlink.test", BuildKind::Development).expect("a keychain");
     CloudDelivery::new(backend, DeliveredStore::new(dir, vault))
+}
+
+/// Signs in for the product as the wizard does, asking for the required permissions only.
+async fn sign_in(
+    session: &Session,
+    cloud: &CloudDelivery,
+    provider: ProviderId,
+    browser: &dyn BrowserOpener,
+) -> Result<StagedCredentials, Problem> {
+    (session.sign_in_for_product(cloud, provider, &[], Language::En, browser, &|_| {})).await
 }
 
 fn code_for(sandbox: &hrlink_sandbox::Sandbox, provider: &str) -> String {
@@ -47,15 +58,7 @@ async fn employment_hero_is_signed_in_for_the_product_and_delivered_with_its_peo
         .unwrap();
 
     let browser = ScriptedBrowser::new(Consent::allow(employmenthero::ONE_ORGANISATION));
-    let staged = session
-        .sign_in_for_product(
-            &cloud,
-            ProviderId::Employmenthero,
-            &[],
-            Language::En,
-            &browser,
-            &|_| {},
-        )
+    let staged = sign_in(&session, &cloud, ProviderId::Employmenthero, &browser)
         .await
         .unwrap();
     assert_eq!(browser.visit().await.status, 200);
@@ -137,16 +140,7 @@ async fn a_sign_in_for_another_system_than_the_code_names_is_refused_before_the_
     let (browser, recorded) = recording_browser();
 
     // No code redeemed yet: nothing to sign in for.
-    let none = session
-        .sign_in_for_product(
-            &cloud,
-            ProviderId::Ipayroll,
-            &[],
-            Language::En,
-            &browser,
-            &|_| {},
-        )
-        .await;
+    let none = sign_in(&session, &cloud, ProviderId::Ipayroll, &browser).await;
     assert!(
         matches!(none, Err(Problem::EnrollmentExpired { .. })),
         "{none:?}"
@@ -156,16 +150,7 @@ async fn a_sign_in_for_another_system_than_the_code_names_is_refused_before_the_
         .redeem(&code_for(&sandbox, "employmenthero"))
         .await
         .unwrap();
-    let other = session
-        .sign_in_for_product(
-            &cloud,
-            ProviderId::Ipayroll,
-            &[],
-            Language::En,
-            &browser,
-            &|_| {},
-        )
-        .await;
+    let other = sign_in(&session, &cloud, ProviderId::Ipayroll, &browser).await;
     assert!(
         matches!(other, Err(Problem::ConfigurationInvalid { .. })),
         "{other:?}"
@@ -182,15 +167,7 @@ async fn ipayroll_asks_for_the_permissions_the_admin_chose() {
     let session = Session::new(fast_http(), common::endpoints(&sandbox));
     cloud.redeem(&code_for(&sandbox, "ipayroll")).await.unwrap();
     let browser = ScriptedBrowser::new(Consent::allow(ipayroll::API_USER));
-    let staged = session
-        .sign_in_for_product(
-            &cloud,
-            ProviderId::Ipayroll,
-            &[],
-            Language::En,
-            &browser,
-            &|_| {},
-        )
+    let staged = sign_in(&session, &cloud, ProviderId::Ipayroll, &browser)
         .await
         .unwrap();
     let visit = browser.visit().await;

@@ -32,6 +32,19 @@ async function checkHrworksKey(user: User, code: string, key = VALID_KEY_FILE) {
   await pasteKey(user, key);
 }
 
+/** From the Employment Hero code to its browser sign-in, started (the same step as locally). */
+async function signInToEmploymentHero(user: User) {
+  await enterCode(user, "HRL-EMPH-2026");
+  await user.click(await screen.findByRole("button", { name: "Yes, continue" }));
+  await screen.findByRole("heading", {
+    level: 1,
+    name: /^What may .+ read in Employment Hero\?$/,
+  });
+  await user.click(screen.getByRole("button", { name: "Continue" }));
+  await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
+  await user.click(await screen.findByRole("button", { name: "Sign in with Employment Hero" }));
+}
+
 describe("the wizard in cloud delivery mode", () => {
   it("takes a code typed loosely, names the tenant first, and sends the checked key", async () => {
     const { user, backend } = renderApp(cloud);
@@ -183,16 +196,7 @@ describe("the wizard in cloud delivery mode", () => {
       ...cloud,
       enrollmentCodes: { "HRL-EMPH-2026": { provider: "employmenthero" } },
     });
-    await enterCode(user, "HRL-EMPH-2026");
-    await user.click(await screen.findByRole("button", { name: "Yes, continue" }));
-    await screen.findByRole("heading", {
-      level: 1,
-      name: /^What may .+ read in Employment Hero\?$/,
-    });
-    await user.click(screen.getByRole("button", { name: "Continue" }));
-    await user.click(await screen.findByRole("button", { name: ALREADY_HAVE }));
-    // The same sign-in step as locally.
-    await user.click(await screen.findByRole("button", { name: "Sign in with Employment Hero" }));
+    await signInToEmploymentHero(user);
     await user.click(await screen.findByRole("button", { name: "Continue: check the people" }));
     await user.click(
       await screen.findByRole("button", { name: "Yes, these are our people" }, { timeout: 5000 }),
@@ -208,6 +212,33 @@ describe("the wizard in cloud delivery mode", () => {
     const confirmed = methods.indexOf("confirmPeople");
     expect(confirmed).toBeGreaterThan(-1);
     expect(methods.indexOf("deliverConnection")).toBeGreaterThan(confirmed);
+  });
+
+  it("shows a code exchange the product refused on its own page, and Try again signs in again", async () => {
+    const { user } = renderApp({
+      ...cloud,
+      enrollmentCodes: { "HRL-EMPH-2026": { provider: "employmenthero" } },
+      signIn: {
+        kind: "fail",
+        problem: {
+          code: "delivery_exchange_failed",
+          params: { product: "Acme Rostering", provider: "Employment Hero" },
+        },
+      },
+    });
+    await signInToEmploymentHero(user);
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "The sign-in could not be completed" }),
+    ).toBeVisible();
+    // Nothing is held after a failed sign-in: the page does not say otherwise.
+    expect(screen.queryByText(/still held by HR Link/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(
+      await screen.findByRole("heading", {
+        level: 1,
+        name: "Sign in to Employment Hero in your browser",
+      }),
+    ).toBeVisible();
   });
 
   it("asks the product again with the same code when it could not be reached", async () => {

@@ -12,7 +12,14 @@ import type {
 import { emptyDraft, type WizardState } from "../setup-wizard/machine";
 import { SetupWizard } from "../setup-wizard/SetupWizard";
 import { ConfirmTenant } from "./ConfirmTenant";
-import { Delivered, DeliveryFailed, failurePage, NotMine, Sending } from "./DeliveryPages";
+import {
+  Delivered,
+  DeliveryFailed,
+  failurePage,
+  isDeliveryProblem,
+  NotMine,
+  Sending,
+} from "./DeliveryPages";
 import { EnterCode } from "./EnterCode";
 
 /** Where the cloud wizard is. The setup wizard's own steps run inside `wizard`. */
@@ -24,8 +31,9 @@ type Stage =
   | { kind: "sending"; summary: EnrollmentSummary; staged: string }
   | { kind: "delivered"; receipt: DeliveryReceipt }
   /**
-   * `staged`: the verified credentials, still held, when the delivery (not the code) failed;
-   * `typed`: the code, when redeeming it failed.
+   * `summary`: the code's, once redeemed (a sign-in or the delivery failed); `staged`: the
+   * verified credentials, still held, when the delivery failed; `typed`: the code, when
+   * redeeming it failed.
    */
   | {
       kind: "failed";
@@ -131,34 +139,42 @@ export function CloudWizard({
       problem: answer?.error ?? unexpected,
     });
   };
+  /** The product's backend refused a sign-in's code (or could not be asked): its own page. */
+  const signInFailed = (summary: EnrollmentSummary, problem: WizardProblem) => {
+    if (isDeliveryProblem(problem))
+      setStage({ kind: "failed", summary, staged: null, typed: null, problem });
+  };
   const newCode = () => {
     void backend.forgetEnrollment().catch(() => {});
     setAttempt((n) => n + 1);
     setStage({ kind: "code", busy: false, problem: null });
   };
 
-  /** A failure's ways on: the same again (send, or redeem the code), or other credentials. */
+  /**
+   * A failure's ways on: the same again (send, redeem the code, or sign in once more), or other
+   * credentials.
+   */
   const failureActions = (failed: Extract<Stage, { kind: "failed" }>) => {
     const { tryAgain, otherCredentials } = failurePage(failed.problem);
     const { summary, staged, typed } = failed;
-    const held = summary && staged ? { summary, staged } : null;
-    const again = held
-      ? () => void deliver(held.summary, held.staged)
-      : typed !== null
-        ? () => void redeem(typed)
-        : undefined;
+    const backToWizard = summary ? () => setStage({ kind: "wizard", summary }) : undefined;
+    const again =
+      summary && staged
+        ? () => void deliver(summary, staged)
+        : typed !== null
+          ? () => void redeem(typed)
+          : backToWizard;
     return {
       onTryAgain: tryAgain ? again : undefined,
-      onBack:
-        otherCredentials && held
-          ? () => setStage({ kind: "wizard", summary: held.summary })
-          : undefined,
+      onBack: otherCredentials ? backToWizard : undefined,
     };
   };
 
   // The setup wizard runs from the admin's yes until the product has the connection.
   const summary =
-    stage.kind === "wizard" || stage.kind === "sending" || (stage.kind === "failed" && stage.staged)
+    stage.kind === "wizard" ||
+    stage.kind === "sending" ||
+    (stage.kind === "failed" && stage.summary)
       ? stage.summary
       : null;
   const wizardShown = stage.kind === "wizard";
@@ -202,6 +218,7 @@ export function CloudWizard({
             <DeliveryFailed
               product={product}
               problem={stage.problem}
+              held={stage.staged !== null}
               {...failureActions(stage)}
               onNewCode={newCode}
             />
@@ -231,6 +248,7 @@ export function CloudWizard({
             deliver={{
               product,
               onDeliver: (staged: StagedCredentials) => void deliver(summary, staged.id),
+              onSignInFailed: (problem: WizardProblem) => signInFailed(summary, problem),
             }}
           />
         </div>

@@ -79,6 +79,10 @@ export type DeliveryProblem = Extract<
   `enrollment_${string}` | `delivery_${string}`
 >;
 
+/** Whether `problem` is the hand-off's own (the product's backend, the code), not the HR system's. */
+export const isDeliveryProblem = (problem: WizardProblem): boolean =>
+  /^(enrollment|delivery)_/.test(problem.code);
+
 /** The other problems a redeem or a delivery can end with (the keychain, held credentials). */
 export type HandoffProblem =
   | DeliveryProblem
@@ -105,7 +109,8 @@ export const FAILURE_PAGES: Record<HandoffProblem, FailurePage> = {
   enrollment_used: page("cloud.failed.codeHeading", false),
   delivery_different_account: page("cloud.failed.differentHeading", false, true),
   delivery_verification_failed: page("cloud.failed.sendHeading", true, true),
-  delivery_exchange_failed: page("cloud.failed.exchangeHeading", false, true),
+  // Only a sign-in ends with this one: Try again is signing in once more.
+  delivery_exchange_failed: page("cloud.failed.exchangeHeading", true),
   delivery_protocol_error: page("cloud.failed.sendHeading", true),
   delivery_unreachable: page("cloud.failed.unreachableHeading", true),
   vault_locked: page("cloud.failed.keychainHeading", true),
@@ -122,10 +127,12 @@ export function failurePage(problem: WizardProblem): FailurePage {
 export interface DeliveryFailedProps extends FailureActions {
   product: string;
   problem: WizardProblem;
+  /** HR Link still holds the checked key or sign-in (a delivery failed, not a code or a sign-in). */
+  held: boolean;
 }
 
 /** A failed redeem or delivery: what happened and the next step, in the product's words. */
-export function DeliveryFailed({ product, problem, ...actions }: DeliveryFailedProps) {
+export function DeliveryFailed({ product, problem, held, ...actions }: DeliveryFailedProps) {
   const { t, i18n } = useTranslation();
   const rendered = renderProblem(problem, i18n.language);
   const { heading } = failurePage(problem);
@@ -136,7 +143,7 @@ export function DeliveryFailed({ product, problem, ...actions }: DeliveryFailedP
         items={[{ text: rendered.message, detail: rendered.nextStep }]}
       />
       <h1 className="heading-l">{t(heading, { product })}</h1>
-      {(actions.onTryAgain || actions.onBack) && <p>{t("cloud.failed.kept")}</p>}
+      {held && (actions.onTryAgain || actions.onBack) && <p>{t("cloud.failed.kept")}</p>}
       <ButtonGroup>
         {actions.onTryAgain && (
           <Button onClick={actions.onTryAgain}>{t("cloud.failed.tryAgain")}</Button>

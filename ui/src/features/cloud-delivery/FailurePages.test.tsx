@@ -31,6 +31,7 @@ function renderPage(code: HandoffProblem) {
       <DeliveryFailed
         product={product}
         problem={{ code, params } as WizardProblem}
+        held
         onTryAgain={page?.tryAgain ? actions.onTryAgain : undefined}
         onBack={page?.otherCredentials ? actions.onBack : undefined}
         onNewCode={actions.onNewCode}

@@ -10,6 +10,7 @@ import type {
   Problem,
   ProviderSummary,
   StagedCredentials,
+  WizardProblem,
 } from "../../lib/ipc/types";
 import { shownHint } from "../../lib/screenShare";
 import { useMappingCommands } from "../mapping/useMappingCommands";
@@ -54,7 +55,12 @@ export interface SetupWizardProps {
    * Cloud delivery: the last step sends the verified connection to the product (the cloud
    * wizard's job) instead of saving it here.
    */
-  deliver?: { product: string; onDeliver(staged: StagedCredentials): void };
+  deliver?: {
+    product: string;
+    onDeliver(staged: StagedCredentials): void;
+    /** A browser sign-in failed (the product's backend exchanges its code in cloud mode). */
+    onSignInFailed(problem: WizardProblem): void;
+  };
 }
 
 /**
@@ -82,7 +88,7 @@ export function SetupWizard({
   const targetId = state.draft.target?.id ?? null;
 
   useWizardEffects(state, dispatch, !deliver);
-  const credentials = useCredentialCommands(state, dispatch, language);
+  const credentials = useCredentialCommands(state, dispatch, language, deliver?.onSignInFailed);
   const peopleStep =
     state.step === "people"
       ? { staged: state.staged.id, listing: state.listing, run: state.runs, people: state.people }

@@ -13,6 +13,7 @@ import type {
   Result,
   SignInAddress,
   StagedCredentials,
+  WizardProblem,
 } from "../../lib/ipc/types";
 import { apiKeyText } from "./apiKey";
 import { loginCredentialText } from "./login";
@@ -48,6 +49,8 @@ export function useCredentialCommands(
   state: WizardState,
   dispatch: (action: WizardAction) => void,
   language: Language,
+  /** Also told when a browser sign-in fails (cloud mode routes the hand-off's own problems). */
+  onSignInFailed?: (problem: WizardProblem) => void,
 ): CredentialCommands {
   const backend = useBackend();
   const staging = useRef(false);
@@ -173,6 +176,7 @@ export function useCredentialCommands(
             ? { type: "signInSucceeded", attempt, staged: answer.data }
             : { type: "signInFailed", attempt, problem: answer.problem },
         );
+        if (!answer.ok) onSignInFailed?.(answer.problem);
       });
     },
     reopenBrowser() {

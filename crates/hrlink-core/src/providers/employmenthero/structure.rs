@@ -6,7 +6,8 @@
 use serde::Deserialize;
 use url::Url;
 
-use super::{Envelope, PROVIDER, authorization_server, organisation_to_list};
+use super::people::organisation_to_list;
+use super::{Envelope, PROVIDER, authorization_server};
 use crate::Problem;
 use crate::credentials::OAuthGrant;
 use crate::endpoints::ProviderEndpoints;

@@ -2,13 +2,13 @@
 //! locations (keyed by `id`), organisation units the areas of work (keyed by their `number`).
 //! HRworks has no roles (a person's `position` is free text).
 
+use super::units::{Establishments, Units};
 use super::{PROVIDER, Session, authenticate};
 use crate::Problem;
 use crate::credentials::HrworksKeyPair;
 use crate::endpoints::ProviderEndpoints;
 use crate::http::HttpClient;
 use crate::mapping::{HrCategory, Structure};
-use crate::providers::hrworks_units::{Establishments, Units};
 use crate::providers::support::{Probe, decode};
 
 /// Signs in and lists both; a refusal names the key's missing `organization-units` permission.

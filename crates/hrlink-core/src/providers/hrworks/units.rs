@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use super::support::json_text;
+use crate::providers::support::json_text;
 use crate::verify::report::Account;
 
 /// An `OrganizationUnit`; every field optional, as in the OpenAPI.
