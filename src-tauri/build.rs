@@ -48,6 +48,8 @@ fn main() {
             "daily_check",
             "set_daily_check",
             "take_daily_check_offer",
+            "pending_update",
+            "install_update",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build configuration failed: {error:#}"));

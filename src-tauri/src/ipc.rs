@@ -4,7 +4,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands::{
     app, connections, credentials, delivery, guide, links, mapping, people, schedule, sign_in,
-    verify, wizard,
+    updates, verify, wizard,
 };
 use crate::launch;
 
@@ -57,10 +57,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             schedule::daily_check,
             schedule::set_daily_check,
             schedule::take_daily_check_offer,
+            updates::pending_update,
+            updates::install_update,
         ])
         .events(collect_events![
             launch::FirstScreenShown,
-            crate::links::LinkOpened
+            crate::links::LinkOpened,
+            crate::updates::UpdateChecked
         ])
         .error_handling(tauri_specta::ErrorHandlingMode::Result)
 }

@@ -9,6 +9,7 @@ mod launch;
 mod links;
 mod navigation;
 mod state;
+mod updates;
 
 pub use ipc::specta_builder;
 
@@ -18,12 +19,16 @@ pub use ipc::specta_builder;
 #[doc(hidden)]
 pub mod testing {
     pub use crate::commands::{
-        app, connections, credentials, delivery, guide, links, people, schedule, sign_in, verify,
-        wizard,
+        app, connections, credentials, delivery, guide, links, people, schedule, sign_in, updates,
+        verify, wizard,
     };
     pub use crate::launch::Options;
     pub use crate::links::{LinkInbox, LinkOpened, open_links_in_args};
     pub use crate::state::AppState;
+    pub use crate::updates::{
+        UpdateChecked, UpdateNews, Updates, check as check_for_update, install as install_update,
+        start as start_updates,
+    };
 }
 
 /// Starts the app.
@@ -43,6 +48,8 @@ pub fn run() {
         .plugin(links::single_instance())
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_dialog::init())
+        // Its key and endpoint come from hrlink.toml (`updates::start`), not tauri.conf.json.
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -56,6 +63,7 @@ pub fn run() {
             let config_dir = hrlink_core::paths::config_dir();
             let start = state::AppState::start(options, config_dir.as_deref());
             let state = tauri::async_runtime::block_on(start)?;
+            updates::start(app.handle(), state.config.updates.clone());
             tauri::Manager::manage(app, state);
             links::listen(app);
             tracing::debug!("started");

@@ -3,7 +3,7 @@
 // colour contrast). The script starts its own server (no file watching, so a regenerated
 // bindings file cannot reload the page mid-run) and stops it at the end.
 //
-//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections|guide|people|resume]   # default /tmp/ui-shots, all
+//   npm run screenshots [-- outDir] [--only=hrworks|providers|connections|guide|people|resume|update]   # default /tmp/ui-shots, all
 //
 // "providers" are the IRIS API-user step and the browser sign-ins (iPayroll, Employment Hero);
 // "connections" the wizard's end (check your answers, saved, different company) and the
@@ -415,6 +415,19 @@ async function resumeScreens(context, tag, language) {
   await page.close();
 }
 
+/** "HR Link 0.3.0 is ready — Restart now / Later" over Your connections, and a refused update. */
+async function updateScreens(context, tag, language) {
+  for (const [update, name] of [
+    ["0.3.0", "ready"],
+    ["refused", "refused"],
+  ]) {
+    const page = await open(context, `?delay=0&connections=sample&update=${update}`);
+    await page.locator(".update-prompt").waitFor();
+    await shoot(page, `60-${language}-update-${name}-${tag}`);
+    await page.close();
+  }
+}
+
 for (const colorScheme of ["light", "dark"]) {
   for (const viewport of sizes) {
     const tag = `${colorScheme}-${viewport.width}x${viewport.height}`;
@@ -426,7 +439,13 @@ for (const colorScheme of ["light", "dark"]) {
       await resumeScreens(de, tag, "de");
       await de.close();
     }
-    if (only === "people" || only === "resume") {
+    if (only === undefined || only === "update") {
+      await updateScreens(context, tag, "en");
+      const de = await browser.newContext({ viewport, colorScheme, locale: "de-DE" });
+      await updateScreens(de, tag, "de");
+      await de.close();
+    }
+    if (only === "people" || only === "resume" || only === "update") {
       await context.close();
       continue;
     }

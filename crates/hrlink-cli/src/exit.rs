@@ -132,6 +132,11 @@ impl Exit {
             | Problem::ScheduleUnavailable
             | Problem::ScheduleProgramMissing => Exit::Usage,
             Problem::ScheduleFailed { .. } => Exit::Unexpected,
+            // The app's own updates: the CLI never meets these.
+            Problem::UpdateNotVerified { .. }
+            | Problem::UpdateUnreachable
+            | Problem::UpdateNotInstalled { .. }
+            | Problem::UpdateWaitsForWizard => Exit::Unexpected,
         }
     }
 }

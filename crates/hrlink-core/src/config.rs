@@ -24,6 +24,10 @@
 //! roles = [{ id = "r_1", name = "Manager" }, { id = "r_2", name = "Staff" }]
 //! default_role = "r_2"
 //!
+//! [updates]                        # see crate::updates; none: no update check at all
+//! endpoint = "https://updates.acme-rostering.example/hrlink/latest.json"
+//! pubkey = "dW50cnVzdGVk…"
+//!
 //! [employmenthero]
 //! client_id = "…"
 //! client_secret_file = "/etc/hrlink/employmenthero-client-secret"
@@ -81,6 +85,8 @@ pub struct Config {
     /// The product's own categories for the mapping step (`[categories]`, see
     /// [`crate::mapping`]); empty: no mapping step. In cloud mode the enrollment's count.
     pub categories: crate::mapping::Categories,
+    /// Where the app looks for a newer version of itself (`[updates]`); `None`: it never looks.
+    pub updates: Option<crate::updates::UpdateSettings>,
 }
 
 /// The permissions (OAuth scopes) the product needs from one provider.
@@ -222,6 +228,7 @@ impl Config {
             demo: true,
             delivery: crate::delivery::DeliveryMode::Local,
             categories: crate::mapping::Categories::default(),
+            updates: None,
         }
     }
 
@@ -312,6 +319,10 @@ impl Config {
                 Some(table) => crate::mapping::settings::categories(table, name)?,
                 None => crate::mapping::Categories::default(),
             },
+            updates: raw
+                .updates
+                .map(|updates| updates.into_settings(name))
+                .transpose()?,
         })
     }
 
@@ -334,6 +345,7 @@ struct RawConfig {
     employmenthero: Option<RawProvider>,
     delivery: Option<crate::delivery::RawDelivery>,
     categories: Option<toml::Table>,
+    updates: Option<crate::updates::RawUpdates>,
 }
 
 #[derive(Deserialize)]

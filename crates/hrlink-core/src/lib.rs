@@ -17,6 +17,7 @@
 //! - [`vault`]: secrets in the OS keychain, never anywhere else;
 //! - [`wizard`]: the wizard's non-secret draft, to resume after a restart;
 //! - [`diagnostics`]: the support code and the redacted diagnostics bundle;
+//! - [`updates`]: where the app looks for updates, their key, when one may be installed;
 //! - [`problem`] and [`messages`]: every failure as a code, rendered from one catalogue.
 #![deny(missing_docs)]
 
@@ -44,6 +45,7 @@ pub mod providers;
 pub mod schedule;
 pub mod session;
 mod sync;
+pub mod updates;
 pub mod vault;
 pub mod verify;
 pub mod wizard;

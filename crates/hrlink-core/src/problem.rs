@@ -395,6 +395,25 @@ pub enum Problem {
         /// `agent_file`, `load_agent`, `remove_agent` or `program_missing`.
         step: String,
     },
+    /// A downloaded update's signature did not match the update key in `hrlink.toml`: it was
+    /// thrown away, nothing was installed.
+    #[error("update not verified")]
+    UpdateNotVerified {
+        /// The version the update server announced.
+        version: String,
+    },
+    /// The update server or the update's download could not be reached (or answered nonsense).
+    #[error("update server unreachable")]
+    UpdateUnreachable,
+    /// A verified update could not be installed in place (not this kind of package, no rights).
+    #[error("update not installed")]
+    UpdateNotInstalled {
+        /// The version that was ready.
+        version: String,
+    },
+    /// An update was to be installed while a wizard is mid-way.
+    #[error("update waits for the wizard")]
+    UpdateWaitsForWizard,
     /// The configuration or endpoints file is invalid.
     #[error("configuration invalid")]
     ConfigurationInvalid {
@@ -468,6 +487,10 @@ impl Problem {
             Problem::ScheduleUnavailable => "schedule_unavailable",
             Problem::ScheduleProgramMissing => "schedule_program_missing",
             Problem::ScheduleFailed { .. } => "schedule_failed",
+            Problem::UpdateNotVerified { .. } => "update_not_verified",
+            Problem::UpdateUnreachable => "update_unreachable",
+            Problem::UpdateNotInstalled { .. } => "update_not_installed",
+            Problem::UpdateWaitsForWizard => "update_waits_for_wizard",
             Problem::ConnectionNotFound { .. } => "connection_not_found",
             Problem::ConnectionAmbiguous { .. } => "connection_ambiguous",
             Problem::ConnectionRefused { .. } => "connection_refused",
@@ -624,6 +647,14 @@ pub(crate) mod tests {
             Problem::ScheduleFailed {
                 step: "unit_file".into(),
             },
+            Problem::UpdateNotVerified {
+                version: "0.3.0".into(),
+            },
+            Problem::UpdateUnreachable,
+            Problem::UpdateNotInstalled {
+                version: "0.3.0".into(),
+            },
+            Problem::UpdateWaitsForWizard,
             Problem::ConfigurationInvalid { what: "x".into() },
         ];
         for problem in &all {
@@ -694,6 +725,10 @@ pub(crate) mod tests {
                 | Problem::ScheduleUnavailable
                 | Problem::ScheduleProgramMissing
                 | Problem::ScheduleFailed { .. }
+                | Problem::UpdateNotVerified { .. }
+                | Problem::UpdateUnreachable
+                | Problem::UpdateNotInstalled { .. }
+                | Problem::UpdateWaitsForWizard
                 | Problem::ConfigurationInvalid { .. } => {}
             }
         }

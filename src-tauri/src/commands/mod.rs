@@ -10,6 +10,7 @@ pub mod mapping;
 pub mod people;
 pub mod schedule;
 pub mod sign_in;
+pub mod updates;
 pub mod verify;
 pub mod wizard;
 

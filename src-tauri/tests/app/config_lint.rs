@@ -466,3 +466,54 @@ fn bundle_makes_packages_for_every_platform() {
         );
     }
 }
+
+/// The .deb's desktop entry is our own template (`bundle.linux.deb.desktopTemplate`): without
+/// `%u` a clicked `hrlink://` link starts HR Link without the link, and without the MimeType
+/// the desktop does not know HR Link opens them. (`scripts/package --check` inspects the built
+/// package too.)
+#[test]
+fn the_deb_desktop_entry_opens_hrlink_links() {
+    let config = config();
+    let template = config["bundle"]["linux"]["deb"]["desktopTemplate"]
+        .as_str()
+        .expect("set bundle.linux.deb.desktopTemplate (src-tauri/linux/hrlink-desktop.desktop)");
+    let entry = read(&crate_dir().join(template));
+    let lines: BTreeSet<&str> = entry.lines().collect();
+    let binary = config["mainBinaryName"].as_str().unwrap_or_default();
+    for wanted in [
+        "[Desktop Entry]".to_owned(),
+        format!("Exec={binary} %u"),
+        format!("Icon={binary}"),
+        "MimeType=x-scheme-handler/hrlink;".to_owned(),
+        format!(
+            "Name={}",
+            config["productName"].as_str().unwrap_or_default()
+        ),
+    ] {
+        assert!(
+            lines.contains(wanted.as_str()),
+            "{template} lacks `{wanted}`"
+        );
+    }
+    let schemes = &config["plugins"]["deep-link"]["desktop"]["schemes"];
+    assert_eq!(
+        schemes,
+        &serde_json::json!(["hrlink"]),
+        "the scheme the entry registers"
+    );
+}
+
+/// The updater plugin's settings: its key and endpoint come from `hrlink.toml` only (none
+/// here, so a build never trusts a key baked in by accident), an update must be signed for the
+/// version it is announced as, and plain http is refused by the core unless it is loopback
+/// (`hrlink_core::updates`), so the plugin's own https-only check is switched off.
+#[test]
+fn updates_take_their_key_from_the_configuration() {
+    let updater = &config()["plugins"]["updater"];
+    assert_eq!(updater["pubkey"], "", "no update key in tauri.conf.json");
+    assert!(
+        updater.get("endpoints").is_none(),
+        "no endpoints in tauri.conf.json: without [updates] in hrlink.toml nothing is checked"
+    );
+    assert_eq!(updater["requireSignedVersion"], true);
+}

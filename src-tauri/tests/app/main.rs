@@ -14,3 +14,4 @@ mod config_lint;
 mod credential_input;
 mod ipc_acl;
 mod links;
+mod updates;

@@ -30,6 +30,7 @@ import {
   preloadScreens,
   ResumePrompt,
 } from "./screens";
+import { UpdatePrompt, wizardMidWay } from "./UpdatePrompt";
 
 export interface AppProps {
   backend: Backend;
@@ -125,11 +126,17 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
 
   /** The screen shown, for "Copy diagnostics" (the wizard reports its step). */
   const screen = useRef("loading");
+  /** The open wizard's step (`null` outside a wizard), for holding an update back. */
+  const [wizardStep, setWizardStep] = useState<string | null>(null);
   useEffect(() => {
-    if (view && view.kind !== "wizard") screen.current = view.kind;
+    if (view && view.kind !== "wizard") {
+      screen.current = view.kind;
+      setWizardStep(null);
+    }
   }, [view]);
   const onStep = useCallback((step: string) => {
     screen.current = step;
+    setWizardStep(step);
   }, []);
 
   /** The core masks from its answer on; then every screen re-renders (and asks again) masked. */
@@ -268,6 +275,7 @@ function Shell({ initialWizard }: { initialWizard?: WizardState }) {
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        {info && <UpdatePrompt midWay={wizardMidWay(view?.kind === "wizard", wizardStep)} />}
         {load.state === "loading" && (
           <div className="loading" role="status">
             <Spinner /> {t("app.loading")}

@@ -41,6 +41,7 @@ import type {
   ScheduleStatus,
   SignInAddress,
   StagedCredentials,
+  UpdateNews,
   VerificationReport,
   VerifyProgress,
   WizardDraft,
@@ -269,6 +270,17 @@ export interface Backend {
    * (if any) and then every link opened later (a link clicked while HR Link runs). Call once.
    */
   onLinkOpened(handler: (action: LinkAction) => void): Promise<Unlisten>;
+  /**
+   * What the update check at start-up found (only with `[updates]` in `hrlink.toml`): a
+   * verified update waiting for "Restart now", or one refused. Told once, also when it was found
+   * before this listener.
+   */
+  onUpdateNews(handler: (news: UpdateNews) => void): Promise<Unlisten>;
+  /**
+   * "Restart now": installs the verified update and restarts HR Link. The core refuses while a
+   * wizard is mid-way (`update_waits_for_wizard`).
+   */
+  installUpdate(wizardMidWay: boolean): Promise<Result<null, Problem>>;
 }
 
 /** The real backend: the Rust commands through tauri-specta's generated bindings. */
@@ -353,5 +365,13 @@ export const tauriBackend: Backend = {
     if (opening) handler(opening);
     return unlisten;
   },
+  onUpdateNews: async (handler) => {
+    // As for links: listen first, then take what the check found before.
+    const unlisten = await events.updateChecked.listen(({ payload }) => handler(payload.news));
+    const pending = await commands.pendingUpdate();
+    if (pending) handler(pending);
+    return unlisten;
+  },
+  installUpdate: (wizardMidWay) => commands.installUpdate(wizardMidWay),
   onFileDrop: async (handler) => listenForDroppedFiles(handler),
 };

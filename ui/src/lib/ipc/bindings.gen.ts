@@ -170,12 +170,23 @@ export const commands = {
 	setDailyCheck: (on: boolean) => typedError<ScheduleStatus_Serialize, Problem_Serialize>(__TAURI_INVOKE("set_daily_check", { on })),
 	/**  The saved page offers the daily check once: `true` the first time it asks, never again. */
 	takeDailyCheckOffer: () => __TAURI_INVOKE<boolean>("take_daily_check_offer"),
+	/**
+	 *  A verified update waiting for "Restart now", or one that was refused; `None` when there is
+	 *  nothing to tell (no `[updates]`, no newer version, or the check still running).
+	 */
+	pendingUpdate: () => __TAURI_INVOKE<UpdateNews_Serialize | null>("pending_update"),
+	/**
+	 *  "Restart now": installs the verified update and restarts, refused while a wizard is mid-way
+	 *  (the UI knows). Nothing waiting: nothing happens.
+	 */
+	installUpdate: (wizardMidWay: boolean) => typedError<null, Problem_Serialize>(__TAURI_INVOKE("install_update", { wizardMidWay })),
 };
 
 /** Events */
 export const events = {
 	firstScreenShown: makeEvent<FirstScreenShown, FirstScreenShown>("first-screen-shown"),
 	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
+	updateChecked: makeEvent<UpdateChecked_Serialize, UpdateChecked_Deserialize>("update-checked"),
 };
 
 /* Types */
@@ -1686,6 +1697,23 @@ export type Problem_Deserialize =
 	 */
 	step: string,
 } } | 
+/**
+ *  A downloaded update's signature did not match the update key in `hrlink.toml`: it was
+ *  thrown away, nothing was installed.
+ */
+{ code: "update_not_verified"; params: {
+	/**  The version the update server announced. */
+	version: string,
+} } | 
+/**  The update server or the update's download could not be reached (or answered nonsense). */
+{ code: "update_unreachable" } | 
+/**  A verified update could not be installed in place (not this kind of package, no rights). */
+{ code: "update_not_installed"; params: {
+	/**  The version that was ready. */
+	version: string,
+} } | 
+/**  An update was to be installed while a wizard is mid-way. */
+{ code: "update_waits_for_wizard" } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {
 	/**  Which file or setting. */
@@ -2045,6 +2073,23 @@ export type Problem_Serialize =
 	 */
 	step: string,
 } } | 
+/**
+ *  A downloaded update's signature did not match the update key in `hrlink.toml`: it was
+ *  thrown away, nothing was installed.
+ */
+{ code: "update_not_verified"; params: {
+	/**  The version the update server announced. */
+	version: string,
+} } | 
+/**  The update server or the update's download could not be reached (or answered nonsense). */
+{ code: "update_unreachable" } | 
+/**  A verified update could not be installed in place (not this kind of package, no rights). */
+{ code: "update_not_installed"; params: {
+	/**  The version that was ready. */
+	version: string,
+} } | 
+/**  An update was to be installed while a wizard is mid-way. */
+{ code: "update_waits_for_wizard" } | 
 /**  The configuration or endpoints file is invalid. */
 { code: "configuration_invalid"; params: {
 	/**  Which file or setting. */
@@ -2405,6 +2450,36 @@ export type Tenant = {
 	/**  Its name, which the admin must recognise before anything else happens. */
 	name: string,
 };
+
+/**  The check at start-up found something: the UI shows it. */
+export type UpdateChecked = UpdateChecked_Serialize | UpdateChecked_Deserialize;
+
+/**  The check at start-up found something: the UI shows it. */
+export type UpdateChecked_Deserialize = {
+	news: UpdateNews_Deserialize,
+};
+
+/**  The check at start-up found something: the UI shows it. */
+export type UpdateChecked_Serialize = {
+	news: UpdateNews_Serialize,
+};
+
+/**  What the check found that the admin should hear of. */
+export type UpdateNews = UpdateNews_Serialize | UpdateNews_Deserialize;
+
+/**  What the check found that the admin should hear of. */
+export type UpdateNews_Deserialize = 
+/**  A verified update waits for "Restart now". */
+{ kind: "ready"; version: string } | 
+/**  An update was downloaded and thrown away (its signature did not verify). */
+{ kind: "refused"; problem: Problem_Deserialize };
+
+/**  What the check found that the admin should hear of. */
+export type UpdateNews_Serialize = 
+/**  A verified update waits for "Restart now". */
+{ kind: "ready"; version: string } | 
+/**  An update was downloaded and thrown away (its signature did not verify). */
+{ kind: "refused"; problem: Problem_Serialize };
 
 /**  The outcome of verifying one set of credentials. */
 export type VerificationReport = VerificationReport_Serialize | VerificationReport_Deserialize;

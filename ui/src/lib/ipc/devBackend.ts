@@ -79,6 +79,17 @@ export function createDevBackend(params: URLSearchParams): Backend {
           }
         : {},
     draft: resumeFromParams(params),
+    // `update=0.3.0`: a verified update is ready; `update=refused`: a tampered one was refused.
+    ...(params.get("update") === "refused"
+      ? {
+          update: {
+            kind: "refused" as const,
+            problem: { code: "update_not_verified" as const, params: { version: "0.3.0" } },
+          },
+        }
+      : params.get("update") && {
+          update: { kind: "ready" as const, version: params.get("update") ?? "" },
+        }),
     // `peopleNotKept=1`: the confirmed people cannot be kept at the save (a locked keychain).
     ...(params.get("peopleNotKept") === "1" && { peopleNotKept: { code: "vault_locked" } }),
     pageSize: 50,

@@ -61,6 +61,7 @@ export type {
   SignInAddress,
   StagedCredentials,
   StepValue,
+  UpdateNews_Serialize as UpdateNews,
   VerifyProgress,
   VerifyStep,
   WizardDraft_Serialize as WizardDraft,

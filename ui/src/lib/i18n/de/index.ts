@@ -16,6 +16,7 @@ import { mapping } from "./mapping";
 import { people } from "./people";
 import { permissionFixOther, providers, quoted } from "./permissions";
 import { save } from "./save";
+import { update } from "./update";
 import { organisations, result, verify } from "./verification";
 import { choose, scopes, wizard } from "./wizard";
 
@@ -47,6 +48,7 @@ export const de: Translation = {
   save,
   connections,
   dailyCheck,
+  update,
   providerGuide,
   people,
   mapping,

@@ -17,6 +17,7 @@ import { mapping } from "./mapping";
 import { people } from "./people";
 import { permissionFixOther, providers, quoted } from "./permissions";
 import { save } from "./save";
+import { update } from "./update";
 import { organisations, result, verify } from "./verification";
 import { choose, scopes, wizard } from "./wizard";
 
@@ -48,6 +49,7 @@ export const en = {
   save,
   connections,
   dailyCheck,
+  update,
   providerGuide,
   people,
   mapping,

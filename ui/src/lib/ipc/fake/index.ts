@@ -18,6 +18,7 @@ import { scheduleMethods } from "./scheduleMethods";
 import { signInMethods } from "./signInMethods";
 import { createFakeState } from "./state";
 import type { FakeBackend, FakeBackendOptions } from "./types";
+import { updateMethods } from "./updateMethods";
 
 export { maskTail, parseIrisText, parseKeyFile } from "./credentials";
 export { FAKE_CODES, FAKE_PRODUCT, FAKE_TENANT, parseCode } from "./deliveryMethods";
@@ -107,5 +108,6 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     ...deliveryMethods(state),
     ...mappingMethods(state),
     ...scheduleMethods(state),
+    ...updateMethods(state),
   };
 }

@@ -22,6 +22,7 @@ import type {
   Result,
   ScheduleStatus,
   StagedCredentials,
+  UpdateNews,
   VerificationReport,
   VerifyProgress,
   WizardDraft,
@@ -126,6 +127,10 @@ export interface FakeBackendOptions {
   draftProblem?: Problem;
   /** The `hrlink://` link the app was started with, as the core routed it. */
   openingLink?: LinkAction;
+  /** What the update check at start-up found (default: nothing, as without `[updates]`). */
+  update?: UpdateNews;
+  /** "Restart now" fails with this problem (e.g. `update_not_installed`). */
+  installProblem?: Problem;
   /** Cloud delivery: codes beside the Sandbox product's (canonical form → what it is). */
   enrollmentCodes?: Record<string, FakeEnrollment>;
   /** Cloud delivery: the product cannot be reached (redeeming fails). */
@@ -178,6 +183,7 @@ export interface ManualVerification {
 export type FakeCall =
   | { method: "appInfo" | "listProviders" | "providerGuides" }
   | { method: "checkIpayrollUsername"; username: string }
+  | { method: "installUpdate"; wizardMidWay: boolean }
   | { method: "chooseKeyFile"; provider: ProviderId }
   | { method: "stageCredentials"; provider: ProviderId; input: CredentialInput }
   | { method: "discardCredentials"; id: string }
