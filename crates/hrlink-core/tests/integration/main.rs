@@ -44,6 +44,7 @@ mod people_snapshot;
 mod schedule;
 mod selection;
 mod session_sign_in;
+mod ui_fixtures;
 mod verify_employmenthero;
 mod verify_employmenthero_payroll;
 mod verify_hrworks;

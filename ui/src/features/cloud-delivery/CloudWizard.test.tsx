@@ -71,7 +71,7 @@ describe("the wizard in cloud delivery mode", () => {
     });
     expect(done).toHaveFocus();
     expect(
-      screen.getByText(/reaches Sonnenschein Bäckerei GmbH for Kōwhai Gardening Ltd/),
+      screen.getByText(/reaches Sandbox Bäckerei GmbH for Kōwhai Gardening Ltd/),
     ).toBeVisible();
     expect(backend.stagedIds()).toEqual([]);
     await expectNoSeriousA11yViolations();
@@ -147,12 +147,12 @@ describe("the wizard in cloud delivery mode", () => {
     const { user, backend } = renderApp(cloud);
     await enterCode(user, "HRL-REA7-HRWK");
     expect(
-      await screen.findByText(/renew the connection to HRworks for Sonnenschein Bäckerei GmbH/),
+      await screen.findByText(/renew the connection to HRworks for Sandbox Bäckerei GmbH/),
     ).toBeVisible();
     await user.click(screen.getByRole("button", { name: "Yes, continue" }));
     await screen.findByRole("heading", { level: 1, name: /^What may .+ read in HRworks\?$/ });
     // Every step says whose connection is being renewed.
-    expect(screen.getByText("Re-authorise HRworks for Sonnenschein Bäckerei GmbH")).toBeVisible();
+    expect(screen.getByText("Re-authorise HRworks for Sandbox Bäckerei GmbH")).toBeVisible();
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(await screen.findByRole("button", { name: "I already have a key file" }));
     await pasteKey(user, keyFileText(SANDBOX_KEYS.otherCompany));

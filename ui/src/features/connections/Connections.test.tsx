@@ -8,7 +8,7 @@ import { expectNoSeriousA11yViolations } from "../../test/axe";
 import { pasteKey, renderApp, VALID_KEY_FILE } from "../../test/render";
 
 const now = Math.floor(Date.now() / 1000);
-const BAKERY = "Sonnenschein Bäckerei GmbH";
+const BAKERY = "Sandbox Bäckerei GmbH";
 
 const [bakery, tea, payroll] = sampleConnections(now) as [
   ConnectionSummary,
@@ -323,7 +323,7 @@ describe("re-authorising a connection", () => {
         method: "verifyConnection",
         id: "staged-1",
         optional: ["organization-units"],
-        organisation: "40117",
+        organisation: "48213",
       },
     ]);
     expect(
@@ -453,7 +453,7 @@ describe("re-authorising a connection", () => {
     expect(backend.calls.filter((c) => c.method === "reauthoriseConnection")).toHaveLength(1);
 
     await user.clear(field);
-    await user.type(field, "  nordlicht LOGISTIK gmbh");
+    await user.type(field, "  sandbox nordlicht LOGISTIK gmbh");
     await user.click(screen.getByRole("button", { name: "Replace connection" }));
     expect(
       await screen.findByRole("heading", {
@@ -472,7 +472,7 @@ describe("re-authorising a connection", () => {
         method: "reauthoriseConnection",
         id: "connection-bakery",
         staged: "staged-1",
-        replacementName: "nordlicht LOGISTIK gmbh",
+        replacementName: "sandbox nordlicht LOGISTIK gmbh",
       },
     ]);
   });

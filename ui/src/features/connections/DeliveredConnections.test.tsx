@@ -12,7 +12,7 @@ const delivered = (connection_id: string, name: string): DeliveredProfile => ({
   product: "Acme Rostering",
   tenant: { id: "t_kowhai", name: "Kōwhai Gardening Ltd" },
   provider: "hrworks",
-  account: { id: "40117", name },
+  account: { id: "48213", name },
   delivered_at: "2026-12-07T09:00:00Z",
 });
 
@@ -21,10 +21,7 @@ describe("delivered connections on Your connections", () => {
     renderApp({
       appInfo: { cloud: true, product: "Acme Rostering" },
       connections: { connections: sampleConnections() },
-      delivered: [
-        delivered("con_1", "Sonnenschein Bäckerei GmbH"),
-        delivered("con_2", "Nordlicht"),
-      ],
+      delivered: [delivered("con_1", "Sandbox Bäckerei GmbH"), delivered("con_2", "Nordlicht")],
       deliveredHealth: {
         con_2: {
           status: "failed_auth",
@@ -68,7 +65,7 @@ describe("delivered connections on Your connections", () => {
     renderApp({
       appInfo: { cloud: true, product: "Acme Rostering" },
       connections: { connections: sampleConnections() },
-      delivered: [delivered("con_1", "Sonnenschein Bäckerei GmbH")],
+      delivered: [delivered("con_1", "Sandbox Bäckerei GmbH")],
       deliveredHealth: {
         con_1: { code: "delivery_unreachable", params: { product: "Acme Rostering" } },
       },

@@ -8,7 +8,7 @@ import { reauthoriseState } from "../setup-wizard/machine";
 
 type Setup = ReturnType<typeof renderApp>;
 
-const COMPANY = "Sonnenschein Bäckerei GmbH";
+const COMPANY = "Sandbox Bäckerei GmbH";
 const HEADING = "Where do your HRworks people go in Demo Rostering?";
 
 /** From a blank app to a successful check of the Sandbox key, then `save` on the result. */

@@ -19,7 +19,7 @@ withTableViewport();
 
 type Setup = ReturnType<typeof renderApp>;
 
-const COMPANY = "Sonnenschein Bäckerei GmbH";
+const COMPANY = "Sandbox Bäckerei GmbH";
 
 /** From a blank app to a successful check of the Sandbox key, then "Save this connection". */
 async function toCheckAnswers({ user }: Setup) {
@@ -66,7 +66,7 @@ describe("saving a verified connection", () => {
     expect(list).toHaveTextContent(`Company${COMPANY}`);
     expect(list).toHaveTextContent("Keyaccess key ••••••••0001");
     expect(list).toHaveTextContent("See who works for you (names and personnel numbers)");
-    expect(list).toHaveTextContent("42 active people");
+    expect(list).toHaveTextContent("37 active people");
     // Nothing is saved before the admin confirms.
     expect(backend.calls.some((c) => c.method === "saveConnection")).toBe(false);
 

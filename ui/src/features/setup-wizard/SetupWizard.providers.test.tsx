@@ -77,7 +77,7 @@ describe("IRIS: the API user", () => {
     expect(
       await screen.findByRole("heading", {
         level: 1,
-        name: "Connected to Primrose Tea Rooms Ltd — is this the right company?",
+        name: "Connected to Sandbox Tea Rooms Ltd — is this the right company?",
       }),
     ).toBeInTheDocument();
     expect(screen.getByText(/signed in to IRIS HR Professional as your API user/)).toBeVisible();
@@ -249,7 +249,12 @@ describe("IRIS: the API user", () => {
   });
 
   it("keeps the password out of the page once the core has it", async () => {
-    const { user, backend } = renderApp({ manualVerify: true });
+    // The core stages any well-formed login (the Sandbox answers refuse only what it refused).
+    const staged = { id: "staged-canary", provider: "iris", hint: "••••••••alid" } as const;
+    const { user, backend } = renderApp({
+      manualVerify: true,
+      stage: () => ({ status: "ok", data: staged }),
+    });
     await chooseIris(user);
     await typeLogin(user, { username: VALID.username, password: CANARY });
     expect(passwordField()).toHaveValue(CANARY);
@@ -344,7 +349,7 @@ describe("IRIS: the API user", () => {
     expect(screen.getByText("Filled in. Now choose Continue.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Continue" }));
     expect(
-      await screen.findByRole("heading", { level: 1, name: /Connected to Primrose Tea Rooms/ }),
+      await screen.findByRole("heading", { level: 1, name: /Connected to Sandbox Tea Rooms/ }),
     ).toBeInTheDocument();
   });
 
@@ -450,7 +455,7 @@ describe("browser sign-in", () => {
     expect(
       await screen.findByRole("heading", {
         level: 1,
-        name: "Connected to Wattle Bakehouse Pty Ltd — is this the right organisation?",
+        name: "Connected to Sandbox Bakehouse Pty Ltd — is this the right organisation?",
       }),
     ).toBeInTheDocument();
     expect(screen.getByText("ID in Employment Hero")).toBeInTheDocument();
@@ -487,7 +492,7 @@ describe("browser sign-in", () => {
     expect(calls(backend, "cancelSignIn")).toHaveLength(0);
     await act(async () => backend.pendingSignIn?.succeed());
     expect(
-      await screen.findByRole("heading", { level: 1, name: /Connected to Wattle Bakehouse/ }),
+      await screen.findByRole("heading", { level: 1, name: /Connected to Sandbox Bakehouse/ }),
     ).toBeInTheDocument();
     // The replaced sign-in's answer (cancelled) changed nothing.
     expect(screen.queryByRole("heading", { name: "There is a problem" })).not.toBeInTheDocument();
@@ -786,7 +791,7 @@ describe("Employment Hero: a sign-in that reaches several organisations", () => 
     const names = within(choice)
       .getAllByRole("radio")
       .map((radio) => radio.closest("div")?.textContent);
-    expect(names).toEqual(["Wattle Bakehouse Pty Ltd", "Wattle Holdings Pty Ltd"]);
+    expect(names).toEqual(["Sandbox Bakehouse Pty Ltd", "Sandbox Holdings Pty Ltd"]);
     expect(
       screen.getByText(
         "Nothing has been saved. Choose the organisation below, then HR Link checks it.",
@@ -800,12 +805,12 @@ describe("Employment Hero: a sign-in that reaches several organisations", () => 
     // Nothing chosen: said next to the list, and focus goes there.
     await user.click(screen.getByRole("button", { name: "Check this organisation" }));
     expect(choice).toHaveTextContent("Choose the organisation this connection is for");
-    await user.click(within(choice).getByRole("radio", { name: "Wattle Holdings Pty Ltd" }));
+    await user.click(within(choice).getByRole("radio", { name: "Sandbox Holdings Pty Ltd" }));
     await user.click(screen.getByRole("button", { name: "Check this organisation" }));
 
     await screen.findByRole("heading", {
       level: 1,
-      name: "Connected to Wattle Holdings Pty Ltd — is this the right organisation?",
+      name: "Connected to Sandbox Holdings Pty Ltd — is this the right organisation?",
     });
     // Employment Hero counts every record, former staff too: said so.
     expect(

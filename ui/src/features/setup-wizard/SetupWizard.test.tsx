@@ -137,12 +137,12 @@ describe("entering the key", () => {
     expect(
       await screen.findByRole("heading", {
         level: 1,
-        name: "Connected to Sonnenschein Bäckerei GmbH — is this the right company?",
+        name: "Connected to Sandbox Bäckerei GmbH — is this the right company?",
       }),
     ).toBeInTheDocument();
     expect(screen.getByText("Step 6 of 7")).toBeInTheDocument();
-    expect(screen.getByText("42 active people, as HRworks counts them")).toBeInTheDocument();
-    expect(screen.getByText("40117")).toBeInTheDocument();
+    expect(screen.getByText("37 active people, as HRworks counts them")).toBeInTheDocument();
+    expect(screen.getByText("48213")).toBeInTheDocument();
 
     const table = screen.getByRole("table");
     const rows = within(table).getAllByRole("row").slice(1);
@@ -433,20 +433,20 @@ describe("the result", () => {
   it("lists a missing permission with how to grant it, linked from the summary", async () => {
     const { user } = renderApp();
     await chooseHrworks(user, [/See your departments/]);
-    await pasteKey(user, keyFileText(SANDBOX_KEYS.missingPermission));
+    await pasteKey(user, keyFileText(SANDBOX_KEYS.noPersons));
 
     await screen.findByRole("heading", {
       level: 1,
-      name: "Connected to Sonnenschein Bäckerei GmbH, but something needs fixing",
+      name: "Connected to Sandbox Bäckerei GmbH, but something needs fixing",
     });
     const summary = errorSummary();
     const link = within(summary).getByRole("link", {
-      name: "HRworks connected, but a permission this integration needs is not granted: persons.master-data.",
+      name: "HRworks connected, but a permission this integration needs is not granted: persons.",
     });
-    const row = document.getElementById("permission-persons-master-data");
+    const row = document.getElementById("permission-persons");
     expect(row).toHaveTextContent("Missing");
-    expect(row).toHaveTextContent("tick “persons.master-data”");
-    expect(screen.getByText("Could not check")).toBeInTheDocument();
+    expect(row).toHaveTextContent("tick “persons”");
+    expect(document.getElementById("permission-persons-master-data")).toHaveTextContent("Missing");
     expect(screen.getByText("Could not count")).toBeInTheDocument();
     await user.click(link);
     expect(row).toHaveFocus();

@@ -7,6 +7,7 @@
  */
 
 import { sameCompanyName } from "../companyName";
+import { accountOf } from "./fake/answers";
 import { err, ok } from "./fake/result";
 import type {
   Account,
@@ -245,13 +246,16 @@ export function createFakeConnections(options: FakeConnectionsOptions = {}) {
 
 export type FakeConnections = ReturnType<typeof createFakeConnections>;
 
-/** A saved connection for tests and development (HRworks, the fake's main company). */
+/** The company the Sandbox's valid HRworks key reaches. */
+const BAKERY = accountOf("hrworks", "valid");
+
+/** A saved connection for tests and development (HRworks, the Sandbox's main company). */
 export function sampleConnection(overrides: Partial<ConnectionSummary> = {}): ConnectionSummary {
   return {
     id: "connection-sample",
-    label: "Sonnenschein Bäckerei GmbH",
+    label: BAKERY.name,
     provider: "hrworks",
-    account: { id: "40117", name: "Sonnenschein Bäckerei GmbH" },
+    account: BAKERY,
     hint: "••••••••0001",
     status: "connected",
     granted_permissions: ["persons", "persons.master-data"],
@@ -280,7 +284,7 @@ export function sampleConnections(now = Math.floor(Date.now() / 1000)): Connecti
       id: "connection-tea",
       label: "Tea rooms",
       provider: "iris",
-      account: { id: "1", name: "Primrose Tea Rooms Ltd" },
+      account: accountOf("iris", "valid"),
       hint: "••••••••alid",
       created_at: now - 20 * day,
       last_ok_at: now - 3 * day,
@@ -289,7 +293,7 @@ export function sampleConnections(now = Math.floor(Date.now() / 1000)): Connecti
       id: "connection-payroll",
       label: "NZ payroll",
       provider: "ipayroll",
-      account: { id: "49764", name: "iPayroll organisation 49764" },
+      account: accountOf("ipayroll", "apiUser"),
       hint: "",
       granted_permissions: ["employees"],
       // Saved before the choice was recorded.

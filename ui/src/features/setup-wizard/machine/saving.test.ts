@@ -22,7 +22,7 @@ const target: ReauthTarget = {
   id: "connection-1",
   label: "Bakery",
   provider: "hrworks",
-  account: { id: "40117", name: "Sonnenschein Bäckerei GmbH" },
+  account: { id: "48213", name: "Sandbox Bäckerei GmbH" },
 };
 
 /**
@@ -51,11 +51,11 @@ describe("saving a new connection", () => {
 
   it("goes from a successful result to check your answers, with the label prefilled", () => {
     const confirm = expectStep(
-      wizardReducer(result, { type: "saveRequested", label: "Sonnenschein Bäckerei GmbH" }),
+      wizardReducer(result, { type: "saveRequested", label: "Sandbox Bäckerei GmbH" }),
       "confirm",
     );
     expect(confirm).toMatchObject({
-      label: "Sonnenschein Bäckerei GmbH",
+      label: "Sandbox Bäckerei GmbH",
       labelError: null,
       report,
       staged,
@@ -207,7 +207,7 @@ describe("re-authorising", () => {
             code: "different_account",
             params: {
               provider: "HRworks",
-              saved: "Sonnenschein Bäckerei GmbH",
+              saved: "Sandbox Bäckerei GmbH",
               reached: OTHER_COMPANY.name,
             },
           },
@@ -218,7 +218,7 @@ describe("re-authorising", () => {
 
     it("stops on the different-company page", () => {
       expect(expectStep(refused, "differentAccount")).toMatchObject({
-        saved: "Sonnenschein Bäckerei GmbH",
+        saved: "Sandbox Bäckerei GmbH",
         reached: OTHER_COMPANY.name,
         typedName: "",
         nameError: null,
@@ -238,10 +238,7 @@ describe("re-authorising", () => {
       const empty = wizardReducer(refused, { type: "saveSubmitted" });
       expect(expectStep(empty, "differentAccount").nameError).toBe("required");
       const wrong = run(
-        [
-          { type: "editReplacementName", text: "Sonnenschein Bäckerei GmbH" },
-          { type: "saveSubmitted" },
-        ],
+        [{ type: "editReplacementName", text: "Sandbox Bäckerei GmbH" }, { type: "saveSubmitted" }],
         refused,
       );
       expect(expectStep(wrong, "differentAccount")).toMatchObject({
@@ -250,7 +247,7 @@ describe("re-authorising", () => {
       });
       const right = run(
         [
-          { type: "editReplacementName", text: "  nordlicht  LOGISTIK gmbh " },
+          { type: "editReplacementName", text: "  sandbox nordlicht  LOGISTIK gmbh " },
           { type: "saveSubmitted" },
         ],
         wrong,

@@ -136,7 +136,7 @@ describe("result", () => {
   });
 
   it("re-authorising checks the saved connection's organisation unless another is chosen", () => {
-    const account = { id: "org-saved", name: "Wattle Bakehouse Pty Ltd" };
+    const account = { id: "org-saved", name: "Sandbox Bakehouse Pty Ltd" };
     const target = { id: "c1", label: "Bakery", provider: "employmenthero", account } as const;
     const state = reauthoriseState(target, null);
     expect(organisationFor(state.draft)).toBe("org-saved");

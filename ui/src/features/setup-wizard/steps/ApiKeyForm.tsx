@@ -8,7 +8,6 @@ import {
   type ErrorSummaryItem,
   Panel,
   RadioGroup,
-  TextField,
 } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import type { ProviderSummary, StagedCredentials } from "../../../lib/ipc/types";
@@ -19,6 +18,7 @@ import type { CredentialSource, CredentialsError } from "../machine";
 import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
 import { guideText, regionName } from "../text";
+import { SecretTextField } from "./SecretTextField";
 
 export interface ApiKeyFormProps {
   provider: ProviderSummary;
@@ -127,35 +127,19 @@ export function ApiKeyForm(props: ApiKeyFormProps) {
             value={region}
             onChange={props.onRegionChange}
           />
-          <TextField
+          <SecretTextField
             id={KEY_ID}
             label={t("apiKey.keyLabel")}
             hint={
               end ? `${t("apiKey.keyHint")} ${t("apiKey.keyEnd", { end })}` : t("apiKey.keyHint")
             }
             error={keyError}
-            errorPrefix={t("wizard.errorPrefix")}
-            masked
-            reveal={
-              supportMode
-                ? undefined
-                : {
-                    show: t("credentials.show"),
-                    hide: t("credentials.hide"),
-                    showLabel: t("credentials.showLabel"),
-                    hideLabel: t("credentials.hideLabel"),
-                    nowVisible: t("credentials.nowVisible"),
-                    nowHidden: t("credentials.nowHidden"),
-                  }
-            }
+            supportMode={supportMode}
             value={keyText}
             readOnly={staging !== null}
-            onChange={(event) => {
-              const text = event.target.value;
-              props.onKeyTextChange(text);
-              const pasted = (event.nativeEvent as InputEvent).inputType === "insertFromPaste";
-              if (pasted && isWholeKey(text)) props.onKeyPasted(text);
-            }}
+            onChange={props.onKeyTextChange}
+            isWhole={isWholeKey}
+            onWholePaste={props.onKeyPasted}
           />
         </>
       )}

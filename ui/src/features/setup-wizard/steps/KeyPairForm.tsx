@@ -8,7 +8,6 @@ import {
   ErrorSummary,
   type ErrorSummaryItem,
   Panel,
-  TextArea,
 } from "../../../components/ui";
 import { renderProblem } from "../../../lib/i18n";
 import { useBackend } from "../../../lib/ipc/BackendContext";
@@ -19,6 +18,7 @@ import { BackLink } from "../BackLink";
 import type { CredentialSource, CredentialsError } from "../machine";
 import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
+import { SecretTextField } from "./SecretTextField";
 
 export interface KeyPairFormProps {
   provider: ProviderSummary;
@@ -160,34 +160,18 @@ export function KeyPairForm(props: KeyPairFormProps) {
             </p>
           </div>
 
-          <TextArea
+          <SecretTextField
             id={TEXT_ID}
             label={t("credentials.pasteLabel")}
             hint={t("credentials.pasteHint")}
             error={errorOnFile ? null : fieldError}
-            errorPrefix={t("wizard.errorPrefix")}
-            masked
-            reveal={
-              supportMode
-                ? undefined
-                : {
-                    show: t("credentials.show"),
-                    hide: t("credentials.hide"),
-                    showLabel: t("credentials.showLabel"),
-                    hideLabel: t("credentials.hideLabel"),
-                    nowVisible: t("credentials.nowVisible"),
-                    nowHidden: t("credentials.nowHidden"),
-                  }
-            }
-            rows={3}
+            multiline
+            supportMode={supportMode}
             value={keyText}
             readOnly={staging !== null}
-            onChange={(event) => {
-              const text = event.target.value;
-              props.onKeyTextChange(text);
-              const pasted = (event.nativeEvent as InputEvent).inputType === "insertFromPaste";
-              if (pasted && holdsTwoLines(text)) props.onKeyPasted(text);
-            }}
+            onChange={props.onKeyTextChange}
+            isWhole={holdsTwoLines}
+            onWholePaste={props.onKeyPasted}
           />
         </>
       )}

@@ -12,6 +12,7 @@ import type {
   ProviderId,
   Result,
 } from "../types";
+import { accountOf } from "./answers";
 import { err, ok } from "./result";
 import { type FakeState, forget, pause } from "./state";
 import type { FakeBackend, FakeEnrollment } from "./types";
@@ -28,7 +29,7 @@ export const FAKE_CODES: Record<string, FakeEnrollment> = {
   "HRL-VSED-0NCE": { refused: "enrollment_used" },
   "HRL-REA7-HRWK": {
     provider: "hrworks",
-    reauthorise: { id: "40117", name: "Sonnenschein Bäckerei GmbH" },
+    reauthorise: accountOf("hrworks", "valid"),
   },
 };
 

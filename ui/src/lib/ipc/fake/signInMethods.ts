@@ -11,55 +11,29 @@ import type {
   SignInAddress,
   StagedCredentials,
 } from "../types";
-import {
-  ipayrollUsernameRule,
-  maskTail,
-  parseApiKey,
-  parseIrisText,
-  parseKeyFile,
-} from "./credentials";
+import { organisationsOf, signedInScenario, stagedScenario, verificationOf } from "./answers";
+import { ipayrollUsernameRule } from "./credentials";
 import { err, ok } from "./result";
-import { providerName, SANDBOX_LOGINS } from "./sandbox";
-import { organisationsOf, sandboxScenario } from "./scenarios";
-import { selectRun } from "./selection";
+import { providerName } from "./sandbox";
 import { type FakeState, forget, pause, record, remember } from "./state";
-import type { ChosenFile, FakeBackend, SignInBehaviour } from "./types";
+import type { ChosenFile, FakeBackend, FakeStaged, SignInBehaviour } from "./types";
 
-function builtInStage(
+async function builtInStage(
   state: FakeState,
   provider: ProviderId,
   input: CredentialInput | ChosenFile,
-): Result<StagedCredentials, Problem> {
+): Promise<Result<StagedCredentials, Problem>> {
   if (provider === "ipayroll" || provider === "employmenthero") {
     return err({
       code: "configuration_invalid",
       params: { what: `${providerName(provider)} signs in through the browser` },
     });
   }
-  let text: string;
-  if (input.kind === "file") {
-    const content = state.files.get(input.path);
-    if (content === undefined) return err({ code: "file_unreadable" });
-    text = content;
-  } else {
-    text = input.text;
-  }
-  if (provider === "employmenthero_payroll") {
-    const parsed = parseApiKey(text);
-    if (parsed.status === "error") return parsed;
-    const { key, region } = parsed.data;
-    return ok(remember(state, { provider, accessKey: key, region }, maskTail(key)));
-  }
-  if (provider === "iris") {
-    const login = parseIrisText(text);
-    if (login.status === "error") return login;
-    const { username } = login.data;
-    return ok(remember(state, { provider, accessKey: "", login: username }, maskTail(username)));
-  }
-  const parsed = parseKeyFile(text);
-  if (parsed.status === "error") return parsed;
-  const { accessKey } = parsed.data;
-  return ok(remember(state, { provider, accessKey }, maskTail(accessKey)));
+  const text = input.kind === "file" ? state.files.get(input.path) : input.text;
+  if (text === undefined) return err({ code: "file_unreadable" });
+  const staged = await stagedScenario(provider, text);
+  if (staged.status === "error") return staged;
+  return ok(remember(state, { provider, scenario: staged.data.scenario }, staged.data.hint));
 }
 
 /** Staging shared by pasted text and chosen files: a test's script, or the built-in parser. */
@@ -72,13 +46,17 @@ async function stage(
   if (state.options.stage) {
     const result = await state.options.stage(provider, input);
     if (result.status === "ok") {
-      state.staged.set(result.data.id, { id: result.data.id, provider, accessKey: "" });
+      state.staged.set(result.data.id, { id: result.data.id, provider, scenario: "" });
       state.hints.set(result.data.id, result.data.hint);
     }
     return result;
   }
   return builtInStage(state, provider, input);
 }
+
+/** The organisations a staged scenario reaches (none for a test's own staging). */
+const reached = (staged: FakeStaged) =>
+  staged.scenario === "" ? [] : organisationsOf(staged.provider, staged.scenario);
 
 function signInBehaviour(state: FakeState, provider: ProviderId): SignInBehaviour {
   const given = state.options.signIn;
@@ -108,7 +86,6 @@ function signIn(
   state.signInAddress = signInAddress(provider, state.calls.length);
   onAddress({ address: state.signInAddress, browserOpened: !state.options.noBrowser });
   const behaviour = signInBehaviour(state, provider);
-  const firstUser = Object.values(SANDBOX_LOGINS[provider])[0]?.username ?? "";
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (result: Result<StagedCredentials, Problem>) => {
@@ -118,8 +95,11 @@ function signIn(
       state.signInAddress = null;
       resolve(result);
     };
-    const succeed = (as?: string) =>
-      settle(ok(remember(state, { provider, accessKey: "", login: as ?? firstUser }, "")));
+    const succeed = (as?: string) => {
+      const signedIn = signedInScenario(provider, as);
+      if (!signedIn) return settle(err({ code: "sign_in_denied", params: { provider: name } }));
+      settle(ok(remember(state, { provider, scenario: signedIn.scenario }, signedIn.hint)));
+    };
     state.cancelCurrentSignIn = () =>
       settle(err({ code: "sign_in_cancelled", params: { provider: name } }));
     if (behaviour.kind === "wait") {
@@ -180,12 +160,12 @@ export function signInMethods(
       calls.push({ method: "listOrganisations", id });
       await pause(state);
       const entry = staged.get(id);
-      return entry ? ok(organisationsOf(entry)) : err({ code: "credentials_expired" });
+      return entry ? ok(reached(entry)) : err({ code: "credentials_expired" });
     },
     async verifyConnection(id, optional, organisation, onProgress) {
       calls.push({ method: "verifyConnection", id, optional: [...optional], organisation });
       const chosen = staged.get(id);
-      if (chosen && organisation !== null && organisationsOf(chosen).length > 0) {
+      if (chosen && organisation !== null && reached(chosen).length > 0) {
         staged.set(id, { ...chosen, organisation });
       }
       if (options.manualVerify) {
@@ -203,7 +183,9 @@ export function signInMethods(
       }
       const entry = staged.get(id);
       if (!entry) return err({ code: "credentials_expired" });
-      const script = selectRun((options.verify ?? sandboxScenario)(entry), optional);
+      const script = options.verify
+        ? options.verify(entry)
+        : verificationOf(entry.provider, entry.scenario, optional, entry.organisation ?? null);
       for (const event of script.progress) {
         await pause(state);
         onProgress(event);

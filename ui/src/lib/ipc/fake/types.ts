@@ -34,16 +34,12 @@ export interface VerifyScript {
   result: Result<VerificationReport, Problem>;
 }
 
-/** What the fake holds for staged credentials (the secret itself is dropped). */
+/** What the fake holds for staged credentials (the secret itself is never known). */
 export interface FakeStaged {
   id: string;
   provider: ProviderId;
-  /** HRworks: the access key; Employment Hero Payroll: the API key (the fake keeps it). */
-  accessKey: string;
-  /** Employment Hero Payroll: the region the key was handed over with. */
-  region?: string;
-  /** IRIS: the API user's name; browser sign-ins: the Sandbox user signed in as. */
-  login?: string;
+  /** The Sandbox scenario they are (`sandboxAnswers.gen.json`); empty when a test staged them. */
+  scenario: string;
   /** Employment Hero (Payroll): the organisation (business) chosen, when it reaches several. */
   organisation?: string;
 }
@@ -82,12 +78,12 @@ export interface FakeBackendOptions {
   files?: Record<string, string>;
   /** The file the admin picks in the dialog (`null`: cancelled). */
   pickedPath?: string | null;
-  /** Replaces the built-in key-file parsing. */
+  /** Replaces the Sandbox answers to staging. */
   stage?: (
     provider: ProviderId,
     input: CredentialInput | ChosenFile,
   ) => Result<StagedCredentials, Problem> | Promise<Result<StagedCredentials, Problem>>;
-  /** Replaces the built-in scenarios (chosen by access key). */
+  /** Replaces the Sandbox answers to verifying. */
   verify?: (staged: FakeStaged) => VerifyScript;
   /** Pause before each progress event and before the answer (0: next microtask). */
   stepDelayMs?: number;
