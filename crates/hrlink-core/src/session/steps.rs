@@ -150,7 +150,9 @@ impl Session {
         })
     }
 
-    /// Matches the listed people against the admin's roster, in place of any match before.
+    /// Matches the listed people against the admin's roster, in place of any match before
+    /// (decisions on suggested pairs were about the roster before); the people the admin left
+    /// out stay left out.
     pub fn match_roster(
         &self,
         id: &str,
@@ -158,8 +160,12 @@ impl Session {
         disclosure: Disclosure,
     ) -> Result<PeopleComparison, Problem> {
         // Matching takes a moment for big lists: not while holding the session's lock.
-        let hr = self.with_matched(id, |listed| Ok(listed.hr_people().to_vec()))?;
-        let matched = people::match_people(hr, roster.people, &MatchOptions::default());
+        let (hr, left_out) = self.with_matched(id, |listed| {
+            Ok((listed.hr_people().to_vec(), listed.left_out()))
+        })?;
+        // The HR people are sorted already: matching keeps their order, so `left_out` lines up.
+        let mut matched = people::match_people(hr, roster.people, &MatchOptions::default());
+        matched.leave_out(&left_out);
         let report = matched.report(disclosure);
         self.set_people(id, matched)?;
         Ok(PeopleComparison {

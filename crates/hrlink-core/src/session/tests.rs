@@ -10,7 +10,9 @@ use crate::config::{Config, Permissions};
 use crate::credentials::{Credentials, HrworksKeyPair, OAuthGrant, Secret};
 use crate::http::{HttpClient, HttpConfig};
 use crate::oauth::OAuthTokens;
-use crate::people::{MatchOptions, MatchResult, match_people};
+use crate::people::{
+    Category, Disclosure, MatchOptions, MatchResult, Person, PersonIds, match_people, read_roster,
+};
 use crate::verify::VerificationReport;
 use crate::{Endpoints, Problem, ProviderId};
 
@@ -178,4 +180,66 @@ fn refreshed_tokens_replace_the_staged_ones_and_keep_the_rest() {
     let refresh = grant.tokens.refresh_token.as_ref().unwrap();
     assert_eq!(secrecy::ExposeSecret::expose_secret(refresh), "refresh-2");
     assert_eq!(grant.organisation_id.as_deref(), Some("1"));
+}
+
+fn listed(id: &str, first: &str, last: &str) -> Person {
+    Person {
+        ids: PersonIds {
+            provider_id: Some(id.into()),
+            ..PersonIds::default()
+        },
+        work_email: Some(format!("{}@acme.example", first.to_lowercase())),
+        ..Person::new(first, last)
+    }
+}
+
+#[test]
+fn people_left_out_stay_left_out_when_a_roster_is_compared() {
+    let session = session();
+    let id = session.stage(key_pair());
+    let hr = vec![
+        listed("1", "Ana", "Stays"),
+        listed("2", "Ben", "Contractor"),
+        listed("3", "Cem", "External"),
+    ];
+    let mut matched = match_people(hr, Vec::new(), &MatchOptions::default());
+    let left_out: Vec<_> = matched
+        .entries()
+        .iter()
+        .filter(|e| matched.hr_person(e).is_some_and(|p| p.first_name != "Ana"))
+        .map(|e| e.id())
+        .collect();
+    for entry in left_out {
+        matched.set_excluded(entry, true).unwrap();
+    }
+    session.set_people(&id, matched).unwrap();
+
+    let roster = read_roster(
+        b"First name,Last name,Email\nBen,Contractor,ben@acme.example\nDora,Records,dora@acme.example\n",
+    )
+    .unwrap();
+    let comparison = session.match_roster(&id, roster, Disclosure::Full).unwrap();
+
+    let row = |first: &str| {
+        let rows = &comparison.report.people;
+        let hr = |row: &&crate::people::ReportRow| {
+            row.hr.as_ref().is_some_and(|p| p.name.starts_with(first))
+        };
+        rows.iter().find(hr).cloned().expect("a row for the person")
+    };
+    assert!(
+        row("Ben").excluded,
+        "left out, even though the roster has him"
+    );
+    assert_eq!(row("Ben").category, Category::Matched);
+    assert!(row("Cem").excluded);
+    assert!(!row("Ana").excluded);
+    assert_eq!(comparison.report.counts.excluded, 2);
+    assert_eq!(comparison.report.counts.only_in_existing, 1, "Dora only");
+    session.confirm_people(&id).unwrap();
+    let confirmed = session.confirmed_people(&id).unwrap();
+    assert_eq!(confirmed.len(), 1);
+    let mut excluded = session.people_confirmation(&id).unwrap().excluded_ids;
+    excluded.sort();
+    assert_eq!(excluded, ["2", "3"]);
 }

@@ -35,7 +35,7 @@ async function openPeopleInGerman({ user }: Session) {
 }
 
 function tableRows(): HTMLElement[] {
-  const table = screen.getByRole("table", { name: /^People, sorted by / });
+  const table = screen.getByRole("grid", { name: /^People, sorted by / });
   // The first row is the header.
   return within(table).getAllByRole("row").slice(1);
 }
@@ -133,7 +133,7 @@ describe("the People step", () => {
       },
     );
     expect(screen.getByText("50,000 people in HRworks")).toBeInTheDocument();
-    const table = screen.getByRole("table", { name: "People, sorted by name" });
+    const table = screen.getByRole("grid", { name: "People, sorted by name" });
     expect(table).toHaveAttribute("aria-rowcount", "50001");
     const first = tableRows();
     // 480 px of 48 px rows plus a few above and below, never thousands.
@@ -170,7 +170,7 @@ describe("the People step", () => {
     expect(names()).toEqual(["Zoë Brown", "Karl Lee", "Anna Müller"]);
 
     // The ready marker end-to-end tests wait on: settled once the rows on show are the latest.
-    const table = screen.getByRole("table", { name: /^People, sorted by / });
+    const table = screen.getByRole("grid", { name: /^People, sorted by / });
     expect(table).toHaveAttribute("aria-busy", "false");
     await session.user.type(screen.getByLabelText("Search by name or email"), "K.LEE");
     await waitFor(() => expect(names()).toEqual(["Karl Lee"]));
@@ -357,7 +357,7 @@ describe("the People step", () => {
     expect(names()).toEqual(["Anna Müller", "Zoë Brown", "Karl Lee", "Ben Ngata"]);
     expect(header("Start date")).toHaveAttribute("aria-sort", "ascending");
     expect(header("Name")).not.toHaveAttribute("aria-sort");
-    expect(screen.getByRole("table", { name: "People, sorted by start date" })).toBeVisible();
+    expect(screen.getByRole("grid", { name: "People, sorted by start date" })).toBeVisible();
     // Newest first; people without a start date stay last.
     await session.user.click(screen.getByRole("button", { name: /Start date/ }));
     expect(names()).toEqual(["Karl Lee", "Zoë Brown", "Anna Müller", "Ben Ngata"]);
@@ -424,7 +424,7 @@ describe("the People step", () => {
     expect(screen.getByText("42 Personen in HRworks")).toBeInTheDocument();
     expect(screen.getByText(/^Alle, die HRworks führt, auch inaktive/)).toBeVisible();
     expect(screen.getByLabelText("Standort")).toBeVisible();
-    expect(screen.getByRole("table", { name: "Personen, sortiert nach Name" })).toBeVisible();
+    expect(screen.getByRole("grid", { name: "Personen, sortiert nach Name" })).toBeVisible();
     expect(screen.getByRole("button", { name: "Diese Liste exportieren (CSV)" })).toBeVisible();
     await session.user.click(
       screen.getByRole("button", { name: "Mit Ihren Unterlagen vergleichen" }),

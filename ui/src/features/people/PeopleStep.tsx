@@ -163,6 +163,8 @@ function Failed({
 
 export type Listed = Extract<PeopleStage, { kind: "listed" }>;
 
+const CONFIRM_ID = "people-confirm";
+
 export function Listed({
   provider,
   stage,
@@ -184,7 +186,7 @@ export function Listed({
     ? renderProblem(stage.decisionProblem, i18n.language)
     : null;
   return (
-    <div>
+    <div className="people-listed">
       {rosterProblem && (
         <ErrorSummary
           title={t("people.rosterErrorTitle")}
@@ -210,6 +212,12 @@ export function Listed({
       </Panel>
       <Changes view={stage.changes} provider={provider} />
       <Counts counts={report.counts} compared={roster !== null} provider={provider} />
+      {/* Above the table: confirming a long list must not mean scrolling or tabbing past it. */}
+      <ButtonGroup>
+        <Button id={CONFIRM_ID} onClick={onConfirmed}>
+          {t("people.confirm")}
+        </Button>
+      </ButtonGroup>
 
       <section aria-labelledby="compare-heading" className="people-compare">
         <h2 className="heading-m" id="compare-heading">
@@ -244,6 +252,19 @@ export function Listed({
           {t("people.tableHeading")}
         </h2>
         {supportMode && <Banner title={t("app.supportMode")}>{t("people.maskedNote")}</Banner>}
+        <a
+          className="people-list__skip"
+          href={`#${CONFIRM_ID}`}
+          onClick={(event) => {
+            // Focus, not only scroll: the next key press is the confirmation.
+            event.preventDefault();
+            const confirm = document.getElementById(CONFIRM_ID);
+            confirm?.focus();
+            confirm?.scrollIntoView({ block: "nearest" });
+          }}
+        >
+          {t("people.skipToConfirm")}
+        </a>
         <PeopleTable
           // Switching screen-share mode starts the table afresh: a name typed into its search
           // stays no more on screen than the names it found (nor would it match masked rows).
@@ -256,12 +277,6 @@ export function Listed({
       </section>
 
       <Export supportMode={supportMode} onExport={onExport} />
-
-      <ButtonGroup>
-        <Button onClick={onConfirmed}>{t("people.confirm")}</Button>
-      </ButtonGroup>
     </div>
   );
 }
-
-/** People shown per list of changes; the rest are counted. */

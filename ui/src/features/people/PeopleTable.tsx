@@ -1,80 +1,30 @@
-/** The People table: search, filters, sorting and virtualised rows, with an Include box per person. */
+/**
+ * The People table: search, filters, sorting and virtualised rows, with an Include box per
+ * person. The rows are one ARIA grid, one Tab stop: arrow keys, Home/End and PageUp/PageDown move
+ * the active cell (kept in view), Space includes or leaves out its person, Enter or Space on a
+ * header sorts. Focus stays on the grid (`aria-activedescendant`), so it survives the
+ * virtualiser taking rows out of the page.
+ */
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useDeferredValue, useMemo, useRef, useState } from "react";
+import type { FocusEvent, KeyboardEvent, ReactNode } from "react";
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cx, Tag } from "../../components/ui";
 import { dateLocale } from "../../lib/i18n";
 import type { Category, PersonStatus, ProviderSummary, ReportRow } from "../../lib/ipc/types";
 import { CATEGORIES, CATEGORY_TONE, ROW_HEIGHT, STATUSES } from "./categories";
+import { FilterSelect } from "./FilterSelect";
+import { type Cell, clamp, moveFor } from "./gridKeys";
+import { comparator, prepareRows, type Sort, type SortKey, type TableRow } from "./tableRows";
 
-export function shown(row: ReportRow) {
-  const person = row.hr ?? row.existing;
-  return {
-    name: person?.name ?? "",
-    email: person?.email ?? null,
-    status: (person?.status ?? "active") as PersonStatus,
-    location: person?.location ?? null,
-    start: person?.start_date ?? null,
-  };
-}
+type Column = SortKey | "email" | "include";
 
-interface TableRow {
-  key: string;
-  row: ReportRow;
-  name: string;
-  email: string | null;
-  status: PersonStatus;
-  location: string | null;
-  /** Start date, `YYYY-MM-DD`. */
-  start: string | null;
-  /** Lower-case name and email, for searching. */
-  haystack: string;
-  /** Position of the name in the language's alphabetical order (equal names share it). */
-  nameRank: number;
-  /** Position of the location in alphabetical order; `null` without one. */
-  locationRank: number | null;
-}
+const cellId = (row: number, column: number) => `people-cell-${row}-${column}`;
 
-/** The columns the table can be sorted by. */
-type SortKey = "name" | "status" | "location" | "start_date" | "category";
-
-interface Sort {
-  key: SortKey;
-  descending: boolean;
-}
-
-/**
- * Orders rows by `sort`; people without the value come last either way, and equal values by
- * name. Names and locations compare by their precomputed alphabetical rank (a collator per
- * comparison made re-sorting 50,000 rows take a quarter of a second).
- */
-function comparator(sort: Sort) {
-  const value = (a: TableRow, b: TableRow): number => {
-    switch (sort.key) {
-      case "name":
-        return a.nameRank - b.nameRank;
-      case "status":
-        return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status);
-      case "location":
-        return (a.locationRank ?? 0) - (b.locationRank ?? 0);
-      case "start_date":
-        return a.start === b.start ? 0 : (a.start ?? "") < (b.start ?? "") ? -1 : 1;
-      case "category":
-        return CATEGORIES.indexOf(a.row.category) - CATEGORIES.indexOf(b.row.category);
-    }
-  };
-  const missing = (row: TableRow) =>
-    (sort.key === "location" && row.location === null) ||
-    (sort.key === "start_date" && row.start === null);
-  return (a: TableRow, b: TableRow) => {
-    const [aMissing, bMissing] = [missing(a), missing(b)];
-    if (aMissing !== bMissing) return aMissing ? 1 : -1;
-    const order = value(a, b);
-    if (order !== 0) return sort.descending ? -order : order;
-    return a.nameRank - b.nameRank;
-  };
-}
+/** A sort button or Include box (clicked into focus), which handles its own keys. */
+const isControl = (target: EventTarget) =>
+  target instanceof HTMLButtonElement || target instanceof HTMLInputElement;
 
 /** Search, filters, sort and the virtualised rows: only the rows in view are in the page. */
 export function PeopleTable({
@@ -94,6 +44,7 @@ export function PeopleTable({
   const [category, setCategory] = useState<Category | "all">("all");
   const [location, setLocation] = useState<string>("all");
   const [sort, setSort] = useState<Sort>({ key: "name", descending: false });
+  const [activeCell, setActiveCell] = useState<Cell>({ row: 0, column: 0 });
   const typed = search.trim().toLowerCase();
   const query = useDeferredValue(typed);
   // Busy while the rows for the latest search are still being worked out in the background: the
@@ -115,37 +66,7 @@ export function PeopleTable({
     [i18n.language],
   );
 
-  /** The rows, and every location someone works at (none in screen-share mode). */
-  const { prepared, locations } = useMemo(() => {
-    const views = rows.map(shown);
-    const byName = views.map((_, index) => index);
-    byName.sort((a, b) => collator.compare(views[a]?.name ?? "", views[b]?.name ?? ""));
-    const nameRanks = new Array<number>(views.length);
-    byName.forEach((index, position) => {
-      const previous = byName[position - 1];
-      const same =
-        previous !== undefined &&
-        collator.compare(views[previous]?.name ?? "", views[index]?.name ?? "") === 0;
-      nameRanks[index] = same ? (nameRanks[previous] ?? position) : position;
-    });
-    const locations = [
-      ...new Set(views.flatMap((view) => (view.location ? [view.location] : []))),
-    ].sort(collator.compare);
-    const locationRanks = new Map(locations.map((location, index) => [location, index]));
-    const prepared: TableRow[] = rows.map((row, index) => {
-      const view = views[index] ?? shown(row);
-      return {
-        key: `${row.id}-${index}`,
-        row,
-        ...view,
-        haystack: `${view.name}\n${view.email ?? ""}`.toLowerCase(),
-        nameRank: nameRanks[index] ?? index,
-        locationRank: view.location === null ? null : (locationRanks.get(view.location) ?? null),
-      };
-    });
-    return { prepared, locations };
-  }, [rows, collator]);
-
+  const { prepared, locations } = useMemo(() => prepareRows(rows, collator), [rows, collator]);
   // Sorted once per order; searching and filtering keep that order without sorting again.
   const sorted = useMemo(() => [...prepared].sort(comparator(sort)), [prepared, sort]);
   const visible = useMemo(() => {
@@ -159,45 +80,158 @@ export function PeopleTable({
     );
   }, [sorted, status, category, location, compared, query]);
 
+  const columns: Column[] = [
+    "name",
+    "email",
+    "status",
+    "location",
+    "start_date",
+    ...(compared ? (["category"] as const) : []),
+    "include",
+  ];
   const scrollRef = useRef<HTMLElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  // The sticky header covers the top of the scrolling region: rows are kept in view below it.
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => setHeadHeight(headRef.current?.offsetHeight ?? 0), []);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
   });
+  const items = virtualizer.getVirtualItems();
+  const size = {
+    rows: visible.length,
+    columns: columns.length,
+    page: Math.max(
+      1,
+      Math.floor(((scrollRef.current?.clientHeight ?? 0) - headHeight) / ROW_HEIGHT),
+    ),
+  };
+  const active = clamp(activeCell, size);
+  const activeInPage = active.row === -1 || items.some((item) => item.index === active.row);
 
-  const columnLabel: Record<SortKey, string> = {
+  const toggleSort = (key: SortKey) =>
+    setSort({ key, descending: sort.key === key ? !sort.descending : false });
+  /** A cell clicked becomes the active one, and focus goes back to the grid. */
+  const onFocus = (event: FocusEvent<HTMLTableElement>) => {
+    const target = event.target;
+    if (target === event.currentTarget || isControl(target)) return;
+    const cell = target.closest<HTMLElement>("[data-row]");
+    if (cell) setActiveCell({ row: Number(cell.dataset.row), column: Number(cell.dataset.column) });
+    event.currentTarget.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    if (event.key === " " || event.key === "Enter") {
+      // A header button or box clicked into focus does its own Space and Enter.
+      if (isControl(event.target)) return;
+      event.preventDefault();
+      const column = columns[active.column];
+      const person = visible[active.row];
+      if (active.row === -1 && column && column !== "email" && column !== "include") {
+        toggleSort(column);
+      } else if (person && event.key === " ") {
+        onExclude(person.row.id, !person.row.excluded);
+      }
+      return;
+    }
+    const next = moveFor(event.key, event.ctrlKey || event.metaKey, active, size);
+    if (!next) return;
+    event.preventDefault();
+    setActiveCell(next);
+    if (next.row >= 0) virtualizer.scrollToIndex(next.row, { align: "auto" });
+  };
+
+  const columnLabel: Record<Column, string> = {
     name: t("people.columnName"),
+    email: t("people.columnEmail"),
     status: t("people.columnStatus"),
     location: t("people.columnLocation"),
     start_date: t("people.columnStart"),
     category: t("people.columnCategory"),
+    include: t("people.columnInclude"),
   };
-  /** A column header that sorts by `key`: a second press reverses the order. */
-  const sortHeader = (key: SortKey) => {
-    const active = sort.key === key;
-    return (
-      <th
-        scope="col"
-        aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
-        className="people-table__cell"
-      >
+  const cellClass = (row: number, index: number, extra?: string | false) =>
+    cx(
+      "people-table__cell",
+      active.row === row && active.column === index && "people-table__cell--active",
+      extra,
+    );
+  /** A column header; all but email and include sort by their column (again: reversed). */
+  const header = (column: Column, index: number) => {
+    const sorting = sort.key === column;
+    const label =
+      column === "email" || column === "include" ? (
+        columnLabel[column]
+      ) : (
         <button
           type="button"
+          tabIndex={-1}
           className="people-table__sort"
-          onClick={() => setSort({ key, descending: active ? !sort.descending : false })}
+          onClick={() => toggleSort(column)}
         >
-          {columnLabel[key]}
+          {columnLabel[column]}
           <span className="people-table__sort-hint" aria-hidden="true">
-            {active ? (sort.descending ? " ▼" : " ▲") : ""}
+            {sorting ? (sort.descending ? " ▼" : " ▲") : ""}
           </span>
         </button>
+      );
+    return (
+      <th
+        key={column}
+        id={cellId(-1, index)}
+        scope="col"
+        tabIndex={-1}
+        data-row={-1}
+        data-column={index}
+        aria-sort={sorting ? (sort.descending ? "descending" : "ascending") : undefined}
+        className={cellClass(-1, index)}
+      >
+        {label}
       </th>
     );
   };
+  const content = (person: TableRow, column: Column): ReactNode => {
+    switch (column) {
+      case "name":
+        return person.name;
+      case "email":
+        return person.email ?? <span className="people-table__none">{t("people.noEmail")}</span>;
+      case "status":
+        return t(`people.status.${person.status}`);
+      case "location":
+        return person.location ?? "";
+      case "start_date":
+        return person.start ? dateFormat.format(new Date(`${person.start}T00:00:00Z`)) : "";
+      case "category":
+        return (
+          <Tag tone={CATEGORY_TONE[person.row.category]}>
+            {t(`people.category.${person.row.category}`, { provider: provider.name })}
+          </Tag>
+        );
+      case "include":
+        return (
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            className="people-table__checkbox"
+            checked={!person.row.excluded}
+            aria-label={t("people.includePerson", { name: person.name })}
+            onChange={(event) => onExclude(person.row.id, !event.target.checked)}
+          />
+        );
+    }
+  };
+  const title = (person: TableRow, column: Column) =>
+    column === "name"
+      ? person.name
+      : column === "email" || column === "location"
+        ? (person[column] ?? undefined)
+        : undefined;
 
-  const columns = compared ? 7 : 6;
   return (
     <div className="people-table">
       <div className="people-table__controls">
@@ -245,39 +279,39 @@ export function PeopleTable({
       <p className="people-table__showing" aria-live="polite">
         {t("people.showing", { shown: visible.length, total: prepared.length })}
       </p>
+      <p className="people-table__keys" id="people-table-keys">
+        {t("people.tableKeys")}
+      </p>
+      <p id="people-table-caption" className="visually-hidden">
+        {t("people.tableCaption", { column: t(`people.sortedBy.${sort.key}`) })}
+      </p>
       <section
         ref={scrollRef}
         className="people-table__scroll"
         aria-labelledby="people-table-caption"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
-        tabIndex={0}
       >
         <table
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern on a table (its cells are gridcells)
+          role="grid"
+          tabIndex={0}
           className="people-table__grid"
+          aria-labelledby="people-table-caption"
           aria-busy={busy}
           aria-rowcount={visible.length + 1}
-          data-columns={columns}
+          aria-colcount={columns.length}
+          aria-describedby="people-table-keys"
+          aria-activedescendant={activeInPage ? cellId(active.row, active.column) : undefined}
+          data-columns={columns.length}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
         >
-          <caption id="people-table-caption" className="visually-hidden">
-            {t("people.tableCaption", { column: t(`people.sortedBy.${sort.key}`) })}
-          </caption>
-          <thead className="people-table__head">
+          <thead ref={headRef} className="people-table__head">
             <tr aria-rowindex={1} className="people-table__row">
-              {sortHeader("name")}
-              <th scope="col" className="people-table__cell">
-                {t("people.columnEmail")}
-              </th>
-              {sortHeader("status")}
-              {sortHeader("location")}
-              {sortHeader("start_date")}
-              {compared && sortHeader("category")}
-              <th scope="col" className="people-table__cell">
-                {t("people.columnInclude")}
-              </th>
+              {columns.map(header)}
             </tr>
           </thead>
           <tbody className="people-table__body" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {items.map((item) => {
               const person = visible[item.index];
               if (!person) return null;
               return (
@@ -288,39 +322,30 @@ export function PeopleTable({
                     "people-table__row",
                     person.row.excluded && "people-table__row--excluded",
                   )}
-                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start - headHeight}px)`,
+                  }}
                 >
-                  <td className="people-table__cell people-table__name" title={person.name}>
-                    {person.name}
-                  </td>
-                  <td className="people-table__cell" title={person.email ?? undefined}>
-                    {person.email ?? (
-                      <span className="people-table__none">{t("people.noEmail")}</span>
-                    )}
-                  </td>
-                  <td className="people-table__cell">{t(`people.status.${person.status}`)}</td>
-                  <td className="people-table__cell" title={person.location ?? undefined}>
-                    {person.location ?? ""}
-                  </td>
-                  <td className="people-table__cell">
-                    {person.start ? dateFormat.format(new Date(`${person.start}T00:00:00Z`)) : ""}
-                  </td>
-                  {compared && (
-                    <td className="people-table__cell">
-                      <Tag tone={CATEGORY_TONE[person.row.category]}>
-                        {t(`people.category.${person.row.category}`, { provider: provider.name })}
-                      </Tag>
+                  {columns.map((column, index) => (
+                    <td
+                      key={column}
+                      id={cellId(item.index, index)}
+                      tabIndex={-1}
+                      data-row={item.index}
+                      data-column={index}
+                      className={cellClass(
+                        item.index,
+                        index,
+                        column === "name"
+                          ? "people-table__name"
+                          : column === "include" && "people-table__include",
+                      )}
+                      title={title(person, column)}
+                    >
+                      {content(person, column)}
                     </td>
-                  )}
-                  <td className="people-table__cell people-table__include">
-                    <input
-                      type="checkbox"
-                      className="people-table__checkbox"
-                      checked={!person.row.excluded}
-                      aria-label={t("people.includePerson", { name: person.name })}
-                      onChange={(event) => onExclude(person.row.id, !event.target.checked)}
-                    />
-                  </td>
+                  ))}
                 </tr>
               );
             })}
@@ -331,42 +356,3 @@ export function PeopleTable({
     </div>
   );
 }
-
-/** A labelled filter: "All", then `options`. */
-function FilterSelect({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange(value: string): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="input select"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="all">{t("people.all")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** Suggested pairs shown at most on the page; the rest are in the table (filter "Needs review"). */

@@ -432,16 +432,36 @@ impl MatchResult {
     /// The HR system's ids of the HR people the admin excluded (in no entry that is kept), as
     /// the hand-off's `excluded_ids` names them; people without an id cannot be named.
     pub fn excluded_ids(&self) -> Vec<String> {
-        let mut kept = vec![false; self.hr.len()];
-        for index in self.kept_hr_indices() {
-            kept[index] = true;
-        }
         self.hr
             .iter()
-            .zip(kept)
-            .filter(|(_, kept)| !kept)
+            .zip(self.left_out())
+            .filter(|(_, left_out)| *left_out)
             .filter_map(|(person, _)| person.ids.provider_id.clone())
             .collect()
+    }
+
+    /// For each HR person (in [`hr_people`](MatchResult::hr_people)'s order), whether the admin
+    /// left them out: they are in no entry that is kept.
+    pub fn left_out(&self) -> Vec<bool> {
+        let mut left_out = vec![true; self.hr.len()];
+        for index in self.kept_hr_indices() {
+            left_out[index] = false;
+        }
+        left_out
+    }
+
+    /// Excludes every entry of the HR people `left_out` marks (see
+    /// [`left_out`](MatchResult::left_out)): the admin's exclusions carried over to a new match
+    /// of the same HR people, e.g. against a roster.
+    pub fn leave_out(&mut self, left_out: &[bool]) {
+        for entry in &mut self.entries {
+            if entry
+                .hr_index()
+                .is_some_and(|index| left_out.get(index) == Some(&true))
+            {
+                entry.excluded = true;
+            }
+        }
     }
 
     /// The HR person of every entry the admin did not exclude (a person may be in several).

@@ -81,6 +81,9 @@ export const people: Translation["people"] = {
     "{{count, number}} Zeilen ohne Name, E-Mail oder Personalnummer wurden übersprungen.",
   rosterErrorTitle: "Mit Ihrer Datei gibt es ein Problem",
   tableHeading: "Alle Personen, die HR Link gefunden hat",
+  tableKeys:
+    "Die Pfeiltasten bewegen sich in der Tabelle, die Leertaste bezieht eine Person ein oder nimmt sie aus, Enter auf einer Überschrift sortiert.",
+  skipToConfirm: "Zur Bestätigung springen",
   tableCaption: "Personen, sortiert nach {{column}}",
   sortedBy: {
     name: "Name",

@@ -77,6 +77,9 @@ export const people = {
     "{{count, number}} rows without a name, email or personnel number were skipped.",
   rosterErrorTitle: "There is a problem with your file",
   tableHeading: "Everyone HR Link found",
+  tableKeys:
+    "Arrow keys move in the table, Space includes or leaves out a person, Enter on a heading sorts.",
+  skipToConfirm: "Skip to confirm",
   tableCaption: "People, sorted by {{column}}",
   sortedBy: {
     name: "name",
