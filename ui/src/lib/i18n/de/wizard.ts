@@ -22,10 +22,10 @@ export const scopes: Translation["scopes"] = {
   heading: "Was darf {{product}} in {{provider}} lesen?",
   intro:
     "Eine Berechtigung erlaubt {{product}}, eine Art von Daten in {{provider}} zu lesen. Sie erteilen diese Berechtigungen im nächsten Schritt in {{provider}}; HR Link prüft danach, ob sie erteilt wurden.",
-  requiredLegend: "Nötig: wird immer freigegeben",
+  requiredLegend: "Erforderlich: wird immer freigegeben",
   requiredHint: "Ohne diese kann {{product}} nicht arbeiten.",
   optionalLegend: "Sie können außerdem freigeben",
   optionalHint: "Setzen Sie nur dort ein Häkchen, wo {{product}} die Daten nutzen soll.",
-  requiredTag: "Nötig",
+  requiredTag: "Erforderlich",
   systemName: "Heißt in {{provider}} „{{id}}“.",
 };

@@ -20,10 +20,10 @@ export const scopes = {
   heading: "What may {{product}} read in {{provider}}?",
   intro:
     "A permission allows {{product}} to read one kind of data in {{provider}}. You will give these permissions in {{provider}} in the next step; HR Link then checks that they were given.",
-  requiredLegend: "Needed: always shared",
+  requiredLegend: "Required: always shared",
   requiredHint: "{{product}} cannot work without these.",
   optionalLegend: "You may also share",
   optionalHint: "Tick only what you want {{product}} to use.",
-  requiredTag: "Needed",
+  requiredTag: "Required",
   systemName: "Called “{{id}}” in {{provider}}.",
 };
