@@ -5,7 +5,7 @@ pub use hrlink_core::session::StagedCredentials;
 use hrlink_core::{Problem, ProviderId};
 use serde::Deserialize;
 use specta::Type;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
@@ -60,12 +60,14 @@ async fn chosen_key_file(app: &AppHandle) -> Option<std::path::PathBuf> {
         return Some(path.into());
     }
     let (sender, receiver) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("Key file", &["txt"])
-        .pick_file(move |file| {
-            let _ = sender.send(file.and_then(|f| f.into_path().ok()));
-        });
+    let mut dialog = app.dialog().file().add_filter("Key file", &["txt"]);
+    // The browser saved the key file there: the dialog opens where it is.
+    if let Ok(downloads) = app.path().download_dir() {
+        dialog = dialog.set_directory(downloads);
+    }
+    dialog.pick_file(move |file| {
+        let _ = sender.send(file.and_then(|f| f.into_path().ok()));
+    });
     receiver.await.ok().flatten()
 }
 
