@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { LANGUAGE_NAMES, LANGUAGES, parseLanguage, rememberLanguage } from "../lib/i18n";
+import { LANGUAGE_NAMES, LANGUAGES, parseLanguage } from "../lib/i18n";
 
-/** English | Deutsch, each named in its own language; the choice is kept for the next start. */
+/** English | Deutsch, each named in its own language. */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const current = parseLanguage(i18n.language) ?? "en";
@@ -15,7 +15,6 @@ export function LanguageSwitcher() {
               lang={language}
               aria-current={language === current ? "true" : undefined}
               onClick={() => {
-                rememberLanguage(language);
                 void i18n.changeLanguage(language);
               }}
             >

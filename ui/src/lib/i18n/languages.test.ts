@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  dateLocale,
-  detectLanguage,
-  parseLanguage,
-  rememberLanguage,
-  startLanguage,
-} from "./languages";
+import { dateLocale, detectLanguage, parseLanguage } from "./languages";
 
 describe("languages", () => {
   it("reads the OS's language tags", () => {
@@ -14,22 +8,6 @@ describe("languages", () => {
     expect(parseLanguage("fr-FR")).toBeUndefined();
     expect(detectLanguage(["fr-FR", "de-CH", "en-NZ"])).toBe("de");
     expect(detectLanguage(["fr-FR"])).toBe("en");
-  });
-
-  it("starts in the language chosen at an earlier start, else the OS's", () => {
-    const kept = new Map<string, string>();
-    const storage = {
-      getItem: (key: string) => kept.get(key) ?? null,
-      setItem: (key: string, value: string) => void kept.set(key, value),
-    };
-    expect(startLanguage(storage)).toBe(detectLanguage());
-    rememberLanguage("de", storage);
-    expect(startLanguage(storage)).toBe("de");
-    rememberLanguage("en", storage);
-    expect(startLanguage(storage)).toBe("en");
-    // Something else kept there (an older version, a hand edit) is not a language.
-    kept.set("hrlink.language", "fr");
-    expect(startLanguage(storage)).toBe(detectLanguage());
   });
 
   it("writes English dates day first, as in New Zealand and the UK", () => {

@@ -25,33 +25,6 @@ export function detectLanguage(
   return "en";
 }
 
-/** Where the language the admin chose is kept: the webview's storage (a preference, not a secret). */
-const CHOSEN_KEY = "hrlink.language";
-
-/** The language chosen in the switcher at an earlier start, else the OS's (`detectLanguage`). */
-export function startLanguage(
-  storage: Pick<Storage, "getItem"> | undefined = safeStorage(),
-): Language {
-  return parseLanguage(storage?.getItem(CHOSEN_KEY)) ?? detectLanguage();
-}
-
-/** Keeps the switcher's choice for the next start. */
-export function rememberLanguage(
-  language: Language,
-  storage: Pick<Storage, "setItem"> | undefined = safeStorage(),
-): void {
-  storage?.setItem(CHOSEN_KEY, language);
-}
-
-/** The webview's local storage, or none where it is not there or refused. */
-function safeStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === "undefined" ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The locale dates are written in: British English (16/04/2010, 13 November) rather than the
  * US order `en` alone would give; the customers are in New Zealand, Australia, the UK and Germany.
