@@ -28,6 +28,8 @@ export const keys = {
     access: "SBXACCESSKEYREISSUED0007",
     secret: "sbx/Secret+Reissued=000000000000000000007",
   },
+  /** Valid for the Sandbox's 50,000-person company ("Sandbox Großhandel AG"). */
+  large: { access: "SBXACCESSKEYLARGE0000001", secret: "sbx/Secret+Large=0000000000000000000000005" },
   /** Valid for another company ("Sandbox Nordlicht Logistik GmbH"). */
   otherCompany: {
     access: "SBXACCESSKEYOTHERCO00001",
