@@ -2,7 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
-  ButtonGroup,
   Details,
   ErrorSummary,
   type ErrorSummaryItem,
@@ -19,6 +18,7 @@ import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
 import { guideText, regionName } from "../text";
 import { SecretTextField } from "./SecretTextField";
+import { StagingSubmit } from "./StagingSubmit";
 
 export interface ApiKeyFormProps {
   provider: ProviderSummary;
@@ -144,11 +144,7 @@ export function ApiKeyForm(props: ApiKeyFormProps) {
         </>
       )}
 
-      <ButtonGroup>
-        <Button type="submit" busy={staging === "text"}>
-          {staging === "text" ? t("credentials.staging") : t("wizard.continue")}
-        </Button>
-      </ButtonGroup>
+      <StagingSubmit staging={staging} busyLabel={t("credentials.staging")} />
     </form>
   );
 }

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
-  ButtonGroup,
   cx,
   Details,
   ErrorSummary,
@@ -19,6 +18,7 @@ import type { CredentialSource, CredentialsError } from "../machine";
 import { SandboxKey } from "../SandboxKey";
 import { StepCaption } from "../StepCaption";
 import { SecretTextField } from "./SecretTextField";
+import { StagingSubmit } from "./StagingSubmit";
 
 export interface KeyPairFormProps {
   provider: ProviderSummary;
@@ -176,11 +176,7 @@ export function KeyPairForm(props: KeyPairFormProps) {
         </>
       )}
 
-      <ButtonGroup>
-        <Button type="submit" busy={staging === "text"}>
-          {staging === "text" ? t("credentials.staging") : t("wizard.continue")}
-        </Button>
-      </ButtonGroup>
+      <StagingSubmit staging={staging} busyLabel={t("credentials.staging")} />
     </form>
   );
 }

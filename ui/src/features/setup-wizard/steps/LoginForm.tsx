@@ -2,7 +2,6 @@ import { type ClipboardEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
-  ButtonGroup,
   Details,
   ErrorSummary,
   type ErrorSummaryItem,
@@ -18,6 +17,7 @@ import type { CredentialSource, CredentialsError, LoginField } from "../machine"
 import { SandboxLogin } from "../SandboxLogin";
 import { StepCaption } from "../StepCaption";
 import { SANDBOX_USERS } from "../sandbox";
+import { StagingSubmit } from "./StagingSubmit";
 
 export interface LoginFormProps {
   provider: ProviderSummary;
@@ -174,11 +174,7 @@ export function LoginForm(props: LoginFormProps) {
 
       <p className="provisional-note">{t("iris.provisional")}</p>
 
-      <ButtonGroup>
-        <Button type="submit" busy={staging === "text"}>
-          {staging === "text" ? t("iris.staging") : t("wizard.continue")}
-        </Button>
-      </ButtonGroup>
+      <StagingSubmit staging={staging} busyLabel={t("iris.staging")} />
     </form>
   );
 }
